@@ -1,0 +1,133 @@
+"""The library API: each stage as a function, and `make` that runs them all for one article."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizgen.errors import InputError, OverwriteRefusedError, UserError
+from quizgen.model import Article, FactSheet, Quiz
+from quizgen.readers import READERS
+from quizgen.readers import read_article as _read_article
+from quizgen.yamlio import was_edited, write_atomic
+
+FACTS_SUFFIXES = (".yaml", ".yml")
+
+
+def read_article(path: str | Path) -> Article:
+    return _read_article(path)
+
+
+def extract_facts(article: Article) -> FactSheet:
+    from quizgen.extract import extract_facts as _extract  # spaCy loads only when extraction runs
+
+    return _extract(article)
+
+
+def load_facts(path: str | Path) -> FactSheet:
+    """An article file is read and extracted; a facts.yaml is read as the teacher left it."""
+    path = Path(path)
+    if path.suffix.lower() in FACTS_SUFFIXES:
+        from quizgen.factsfile import read_facts
+
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder, not a facts file")
+        return read_facts(path)
+    return extract_facts(read_article(path))
+
+
+def generate_quiz(facts: FactSheet, count: int = 20, seed: int = 0,
+                  template_dirs: Sequence[str | Path] = ()) -> Quiz:
+    from quizgen.generate import generate_quiz as _generate
+    from quizgen.templates import load_templates
+
+    return _generate(facts, load_templates(list(template_dirs)), count=count, seed=seed)
+
+
+def expand_inputs(paths: Sequence[str | Path]) -> list[Path]:
+    """Files as given; folders become their article and facts files, sorted."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            members = sorted(p for p in path.iterdir() if p.is_file() and (
+                p.suffix.lower() in READERS or p.suffix.lower() in FACTS_SUFFIXES))
+            if not members:
+                raise InputError(f"{path}: the folder holds no .txt, .md, .html or facts.yaml files")
+            found.extend(members)
+        else:
+            found.append(path)
+    return found
+
+
+@dataclass(frozen=True)
+class MadeArticle:
+    """What `make` wrote for one article."""
+
+    quiz: Quiz
+    folder: Path
+    files: tuple[Path, ...]
+    facts_written: bool
+
+
+def _timestamp(source: Path) -> float:
+    """Note times for Anki: SOURCE_DATE_EPOCH when set, else the input's modification time.
+
+    Fixed for the same input (byte-identical output), and newer after an edit, so Anki's
+    'update if newer' import takes the new wording.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return float(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        return float(int(source.stat().st_mtime))
+    except OSError:
+        return 0.0
+
+
+def output_folder(out_dir: Path, slug: str) -> Path:
+    folder = (out_dir / slug).resolve()
+    if out_dir.resolve() not in folder.parents:
+        raise UserError(f"refusing to write outside {out_dir}: {folder}")
+    return folder
+
+
+def _guard(path: Path, force: bool, hint: str) -> None:
+    if path.exists() and not force and was_edited(path):
+        raise OverwriteRefusedError(f"{path} was edited since quizgen wrote it; {hint}, or pass --force to "
+                                    f"overwrite it")
+
+
+def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: int = 0, force: bool = False,
+         template_dirs: Sequence[str | Path] = (), deck: str | None = None, paper: str = "letter") -> MadeArticle:
+    """Article (or facts.yaml) → facts.yaml, quiz.yaml, an Anki deck, a worksheet and its answer key."""
+    from quizgen.exporters.anki import export_anki
+    from quizgen.exporters.pdf import export_pdfs
+    from quizgen.exporters.quizfile import dump_quiz
+    from quizgen.factsfile import dump_facts
+
+    source = Path(path)
+    facts = load_facts(source)
+    quiz = generate_quiz(facts, count=count, seed=seed, template_dirs=template_dirs)
+    folder = output_folder(Path(out_dir), facts.slug)
+    facts_path = folder / "facts.yaml"
+    quiz_path = folder / "quiz.yaml"
+    from_facts_file = source.suffix.lower() in FACTS_SUFFIXES
+    writes_facts = not (from_facts_file and facts_path.exists() and facts_path.resolve() == source.resolve())
+    if writes_facts:
+        _guard(facts_path, force, f"build from it with `quizgen make {facts_path}`")
+    _guard(quiz_path, force, "move it aside to keep your changes")
+    slug = facts.slug
+    apkg = folder / f"{slug}.apkg"
+    worksheet = folder / f"{slug}-worksheet.pdf"
+    key = folder / f"{slug}-answer-key.pdf"
+    written = []
+    if writes_facts:
+        write_atomic(facts_path, dump_facts(facts))
+        written.append(facts_path)
+    write_atomic(quiz_path, dump_quiz(quiz))
+    export_anki([quiz], apkg, _timestamp(source), parent=deck)
+    export_pdfs(quiz, worksheet, key, paper=paper)
+    written += [quiz_path, apkg, worksheet, key]
+    return MadeArticle(quiz=quiz, folder=folder, files=tuple(written), facts_written=writes_facts)

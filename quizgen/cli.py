@@ -1,0 +1,174 @@
+"""The command line: parses arguments, calls the library, and is the one place errors become exit codes.
+
+Exit codes: 0 success; 1 a user error (one line on stderr) or some articles in a batch failed;
+2 bad usage; 3 an internal error (a bug: please report it); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from quizgen import __version__
+from quizgen.errors import QuizgenError, UserError
+
+EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 500:
+        raise argparse.ArgumentTypeError("must be between 1 and 500")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quizgen",
+        description="Turn a news article into an Anki deck, a printable worksheet and its answer key.",
+    )
+    parser.add_argument("--version", action="version", version=f"quizgen {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    make = commands.add_parser("make", help="build the deck, worksheet, answer key, facts.yaml and quiz.yaml",
+                               description="Build a quiz for each article (.txt, .md, .html) or facts.yaml.")
+    make.add_argument("inputs", nargs="+", metavar="ARTICLE", help="article files, facts.yaml files or folders")
+    make.add_argument("-o", "--out", default="out", help="output folder (default: out/)")
+    make.add_argument("-n", "--count", type=_positive, default=20, help="items per quiz (default: 20)")
+    make.add_argument("--seed", type=_seed, default=0, help="seed for option order and choices (default: 0)")
+    make.add_argument("--force", action="store_true", help="overwrite a facts.yaml or quiz.yaml you edited")
+    make.add_argument("--templates", action="append", default=[], metavar="DIR",
+                      help="extra question template folder, searched first (repeatable)")
+    make.add_argument("--deck", help='parent Anki deck, e.g. "Current Events" (decks become Parent::Title)')
+    make.add_argument("--anki-package", metavar="FILE", help="also write one .apkg holding every article's deck")
+    make.add_argument("--paper", choices=("letter", "a4"), default="letter", help="worksheet paper size")
+    make.add_argument("-v", "--verbose", action="store_true", help="list every dropped candidate and why")
+
+    extract = commands.add_parser("extract", help="extract facts only, for a teacher to review",
+                                  description="Write the facts and quotes of one article to a YAML file.")
+    extract.add_argument("article")
+    extract.add_argument("-o", "--out", default="facts.yaml", help="where to write (default: facts.yaml)")
+    extract.add_argument("--force", action="store_true", help="overwrite a facts file you edited")
+
+    templates = commands.add_parser("templates", help="list or check question templates")
+    actions = templates.add_subparsers(dest="action", metavar="ACTION")
+    listing = actions.add_parser("list", help="each template id and the file it comes from")
+    listing.add_argument("--templates", action="append", default=[], metavar="DIR")
+    check = actions.add_parser("check", help="validate every template in a folder")
+    check.add_argument("folder")
+    return parser
+
+
+def _make(args: argparse.Namespace) -> int:
+    from quizgen import api
+
+    paths = api.expand_inputs(args.inputs)
+    failures = 0
+    quizzes = []
+    for path in paths:
+        try:
+            made = api.make(path, out_dir=args.out, count=args.count, seed=args.seed, force=args.force,
+                            template_dirs=args.templates, deck=args.deck, paper=args.paper)
+        except UserError as err:
+            failures += 1
+            print(f"quizgen: {err}", file=sys.stderr)
+            if len(paths) == 1:
+                return EXIT_USER
+            continue
+        quiz = made.quiz
+        quizzes.append(quiz)
+        counts = ", ".join(f"{kind} {n}" for kind, n in quiz.count_by_type().items())
+        print(f"{path}: {len(quiz.items)} items ({counts or 'none'}) -> {made.folder}{'/' if made.folder else ''}")
+        if quiz.shortfall:
+            print(f"quizgen: warning: {path}: {quiz.shortfall}", file=sys.stderr)
+        if args.verbose:
+            for dropped in quiz.dropped:
+                print(f"  dropped {dropped.template} on {dropped.fact}: {dropped.reason}")
+    if args.anki_package and quizzes:
+        from quizgen.exporters.anki import export_anki
+
+        notes = export_anki(quizzes, Path(args.anki_package), _package_time(paths), args.deck)
+        print(f"{args.anki_package}: {len(quizzes)} decks, {notes} notes")
+    if failures:
+        print(f"quizgen: {failures} of {len(paths)} articles failed", file=sys.stderr)
+        return EXIT_USER
+    return EXIT_OK
+
+
+def _package_time(paths: list[Path]) -> float:
+    from quizgen.api import _timestamp
+
+    return max((_timestamp(p) for p in paths), default=0.0)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from quizgen import api
+    from quizgen.errors import OverwriteRefusedError
+    from quizgen.factsfile import dump_facts
+    from quizgen.yamlio import was_edited, write_atomic
+
+    out = Path(args.out)
+    if out.exists() and not args.force and was_edited(out):
+        raise OverwriteRefusedError(f"{out} was edited since quizgen wrote it; pass --force to overwrite it")
+    facts = api.extract_facts(api.read_article(args.article))
+    write_atomic(out, dump_facts(facts))
+    print(f"{args.article}: {len(facts.entities)} entities, {len(facts.quotes)} quotes, {len(facts.numbers)} numbers, "
+          f"{len(facts.glosses)} glosses, {len(facts.key_sentences)} key sentences -> {out}")
+    return EXIT_OK
+
+
+def _templates(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from quizgen import templates
+
+    if args.action == "list":
+        for template in templates.load_templates(args.templates):
+            print(f"{template.id:28} {template.kind:13} {template.path}")
+        return EXIT_OK
+    if args.action == "check":
+        found = templates.load_folder(Path(args.folder))
+        print(f"{args.folder}: {len(found)} templates OK")
+        return EXIT_OK
+    parser.parse_args(["templates", "--help"])
+    return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "make":
+            return _make(args)
+        if args.command == "extract":
+            return _extract(args)
+        if args.command == "templates":
+            return _templates(args, parser)
+        parser.print_help()
+        return EXIT_USAGE
+    except UserError as err:
+        print(f"quizgen: {err}", file=sys.stderr)
+        return EXIT_USER
+    except QuizgenError as err:
+        print(f"quizgen: {err}", file=sys.stderr)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        print("quizgen: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as err:  # a bug: one line, not a traceback, and a way to report it
+        print(f"quizgen: internal error: {type(err).__name__}: {err} (please report this)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,293 @@
+"""Printable worksheet and answer key with reportlab platypus. All article text is escaped for its markup."""
+
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from quizgen.errors import ExportError
+from quizgen.model import Item, Quiz
+from quizgen.yamlio import write_atomic
+
+FONT = "QuizgenSans"
+FONT_BOLD = "QuizgenSans-Bold"
+PAPER = {"letter": LETTER, "a4": A4}
+SECTION_TITLES = {
+    "mcq": ("Multiple choice", "Circle the letter of the best answer."),
+    "cloze": ("Fill in the blanks", "Fill each numbered blank with a word or phrase from the box."),
+    "true_false": ("True or false", "Circle T if the statement is true according to the article, F if it is false."),
+    "short_answer": ("Short answer", "Write your answer on the line."),
+    "matching": ("Matching", "Write the letter of the matching description next to each name."),
+}
+TYPE_ORDER = ("mcq", "cloze", "true_false", "short_answer", "matching")
+BOX = "☐"
+
+
+def _register_fonts() -> None:
+    """Embed Source Sans Pro (installed with quizgen): curly quotes, dashes, accents and Cyrillic all print."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    import importlib.resources
+
+    try:
+        folder = importlib.resources.files("font_source_sans_pro") / "files"
+        regular = TTFont(FONT, str(folder / "SourceSansPro-Regular.ttf"))
+        bold = TTFont(FONT_BOLD, str(folder / "SourceSansPro-Bold.ttf"))
+    except (ModuleNotFoundError, OSError) as err:
+        raise ExportError(f"the worksheet font is missing ({err}); reinstall quizgen") from None
+    pdfmetrics.registerFont(regular)
+    pdfmetrics.registerFont(bold)
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+
+
+def _t(text: str | None) -> str:
+    """Article text → reportlab paragraph markup: <img>, <font>, <a> and entities print as typed."""
+    return escape(text or "", {'"': "&quot;"})
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName=FONT, fontSize=11, leading=15, alignment=TA_LEFT)
+    return {
+        "base": base,
+        "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=4),
+        "meta": ParagraphStyle("meta", parent=base, fontSize=9.5, leading=12, textColor=colors.HexColor("#333333")),
+        "section": ParagraphStyle("section", parent=base, fontName=FONT_BOLD, fontSize=13, leading=17,
+                                  spaceBefore=10, spaceAfter=2),
+        "instruction": ParagraphStyle("instruction", parent=base, fontSize=10, leading=13, spaceAfter=6),
+        "question": ParagraphStyle("question", parent=base, leftIndent=18, firstLineIndent=-18, spaceBefore=6),
+        "option": ParagraphStyle("option", parent=base, leftIndent=36, firstLineIndent=-16, spaceBefore=1),
+        "small": ParagraphStyle("small", parent=base, fontSize=9, leading=12, leftIndent=18,
+                                textColor=colors.HexColor("#333333")),
+        "answer": ParagraphStyle("answer", parent=base, leftIndent=18, firstLineIndent=-18, spaceBefore=7,
+                                 fontName=FONT),
+    }
+
+
+class _Rule(Flowable):
+    """A ruled writing line."""
+
+    def __init__(self, width: float, indent: float = 18, gap: float = 20) -> None:
+        super().__init__()
+        self.width, self.indent, self.gap = width, indent, gap
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, self.gap
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(colors.HexColor("#777777"))
+        self.canv.setLineWidth(0.6)
+        self.canv.line(self.indent, 2, self.width, 2)
+
+
+def _numbered_canvas(footer: str, version: str | None) -> type:
+    class NumberedCanvas(rl_canvas.Canvas):
+        """Defers each page so the footer can say 'Page 2 of 3'."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._draw_footer(total)
+                super().showPage()
+            super().save()
+
+        def _draw_footer(self, total: int) -> None:
+            width, _ = self._pagesize
+            self.setFont(FONT, 8.5)
+            self.setFillColor(colors.HexColor("#444444"))
+            label = f"Page {self._pageNumber} of {total}"
+            if version:
+                label = f"Version {version} · {label}"
+            self.drawRightString(width - 18 * mm, 10 * mm, label)
+            self.drawString(18 * mm, 10 * mm, footer[:110])
+
+    return NumberedCanvas
+
+
+def _footer_text(quiz: Quiz) -> str:
+    parts = [f"Source: “{quiz.title}”"]
+    if quiz.byline:
+        parts.append(f"by {quiz.byline}")
+    if quiz.source:
+        parts.append(quiz.source)
+    if quiz.date:
+        parts.append(quiz.date)
+    return ", ".join(parts)
+
+
+def _header(quiz: Quiz, styles: dict[str, ParagraphStyle], heading: str, width: float) -> list[Flowable]:
+    meta = " · ".join(p for p in (
+        f"by {quiz.byline}" if quiz.byline else "", quiz.source or "", quiz.date or "") if p)
+    flow: list[Flowable] = [Paragraph(_t(quiz.title), styles["title"])]
+    flow.append(Paragraph(_t(heading) + (" · " + _t(meta) if meta else ""), styles["meta"]))
+    flow.append(Spacer(1, 8))
+    return flow
+
+
+def _name_lines(styles: dict[str, ParagraphStyle], width: float) -> Flowable:
+    table = Table([["Name:", "", "Class:", "", "Date:", ""]],
+                  colWidths=[12 * mm, width * 0.42, 12 * mm, width * 0.16, 11 * mm, None])
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), FONT, 10.5),
+        ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.black),
+        ("LINEBELOW", (3, 0), (3, 0), 0.6, colors.black),
+        ("LINEBELOW", (5, 0), (5, 0), 0.6, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    ]))
+    return table
+
+
+def grouped(quiz: Quiz) -> list[tuple[str, list[tuple[int, Item]]]]:
+    """Sections by type, items numbered continuously across the worksheet."""
+    groups: list[tuple[str, list[tuple[int, Item]]]] = []
+    number = 1
+    for kind in TYPE_ORDER:
+        members = [i for i in quiz.items if i.type == kind]
+        if members:
+            groups.append((kind, [(number + k, item) for k, item in enumerate(members)]))
+            number += len(members)
+    return groups
+
+
+def _matching_right(item: Item, seed: int) -> list[str]:
+    """The right-hand column, shuffled the same way in the worksheet and the key."""
+    right = [r for _, r in item.pairs]
+    rng = random.Random(f"{seed}:{item.id}:matching")
+    order = list(right)
+    rng.shuffle(order)
+    if order == right and len(order) > 1:
+        order = order[1:] + order[:1]
+    return order
+
+
+def _worksheet_item(number: int, item: Item, styles: dict[str, ParagraphStyle], width: float,
+                    seed: int) -> list[Flowable]:
+    flow: list[Flowable] = []
+    if item.type == "mcq":
+        flow.append(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
+        for letter, option in zip("ABCDEF", item.options, strict=False):
+            flow.append(Paragraph(f"{letter}.&nbsp;&nbsp;{_t(option)}", styles["option"]))
+    elif item.type == "true_false":
+        flow.append(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;<b>T&nbsp;&nbsp;&nbsp;F</b>&nbsp;&nbsp;&nbsp;"
+                              f"{_t(item.question)}", styles["question"]))
+    elif item.type == "cloze":
+        flow.append(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
+    elif item.type == "short_answer":
+        flow.append(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
+        flow.append(Spacer(1, 4))
+        flow.append(_Rule(width))
+        flow.append(_Rule(width))
+    elif item.type == "matching":
+        flow.append(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
+        right = _matching_right(item, seed)
+        rows = []
+        for k, ((left, _), description) in enumerate(zip(item.pairs, right, strict=True)):
+            rows.append([Paragraph(f"____&nbsp;&nbsp;{k + 1}. {_t(left)}", styles["base"]),
+                         Paragraph(f"{'ABCDEFGH'[k]}. {_t(description)}", styles["base"])])
+        table = Table(rows, colWidths=[width * 0.38, width * 0.58], hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, -1), 18),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+        flow.append(table)
+    return [KeepTogether(flow)]
+
+
+def _word_bank(items: list[Item], styles: dict[str, ParagraphStyle], width: float) -> Flowable:
+    words = sorted({b for item in items for b in item.blanks}, key=lambda w: w.lower())
+    cell = Paragraph("&nbsp;&nbsp;&nbsp;•&nbsp;&nbsp;&nbsp;".join(_t(w) for w in words), styles["base"])
+    box = Table([[cell]], colWidths=[width - 18])
+    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                             ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    box.hAlign = "RIGHT"
+    return box
+
+
+def _key_item(number: int, item: Item, styles: dict[str, ParagraphStyle], seed: int) -> list[Flowable]:
+    if item.type == "mcq":
+        letter = "ABCDEF"[item.options.index(item.answer)] if item.answer in item.options else "?"
+        answer = f"{letter}. {_t(item.answer)}"
+    elif item.type == "true_false":
+        answer = "T (true)" if item.answer == "True" else "F (false)"
+    elif item.type == "cloze":
+        answer = "; ".join(f"({n}) {_t(b)}" for n, b in enumerate(item.blanks, start=1))
+    elif item.type == "matching":
+        right = _matching_right(item, seed)
+        answer = "; ".join(f"{k + 1}–{'ABCDEFGH'[right.index(r)]} ({_t(left)})"
+                           for k, (left, r) in enumerate(item.pairs))
+    else:
+        answer = _t(item.answer)
+        others = [a for a in item.accepted if a != item.answer]
+        if others:
+            answer += f" <font size=9>(also accept: {_t(', '.join(others))})</font>"
+    flow: list[Flowable] = [Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;<b>{answer}</b>", styles["answer"])]
+    label = "Filled sentence" if item.type == "cloze" else "Source"
+    flow.append(Paragraph(f"{label} (paragraph {item.paragraph}): {_t(item.source)}", styles["small"]))
+    if item.type == "true_false" and item.answer == "False" and item.explanation:
+        flow.append(Paragraph(f"Statement was changed. {_t(item.explanation)}", styles["small"]))
+    return [KeepTogether(flow)]
+
+
+def _build(quiz: Quiz, paper: str, answer_key: bool, version: str | None) -> bytes:
+    _register_fonts()
+    styles = _styles()
+    pagesize = PAPER[paper]
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=18 * mm, rightMargin=18 * mm,
+                            topMargin=16 * mm, bottomMargin=18 * mm, title=quiz.title,
+                            author="quizgen", subject="Answer key" if answer_key else "Worksheet",
+                            creator="quizgen", invariant=True)
+    width = doc.width
+    heading = "Answer key" if answer_key else "Worksheet"
+    if version:
+        heading += f" · Version {version}"
+    story: list[Flowable] = _header(quiz, styles, heading, width)
+    if not answer_key:
+        story += [_name_lines(styles, width), Spacer(1, 6)]
+    for kind, members in grouped(quiz):
+        title, instruction = SECTION_TITLES[kind]
+        story.append(Paragraph(_t(title), styles["section"]))
+        if not answer_key:
+            story.append(Paragraph(_t(instruction), styles["instruction"]))
+            if kind == "cloze":
+                story += [_word_bank([i for _, i in members], styles, width), Spacer(1, 4)]
+        for number, item in members:
+            story += (_key_item(number, item, styles, quiz.seed) if answer_key
+                      else _worksheet_item(number, item, styles, width, quiz.seed))
+    if not quiz.items:
+        story.append(Paragraph("The article gave too little for any good question.", styles["base"]))
+    doc.build(story, canvasmaker=_numbered_canvas(_footer_text(quiz), version))
+    return buffer.getvalue()
+
+
+def export_pdfs(quiz: Quiz, worksheet: Path, answer_key: Path, paper: str = "letter",
+                version: str | None = None) -> None:
+    write_atomic(worksheet, _build(quiz, paper, False, version))
+    write_atomic(answer_key, _build(quiz, paper, True, version))

@@ -1,0 +1,306 @@
+"""Entities: spaCy's mentions, cleaned, typed by vote and context, merged into one record per referent."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from quizgen.extract.parsed import ParsedArticle, quote_spans
+from quizgen.model import Entity
+from quizgen.textutil import stable_id
+
+KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor", "mr.", "mrs.",
+               "ms.", "dr.", "prof."}
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+# Head nouns that say what kind of thing a name is ("media outlet Rossiyskaya Gazeta", "Kursk, a region ...").
+_ORG_NOUNS = {"agency", "outlet", "newspaper", "paper", "company", "firm", "party", "university", "ministry",
+              "network", "broadcaster", "bank", "council", "committee", "group", "organisation", "organization",
+              "union", "club", "team", "band", "label", "department", "office", "court", "channel", "station",
+              "magazine", "publisher", "charity", "school", "college", "institute", "regulator", "watchdog",
+              "airline", "carrier", "maker", "manufacturer", "giant", "retailer", "studio", "service", "body"}
+_PLACE_NOUNS = {"region", "city", "town", "village", "province", "state", "country", "capital", "district",
+                "county", "island", "area", "port", "republic", "nation", "territory", "suburb", "borough"}
+_WORK_NOUNS = {"song", "program", "programme", "show", "series", "film", "movie", "book", "album", "ode", "poem",
+               "novel", "play", "opera", "documentary", "broadcast", "hymn", "anthem", "single", "track", "drama"}
+PERSON_NOUNS = {"president", "leader", "minister", "chancellor", "professor", "spokesman", "spokeswoman",
+                 "spokesperson", "secretary", "director", "chief", "executive", "founder", "chairman", "chair",
+                 "governor", "senator", "mayor", "king", "queen", "prince", "princess", "general", "commander",
+                 "analyst", "author", "journalist", "correspondent", "editor", "official", "manager", "coach",
+                 "player", "singer", "rapper", "actor", "actress", "star", "researcher", "scientist", "lecturer",
+                 "teacher", "judge", "lawyer", "economist", "captain", "champion", "golfer", "driver", "mp", "ceo",
+                 "envoy", "ambassador", "head", "member", "writer", "producer", "artist", "student", "fellow"}
+_ORG_SUFFIXES = {"university", "college", "nations", "party", "ministry", "agency", "company", "corp", "corporation",
+                 "inc", "ltd", "plc", "bank", "council", "committee", "institute", "association", "union", "group",
+                 "commission", "office", "department", "federation", "league", "club", "times", "post", "gazette",
+                 "telegraph", "guardian", "journal", "news", "airlines", "airways", "motors", "foundation", "fund"}
+_EVENT_SUFFIXES = {"day", "war", "games", "cup", "olympics", "championship", "championships", "festival", "summit",
+                   "open", "masters", "election", "revolution", "crisis"}
+_WEEKDAYS_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                    "november", "december"}
+_TITLE_NOUNS = PERSON_NOUNS | _ORG_NOUNS | _PLACE_NOUNS | _WORK_NOUNS
+_NAMING_CUES = {"called", "named", "titled", "entitled", "dubbed", "song", "programme", "program", "show", "ode"}
+
+
+def clean_name(text: str) -> str:
+    """'the Soviet Union' → 'Soviet Union', 'Kim Jong Un’s' → 'Kim Jong Un', 'Mr Brown' stays (handled by aliasing)."""
+    text = re.sub(r"\s+", " ", text).strip(" \t,;:!?“”\"'‘’()[]—–-")
+    if text.endswith(".") and text.count(".") == 1:
+        text = text[:-1]  # a sentence's full stop, not "U.S."
+    text = _POSSESSIVE.sub("", text)
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return text.strip(" \t,;:“”\"'‘’—–-")
+
+
+def _bare(name: str) -> str:
+    """A name without honorifics: 'Mr Blair' → 'Blair'."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass
+class Mention:
+    text: str
+    label: str
+    paragraph: int
+    start_char: int
+    end_char: int
+    sentence: int
+    span: Span
+    votes: Counter[str] = field(default_factory=Counter)
+
+
+def _in_quotes_named(span: Span) -> str | None:
+    """A name standing alone in quotation marks after a naming word ('a song called “Katyusha"') is a work."""
+    doc = span.doc
+    for start, end, _ in quote_spans(doc.text):
+        inner = doc.text[start:end].strip(" ,.!?")
+        if start <= span.start_char and span.end_char <= end and clean_name(inner) == clean_name(span.text):
+            before = doc.text[max(0, start - 30):start - 1].lower().split()
+            if before and before[-1].strip(",") in _NAMING_CUES:
+                return "WORK_OF_ART"
+    return None
+
+
+def _head_noun_type(span: Span) -> str | None:
+    """Type implied by a noun beside the name: 'news agency TASS', 'Kursk, a region in …'."""
+    nouns: list[Token] = []
+    root = span.root
+    # The noun just before the name: "state-run media outlet Rossiyskaya Gazeta".
+    if span.start > 0 and span.doc[span.start - 1].pos_ == "NOUN":
+        nouns.append(span.doc[span.start - 1])
+    # An appositive after it: "Kursk, a region …"; or the name as an appositive: "outlet X".
+    nouns.extend(child for child in root.children if child.dep_ == "appos" and child.pos_ == "NOUN")
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        if lemma in _ORG_NOUNS:
+            return "ORG"
+        if lemma in _PLACE_NOUNS:
+            return "GPE"
+        if lemma in _WORK_NOUNS:
+            return "WORK_OF_ART"
+    return None
+
+
+def _suffix_type(name: str) -> str | None:
+    last = name.split()[-1].lower().strip(".") if name.split() else ""
+    if len(name.split()) >= 2 and last in _ORG_SUFFIXES:
+        return "ORG"
+    if len(name.split()) >= 2 and last in _EVENT_SUFFIXES and name.split()[0][0].isupper():
+        return "EVENT"
+    return None
+
+
+def _is_demonym(span: Span) -> bool:
+    """'Ukrainian forces': a single -an/-ese/-ish word modifying a noun is a nationality, not a place."""
+    return (len(span) == 1 and re.search(r"(?:an|ese|ish|ic|i)$", span.text) is not None
+            and span.root.dep_ in {"amod", "compound"} and span.root.head.pos_ == "NOUN")
+
+
+def _mentions(parsed: ParsedArticle) -> list[Mention]:
+    found: list[Mention] = []
+    for p_index, doc in enumerate(parsed.docs):
+        ents = list(doc.ents)
+        for e_index, ent in enumerate(ents):
+            label = ent.label_
+            text = ent.text
+            span = ent
+            # "Chris Monday": a lone first name followed straight away by a capitalised weekday tagged DATE.
+            if label == "PERSON" and len(ent) == 1 and e_index + 1 < len(ents):
+                nxt = ents[e_index + 1]
+                if (nxt.start == ent.end and nxt.label_ == "DATE" and len(nxt) == 1
+                        and nxt.text.lower() in _WEEKDAYS_MONTHS and nxt.text[0].isupper()):
+                    span = doc[ent.start:nxt.end]
+                    text = span.text
+            if label == "DATE" and e_index > 0 and ents[e_index - 1].end == ent.start and ents[e_index - 1].label_ == (
+                    "PERSON") and len(ents[e_index - 1]) == 1 and ent.text.lower() in _WEEKDAYS_MONTHS:
+                continue  # merged into the person above
+            if label == "DATE":
+                # A named day inside a date: "Friday’s Victory Day" holds the event "Victory Day".
+                m = re.search(r"((?:[A-Z][a-z]+ )+Day)\b", text)
+                if not m:
+                    continue
+                start = ent.start_char + m.start(1)
+                sub = doc.char_span(start, start + len(m.group(1)), alignment_mode="expand")
+                if sub is None:
+                    continue
+                span, text, label = sub, m.group(1), "EVENT"
+            if label not in KEPT_TYPES and label != "NORP":
+                continue
+            name = clean_name(text)
+            if not name or not name[0].isupper() or len(name) < 2:
+                continue  # "pro-Kremlin" tagged PERSON, stray lower-case fragments
+            mention = Mention(name, label, p_index, span.start_char, span.end_char,
+                              parsed.sentence_of(p_index, span.start_char), span)
+            mention.votes[label] += 1
+            if context := (_in_quotes_named(span) or _head_noun_type(span)):
+                mention.votes[context] += 3
+            # A name's last word ("… University") outvotes a label that cannot be right for it.
+            if (suffix := _suffix_type(name)) and label not in {"GPE", "LOC", "ORG"}:
+                mention.votes[suffix] += 2
+            if _is_demonym(span):
+                mention.votes["NORP"] += 2
+            # "the Orkney island of Westray": a lone name modifying a common noun is not a person.
+            if label == "PERSON" and len(span) == 1 and span.root.dep_ == "compound" and (
+                    span.root.head.pos_ == "NOUN" and span.root.head.is_lower):
+                mention.votes["GPE" if span.root.head.lemma_ in _PLACE_NOUNS else "ORG"] += 2
+            found.append(mention)
+    return found
+
+
+def _settle_type(votes: Counter[str]) -> str:
+    # NORP votes count for the demonym only; a name with any other vote takes the best of those.
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ranked[0][0]
+
+
+def _appositive(span: Span) -> tuple[str, int] | None:
+    """", an associate professor at South Korea’s Dongseo University," → that description."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and child.pos_ in {"NOUN", "PROPN"}:
+            # Keep the contiguous run from the appositive's start; stop before a relative clause.
+            relcl = [t for t in child.subtree if t.dep_ == "relcl"]
+            stop = min((t.left_edge.i for t in relcl), default=child.right_edge.i + 1)
+            tokens = [t for t in child.subtree if t.i < stop]
+            text = span.doc[tokens[0].i:tokens[-1].i + 1].text.strip(" ,;—–-") if tokens else ""
+            if child.pos_ == "PROPN" and not any(t.pos_ == "NOUN" for t in tokens):
+                continue  # "Moscow, Russia" is not a description
+            if 1 <= len(text.split()) <= 20:
+                return text, span.start_char
+    return None
+
+
+def _title_before(span: Span) -> str | None:
+    """'Russian President Vladimir Putin' → 'Russian President'; 'The Russian news agency TASS' → 'Russian news agency'.
+
+    Read from the surface, not the parse: the small model often attaches these words wrongly.
+    """
+    doc = span.doc
+    i = span.start - 1
+    if i < 0 or doc[i].lemma_.lower() not in _TITLE_NOUNS:
+        return None
+    words: list[Token] = []
+    while i >= 0:
+        token = doc[i]
+        hyphen_join = token.text == "-" and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+        if (token.pos_ in {"ADJ", "NOUN", "PROPN"} and token.ent_type_ not in {"PERSON", "DATE", "CARDINAL"}) or (
+                hyphen_join) or (words and words[0].text == "-" and not token.whitespace_):
+            if token.tag_ == "POS" or token.text in {"’s", "'s"}:
+                break
+            words.insert(0, token)
+            i -= 1
+            continue
+        break
+    text = doc[words[0].i:words[-1].i + 1].text if words else ""
+    return text if 1 <= len(text.split()) <= 6 else None
+
+
+@dataclass
+class _Group:
+    name: str
+    type: str
+    mentions: list[Mention]
+    aliases: set[str] = field(default_factory=set)
+
+
+def extract_entities(parsed: ParsedArticle, exclude: set[str] | None = None) -> tuple[list[Entity], dict[str, str]]:
+    """Entities and a map from every surface name (lower-case) to the entity id."""
+    exclude = {e.lower() for e in (exclude or set())}
+    mentions = [m for m in _mentions(parsed) if m.text.lower() not in exclude]
+    # Vote on type per surface form across all mentions.
+    by_text: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        by_text[m.text].update(m.votes)
+    groups: dict[str, _Group] = {}
+    for text, votes in by_text.items():
+        kind = _settle_type(votes)
+        if kind == "NORP":
+            continue
+        groups[text] = _Group(text, kind, [m for m in mentions if m.text == text])
+    # Merge short names into the full name they are part of: "Putin" → "Vladimir Putin", "Mr Blair" → "Tony Blair".
+    names = sorted(groups, key=lambda n: (-len(n.split()), n))
+    for short in sorted(groups, key=lambda n: len(n.split())):
+        if short not in groups:
+            continue
+        bare = _bare(short)
+        for full in names:
+            if full == short or full not in groups or len(full.split()) <= len(bare.split()):
+                continue
+            g_short, g_full = groups[short], groups[full]
+            same_kind = g_short.type == g_full.type or "PERSON" in {g_short.type, g_full.type}
+            words = full.split()
+            if g_full.type == "PERSON" and same_kind and len(bare.split()) == 1 and bare in words:
+                pass
+            elif g_full.type != "PERSON" and same_kind and full.endswith(" " + bare) and g_short.type == g_full.type:
+                pass
+            else:
+                continue
+            g_full.mentions.extend(g_short.mentions)
+            g_full.aliases.add(short)
+            if full.startswith(bare) is False and bare != short:
+                g_full.aliases.add(bare)
+            del groups[short]
+            break
+    entities: list[Entity] = []
+    lookup: dict[str, str] = {}
+    for group in groups.values():
+        group.mentions.sort(key=lambda m: (m.sentence, m.start_char))
+        # A person's type wins if any merged mention was a person with a two-word name.
+        first = group.mentions[0]
+        description: str | None = None
+        description_sentence: int | None = None
+        for m in group.mentions:
+            found = _appositive(m.span)
+            if found:
+                description, description_sentence = found[0], m.sentence
+                break
+            title = _title_before(m.span)
+            if title and description is None:
+                description, description_sentence = title, m.sentence
+        entity_id = f"e-{stable_id(group.type, group.name, length=8)}"
+        entity = Entity(
+            id=entity_id,
+            name=group.name,
+            type=group.type,
+            sentence=first.sentence,
+            aliases=tuple(sorted(group.aliases)),
+            description=description,
+            description_sentence=description_sentence,
+            mentions=len(group.mentions),
+        )
+        entities.append(entity)
+        for name in entity.names:
+            lookup[name.lower()] = entity_id
+            lookup[_bare(name).lower()] = entity_id
+    entities.sort(key=lambda e: (e.sentence, e.name))
+    return entities, lookup

@@ -1,0 +1,62 @@
+"""Glosses: terms the article translates or spells out."""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.extract.parsed import ParsedArticle
+from quizgen.model import Gloss
+from quizgen.textutil import stable_id
+
+_Q_OPEN = "[“\"]"
+_Q_CLOSE = "[”\"]"
+# “Vesti Nedeli,” or “News of the Week”
+_QUOTED_OR_QUOTED = re.compile(
+    rf"{_Q_OPEN}([^“”\"]{{1,60}}?)[,.]?{_Q_CLOSE},? or {_Q_OPEN}([^“”\"]{{1,60}}?)[,.]?{_Q_CLOSE}"
+)
+# “spasibo,” or thank you in Russian
+_QUOTED_OR_IN_LANGUAGE = re.compile(
+    rf"{_Q_OPEN}([^“”\"]{{1,40}}?)[,.]?{_Q_CLOSE},? or ([^,.;“”\"]{{1,40}}?) in ([A-Z][a-z]+)\b"
+)
+# Term, meaning X  /  term, which means X
+_MEANING = re.compile(r"([“\"]?[\w’'-]+(?: [\w’'-]+){0,3}[”\"]?),? (?:meaning|which means|which translates as) "
+                      r"[“\"]?([^,.;”\"]{1,50})")
+# Long Name (ACRONYM) or ACRONYM (Long Name)
+_PAREN = re.compile(r"((?:[A-Z][\w’'&-]*\s+)(?:(?:of|the|for|and|on|in|&)\s+|[A-Z][\w’'&-]*\s+){0,8}[A-Z][\w’'&-]*)"
+                    r" \(([A-Z][A-Za-z&.]{1,9})\)")
+
+
+def _initials(phrase: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w’'-]*", phrase) if w[0].isupper())
+
+
+def extract_glosses(parsed: ParsedArticle) -> list[Gloss]:
+    found: list[Gloss] = []
+    seen: set[str] = set()
+
+    def add(term: str, meaning: str, paragraph: int, char: int) -> None:
+        term, meaning = term.strip(" ,.“”\""), meaning.strip(" ,.“”\"")
+        if not term or not meaning or term.lower() == meaning.lower() or term.lower() in seen:
+            return
+        seen.add(term.lower())
+        sentence = parsed.sentence_of(paragraph, char)
+        found.append(Gloss(id=f"g-{stable_id(term, meaning, length=8)}", term=term, meaning=meaning,
+                           sentence=sentence))
+
+    for p_index, text in enumerate(parsed.article.paragraphs):
+        for m in _QUOTED_OR_QUOTED.finditer(text):
+            add(m.group(1), m.group(2), p_index, m.start())
+        for m in _QUOTED_OR_IN_LANGUAGE.finditer(text):
+            add(m.group(1), f"{m.group(2)} (in {m.group(3)})", p_index, m.start())
+        for m in _MEANING.finditer(text):
+            add(m.group(1), m.group(2), p_index, m.start())
+        for m in _PAREN.finditer(text):
+            long_form, short = m.group(1), m.group(2)
+            if _initials(long_form).endswith(short.replace(".", "")):
+                # Keep only the words the acronym spells: "the head of the World Health Organization (WHO)".
+                words = long_form.split()
+                while words and _initials(" ".join(words[1:])).endswith(short.replace(".", "")) and len(
+                        _initials(" ".join(words[1:]))) >= len(short.replace(".", "")):
+                    words = words[1:]
+                add(short, " ".join(words), p_index, m.start())
+    return found

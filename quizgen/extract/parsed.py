@@ -1,0 +1,97 @@
+"""The parsed article: spaCy docs per paragraph with global sentence numbering (internal to extract)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from quizgen.model import Article, Sentence
+
+_OPEN = "“"
+_CLOSE = "”"
+_STRAIGHT = '"'
+
+
+def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of double-quoted stretches; start/end exclude the marks.
+
+    Curly marks say which way they face; a straight mark toggles (articles often mix the two: “Katyusha").
+    An opening mark with no closing one runs to the end of the paragraph (a quote continued below).
+    """
+    spans: list[tuple[int, int, bool]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch == _OPEN or (ch == _STRAIGHT and start is None):
+            if start is None:
+                start = i + 1
+        elif ch == _CLOSE or (ch == _STRAIGHT and start is not None):
+            if start is not None:
+                spans.append((start, i, True))
+                start = None
+    if start is not None:
+        spans.append((start, len(text), False))
+    return spans
+
+
+def _protect_quotes(doc: Doc) -> Doc:
+    """Keep a quotation and the attribution right after it in one sentence: “Until the end!" a commander shouts."""
+    spans = quote_spans(doc.text)
+    for start, end, closed in spans:
+        for token in doc:
+            if start < token.idx < end:
+                token.is_sent_start = False
+            elif closed and token.idx > end:
+                # The closing mark itself and a lower-case word after it continue the sentence.
+                gap = doc.text[end:token.idx]
+                if gap.strip(" " + _CLOSE + _STRAIGHT) == "" or (token.is_lower and len(gap) <= 3):
+                    token.is_sent_start = False
+                break
+    return doc
+
+
+def add_quote_guard(nlp: Language) -> None:
+    if "quizgen_quote_guard" not in nlp.pipe_names:
+        if not Language.has_factory("quizgen_quote_guard"):
+            Language.component("quizgen_quote_guard", func=_protect_quotes)
+        nlp.add_pipe("quizgen_quote_guard", before="parser")
+
+
+@dataclass
+class ParsedArticle:
+    article: Article
+    docs: list[Doc]
+    sentences: list[Sentence]
+    spans: list[Span]  # spaCy sentence span for each Sentence
+
+    def sentence_of(self, paragraph: int, char: int) -> int:
+        """Global sentence index holding character `char` of paragraph `paragraph`."""
+        best = 0
+        for index, (sent, span) in enumerate(zip(self.sentences, self.spans, strict=True)):
+            if sent.paragraph == paragraph:
+                if span.start_char <= char:
+                    best = index
+                else:
+                    break
+            elif sent.paragraph > paragraph:
+                break
+        return best
+
+    def token_sentence(self, paragraph: int, token: Token) -> int:
+        return self.sentence_of(paragraph, token.idx)
+
+
+def parse(nlp: Language, article: Article) -> ParsedArticle:
+    add_quote_guard(nlp)
+    docs = list(nlp.pipe(article.paragraphs))
+    sentences: list[Sentence] = []
+    spans: list[Span] = []
+    for p_index, doc in enumerate(docs):
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if not text:
+                continue
+            sentences.append(Sentence(index=len(sentences), paragraph=p_index, text=text))
+            spans.append(sent)
+    return ParsedArticle(article=article, docs=docs, sentences=sentences, spans=spans)

@@ -1,0 +1,37 @@
+"""Run every extractor over one parsed article and assemble the FactSheet."""
+
+from __future__ import annotations
+
+from quizgen.extract.entities import extract_entities
+from quizgen.extract.glosses import extract_glosses
+from quizgen.extract.keysentences import extract_key_sentences
+from quizgen.extract.nlp import load_nlp
+from quizgen.extract.numbers import extract_numbers
+from quizgen.extract.parsed import parse
+from quizgen.extract.quotes import extract_quotes
+from quizgen.model import Article, FactSheet
+from quizgen.textutil import slugify
+
+
+def extract_facts(article: Article) -> FactSheet:
+    parsed = parse(load_nlp(), article)
+    glosses = extract_glosses(parsed)
+    # A gloss's meaning ("News of the Week") is a translation, not another entity.
+    entities, lookup = extract_entities(parsed, exclude={g.meaning for g in glosses})
+    quotes = extract_quotes(parsed, entities, lookup, glosses)
+    numbers = extract_numbers(parsed)
+    key_sentences = extract_key_sentences(parsed, entities, lookup, numbers)
+    return FactSheet(
+        title=article.title,
+        slug=slugify(article.title),
+        sentences=tuple(parsed.sentences),
+        entities=tuple(entities),
+        quotes=tuple(quotes),
+        numbers=tuple(numbers),
+        glosses=tuple(glosses),
+        key_sentences=tuple(key_sentences),
+        byline=article.byline,
+        date=article.date,
+        source=article.source,
+        article_path=article.path,
+    )

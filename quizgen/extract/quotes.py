@@ -1,0 +1,252 @@
+"""Quotes: direct speech and quoted fragments of reported speech, each with its speaker and cue verb."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from quizgen.extract.entities import PERSON_NOUNS, clean_name
+from quizgen.extract.parsed import ParsedArticle, quote_spans
+from quizgen.model import Entity, Gloss, Quote
+from quizgen.textutil import normalize, stable_id, word_count
+
+SPEECH_VERBS = {
+    "say", "tell", "add", "shout", "sing", "ask", "declare", "explain", "insist", "warn", "claim", "state", "note",
+    "reply", "answer", "continue", "cry", "scream", "chant", "announce", "recall", "argue", "joke", "whisper",
+    "yell", "write", "admit", "suggest", "comment", "remark", "conclude", "confirm", "promise", "predict", "boast",
+    "complain", "acknowledge", "observe", "stress", "urge", "agree", "exclaim", "respond", "tweet", "post",
+}
+_NAMING_WORDS = {"called", "named", "titled", "entitled", "dubbed", "nicknamed", "word", "words", "term", "phrase",
+                 "slogan", "motto", "headline", "banner", "label", "labelled", "labeled", "branded"}
+HUMAN_NOUNS = PERSON_NOUNS | {
+    "soldier", "official", "people", "man", "woman", "expert", "critic", "resident", "worker", "officer", "police",
+    "parent", "child", "student", "voter", "fan", "supporter", "source", "witness", "protester", "leader", "aide",
+    "diplomat", "doctor", "nurse", "farmer", "pupil", "viewer", "listener", "reader", "customer", "user", "owner",
+}
+_PRONOUNS = {"he", "she", "him", "her"}
+_SMALL_WORDS = {"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"}
+
+
+@dataclass
+class _Raw:
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    closed: bool
+
+
+def _is_title_case(text: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and all(w[0].isupper() for w in content) and len(words) <= 8
+
+
+def _clean_quote(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.rstrip(",;:").rstrip() if not text.endswith("...") else text
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _inside_any(token: Token, spans: list[tuple[int, int, bool]]) -> bool:
+    return any(s - 1 <= token.idx < e + 1 for s, e, _ in spans)
+
+
+def _speech_verb_near(doc: Doc, raw: _Raw, spans: list[tuple[int, int, bool]]) -> tuple[Token | None, str]:
+    """The cue verb right after the closing mark or right before the opening one, and which side it is on."""
+    after = doc.text[raw.end + 1:] if raw.closed else ""
+    before = doc.text[:max(0, raw.start - 1)]
+    # After: ', said X' / ' X said' / '! a commander shouts' — within a few words, on the same sentence.
+    if raw.closed and re.match(r"^[\s”\"]*(?:[a-z]|(?:[A-Z][\w.’'-]*\s){1,4}(?:[a-z]))", after):
+        window = [t for t in doc if raw.end < t.idx <= raw.end + 60 and not _inside_any(t, spans)]
+        for token in window[:9]:
+            if token.text in {".", "?", "!"}:
+                break
+            if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS:
+                return token, "after"
+    # Before: 'X said: “' / 'X said, “' / 'X told reporters “'.
+    tail = before[-80:]
+    preceding = tail.split()[-1].lower().strip(",:") if tail.split() else ""
+    if re.search(r"[\w)]\s*[:,]?\s*$", tail) and preceding not in _NAMING_WORDS:
+        window = [t for t in doc if raw.start - 80 <= t.idx < raw.start - 1 and not _inside_any(t, spans)]
+        for token in reversed(window[-4:]):
+            if token.text in {".", "?", "!"}:
+                break
+            if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS:
+                return token, "before"
+    return None, ""
+
+
+def _subject(verb: Token) -> Token | None:
+    seen = 0
+    while verb is not None and seen < 6:
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _governing_verbs(root: Token) -> list[Token]:
+    """Verbs above a quoted fragment, nearest first, that have a subject other than a relative pronoun."""
+    verbs: list[Token] = []
+    token = root
+    for _ in range(10):
+        subj = _subject(token) if token.pos_ in {"VERB", "AUX"} else None
+        if subj is not None and subj.lower_ not in {"who", "which", "that", "whom"}:
+            verbs.append(token)
+        if token.head is token:
+            break
+        token = token.head
+    return verbs
+
+
+def _phrase_tokens(subj: Token, spans: list[tuple[int, int, bool]]) -> list[Token]:
+    """The subject's words without appositives, relative clauses or quoted material."""
+    drop: set[int] = set()
+    for child in subj.children:
+        if child.dep_ in {"appos", "relcl", "acl", "punct"} and child.i > subj.i:
+            drop.update(t.i for t in child.subtree)
+    return [t for t in subj.subtree if t.i not in drop and not _inside_any(t, spans)]
+
+
+def _phrase(subj: Token, spans: list[tuple[int, int, bool]]) -> str:
+    tokens = _phrase_tokens(subj, spans)
+    if not tokens:
+        return subj.text
+    text = subj.doc[tokens[0].i:tokens[-1].i + 1].text
+    # Stop at the first comma: "the Russian soldier, who …" → "the Russian soldier".
+    return text.split(",")[0].strip()
+
+
+class _SpeakerResolver:
+    def __init__(self, parsed: ParsedArticle, entities: list[Entity], lookup: dict[str, str]) -> None:
+        self.parsed = parsed
+        self.lookup = lookup
+        self.by_id = {e.id: e for e in entities}
+        self.people = {e.id for e in entities if e.type == "PERSON"}
+
+    def entity_in(self, doc: Doc, tokens: list[Token]) -> Entity | None:
+        if not tokens:
+            return None
+        lo, hi = tokens[0].i, tokens[-1].i + 1
+        candidates = [clean_name(doc[lo:hi].text)]
+        for ent in doc.ents:
+            if ent.start >= lo and ent.end <= hi:
+                candidates.append(clean_name(ent.text))
+                if ent.end < len(doc):  # "Chris" + "Monday" was merged in entities
+                    candidates.append(clean_name(doc[ent.start:min(hi, ent.end + 1)].text))
+        for name in sorted(candidates, key=len, reverse=True):
+            entity_id = self.lookup.get(name.lower())
+            if entity_id and self.by_id[entity_id].type in {"PERSON", "ORG"}:
+                return self.by_id[entity_id]
+        return None
+
+    def last_person_before(self, paragraph: int, char: int) -> Entity | None:
+        """The person most recently named before this point: 'he said' → that person."""
+        for p_index in range(paragraph, -1, -1):
+            doc = self.parsed.docs[p_index]
+            ents = [e for e in doc.ents if e.label_ == "PERSON" and (p_index < paragraph or e.end_char <= char)]
+            for ent in reversed(ents):
+                entity_id = self.lookup.get(clean_name(ent.text).lower())
+                if entity_id in self.people:
+                    return self.by_id[entity_id]
+        return None
+
+    def resolve(self, p_index: int, subj: Token, spans: list[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
+        doc = subj.doc
+        if subj.lower_ in _PRONOUNS:
+            person = self.last_person_before(p_index, subj.idx)
+            return (person.name, person.id) if person else None
+        if subj.pos_ == "PRON":
+            return None  # "they", "it", "I": not resolved with confidence
+        tokens = _phrase_tokens(subj, spans)
+        entity = self.entity_in(doc, tokens)
+        if entity is not None:
+            return entity.name, entity.id
+        phrase = _phrase(subj, spans)
+        if phrase[:1].isupper() and phrase.split()[0].lower() in {"the", "a", "an"}:
+            phrase = phrase[0].lower() + phrase[1:]
+        return phrase, None
+
+
+def _raw_quotes(parsed: ParsedArticle) -> list[_Raw]:
+    raws: list[_Raw] = []
+    carry: _Raw | None = None  # a quote left open at the end of a paragraph
+    for p_index, text in enumerate(parsed.article.paragraphs):
+        spans = quote_spans(text)
+        for start, end, closed in spans:
+            raw = _Raw(p_index, start, end, text[start:end], closed)
+            if carry is not None and start <= 1:
+                # The opening mark repeated at a new paragraph continues the open quotation.
+                raw = _Raw(p_index, start, end, carry.text.rstrip() + " " + raw.text.lstrip(), closed)
+                carry = None
+            if not closed and p_index + 1 < len(parsed.article.paragraphs) and parsed.article.paragraphs[
+                    p_index + 1].lstrip()[:1] in {"“", '"'}:
+                carry = raw
+                continue
+            carry = None
+            raws.append(raw)
+    return raws
+
+
+def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[str, str],
+                   glosses: list[Gloss]) -> list[Quote]:
+    resolver = _SpeakerResolver(parsed, entities, lookup)
+    gloss_words = {normalize(g.term).lower() for g in glosses} | {normalize(g.meaning).lower() for g in glosses}
+    quotes: list[Quote] = []
+    last_speaker: tuple[str, str | None] | None = None
+    last_paragraph = -2
+    for raw in _raw_quotes(parsed):
+        doc = parsed.docs[raw.paragraph]
+        spans = quote_spans(doc.text)
+        text = _clean_quote(raw.text)
+        if not text or normalize(text).strip(" ,.").lower() in gloss_words:
+            continue
+        words = word_count(text)
+        verb, _side = _speech_verb_near(doc, raw, spans)
+        partial = False
+        speaker: tuple[str, str | None] | None = None
+        if verb is not None:
+            subj = _subject(verb)
+            speaker = resolver.resolve(raw.paragraph, subj, spans) if subj is not None else None
+        else:
+            before = doc.text[:max(0, raw.start - 1)].rstrip().split()
+            preceding = before[-1].lower().strip(",:") if before else ""
+            standalone = raw.start <= 1 and doc.text[raw.end:].strip(" ”\".") == ""
+            if standalone and last_speaker and raw.paragraph == last_paragraph + 1:
+                speaker = last_speaker  # a quoted paragraph continuing the previous speaker
+            elif words >= 3 and not _is_title_case(text) and preceding not in _NAMING_WORDS:
+                span = _span(doc, raw.start, raw.end)
+                # The speaker is the nearest subject above the fragment that names someone.
+                for governing in _governing_verbs(span.root) if span is not None else []:
+                    subj = _subject(governing)
+                    if subj is None or _inside_any(governing, spans):
+                        continue
+                    found = resolver.resolve(raw.paragraph, subj, spans)
+                    if found and (found[1] or subj.lemma_.lower() in HUMAN_NOUNS):
+                        speaker, verb, partial = found, governing, True
+                        break
+        if speaker is None:
+            continue
+        sentence = parsed.sentence_of(raw.paragraph, raw.start)
+        quotes.append(Quote(
+            id=f"q-{stable_id(normalize(text), length=8)}",
+            text=text,
+            speaker=speaker[0],
+            speaker_id=speaker[1],
+            sentence=sentence,
+            cue=verb.text if verb is not None else None,
+            partial=partial,
+        ))
+        last_speaker, last_paragraph = speaker, raw.paragraph
+    return quotes

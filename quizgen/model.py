@@ -1,0 +1,187 @@
+"""The frozen dataclasses every stage shares. spaCy objects never appear here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ITEM_TYPES = ("mcq", "cloze", "true_false", "matching", "short_answer")
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as read from disk: metadata and paragraphs of plain text (original wording kept)."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    byline: str | None = None
+    date: str | None = None
+    source: str | None = None  # site or publication name
+    path: str | None = None  # the file it was read from
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the article; `index` counts from 0 across the whole article."""
+
+    index: int
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation, place, event or work, with every name the article uses for it."""
+
+    id: str
+    name: str
+    type: str  # spaCy label: PERSON, ORG, GPE, LOC, NORP, EVENT, WORK_OF_ART, FAC, ...
+    sentence: int  # first mention
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    description_sentence: int | None = None
+    mentions: int = 1
+    enabled: bool = True
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Direct speech (or a quoted fragment of reported speech) with who said it."""
+
+    id: str
+    text: str
+    speaker: str  # a name ("Chris Monday") or a description ("the correspondent")
+    sentence: int
+    speaker_id: str | None = None  # the Entity id when the speaker is a named entity
+    cue: str | None = None  # the verb that introduces it: said, shouts, sing
+    partial: bool = False
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class NumberFact:
+    """An amount the article states, with what it counts and how it is hedged."""
+
+    id: str
+    text: str  # as written: "about 15,000", "nearly a third", "quadrupled"
+    kind: str  # count, money, percent, fraction, multiple, year, ordinal, duration
+    sentence: int
+    value: float | None = None
+    counts: str | None = None  # what is counted: "soldiers"
+    hedge: str | None = None  # about, nearly, more than ...
+    question: str | None = None  # a wh-question whose answer is `text`, when the parse supports one
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class Gloss:
+    """A term the article translates or explains: “Vesti Nedeli,” or “News of the Week”."""
+
+    id: str
+    term: str
+    meaning: str
+    sentence: int
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class KeySentence:
+    """A sentence worth remembering, with the spans in it worth testing."""
+
+    id: str
+    sentence: int
+    score: float
+    answers: tuple[str, ...] = ()  # test-worthy spans in the sentence: names, numbers, key terms
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class FactSheet:
+    """Everything extraction found; written to and read back from facts.yaml."""
+
+    title: str
+    slug: str
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    numbers: tuple[NumberFact, ...] = ()
+    glosses: tuple[Gloss, ...] = ()
+    key_sentences: tuple[KeySentence, ...] = ()
+    byline: str | None = None
+    date: str | None = None
+    source: str | None = None
+    article_path: str | None = None
+
+    def sentence(self, index: int) -> Sentence:
+        return self.sentences[index]
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One quiz item, ready for any exporter. Text is plain (exporters escape for their format)."""
+
+    id: str  # stable: derived from article, template and fact, never from wording
+    type: str  # one of ITEM_TYPES
+    question: str
+    answer: str
+    source: str  # the article sentence the answer rests on
+    paragraph: int  # 1-based paragraph of the source sentence
+    template: str
+    fact: str  # id of the fact the item tests
+    options: tuple[str, ...] = ()  # mcq and true_false
+    accepted: tuple[str, ...] = ()  # short answer: every accepted form
+    cloze: str | None = None  # cloze in Anki syntax: "{{c1::Pyongyang}} has sent ..."
+    blanks: tuple[str, ...] = ()  # cloze: the answers, in order
+    pairs: tuple[tuple[str, str], ...] = ()  # matching: (left, right), right in answer order
+    explanation: str | None = None
+    tags: tuple[str, ...] = ()
+    entity_types: tuple[str, ...] = ()
+    difficulty: int = 2  # 1 easy .. 3 hard
+    score: float = 0.0
+
+    @property
+    def answer_index(self) -> int | None:
+        return self.options.index(self.answer) if self.answer in self.options else None
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A candidate item that was not used, and why."""
+
+    template: str
+    fact: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """The items chosen for one article, plus what was left out and why."""
+
+    title: str
+    slug: str
+    seed: int
+    requested: int
+    items: tuple[Item, ...]
+    dropped: tuple[Dropped, ...] = ()
+    shortfall: str | None = None  # why fewer items than requested, if so
+    byline: str | None = None
+    date: str | None = None
+    source: str | None = None
+    article_id: str = ""  # identity for stable Anki GUIDs
+    notes: tuple[str, ...] = field(default=())
+
+    def count_by_type(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for item in self.items:
+            counts[item.type] = counts.get(item.type, 0) + 1
+        return counts

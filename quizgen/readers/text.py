@@ -1,0 +1,77 @@
+"""Plain-text articles: title on the first line, optional byline and date, page furniture dropped."""
+
+from __future__ import annotations
+
+import re
+
+from quizgen.model import Article
+
+_BYLINE = re.compile(r"^\s*by\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|de|van|von|la))*)\s*$", re.I)
+_WRITE_TO = re.compile(r"^\s*write to\s+(.+?)\s+at\s+\S+@\S+\s*$", re.I)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+_DATE_LINE = re.compile(
+    r"^\s*(?:published|updated|posted)?[:\s]*"
+    r"(\d{4}-\d{2}-\d{2}|\w+\.? \d{1,2},? \d{4}|\d{1,2} \w+ \d{4})(?:[ ,].{0,20})?\s*$",
+    re.I,
+)
+# Lines at the end of a page that are not article text.
+_FURNITURE = re.compile(
+    r"^\s*(?:topics|tags|related|advertisement|share(?: this)?(?: article)?|follow us.*|follow .{1,40} on .{1,30}"
+    r"|copyright\b.*|©.*|all rights reserved.*|sign up.*|subscribe.*|read more.*|more from .*)\s*$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?…\"”’)\]]\s*$")
+
+
+def _blocks(text: str) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in text.split("\n"):
+        if line.strip():
+            blocks[-1].append(line.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def split_paragraphs(lines_blocks: list[list[str]]) -> list[str]:
+    """One paragraph per line when lines end like sentences; otherwise hard-wrapped lines are joined."""
+    paragraphs: list[str] = []
+    for block in lines_blocks:
+        ends = sum(1 for line in block if _SENTENCE_END.search(line))
+        if len(block) > 1 and ends >= 0.8 * len(block):
+            paragraphs.extend(block)
+        else:
+            paragraphs.append(" ".join(block))
+    return [re.sub(r"[ \t]+", " ", p).strip() for p in paragraphs if p.strip()]
+
+
+def is_furniture(line: str) -> bool:
+    return bool(_FURNITURE.match(line) or _WRITE_TO.match(line) or _EMAIL.fullmatch(line.strip()))
+
+
+def parse_text(text: str, path: str) -> Article:
+    lines = [line for line in text.split("\n")]
+    # The title is the first non-empty line.
+    title = ""
+    while lines and not title:
+        title = lines.pop(0).strip()
+    byline: str | None = None
+    date: str | None = None
+    paragraphs = split_paragraphs(_blocks("\n".join(lines)))
+    kept: list[str] = []
+    for index, para in enumerate(paragraphs):
+        near_top = index < 3
+        if near_top and byline is None and (m := _BYLINE.match(para)):
+            byline = m.group(1)
+            continue
+        if near_top and date is None and (m := _DATE_LINE.match(para)):
+            date = m.group(1)
+            continue
+        if m := _WRITE_TO.match(para):
+            byline = byline or m.group(1).strip()
+            continue
+        kept.append(para)
+    # Furniture is trimmed from the end only, so an article sentence that happens to say "Share" survives.
+    while kept and (is_furniture(kept[-1]) or len(kept[-1]) < 3):
+        kept.pop()
+    return Article(title=title, paragraphs=tuple(kept), byline=byline, date=date, path=path)

@@ -1,0 +1,204 @@
+"""Question templates: YAML files validated on load, rendered in Jinja2's sandbox with StrictUndefined."""
+
+from __future__ import annotations
+
+import importlib.resources
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from quizgen.errors import FactsFileError, TemplateError
+from quizgen.model import ITEM_TYPES
+from quizgen.textutil import word_count
+from quizgen.yamlio import load_yaml
+
+APPLIES_TO = ("entity", "quote", "number", "gloss", "key_sentence", "article")
+DISTRACTOR_SOURCES = ("same_type", "speakers", "numbers", "meanings", "none")
+_KEYS = {"id", "kind", "applies_to", "when", "question", "answer", "accepted", "distractors", "explanation", "tags",
+         "difficulty", "priority", "description", "pairs", "blanks"}
+_REQUIRED = ("id", "kind", "applies_to", "question")
+
+
+@dataclass(frozen=True)
+class Template:
+    """One generator: which facts it applies to, and the Jinja2 text of its question and answer."""
+
+    id: str
+    kind: str
+    applies_to: str
+    question: str
+    path: str
+    answer: str = ""
+    when: str = ""
+    accepted: str = ""
+    explanation: str = ""
+    distractors: dict[str, Any] = field(default_factory=dict)
+    pairs: str = ""  # matching: which pairs (people_roles, glosses)
+    blanks: int = 2  # cloze: at most this many blanks
+    tags: tuple[str, ...] = ()
+    difficulty: int = 2
+    priority: float = 1.0
+    description: str = ""
+
+
+def _a_an(phrase: str) -> str:
+    """'a' or 'an' before a phrase, by sound (inflect knows 'an hour', 'a university')."""
+    return _INFLECT.a(phrase) if phrase else phrase
+
+
+_INFLECT: Any = None
+
+
+def _environment() -> SandboxedEnvironment:
+    global _INFLECT
+    import inflect
+
+    _INFLECT = _INFLECT or inflect.engine()
+    env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env.filters["wordcount"] = word_count
+    env.filters["a_an"] = _a_an
+    env.filters["capfirst"] = lambda s: s[:1].upper() + s[1:] if s else s
+    env.filters["lowerfirst"] = lambda s: s[:1].lower() + s[1:] if s and not s[:2].isupper() else s
+    env.filters["the"] = lambda s: s if s.split()[0].lower() in {"a", "an", "the"} else f"the {s}"
+    return env
+
+
+_ENV: SandboxedEnvironment | None = None
+
+
+def environment() -> SandboxedEnvironment:
+    global _ENV
+    if _ENV is None:
+        _ENV = _environment()
+    return _ENV
+
+
+def render(template: Template, field_name: str, source: str, context: dict[str, Any]) -> str:
+    """Render one field; any failure becomes a TemplateError naming the template file and field."""
+    try:
+        return environment().from_string(source).render(**context).strip()
+    except SecurityError as err:
+        raise TemplateError(f"{template.path}: {template.id}.{field_name}: refused by the sandbox ({err})") from err
+    except jinja2.UndefinedError as err:
+        raise TemplateError(f"{template.path}: {template.id}.{field_name}: {err.message}") from err
+    except jinja2.TemplateError as err:
+        raise TemplateError(f"{template.path}: {template.id}.{field_name}: {err}") from err
+
+
+def evaluate(template: Template, context: dict[str, Any]) -> bool:
+    if not template.when.strip():
+        return True
+    try:
+        return bool(environment().compile_expression(template.when, undefined_to_none=False)(**context))
+    except SecurityError as err:
+        raise TemplateError(f"{template.path}: {template.id}.when: refused by the sandbox ({err})") from err
+    except jinja2.UndefinedError as err:
+        raise TemplateError(f"{template.path}: {template.id}.when: {err.message}") from err
+    except jinja2.TemplateError as err:
+        raise TemplateError(f"{template.path}: {template.id}.when: {err}") from err
+
+
+def _check_syntax(path: str, template_id: str, name: str, source: str, expression: bool = False) -> None:
+    try:
+        if expression:
+            environment().compile_expression(source)
+        else:
+            environment().parse(source)
+    except jinja2.TemplateSyntaxError as err:
+        raise TemplateError(f"{path}: {template_id}.{name}: Jinja syntax error: {err.message}") from None
+
+
+def parse_template(text: str, path: str) -> Template:
+    try:
+        data = load_yaml(text, path)
+    except FactsFileError as err:
+        raise TemplateError(str(err)) from None
+    if not isinstance(data, dict):
+        raise TemplateError(f"{path}: a template is a mapping with {', '.join(_REQUIRED)}")
+    template_id = str(data.get("id", "?"))
+    for key in data:
+        if key not in _KEYS:
+            raise TemplateError(f"{path}: {template_id}: unknown field {key!r} (known: {', '.join(sorted(_KEYS))})")
+    for key in _REQUIRED:
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise TemplateError(f"{path}: {template_id}: missing required field {key!r}")
+    if data["kind"] not in ITEM_TYPES:
+        raise TemplateError(f"{path}: {template_id}.kind: {data['kind']!r} is not one of {', '.join(ITEM_TYPES)}")
+    if data["applies_to"] not in APPLIES_TO:
+        raise TemplateError(f"{path}: {template_id}.applies_to: {data['applies_to']!r} is not one of "
+                            f"{', '.join(APPLIES_TO)}")
+    distractors = data.get("distractors") or {}
+    if not isinstance(distractors, dict) or distractors.get("from", "none") not in DISTRACTOR_SOURCES:
+        raise TemplateError(f"{path}: {template_id}.distractors: needs `from:` one of {', '.join(DISTRACTOR_SOURCES)}")
+    count = distractors.get("count", 3)
+    if not isinstance(count, int) or not 1 <= count <= 5:
+        raise TemplateError(f"{path}: {template_id}.distractors.count: a whole number from 1 to 5")
+    if data["kind"] == "mcq" and not data.get("answer"):
+        raise TemplateError(f"{path}: {template_id}: a multiple-choice template needs `answer`")
+    difficulty = data.get("difficulty", 2)
+    if difficulty not in (1, 2, 3):
+        raise TemplateError(f"{path}: {template_id}.difficulty: 1, 2 or 3")
+    tags = data.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(t, str) and " " not in t for t in tags):
+        raise TemplateError(f"{path}: {template_id}.tags: a list of words without spaces")
+    for name in ("question", "answer", "accepted", "explanation"):
+        if data.get(name) is not None and not isinstance(data[name], str):
+            raise TemplateError(f"{path}: {template_id}.{name}: should be text")
+        _check_syntax(path, template_id, name, data.get(name) or "")
+    if data.get("when") is not None:
+        if not isinstance(data["when"], str):
+            raise TemplateError(f"{path}: {template_id}.when: should be a Jinja expression in quotes")
+        _check_syntax(path, template_id, "when", data["when"], expression=True)
+    priority = data.get("priority", 1.0)
+    if not isinstance(priority, int | float) or isinstance(priority, bool):
+        raise TemplateError(f"{path}: {template_id}.priority: should be a number")
+    return Template(
+        id=data["id"], kind=data["kind"], applies_to=data["applies_to"], question=data["question"], path=path,
+        answer=data.get("answer") or "", when=data.get("when") or "", accepted=data.get("accepted") or "",
+        explanation=data.get("explanation") or "", distractors=dict(distractors), pairs=str(data.get("pairs") or ""),
+        blanks=int(data.get("blanks") or 2), tags=tuple(tags), difficulty=difficulty, priority=float(priority),
+        description=str(data.get("description") or ""),
+    )
+
+
+def builtin_dir() -> Path:
+    """The built-in templates: inside the installed wheel, or the checkout's question_templates/."""
+    packaged = Path(str(importlib.resources.files("quizgen"))) / "question_templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "question_templates"
+
+
+def search_path(extra: list[str | Path] | None = None, cwd: Path | None = None) -> list[Path]:
+    """--templates DIRs first, then ./question_templates, then the built-ins (first id found wins)."""
+    folders = [Path(p) for p in (extra or [])]
+    local = (cwd or Path.cwd()) / "question_templates"
+    builtin = builtin_dir()
+    if local.is_dir() and local.resolve() != builtin.resolve():
+        folders.append(local)
+    folders.append(builtin)
+    return folders
+
+
+def load_folder(folder: Path) -> list[Template]:
+    if not folder.is_dir():
+        raise TemplateError(f"{folder}: no such template folder")
+    templates = []
+    for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise TemplateError(f"{path}: cannot read ({err})") from None
+        templates.append(parse_template(text, str(path)))
+    return templates
+
+
+def load_templates(extra: list[str | Path] | None = None, cwd: Path | None = None) -> list[Template]:
+    chosen: dict[str, Template] = {}
+    for folder in search_path(extra, cwd):
+        for template in load_folder(folder):
+            chosen.setdefault(template.id, template)
+    return sorted(chosen.values(), key=lambda t: t.id)

@@ -1,0 +1,34 @@
+"""Small text helpers shared by several stages."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "\u00a0": " "})
+_SLUG_MAX = 60
+
+
+def normalize(text: str) -> str:
+    """Straight quotes, folded whitespace: for comparing text, never for display."""
+    return re.sub(r"\s+", " ", text.translate(_QUOTE_MAP)).strip()
+
+
+def slugify(text: str, fallback: str = "article") -> str:
+    """A file-system-safe ASCII slug: never empty, never a path, at most 60 characters."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > _SLUG_MAX:
+        slug = slug[:_SLUG_MAX].rsplit("-", 1)[0] or slug[:_SLUG_MAX]
+    return slug or fallback
+
+
+def stable_id(*parts: object, length: int = 10) -> str:
+    """A short content id that is the same on every machine and run."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+(?:[’'-]\w+)*", text))

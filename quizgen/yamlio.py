@@ -1,0 +1,100 @@
+"""Safe YAML in and out: no aliases (so no "billion laughs"), errors with file and line, checksummed output."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from quizgen.errors import ExportError, FactsFileError
+
+CHECKSUM_PREFIX = "# quizgen-checksum: "
+
+
+def _first_line(err: Exception) -> str:
+    return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+
+
+def load_yaml(text: str, path: str) -> Any:
+    """safe_load, refusing anchors and aliases before anything is built from them."""
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                line = event.start_mark.line + 1 if event.start_mark else 0
+                raise FactsFileError(f"{path}:{line}: YAML anchors and aliases are not allowed")
+        return yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(err, "problem", None) or _first_line(err)
+        raise FactsFileError(f"{path}{line}: not valid YAML ({problem})") from None
+
+
+def node_line(text: str, keys: tuple[str | int, ...]) -> int | None:
+    """1-based line of the value at `keys` (mapping keys and sequence indexes), for error messages."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in keys:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == key), None)
+            if match is None:
+                return line
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            return line
+        line = node.start_mark.line + 1
+    return line
+
+
+def dump_yaml(data: Any) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
+
+
+def checksum(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+
+
+def with_checksum(body: str) -> str:
+    """Append a checksum line so a later run can tell whether a teacher edited the file."""
+    return f"{body}{CHECKSUM_PREFIX}{checksum(body)}\n"
+
+
+def was_edited(path: Path) -> bool:
+    """True when the file is not exactly as quizgen wrote it (or carries no checksum)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return True
+    body, sep, tail = text.rpartition(CHECKSUM_PREFIX)
+    return not sep or tail.strip() != checksum(body)
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Write to a temporary file beside `path`, then replace: a crash leaves the old file or the new one."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        try:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as err:
+        raise ExportError(f"{path}: cannot write ({err.strerror or err})") from None
