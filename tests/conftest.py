@@ -1,0 +1,80 @@
+"""Shared fixtures: the CLI run once per session on the example article, and Anki import helpers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "harbour-ferry.txt"
+SHARED = ROOT.parent / "shared"
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str | Path, cwd: Path | None = None) -> Run:
+    """Run quizgen as a user does: a new process, its exit code and both streams."""
+    done = subprocess.run([sys.executable, "-m", "quizgen", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=600)
+    return Run(done.returncode, done.stdout, done.stderr)
+
+
+def only_folder(out: Path) -> Path:
+    folders = [p for p in out.iterdir() if p.is_dir()]
+    assert len(folders) == 1, folders
+    return folders[0]
+
+
+@pytest.fixture(scope="session")
+def example_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example built three times: twice with seed 7 (determinism), once with seed 8."""
+    folders: dict[str, Path] = {}
+    for name, seed in (("a", "7"), ("b", "7"), ("other_seed", "8")):
+        out = tmp_path_factory.mktemp(f"out-{name}")
+        result = run_cli("make", EXAMPLE, "-o", out, "--seed", seed)
+        assert result.code == 0, result.stderr
+        folders[name] = only_folder(out)
+        folders[f"{name}_stdout"] = Path(result.stdout)
+    return folders
+
+
+def import_apkg(collection_path: Path, apkg: Path, update_always: bool = False):  # -> anki Collection
+    """Import a package into a (new or existing) Anki collection with Anki's own library."""
+    from anki.collection import Collection
+    from anki.import_export_pb2 import (
+        ImportAnkiPackageOptions,
+        ImportAnkiPackageRequest,
+        ImportAnkiPackageUpdateCondition,
+    )
+
+    col = Collection(str(collection_path))
+    condition = (ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_ALWAYS if update_always
+                 else ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER)
+    request = ImportAnkiPackageRequest(
+        package_path=str(apkg),
+        options=ImportAnkiPackageOptions(merge_notetypes=True, update_notes=condition, update_notetypes=condition,
+                                         with_scheduling=False, with_deck_configs=False),
+    )
+    col.import_anki_package(request)
+    return col
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+
+
+def squash(text: str) -> str:
+    """Whitespace removed and quotes straightened: PDF text extraction breaks lines anywhere."""
+    table = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+    return "".join(text.translate(table).split())

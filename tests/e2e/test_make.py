@@ -1,0 +1,157 @@
+"""`quizgen make` on the example article, outputs read back with real clients (Anki, pypdf)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import EXAMPLE, import_apkg, only_folder, pdf_text, run_cli, squash
+
+
+def _quiz(folder: Path) -> dict:
+    return yaml.safe_load((folder / "quiz.yaml").read_text(encoding="utf-8"))
+
+
+def _expected_notes(quiz: dict) -> int:
+    # One note per item, except matching: one note per pair.
+    return sum(len(i["pairs"]) if i["type"] == "matching" else 1 for i in quiz["items"])
+
+
+def test_make_writes_every_output_and_reports_it(example_runs):
+    folder = example_runs["a"]
+    slug = folder.name
+    for name in (f"{slug}.apkg", f"{slug}-worksheet.pdf", f"{slug}-answer-key.pdf", "facts.yaml", "quiz.yaml"):
+        assert (folder / name).stat().st_size > 0, name
+    quiz = _quiz(folder)
+    assert quiz["title"].startswith("Island ferry powered by the tide")
+    assert len(quiz["items"]) == 20
+    types = {i["type"] for i in quiz["items"]}
+    assert {"mcq", "cloze", "true_false"} <= types
+    for item in quiz["items"]:
+        assert {"id", "type", "question", "answer", "source"} <= item.keys()
+        article = EXAMPLE.read_text(encoding="utf-8")
+        if item["type"] == "matching":  # its source is the sentences that describe each person
+            assert all(p["left"] in item["source"] and p["left"] in article for p in item["pairs"])
+        else:
+            assert item["source"] in article
+        if item["type"] in {"mcq", "true_false"}:
+            assert item["answer"] in item["options"]
+    line = str(example_runs["a_stdout"])
+    assert "20 items" in line and "mcq" in line and slug in line
+
+
+def test_deck_imports_into_anki_with_one_note_per_item(example_runs, tmp_path):
+    folder = example_runs["a"]
+    quiz = _quiz(folder)
+    col = import_apkg(tmp_path / "collection.anki2", folder / f"{folder.name}.apkg")
+    try:
+        assert len(col.find_notes("")) == _expected_notes(quiz)
+        deck_names = {d.name for d in col.decks.all_names_and_ids()}
+        assert quiz["title"] in deck_names
+        # A cloze note makes one card per deletion, and the card shows the blank.
+        clozes = [i for i in quiz["items"] if i["type"] == "cloze"]
+        assert clozes
+        for item in clozes:
+            note_ids = col.find_notes(f'"note:quizgen Cloze" "Text:*{item["blanks"][0]}*"')
+            assert len(note_ids) == 1
+            cards = col.get_note(note_ids[0]).cards()
+            assert len(cards) == len(item["blanks"])
+            front = cards[0].question()
+            assert "[...]" in front and item["blanks"][0] not in re.sub(r"<[^>]+>", "", front).replace("[...]", "")
+            assert item["blanks"][0] in cards[0].answer()
+        # A multiple-choice card shows the question and options, and the back marks the answer.
+        mcq = next(i for i in quiz["items"] if i["type"] == "mcq")
+        card = next(col.get_card(c) for c in col.find_cards('"note:quizgen Multiple Choice"')
+                    if mcq["options"][0].replace("&", "&amp;") in col.get_card(c).question()
+                    and mcq["question"][:20].replace('"', "&quot;") in col.get_card(c).question())
+        assert all(o in card.question() for o in mcq["options"])
+        assert 'class="correct"' in card.answer() and mcq["answer"] in card.answer()
+    finally:
+        col.close()
+
+
+def test_importing_the_same_deck_twice_adds_nothing(example_runs, tmp_path):
+    folder = example_runs["a"]
+    apkg = folder / f"{folder.name}.apkg"
+    col = import_apkg(tmp_path / "c.anki2", apkg)
+    first = len(col.find_notes(""))
+    col.close()
+    col = import_apkg(tmp_path / "c.anki2", apkg)
+    try:
+        assert len(col.find_notes("")) == first
+    finally:
+        col.close()
+
+
+def test_worksheet_has_title_and_every_question_and_key_every_answer(example_runs):
+    folder = example_runs["a"]
+    quiz = _quiz(folder)
+    worksheet = squash(pdf_text(folder / f"{folder.name}-worksheet.pdf"))
+    key = squash(pdf_text(folder / f"{folder.name}-answer-key.pdf"))
+    assert squash(quiz["title"]) in worksheet
+    assert "Page1of" in worksheet
+    for item in quiz["items"]:
+        assert squash(item["question"]) in worksheet, item["question"]
+        for option in item.get("options", []) if item["type"] == "mcq" else []:
+            assert squash(option) in worksheet
+        if item["type"] == "true_false":
+            continue  # the key prints T or F
+        if item["type"] == "cloze":
+            assert all(squash(b) in key for b in item["blanks"])
+        elif item["type"] == "matching":
+            assert all(squash(p["left"]) in key for p in item["pairs"])
+        else:
+            assert squash(item["answer"]) in key, item["answer"]
+        assert squash(item["source"])[:40] in key
+
+
+def test_same_seed_gives_identical_outputs(example_runs, tmp_path):
+    a, b = example_runs["a"], example_runs["b"]
+    assert (a / "quiz.yaml").read_bytes() == (b / "quiz.yaml").read_bytes()
+    assert (a / "facts.yaml").read_bytes() == (b / "facts.yaml").read_bytes()
+    for suffix in ("-worksheet.pdf", "-answer-key.pdf", ".apkg"):
+        assert (a / f"{a.name}{suffix}").read_bytes() == (b / f"{b.name}{suffix}").read_bytes(), suffix
+    notes = []
+    for name, folder in (("a", a), ("b", b)):
+        col = import_apkg(tmp_path / f"{name}.anki2", folder / f"{folder.name}.apkg")
+        try:
+            notes.append(sorted((col.get_note(n).guid, tuple(col.get_note(n).fields)) for n in col.find_notes("")))
+        finally:
+            col.close()
+    assert notes[0] == notes[1]
+
+
+def test_a_different_seed_keeps_item_ids_but_may_reorder(example_runs):
+    ids_a = {i["id"] for i in _quiz(example_runs["a"])["items"]}
+    ids_other = {i["id"] for i in _quiz(example_runs["other_seed"])["items"]}
+    assert ids_a & ids_other  # the same facts keep the same ids whatever the seed
+
+
+def test_build_again_from_an_edited_facts_file(example_runs, tmp_path):
+    facts_path = example_runs["a"] / "facts.yaml"
+    facts = yaml.safe_load(facts_path.read_text(encoding="utf-8"))
+    quote = next(q for q in facts["quotes"] if q["speaker"] == "Isla Hendry")
+    quote["enabled"] = False  # the teacher drops one quote
+    edited = tmp_path / "facts.yaml"
+    edited.write_text(yaml.safe_dump(facts, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("make", edited, "-o", out, "--seed", "7")
+    assert result.code == 0, result.stderr
+    quiz = _quiz(only_folder(out))
+    assert quote["id"] not in {i["fact"] for i in quiz["items"]}
+
+
+def test_an_edited_facts_yaml_is_not_overwritten_without_force(tmp_path):
+    out = tmp_path / "out"
+    assert run_cli("make", EXAMPLE, "-o", out, "-n", "5").code == 0
+    facts = only_folder(out) / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("Isla Hendry", "Isla Hendrie"), encoding="utf-8")
+    before = facts.read_bytes()
+    refused = run_cli("make", EXAMPLE, "-o", out, "-n", "5")
+    assert refused.code == 1
+    assert len(refused.stderr.strip().splitlines()) == 1 and "--force" in refused.stderr
+    assert facts.read_bytes() == before
+    assert run_cli("make", EXAMPLE, "-o", out, "-n", "5", "--force").code == 0
+    assert facts.read_bytes() != before
