@@ -1,0 +1,83 @@
+"""The article the project was first asked for, scored against the hand-made gold (read from ../shared at run
+time; never copied into the project). Skipped where ../shared is not beside the project."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from quizgen import api
+from quizgen.textutil import normalize
+from tests.conftest import SHARED
+
+ARTICLE = SHARED / "corpus" / "wsj-russia-north-korea-propaganda.txt"
+GOLD = SHARED / "gold" / "wsj-russia-north-korea-propaganda.yaml"
+pytestmark = pytest.mark.skipif(not ARTICLE.exists() or not GOLD.exists(), reason="../shared/corpus not present")
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return api.extract_facts(api.read_article(ARTICLE))
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+
+
+def _n(text: str) -> str:
+    return normalize(text).lower().strip(" .,!?")
+
+
+def test_reader_takes_title_byline_and_drops_furniture(facts, gold):
+    assert facts.title == gold["title"] and facts.byline == gold["byline"]
+    text = " ".join(s.text for s in facts.sentences)
+    assert "dasl.yoon@wsj.com" not in text and not text.endswith("topics")
+
+
+def test_every_gold_quote_found_with_its_speaker(facts, gold):
+    for expected in gold["quotes"]:
+        speakers = {_n(expected["speaker"]), *(_n(s) for s in expected.get("speaker_ok", []))}
+        match = [q for q in facts.quotes if _n(expected["text"]) in _n(q.text)]
+        assert match, expected["text"]
+        assert _n(match[0].speaker) in speakers, (expected["text"], match[0].speaker)
+
+
+def test_no_title_gloss_or_scare_quote_is_taken_as_speech(facts, gold):
+    for phrase in gold["not_quotes"]:
+        assert not any(_n(q.text) == _n(phrase) for q in facts.quotes), phrase
+
+
+def test_entities_types_glosses_and_numbers(facts, gold):
+    found = 0
+    for expected in gold["entities"]:
+        names = {_n(expected["name"]), *(_n(a) for a in expected.get("aliases", []))}
+        if any(_n(e.name) in names and e.type in expected["type"] for e in facts.entities):
+            found += 1
+    assert found >= 20, found
+    glosses = {(_n(g.term), _n(g.meaning).split(" (")[0]) for g in facts.glosses}
+    for expected in gold["glosses"]:
+        assert (_n(expected["term"]), _n(expected["meaning"]).split(" (")[0]) in glosses
+    numbers = 0
+    for expected in gold["numbers"]:
+        if "value" in expected:
+            numbers += any(n.value == expected["value"] for n in facts.numbers)
+        else:
+            numbers += any(_n(expected["text"]) in _n(n.text) for n in facts.numbers)
+    assert numbers >= 6, numbers
+
+
+def test_quiz_has_at_least_twelve_items_of_three_types_all_grounded(facts):
+    quiz = api.generate_quiz(facts, count=20, seed=0)
+    assert len(quiz.items) >= 12
+    assert len(quiz.count_by_type()) >= 3
+    assert {"mcq", "cloze"} <= quiz.count_by_type().keys()
+    templates = {i.template for i in quiz.items}
+    assert "quote-speaker" in templates and ({"number-how-many", "number-complete"} & templates)
+    sentences = {s.text for s in facts.sentences}
+    for item in quiz.items:
+        if item.type != "matching":
+            assert item.source in sentences
+        if item.type == "mcq" and item.template == "quote-speaker":
+            quote = next(q for q in facts.quotes if q.id == item.fact)
+            assert item.answer == quote.speaker

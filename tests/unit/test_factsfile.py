@@ -1,0 +1,56 @@
+"""facts.yaml: exact round trip, and errors that name file, line and field."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.errors import FactsFileError
+from quizgen.factsfile import dump_facts, parse_facts
+from quizgen.yamlio import was_edited
+from tests.unit.factories import sample_facts
+
+
+def test_round_trip_is_exact(tmp_path):
+    text = dump_facts(sample_facts())
+    facts = parse_facts(text, "facts.yaml")
+    assert facts == sample_facts()
+    assert dump_facts(facts) == text
+    path = tmp_path / "facts.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert not was_edited(path)
+    path.write_text(text.replace("Priya Nair", "Priya Naire"), encoding="utf-8")
+    assert was_edited(path)
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), start=1) if needle in line)
+
+
+def test_wrong_type_names_line_and_field():
+    text = dump_facts(sample_facts()).replace("mentions: 3", "mentions: lots")
+    with pytest.raises(FactsFileError) as err:
+        parse_facts(text, "facts.yaml")
+    assert f"facts.yaml:{_line_of(text, 'mentions: lots')}:" in str(err.value)
+    assert "entities[0].mentions" in str(err.value)
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (("schema: 1", "schema: 99"), "newer than this quizgen"),
+    (("  speaker: Priya Nair\n", "  speaker: Priya Nair\n  mood: happy\n"), "unknown field 'mood'"),
+    (("- id: q-nair\n  text: We cannot wait for the next flood\n", "- id: q-nair\n"), "missing required field 'text'"),
+    (("  sentence: 5\n  enabled: true\nkey_sentences", "  sentence: 50\n  enabled: true\nkey_sentences"),
+     "sentence 50 does not exist"),
+])
+def test_malformed_files_are_refused(change, words):
+    text = dump_facts(sample_facts())
+    assert change[0] in text
+    with pytest.raises(FactsFileError) as err:
+        parse_facts(text.replace(change[0], change[1], 1), "facts.yaml")
+    assert words in str(err.value) and str(err.value).startswith("facts.yaml:")
+
+
+def test_billion_laughs_is_refused_without_expanding():
+    bomb = 'schema: 1\na: &a ["lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n'
+    with pytest.raises(FactsFileError) as err:
+        parse_facts(bomb, "bomb.yaml")
+    assert "aliases are not allowed" in str(err.value)

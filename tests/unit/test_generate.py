@@ -1,0 +1,134 @@
+"""Generation on hand-built facts: templates, distractor rules, the quality gate, selection and determinism."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from quizgen.generate import generate_quiz
+from quizgen.generate.distractors import entity_distractors, number_distractors, overlaps
+from quizgen.generate.quality import check_item
+from quizgen.model import Item, NumberFact
+from quizgen.templates import load_templates
+from tests.unit.factories import sample_facts
+
+
+@pytest.fixture(scope="module")
+def templates():
+    return load_templates()
+
+
+def test_every_builtin_template_loads(templates):
+    ids = {t.id for t in templates}
+    assert {"quote-speaker", "entity-described-as", "number-how-many", "key-sentence-cloze",
+            "key-sentence-true-false", "people-roles-matching", "gloss-meaning"} <= ids
+
+
+def test_quiz_mixes_types_and_every_item_is_grounded(templates):
+    facts = sample_facts()
+    quiz = generate_quiz(facts, templates, count=12, seed=1)
+    types = quiz.count_by_type()
+    assert {"mcq", "cloze", "true_false", "short_answer", "matching"} <= types.keys()
+    for item in quiz.items:
+        assert check_item(item, facts) is None
+        if item.type == "mcq":
+            assert item.answer in item.options and len(set(item.options)) == len(item.options) >= 3
+
+
+def test_quote_speaker_offers_people_only(templates):
+    quiz = generate_quiz(sample_facts(), templates, count=30, seed=0)
+    item = next(i for i in quiz.items if i.template == "quote-speaker" and i.fact == "q-nair")
+    assert item.question == "Who said: “We cannot wait for the next flood”?"
+    assert item.answer == "Priya Nair"
+    people = {"Priya Nair", "Tom Ellis", "Dana Whitlock"}
+    assert set(item.options) <= people and "Nair" not in item.options
+
+
+def test_how_many_question_and_number_options_ascend(templates):
+    quiz = generate_quiz(sample_facts(), templates, count=30, seed=0)
+    item = next(i for i in quiz.items if i.template == "number-how-many")
+    assert item.question == "About how many homes lie below the high-water line?"
+    values = [float(o.split()[-1].replace(",", "")) for o in item.options]
+    assert values == sorted(values) and all(o.startswith("About ") for o in item.options)
+
+
+def test_entity_distractors_never_alias_or_in_stem():
+    facts = sample_facts()
+    nair = facts.entity("e-nair")
+    stem = "Which person does the article describe as the rival of Tom Ellis?"
+    found = entity_distractors(nair, facts, stem, 3, random.Random(0))
+    assert "Tom Ellis" not in found and not any(overlaps(f, "Priya Nair") for f in found)
+    assert "Dana Whitlock" in found
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [("about 15,000", 15000.0, "count"),
+                                                     ("five", 5.0, "count"),
+                                                     ("42 percent", 42.0, "percent"),
+                                                     ("2031", 2031.0, "year"),
+                                                     ("nearly a third", 1 / 3, "fraction")])
+def test_number_distractors_never_round_to_the_answer(text, value, kind):
+    answer = NumberFact("n", text, kind, 0, value=value, counts="things")
+    options = number_distractors(answer, sample_facts(), 3, random.Random(0))
+    assert len(options) == 3 and text not in options
+    for option in options:
+        digits = "".join(ch for ch in option if ch.isdigit())
+        if digits and kind in {"count", "percent"}:
+            assert abs(float(digits) - value) > 0.15 * value
+    if text == "about 15,000":
+        assert options == ["about 5,000", "about 25,000", "about 50,000"]
+
+
+def test_number_distractors_skip_a_value_the_article_gives_for_the_same_thing():
+    facts = sample_facts()
+    other = NumberFact("n-other", "about 5,000", "count", 2, value=5000.0, counts="homes")
+    facts = replace(facts, numbers=(*facts.numbers, other))
+    answer = NumberFact("n-a", "about 15,000", "count", 2, value=15000.0, counts="homes")
+    assert "about 5,000" not in number_distractors(answer, facts, 3, random.Random(0))
+
+
+def test_quality_gate_rejects_answer_in_stem_and_alias_options():
+    facts = sample_facts()
+    base = Item(id="x", type="mcq", question="Which person is Priya Nair?", answer="Priya Nair",
+                source=facts.sentences[1].text, paragraph=2, template="t", fact="f",
+                options=("Priya Nair", "Tom Ellis", "Dana Whitlock"))
+    assert check_item(base, facts) == "the question contains its own answer"
+    alias = replace(base, question="Who is the mayor?", options=("Priya Nair", "Nair", "Tom Ellis"))
+    assert check_item(alias, facts) == "a distractor is another name for the answer"
+    duplicate = replace(base, question="Who is the mayor?", options=("Priya Nair", "Tom Ellis", "Tom  Ellis"))
+    assert check_item(duplicate, facts) == "duplicate options"
+
+
+def test_cloze_blanks_names_and_numbers_with_anki_syntax(templates):
+    quiz = generate_quiz(sample_facts(), templates, count=30, seed=0)
+    cloze = next(i for i in quiz.items if i.type == "cloze" and i.fact == "k-0")
+    assert cloze.blanks == ("Harwick", "£120 million")
+    assert cloze.cloze == ("The city council of {{c1::Harwick}} voted on Monday to build a tidal barrier costing "
+                           "{{c2::£120 million}}.")
+    assert "Harwick" not in cloze.question and "_____ (1)" in cloze.question
+
+
+def test_false_statements_swap_one_fact_of_the_same_kind(templates):
+    for seed in range(6):
+        quiz = generate_quiz(sample_facts(), templates, count=30, seed=seed)
+        for item in quiz.items:
+            if item.type == "true_false" and item.answer == "False":
+                assert item.question != item.source
+                assert len(item.question.split()) == len(item.source.split()) or "£" in item.source
+
+
+def test_too_few_facts_make_fewer_items_and_say_why(templates):
+    facts = sample_facts()
+    few = replace(facts, quotes=(), numbers=(), glosses=(), key_sentences=(), entities=facts.entities[:1])
+    quiz = generate_quiz(few, templates, count=10, seed=0)
+    assert len(quiz.items) < 10 and quiz.shortfall and "made" in quiz.shortfall
+    assert any("distractor" in d.reason or "pair" in d.reason for d in quiz.dropped)
+
+
+def test_same_seed_same_quiz_and_ids_do_not_depend_on_wording(templates):
+    facts = sample_facts()
+    first = generate_quiz(facts, templates, count=12, seed=3)
+    assert first == generate_quiz(facts, templates, count=12, seed=3)
+    reworded = replace(facts, title="Harwick votes for a tidal barrier (updated)")
+    assert {i.id for i in generate_quiz(reworded, templates, count=12, seed=3).items} == {i.id for i in first.items}
