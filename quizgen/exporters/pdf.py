@@ -154,8 +154,10 @@ def _header(quiz: Quiz, styles: dict[str, ParagraphStyle], heading: str, width: 
 
 
 def _name_lines(styles: dict[str, ParagraphStyle], width: float) -> Flowable:
+    labels = 13 * mm + 13 * mm + 12 * mm
+    lines = width - labels - 6 * mm
     table = Table([["Name:", "", "Class:", "", "Date:", ""]],
-                  colWidths=[12 * mm, width * 0.42, 12 * mm, width * 0.16, 11 * mm, None])
+                  colWidths=[13 * mm, lines * 0.5, 13 * mm, lines * 0.22, 12 * mm, lines * 0.28])
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT, 10.5),
         ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.black),
