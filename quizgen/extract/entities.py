@@ -225,6 +225,20 @@ def _title_before(span: Span) -> str | None:
     return text if 1 <= len(text.split()) <= 6 else None
 
 
+def _tidy_description(description: str | None, kind: str) -> str | None:
+    """'Former welfare minister' → 'former welfare minister'; a person's role is never an organisation's."""
+    if not description:
+        return None
+    words = description.split()
+    last = words[-1].lower().strip(",.")
+    if kind != "PERSON" and last in PERSON_NOUNS:
+        return None
+    if words[0][:1].isupper() and words[0].lower() in {"former", "the", "a", "an", "new", "deputy", "acting", "chief",
+                                                       "senior", "veteran", "opposition", "junior", "local"}:
+        description = description[0].lower() + description[1:]
+    return description
+
+
 @dataclass
 class _Group:
     name: str
@@ -287,6 +301,7 @@ def extract_entities(parsed: ParsedArticle, exclude: set[str] | None = None) -> 
             title = _title_before(m.span)
             if title and description is None:
                 description, description_sentence = title, m.sentence
+        description = _tidy_description(description, group.type)
         entity_id = f"e-{stable_id(group.type, group.name, length=8)}"
         entity = Entity(
             id=entity_id,

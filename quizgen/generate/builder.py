@@ -108,7 +108,7 @@ def _facts_for(applies_to: str, facts: FactSheet) -> list[_Fact]:
 
 
 def _entity_named(facts: FactSheet, name: str) -> Entity | None:
-    key = name.lower()
+    key = re.sub(r"^(?:mr|mrs|ms|miss|dr|sir|lord|lady|prof)\.? ", "", name.lower())
     return next((e for e in facts.entities if key in (n.lower() for n in e.names)), None)
 
 
@@ -192,7 +192,13 @@ class _Builder:
             order = {"PERSON": 1, "ORG": 2, "EVENT": 3, "WORK_OF_ART": 3}.get(entity.type if entity else "", 4)
             return (order, -len(span))
 
-        return sorted(dict.fromkeys(key.answers), key=rank)
+        text = self.facts.sentences[key.sentence].text
+        spans = []
+        for span in dict.fromkeys(key.answers):
+            # "Mr Blair": blank the honorific with the name, never leave "Mr _____".
+            honorific = re.search(rf"\b((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof)\.? {re.escape(span)})\b", text)
+            spans.append(honorific.group(1) if honorific else span)
+        return sorted(dict.fromkeys(spans), key=rank)
 
     def cloze(self, template: Template, fact: _Fact) -> Item:
         key: KeySentence = fact.record
@@ -253,7 +259,9 @@ class _Builder:
             for alternative in alternatives:
                 changed = text.replace(span, alternative, 1)
                 supported = any(changed.lower() in s.text.lower() for s in self.facts.sentences)
-                if not supported and not mentioned_in(alternative, text):
+                other = _entity_named(self.facts, alternative)
+                names = other.names if other else (alternative,)
+                if not supported and not any(mentioned_in(n, text) for n in names):
                     return changed
         return None
 
