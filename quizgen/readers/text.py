@@ -36,12 +36,21 @@ def _blocks(text: str) -> list[list[str]]:
 def split_paragraphs(lines_blocks: list[list[str]]) -> list[str]:
     """One paragraph per line when lines end like sentences; otherwise hard-wrapped lines are joined."""
     paragraphs: list[str] = []
-    for block in lines_blocks:
+    for whole in lines_blocks:
+        # Furniture lines ("Write to … at …", "topics") stand alone even when no blank line separates them.
+        tail: list[str] = []
+        block = list(whole)
+        while block and is_furniture(block[-1]):
+            tail.insert(0, block.pop())
+        if not block:
+            paragraphs.extend(tail)
+            continue
         ends = sum(1 for line in block if _SENTENCE_END.search(line))
         if len(block) > 1 and ends >= 0.8 * len(block):
             paragraphs.extend(block)
         else:
             paragraphs.append(" ".join(block))
+        paragraphs.extend(tail)
     return [re.sub(r"[ \t]+", " ", p).strip() for p in paragraphs if p.strip()]
 
 

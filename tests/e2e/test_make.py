@@ -14,6 +14,11 @@ def _quiz(folder: Path) -> dict:
     return yaml.safe_load((folder / "quiz.yaml").read_text(encoding="utf-8"))
 
 
+def number_of(quiz: dict, item: dict) -> int:
+    """The worksheet number of an item: sections in quiz.yaml order, numbered continuously."""
+    return quiz["items"].index(item) + 1
+
+
 def _expected_notes(quiz: dict) -> int:
     # One note per item, except matching: one note per pair.
     return sum(len(i["pairs"]) if i["type"] == "matching" else 1 for i in quiz["items"])
@@ -97,7 +102,8 @@ def test_worksheet_has_title_and_every_question_and_key_every_answer(example_run
         for option in item.get("options", []) if item["type"] == "mcq" else []:
             assert squash(option) in worksheet
         if item["type"] == "true_false":
-            continue  # the key prints T or F
+            assert f"{number_of(quiz, item)}.{item['answer'][0]}({item['answer'].lower()})" in key
+            continue
         if item["type"] == "cloze":
             assert all(squash(b) in key for b in item["blanks"])
         elif item["type"] == "matching":
@@ -155,3 +161,15 @@ def test_an_edited_facts_yaml_is_not_overwritten_without_force(tmp_path):
     assert facts.read_bytes() == before
     assert run_cli("make", EXAMPLE, "-o", out, "-n", "5", "--force").code == 0
     assert facts.read_bytes() != before
+
+
+def test_extract_writes_a_facts_file_make_can_build_from(tmp_path):
+    facts = tmp_path / "facts.yaml"
+    result = run_cli("extract", EXAMPLE, "-o", facts)
+    assert result.code == 0, result.stderr
+    data = yaml.safe_load(facts.read_text(encoding="utf-8"))
+    speakers = {q["speaker"] for q in data["quotes"]}
+    assert {"Isla Hendry", "Tomas Aaberg", "Fraser Linklater", "Alasdair Munro"} <= speakers
+    assert any(g["term"] == "Sula Brae" and g["meaning"] == "Gannet Hill" for g in data["glosses"])
+    built = run_cli("make", facts, "-o", tmp_path / "out", "-n", "8")
+    assert built.code == 0 and "8 items" in built.stdout
