@@ -44,22 +44,31 @@ class Template:
     description: str = ""
 
 
-def _a_an(phrase: str) -> str:
-    """'a' or 'an' before a phrase, by sound (inflect knows 'an hour', 'a university')."""
-    return _INFLECT.a(phrase) if phrase else phrase
+_VOWEL_SOUND_LETTERS = set("AEFHILMNORSX")  # initials read letter by letter: "an FBI agent", "an MP"
+_CONSONANT_SOUND = ("uni", "use", "usu", "uti", "eu", "ewe", "one", "once", "ur")
+_SILENT_H = ("hour", "honest", "honour", "honor", "heir")
 
 
-_INFLECT: Any = None
+def a_an(phrase: str) -> str:
+    """'a' or 'an' before a phrase, by sound: 'an hour', 'a university', 'an MP', 'a European'."""
+    word = phrase.split()[0] if phrase.split() else ""
+    if not word:
+        return phrase
+    lowered = word.lower()
+    if word.isupper() and len(word) > 1:
+        vowel = word[0] in _VOWEL_SOUND_LETTERS
+    elif lowered[0].isdigit():
+        vowel = lowered.startswith(("8", "11", "18"))
+    else:
+        vowel = (lowered[0] in "aeiou" and not lowered.startswith(_CONSONANT_SOUND)) or lowered.startswith(
+            _SILENT_H)
+    return f"{'an' if vowel else 'a'} {phrase}"
 
 
 def _environment() -> SandboxedEnvironment:
-    global _INFLECT
-    import inflect
-
-    _INFLECT = _INFLECT or inflect.engine()
     env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
     env.filters["wordcount"] = word_count
-    env.filters["a_an"] = _a_an
+    env.filters["a_an"] = a_an
     env.filters["capfirst"] = lambda s: s[:1].upper() + s[1:] if s else s
     env.filters["lowerfirst"] = lambda s: s[:1].lower() + s[1:] if s and not s[:2].isupper() else s
     env.filters["the"] = lambda s: s if s.split()[0].lower() in {"a", "an", "the"} else f"the {s}"

@@ -62,3 +62,14 @@ def test_user_folder_comes_before_builtins(tmp_path):
     (tmp_path / "q.yaml").write_text(GOOD.replace("id: my-quote", "id: quote-speaker"), encoding="utf-8")
     chosen = {t.id: t for t in load_templates([tmp_path])}
     assert chosen["quote-speaker"].path == str(tmp_path / "q.yaml")
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("hour", "an hour"), ("university", "a university"), ("MP for Birkenhead", "an MP for Birkenhead"),
+    ("European agency", "a European agency"), ("engineer", "an engineer"), ("news agency", "a news agency"),
+    ("8-year-old", "an 8-year-old"), ("one-off", "a one-off"),
+])
+def test_a_an_by_sound(phrase, expected):
+    from quizgen.templates import a_an
+
+    assert a_an(phrase) == expected
