@@ -8,6 +8,20 @@ import unicodedata
 
 _QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "\u00a0": " "})
 _SLUG_MAX = 60
+HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "Prof", "Professor")
+_HONORIFIC = "|".join(HONORIFICS)
+_LEADING_HONORIFIC = re.compile(rf"^(?:{_HONORIFIC})\.?\s+(?=\S)", re.I)
+
+
+def strip_honorific(name: str) -> str:
+    """'Mr Blair' → 'Blair'; a lone 'Mr' stays as it is."""
+    return _LEADING_HONORIFIC.sub("", name)
+
+
+def with_honorific(name: str, text: str) -> str:
+    """The name as `text` writes it, honorific included: 'Blair' in '… Mr Blair …' → 'Mr Blair'."""
+    m = re.search(rf"\b((?:{_HONORIFIC})\.? {re.escape(name)})\b", text)
+    return m.group(1) if m else name
 
 
 def normalize(text: str) -> str:

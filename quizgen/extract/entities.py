@@ -10,11 +10,9 @@ from spacy.tokens import Span, Token
 
 from quizgen.extract.parsed import ParsedArticle, quote_spans
 from quizgen.model import Entity
-from quizgen.textutil import stable_id
+from quizgen.textutil import stable_id, strip_honorific
 
 KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT"}
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor", "mr.", "mrs.",
-               "ms.", "dr.", "prof."}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 # Head nouns that say what kind of thing a name is ("media outlet Rossiyskaya Gazeta", "Kursk, a region ...").
@@ -59,10 +57,7 @@ def clean_name(text: str) -> str:
 
 def _bare(name: str) -> str:
     """A name without honorifics: 'Mr Blair' → 'Blair'."""
-    words = name.split()
-    while len(words) > 1 and words[0].lower() in _HONORIFICS:
-        words = words[1:]
-    return " ".join(words)
+    return strip_honorific(name)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from quizgen.generate.distractors import (
 from quizgen.generate.quality import check_item
 from quizgen.model import Dropped, Entity, FactSheet, Item, KeySentence, NumberFact, Quiz
 from quizgen.templates import Template, evaluate, render
-from quizgen.textutil import stable_id
+from quizgen.textutil import stable_id, strip_honorific, with_honorific
 
 BLANK = "_____"
 _KIND_WORD = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "EVENT": "event",
@@ -108,7 +108,7 @@ def _facts_for(applies_to: str, facts: FactSheet) -> list[_Fact]:
 
 
 def _entity_named(facts: FactSheet, name: str) -> Entity | None:
-    key = re.sub(r"^(?:mr|mrs|ms|miss|dr|sir|lord|lady|prof)\.? ", "", name.lower())
+    key = strip_honorific(name).lower()
     return next((e for e in facts.entities if key in (n.lower() for n in e.names)), None)
 
 
@@ -193,11 +193,8 @@ class _Builder:
             return (order, -len(span))
 
         text = self.facts.sentences[key.sentence].text
-        spans = []
-        for span in dict.fromkeys(key.answers):
-            # "Mr Blair": blank the honorific with the name, never leave "Mr _____".
-            honorific = re.search(rf"\b((?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof)\.? {re.escape(span)})\b", text)
-            spans.append(honorific.group(1) if honorific else span)
+        # "Mr Blair": blank the honorific with the name, never leave "Mr _____".
+        spans = [with_honorific(span, text) for span in key.answers]
         return sorted(dict.fromkeys(spans), key=rank)
 
     def cloze(self, template: Template, fact: _Fact) -> Item:
