@@ -72,7 +72,7 @@ class MadeArticle:
     facts_written: bool
 
 
-def _timestamp(source: Path) -> float:
+def note_timestamp(source: Path) -> float:
     """Note times for Anki: SOURCE_DATE_EPOCH when set, else the input's modification time.
 
     Fixed for the same input (byte-identical output), and newer after an edit, so Anki's
@@ -127,7 +127,7 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
         write_atomic(facts_path, dump_facts(facts))
         written.append(facts_path)
     write_atomic(quiz_path, dump_quiz(quiz))
-    export_anki([quiz], apkg, _timestamp(source), parent=deck)
+    export_anki([quiz], apkg, note_timestamp(source), parent=deck)
     export_pdfs(quiz, worksheet, key, paper=paper)
     written += [quiz_path, apkg, worksheet, key]
     return MadeArticle(quiz=quiz, folder=folder, files=tuple(written), facts_written=writes_facts)

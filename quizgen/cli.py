@@ -90,7 +90,7 @@ def _make(args: argparse.Namespace) -> int:
         quiz = made.quiz
         quizzes.append(quiz)
         counts = ", ".join(f"{kind} {n}" for kind, n in quiz.count_by_type().items())
-        print(f"{path}: {len(quiz.items)} items ({counts or 'none'}) -> {made.folder}{'/' if made.folder else ''}")
+        print(f"{path}: {len(quiz.items)} items ({counts or 'none'}) -> {made.folder}/")
         if quiz.shortfall:
             print(f"quizgen: warning: {path}: {quiz.shortfall}", file=sys.stderr)
         if args.verbose:
@@ -108,9 +108,9 @@ def _make(args: argparse.Namespace) -> int:
 
 
 def _package_time(paths: list[Path]) -> float:
-    from quizgen.api import _timestamp
+    from quizgen.api import note_timestamp
 
-    return max((_timestamp(p) for p in paths), default=0.0)
+    return max((note_timestamp(p) for p in paths), default=0.0)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -156,9 +156,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _templates(args, parser)
         parser.print_help()
         return EXIT_USAGE
-    except UserError as err:
-        print(f"quizgen: {err}", file=sys.stderr)
-        return EXIT_USER
     except QuizgenError as err:
         print(f"quizgen: {err}", file=sys.stderr)
         return EXIT_USER

@@ -70,8 +70,6 @@ class _Reader:
         return FactsFileError(f"{self.path}:{line or 1}: {where}: {message}")
 
     def typed(self, keys: tuple[str | int, ...], value: Any, kind: type | tuple[type, ...], name: str) -> Any:
-        if kind is float and isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             raise self.fail(keys, f"should be {name}, not {type(value).__name__}")
         return value

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 ITEM_TYPES = ("mcq", "cloze", "true_false", "matching", "short_answer")
 
@@ -139,6 +139,7 @@ class Item:
     template: str
     fact: str  # id of the fact the item tests
     options: tuple[str, ...] = ()  # mcq and true_false
+    fixed_order: bool = False  # options in their natural order (numbers ascending): never shuffled
     accepted: tuple[str, ...] = ()  # short answer: every accepted form
     cloze: str | None = None  # cloze in Anki syntax: "{{c1::Pyongyang}} has sent ..."
     blanks: tuple[str, ...] = ()  # cloze: the answers, in order
@@ -150,8 +151,9 @@ class Item:
     score: float = 0.0
 
     @property
-    def answer_index(self) -> int | None:
-        return self.options.index(self.answer) if self.answer in self.options else None
+    def answer_letter(self) -> str:
+        """'B' when the answer is the second option; '' for items without options."""
+        return "ABCDEFGH"[self.options.index(self.answer)] if self.answer in self.options else ""
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,6 @@ class Quiz:
     date: str | None = None
     source: str | None = None
     article_id: str = ""  # identity for stable Anki GUIDs
-    notes: tuple[str, ...] = field(default=())
 
     def count_by_type(self) -> dict[str, int]:
         counts: dict[str, int] = {}

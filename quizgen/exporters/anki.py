@@ -128,7 +128,7 @@ def notes_for(item: Item, quiz: Quiz) -> list[genanki.Note]:
     guid_base = (quiz.article_id, item.template, item.fact)
     if item.type in {"mcq", "true_false"}:
         question = item.question if item.type == "mcq" else f"True or false? {item.question}"
-        letter = "ABCDEF"[item.options.index(item.answer)] if item.answer in item.options else ""
+        letter = item.answer_letter
         fields = [_e(question), _options_html(item, False), _options_html(item, True),
                   _e(f"{letter}. {item.answer}" if letter else item.answer), _e(item.explanation), _e(item.source),
                   article]

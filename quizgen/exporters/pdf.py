@@ -144,7 +144,7 @@ def _footer_text(quiz: Quiz) -> str:
     return ", ".join(parts)
 
 
-def _header(quiz: Quiz, styles: dict[str, ParagraphStyle], heading: str, width: float) -> list[Flowable]:
+def _header(quiz: Quiz, styles: dict[str, ParagraphStyle], heading: str) -> list[Flowable]:
     meta = " · ".join(p for p in (
         f"by {quiz.byline}" if quiz.byline else "", quiz.source or "", quiz.date or "") if p)
     flow: list[Flowable] = [Paragraph(_t(quiz.title), styles["title"])]
@@ -153,7 +153,7 @@ def _header(quiz: Quiz, styles: dict[str, ParagraphStyle], heading: str, width: 
     return flow
 
 
-def _name_lines(styles: dict[str, ParagraphStyle], width: float) -> Flowable:
+def _name_lines(width: float) -> Flowable:
     labels = 13 * mm + 13 * mm + 12 * mm
     lines = width - labels - 6 * mm
     table = Table([["Name:", "", "Class:", "", "Date:", ""]],
@@ -234,8 +234,7 @@ def _word_bank(items: list[Item], styles: dict[str, ParagraphStyle], width: floa
 
 def _key_item(number: int, item: Item, styles: dict[str, ParagraphStyle], seed: int) -> list[Flowable]:
     if item.type == "mcq":
-        letter = "ABCDEF"[item.options.index(item.answer)] if item.answer in item.options else "?"
-        answer = f"{letter}. {_t(item.answer)}"
+        answer = f"{item.answer_letter}. {_t(item.answer)}"
     elif item.type == "true_false":
         answer = "T (true)" if item.answer == "True" else "F (false)"
     elif item.type == "cloze":
@@ -270,9 +269,9 @@ def _build(quiz: Quiz, paper: str, answer_key: bool, version: str | None) -> byt
     heading = "Answer key" if answer_key else "Worksheet"
     if version:
         heading += f" · Version {version}"
-    story: list[Flowable] = _header(quiz, styles, heading, width)
+    story: list[Flowable] = _header(quiz, styles, heading)
     if not answer_key:
-        story += [_name_lines(styles, width), Spacer(1, 6)]
+        story += [_name_lines(width), Spacer(1, 6)]
     for kind, members in grouped(quiz):
         title, instruction = SECTION_TITLES[kind]
         story.append(Paragraph(_t(title), styles["section"]))

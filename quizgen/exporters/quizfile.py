@@ -17,6 +17,8 @@ def _item_record(item: Item) -> dict[str, Any]:
     record: dict[str, Any] = {"id": item.id, "type": item.type, "question": item.question}
     if item.options:
         record["options"] = list(item.options)
+    if item.fixed_order:
+        record["fixed_order"] = True
     record["answer"] = item.answer
     if item.accepted:
         record["accepted"] = list(item.accepted)
@@ -67,6 +69,7 @@ def parse_quiz(text: str, path: str) -> Quiz:
                 id=str(raw["id"]), type=raw["type"], question=str(raw["question"]), answer=str(raw["answer"]),
                 source=str(raw["source"]), paragraph=int(raw.get("paragraph", 1)), template=str(raw["template"]),
                 fact=str(raw["fact"]), options=tuple(raw.get("options") or ()),
+                fixed_order=bool(raw.get("fixed_order", False)),
                 accepted=tuple(raw.get("accepted") or ()), cloze=raw.get("cloze"),
                 blanks=tuple(raw.get("blanks") or ()),
                 pairs=tuple((p["left"], p["right"]) for p in raw.get("pairs") or ()),

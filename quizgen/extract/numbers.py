@@ -11,7 +11,7 @@ from quizgen.model import NumberFact
 from quizgen.textutil import stable_id
 
 HEDGES = ("more than", "less than", "fewer than", "at least", "up to", "just over", "just under", "almost",
-          "nearly", "about", "around", "roughly", "approximately", "some", "over", "under", "only", "about")
+          "nearly", "about", "around", "roughly", "approximately", "some", "over", "under", "only")
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
           "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,

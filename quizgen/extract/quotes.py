@@ -57,8 +57,8 @@ def _inside_any(token: Token, spans: list[tuple[int, int, bool]]) -> bool:
     return any(s - 1 <= token.idx < e + 1 for s, e, _ in spans)
 
 
-def _speech_verb_near(doc: Doc, raw: _Raw, spans: list[tuple[int, int, bool]]) -> tuple[Token | None, str]:
-    """The cue verb right after the closing mark or right before the opening one, and which side it is on."""
+def _speech_verb_near(doc: Doc, raw: _Raw, spans: list[tuple[int, int, bool]]) -> Token | None:
+    """The cue verb right after the closing mark or right before the opening one."""
     after = doc.text[raw.end + 1:] if raw.closed else ""
     before = doc.text[:max(0, raw.start - 1)]
     # After: ', said X' / ' X said' / '! a commander shouts' — within a few words, on the same sentence.
@@ -68,7 +68,7 @@ def _speech_verb_near(doc: Doc, raw: _Raw, spans: list[tuple[int, int, bool]]) -
             if token.text in {".", "?", "!"}:
                 break
             if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS:
-                return token, "after"
+                return token
     # Before: 'X said: “' / 'X said, “' / 'X told reporters “'.
     tail = before[-80:]
     preceding = tail.split()[-1].lower().strip(",:") if tail.split() else ""
@@ -78,8 +78,8 @@ def _speech_verb_near(doc: Doc, raw: _Raw, spans: list[tuple[int, int, bool]]) -
             if token.text in {".", "?", "!"}:
                 break
             if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS:
-                return token, "before"
-    return None, ""
+                return token
+    return None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -213,7 +213,7 @@ def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[s
         if not text or normalize(text).strip(" ,.").lower() in gloss_words:
             continue
         words = word_count(text)
-        verb, _side = _speech_verb_near(doc, raw, spans)
+        verb = _speech_verb_near(doc, raw, spans)
         partial = False
         speaker: tuple[str, str | None] | None = None
         if verb is not None:

@@ -145,7 +145,7 @@ class _Builder:
         numeric = isinstance(fact.record, NumberFact)
         entity_types: tuple[str, ...] = ()
         if numeric:
-            distractors = number_distractors(fact.record, self.facts, count, rng)
+            distractors = number_distractors(fact.record, self.facts, count)
         elif source == "meanings":
             meanings = [g.meaning for g in self.facts.glosses if g.enabled and g.meaning != answer]
             rng.shuffle(meanings)
@@ -166,7 +166,7 @@ class _Builder:
         else:
             rng.shuffle(options)
         item = self.base(template, fact, question, answer, "mcq")
-        return replace(item, options=tuple(options), entity_types=entity_types)
+        return replace(item, options=tuple(options), entity_types=entity_types, fixed_order=numeric)
 
     def short_answer(self, template: Template, fact: _Fact) -> Item:
         question = render(template, "question", template.question, fact.context)
@@ -247,7 +247,7 @@ class _Builder:
                 continue
             number = next((n for n in self.facts.numbers if n.sentence == key.sentence and n.text == span), None)
             if number is not None:
-                alternatives = number_distractors(number, self.facts, 3, rng)
+                alternatives = number_distractors(number, self.facts, 3)
             else:
                 entity = _entity_named(self.facts, span)
                 if entity is None:
@@ -330,23 +330,21 @@ def _select(candidates: list[Item], count: int) -> list[Item]:
 
 
 def _balance_positions(items: list[Item], seed: int) -> list[Item]:
-    """Spread the correct option over A, B, C, D across the quiz (numbers keep their ascending order)."""
+    """Spread the correct option evenly over A, B, C, D: each run of four items uses each letter once, in a
+    seeded order. Options with a natural order (numbers ascending) keep it."""
     rng = random.Random(f"positions:{seed}")
+    pending: dict[int, list[int]] = {}
     balanced: list[Item] = []
-    slot = 0
     for item in items:
-        if item.type != "mcq" or not item.options or any(ch.isdigit() for ch in item.answer) or item.tags.count(
-                "numbers"):
+        if item.type != "mcq" or item.fixed_order:
             balanced.append(item)
             continue
-        others = [o for o in item.options if o != item.answer]
         size = len(item.options)
-        positions = list(range(size))
-        rng.shuffle(positions)
-        target = (slot + positions[0]) % size if slot % size == 0 else slot % size
-        slot += 1
-        options = [*others[:target], item.answer, *others[target:]]
-        balanced.append(replace(item, options=tuple(options)))
+        if not pending.get(size):
+            pending[size] = rng.sample(range(size), size)
+        target = pending[size].pop()
+        others = [o for o in item.options if o != item.answer]
+        balanced.append(replace(item, options=(*others[:target], item.answer, *others[target:])))
     return balanced
 
 

@@ -116,7 +116,7 @@ def _with_case(word: str, like: str) -> str:
     return word.capitalize() if like[:1].isupper() else word
 
 
-def number_distractors(answer: NumberFact, facts: FactSheet, count: int, rng: random.Random) -> list[str]:
+def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list[str]:
     """Plausible neighbours in the answer's own style; none rounds to the answer or repeats another fact's value."""
     value = answer.value
     text = answer.text
@@ -160,7 +160,6 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int, rng: ra
         if too_close or round(v, 6) in forbidden or label == text or any(label == c[1] or v == c[0] for c in chosen):
             continue
         chosen.append((v, label))
-    del rng  # the ladder is deterministic; the seed only orders non-numeric options
     return [label for _, label in chosen]
 
 

@@ -70,7 +70,7 @@ def test_entity_distractors_never_alias_or_in_stem():
                                                      ("nearly a third", 1 / 3, "fraction")])
 def test_number_distractors_never_round_to_the_answer(text, value, kind):
     answer = NumberFact("n", text, kind, 0, value=value, counts="things")
-    options = number_distractors(answer, sample_facts(), 3, random.Random(0))
+    options = number_distractors(answer, sample_facts(), 3)
     assert len(options) == 3 and text not in options
     for option in options:
         digits = "".join(ch for ch in option if ch.isdigit())
@@ -85,7 +85,7 @@ def test_number_distractors_skip_a_value_the_article_gives_for_the_same_thing():
     other = NumberFact("n-other", "about 5,000", "count", 2, value=5000.0, counts="homes")
     facts = replace(facts, numbers=(*facts.numbers, other))
     answer = NumberFact("n-a", "about 15,000", "count", 2, value=15000.0, counts="homes")
-    assert "about 5,000" not in number_distractors(answer, facts, 3, random.Random(0))
+    assert "about 5,000" not in number_distractors(answer, facts, 3)
 
 
 def test_quality_gate_rejects_answer_in_stem_and_alias_options():
@@ -132,3 +132,23 @@ def test_same_seed_same_quiz_and_ids_do_not_depend_on_wording(templates):
     assert first == generate_quiz(facts, templates, count=12, seed=3)
     reworded = replace(facts, title="Harwick votes for a tidal barrier (updated)")
     assert {i.id for i in generate_quiz(reworded, templates, count=12, seed=3).items} == {i.id for i in first.items}
+
+
+def test_answer_letters_are_spread_evenly_and_numbers_keep_their_order():
+    from collections import Counter
+
+    from quizgen.generate.builder import _balance_positions
+
+    def mcq(k: int, fixed: bool = False) -> Item:
+        return Item(id=f"i{k}", type="mcq", question=f"Q{k}?", answer="right", source="s", paragraph=1,
+                    template="t", fact=f"f{k}", options=("right", "wrong one", "wrong two", "wrong three"),
+                    fixed_order=fixed)
+
+    items = [mcq(k) for k in range(12)] + [mcq(99, fixed=True)]
+    balanced = _balance_positions(items, seed=3)
+    letters = Counter(i.answer_letter for i in balanced[:12])
+    assert letters == {"A": 3, "B": 3, "C": 3, "D": 3}
+    for block in (balanced[0:4], balanced[4:8], balanced[8:12]):  # each run of four uses every letter once
+        assert {i.answer_letter for i in block} == {"A", "B", "C", "D"}
+    assert balanced[12].options == items[12].options  # natural order kept
+    assert _balance_positions(items, seed=3) == balanced
