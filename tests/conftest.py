@@ -34,17 +34,27 @@ def only_folder(out: Path) -> Path:
     return folders[0]
 
 
-@pytest.fixture(scope="session")
-def example_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+@dataclass(frozen=True)
+class ExampleRuns:
     """The example built three times: twice with seed 7 (determinism), once with seed 8."""
+
+    a: Path
+    b: Path
+    other_seed: Path
+    a_stdout: str
+
+
+@pytest.fixture(scope="session")
+def example_runs(tmp_path_factory: pytest.TempPathFactory) -> ExampleRuns:
     folders: dict[str, Path] = {}
+    stdout = ""
     for name, seed in (("a", "7"), ("b", "7"), ("other_seed", "8")):
         out = tmp_path_factory.mktemp(f"out-{name}")
         result = run_cli("make", EXAMPLE, "-o", out, "--seed", seed)
         assert result.code == 0, result.stderr
         folders[name] = only_folder(out)
-        folders[f"{name}_stdout"] = Path(result.stdout)
-    return folders
+        stdout = stdout or result.stdout
+    return ExampleRuns(a=folders["a"], b=folders["b"], other_seed=folders["other_seed"], a_stdout=stdout)
 
 
 def import_apkg(collection_path: Path, apkg: Path, update_always: bool = False):  # -> anki Collection
