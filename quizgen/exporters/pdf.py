@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import io
 import random
 from pathlib import Path
@@ -48,8 +49,6 @@ def _register_fonts() -> None:
     """Embed Source Sans Pro (installed with quizgen): curly quotes, dashes, accents and Cyrillic all print."""
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
-    import importlib.resources
-
     try:
         folder = importlib.resources.files("font_source_sans_pro") / "files"
         regular = TTFont(FONT, str(folder / "SourceSansPro-Regular.ttf"))

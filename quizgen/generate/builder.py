@@ -100,8 +100,10 @@ def _facts_for(applies_to: str, facts: FactSheet) -> list[_Fact]:
                                  "score": k.score}}, k))
     elif applies_to == "article":
         people = [e for e in facts.entities if e.enabled and e.type == "PERSON" and e.description]
-        found.append(_Fact("article", people[0].sentence if people else 0, 1.2, {
-            **_with_article(facts, people[0].description_sentence or 0 if people else 0),
+        # The whole-article fact rests on the first described person's sentence (matching sets its own source).
+        anchor = (people[0].description_sentence or 0) if people else 0
+        found.append(_Fact("article", anchor, 1.2, {
+            **_with_article(facts, anchor),
             "people": [{"name": e.name, "description": e.description} for e in people],
             "glosses": [{"term": g.term, "meaning": g.meaning} for g in facts.glosses if g.enabled]}, None))
     return found

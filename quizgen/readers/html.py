@@ -63,8 +63,8 @@ class _ArticleHTML(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
             return
-        if tag in _BLOCK:
-            self._flush() if not self._in_h1 else None
+        if tag in _BLOCK and not self._in_h1:
+            self._flush()
         for i in range(len(self._stack) - 1, -1, -1):
             if self._stack[i][0] == tag:
                 del self._stack[i:]

@@ -59,7 +59,7 @@ def is_furniture(line: str) -> bool:
 
 
 def parse_text(text: str, path: str) -> Article:
-    lines = [line for line in text.split("\n")]
+    lines = text.split("\n")
     # The title is the first non-empty line.
     title = ""
     while lines and not title:

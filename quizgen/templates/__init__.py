@@ -16,7 +16,7 @@ from quizgen.textutil import word_count
 from quizgen.yamlio import load_yaml
 
 APPLIES_TO = ("entity", "quote", "number", "gloss", "key_sentence", "article")
-DISTRACTOR_SOURCES = ("same_type", "speakers", "numbers", "meanings", "none")
+DISTRACTOR_SOURCES = ("same_type", "numbers", "meanings", "none")
 _KEYS = {"id", "kind", "applies_to", "when", "question", "answer", "accepted", "distractors", "explanation", "tags",
          "difficulty", "priority", "description", "pairs", "blanks"}
 _REQUIRED = ("id", "kind", "applies_to", "question")
@@ -161,6 +161,9 @@ def parse_template(text: str, path: str) -> Template:
         if not isinstance(data["when"], str):
             raise TemplateError(f"{path}: {template_id}.when: should be a Jinja expression in quotes")
         _check_syntax(path, template_id, "when", data["when"], expression=True)
+    blanks = data.get("blanks", 2)
+    if not isinstance(blanks, int) or isinstance(blanks, bool) or not 1 <= blanks <= 4:
+        raise TemplateError(f"{path}: {template_id}.blanks: a whole number from 1 to 4")
     priority = data.get("priority", 1.0)
     if not isinstance(priority, int | float) or isinstance(priority, bool):
         raise TemplateError(f"{path}: {template_id}.priority: should be a number")
@@ -168,7 +171,7 @@ def parse_template(text: str, path: str) -> Template:
         id=data["id"], kind=data["kind"], applies_to=data["applies_to"], question=data["question"], path=path,
         answer=data.get("answer") or "", when=data.get("when") or "", accepted=data.get("accepted") or "",
         explanation=data.get("explanation") or "", distractors=dict(distractors), pairs=str(data.get("pairs") or ""),
-        blanks=int(data.get("blanks") or 2), tags=tuple(tags), difficulty=difficulty, priority=float(priority),
+        blanks=blanks, tags=tuple(tags), difficulty=difficulty, priority=float(priority),
         description=str(data.get("description") or ""),
     )
 

@@ -42,3 +42,13 @@ def test_anki_shows_markup_as_text(tmp_path):
         assert "{{ 7*7 }}" in rendered and "49" not in rendered
     finally:
         col.close()
+
+
+def test_quiz_yaml_round_trips_every_item():
+    from quizgen.exporters.quizfile import dump_quiz, parse_quiz
+
+    quiz = generate_quiz(sample_facts(), load_templates(), count=12, seed=0)
+    back = parse_quiz(dump_quiz(quiz), "quiz.yaml")
+    assert back.items == tuple(replace(i, score=0.0) for i in quiz.items)  # the ranking score is not saved
+    assert dump_quiz(replace(back, seed=quiz.seed, requested=quiz.requested, shortfall=quiz.shortfall)) == dump_quiz(
+        quiz)

@@ -31,6 +31,8 @@ def test_a_valid_template_loads():
     ("id: x\nkind: mcq\napplies_to: quote\nanswer: a\n", "missing required field 'question'"),
     ("id: x\nkind: mcq\napplies_to: quote\nquestion: '{{ quote.text '\nanswer: a\n", "Jinja syntax error"),
     ("a: &a [1]\nb: *a\n", "anchors and aliases"),
+    ("id: x\nkind: cloze\napplies_to: key_sentence\nquestion: q\nblanks: 9\n", "blanks"),
+    ("id: x\nkind: mcq\napplies_to: quote\nquestion: q\nanswer: a\ndistractors: {from: speakers}\n", "distractors"),
 ])
 def test_invalid_templates_name_file_and_field(text, words):
     with pytest.raises(TemplateError) as err:
