@@ -62,6 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--out", default="facts.yaml", help="where to write (default: facts.yaml)")
     extract.add_argument("--force", action="store_true", help="overwrite a facts file you edited")
 
+    scoring = commands.add_parser("score", help="score extraction against hand-made gold facts",
+                                  description="Compare the facts extracted from ARTICLE (or a facts.yaml) with a gold "
+                                              "file and print precision and recall per category.")
+    scoring.add_argument("article", help="article file or facts.yaml")
+    scoring.add_argument("gold", help="gold facts file (format of shared/gold/*.yaml)")
+    scoring.add_argument("-v", "--verbose", action="store_true", help="list what was missed and what the gold lacks")
+
     templates = commands.add_parser("templates", help="list or check question templates")
     actions = templates.add_subparsers(dest="action", metavar="ACTION")
     listing = actions.add_parser("list", help="each template id and the file it comes from")
@@ -129,6 +136,16 @@ def _extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _score(args: argparse.Namespace) -> int:
+    from quizgen import api, scoring
+
+    path = Path(args.article)
+    facts = api.load_facts(path) if path.suffix.lower() in {".yaml", ".yml"} else api.extract_facts(
+        api.read_article(path))
+    print(scoring.format_scorecard(scoring.score(facts, scoring.load_gold(args.gold)), verbose=args.verbose))
+    return EXIT_OK
+
+
 def _templates(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from quizgen import templates
 
@@ -152,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _make(args)
         if args.command == "extract":
             return _extract(args)
+        if args.command == "score":
+            return _score(args)
         if args.command == "templates":
             return _templates(args, parser)
         parser.print_help()

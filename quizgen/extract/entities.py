@@ -42,6 +42,23 @@ _WEEKDAYS_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "sat
                     "february", "march", "april", "may", "june", "july", "august", "september", "october",
                     "november", "december"}
 _TITLE_NOUNS = PERSON_NOUNS | _ORG_NOUNS | _PLACE_NOUNS | _WORK_NOUNS
+# Role nouns whose "for X" names a constituency ("the Labour MP for Birkenhead"); other roles name an employer.
+_CONSTITUENCY_ROLES = {"mp", "member", "councillor", "senator", "congressman", "congresswoman", "representative",
+                       "mayor", "msp", "mep", "assemblyman"}
+_COMPANY_PARTS = {"shareholder", "employee", "staff", "board", "share", "chief", "executive", "boss", "customer",
+                  "profit", "revenue", "stock", "unit", "subsidiary", "headquarters", "ceo", "workforce", "lawyer",
+                  "production", "output", "earnings", "assets", "debt", "founder", "spokesman", "spokeswoman",
+                  "adviser", "advisor", "director", "chairman"}
+_RESIDENT_NOUNS = {"man", "woman", "boy", "girl", "native", "resident", "teenager", "family", "couple", "people"}
+# "Russian Dmitriy Bogdanov": a nationality glued to the front of a name by the tagger.
+_DEMONYM_PREFIX = re.compile(
+    r"^(?:American|Argentine|Australian|Austrian|Belgian|Brazilian|British|Canadian|Chinese|Danish|Dutch|"
+    r"Egyptian|English|Finnish|French|German|Greek|Indian|Irish|Israeli|Italian|Japanese|Kenyan|Korean|Mexican|"
+    r"Nigerian|Norwegian|Pakistani|Polish|Portuguese|Russian|Scottish|Spanish|Swedish|Swiss|Turkish|Ukrainian|"
+    r"Welsh)\s+(?=[A-Z])")
+# "programmes such as EastEnders and Top Gear", "the singles Takeover and Izzo": names listed after a kind noun.
+_LISTED_AFTER = re.compile(r"\b(\w+)\s+(?:such as|like|including|called|named)?\s*(?:[A-Z][\w'’&-]*"
+                           r"(?:\s+[A-Z][\w'’&-]*)*(?:\s*\([^)]*\))?\s*(?:,|and|or)\s*)*$")
 _NAMING_CUES = {"called", "named", "titled", "entitled", "dubbed", "song", "programme", "program", "show", "ode"}
 
 
@@ -106,6 +123,43 @@ def _head_noun_type(span: Span) -> str | None:
     return None
 
 
+def _role_context_type(span: Span) -> str | None:
+    """'the Labour MP for Birkenhead' → a place; 'a lawyer for Yukos' → an organisation; 'the Waterford man' and
+    'the Mater in Dublin' → not people."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in {"for", "of", "at", "from"} and root.head.head.pos_ in {
+            "NOUN", "PROPN"}:
+        role = root.head.head.lemma_.lower()
+        if role in _CONSTITUENCY_ROLES or role in _RESIDENT_NOUNS:
+            return "GPE"
+        if role in PERSON_NOUNS:
+            return "ORG"
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in _RESIDENT_NOUNS:
+        return "GPE"
+    after = [t for t in span.doc[span.end:span.end + 3] if t.tag_ != "POS"]
+    if after and after[0].lemma_.lower() in _COMPANY_PARTS and after[0].pos_ == "NOUN":
+        return "ORG"  # "Yukos's shareholders", "Yukos chief executive Steven Theede", "Yukos advisers"
+    if span.label_ == "PERSON" and root.dep_ == "nsubj" and any(
+            c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lower_ == "it" for g in c.children)
+            for c in root.head.children):
+        return "ORG"  # "Yukos said it would appeal": a person is not "it"
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if span.label_ == "PERSON" and before is not None and before.lower_ == "the" and (
+            span.end >= len(span.doc) or span.doc[span.end].pos_ != "PROPN"):
+        return "FAC" if span.end < len(span.doc) and span.doc[span.end].lower_ in {"in", "at"} else "ORG"
+    return None
+
+
+def _listed_work(span: Span) -> str | None:
+    """A name in a list after a kind of work: 'programmes such as EastEnders and Top Gear'."""
+    sentence = span.sent
+    before = span.doc.text[sentence.start_char:span.start_char]
+    m = _LISTED_AFTER.search(before)
+    if m and m.group(1).lower().rstrip("s") in {w.rstrip("s") for w in _WORK_NOUNS} | {"programme", "episode"}:
+        return "WORK_OF_ART"
+    return None
+
+
 def _suffix_type(name: str) -> str | None:
     last = name.split()[-1].lower().strip(".") if name.split() else ""
     if len(name.split()) >= 2 and last in _ORG_SUFFIXES:
@@ -151,14 +205,19 @@ def _mentions(parsed: ParsedArticle) -> list[Mention]:
                 span, text, label = sub, m.group(1), "EVENT"
             if label not in KEPT_TYPES and label != "NORP":
                 continue
+            if label == "PERSON" and (demonym := _DEMONYM_PREFIX.match(text)) and len(span) >= 3:
+                span = doc.char_span(span.start_char + demonym.end(), span.end_char, alignment_mode="expand") or span
+                text = span.text
             name = clean_name(text)
             if not name or not name[0].isupper() or len(name) < 2:
                 continue  # "pro-Kremlin" tagged PERSON, stray lower-case fragments
             mention = Mention(name, label, p_index, span.start_char, span.end_char,
                               parsed.sentence_of(p_index, span.start_char), span)
             mention.votes[label] += 1
-            if context := (_in_quotes_named(span) or _head_noun_type(span)):
+            if context := (_in_quotes_named(span) or _head_noun_type(span) or _listed_work(span)):
                 mention.votes[context] += 3
+            elif role_context := _role_context_type(span):
+                mention.votes[role_context] += 2
             # A name's last word ("… University") outvotes a label that cannot be right for it.
             if (suffix := _suffix_type(name)) and label not in {"GPE", "LOC", "ORG"}:
                 mention.votes[suffix] += 2

@@ -163,24 +163,33 @@ def extract_numbers(parsed: ParsedArticle) -> list[NumberFact]:
                 continue
             if any(s <= ent.start_char < e for s, e, _ in quoted):
                 continue  # numbers inside quotations are someone's words, not the article's facts
+            ent = _with_currency(ent)
             text = ent.text.strip()
             sentence = parsed.sentence_of(p_index, ent.start_char)
             if ent.label_ == "DATE":
                 m = re.fullmatch(r"(?:in |early |late |mid-)?((?:19|20)\d\d)", text)
                 if m:
                     add(text, "year", sentence, float(m.group(1)))
+                    continue
+                # "six years", "more than 22 years": a duration, with the unit as what it counts.
+                m = re.fullmatch(r"(?:(?:the |a |its )?(?:last|past|next|first) )?(.+?)\s+(years|months|weeks|days)",
+                                 text, re.I)
+                value = parse_value(m.group(1)) if m else None
+                if m and value is not None and value >= 2 and not re.search(r"\b(?:or|to)\b|-", m.group(1)):
+                    add(f"{m.group(1)} {m.group(2)}", "duration", sentence, value, m.group(2).lower())
                 continue
             value = parse_value(text)
             if value is None:
                 continue  # "dozens", "thousands": too vague to ask about
             kind = _kind(ent.label_, text)
             number_token = _number_token(ent)
-            counted = _counted(number_token)
+            counted = _counted(number_token) if kind in {"count", "percent"} else None
             # "one video", "the two countries": small bare counts are wording, not facts worth testing.
             if kind == "count" and value < 3 and _hedge(text) is None and value == int(value):
                 continue
-            if kind == "count" and counted is None and not re.search(r"\d", text) and _hedge(text) is None:
-                continue
+            if kind == "count" and _hedge(text) is None and (counted is None or (
+                    value != 1 and number_token.head.tag_ not in {"NNS", "NNPS"} and not text[-1:].isalpha())):
+                continue  # "the new 777", "Boeing's 777 line", "2200 GMT": a bare number counting nothing is a label
             question = how_many_question(number_token, counted, _hedge(text)) if kind == "count" else None
             add(text, kind, sentence, value, counted, question)
         text = doc.text
@@ -205,6 +214,19 @@ def extract_numbers(parsed: ParsedArticle) -> list[NumberFact]:
             add(m.group(1), "multiple", sentence, _MULTIPLES[m.group(1).lower()], subject)
     found.sort(key=lambda n: (n.sentence, n.text))
     return found
+
+
+def _with_currency(ent: Span) -> Span:
+    """'$186m' is tagged as '186': take in the currency sign before it and the scale after it."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    if start > 0 and doc[start - 1].text in {"$", "£", "€", "¥"} and not doc[start - 1].whitespace_:
+        start -= 1
+    if end < len(doc) and doc[end].lower_ in {"m", "bn", "k", "tn"} and not doc[end - 1].whitespace_:
+        end += 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label="MONEY" if doc[start].text in {"$", "£", "€", "¥"} else ent.label_)
 
 
 def _number_token(ent: Span) -> Token:

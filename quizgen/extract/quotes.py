@@ -170,7 +170,15 @@ class _SpeakerResolver:
         if subj.pos_ == "PRON":
             return None  # "they", "it", "I": not resolved with confidence
         tokens = _phrase_tokens(subj, spans)
-        entity = self.entity_in(doc, tokens)
+        # The subject's head decides: "Flight International's Mr Learmount" is Learmount, and "the Labour MP for
+        # Birkenhead" is an MP, not Birkenhead.
+        head_span = next(([t for t in e] for e in doc.ents if e.start <= subj.i < e.end), [subj])
+        entity = self.entity_in(doc, head_span)
+        if entity is None:
+            appositives = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            entity = next((found for c in appositives if (found := self.entity_in(doc, [c]))), None)
+        if entity is None and subj.pos_ == "PROPN" and subj.lower_ not in PERSON_NOUNS:
+            entity = self.entity_in(doc, tokens)
         if entity is not None:
             return entity.name, entity.id
         phrase = _phrase(subj, spans)
@@ -213,6 +221,8 @@ def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[s
         if not text or normalize(text).strip(" ,.").lower() in gloss_words:
             continue
         words = word_count(text)
+        if words < 2 and not text.rstrip().endswith(("!", "?")):
+            continue  # one quoted word ("allies") is a scare quote or a label, not speech
         verb = _speech_verb_near(doc, raw, spans)
         partial = False
         speaker: tuple[str, str | None] | None = None

@@ -38,16 +38,30 @@ def test_html_main_text_without_scripts_or_navigation(tmp_path):
     path = tmp_path / "a.html"
     path.write_text(
         "<html><head><title>Site | Story</title><meta property='og:title' content='Ferry sails on the tide'>"
-        "<meta name='author' content='Sam Lee'><script>var x = 'do not read me please at all';</script></head>"
+        "<meta name='author' content='Sam Lee'><meta property='article:published_time' content='2026-03-02T10:00'>"
+        "<meta property='og:site_name' content='The Courier'>"
+        "<script>var x = 'do not read me please at all';</script></head>"
         "<body><nav><p>Home News Sport Weather and many more links here</p></nav>"
         "<article><h1>Ferry sails on the tide</h1><p>The ferry made its first crossing on Tuesday morning.</p>"
+        "<div class='ad'>Subscribe now for only one pound a week, the best deal in town</div>"
         "<p>It carried 86 passengers &amp; 14 cars to Kirkwall.</p></article>"
         "<footer><p>Copyright 2026 The Courier, all rights reserved worldwide.</p></footer></body></html>",
         encoding="utf-8")
     article = read_article(path)
-    assert article.title == "Ferry sails on the tide" and article.byline == "Sam Lee"
+    assert (article.title, article.byline, article.date, article.source) == (
+        "Ferry sails on the tide", "Sam Lee", "2026-03-02", "The Courier")
     assert article.paragraphs == ("The ferry made its first crossing on Tuesday morning.",
                                   "It carried 86 passengers & 14 cars to Kirkwall.")
+
+
+def test_html_of_only_scripts_and_navigation_is_refused(tmp_path):
+    path = tmp_path / "menu.html"
+    path.write_text("<html><head><title>Menu</title><script>alert('a long script text that goes on');</script>"
+                    "</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+                    "<div class='menu'><ul><li>Sport and more sport pages here</li></ul></div></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="no article text"):
+        read_article(path)
 
 
 def test_folder_and_unsupported_suffix_are_refused(tmp_path):
