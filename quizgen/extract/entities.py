@@ -6,9 +6,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from quizgen.extract.parsed import ParsedArticle, quote_spans
+from quizgen.extract.parsed import SPEECH_VERBS, ParsedArticle, quote_spans
 from quizgen.model import Entity
 from quizgen.textutil import stable_id, strip_honorific
 
@@ -31,7 +31,10 @@ PERSON_NOUNS = {"president", "leader", "minister", "chancellor", "professor", "s
                  "analyst", "author", "journalist", "correspondent", "editor", "official", "manager", "coach",
                  "player", "singer", "rapper", "actor", "actress", "star", "researcher", "scientist", "lecturer",
                  "teacher", "judge", "lawyer", "economist", "captain", "champion", "golfer", "driver", "mp", "ceo",
-                 "envoy", "ambassador", "head", "member", "writer", "producer", "artist", "student", "fellow"}
+                 "envoy", "ambassador", "head", "member", "writer", "producer", "artist", "student", "fellow",
+                 "councillor", "librarian", "nurse", "doctor", "officer", "inspector", "detective", "sergeant",
+                 "bishop", "archbishop", "pope", "lord", "lady", "sir", "dame", "superintendent", "headteacher",
+                 "principal", "dean", "curator", "chef", "pilot", "skipper"}
 _ORG_SUFFIXES = {"university", "college", "nations", "party", "ministry", "agency", "company", "corp", "corporation",
                  "inc", "ltd", "plc", "bank", "council", "committee", "institute", "association", "union", "group",
                  "commission", "office", "department", "federation", "league", "club", "times", "post", "gazette",
@@ -49,6 +52,8 @@ _COMPANY_PARTS = {"shareholder", "employee", "staff", "board", "share", "chief",
                   "profit", "revenue", "stock", "unit", "subsidiary", "headquarters", "ceo", "workforce", "lawyer",
                   "production", "output", "earnings", "assets", "debt", "founder", "spokesman", "spokeswoman",
                   "adviser", "advisor", "director", "chairman"}
+_FEATURE_NOUNS = {"tributary", "mouth", "bank", "banks", "basin", "coast", "shore", "north", "south", "east", "west",
+                  "centre", "center", "edge", "outskirts", "heart", "foot", "summit", "slopes", "delta", "estuary"}
 _RESIDENT_NOUNS = {"man", "woman", "boy", "girl", "native", "resident", "teenager", "family", "couple", "people"}
 # "Russian Dmitriy Bogdanov": a nationality glued to the front of a name by the tagger.
 _DEMONYM_PREFIX = re.compile(
@@ -67,7 +72,9 @@ def clean_name(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" \t,;:!?“”\"'‘’()[]—–-")
     if text.endswith(".") and text.count(".") == 1:
         text = text[:-1]  # a sentence's full stop, not "U.S."
-    text = _POSSESSIVE.sub("", text)
+    if "(" in text and ")" not in text:
+        text = text.split("(")[0]  # "World Health Organization (WHO": the acronym is a gloss, not the name
+    text = _POSSESSIVE.sub("", text.strip())
     text = re.sub(r"^(?:the|The)\s+", "", text)
     return text.strip(" \t,;:“”\"'‘’—–-")
 
@@ -130,12 +137,17 @@ def _role_context_type(span: Span) -> str | None:
     if root.dep_ == "pobj" and root.head.lower_ in {"for", "of", "at", "from"} and root.head.head.pos_ in {
             "NOUN", "PROPN"}:
         role = root.head.head.lemma_.lower()
+        if root.head.lower_ == "of" and role in _PLACE_NOUNS:
+            return "GPE"  # "the island of Westray", "the port of Kirkwall"
+        if root.head.lower_ == "of" and role in _FEATURE_NOUNS:
+            return "LOC"  # "a tributary of the Amazon", "the north of England"
         if role in _CONSTITUENCY_ROLES or role in _RESIDENT_NOUNS:
             return "GPE"
         if role in PERSON_NOUNS:
             return "ORG"
-    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in _RESIDENT_NOUNS:
-        return "GPE"
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in (
+            _RESIDENT_NOUNS | _PLACE_NOUNS):
+        return "GPE"  # "the Waterford man", "the Orkney island of Westray"
     after = [t for t in span.doc[span.end:span.end + 3] if t.tag_ != "POS"]
     if after and after[0].lemma_.lower() in _COMPANY_PARTS and after[0].pos_ == "NOUN":
         return "ORG"  # "Yukos's shareholders", "Yukos chief executive Steven Theede", "Yukos advisers"
@@ -173,6 +185,61 @@ def _is_demonym(span: Span) -> bool:
     """'Ukrainian forces': a single -an/-ese/-ish word modifying a noun is a nationality, not a place."""
     return (len(span) == 1 and re.search(r"(?:an|ese|ish|ic|i)$", span.text) is not None
             and span.root.dep_ in {"amod", "compound"} and span.root.head.pos_ == "NOUN")
+
+
+_NAME_PARTICLES = {"da", "das", "de", "do", "dos", "del", "della", "di", "van", "von", "der", "den", "la", "le", "bin",
+                   "al", "el", "y"}
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha() is not False
+
+
+def repair_ents(doc: Doc) -> None:
+    """Replace the doc's entities with the repaired ones, so quotes and numbers see the same names."""
+    try:
+        doc.ents = _repaired_ents(doc)
+    except ValueError:  # overlapping spans: keep spaCy's own
+        pass
+
+
+def _repaired_ents(doc: Doc) -> list[Span]:
+    """spaCy's entities with three repairs the small model needs:
+    'Saúde das Águas' is one name, not 'Saúde'; 'Councillor Rhodri Evans' is a person after a title, not an
+    organisation; and 'County Librarian Gwen Pryce said', which it does not tag at all, is a person who speaks."""
+    repaired: list[Span] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue  # swallowed by the name before it
+        start, end, label = ent.start, ent.end, ent.label_
+        while (end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].is_lower
+               and _is_name_word(doc[end + 1]) and doc[end + 1].ent_type_ not in {"DATE", "CARDINAL"}):
+            end += 2
+            while end < len(doc) and _is_name_word(doc[end]) and not doc[end].ent_type_:
+                end += 1
+        if label in {"PERSON", "ORG", "GPE"}:
+            title_end = start
+            while title_end < end - 1 and doc[title_end].lemma_.lower() in PERSON_NOUNS | {"county", "deputy"}:
+                title_end += 1
+            if title_end > start and doc[title_end - 1].lemma_.lower() in PERSON_NOUNS and all(
+                    _is_name_word(t) for t in doc[title_end:end]):
+                start, label = title_end, "PERSON"
+        span = Span(doc, start, end, label=label)
+        repaired.append(span)
+        taken.update(range(ent.start, end))
+    for token in doc:
+        # An untagged run of capitalised names that is the subject of a speech verb names a person.
+        if token.i in taken or token.dep_ not in {"nsubj"} or token.head.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        run = [t for t in token.subtree if t.i <= token.i]
+        names = [t for t in run if _is_name_word(t) and t.lemma_.lower() not in PERSON_NOUNS | {"county"}]
+        if len(names) >= 2 and names[-1].i == token.i and all(
+                t.i == names[0].i + k for k, t in enumerate(names)) and not any(t.i in taken for t in names):
+            repaired.append(Span(doc, names[0].i, token.i + 1, label="PERSON"))
+            taken.update(t.i for t in names)
+    repaired.sort(key=lambda s: s.start)
+    return repaired
 
 
 def _mentions(parsed: ParsedArticle) -> list[Mention]:
@@ -221,8 +288,8 @@ def _mentions(parsed: ParsedArticle) -> list[Mention]:
             # A name's last word ("… University") outvotes a label that cannot be right for it.
             if (suffix := _suffix_type(name)) and label not in {"GPE", "LOC", "ORG"}:
                 mention.votes[suffix] += 2
-            if _is_demonym(span):
-                mention.votes["NORP"] += 2
+            if _is_demonym(span) or (len(span) == 1 and _DEMONYM_PREFIX.match(span.text + " X")):
+                mention.votes["NORP"] += 2  # "Ukrainian forces"; "“Read” in Welsh" names a language
             # "the Orkney island of Westray": a lone name modifying a common noun is not a person.
             if label == "PERSON" and len(span) == 1 and span.root.dep_ == "compound" and (
                     span.root.head.pos_ == "NOUN" and span.root.head.is_lower):
@@ -252,6 +319,19 @@ def _appositive(span: Span) -> tuple[str, int] | None:
             if 1 <= len(text.split()) <= 20:
                 return text, span.start_char
     return None
+
+
+def _role_of_appositive(span: Span) -> tuple[str, int] | None:
+    """'The boat’s captain, Joaquim Batista, …' → 'the boat’s captain': the name is the role's appositive."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "appos" or head.pos_ != "NOUN" or head.lemma_.lower() not in PERSON_NOUNS or head.i > span.start:
+        return None
+    tokens = [t for t in head.subtree if t.i <= head.i]
+    text = span.doc[tokens[0].i:head.i + 1].text.strip(" ,")
+    if not 1 <= len(text.split()) <= 10:
+        return None
+    return (text[0].lower() + text[1:] if text.split()[0] in {"The", "A", "An"} else text), span.start_char
 
 
 def _title_before(span: Span) -> str | None:
@@ -348,7 +428,7 @@ def extract_entities(parsed: ParsedArticle, exclude: set[str] | None = None) -> 
         description: str | None = None
         description_sentence: int | None = None
         for m in group.mentions:
-            found = _appositive(m.span)
+            found = _appositive(m.span) or _role_of_appositive(m.span)
             if found:
                 description, description_sentence = found[0], m.sentence
                 break

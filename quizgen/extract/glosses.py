@@ -19,8 +19,11 @@ _QUOTED_OR_IN_LANGUAGE = re.compile(
     rf"{_Q_OPEN}([^“”\"]{{1,40}}?)[,.]?{_Q_CLOSE},? or ([^,.;“”\"]{{1,40}}?) in ([A-Z][a-z]+)\b"
 )
 # Term, meaning X  /  term, which means X
-_MEANING = re.compile(r"([“\"]?[\w’'-]+(?: [\w’'-]+){0,3}[”\"]?),? (?:meaning|which means|which translates as) "
+_MEANING = re.compile(r"([“\"]?[\w’'-]+(?: [\w’'-]+){0,3},?[”\"]?),? (?:meaning|which means|which translates as) "
                       r"[“\"]?([^,.;”\"]{1,50})")
+# bed nets, known locally as mosquiteiros  /  the festival, known in Welsh as the Eisteddfod
+_KNOWN_AS = re.compile(r"\b((?:the |a |an )?[a-z][\w’'-]*(?: [a-z][\w’'-]*){0,3}), (?:known|called)"
+                       r"(?: locally| here| in [A-Z][a-z]+)? as [“\"]?([\w’'-]+(?: [\w’'-]+){0,2}?)[,.”\"]")
 # Long Name (ACRONYM) or ACRONYM (Long Name)
 _PAREN = re.compile(r"((?:[A-Z][\w’'&-]*\s+)(?:(?:of|the|for|and|on|in|&)\s+|[A-Z][\w’'&-]*\s+){0,8}[A-Z][\w’'&-]*)"
                     r" \(([A-Z][A-Za-z&.]{1,9})\)")
@@ -50,6 +53,12 @@ def extract_glosses(parsed: ParsedArticle) -> list[Gloss]:
             add(m.group(1), f"{m.group(2)} (in {m.group(3)})", p_index, m.start())
         for m in _MEANING.finditer(text):
             add(m.group(1), m.group(2), p_index, m.start())
+        for m in _KNOWN_AS.finditer(text):
+            # The meaning is the noun phrase before ", known as": "hand out bed nets" → "bed nets".
+            chunk = next((c for c in parsed.docs[p_index].noun_chunks if c.end_char == m.end(1)), None)
+            if chunk is not None:
+                meaning = re.sub(r"^(?:the|a|an) ", "", chunk.text, flags=re.I)
+                add(m.group(2), meaning, p_index, chunk.start_char)
         for m in _PAREN.finditer(text):
             long_form, short = m.group(1), m.group(2)
             if _initials(long_form).endswith(short.replace(".", "")):

@@ -81,6 +81,8 @@ def _counted(token: Token) -> str | None:
 
 def _kind(label: str, text: str) -> str:
     lowered = text.lower()
+    if label == "CARDINAL" and any(re.search(rf"\b{f}\b", lowered) for f in _FRACTIONS):
+        return "fraction"  # "fallen by nearly a third": spaCy's cardinal, a fraction to the reader
     if label == "PERCENT" or "%" in text or "per cent" in lowered or "percent" in lowered:
         return "percent"
     if label == "MONEY":
@@ -192,6 +194,20 @@ def extract_numbers(parsed: ParsedArticle) -> list[NumberFact]:
                 continue  # "the new 777", "Boeing's 777 line", "2200 GMT": a bare number counting nothing is a label
             question = how_many_question(number_token, counted, _hedge(text)) if kind == "count" else None
             add(text, kind, sentence, value, counted, question)
+        for token in doc:
+            # A plain count the tagger left untagged: "a village with about 900 residents".
+            if (token.ent_type_ or not token.like_num or not any(c.isdigit() for c in token.text)
+                    or token.dep_ != "nummod" or token.head.tag_ not in {"NNS", "NNPS"}
+                    or any(s <= token.idx < e for s, e, _ in quoted)):
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ in {"advmod", "quantmod"} and doc[start - 1].head == token:
+                start -= 1
+            phrase = doc[start:token.i + 1].text
+            value = parse_value(phrase)
+            if value is not None and value >= 3:
+                add(phrase, "count", parsed.sentence_of(p_index, token.idx), value, _counted(token),
+                    how_many_question(token, _counted(token), _hedge(phrase)))
         text = doc.text
         for m in _FRACTION_RE.finditer(text):
             if any(s <= m.start() < e for s, e, _ in quoted):

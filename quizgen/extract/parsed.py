@@ -13,6 +13,14 @@ _OPEN = "“"
 _CLOSE = "”"
 _STRAIGHT = '"'
 
+# Verbs that introduce speech: "said", "told", "shouts", "sing".
+SPEECH_VERBS = {
+    "say", "tell", "add", "shout", "sing", "ask", "declare", "explain", "insist", "warn", "claim", "state", "note",
+    "reply", "answer", "continue", "cry", "scream", "chant", "announce", "recall", "argue", "joke", "whisper",
+    "yell", "write", "admit", "suggest", "comment", "remark", "conclude", "confirm", "promise", "predict", "boast",
+    "complain", "acknowledge", "observe", "stress", "urge", "agree", "exclaim", "respond", "tweet", "post",
+}
+
 
 def quote_spans(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of double-quoted stretches; start/end exclude the marks.

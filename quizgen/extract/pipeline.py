@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.extract.entities import extract_entities
+from quizgen.extract.entities import extract_entities, repair_ents
 from quizgen.extract.glosses import extract_glosses
 from quizgen.extract.keysentences import extract_key_sentences
 from quizgen.extract.nlp import load_nlp
@@ -15,9 +15,11 @@ from quizgen.textutil import slugify
 
 def extract_facts(article: Article) -> FactSheet:
     parsed = parse(load_nlp(), article)
+    for doc in parsed.docs:
+        repair_ents(doc)
     glosses = extract_glosses(parsed)
-    # A gloss's meaning ("News of the Week") is a translation, not another entity.
-    entities, lookup = extract_entities(parsed, exclude={g.meaning for g in glosses})
+    # A gloss's meaning ("News of the Week") is a translation, not another entity; an acronym's ("WHO") is one.
+    entities, lookup = extract_entities(parsed, exclude={g.meaning for g in glosses if not g.term.isupper()})
     quotes = extract_quotes(parsed, entities, lookup, glosses)
     numbers = extract_numbers(parsed)
     key_sentences = extract_key_sentences(parsed, entities, lookup, numbers)

@@ -8,16 +8,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quizgen.extract.entities import PERSON_NOUNS, clean_name
-from quizgen.extract.parsed import ParsedArticle, quote_spans
+from quizgen.extract.parsed import SPEECH_VERBS, ParsedArticle, quote_spans
 from quizgen.model import Entity, Gloss, Quote
 from quizgen.textutil import normalize, stable_id, word_count
 
-SPEECH_VERBS = {
-    "say", "tell", "add", "shout", "sing", "ask", "declare", "explain", "insist", "warn", "claim", "state", "note",
-    "reply", "answer", "continue", "cry", "scream", "chant", "announce", "recall", "argue", "joke", "whisper",
-    "yell", "write", "admit", "suggest", "comment", "remark", "conclude", "confirm", "promise", "predict", "boast",
-    "complain", "acknowledge", "observe", "stress", "urge", "agree", "exclaim", "respond", "tweet", "post",
-}
 _NAMING_WORDS = {"called", "named", "titled", "entitled", "dubbed", "nicknamed", "word", "words", "term", "phrase",
                  "slogan", "motto", "headline", "banner", "label", "labelled", "labeled", "branded"}
 HUMAN_NOUNS = PERSON_NOUNS | {
@@ -26,6 +20,10 @@ HUMAN_NOUNS = PERSON_NOUNS | {
     "diplomat", "doctor", "nurse", "farmer", "pupil", "viewer", "listener", "reader", "customer", "user", "owner",
 }
 _PRONOUNS = {"he", "she", "him", "her"}
+_MALE_NOUNS = {"man", "spokesman", "chairman", "king", "prince", "father", "son", "boy", "husband", "brother",
+               "congressman", "lord", "sir", "businessman", "sportsman", "policeman", "fisherman"}
+_FEMALE_NOUNS = {"woman", "spokeswoman", "chairwoman", "queen", "princess", "mother", "daughter", "girl", "wife",
+                 "sister", "actress", "lady", "dame", "congresswoman", "businesswoman", "sportswoman", "policewoman"}
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"}
 
 
@@ -36,6 +34,7 @@ class _Raw:
     end: int
     text: str
     closed: bool
+    first: _Raw | None = None  # a quote continued over paragraphs: its opening part, where the cue often is
 
 
 def _is_title_case(text: str) -> bool:
@@ -128,6 +127,22 @@ def _phrase(subj: Token, spans: list[tuple[int, int, bool]]) -> str:
     return text.split(",")[0].strip()
 
 
+def _noun_gender(lemma: str) -> str | None:
+    return "m" if lemma in _MALE_NOUNS else "f" if lemma in _FEMALE_NOUNS else None
+
+
+def _entity_gender(entity: Entity) -> str | None:
+    """Known only when the article says so: 'Mr Evans', 'Mrs Rendall', 'a spokeswoman'."""
+    for alias in entity.names:
+        first = alias.split()[0].rstrip(".").lower()
+        if first in {"mr", "sir", "lord"}:
+            return "m"
+        if first in {"mrs", "ms", "miss", "dame", "lady"}:
+            return "f"
+    words = set(re.findall(r"[a-z]+", (entity.description or "").lower()))
+    return next((g for w in words if (g := _noun_gender(w))), None)
+
+
 class _SpeakerResolver:
     def __init__(self, parsed: ParsedArticle, entities: list[Entity], lookup: dict[str, str]) -> None:
         self.parsed = parsed
@@ -151,22 +166,38 @@ class _SpeakerResolver:
                 return self.by_id[entity_id]
         return None
 
-    def last_person_before(self, paragraph: int, char: int) -> Entity | None:
-        """The person most recently named before this point: 'he said' → that person."""
-        for p_index in range(paragraph, -1, -1):
+    def last_person_before(self, paragraph: int, char: int, pronoun: str) -> tuple[str, str | None] | None:
+        """Who 'he' or 'she' is: the person most recently named, or a person described as the subject of a
+        sentence ('A spokeswoman for the council said …'), whose gender does not contradict the pronoun."""
+        wanted = "m" if pronoun in {"he", "him"} else "f"
+        for p_index in range(paragraph, max(-1, paragraph - 4), -1):
             doc = self.parsed.docs[p_index]
-            ents = [e for e in doc.ents if e.label_ == "PERSON" and (p_index < paragraph or e.end_char <= char)]
-            for ent in reversed(ents):
+            spans = quote_spans(doc.text)
+            candidates: list[tuple[int, tuple[str, str | None], str | None]] = []
+            for ent in doc.ents:
+                if p_index == paragraph and ent.end_char > char:
+                    continue
                 entity_id = self.lookup.get(clean_name(ent.text).lower())
                 if entity_id in self.people:
-                    return self.by_id[entity_id]
+                    entity = self.by_id[entity_id]
+                    candidates.append((ent.start_char, (entity.name, entity.id), _entity_gender(entity)))
+            for token in doc:
+                if (token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "NOUN"
+                        and token.lemma_.lower() in HUMAN_NOUNS and token.tag_ == "NN" and not _inside_any(token, spans)
+                        and (p_index < paragraph or token.idx < char) and not token.ent_type_):
+                    phrase = _phrase(token, spans)
+                    if phrase.split()[0] in {"The", "A", "An"}:
+                        phrase = phrase[0].lower() + phrase[1:]
+                    candidates.append((token.idx, (phrase, None), _noun_gender(token.lemma_.lower())))
+            for _, speaker, gender in sorted(candidates, key=lambda c: c[0], reverse=True):
+                if gender in {None, wanted}:
+                    return speaker
         return None
 
     def resolve(self, p_index: int, subj: Token, spans: list[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
         doc = subj.doc
         if subj.lower_ in _PRONOUNS:
-            person = self.last_person_before(p_index, subj.idx)
-            return (person.name, person.id) if person else None
+            return self.last_person_before(p_index, subj.idx, subj.lower_)
         if subj.pos_ == "PRON":
             return None  # "they", "it", "I": not resolved with confidence
         tokens = _phrase_tokens(subj, spans)
@@ -196,7 +227,8 @@ def _raw_quotes(parsed: ParsedArticle) -> list[_Raw]:
             raw = _Raw(p_index, start, end, text[start:end], closed)
             if carry is not None and start <= 1:
                 # The opening mark repeated at a new paragraph continues the open quotation.
-                raw = _Raw(p_index, start, end, carry.text.rstrip() + " " + raw.text.lstrip(), closed)
+                raw = _Raw(p_index, start, end, carry.text.rstrip() + " " + raw.text.lstrip(), closed,
+                           carry.first or carry)
                 carry = None
             if not closed and p_index + 1 < len(parsed.article.paragraphs) and parsed.article.paragraphs[
                     p_index + 1].lstrip()[:1] in {"“", '"'}:
@@ -214,6 +246,8 @@ def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[s
     quotes: list[Quote] = []
     last_speaker: tuple[str, str | None] | None = None
     last_paragraph = -2
+    last_end = 0
+    last_cue: str | None = None
     for raw in _raw_quotes(parsed):
         doc = parsed.docs[raw.paragraph]
         spans = quote_spans(doc.text)
@@ -224,11 +258,22 @@ def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[s
         if words < 2 and not text.rstrip().endswith(("!", "?")):
             continue  # one quoted word ("allies") is a scare quote or a label, not speech
         verb = _speech_verb_near(doc, raw, spans)
+        cue_raw = raw
+        if verb is None and raw.first is not None:
+            # 'X said: “… (new paragraph) “… ”': the cue is before the opening part.
+            cue_raw = raw.first
+            doc = parsed.docs[cue_raw.paragraph]
+            spans = quote_spans(doc.text)
+            verb = _speech_verb_near(doc, cue_raw, spans)
         partial = False
+        cue: str | None = None
         speaker: tuple[str, str | None] | None = None
         if verb is not None:
             subj = _subject(verb)
-            speaker = resolver.resolve(raw.paragraph, subj, spans) if subj is not None else None
+            speaker = resolver.resolve(cue_raw.paragraph, subj, spans) if subj is not None else None
+        elif (last_speaker and raw.paragraph == last_paragraph and raw.start - last_end <= 160
+              and re.search(r"[.!?][”\"]?$", doc.text[:max(0, raw.start - 1)].rstrip())):
+            speaker, cue = last_speaker, last_cue  # '“…,” said X. “And more.”': the same speaker goes on
         else:
             before = doc.text[:max(0, raw.start - 1)].rstrip().split()
             preceding = before[-1].lower().strip(",:") if before else ""
@@ -248,15 +293,16 @@ def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[s
                         break
         if speaker is None:
             continue
-        sentence = parsed.sentence_of(raw.paragraph, raw.start)
+        sentence = parsed.sentence_of(cue_raw.paragraph, cue_raw.start)
         quotes.append(Quote(
             id=f"q-{stable_id(normalize(text), length=8)}",
             text=text,
             speaker=speaker[0],
             speaker_id=speaker[1],
             sentence=sentence,
-            cue=verb.text if verb is not None else None,
+            cue=verb.text if verb is not None else cue,
             partial=partial,
         ))
-        last_speaker, last_paragraph = speaker, raw.paragraph
+        last_speaker, last_paragraph, last_end = speaker, raw.paragraph, raw.end
+        last_cue = verb.text if verb is not None else cue
     return quotes

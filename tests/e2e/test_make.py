@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.conftest import EXAMPLE, import_apkg, only_folder, pdf_text, run_cli, squash
+from tests.conftest import EXAMPLE, ROOT, import_apkg, only_folder, pdf_text, run_cli, squash
 
 
 def _quiz(folder: Path) -> dict:
@@ -177,3 +177,17 @@ def test_extract_writes_a_facts_file_make_can_build_from(tmp_path):
     assert any(g["term"] == "Sula Brae" and g["meaning"] == "Gannet Hill" for g in data["glosses"])
     built = run_cli("make", facts, "-o", tmp_path / "out", "-n", "8")
     assert built.code == 0 and "8 items" in built.stdout
+
+
+def test_score_reads_an_article_or_an_edited_facts_file(tmp_path):
+    gold = ROOT / "tests" / "fixtures" / "gold" / "harbour-ferry.yaml"
+    scored = run_cli("score", EXAMPLE, gold)
+    assert scored.code == 0, scored.stderr
+    assert "quotes with speaker      9     9      100%    100%" in scored.stdout
+    facts = tmp_path / "facts.yaml"
+    assert run_cli("extract", EXAMPLE, "-o", facts).code == 0
+    facts.write_text(facts.read_text(encoding="utf-8").replace("speaker: Margaret Rendall", "speaker: Isla Hendry"),
+                     encoding="utf-8")
+    edited = run_cli("score", facts, gold, "-v")
+    assert edited.code == 0, edited.stderr
+    assert "(8/9 right, 8/9 found)" in edited.stdout and "missed quotes with speaker: You can hear" in edited.stdout
