@@ -25,19 +25,33 @@ SPEECH_VERBS = {
 def quote_spans(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of double-quoted stretches; start/end exclude the marks.
 
-    Curly marks say which way they face; a straight mark toggles (articles often mix the two: “Katyusha").
-    An opening mark with no closing one runs to the end of the paragraph (a quote continued below).
+    Curly marks say which way they face. A straight mark faces the way its neighbours say: after a space and
+    before a word it opens, after a word and before a space it closes; otherwise it toggles (articles mix the
+    two: “Katyusha"). An opening mark while a quote is open starts a new one: the paragraph break of a quote
+    continued over paragraphs was lost ('… you never know. "In my back …'). An opening mark with no closing one
+    runs to the end of the paragraph (a quote continued below).
     """
     spans: list[tuple[int, int, bool]] = []
     start: int | None = None
     for i, ch in enumerate(text):
-        if ch == _OPEN or (ch == _STRAIGHT and start is None):
+        if ch not in {_OPEN, _CLOSE, _STRAIGHT}:
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch == _STRAIGHT:
+            opens = (before.isspace() or before in "([—–-") and not after.isspace()
+            closes = not before.isspace() and (after.isspace() or after in ".,;:!?)—–-")
+            ch = _OPEN if opens and not closes else _CLOSE if closes and not opens else (
+                _OPEN if start is None else _CLOSE)
+        if ch == _OPEN:
+            if start is not None and text[start:i].rstrip()[-1:] in {".", "!", "?"}:
+                spans.append((start, i - 1 if text[i - 1] == " " else i, False))
+                start = None
             if start is None:
                 start = i + 1
-        elif ch == _CLOSE or (ch == _STRAIGHT and start is not None):
-            if start is not None:
-                spans.append((start, i, True))
-                start = None
+        elif start is not None:
+            spans.append((start, i, True))
+            start = None
     if start is not None:
         spans.append((start, len(text), False))
     return spans

@@ -225,13 +225,19 @@ def _raw_quotes(parsed: ParsedArticle) -> list[_Raw]:
         spans = quote_spans(text)
         for start, end, closed in spans:
             raw = _Raw(p_index, start, end, text[start:end], closed)
+            if raws and raws[-1].paragraph == p_index and not raws[-1].closed and start - raws[-1].end <= 3:
+                # '… you never know. "In my back …': one quotation whose paragraph break was lost.
+                joined = raws.pop()
+                raw = _Raw(p_index, joined.start, end, joined.text.rstrip() + " " + raw.text.lstrip(), closed,
+                           joined.first)
             if carry is not None and start <= 1:
                 # The opening mark repeated at a new paragraph continues the open quotation.
                 raw = _Raw(p_index, start, end, carry.text.rstrip() + " " + raw.text.lstrip(), closed,
                            carry.first or carry)
                 carry = None
-            if not closed and p_index + 1 < len(parsed.article.paragraphs) and parsed.article.paragraphs[
-                    p_index + 1].lstrip()[:1] in {"“", '"'}:
+            paragraphs = parsed.article.paragraphs
+            if (not closed and end == len(text) and p_index + 1 < len(paragraphs)
+                    and paragraphs[p_index + 1].lstrip()[:1] in {"“", '"'}):
                 carry = raw
                 continue
             carry = None
