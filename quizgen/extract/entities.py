@@ -288,8 +288,10 @@ def _mentions(parsed: ParsedArticle) -> list[Mention]:
             # A name's last word ("… University") outvotes a label that cannot be right for it.
             if (suffix := _suffix_type(name)) and label not in {"GPE", "LOC", "ORG"}:
                 mention.votes[suffix] += 2
-            if _is_demonym(span) or (len(span) == 1 and _DEMONYM_PREFIX.match(span.text + " X")):
-                mention.votes["NORP"] += 2  # "Ukrainian forces"; "“Read” in Welsh" names a language
+            if len(span) == 1 and _DEMONYM_PREFIX.match(span.text + " X"):
+                mention.votes["NORP"] += 5  # "“Read” in Welsh" names a language; "the Welsh parliament"
+            elif _is_demonym(span):
+                mention.votes["NORP"] += 2  # "Ukrainian forces"
             # "the Orkney island of Westray": a lone name modifying a common noun is not a person.
             if label == "PERSON" and len(span) == 1 and span.root.dep_ == "compound" and (
                     span.root.head.pos_ == "NOUN" and span.root.head.is_lower):

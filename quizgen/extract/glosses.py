@@ -24,6 +24,11 @@ _MEANING = re.compile(r"([“\"]?[\w’'-]+(?: [\w’'-]+){0,3},?[”\"]?),? (?:
 # bed nets, known locally as mosquiteiros  /  the festival, known in Welsh as the Eisteddfod
 _KNOWN_AS = re.compile(r"\b((?:the |a |an )?[a-z][\w’'-]*(?: [a-z][\w’'-]*){0,3}), (?:known|called)"
                        r"(?: locally| here| in [A-Z][a-z]+)? as [“\"]?([\w’'-]+(?: [\w’'-]+){0,2}?)[,.”\"]")
+# the Senedd (the Welsh parliament)  /  “Darllen” (“Read”): a name or quoted word, then what it means in brackets
+_TERM_PAREN = re.compile(r"(?:[“\"]([^“”\"]{1,40}?)[,.]?[”\"]|\b((?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+){0,3}))"
+                         r" \([“\"]?([A-Za-z][A-Za-z’' -]{1,50}?)[”\"]?\)")
+_NOT_MEANINGS = {"pictured", "left", "right", "above", "below", "centre", "center", "file photo", "top", "bottom",
+                 "retired", "deceased", "front", "back"}
 # Long Name (ACRONYM) or ACRONYM (Long Name)
 _PAREN = re.compile(r"((?:[A-Z][\w’'&-]*\s+)(?:(?:of|the|for|and|on|in|&)\s+|[A-Z][\w’'&-]*\s+){0,8}[A-Z][\w’'&-]*)"
                     r" \(([A-Z][A-Za-z&.]{1,9})\)")
@@ -59,6 +64,12 @@ def extract_glosses(parsed: ParsedArticle) -> list[Gloss]:
             if chunk is not None:
                 meaning = re.sub(r"^(?:the|a|an) ", "", chunk.text, flags=re.I)
                 add(m.group(2), meaning, p_index, chunk.start_char)
+        for m in _TERM_PAREN.finditer(text):
+            meaning = m.group(3).strip()
+            # A meaning reads as words ("the Welsh parliament"), not a name or an acronym ("WHO", "Labour").
+            if (meaning.lower() not in _NOT_MEANINGS and len(meaning.split()) <= 6
+                    and any(w[0].islower() for w in meaning.split())):
+                add(m.group(1) or m.group(2), re.sub(r"^(?:the|a|an) ", "", meaning), p_index, m.start())
         for m in _PAREN.finditer(text):
             long_form, short = m.group(1), m.group(2)
             if _initials(long_form).endswith(short.replace(".", "")):
