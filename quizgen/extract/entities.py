@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quizgen.extract.parsed import SPEECH_VERBS, ParsedArticle, quote_spans
 from quizgen.model import Entity
-from quizgen.textutil import stable_id, strip_honorific
+from quizgen.textutil import HONORIFICS, stable_id, strip_honorific
 
 KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -33,7 +33,7 @@ PERSON_NOUNS = {"president", "leader", "minister", "chancellor", "professor", "s
                  "teacher", "judge", "lawyer", "economist", "captain", "champion", "golfer", "driver", "mp", "ceo",
                  "envoy", "ambassador", "head", "member", "writer", "producer", "artist", "student", "fellow",
                  "councillor", "librarian", "nurse", "doctor", "officer", "inspector", "detective", "sergeant",
-                 "bishop", "archbishop", "pope", "lord", "lady", "sir", "dame", "superintendent", "headteacher",
+                 "bishop", "archbishop", "pope", "superintendent", "headteacher",
                  "principal", "dean", "curator", "chef", "pilot", "skipper"}
 _ORG_SUFFIXES = {"university", "college", "nations", "party", "ministry", "agency", "company", "corp", "corporation",
                  "inc", "ltd", "plc", "bank", "council", "committee", "institute", "association", "union", "group",
@@ -343,7 +343,9 @@ def _title_before(span: Span) -> str | None:
     """
     doc = span.doc
     i = span.start - 1
-    if i < 0 or doc[i].lemma_.lower() not in _TITLE_NOUNS:
+    if i >= 0 and doc[i].text.rstrip(".") in HONORIFICS:
+        i -= 1  # "Liberal Democrat peer Lord Greaves": the honorific belongs to the name
+    if i < 0 or doc[i].lemma_.lower() not in _TITLE_NOUNS | {"peer"}:
         return None
     words: list[Token] = []
     while i >= 0:
