@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from quizgen.errors import FactsFileError
-from quizgen.model import Entity, FactSheet, Gloss, KeySentence, NumberFact, Quote, Sentence
+from quizgen.model import Entity, FactSheet, Gloss, KeySentence, NumberFact, Quote, Sentence, WhQuestion
 from quizgen.textutil import slugify
 from quizgen.yamlio import dump_yaml, load_yaml, node_line, with_checksum
 
@@ -26,6 +26,7 @@ _SECTIONS: dict[str, tuple[type, tuple[str, ...]]] = {
     "numbers": (NumberFact, ("id", "text", "kind", "sentence")),
     "glosses": (Gloss, ("id", "term", "meaning", "sentence")),
     "key_sentences": (KeySentence, ("id", "sentence", "score")),
+    "questions": (WhQuestion, ("id", "sentence", "wh", "question", "answer")),
 }
 _ARTICLE_KEYS = ("title", "slug", "byline", "date", "source", "path")
 _TOP_KEYS = ("schema", "article", "sentences", *_SECTIONS)

@@ -103,6 +103,19 @@ class KeySentence:
 
 
 @dataclass(frozen=True)
+class WhQuestion:
+    """A question made from an article sentence by moving one phrase: 'Where did Putin and Kim strike a pact?'"""
+
+    id: str
+    sentence: int
+    wh: str  # who, which, where, when
+    question: str
+    answer: str  # the moved phrase's name or number, as written in the sentence
+    answer_id: str | None = None  # the entity or number the answer is
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
 class FactSheet:
     """Everything extraction found; written to and read back from facts.yaml."""
 
@@ -114,6 +127,7 @@ class FactSheet:
     numbers: tuple[NumberFact, ...] = ()
     glosses: tuple[Gloss, ...] = ()
     key_sentences: tuple[KeySentence, ...] = ()
+    questions: tuple[WhQuestion, ...] = ()
     byline: str | None = None
     date: str | None = None
     source: str | None = None

@@ -218,6 +218,10 @@ def _repaired_ents(doc: Doc) -> list[Span]:
             end += 2
             while end < len(doc) and _is_name_word(doc[end]) and not doc[end].ent_type_:
                 end += 1
+        if (label == "ORG" and " of " in doc[start:end].text and end + 1 < len(doc) and doc[end].lower_ == "and"
+                and _is_name_word(doc[end + 1]) and doc[end - 1].text.endswith("s")
+                and doc[end + 1].text.endswith("s")):
+            end += 2  # "University of the Highlands and Islands", "Academy of Arts and Sciences"
         if label in {"PERSON", "ORG", "GPE"}:
             title_end = start
             while title_end < end - 1 and doc[title_end].lemma_.lower() in PERSON_NOUNS | {"county", "deputy"}:

@@ -8,6 +8,7 @@ from quizgen.extract.keysentences import extract_key_sentences
 from quizgen.extract.nlp import load_nlp
 from quizgen.extract.numbers import extract_numbers
 from quizgen.extract.parsed import parse
+from quizgen.extract.questions import extract_questions
 from quizgen.extract.quotes import extract_quotes
 from quizgen.model import Article, FactSheet
 from quizgen.textutil import slugify
@@ -23,6 +24,7 @@ def extract_facts(article: Article) -> FactSheet:
     quotes = extract_quotes(parsed, entities, lookup, glosses)
     numbers = extract_numbers(parsed)
     key_sentences = extract_key_sentences(parsed, entities, lookup, numbers)
+    questions = extract_questions(parsed, entities, lookup, numbers)
     return FactSheet(
         title=article.title,
         slug=slugify(article.title),
@@ -32,6 +34,7 @@ def extract_facts(article: Article) -> FactSheet:
         numbers=tuple(numbers),
         glosses=tuple(glosses),
         key_sentences=tuple(key_sentences),
+        questions=tuple(questions),
         byline=article.byline,
         date=article.date,
         source=article.source,

@@ -15,7 +15,7 @@ from quizgen.generate.distractors import (
     overlaps,
 )
 from quizgen.generate.quality import check_item
-from quizgen.model import Dropped, Entity, FactSheet, Item, KeySentence, NumberFact, Quiz
+from quizgen.model import Dropped, Entity, FactSheet, Item, KeySentence, NumberFact, Quiz, WhQuestion
 from quizgen.templates import Template, evaluate, render
 from quizgen.textutil import stable_id, strip_honorific, with_honorific
 
@@ -98,6 +98,13 @@ def _facts_for(applies_to: str, facts: FactSheet) -> list[_Fact]:
                     **_with_article(facts, k.sentence),
                     "sentence": {"text": facts.sentences[k.sentence].text, "answers": list(k.answers),
                                  "score": k.score}}, k))
+    elif applies_to == "question":
+        for w in facts.questions:
+            if w.enabled:
+                found.append(_Fact(w.id, w.sentence, 1.3, {
+                    **_with_article(facts, w.sentence),
+                    "question": {"text": w.question, "answer": w.answer, "wh": w.wh,
+                                 "sentence": facts.sentences[w.sentence].text}}, w))
     elif applies_to == "article":
         people = [e for e in facts.entities if e.enabled and e.type == "PERSON" and e.description]
         # The whole-article fact rests on the first described person's sentence (matching sets its own source).
@@ -144,10 +151,14 @@ class _Builder:
         count = int(template.distractors.get("count", 3))
         source = template.distractors.get("from", "same_type")
         rng = self.rng(template.id, fact.id)
-        numeric = isinstance(fact.record, NumberFact)
+        number = fact.record if isinstance(fact.record, NumberFact) else None
+        if isinstance(fact.record, WhQuestion):
+            # "In what year …?": the answer is one of the article's numbers, so its neighbours are the options.
+            number = next((n for n in self.facts.numbers if n.id == fact.record.answer_id), None)
+        numeric = number is not None
         entity_types: tuple[str, ...] = ()
-        if numeric:
-            distractors = number_distractors(fact.record, self.facts, count)
+        if number is not None:
+            distractors = number_distractors(number, self.facts, count)
         elif source == "meanings":
             meanings = [g.meaning for g in self.facts.glosses if g.enabled and g.meaning != answer]
             rng.shuffle(meanings)
@@ -164,7 +175,7 @@ class _Builder:
             raise _DropError(f"only {len(distractors)} distractor(s) of the answer's kind; a fair question needs 2+")
         options = [answer, *distractors]
         if numeric:
-            options.sort(key=lambda o: number_sort_key(fact.record, o))
+            options.sort(key=lambda o: number_sort_key(number, o))
         else:
             rng.shuffle(options)
         item = self.base(template, fact, question, answer, "mcq")

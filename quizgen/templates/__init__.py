@@ -15,7 +15,7 @@ from quizgen.model import ITEM_TYPES
 from quizgen.textutil import word_count
 from quizgen.yamlio import load_yaml
 
-APPLIES_TO = ("entity", "quote", "number", "gloss", "key_sentence", "article")
+APPLIES_TO = ("entity", "quote", "number", "gloss", "key_sentence", "question", "article")
 DISTRACTOR_SOURCES = ("same_type", "numbers", "meanings", "none")
 _KEYS = {"id", "kind", "applies_to", "when", "question", "answer", "accepted", "distractors", "explanation", "tags",
          "difficulty", "priority", "description", "pairs", "blanks"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.model import Entity, FactSheet, Gloss, KeySentence, NumberFact, Quote, Sentence
+from quizgen.model import Entity, FactSheet, Gloss, KeySentence, NumberFact, Quote, Sentence, WhQuestion
 
 SENTENCES = (
     "The city council of Harwick voted on Monday to build a tidal barrier costing £120 million.",
@@ -42,5 +42,8 @@ def sample_facts(title: str = "Harwick votes for a tidal barrier") -> FactSheet:
         glosses=(Gloss("g-gate", "An Geata", "the Gate (in Irish)", 5),),
         key_sentences=(KeySentence("k-0", 0, 5.0, ("Harwick", "£120 million")),
                        KeySentence("k-2", 2, 4.0, ("About 40,000", "Environment Agency"))),
+        questions=(WhQuestion("w-when", 5, "when", "In what year will the barrier open?", "2031", "n-year"),
+                   WhQuestion("w-who", 4, "who", "Who said the council had ignored cheaper options?",
+                              "Dana Whitlock", "e-whitlock")),
         byline="A. Writer",
     )

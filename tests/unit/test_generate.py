@@ -10,7 +10,7 @@ import pytest
 from quizgen.generate import generate_quiz
 from quizgen.generate.distractors import entity_distractors, number_distractors, overlaps
 from quizgen.generate.quality import check_item
-from quizgen.model import Item, NumberFact
+from quizgen.model import Gloss, Item, NumberFact
 from quizgen.templates import load_templates
 from tests.unit.factories import sample_facts
 
@@ -24,6 +24,29 @@ def test_every_builtin_template_loads(templates):
     ids = {t.id for t in templates}
     assert {"quote-speaker", "entity-described-as", "number-how-many", "key-sentence-cloze",
             "key-sentence-true-false", "people-roles-matching", "gloss-meaning"} <= ids
+
+
+def test_every_builtin_template_makes_a_checked_candidate(templates):
+    """Each built-in template, alone, turns the sample facts into at least one item that passes the gate."""
+    facts = sample_facts()
+    # Terms-to-meanings matching needs three glosses; the sample has one.
+    facts = replace(facts, glosses=(*facts.glosses, Gloss("g-ea", "EA", "Environment Agency", 2),
+                                    Gloss("g-hwl", "high-water line", "the highest point of the tide", 2)))
+    for template in templates:
+        quiz = generate_quiz(facts, [template], count=5, seed=0)
+        assert quiz.items, (template.id, quiz.dropped)
+        for item in quiz.items:
+            assert item.template == template.id and check_item(item, facts) is None
+
+
+def test_wh_questions_take_options_of_the_answers_kind(templates):
+    wh = [t for t in templates if t.id == "sentence-wh-question"]
+    items = {i.fact: i for i in generate_quiz(sample_facts(), wh, count=5, seed=0).items}
+    when, who = items["w-when"], items["w-who"]
+    assert when.options == tuple(sorted(when.options)) and "2031" in when.options and when.fixed_order
+    assert all(len(o) == 4 and o.isdigit() for o in when.options)
+    # People are never invented: the other options are the article's other people.
+    assert who.answer == "Dana Whitlock" and set(who.options) == {"Dana Whitlock", "Priya Nair", "Tom Ellis"}
 
 
 def test_quiz_mixes_types_and_every_item_is_grounded(templates):
