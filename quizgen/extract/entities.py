@@ -152,7 +152,8 @@ def _role_context_type(span: Span) -> str | None:
     if after and after[0].lemma_.lower() in _COMPANY_PARTS and after[0].pos_ == "NOUN":
         return "ORG"  # "Yukos's shareholders", "Yukos chief executive Steven Theede", "Yukos advisers"
     if span.label_ == "PERSON" and root.dep_ == "nsubj" and any(
-            c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lower_ == "it" for g in c.children)
+            c.dep_ == "ccomp" and c.left_edge.i == root.head.i + 1  # "said it would", not "added: “If it …"
+            and any(g.dep_ == "nsubj" and g.lower_ == "it" for g in c.children)
             for c in root.head.children):
         return "ORG"  # "Yukos said it would appeal": a person is not "it"
     before = span.doc[span.start - 1] if span.start > 0 else None
@@ -229,9 +230,12 @@ def _repaired_ents(doc: Doc) -> list[Span]:
             if title_end > start and doc[title_end - 1].lemma_.lower() in PERSON_NOUNS and all(
                     _is_name_word(t) for t in doc[title_end:end]):
                 start, label = title_end, "PERSON"
+        if (label == "PERSON" and end - start == 1 and start > 0
+                and doc[start - 1].text in {"Lord", "Lady", "Sir", "Dame", "Baroness", "Baron"}):
+            start -= 1  # "Lord Greaves", "Lord Currie": the title is how the article names them
         span = Span(doc, start, end, label=label)
         repaired.append(span)
-        taken.update(range(ent.start, end))
+        taken.update(range(min(start, ent.start), end))
     for token in doc:
         # An untagged run of capitalised names that is the subject of a speech verb names a person.
         if token.i in taken or token.dep_ not in {"nsubj"} or token.head.lemma_.lower() not in SPEECH_VERBS:
@@ -363,6 +367,8 @@ def _title_before(span: Span) -> str | None:
             i -= 1
             continue
         break
+    if words and words[-1].tag_ in {"NNS", "NNPS"}:
+        return None  # "artists Mase and the Madd Rapper": a plural noun introduces a list, not one role
     text = doc[words[0].i:words[-1].i + 1].text if words else ""
     return text if 1 <= len(text.split()) <= 6 else None
 
@@ -372,9 +378,15 @@ def _tidy_description(description: str | None, kind: str) -> str | None:
     if not description:
         return None
     words = description.split()
+    if len(words) == 1 and words[0].isupper():
+        return None  # "(EMEC)": an acronym, not a description
     last = words[-1].lower().strip(",.")
     if kind != "PERSON" and last in PERSON_NOUNS:
         return None
+    if words[0].lower() in {"its", "his", "her", "their", "our", "my", "your", "whose"}:
+        return None  # "its former chief executive": whose? The description needs the sentence before it.
+    if len(words) == 1 and last in PERSON_NOUNS:
+        return description.lower()  # "Judge Letitia Clark" → "judge"
     if words[0][:1].isupper() and words[0].lower() in {"former", "the", "a", "an", "new", "deputy", "acting", "chief",
                                                        "senior", "veteran", "opposition", "junior", "local"}:
         description = description[0].lower() + description[1:]

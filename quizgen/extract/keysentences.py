@@ -35,7 +35,9 @@ def extract_key_sentences(parsed: ParsedArticle, entities: list[Entity], lookup:
             entity_id = lookup.get(name.lower())
             if entity_id and entity_id not in ids and name in sent.text and by_id[entity_id].type != "NORP":
                 ids.add(entity_id)
-                answers.append(name)
+                # "Office of the Deputy" was tagged short of "Office of the Deputy Prime Minister": blank it whole.
+                full = by_id[entity_id].name
+                answers.append(full if full in sent.text and name in full else name)
         for n in numbers_in.get(sent.index, []):
             if n.text in sent.text:
                 answers.append(n.text)

@@ -189,6 +189,12 @@ def extract_numbers(parsed: ParsedArticle) -> list[NumberFact]:
             # "one video", "the two countries": small bare counts are wording, not facts worth testing.
             if kind == "count" and value < 3 and _hedge(text) is None and value == int(value):
                 continue
+            unit = number_token.head if number_token.head.i > number_token.i else None
+            if kind == "count" and unit is not None and unit.dep_ in {"compound", "amod", "nmod"} and (
+                    unit.head.pos_ == "NOUN" and unit.head.i > unit.i):
+                continue  # "the 800 metres favourites", "a 400m runner": the number names an event
+            if kind == "count" and re.fullmatch(r"\d+(?:m|km)", text):
+                continue  # "400m", "1000m": race names more often than distances
             if kind == "count" and _hedge(text) is None and (counted is None or (
                     value != 1 and number_token.head.tag_ not in {"NNS", "NNPS"} and not text[-1:].isalpha())):
                 continue  # "the new 777", "Boeing's 777 line", "2200 GMT": a bare number counting nothing is a label

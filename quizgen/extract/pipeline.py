@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from quizgen.extract.entities import extract_entities, repair_ents
 from quizgen.extract.glosses import extract_glosses
 from quizgen.extract.keysentences import extract_key_sentences
@@ -10,8 +12,32 @@ from quizgen.extract.numbers import extract_numbers
 from quizgen.extract.parsed import parse
 from quizgen.extract.questions import extract_questions
 from quizgen.extract.quotes import extract_quotes
-from quizgen.model import Article, FactSheet
+from quizgen.model import Article, Entity, FactSheet
 from quizgen.textutil import slugify
+
+
+def _complete_names(entities: list[Entity], lookup: dict[str, str], acronyms: dict[str, str]) -> list[Entity]:
+    """'Office of the Deputy' is 'Office of the Deputy Prime Minister' when the article spells out ODPM, and
+    'ODPM' is another name for it, not a second organisation."""
+    completed: list[Entity] = []
+    for entity in entities:
+        full = next((f for f in acronyms.values() if f.startswith(entity.name + " ")), None)
+        if full is not None:
+            entity = replace(entity, name=full, aliases=tuple(sorted({*entity.aliases, entity.name})))
+            lookup[full.lower()] = entity.id
+        completed.append(entity)
+    index_of = {e.name: i for i, e in enumerate(completed)}
+    absorbed: set[int] = set()
+    for i, entity in enumerate(completed):
+        j = index_of.get(acronyms.get(entity.name, ""))
+        if j is not None and j != i and completed[j].type == entity.type:
+            full = completed[j]
+            completed[j] = replace(full, aliases=tuple(sorted({*full.aliases, *entity.names})),
+                                   mentions=full.mentions + entity.mentions)
+            for name in entity.names:
+                lookup[name.lower()] = full.id
+            absorbed.add(i)
+    return [e for i, e in enumerate(completed) if i not in absorbed]
 
 
 def extract_facts(article: Article) -> FactSheet:
@@ -21,6 +47,7 @@ def extract_facts(article: Article) -> FactSheet:
     glosses = extract_glosses(parsed)
     # A gloss's meaning ("News of the Week") is a translation, not another entity; an acronym's ("WHO") is one.
     entities, lookup = extract_entities(parsed, exclude={g.meaning for g in glosses if not g.term.isupper()})
+    entities = _complete_names(entities, lookup, {g.term: g.meaning for g in glosses if g.term.isupper()})
     quotes = extract_quotes(parsed, entities, lookup, glosses)
     numbers = extract_numbers(parsed)
     key_sentences = extract_key_sentences(parsed, entities, lookup, numbers)

@@ -74,13 +74,20 @@ def _facts_for(applies_to: str, facts: FactSheet) -> list[_Fact]:
                           "sentence": facts.sentences[q.sentence].text}}, q))
     elif applies_to == "number":
         seen: set[tuple[float | None, str | None]] = set()
+        key_sentences = {k.sentence for k in facts.key_sentences if k.enabled}
         for n in facts.numbers:
             sentence = facts.sentences[n.sentence].text
             if not n.enabled or (n.value, n.counts) in seen or n.text not in sentence:
                 continue
             seen.add((n.value, n.counts))
             blanked = sentence.replace(n.text, BLANK, 1)
-            found.append(_Fact(n.id, n.sentence, 1.4 + (0.4 if n.question else 0) + (0.2 if n.counts else 0), {
+            # What a student should remember: shares, sums and changes in the story's key sentences, more than
+            # a small count in passing ("three generals").
+            weight = 1.4 + (0.4 if n.question else 0) + (0.2 if n.counts else 0)
+            weight += 0.3 if n.sentence in key_sentences else 0
+            weight += 0.2 if n.kind in {"fraction", "percent", "multiple", "money"} else 0
+            weight -= 0.2 if n.kind == "count" and (n.value or 0) < 10 and not n.hedge else 0
+            found.append(_Fact(n.id, n.sentence, weight, {
                 **_with_article(facts, n.sentence),
                 "number": {"text": n.text, "kind": n.kind, "counts": n.counts or "", "hedge": n.hedge or "",
                            "question": n.question or "", "blanked": blanked, "sentence": sentence}}, n))
@@ -190,7 +197,8 @@ class _Builder:
         entity = _entity_named(self.facts, answer)
         if entity is not None:
             accepted += list(entity.names)
-        unique = list(dict.fromkeys(a for a in accepted if a))
+        # "What does EMEC mean?": the term itself is another name for the answer, but never an accepted answer.
+        unique = list(dict.fromkeys(a for a in accepted if a and (a == answer or not mentioned_in(a, question))))
         item = self.base(template, fact, question, answer, "short_answer")
         return replace(item, accepted=tuple(unique), entity_types=(entity.type,) if entity else ())
 
@@ -217,8 +225,9 @@ class _Builder:
         for span in self._test_worthy(key):
             if len(chosen) >= max(1, template.blanks):
                 break
-            if text.count(span) != 1 or any(overlaps(span, c) for c in chosen):
-                continue
+            if text.count(span) != 1 or any(overlaps(span, c) for c in chosen) or not re.search(
+                    rf"(?<!\w){re.escape(span)}(?!\w)", text):
+                continue  # "50K Walk": a blank starts and ends on a word boundary
             chosen.append(span)
         if not chosen:
             raise _DropError("no name or number in the sentence can be blanked once and unambiguously")
@@ -235,11 +244,11 @@ class _Builder:
         types = tuple(sorted({e.type for s in chosen if (e := _entity_named(self.facts, s))}))
         return replace(item, cloze=cloze, blanks=tuple(chosen), entity_types=types)
 
-    def true_false(self, template: Template, fact: _Fact) -> Item:
+    def true_false(self, template: Template, fact: _Fact, want_false: bool | None = None) -> Item:
         key: KeySentence = fact.record
         text = self.facts.sentences[key.sentence].text
         rng = self.rng(template.id, fact.id)
-        make_false = rng.random() < 0.5
+        make_false = rng.random() < 0.5 if want_false is None else want_false
         statement = text
         if make_false:
             statement = self._falsify(key, text, rng)
@@ -299,8 +308,13 @@ class _Builder:
                        entity_types=("PERSON",) if source != "glosses" else ())
 
 
+# The share of a quiz each item type aims for: multiple choice carries most of it; matching is one item.
+TYPE_SHARE = {"mcq": 0.4, "cloze": 0.2, "true_false": 0.2, "short_answer": 0.15, "matching": 0.05}
+
+
 def _select(candidates: list[Item], count: int) -> list[Item]:
-    """Best items first, mixing types round by round; a fact is never tested twice the same way.
+    """Best items first, each pick going to the type furthest below its share; a fact is never tested twice the
+    same way, nor a sentence more than twice.
 
     A first pass caps each template's share so one generator cannot fill the quiz; a second pass lifts the cap
     only if the quiz would otherwise come out short.
@@ -310,35 +324,31 @@ def _select(candidates: list[Item], count: int) -> list[Item]:
     used_kind: set[tuple[str, str]] = set()
     per_sentence: dict[str, int] = {}
     per_template: dict[str, int] = {}
+    per_type: dict[str, int] = {}
 
     def fits(item: Item, cap: int) -> bool:
         return not ((item.fact, item.type) in used_kind or used.get(item.fact, 0) >= 2
                     or per_sentence.get(item.source, 0) >= 2 or per_template.get(item.template, 0) >= cap)
 
     for cap in (max(2, -(-count // 5)), count):
-        by_type: dict[str, list[Item]] = {}
+        queues: dict[str, list[Item]] = {}
         for item in sorted(candidates, key=lambda i: (-i.score, i.id)):
             if item not in chosen:
-                by_type.setdefault(item.type, []).append(item)
-        while len(chosen) < count:
-            progressed = False
-            for kind in sorted(by_type, key=lambda k: (-(by_type[k][0].score if by_type[k] else -99), k)):
-                queue = by_type[kind]
-                while queue:
-                    item = queue.pop(0)
-                    if not fits(item, cap):
-                        continue
-                    chosen.append(item)
-                    used[item.fact] = used.get(item.fact, 0) + 1
-                    used_kind.add((item.fact, item.type))
-                    per_sentence[item.source] = per_sentence.get(item.source, 0) + 1
-                    per_template[item.template] = per_template.get(item.template, 0) + 1
-                    progressed = True
-                    break
-                if len(chosen) >= count:
-                    break
-            if not progressed:
-                break
+                queues.setdefault(item.type, []).append(item)
+        while len(chosen) < count and queues:
+            kind = max(queues, key=lambda k: (TYPE_SHARE.get(k, 0.1) * count - per_type.get(k, 0),
+                                              queues[k][0].score if queues[k] else -99, k))
+            item = next((i for i in queues[kind] if fits(i, cap)), None)
+            if item is None:
+                del queues[kind]
+                continue
+            queues[kind].remove(item)
+            chosen.append(item)
+            used[item.fact] = used.get(item.fact, 0) + 1
+            used_kind.add((item.fact, item.type))
+            per_sentence[item.source] = per_sentence.get(item.source, 0) + 1
+            per_template[item.template] = per_template.get(item.template, 0) + 1
+            per_type[item.type] = per_type.get(item.type, 0) + 1
     return chosen
 
 
@@ -358,6 +368,26 @@ def _balance_positions(items: list[Item], seed: int) -> list[Item]:
         target = pending[size].pop()
         others = [o for o in item.options if o != item.answer]
         balanced.append(replace(item, options=(*others[:target], item.answer, *others[target:])))
+    return balanced
+
+
+def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Template],
+                   facts_by_kind: dict[str, list[_Fact]], seed: int) -> list[Item]:
+    """About half the true/false items are false, in a seeded order, so that guessing 'True' scores no better than
+    chance; an item is rebuilt the other way round when its sentence allows it."""
+    indexes = [i for i, item in enumerate(items) if item.type == "true_false"]
+    wanted = [k % 2 == 0 for k in range(len(indexes))]
+    random.Random(f"truth:{seed}").shuffle(wanted)
+    balanced = list(items)
+    for index, want_false in zip(indexes, wanted, strict=True):
+        item = items[index]
+        if (item.answer == "False") == want_false:
+            continue
+        template = templates[item.template]
+        fact = next(f for f in facts_by_kind[template.applies_to] if f.id == item.fact)
+        rebuilt = builder.true_false(template, fact, want_false)
+        if (rebuilt.answer == "False") == want_false and check_item(rebuilt, builder.facts) is None:
+            balanced[index] = rebuilt
     return balanced
 
 
@@ -389,6 +419,7 @@ def generate_quiz(facts: FactSheet, templates: list[Template], count: int = 20, 
         if item.id not in chosen_ids:
             dropped.append(Dropped(item.template, item.fact, "not selected: lower score, or its fact or sentence "
                                                              "was already tested"))
+    chosen = _balance_truth(chosen, builder, {t.id: t for t in templates}, cache, seed)
     # Worksheet order: by type, then by where the fact is in the article.
     order = {t: i for i, t in enumerate(_TYPE_ORDER)}
     sentence_of = {s.text: s.index for s in facts.sentences}

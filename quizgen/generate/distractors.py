@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import importlib.resources
 import random
@@ -41,16 +42,31 @@ def mentioned_in(name: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(_key(name))}(?!\w)", _key(text)) is not None
 
 
+_CONTINENTS = {"europe", "africa", "asia", "north america", "south america", "latin america", "antarctica",
+               "oceania", "australasia", "the middle east", "middle east", "scandinavia", "the balkans", "balkans"}
+
+
+def _same_spelling(a: str, b: str) -> bool:
+    """'Yuganskneftegas' and 'Yuganskneftgas': one name spelt two ways in the article, not two things."""
+    return difflib.SequenceMatcher(None, _key(a), _key(b)).ratio() >= 0.85
+
+
 def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, rng: random.Random,
                        prefer: Iterable[str] = ()) -> list[str]:
     """Other entities of the answer's type (places with places), then curated names of that kind."""
-    wanted = PLACE_TYPES if answer.type in PLACE_TYPES else {answer.type}
-    pool = [e for e in facts.entities if e.enabled and e.type in wanted and e.id != answer.id]
-    # A country answer wants countries; a city or region wants other non-countries first.
-    countries = {c.lower() for c in curated_lists()["countries"]} | {"u.s.", "u.k.", "us", "uk", "soviet union"}
+    pool = [e for e in facts.entities if e.enabled and e.type == answer.type and e.id != answer.id]
+    if answer.type in PLACE_TYPES:
+        # Other kinds of place only to make up numbers, and never a continent for a town.
+        pool += [e for e in facts.entities if e.enabled and e.type in PLACE_TYPES and e.type != answer.type
+                 and e.name.lower() not in _CONTINENTS]
+    # A country answer takes countries; a city or region never takes a country, which may hold it ("Where did they
+    # meet? Pyongyang / North Korea" would have two right answers).
+    countries = {c.lower() for c in curated_lists()["countries"]} | {"u.s.", "u.k.", "us", "uk", "soviet union",
+                                                                   "britain", "great britain", "england", "scotland",
+                                                                   "wales", "northern ireland", "america"}
     if answer.type in PLACE_TYPES:
         is_country = answer.name.lower() in countries
-        pool.sort(key=lambda e: (e.name.lower() in countries) != is_country)
+        pool = [e for e in pool if (e.name.lower() in countries) == is_country]
     # Salient names first: the ones a student who read the article will have seen.
     preferred = {p.lower() for p in prefer}
     ranked = sorted(pool, key=lambda e: (not any(n.lower() in preferred for n in e.names), -e.mentions))
@@ -66,7 +82,8 @@ def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, 
     for name in [*names, *shuffled_extra]:
         if len(chosen) >= count:
             break
-        if any(overlaps(name, n) for n in (*answer.names, *chosen)) or mentioned_in(name, stem):
+        if any(overlaps(name, n) or _same_spelling(name, n) for n in (*answer.names, *chosen)) or mentioned_in(
+                name, stem):
             continue
         chosen.append(name)
     return chosen
@@ -75,6 +92,9 @@ def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, 
 # --- numbers -----------------------------------------------------------------------------------------------
 
 _NUMERIC = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12,
+           "tn": 1e12}
+_RANGE = re.compile(r"\d\s*(?:-|–|to)\s*\d")
 
 
 def _granularity(value: float) -> float:
@@ -95,6 +115,10 @@ def _format_like(template: str, value: float) -> str:
     if match is None:
         return template
     digits = match.group(0)
+    # "$1.13bn", "£38 million": the digits are in the scale's units.
+    scale = re.match(r"\s*(thousand|million|billion|trillion|bn|tn|m|k)\b", template[match.end():], re.I)
+    if scale is not None:
+        value /= _SCALES[scale.group(1).lower()]
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     if decimals:
         rendered = f"{value:,.{decimals}f}" if "," in digits else f"{value:.{decimals}f}"
@@ -120,8 +144,8 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list
     """Plausible neighbours in the answer's own style; none rounds to the answer or repeats another fact's value."""
     value = answer.value
     text = answer.text
-    if value is None:
-        return []
+    if value is None or _RANGE.search(text):
+        return []  # "200,000-300,000": a range has no single neighbour in its own style
     forbidden = {round(n.value, 6) for n in facts.numbers
                  if n.value is not None and n.counts and n.counts == answer.counts and n.id != answer.id}
     candidates: list[tuple[float, str]] = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from quizgen import api
+from quizgen import api, scoring
 from quizgen.textutil import normalize
 from tests.conftest import SHARED
 
@@ -81,3 +81,15 @@ def test_quiz_has_at_least_twelve_items_of_three_types_all_grounded(facts):
         if item.type == "mcq" and item.template == "quote-speaker":
             quote = next(q for q in facts.quotes if q.id == item.fact)
             assert item.answer == quote.speaker
+
+
+def test_twenty_items_of_five_types_test_most_gold_key_facts(facts, gold):
+    quiz = api.generate_quiz(facts, count=20, seed=0)
+    assert len(quiz.items) == 20 and len(quiz.count_by_type()) >= 5
+    card = scoring.score(facts, gold)
+    assert all(card.checks.values()), card.checks
+    sources = [scoring.key(i.source) for i in quiz.items]
+    words = scoring._words  # the scorer's own fuzzy rule for paraphrased gold sentences
+    tested = [fact for fact in gold["key_facts"]
+              if any(len(words(scoring.key(fact)) & words(s)) >= 0.75 * len(words(scoring.key(fact))) for s in sources)]
+    assert len(tested) >= 5, tested
