@@ -40,7 +40,8 @@ _ORG_SUFFIXES = {"university", "college", "nations", "party", "ministry", "agenc
                  "commission", "office", "department", "federation", "league", "club", "times", "post", "gazette",
                  "telegraph", "guardian", "journal", "news", "airlines", "airways", "motors", "foundation", "fund"}
 _EVENT_SUFFIXES = {"day", "war", "games", "cup", "olympics", "championship", "championships", "festival", "summit",
-                   "open", "masters", "election", "revolution", "crisis"}
+                   "open", "masters", "election", "revolution", "crisis", "show", "expo", "fair", "exhibition",
+                   "awards", "marathon", "trophy", "tournament"}
 _WEEKDAYS_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                     "february", "march", "april", "may", "june", "july", "august", "september", "october",
                     "november", "december"}
@@ -54,6 +55,8 @@ _COMPANY_PARTS = {"shareholder", "employee", "staff", "board", "share", "chief",
                   "adviser", "advisor", "director", "chairman"}
 _FEATURE_NOUNS = {"tributary", "mouth", "bank", "banks", "basin", "coast", "shore", "north", "south", "east", "west",
                   "centre", "center", "edge", "outskirts", "heart", "foot", "summit", "slopes", "delta", "estuary"}
+_TECH_NOUNS = {"technology", "system", "standard", "device", "software", "app", "network", "protocol", "drug",
+               "vaccine", "chip", "platform", "gadget", "processor", "format", "tool", "engine", "model"}
 _RESIDENT_NOUNS = {"man", "woman", "boy", "girl", "native", "resident", "teenager", "family", "couple", "people"}
 # "Russian Dmitriy Bogdanov": a nationality glued to the front of a name by the tagger.
 _DEMONYM_PREFIX = re.compile(
@@ -145,6 +148,18 @@ def _role_context_type(span: Span) -> str | None:
             return "GPE"
         if role in PERSON_NOUNS:
             return "ORG"
+    head = root
+    while head.dep_ == "compound" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i > head.i:
+        head = head.head  # "the CSI TV shows": follow the compound chain to "shows"
+    if head is not root and head.lemma_.lower() in _WORK_NOUNS:
+        return "WORK_OF_ART"
+    if head is not root and head.lemma_.lower() in _TECH_NOUNS:
+        return "PRODUCT"  # "UWB chips"
+    before_words = [t.lower_ for t in span.doc[max(0, span.start - 4):span.start]]
+    if len(before_words) >= 2 and (before_words[-1] in {"called", "named"} or before_words[-2:] == ["known", "as"]):
+        noun = span.doc[span.start - (3 if before_words[-1] == "as" else 2)]
+        if noun.lemma_.lower() in _TECH_NOUNS:
+            return "PRODUCT"  # "the technology behind such networks called Ultra Wideband"
     if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in (
             _RESIDENT_NOUNS | _PLACE_NOUNS):
         return "GPE"  # "the Waterford man", "the Orkney island of Westray"
@@ -284,6 +299,8 @@ def _mentions(parsed: ParsedArticle) -> list[Mention]:
                 span = doc.char_span(span.start_char + demonym.end(), span.end_char, alignment_mode="expand") or span
                 text = span.text
             name = clean_name(text)
+            if re.fullmatch(r"[A-Z]{2,}s", name):
+                continue  # "MPs", "MEPs": a plural of people, not a name
             if not name or not name[0].isupper() or len(name) < 2:
                 continue  # "pro-Kremlin" tagged PERSON, stray lower-case fragments
             mention = Mention(name, label, p_index, span.start_char, span.end_char,
@@ -294,7 +311,8 @@ def _mentions(parsed: ParsedArticle) -> list[Mention]:
             elif role_context := _role_context_type(span):
                 mention.votes[role_context] += 2
             # A name's last word ("… University") outvotes a label that cannot be right for it.
-            if (suffix := _suffix_type(name)) and label not in {"GPE", "LOC", "ORG"}:
+            if (suffix := _suffix_type(name)) and (label not in {"GPE", "LOC", "ORG"} or (
+                    suffix == "EVENT" and label == "ORG")):
                 mention.votes[suffix] += 2
             if len(span) == 1 and _DEMONYM_PREFIX.match(span.text + " X"):
                 mention.votes["NORP"] += 5  # "“Read” in Welsh" names a language; "the Welsh parliament"
@@ -385,6 +403,8 @@ def _tidy_description(description: str | None, kind: str) -> str | None:
         return None
     if words[0].lower() in {"its", "his", "her", "their", "our", "my", "your", "whose"}:
         return None  # "its former chief executive": whose? The description needs the sentence before it.
+    if last.endswith("s") and last[:-1] in PERSON_NOUNS:
+        return None  # "artists": a plural introduces a list of people, not one person's role
     if len(words) == 1 and last in PERSON_NOUNS:
         return description.lower()  # "Judge Letitia Clark" → "judge"
     if words[0][:1].isupper() and words[0].lower() in {"former", "the", "a", "an", "new", "deputy", "acting", "chief",

@@ -30,9 +30,12 @@ def _complete_names(entities: list[Entity], lookup: dict[str, str], acronyms: di
     absorbed: set[int] = set()
     for i, entity in enumerate(completed):
         j = index_of.get(acronyms.get(entity.name, ""))
-        if j is not None and j != i and completed[j].type == entity.type:
+        if j is not None and j != i:
             full = completed[j]
-            completed[j] = replace(full, aliases=tuple(sorted({*full.aliases, *entity.names})),
+            # The tagger calls most acronyms organisations; a work or a product found by context is more exact.
+            specific = {"WORK_OF_ART", "PRODUCT", "EVENT"}
+            kind = next((t for t in (entity.type, full.type) if t in specific), full.type)
+            completed[j] = replace(full, type=kind, aliases=tuple(sorted({*full.aliases, *entity.names})),
                                    mentions=full.mentions + entity.mentions)
             for name in entity.names:
                 lookup[name.lower()] = full.id

@@ -123,6 +123,11 @@ def _facts_for(applies_to: str, facts: FactSheet) -> list[_Fact]:
     return found
 
 
+def _is_person(facts: FactSheet, name: str) -> bool:
+    entity = _entity_named(facts, name)
+    return entity is not None and entity.type == "PERSON"
+
+
 def _entity_named(facts: FactSheet, name: str) -> Entity | None:
     key = strip_honorific(name).lower()
     return next((e for e in facts.entities if key in (n.lower() for n in e.names)), None)
@@ -267,6 +272,9 @@ class _Builder:
         for span in self._test_worthy(key):
             if text.count(span) != 1:
                 continue
+            before, after = text.split(span, 1)
+            if after.startswith(" (") or before.endswith(("the ", "The ")) and _is_person(self.facts, span):
+                continue  # "Ofcom (ISPA)" no longer spells its acronym; "the Madd Rapper" → "the Alicia Keys"
             number = next((n for n in self.facts.numbers if n.sentence == key.sentence and n.text == span), None)
             if number is not None:
                 alternatives = number_distractors(number, self.facts, 3)
@@ -330,7 +338,8 @@ def _select(candidates: list[Item], count: int) -> list[Item]:
         return not ((item.fact, item.type) in used_kind or used.get(item.fact, 0) >= 2
                     or per_sentence.get(item.source, 0) >= 2 or per_template.get(item.template, 0) >= cap)
 
-    for cap in (max(2, -(-count // 5)), count):
+    first_cap = max(2, -(-count // 5))
+    for cap in (first_cap, 2 * first_cap):
         queues: dict[str, list[Item]] = {}
         for item in sorted(candidates, key=lambda i: (-i.score, i.id)):
             if item not in chosen:
