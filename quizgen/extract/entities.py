@@ -178,6 +178,17 @@ def _role_context_type(span: Span) -> str | None:
     return None
 
 
+def _coordinated_label(span: Span, ents: list[Span]) -> str | None:
+    root = span.root
+    partners = [root.head] if root.dep_ == "conj" else [c for c in root.children if c.dep_ == "conj"]
+    for partner in partners:
+        ent = next((e for e in ents if e.start <= partner.i < e.end and e.start != span.start), None)
+        if (ent is not None and ent.label_ in {"GPE", "LOC", "ORG", "PERSON"} and span.label_ in {"GPE", "LOC", "ORG"}
+                and ent.label_ != span.label_):
+            return ent.label_
+    return None
+
+
 def _listed_work(span: Span) -> str | None:
     """A name in a list after a kind of work: 'programmes such as EastEnders and Top Gear'."""
     sentence = span.sent
@@ -310,6 +321,8 @@ def _mentions(parsed: ParsedArticle) -> list[Mention]:
                 mention.votes[context] += 3
             elif role_context := _role_context_type(span):
                 mention.votes[role_context] += 2
+            elif partner := _coordinated_label(span, ents):
+                mention.votes[partner] += 1  # "races in Erfurt and Stuttgart": listed together, the same kind
             # A name's last word ("… University") outvotes a label that cannot be right for it.
             if (suffix := _suffix_type(name)) and (label not in {"GPE", "LOC", "ORG"} or (
                     suffix == "EVENT" and label == "ORG")):

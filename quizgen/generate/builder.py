@@ -273,8 +273,8 @@ class _Builder:
             if text.count(span) != 1:
                 continue
             before, after = text.split(span, 1)
-            if after.startswith(" (") or (before.endswith(("the ", "The ")) and _is_person(self.facts, span)):
-                continue  # "Ofcom (ISPA)" no longer spells its acronym; "the Madd Rapper" → "the Alicia Keys"
+            if after.startswith((" (", ")")) or (before.endswith(("the ", "The ")) and _is_person(self.facts, span)):
+                continue  # "Ofcom (ISPA)" or "Ultra Wideband (Ofcom)" no longer spell out; nor "the Alicia Keys"
             number = next((n for n in self.facts.numbers if n.sentence == key.sentence and n.text == span), None)
             if number is not None:
                 alternatives = number_distractors(number, self.facts, 3)
