@@ -310,6 +310,8 @@ def _mentions(parsed: ParsedArticle) -> list[Mention]:
                 span = doc.char_span(span.start_char + demonym.end(), span.end_char, alignment_mode="expand") or span
                 text = span.text
             name = clean_name(text)
+            if len(name.split()) >= 3 and strip_honorific(name) != name:
+                name = strip_honorific(name)  # "Mrs Delyth Rowe" is Delyth Rowe; "Lord Greaves" keeps his title
             if re.fullmatch(r"[A-Z]{2,}s", name):
                 continue  # "MPs", "MEPs": a plural of people, not a name
             if not name or not name[0].isupper() or len(name) < 2:
@@ -327,6 +329,8 @@ def _mentions(parsed: ParsedArticle) -> list[Mention]:
             if (suffix := _suffix_type(name)) and (label not in {"GPE", "LOC", "ORG"} or (
                     suffix == "EVENT" and label == "ORG")):
                 mention.votes[suffix] += 2
+            if span[0].text.rstrip(".") in HONORIFICS and len(span) >= 2:
+                mention.votes["PERSON"] += 3  # "Mrs Delyth Rowe": an honorific names a person
             if len(span) == 1 and _DEMONYM_PREFIX.match(span.text + " X"):
                 mention.votes["NORP"] += 5  # "“Read” in Welsh" names a language; "the Welsh parliament"
             elif _is_demonym(span):

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from quizgen.extract.entities import PERSON_NOUNS, clean_name
 from quizgen.extract.parsed import SPEECH_VERBS, ParsedArticle, quote_spans
 from quizgen.model import Entity, Gloss, Quote
-from quizgen.textutil import normalize, stable_id, word_count
+from quizgen.textutil import normalize, stable_id, strip_honorific, word_count
 
 _NAMING_WORDS = {"called", "named", "titled", "entitled", "dubbed", "nicknamed", "word", "words", "term", "phrase",
                  "slogan", "motto", "headline", "banner", "label", "labelled", "labeled", "branded"}
@@ -20,6 +20,8 @@ HUMAN_NOUNS = PERSON_NOUNS | {
     "diplomat", "doctor", "nurse", "farmer", "pupil", "viewer", "listener", "reader", "customer", "user", "owner",
 }
 _PRONOUNS = {"he", "she", "him", "her"}
+_BACK_REFERENCE = {"man", "woman", "boy", "girl", "teenager", "youngster", "year-old"}
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|we|our|us)\b")
 _MALE_NOUNS = {"man", "spokesman", "chairman", "king", "prince", "father", "son", "boy", "husband", "brother",
                "congressman", "lord", "sir", "businessman", "sportsman", "policeman", "fisherman"}
 _FEMALE_NOUNS = {"woman", "spokeswoman", "chairwoman", "queen", "princess", "mother", "daughter", "girl", "wife",
@@ -61,7 +63,9 @@ def _speech_verb_near(doc: Doc, raw: _Raw, spans: list[tuple[int, int, bool]]) -
     after = doc.text[raw.end + 1:] if raw.closed else ""
     before = doc.text[:max(0, raw.start - 1)]
     # After: ', said X' / ' X said' / '! a commander shouts' — within a few words, on the same sentence.
-    if raw.closed and re.match(r"^[\s”\"]*(?:[a-z]|(?:[A-Z][\w.’'-]*\s){1,4}(?:[a-z]))", after):
+    # A quotation that ends with a full stop ended its sentence: a cue after it belongs to the next one.
+    if raw.closed and not raw.text.rstrip().endswith(".") and re.match(
+            r"^[\s”\"]*(?:[a-z]|(?:[A-Z][\w.’'-]*\s){1,4}(?:[a-z]))", after):
         window = [t for t in doc if raw.end < t.idx <= raw.end + 60 and not _inside_any(t, spans)]
         for token in window[:9]:
             if token.text in {".", "?", "!"}:
@@ -161,9 +165,18 @@ class _SpeakerResolver:
                 if ent.end < len(doc):  # "Chris" + "Monday" was merged in entities
                     candidates.append(clean_name(doc[ent.start:min(hi, ent.end + 1)].text))
         for name in sorted(candidates, key=len, reverse=True):
-            entity_id = self.lookup.get(name.lower())
+            entity_id = self.lookup.get(name.lower()) or self.lookup.get(strip_honorific(name).lower())
             if entity_id and self.by_id[entity_id].type in {"PERSON", "ORG"}:
                 return self.by_id[entity_id]
+        return None
+
+    def named_in_paragraph_before(self, paragraph: int, char: int) -> tuple[str, str | None] | None:
+        """The person named last in this paragraph before `char`: 'Mrs Rowe told the paper … "I had …"'."""
+        doc = self.parsed.docs[paragraph]
+        for ent in reversed([e for e in doc.ents if e.end_char <= char and e.root.dep_ in {"nsubj", "nsubjpass"}]):
+            entity_id = self.lookup.get(clean_name(ent.text).lower())
+            if entity_id in self.people:
+                return self.by_id[entity_id].name, entity_id
         return None
 
     def last_person_before(self, paragraph: int, char: int, pronoun: str) -> tuple[str, str | None] | None:
@@ -207,7 +220,8 @@ class _SpeakerResolver:
         entity = self.entity_in(doc, head_span)
         if entity is None:
             appositives = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-            entity = next((found for c in appositives if (found := self.entity_in(doc, [c]))), None)
+            entity = next((found for c in appositives if (found := self.entity_in(doc, [t for t in c.subtree
+                                                                                      if t.i <= c.i]))), None)
         if entity is None and subj.pos_ == "PROPN" and subj.lower_ not in PERSON_NOUNS:
             entity = self.entity_in(doc, tokens)
         if entity is not None:
@@ -215,6 +229,11 @@ class _SpeakerResolver:
         phrase = _phrase(subj, spans)
         if phrase[:1].isupper() and phrase.split()[0].lower() in {"the", "a", "an"}:
             phrase = phrase[0].lower() + phrase[1:]
+        if phrase.startswith("the ") and subj.lemma_.lower() in _BACK_REFERENCE:
+            # "says the Waterford man": a feature's way of naming its subject again, not a new speaker.
+            person = self.last_person_before(p_index, subj.idx, "she" if _noun_gender(subj.lemma_) == "f" else "he")
+            if person is not None and person[1] is not None:
+                return person
         return phrase, None
 
 
@@ -297,6 +316,13 @@ def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[s
                     if found and (found[1] or subj.lemma_.lower() in HUMAN_NOUNS):
                         speaker, verb, partial = found, governing, True
                         break
+            opens_sentence = re.search(r"(?:^|[.!?][”\"]?)\s*[“\"]?$", doc.text[:raw.start])
+            if (speaker is None and opens_sentence and words >= 5 and _FIRST_PERSON.search(text)
+                    and last_speaker and raw.paragraph - last_paragraph <= 2):
+                # A feature goes on in its subject's words without a cue: '… in Athens. "For the first nine
+                # hours, I had no pain killers …"' — first-person speech, close after the last speaker's.
+                named = resolver.named_in_paragraph_before(raw.paragraph, raw.start)
+                speaker, cue = (named, None) if named not in {None, last_speaker} else (last_speaker, last_cue)
         if speaker is None:
             continue
         sentence = parsed.sentence_of(cue_raw.paragraph, cue_raw.start)
