@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from quizgen.errors import InputError, OverwriteRefusedError, UserError
@@ -41,9 +41,11 @@ def load_facts(path: str | Path) -> FactSheet:
 def generate_quiz(facts: FactSheet, count: int = 20, seed: int = 0,
                   template_dirs: Sequence[str | Path] = ()) -> Quiz:
     from quizgen.generate import generate_quiz as _generate
+    from quizgen.readability import flesch_kincaid_grade
     from quizgen.templates import load_templates
 
-    return _generate(facts, load_templates(list(template_dirs)), count=count, seed=seed)
+    quiz = _generate(facts, load_templates(list(template_dirs)), count=count, seed=seed)
+    return replace(quiz, reading_grade=flesch_kincaid_grade(" ".join(s.text for s in facts.sentences)))
 
 
 def expand_inputs(paths: Sequence[str | Path]) -> list[Path]:
@@ -100,12 +102,15 @@ def _guard(path: Path, force: bool, hint: str) -> None:
 
 
 def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: int = 0, force: bool = False,
-         template_dirs: Sequence[str | Path] = (), deck: str | None = None, paper: str = "letter") -> MadeArticle:
-    """Article (or facts.yaml) → facts.yaml, quiz.yaml, an Anki deck, a worksheet and its answer key."""
+         template_dirs: Sequence[str | Path] = (), deck: str | None = None, paper: str = "letter",
+         versions: int = 1) -> MadeArticle:
+    """Article (or facts.yaml) → facts.yaml, quiz.yaml, an Anki deck, a worksheet and its answer key (one pair
+    per printed version when `versions` > 1)."""
     from quizgen.exporters.anki import export_anki
     from quizgen.exporters.pdf import export_pdfs
     from quizgen.exporters.quizfile import dump_quiz
     from quizgen.factsfile import dump_facts
+    from quizgen.versions import make_versions
 
     source = Path(path)
     facts = load_facts(source)
@@ -120,14 +125,18 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
     _guard(quiz_path, force, "move it aside to keep your changes")
     slug = facts.slug
     apkg = folder / f"{slug}.apkg"
-    worksheet = folder / f"{slug}-worksheet.pdf"
-    key = folder / f"{slug}-answer-key.pdf"
+    printed = make_versions(quiz, versions)
     written = []
     if writes_facts:
         write_atomic(facts_path, dump_facts(facts))
         written.append(facts_path)
-    write_atomic(quiz_path, dump_quiz(quiz))
+    write_atomic(quiz_path, dump_quiz(quiz, printed if versions > 1 else ()))
     export_anki([quiz], apkg, note_timestamp(source), parent=deck)
-    export_pdfs(quiz, worksheet, key, paper=paper)
-    written += [quiz_path, apkg, worksheet, key]
+    written += [quiz_path, apkg]
+    for version in printed:
+        suffix = f"-{version.version}" if versions > 1 else ""
+        worksheet = folder / f"{slug}-worksheet{suffix}.pdf"
+        key = folder / f"{slug}-answer-key{suffix}.pdf"
+        export_pdfs(version, worksheet, key, paper=paper)
+        written += [worksheet, key]
     return MadeArticle(quiz=quiz, folder=folder, files=tuple(written), facts_written=writes_facts)

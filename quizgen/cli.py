@@ -27,6 +27,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _versions(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 26:
+        raise argparse.ArgumentTypeError("must be between 1 and 26 (one letter per version)")
+    return value
+
+
 def _seed(text: str) -> int:
     try:
         return int(text)
@@ -54,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     make.add_argument("--deck", help='parent Anki deck, e.g. "Current Events" (decks become Parent::Title)')
     make.add_argument("--anki-package", metavar="FILE", help="also write one .apkg holding every article's deck")
     make.add_argument("--paper", choices=("letter", "a4"), default="letter", help="worksheet paper size")
+    make.add_argument("--versions", type=_versions, default=1, metavar="N",
+                      help="print N shuffled versions A, B, C… of the worksheet, each with its key (1-26)")
     make.add_argument("-v", "--verbose", action="store_true", help="list every dropped candidate and why")
 
     extract = commands.add_parser("extract", help="extract facts only, for a teacher to review",
@@ -87,7 +99,8 @@ def _make(args: argparse.Namespace) -> int:
     for path in paths:
         try:
             made = api.make(path, out_dir=args.out, count=args.count, seed=args.seed, force=args.force,
-                            template_dirs=args.templates, deck=args.deck, paper=args.paper)
+                            template_dirs=args.templates, deck=args.deck, paper=args.paper,
+                            versions=args.versions)
         except UserError as err:
             failures += 1
             print(f"quizgen: {err}", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ITEM_TYPES = ("mcq", "cloze", "true_false", "matching", "short_answer")
+TYPE_ORDER = ("mcq", "cloze", "true_false", "short_answer", "matching")  # worksheet sections, in order
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,9 @@ class Quiz:
     date: str | None = None
     source: str | None = None
     article_id: str = ""  # identity for stable Anki GUIDs
+    reading_grade: float | None = None  # Flesch-Kincaid grade of the article
+    bank_extras: tuple[str, ...] = ()  # words for the cloze word bank that fill no blank
+    version: str | None = None  # "A", "B", …: a shuffled version of the worksheet, when there are several
 
     def count_by_type(self) -> dict[str, int]:
         counts: dict[str, int] = {}

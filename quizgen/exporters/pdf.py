@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.resources
 import io
 import random
+import re
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -29,6 +30,7 @@ from reportlab.platypus import (
 
 from quizgen.errors import ExportError
 from quizgen.model import Item, Quiz
+from quizgen.versions import numbered
 from quizgen.yamlio import write_atomic
 
 FONT = "QuizgenSans"
@@ -37,11 +39,10 @@ PAPER = {"letter": LETTER, "a4": A4}
 SECTION_TITLES = {
     "mcq": ("Multiple choice", "Circle the letter of the best answer."),
     "cloze": ("Fill in the blanks", "Fill each numbered blank with a word or phrase from the box."),
-    "true_false": ("True or false", "Circle T if the statement is true according to the article, F if it is false."),
+    "true_false": ("True or false", "Tick T if the statement is true according to the article, F if it is false."),
     "short_answer": ("Short answer", "Write your answer on the line."),
     "matching": ("Matching", "Write the letter of the matching description next to each name."),
 }
-TYPE_ORDER = ("mcq", "cloze", "true_false", "short_answer", "matching")
 BOX = "☐"
 
 
@@ -71,9 +72,11 @@ def _styles() -> dict[str, ParagraphStyle]:
         "base": base,
         "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=4),
         "meta": ParagraphStyle("meta", parent=base, fontSize=9.5, leading=12, textColor=colors.HexColor("#333333")),
+        # A section heading and its instruction never end a page: they stay with the first item.
         "section": ParagraphStyle("section", parent=base, fontName=FONT_BOLD, fontSize=13, leading=17,
-                                  spaceBefore=10, spaceAfter=2),
-        "instruction": ParagraphStyle("instruction", parent=base, fontSize=10, leading=13, spaceAfter=6),
+                                  spaceBefore=10, spaceAfter=2, keepWithNext=1),
+        "instruction": ParagraphStyle("instruction", parent=base, fontSize=10, leading=13, spaceAfter=6,
+                                      keepWithNext=1),
         "question": ParagraphStyle("question", parent=base, leftIndent=18, firstLineIndent=-18, spaceBefore=6),
         "option": ParagraphStyle("option", parent=base, leftIndent=36, firstLineIndent=-16, spaceBefore=1),
         "small": ParagraphStyle("small", parent=base, fontSize=9, leading=12, leftIndent=18,
@@ -144,8 +147,9 @@ def _footer_text(quiz: Quiz) -> str:
 
 
 def _header(quiz: Quiz, styles: dict[str, ParagraphStyle], heading: str) -> list[Flowable]:
+    level = f"Reading level: grade {quiz.reading_grade:g} (Flesch–Kincaid)" if quiz.reading_grade is not None else ""
     meta = " · ".join(p for p in (
-        f"by {quiz.byline}" if quiz.byline else "", quiz.source or "", quiz.date or "") if p)
+        f"by {quiz.byline}" if quiz.byline else "", quiz.source or "", quiz.date or "", level) if p)
     flow: list[Flowable] = [Paragraph(_t(quiz.title), styles["title"])]
     flow.append(Paragraph(_t(heading) + (" · " + _t(meta) if meta else ""), styles["meta"]))
     flow.append(Spacer(1, 8))
@@ -168,15 +172,11 @@ def _name_lines(width: float) -> Flowable:
 
 
 def grouped(quiz: Quiz) -> list[tuple[str, list[tuple[int, Item]]]]:
-    """Sections by type, items numbered continuously across the worksheet."""
-    groups: list[tuple[str, list[tuple[int, Item]]]] = []
-    number = 1
-    for kind in TYPE_ORDER:
-        members = [i for i in quiz.items if i.type == kind]
-        if members:
-            groups.append((kind, [(number + k, item) for k, item in enumerate(members)]))
-            number += len(members)
-    return groups
+    """Sections by type, items numbered continuously across the worksheet (the numbering quiz.yaml records)."""
+    groups: dict[str, list[tuple[int, Item]]] = {}
+    for number, item in numbered(quiz):
+        groups.setdefault(item.type, []).append((number, item))
+    return list(groups.items())
 
 
 def _matching_right(item: Item, seed: int) -> list[str]:
@@ -198,7 +198,7 @@ def _worksheet_item(number: int, item: Item, styles: dict[str, ParagraphStyle], 
         for letter, option in zip("ABCDEF", item.options, strict=False):
             flow.append(Paragraph(f"{letter}.&nbsp;&nbsp;{_t(option)}", styles["option"]))
     elif item.type == "true_false":
-        flow.append(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;<b>T&nbsp;&nbsp;&nbsp;F</b>&nbsp;&nbsp;&nbsp;"
+        flow.append(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{BOX}&nbsp;T&nbsp;&nbsp;&nbsp;{BOX}&nbsp;F&nbsp;&nbsp;&nbsp;"
                               f"{_t(item.question)}", styles["question"]))
     elif item.type == "cloze":
         flow.append(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
@@ -221,13 +221,24 @@ def _worksheet_item(number: int, item: Item, styles: dict[str, ParagraphStyle], 
     return [KeepTogether(flow)]
 
 
-def _word_bank(items: list[Item], styles: dict[str, ParagraphStyle], width: float) -> Flowable:
-    words = sorted({b for item in items for b in item.blanks}, key=lambda w: w.lower())
-    cell = Paragraph("&nbsp;&nbsp;&nbsp;•&nbsp;&nbsp;&nbsp;".join(_t(w) for w in words), styles["base"])
+def _natural(word: str) -> tuple[Any, ...]:
+    """Alphabetical, with numbers in numeric order: 14, 86, 400, about 1,200, Kirkwall."""
+    return tuple((0, float(part.replace(",", ""))) if part[:1].isdigit() else (1, part)
+                 for part in re.findall(r"\d[\d,]*(?:\.\d+)?|[^\d]+", word.lower()))
+
+
+def _word_bank(items: list[Item], extras: tuple[str, ...], styles: dict[str, ParagraphStyle],
+               width: float) -> Flowable:
+    """Every blank's answer and a few words that fit no blank, in alphabetical order."""
+    words = sorted({b for item in items for b in item.blanks} | set(extras), key=_natural)
+    # An entry never breaks across lines ("Nearly a third"); entries are separated by bullets.
+    cell = Paragraph("&nbsp;&nbsp;&nbsp; ".join("•&nbsp;" + _t(w).replace(" ", "&nbsp;") for w in words),
+                     styles["base"])
     box = Table([[cell]], colWidths=[width - 18])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("LEFTPADDING", (0, 0), (-1, -1), 8),
                              ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
     box.hAlign = "RIGHT"
+    box.keepWithNext = True
     return box
 
 
@@ -250,12 +261,14 @@ def _key_item(number: int, item: Item, styles: dict[str, ParagraphStyle], seed: 
     flow: list[Flowable] = [Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;<b>{answer}</b>", styles["answer"])]
     label = "Filled sentence" if item.type == "cloze" else "Source"
     flow.append(Paragraph(f"{label} (paragraph {item.paragraph}): {_t(item.source)}", styles["small"]))
-    if item.type == "true_false" and item.answer == "False" and item.explanation:
-        flow.append(Paragraph(f"Statement was changed. {_t(item.explanation)}", styles["small"]))
+    if item.type == "true_false" and item.answer == "False":
+        flow.append(Paragraph(f"The worksheet's statement, with one fact changed: {_t(item.question)}",
+                              styles["small"]))
     return [KeepTogether(flow)]
 
 
-def _build(quiz: Quiz, paper: str, answer_key: bool, version: str | None) -> bytes:
+def _build(quiz: Quiz, paper: str, answer_key: bool) -> bytes:
+    version = quiz.version
     _register_fonts()
     styles = _styles()
     pagesize = PAPER[paper]
@@ -263,7 +276,9 @@ def _build(quiz: Quiz, paper: str, answer_key: bool, version: str | None) -> byt
     doc = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=18 * mm, rightMargin=18 * mm,
                             topMargin=16 * mm, bottomMargin=18 * mm, title=quiz.title,
                             author="quizgen", subject="Answer key" if answer_key else "Worksheet",
-                            creator="quizgen", invariant=True)
+                            creator="quizgen", invariant=True,
+                            # Pages start in the embedded font, not Helvetica, which has no Cyrillic.
+                            initialFontName=FONT)
     width = doc.width
     heading = "Answer key" if answer_key else "Worksheet"
     if version:
@@ -277,7 +292,7 @@ def _build(quiz: Quiz, paper: str, answer_key: bool, version: str | None) -> byt
         if not answer_key:
             story.append(Paragraph(_t(instruction), styles["instruction"]))
             if kind == "cloze":
-                story += [_word_bank([i for _, i in members], styles, width), Spacer(1, 4)]
+                story += [_word_bank([i for _, i in members], quiz.bank_extras, styles, width), Spacer(1, 4)]
         for number, item in members:
             story += (_key_item(number, item, styles, quiz.seed) if answer_key
                       else _worksheet_item(number, item, styles, width, quiz.seed))
@@ -287,7 +302,7 @@ def _build(quiz: Quiz, paper: str, answer_key: bool, version: str | None) -> byt
     return buffer.getvalue()
 
 
-def export_pdfs(quiz: Quiz, worksheet: Path, answer_key: Path, paper: str = "letter",
-                version: str | None = None) -> None:
-    write_atomic(worksheet, _build(quiz, paper, False, version))
-    write_atomic(answer_key, _build(quiz, paper, True, version))
+def export_pdfs(quiz: Quiz, worksheet: Path, answer_key: Path, paper: str = "letter") -> None:
+    """The student worksheet and the teacher's key; a versioned quiz prints its letter on every page."""
+    write_atomic(worksheet, _build(quiz, paper, False))
+    write_atomic(answer_key, _build(quiz, paper, True))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from quizgen.errors import FactsFileError
 from quizgen.model import ITEM_TYPES, Item, Quiz
+from quizgen.versions import numbered
 from quizgen.yamlio import dump_yaml, load_yaml, with_checksum
 
 QUIZ_SCHEMA = 1
@@ -36,7 +38,7 @@ def _item_record(item: Item) -> dict[str, Any]:
     return record
 
 
-def dump_quiz(quiz: Quiz) -> str:
+def dump_quiz(quiz: Quiz, versions: Sequence[Quiz] = ()) -> str:
     doc: dict[str, Any] = {
         "schema": QUIZ_SCHEMA,
         "title": quiz.title,
@@ -46,12 +48,26 @@ def dump_quiz(quiz: Quiz) -> str:
         "source": quiz.source,
         "seed": quiz.seed,
         "requested": quiz.requested,
+        "reading_grade": quiz.reading_grade,
+        "bank_extras": list(quiz.bank_extras),
         "counts": quiz.count_by_type(),
     }
     if quiz.shortfall:
         doc["shortfall"] = quiz.shortfall
     doc["items"] = [_item_record(i) for i in quiz.items]
+    if versions:
+        # Each printed version: its items in worksheet order, with the answer as the key prints it.
+        doc["versions"] = {v.version: [{"number": n, "id": item.id, "answer": _printed_answer(item)}
+                                       for n, item in numbered(v)] for v in versions}
     return with_checksum(HEADER + dump_yaml(doc))
+
+
+def _printed_answer(item: Item) -> str:
+    if item.type == "mcq":
+        return f"{item.answer_letter}. {item.answer}"
+    if item.type == "true_false":
+        return "T" if item.answer == "True" else "F"
+    return item.answer
 
 
 def parse_quiz(text: str, path: str) -> Quiz:
@@ -80,7 +96,8 @@ def parse_quiz(text: str, path: str) -> Quiz:
             raise FactsFileError(f"{path}: items[{index}]: missing or malformed field ({err})") from None
     return Quiz(title=str(data.get("title", "")), slug=str(data.get("slug", "")), seed=int(data.get("seed", 0)),
                 requested=int(data.get("requested", len(items))), items=tuple(items), byline=data.get("byline"),
-                date=data.get("date"), source=data.get("source"), article_id=str(data.get("slug", "")))
+                date=data.get("date"), source=data.get("source"), article_id=str(data.get("slug", "")),
+                reading_grade=data.get("reading_grade"), bank_extras=tuple(data.get("bank_extras") or ()))
 
 
 def read_quiz(path: str | Path) -> Quiz:

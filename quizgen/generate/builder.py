@@ -15,14 +15,23 @@ from quizgen.generate.distractors import (
     overlaps,
 )
 from quizgen.generate.quality import check_item
-from quizgen.model import Dropped, Entity, FactSheet, Item, KeySentence, NumberFact, Quiz, WhQuestion
+from quizgen.model import (
+    TYPE_ORDER,
+    Dropped,
+    Entity,
+    FactSheet,
+    Item,
+    KeySentence,
+    NumberFact,
+    Quiz,
+    WhQuestion,
+)
 from quizgen.templates import Template, evaluate, render
 from quizgen.textutil import stable_id, strip_honorific, with_honorific
 
 BLANK = "_____"
 _KIND_WORD = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "EVENT": "event",
               "WORK_OF_ART": "work", "FAC": "place", "LAW": "law", "PRODUCT": "product"}
-_TYPE_ORDER = ("mcq", "cloze", "true_false", "short_answer", "matching")
 
 
 class _DropError(Exception):
@@ -380,6 +389,23 @@ def _balance_positions(items: list[Item], seed: int) -> list[Item]:
     return balanced
 
 
+def _word_bank_extras(items: list[Item], facts: FactSheet, seed: int) -> tuple[str, ...]:
+    """A few names and figures for the word bank that fill no blank, of the kinds the blanks are, so the last
+    blank cannot be filled by elimination. None appears in any cloze sentence, so none fits a blank."""
+    cloze = [i for i in items if i.type == "cloze"]
+    blanks = {b for i in cloze for b in i.blanks}
+    if not blanks:
+        return ()
+    texts = " ".join(i.source for i in cloze)
+    kinds = {e.type for b in blanks if (e := _entity_named(facts, b))}
+    names = [e.name for e in facts.entities if e.enabled and e.type in kinds]
+    figures = [n.text for n in facts.numbers if n.enabled] if any(
+        any(ch.isdigit() for ch in b) or b.lower().split()[-1] in {"half", "third", "quarter"} for b in blanks) else []
+    pool = sorted({c for c in names + figures if c not in blanks and not mentioned_in(c, texts)})
+    random.Random(f"{seed}:word-bank").shuffle(pool)
+    return tuple(sorted(pool[:max(2, len(blanks) // 3)], key=str.lower))
+
+
 def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Template],
                    facts_by_kind: dict[str, list[_Fact]], seed: int) -> list[Item]:
     """About half the true/false items are false, in a seeded order, so that guessing 'True' scores no better than
@@ -430,14 +456,15 @@ def generate_quiz(facts: FactSheet, templates: list[Template], count: int = 20, 
                                                              "was already tested"))
     chosen = _balance_truth(chosen, builder, {t.id: t for t in templates}, cache, seed)
     # Worksheet order: by type, then by where the fact is in the article.
-    order = {t: i for i, t in enumerate(_TYPE_ORDER)}
+    order = {t: i for i, t in enumerate(TYPE_ORDER)}
     sentence_of = {s.text: s.index for s in facts.sentences}
     chosen.sort(key=lambda i: (order[i.type], sentence_of.get(i.source, 10_000), i.id))
     chosen = _balance_positions(chosen, seed)
+    bank_extras = _word_bank_extras(chosen, facts, seed)
     shortfall = None
     if len(chosen) < count:
         shortfall = (f"made {len(chosen)} of {count} requested items: the article supports no more good ones "
                      f"({len(candidates)} passed the checks; run with -v to see every dropped candidate and why)")
     return Quiz(title=facts.title, slug=facts.slug, seed=seed, requested=count, items=tuple(chosen),
                 dropped=tuple(dropped), shortfall=shortfall, byline=facts.byline, date=facts.date,
-                source=facts.source, article_id=article_id)
+                source=facts.source, article_id=article_id, bank_extras=bank_extras)

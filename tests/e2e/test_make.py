@@ -191,3 +191,32 @@ def test_score_reads_an_article_or_an_edited_facts_file(tmp_path):
     edited = run_cli("score", facts, gold, "-v")
     assert edited.code == 0, edited.stderr
     assert "(8/9 right, 8/9 found)" in edited.stdout and "missed quotes with speaker: You can hear" in edited.stdout
+
+
+def test_versions_write_a_worksheet_and_key_per_letter_that_agree_with_quiz_yaml(tmp_path):
+    out = tmp_path / "out"
+    made = run_cli("make", EXAMPLE, "-o", out, "--versions", "3", "-n", "12")
+    assert made.code == 0, made.stderr
+    folder = only_folder(out)
+    data = yaml.safe_load((folder / "quiz.yaml").read_text(encoding="utf-8"))
+    items = {i["id"]: i for i in data["items"]}
+    assert sorted(data["versions"]) == ["A", "B", "C"]
+    orders = []
+    for letter in "ABC":
+        worksheet = folder / f"{folder.name}-worksheet-{letter}.pdf"
+        key = folder / f"{folder.name}-answer-key-{letter}.pdf"
+        from pypdf import PdfReader
+
+        assert all(f"Version {letter}" in (p.extract_text() or "") for p in PdfReader(str(worksheet)).pages)
+        sheet, answers = squash(pdf_text(worksheet)), squash(pdf_text(key))
+        rows = data["versions"][letter]
+        assert [r["number"] for r in rows] == list(range(1, len(items) + 1))
+        for row in rows:
+            item = items[row["id"]]
+            if item["type"] in {"mcq", "short_answer", "cloze"}:
+                assert squash(f"{row['number']}. {item['question']}") in sheet
+            if item["type"] == "mcq":
+                assert squash(f"{row['number']}. {row['answer']}") in answers
+        orders.append([r["id"] for r in rows])
+    assert orders[0] != orders[1] and sorted(orders[0]) == sorted(orders[1])
+    assert run_cli("make", EXAMPLE, "-o", out, "--versions", "27").code == 2

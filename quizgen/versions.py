@@ -1,0 +1,53 @@
+"""Printed versions A, B, C…: the same items, in a different order within each section, options reshuffled.
+
+Version A is the quiz as generated; each later version is derived from the quiz and its letter alone, so the
+same seed always prints the same versions.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+from dataclasses import replace
+
+from quizgen.model import TYPE_ORDER, Item, Quiz
+
+MAX_VERSIONS = 26
+
+
+def numbered(quiz: Quiz) -> list[tuple[int, Item]]:
+    """Items in worksheet order (sections by type), numbered continuously from 1."""
+    ordered = [item for kind in TYPE_ORDER for item in quiz.items if item.type == kind]
+    return list(enumerate(ordered, start=1))
+
+
+def make_versions(quiz: Quiz, count: int) -> list[Quiz]:
+    if count <= 1:
+        return [quiz]
+    return [_version(quiz, letter) for letter in string.ascii_uppercase[:count]]
+
+
+def _version(quiz: Quiz, letter: str) -> Quiz:
+    if letter == "A":
+        return replace(quiz, version="A")
+    rng = random.Random(f"{quiz.seed}:version:{letter}")
+    items: list[Item] = []
+    for kind in TYPE_ORDER:
+        section = [item for item in quiz.items if item.type == kind]
+        rng.shuffle(section)
+        items.extend(section)
+    # Each run of four multiple-choice items puts the answer once at A, B, C and D, as in version A.
+    shuffled: list[Item] = []
+    pending: dict[int, list[int]] = {}
+    for item in items:
+        if item.type != "mcq" or item.fixed_order:
+            shuffled.append(item)
+            continue
+        size = len(item.options)
+        if not pending.get(size):
+            pending[size] = rng.sample(range(size), size)
+        target = pending[size].pop()
+        others = [o for o in item.options if o != item.answer]
+        rng.shuffle(others)
+        shuffled.append(replace(item, options=(*others[:target], item.answer, *others[target:])))
+    return replace(quiz, items=tuple(shuffled), version=letter)
