@@ -11,6 +11,7 @@ from quizgen.errors import InputError, OverwriteRefusedError, UserError
 from quizgen.model import Article, FactSheet, Quiz
 from quizgen.readers import READERS
 from quizgen.readers import read_article as _read_article
+from quizgen.templates import Template
 from quizgen.yamlio import was_edited, write_atomic
 
 FACTS_SUFFIXES = (".yaml", ".yml")
@@ -39,12 +40,14 @@ def load_facts(path: str | Path) -> FactSheet:
 
 
 def generate_quiz(facts: FactSheet, count: int = 20, seed: int = 0,
-                  template_dirs: Sequence[str | Path] = ()) -> Quiz:
+                  template_dirs: Sequence[str | Path] = (), templates: Sequence[Template] | None = None) -> Quiz:
     from quizgen.generate import generate_quiz as _generate
     from quizgen.readability import flesch_kincaid_grade
     from quizgen.templates import load_templates
 
-    quiz = _generate(facts, load_templates(list(template_dirs)), count=count, seed=seed)
+    if templates is None:
+        templates = load_templates(list(template_dirs))
+    quiz = _generate(facts, list(templates), count=count, seed=seed)
     return replace(quiz, reading_grade=flesch_kincaid_grade(" ".join(s.text for s in facts.sentences)))
 
 
@@ -72,20 +75,25 @@ class MadeArticle:
     folder: Path
     files: tuple[Path, ...]
     facts_written: bool
+    note_time: float  # the Anki notes' modification time (see note_timestamp)
 
 
-def note_timestamp(source: Path) -> float:
-    """Note times for Anki: SOURCE_DATE_EPOCH when set, else the input's modification time.
+def note_timestamp(source: Path, templates: Sequence[Template] = ()) -> float:
+    """Note times for Anki: SOURCE_DATE_EPOCH when set, else the newest modification time of the input and of
+    the question templates used.
 
-    Fixed for the same input (byte-identical output), and newer after an edit, so Anki's
-    'update if newer' import takes the new wording.
+    Fixed for the same input and templates (byte-identical output), and newer after an edit to either, so Anki's
+    'update if newer' import takes the new wording and keeps each card's review history.
     """
     if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         return float(os.environ["SOURCE_DATE_EPOCH"])
-    try:
-        return float(int(source.stat().st_mtime))
-    except OSError:
-        return 0.0
+    times = [0.0]
+    for path in (source, *(t.path for t in templates)):
+        try:
+            times.append(float(int(Path(path).stat().st_mtime)))
+        except OSError:
+            continue
+    return max(times)
 
 
 def output_folder(out_dir: Path, slug: str) -> Path:
@@ -110,11 +118,14 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
     from quizgen.exporters.pdf import export_pdfs
     from quizgen.exporters.quizfile import dump_quiz
     from quizgen.factsfile import dump_facts
+    from quizgen.templates import load_templates
     from quizgen.versions import make_versions
 
     source = Path(path)
     facts = load_facts(source)
-    quiz = generate_quiz(facts, count=count, seed=seed, template_dirs=template_dirs)
+    templates = load_templates(list(template_dirs))
+    quiz = generate_quiz(facts, count=count, seed=seed, templates=templates)
+    note_time = note_timestamp(source, templates)
     folder = output_folder(Path(out_dir), facts.slug)
     facts_path = folder / "facts.yaml"
     quiz_path = folder / "quiz.yaml"
@@ -131,7 +142,7 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
         write_atomic(facts_path, dump_facts(facts))
         written.append(facts_path)
     write_atomic(quiz_path, dump_quiz(quiz, printed if versions > 1 else ()))
-    export_anki([quiz], apkg, note_timestamp(source), parent=deck)
+    export_anki([quiz], apkg, note_time, parent=deck)
     written += [quiz_path, apkg]
     for version in printed:
         suffix = f"-{version.version}" if versions > 1 else ""
@@ -139,4 +150,5 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
         key = folder / f"{slug}-answer-key{suffix}.pdf"
         export_pdfs(version, worksheet, key, paper=paper)
         written += [worksheet, key]
-    return MadeArticle(quiz=quiz, folder=folder, files=tuple(written), facts_written=writes_facts)
+    return MadeArticle(quiz=quiz, folder=folder, files=tuple(written), facts_written=writes_facts,
+                       note_time=note_time)

@@ -96,6 +96,7 @@ def _make(args: argparse.Namespace) -> int:
     paths = api.expand_inputs(args.inputs)
     failures = 0
     quizzes = []
+    note_times: list[float] = []
     for path in paths:
         try:
             made = api.make(path, out_dir=args.out, count=args.count, seed=args.seed, force=args.force,
@@ -109,6 +110,7 @@ def _make(args: argparse.Namespace) -> int:
             continue
         quiz = made.quiz
         quizzes.append(quiz)
+        note_times.append(made.note_time)
         counts = ", ".join(f"{kind} {n}" for kind, n in quiz.count_by_type().items())
         print(f"{path}: {len(quiz.items)} items ({counts or 'none'}) -> {made.folder}/")
         if quiz.shortfall:
@@ -119,18 +121,12 @@ def _make(args: argparse.Namespace) -> int:
     if args.anki_package and quizzes:
         from quizgen.exporters.anki import export_anki
 
-        notes = export_anki(quizzes, Path(args.anki_package), _package_time(paths), args.deck)
+        notes = export_anki(quizzes, Path(args.anki_package), max(note_times), args.deck)
         print(f"{args.anki_package}: {len(quizzes)} decks, {notes} notes")
     if failures:
         print(f"quizgen: {failures} of {len(paths)} articles failed", file=sys.stderr)
         return EXIT_USER
     return EXIT_OK
-
-
-def _package_time(paths: list[Path]) -> float:
-    from quizgen.api import note_timestamp
-
-    return max((note_timestamp(p) for p in paths), default=0.0)
 
 
 def _extract(args: argparse.Namespace) -> int:

@@ -12,7 +12,8 @@ from quizgen.templates import load_templates
 from tests.conftest import import_apkg, pdf_text, squash
 from tests.unit.factories import sample_facts
 
-HOSTILE = '<img src="/etc/passwd"/> <script>alert(1)</script> <font color=red>{{ 7*7 }}</font>'
+HOSTILE = ('<img src="/etc/passwd"/> <script>alert(1)</script> <font color=red>{{ 7*7 }}</font> '
+           '<img src=x onerror=alert(2)> <a href="javascript:alert(3)">link</a>')
 
 
 def _hostile_quiz():
@@ -37,8 +38,9 @@ def test_anki_shows_markup_as_text(tmp_path):
     col = import_apkg(tmp_path / "c.anki2", tmp_path / "d.apkg")
     try:
         rendered = "".join(col.get_card(c).question() + col.get_card(c).answer() for c in col.find_cards(""))
-        assert "<script>" not in rendered and "<img src" not in rendered
+        assert "<script>" not in rendered and "<img src" not in rendered and "<a href" not in rendered
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+        assert "&lt;img src=x onerror=alert(2)&gt;" in rendered
         assert "{{ 7*7 }}" in rendered and "49" not in rendered
     finally:
         col.close()
