@@ -125,6 +125,9 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
     facts = load_facts(source)
     templates = load_templates(list(template_dirs))
     quiz = generate_quiz(facts, count=count, seed=seed, templates=templates)
+    if not quiz.items:
+        raise InputError(f"{source}: no good question could be made: the article names no people, places or "
+                         f"organisations and gives no figures a student could be asked about")
     note_time = note_timestamp(source, templates)
     folder = output_folder(Path(out_dir), facts.slug)
     facts_path = folder / "facts.yaml"
@@ -137,6 +140,8 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
     slug = facts.slug
     apkg = folder / f"{slug}.apkg"
     printed = make_versions(quiz, versions)
+    for stale in folder.glob(".*.part") if folder.is_dir() else ():
+        stale.unlink(missing_ok=True)  # left by a run that was killed while writing
     written = []
     if writes_facts:
         write_atomic(facts_path, dump_facts(facts))

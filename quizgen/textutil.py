@@ -35,7 +35,8 @@ def slugify(text: str, fallback: str = "article") -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > _SLUG_MAX:
         slug = slug[:_SLUG_MAX].rsplit("-", 1)[0] or slug[:_SLUG_MAX]
-    return slug or fallback
+    # A title with no Latin letters ("Вести недели") still gets its own folder, not a shared "article".
+    return slug or (f"{fallback}-{stable_id(text, length=8)}" if text.strip() else fallback)
 
 
 def stable_id(*parts: object, length: int = 10) -> str:

@@ -9,6 +9,7 @@ from quizgen.errors import InputError
 from quizgen.model import Article
 from quizgen.readers.decode import read_text
 from quizgen.readers.html import parse_html
+from quizgen.readers.language import looks_english
 from quizgen.readers.markdown import parse_markdown
 from quizgen.readers.text import parse_text
 
@@ -24,6 +25,9 @@ READERS: dict[str, Parser] = {
 }
 
 MAX_BYTES = 20 * 1024 * 1024
+# About 50,000 words: ten times the longest feature. Beyond it a file is a book or a dump, and parsing it would
+# take minutes.
+MAX_CHARACTERS = 300_000
 
 
 def supported_suffixes() -> tuple[str, ...]:
@@ -51,7 +55,12 @@ def read_article(path: str | Path) -> Article:
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
     text = read_text(data, path)
+    if len(text) > MAX_CHARACTERS:
+        raise InputError(f"{path}: {len(text):,} characters is far longer than a news article (limit "
+                         f"{MAX_CHARACTERS:,}); split it into articles")
     article = parser(text, str(path))
     if not article.paragraphs:
         raise InputError(f"{path}: no article text found (only a title or page furniture)")
+    if not looks_english(" ".join(article.paragraphs)):
+        raise InputError(f"{path}: the article does not look like English; only English articles are supported")
     return article

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from quizgen.errors import FactsFileError, TemplateError
@@ -114,10 +115,23 @@ def _check_syntax(path: str, template_id: str, name: str, source: str, expressio
     try:
         if expression:
             environment().compile_expression(source)
-        else:
-            environment().parse(source)
+        tree = environment().parse("{{ " + source + " }}" if expression else source)
     except jinja2.TemplateSyntaxError as err:
         raise TemplateError(f"{path}: {template_id}.{name}: Jinja syntax error: {err.message}") from None
+    # Refused when the file is loaded (so `templates check` reports it), not only when the sandbox meets it:
+    # a template reads the facts it is given and nothing behind them.
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
+        if isinstance(node, nodes.Getattr):
+            hidden = node.attr
+        elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+            hidden = str(node.arg.value)
+        elif isinstance(node, nodes.Filter) and node.name == "attr":
+            hidden = "attr"
+        else:
+            continue
+        if hidden.startswith("_") or hidden == "attr":
+            raise TemplateError(f"{path}: {template_id}.{name}: access to {hidden!r} is not allowed in a template "
+                                f"(templates may read fact fields only)")
 
 
 def parse_template(text: str, path: str) -> Template:

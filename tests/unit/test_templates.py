@@ -40,15 +40,29 @@ def test_invalid_templates_name_file_and_field(text, words):
     assert "bad.yaml" in str(err.value) and words in str(err.value)
 
 
-@pytest.mark.parametrize("expression", [
+ESCAPES = [
     "{{ ''.__class__.__mro__ }}",
     "{{ cycler.__init__.__globals__ }}",
     "{{ quote.__class__.__subclasses__() }}",
-])
-def test_sandbox_escapes_are_refused_with_the_template_named(expression):
-    template = parse_template(GOOD.replace("Who said", expression), "evil.yaml")
+    "{{ lipsum['__globals__']['os'].popen('id').read() }}",
+    "{{ (quote|attr('__class__')) }}",
+    "{% for c in ''.__class__.__base__.__subclasses__() %}{{ c }}{% endfor %}",
+]
+
+
+@pytest.mark.parametrize("expression", ESCAPES)
+def test_sandbox_escapes_are_refused_when_the_template_is_loaded(expression, tmp_path):
     with pytest.raises(TemplateError) as err:
-        render(template, "question", template.question, {"quote": {"text": "x", "speaker": "y"}})
+        parse_template(GOOD.replace("Who said", expression), "evil.yaml")
+    assert "evil.yaml" in str(err.value) and "not allowed" in str(err.value)
+
+
+@pytest.mark.parametrize("expression", ESCAPES[:3])
+def test_the_sandbox_refuses_them_at_render_time_too(expression):
+    # Built past the load-time check, as a template edited in memory could be: the sandbox still refuses.
+    template = parse_template(GOOD, "evil.yaml")
+    with pytest.raises(TemplateError) as err:
+        render(template, "question", expression, {"quote": {"text": "x", "speaker": "y"}})
     assert "evil.yaml" in str(err.value)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizgen.textutil import slugify, strip_honorific, with_honorific
+from quizgen.textutil import slugify, stable_id, strip_honorific, with_honorific
 
 
 @pytest.mark.parametrize(("name", "bare"), [("Mr Blair", "Blair"), ("Dr. Tomas Aaberg", "Tomas Aaberg"),
@@ -20,7 +20,8 @@ def test_with_honorific_takes_the_title_the_text_uses():
 
 
 @pytest.mark.parametrize(("title", "slug"), [("../../etc/passwd", "etc-passwd"), ("", "article"),
-                                             ("Привет мир", "article"), ("Café déjà vu", "cafe-deja-vu")])
+                                             ("Привет мир", "article-" + stable_id("Привет мир", length=8)),
+                                             ("Café déjà vu", "cafe-deja-vu"), ("…", "article-" + stable_id("…", length=8))])
 def test_slug_stays_a_plain_name(title, slug):
     assert slugify(title) == slug
     assert len(slugify("word " * 50)) <= 60

@@ -1,0 +1,134 @@
+"""Broken and hostile input through the CLI: one clear line and exit 1, or a useful result; nothing lost."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from quizgen import api
+from quizgen.errors import InputError
+from tests.conftest import EXAMPLE, ROOT, only_folder, run_cli
+
+INPUTS = ROOT / "tests" / "fixtures" / "inputs"
+CASES = yaml.safe_load((INPUTS / "cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
+def test_each_input_gives_its_exit_code_and_message(tmp_path, case):
+    out = tmp_path / "out"
+    started = time.monotonic()
+    result = run_cli("make", INPUTS / case["file"], "-o", out)
+    assert result.code == case["code"], result.stderr
+    assert "Traceback" not in result.stderr and time.monotonic() - started < 60
+    if case["code"] == 0:
+        assert all(w in result.stdout for w in case["words"]), result.stdout
+        assert ("warning:" in result.stderr) == case.get("warning", False)
+        assert (only_folder(out) / "quiz.yaml").exists()
+    else:
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, result.stderr
+        assert all(w in lines[0] for w in case["words"]), lines[0]
+        assert not out.exists() or not any(out.rglob("*"))  # nothing half-written
+
+
+def test_every_input_file_has_a_case():
+    listed = {c["file"] for c in CASES}
+    assert {p.name for p in INPUTS.iterdir()} - {"cases.yaml"} == listed
+
+
+@pytest.mark.parametrize(("make_input", "words"), [
+    (lambda tmp: tmp / "missing.txt", "no such file"),
+    (lambda tmp: tmp, "holds no .txt"),
+    (lambda tmp: _big(tmp / "big.txt"), "far longer than a news article"),
+])
+def test_missing_folder_and_huge_inputs(tmp_path, make_input, words):
+    started = time.monotonic()
+    result = run_cli("make", make_input(tmp_path), "-o", tmp_path / "out")
+    assert result.code == 1 and words in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert time.monotonic() - started < 30  # a 5 MB file is refused, not parsed
+
+
+def _big(path: Path) -> Path:
+    paragraph = EXAMPLE.read_text(encoding="utf-8").split("\n", 1)[1]
+    path.write_text("A very long article\n\n" + paragraph * (5_000_000 // len(paragraph) + 1), encoding="utf-8")
+    assert path.stat().st_size >= 5_000_000
+    return path
+
+
+def test_an_unreadable_file_is_one_clear_error(tmp_path, monkeypatch):
+    # Run in-process: the tests may run as root, who can read any file whatever its mode.
+    path = tmp_path / "locked.txt"
+    path.write_text("Title\n\nText of the article.\n", encoding="utf-8")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(InputError, match="permission denied"):
+        api.read_article(path)
+
+
+def test_an_output_folder_that_cannot_be_written_is_one_clear_error(tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the output folder should be", encoding="utf-8")
+    result = run_cli("make", EXAMPLE, "-o", blocker)
+    assert result.code == 1 and "cannot write" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_titles_that_look_like_paths_stay_inside_out(tmp_path):
+    for title in ("../../etc/passwd", "Вести недели: новости", "." * 200, "x" * 400):
+        article = tmp_path / "a.txt"
+        body = EXAMPLE.read_text(encoding="utf-8").split("\n", 1)[1]
+        article.write_text(f"{title}\n{body}", encoding="utf-8")
+        out = tmp_path / "out"
+        assert run_cli("make", article, "-o", out, "-n", "5", "--force").code == 0
+        for written in out.rglob("*"):
+            assert out.resolve() in written.resolve().parents
+            assert len(written.name) <= 100 and written.name.isascii()
+    assert not (tmp_path / "etc").exists()
+
+
+def test_one_bad_article_in_a_batch_is_reported_and_the_others_complete(tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "a-good.txt").write_bytes(EXAMPLE.read_bytes())
+    (batch / "b-empty.txt").write_bytes(b"")
+    (batch / "c-good.txt").write_bytes((ROOT / "tests" / "fixtures" / "articles" / "clinic-boat.txt").read_bytes())
+    result = run_cli("make", batch, "-o", tmp_path / "out", "-n", "5")
+    assert result.code == 1
+    assert "b-empty.txt: the file is empty" in result.stderr and "1 of 3 articles failed" in result.stderr
+    assert len([p for p in (tmp_path / "out").iterdir() if p.is_dir()]) == 2
+    assert result.stdout.count(" items ") == 2
+
+
+def test_a_run_killed_while_writing_leaves_whole_files(tmp_path):
+    """Kill `make` at several moments; every .pdf and .apkg left behind opens, and a rerun cleans up."""
+    out = tmp_path / "out"
+    assert run_cli("make", EXAMPLE, "-o", out).code == 0  # the previous, complete outputs
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for delay in (1.5, 2.5, 3.5, 4.5):
+        process = subprocess.Popen([sys.executable, "-m", "quizgen", "make", str(EXAMPLE), "-o", str(out),
+                                    "--force", "--seed", str(int(delay * 10))], cwd=ROOT, env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        folder = only_folder(out)
+        for pdf in folder.glob("*.pdf"):
+            assert len(PdfReader(str(pdf)).pages) >= 1, pdf
+        for apkg in folder.glob("*.apkg"):
+            with zipfile.ZipFile(apkg) as archive:
+                assert archive.testzip() is None and "collection.anki2" in archive.namelist()
+        yaml.safe_load((folder / "quiz.yaml").read_text(encoding="utf-8"))
+    assert run_cli("make", EXAMPLE, "-o", out, "--force").code == 0
+    assert not list(only_folder(out).glob(".*.part"))
