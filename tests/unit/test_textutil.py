@@ -21,7 +21,8 @@ def test_with_honorific_takes_the_title_the_text_uses():
 
 @pytest.mark.parametrize(("title", "slug"), [("../../etc/passwd", "etc-passwd"), ("", "article"),
                                              ("Привет мир", "article-" + stable_id("Привет мир", length=8)),
-                                             ("Café déjà vu", "cafe-deja-vu"), ("…", "article-" + stable_id("…", length=8))])
+                                             ("Café déjà vu", "cafe-deja-vu"),
+                                             ("…", "article-" + stable_id("…", length=8))])
 def test_slug_stays_a_plain_name(title, slug):
     assert slugify(title) == slug
     assert len(slugify("word " * 50)) <= 60
