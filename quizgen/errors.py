@@ -4,7 +4,14 @@ from __future__ import annotations
 
 
 class QuizgenError(Exception):
-    """Raised for any failure quizgen itself detects (never for a bug)."""
+    """Raised for any failure quizgen itself detects (never for a bug).
+
+    The message is always one line: line breaks and other control characters from a file's content (a YAML key,
+    a title) are shown escaped, so the CLI's "one line on stderr" holds whatever the input.
+    """
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__("".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in str(message)))
 
 
 class UserError(QuizgenError):

@@ -38,4 +38,7 @@ def read_text(data: bytes, path: Path) -> str:
 
 
 def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # NEL and the Unicode line and paragraph separators are line breaks too (YAML reads them so, and would not
+    # give them back in facts.yaml).
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\x85", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
