@@ -132,3 +132,15 @@ def test_a_run_killed_while_writing_leaves_whole_files(tmp_path):
         yaml.safe_load((folder / "quiz.yaml").read_text(encoding="utf-8"))
     assert run_cli("make", EXAMPLE, "-o", out, "--force").code == 0
     assert not list(only_folder(out).glob(".*.part"))
+
+
+def test_an_edited_quiz_yaml_is_kept_unless_forced(tmp_path):
+    out = tmp_path / "out"
+    assert run_cli("make", EXAMPLE, "-o", out, "-n", "5").code == 0
+    quiz = only_folder(out) / "quiz.yaml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("question:", "question: (checked)", 1), encoding="utf-8")
+    edited = quiz.read_bytes()
+    refused = run_cli("make", EXAMPLE, "-o", out, "-n", "5")
+    assert refused.code == 1 and "quiz.yaml was edited" in refused.stderr and "--force" in refused.stderr
+    assert quiz.read_bytes() == edited
+    assert run_cli("make", EXAMPLE, "-o", out, "-n", "5", "--force").code == 0 and quiz.read_bytes() != edited
