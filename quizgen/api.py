@@ -15,6 +15,8 @@ from quizgen.templates import Template
 from quizgen.yamlio import was_edited, write_atomic
 
 FACTS_SUFFIXES = (".yaml", ".yml")
+# Files that sit beside articles in a folder and are not articles.
+_NOT_ARTICLES = ("README", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "INDEX")
 
 
 def read_article(path: str | Path) -> Article:
@@ -57,8 +59,9 @@ def expand_inputs(paths: Sequence[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            members = sorted(p for p in path.iterdir() if p.is_file() and (
-                p.suffix.lower() in READERS or p.suffix.lower() in FACTS_SUFFIXES))
+            members = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".") and (
+                p.suffix.lower() in READERS or p.suffix.lower() in FACTS_SUFFIXES)
+                and not p.stem.upper().startswith(_NOT_ARTICLES))
             if not members:
                 raise InputError(f"{path}: the folder holds no .txt, .md, .html or facts.yaml files")
             found.extend(members)

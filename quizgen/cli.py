@@ -10,9 +10,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from quizgen import __version__
-from quizgen.errors import QuizgenError, UserError
+from quizgen.errors import QuizgenError
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -64,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     make.add_argument("--deck", help='parent Anki deck, e.g. "Current Events" (decks become Parent::Title)')
     make.add_argument("--anki-package", metavar="FILE", help="also write one .apkg holding every article's deck")
     make.add_argument("--paper", choices=("letter", "a4"), default="letter", help="worksheet paper size")
+    make.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
+                      help="articles built in parallel, one process each (default: the number of cores)")
     make.add_argument("--versions", type=_versions, default=1, metavar="N",
                       help="print N shuffled versions A, B, C… of the worksheet, each with its key (1-26)")
     make.add_argument("-v", "--verbose", action="store_true", help="list every dropped candidate and why")
@@ -92,41 +95,93 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _make(args: argparse.Namespace) -> int:
     from quizgen import api
+    from quizgen.batch import default_jobs, run_batch
 
     paths = api.expand_inputs(args.inputs)
-    failures = 0
-    quizzes = []
-    note_times: list[float] = []
-    for path in paths:
-        try:
-            made = api.make(path, out_dir=args.out, count=args.count, seed=args.seed, force=args.force,
-                            template_dirs=args.templates, deck=args.deck, paper=args.paper,
-                            versions=args.versions)
-        except UserError as err:
-            failures += 1
-            print(f"quizgen: {err}", file=sys.stderr)
-            if len(paths) == 1:
-                return EXIT_USER
-            continue
-        quiz = made.quiz
-        quizzes.append(quiz)
-        note_times.append(made.note_time)
-        counts = ", ".join(f"{kind} {n}" for kind, n in quiz.count_by_type().items())
-        print(f"{path}: {len(quiz.items)} items ({counts or 'none'}) -> {made.folder}/")
-        if quiz.shortfall:
-            print(f"quizgen: warning: {path}: {quiz.shortfall}", file=sys.stderr)
-        if args.verbose:
-            for dropped in quiz.dropped:
-                print(f"  dropped {dropped.template} on {dropped.fact}: {dropped.reason}")
-    if args.anki_package and quizzes:
+    options = {"out_dir": args.out, "count": args.count, "seed": args.seed, "force": args.force,
+               "template_dirs": args.templates, "deck": args.deck, "paper": args.paper, "versions": args.versions}
+    jobs = args.jobs or default_jobs(len(paths))
+    report = _Report(len(paths), verbose=args.verbose)
+    try:
+        outcomes = run_batch(paths, options, jobs, on_done=report.done, on_start=report.start)
+    finally:
+        report.close()
+    made = [o.made for o in outcomes if o.made is not None]
+    if len(paths) > 1:
+        _summary(outcomes)
+    if args.anki_package and made:
         from quizgen.exporters.anki import export_anki
 
-        notes = export_anki(quizzes, Path(args.anki_package), max(note_times), args.deck)
-        print(f"{args.anki_package}: {len(quizzes)} decks, {notes} notes")
-    if failures:
-        print(f"quizgen: {failures} of {len(paths)} articles failed", file=sys.stderr)
-        return EXIT_USER
-    return EXIT_OK
+        notes = export_anki([m.quiz for m in made], Path(args.anki_package), max(m.note_time for m in made),
+                            args.deck)
+        print(f"{args.anki_package}: {len(made)} decks, {notes} notes")
+    failed = [o for o in outcomes if o.error]
+    if failed and len(paths) > 1:
+        print(f"quizgen: {len(failed)} of {len(paths)} articles failed", file=sys.stderr)
+    if any(o.internal for o in failed):
+        return EXIT_INTERNAL
+    return EXIT_USER if failed else EXIT_OK
+
+
+class _Report:
+    """One line per article as it finishes; on a terminal, a progress bar with the article in hand and the time
+    left (tqdm), drawn on stderr so that stdout stays one line per article."""
+
+    def __init__(self, total: int, verbose: bool) -> None:
+        self.verbose = verbose
+        self.bar = None
+        if total > 1 and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+    def _print(self, text: str, stream: Any) -> None:
+        if self.bar is not None:
+            self.bar.write(text, file=stream)
+        else:
+            print(text, file=stream)
+
+    def start(self, path: Path) -> None:
+        if self.bar is not None:
+            self.bar.set_postfix_str(path.name[:40])
+
+    def done(self, outcome: Any) -> None:
+        if outcome.error:
+            self._print(f"quizgen: {outcome.error}", sys.stderr)
+        else:
+            quiz = outcome.made.quiz
+            counts = ", ".join(f"{kind} {n}" for kind, n in quiz.count_by_type().items())
+            self._print(f"{outcome.path}: {len(quiz.items)} items ({counts or 'none'}) -> {outcome.made.folder}/",
+                        sys.stdout)
+            for warning in outcome.warnings:
+                self._print(f"quizgen: warning: {outcome.path}: {warning}", sys.stderr)
+            if self.verbose:
+                for dropped in quiz.dropped:
+                    self._print(f"  dropped {dropped.template} on {dropped.fact}: {dropped.reason}", sys.stdout)
+        if self.bar is not None:
+            self.bar.update(1)
+            self.bar.set_postfix_str(outcome.path.name[:40])
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _summary(outcomes: list[Any]) -> None:
+    """A table of the batch, in input order: article, items by type, warnings, output."""
+    rows = [("article", "items", "by type", "warnings", "output")]
+    for o in outcomes:
+        if o.made is None:
+            rows.append((o.path.name, "-", "-", "failed: " + (o.error or "")[:60], "-"))
+            continue
+        quiz = o.made.quiz
+        kinds = " ".join(f"{k}:{n}" for k, n in quiz.count_by_type().items())
+        rows.append((o.path.name, str(len(quiz.items)), kinds, "fewer items" if o.warnings else "",
+                     f"{o.made.folder}/"))
+    widths = [min(48 if i == 0 else 64, max(len(r[i]) for r in rows)) for i in range(4)]
+    print()
+    for row in rows:
+        print("  ".join(cell[:w].ljust(w) for cell, w in zip(row[:4], widths, strict=True)) + "  " + row[4])
 
 
 def _extract(args: argparse.Namespace) -> int:

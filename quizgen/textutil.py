@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -10,6 +11,7 @@ _QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’
 _SLUG_MAX = 60
 HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "Prof", "Professor")
 _HONORIFIC = "|".join(HONORIFICS)
+_SPACES = re.compile(r"\s+")
 _LEADING_HONORIFIC = re.compile(rf"^(?:{_HONORIFIC})\.?\s+(?=\S)", re.I)
 
 
@@ -24,9 +26,11 @@ def with_honorific(name: str, text: str) -> str:
     return m.group(1) if m else name
 
 
+@functools.lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
-    """Straight quotes, folded whitespace: for comparing text, never for display."""
-    return re.sub(r"\s+", " ", text.translate(_QUOTE_MAP)).strip()
+    """Straight quotes, folded whitespace: for comparing text, never for display (cached: the quality gate
+    compares the same names many times)."""
+    return _SPACES.sub(" ", text.translate(_QUOTE_MAP)).strip()
 
 
 def slugify(text: str, fallback: str = "article") -> str:

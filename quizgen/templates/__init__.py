@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,10 +87,21 @@ def environment() -> SandboxedEnvironment:
     return _ENV
 
 
+@functools.lru_cache(maxsize=1024)
+def _compiled(source: str) -> jinja2.Template:
+    # Compiling is most of the cost of rendering: each field is compiled once per process, not once per fact.
+    return environment().from_string(source)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled_expression(source: str) -> Any:
+    return environment().compile_expression(source, undefined_to_none=False)
+
+
 def render(template: Template, field_name: str, source: str, context: dict[str, Any]) -> str:
     """Render one field; any failure becomes a TemplateError naming the template file and field."""
     try:
-        return environment().from_string(source).render(**context).strip()
+        return _compiled(source).render(**context).strip()
     except SecurityError as err:
         raise TemplateError(f"{template.path}: {template.id}.{field_name}: refused by the sandbox ({err})") from err
     except jinja2.UndefinedError as err:
@@ -102,7 +114,7 @@ def evaluate(template: Template, context: dict[str, Any]) -> bool:
     if not template.when.strip():
         return True
     try:
-        return bool(environment().compile_expression(template.when, undefined_to_none=False)(**context))
+        return bool(_compiled_expression(template.when)(**context))
     except SecurityError as err:
         raise TemplateError(f"{template.path}: {template.id}.when: refused by the sandbox ({err})") from err
     except jinja2.UndefinedError as err:

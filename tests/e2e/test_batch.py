@@ -1,0 +1,37 @@
+"""Batches: --jobs spreads articles over processes with the same outputs; --help imports nothing heavy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import EXAMPLE, ROOT, run_cli
+
+ARTICLES = [EXAMPLE, *sorted((ROOT / "tests" / "fixtures" / "articles").iterdir())]
+
+
+def _tree(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_jobs_make_the_same_files_as_one_and_a_summary_in_input_order(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    first = run_cli("make", *ARTICLES, "-o", one, "-n", "8", "--jobs", "1")
+    second = run_cli("make", *ARTICLES, "-o", two, "-n", "8", "--jobs", "2")
+    assert first.code == second.code == 0, second.stderr
+    assert _tree(one) == _tree(two)  # byte-identical, whichever process built which article
+    table = second.stdout.split("\n\n", 1)[1].splitlines()
+    assert table[0].split()[:4] == ["article", "items", "by", "type"]
+    assert [row.split()[0] for row in table[1:]] == [p.name for p in ARTICLES]
+    # Without a terminal there is no progress bar: stderr holds only the warnings.
+    assert all(line.startswith("quizgen: warning:") for line in second.stderr.splitlines())
+
+
+def test_help_and_version_import_no_heavy_library():
+    code = ("import sys\nfrom quizgen.cli import main\n"
+            "for argv in (['--help'], ['--version'], ['make', '--help']):\n"
+            "    try:\n        main(argv)\n    except SystemExit:\n        pass\n"
+            "heavy = [m for m in ('spacy', 'reportlab', 'genanki', 'jinja2', 'trafilatura', 'tqdm') if m in sys.modules]\n"
+            "print('HEAVY', heavy)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert "HEAVY []" in done.stdout, done.stdout + done.stderr
