@@ -31,7 +31,8 @@ def test_help_and_version_import_no_heavy_library():
     code = ("import sys\nfrom quizgen.cli import main\n"
             "for argv in (['--help'], ['--version'], ['make', '--help']):\n"
             "    try:\n        main(argv)\n    except SystemExit:\n        pass\n"
-            "heavy = [m for m in ('spacy', 'reportlab', 'genanki', 'jinja2', 'trafilatura', 'tqdm') if m in sys.modules]\n"
+            "names = ('spacy', 'reportlab', 'genanki', 'jinja2', 'trafilatura', 'tqdm')\n"
+            "heavy = [m for m in names if m in sys.modules]\n"
             "print('HEAVY', heavy)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert "HEAVY []" in done.stdout, done.stdout + done.stderr
