@@ -15,6 +15,11 @@ from quizgen.templates import Template
 from quizgen.yamlio import was_edited, write_atomic
 
 FACTS_SUFFIXES = (".yaml", ".yml")
+# Output formats: the deck and the printed worksheets, and files for learning platforms (name → file suffix).
+LMS_FORMATS = {"gift": ".gift.txt", "moodle": ".moodle.xml", "qti": ".qti.zip", "kahoot": ".kahoot.xlsx",
+               "quizlet": ".quizlet.txt", "json": ".quiz.json"}
+FORMATS = ("anki", "pdf", *LMS_FORMATS)
+DEFAULT_FORMATS = ("anki", "pdf")
 # Files that sit beside articles in a folder and are not articles.
 _NOT_ARTICLES = ("README", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "INDEX")
 
@@ -79,6 +84,7 @@ class MadeArticle:
     files: tuple[Path, ...]
     facts_written: bool
     note_time: float  # the Anki notes' modification time (see note_timestamp)
+    notices: tuple[str, ...] = ()  # what a format could not hold ("skipped Q12: …")
 
 
 def note_timestamp(source: Path, templates: Sequence[Template] = ()) -> float:
@@ -114,7 +120,7 @@ def _guard(path: Path, force: bool, hint: str) -> None:
 
 def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: int = 0, force: bool = False,
          template_dirs: Sequence[str | Path] = (), deck: str | None = None, paper: str = "letter",
-         versions: int = 1) -> MadeArticle:
+         versions: int = 1, formats: Sequence[str] = DEFAULT_FORMATS) -> MadeArticle:
     """Article (or facts.yaml) → facts.yaml, quiz.yaml, an Anki deck, a worksheet and its answer key (one pair
     per printed version when `versions` > 1)."""
     from quizgen.exporters.anki import export_anki
@@ -150,13 +156,54 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
         write_atomic(facts_path, dump_facts(facts))
         written.append(facts_path)
     write_atomic(quiz_path, dump_quiz(quiz, printed if versions > 1 else ()))
-    export_anki([quiz], apkg, note_time, parent=deck)
-    written += [quiz_path, apkg]
-    for version in printed:
+    written.append(quiz_path)
+    if "anki" in formats:
+        export_anki([quiz], apkg, note_time, parent=deck)
+        written.append(apkg)
+    notices: list[str] = []
+    for name in formats:
+        if name in LMS_FORMATS:
+            path_out = folder / f"{slug}{LMS_FORMATS[name]}"
+            notices += _export_lms(name, quiz, path_out)
+            written.append(path_out)
+    for version in printed if "pdf" in formats else ():
         suffix = f"-{version.version}" if versions > 1 else ""
         worksheet = folder / f"{slug}-worksheet{suffix}.pdf"
         key = folder / f"{slug}-answer-key{suffix}.pdf"
         export_pdfs(version, worksheet, key, paper=paper)
         written += [worksheet, key]
     return MadeArticle(quiz=quiz, folder=folder, files=tuple(written), facts_written=writes_facts,
-                       note_time=note_time)
+                       note_time=note_time, notices=tuple(notices))
+
+
+def _export_lms(name: str, quiz: Quiz, path: Path) -> list[str]:
+    """Write one learning-platform format; returns notices (items a format could not hold)."""
+    if name == "gift":
+        from quizgen.exporters.gift import dump_gift
+
+        write_atomic(path, dump_gift(quiz))
+    elif name == "moodle":
+        from quizgen.exporters.moodle import dump_moodle_xml
+
+        write_atomic(path, dump_moodle_xml(quiz))
+    elif name == "qti":
+        from quizgen.exporters.qti import dump_qti_zip
+
+        write_atomic(path, dump_qti_zip(quiz))
+    elif name == "kahoot":
+        from quizgen.exporters.kahoot import dump_kahoot_xlsx
+
+        data, skipped = dump_kahoot_xlsx(quiz)
+        write_atomic(path, data)
+        from quizgen.exporters.kahoot import skipped_summary
+
+        return [f"{path.name}: {skipped_summary(skipped, len(quiz.items))}"] if skipped else []
+    elif name == "quizlet":
+        from quizgen.exporters.quizlet import dump_quizlet
+
+        write_atomic(path, dump_quizlet(quiz))
+    elif name == "json":
+        from quizgen.exporters.jsonfile import dump_json
+
+        write_atomic(path, dump_json(quiz))
+    return []

@@ -28,6 +28,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _formats(text: str) -> str:
+    known = ("anki", "pdf", "gift", "moodle", "qti", "kahoot", "quizlet", "json")  # api.FORMATS, without importing it
+    names = known if text.strip() == "all" else tuple(n.strip().lower() for n in text.split(",") if n.strip())
+    unknown = [n for n in names if n not in known]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or '(none)'}; choose from "
+                                         f"{', '.join(known)} or all")
+    return ",".join(dict.fromkeys(names))
+
+
 def _versions(text: str) -> int:
     try:
         value = int(text)
@@ -65,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     make.add_argument("--deck", help='parent Anki deck, e.g. "Current Events" (decks become Parent::Title)')
     make.add_argument("--anki-package", metavar="FILE", help="also write one .apkg holding every article's deck")
     make.add_argument("--paper", choices=("letter", "a4"), default="letter", help="worksheet paper size")
+    make.add_argument("--formats", type=_formats, default="anki,pdf", metavar="LIST",
+                      help="comma-separated outputs: anki, pdf, gift, moodle, qti, kahoot, quizlet, json, or all "
+                           "(default: anki,pdf; facts.yaml and quiz.yaml are always written)")
     make.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
                       help="articles built in parallel, one process each (default: the number of cores)")
     make.add_argument("--versions", type=_versions, default=1, metavar="N",
@@ -99,7 +112,8 @@ def _make(args: argparse.Namespace) -> int:
 
     paths = api.expand_inputs(args.inputs)
     options = {"out_dir": args.out, "count": args.count, "seed": args.seed, "force": args.force,
-               "template_dirs": args.templates, "deck": args.deck, "paper": args.paper, "versions": args.versions}
+               "template_dirs": args.templates, "deck": args.deck, "paper": args.paper, "versions": args.versions,
+               "formats": tuple(args.formats.split(","))}
     jobs = args.jobs or default_jobs(len(paths))
     report = _Report(len(paths), verbose=args.verbose)
     try:
@@ -155,6 +169,8 @@ class _Report:
                         sys.stdout)
             for warning in outcome.warnings:
                 self._print(f"quizgen: warning: {outcome.path}: {warning}", sys.stderr)
+            for notice in outcome.made.notices:
+                self._print(f"quizgen: note: {notice}", sys.stderr)
             if self.verbose:
                 for dropped in quiz.dropped:
                     self._print(f"  dropped {dropped.template} on {dropped.fact}: {dropped.reason}", sys.stdout)

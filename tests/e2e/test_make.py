@@ -220,3 +220,20 @@ def test_versions_write_a_worksheet_and_key_per_letter_that_agree_with_quiz_yaml
         orders.append([r["id"] for r in rows])
     assert orders[0] != orders[1] and sorted(orders[0]) == sorted(orders[1])
     assert run_cli("make", EXAMPLE, "-o", out, "--versions", "27").code == 2
+
+
+def test_formats_all_writes_every_platform_file_and_unknown_formats_are_refused(tmp_path):
+    out = tmp_path / "out"
+    made = run_cli("make", EXAMPLE, "-o", out, "--formats", "all")
+    assert made.code == 0, made.stderr
+    folder = only_folder(out)
+    for suffix in (".apkg", "-worksheet.pdf", ".gift.txt", ".moodle.xml", ".qti.zip", ".kahoot.xlsx",
+                   ".quizlet.txt", ".quiz.json"):
+        assert (folder / f"{folder.name}{suffix}").stat().st_size > 0, suffix
+    assert "kahoot.xlsx: kept" in made.stderr  # what Kahoot cannot hold is reported, in one line
+    only = run_cli("make", EXAMPLE, "-o", tmp_path / "gift", "--formats", "gift")
+    assert only.code == 0
+    names = sorted(p.name for p in only_folder(tmp_path / "gift").iterdir())
+    assert names == sorted(["facts.yaml", "quiz.yaml", f"{folder.name}.gift.txt"])
+    bad = run_cli("make", EXAMPLE, "-o", out, "--formats", "anki,word")
+    assert bad.code == 2 and "unknown format word" in bad.stderr
