@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from quizgen.errors import InputError, OverwriteRefusedError, UserError
+from quizgen.formats import DEFAULT_FORMATS, LMS_FORMATS
 from quizgen.model import Article, FactSheet, Quiz
 from quizgen.readers import READERS
 from quizgen.readers import read_article as _read_article
@@ -15,11 +16,6 @@ from quizgen.templates import Template
 from quizgen.yamlio import was_edited, write_atomic
 
 FACTS_SUFFIXES = (".yaml", ".yml")
-# Output formats: the deck and the printed worksheets, and files for learning platforms (name → file suffix).
-LMS_FORMATS = {"gift": ".gift.txt", "moodle": ".moodle.xml", "qti": ".qti.zip", "kahoot": ".kahoot.xlsx",
-               "quizlet": ".quizlet.txt", "json": ".quiz.json"}
-FORMATS = ("anki", "pdf", *LMS_FORMATS)
-DEFAULT_FORMATS = ("anki", "pdf")
 # Files that sit beside articles in a folder and are not articles.
 _NOT_ARTICLES = ("README", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "INDEX")
 

@@ -8,44 +8,41 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from quizgen import __version__
 from quizgen.errors import QuizgenError
+from quizgen.formats import FORMATS
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= value <= 500:
-        raise argparse.ArgumentTypeError("must be between 1 and 500")
-    return value
+def _whole_number(low: int, high: int, why: str = "") -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}{why}")
+        return value
+
+    return parse
+
+
+_positive = _whole_number(1, 500)
+_versions = _whole_number(1, 26, " (one letter per version)")
 
 
 def _formats(text: str) -> str:
-    known = ("anki", "pdf", "gift", "moodle", "qti", "kahoot", "quizlet", "json")  # api.FORMATS, without importing it
-    names = known if text.strip() == "all" else tuple(n.strip().lower() for n in text.split(",") if n.strip())
-    unknown = [n for n in names if n not in known]
+    names = FORMATS if text.strip() == "all" else tuple(n.strip().lower() for n in text.split(",") if n.strip())
+    unknown = [n for n in names if n not in FORMATS]
     if unknown or not names:
         raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or '(none)'}; choose from "
-                                         f"{', '.join(known)} or all")
+                                         f"{', '.join(FORMATS)} or all")
     return ",".join(dict.fromkeys(names))
-
-
-def _versions(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= value <= 26:
-        raise argparse.ArgumentTypeError("must be between 1 and 26 (one letter per version)")
-    return value
 
 
 def _seed(text: str) -> int:

@@ -21,6 +21,26 @@ def numbered(quiz: Quiz) -> list[tuple[int, Item]]:
     return list(enumerate(ordered, start=1))
 
 
+def balance_answer_positions(items: list[Item], rng: random.Random, shuffle_others: bool = False) -> list[Item]:
+    """Spread the correct option evenly over A, B, C, D: each run of four multiple-choice items uses each letter
+    once, in a seeded order. Options with a natural order (numbers ascending) keep it."""
+    pending: dict[int, list[int]] = {}
+    balanced: list[Item] = []
+    for item in items:
+        if item.type != "mcq" or item.fixed_order:
+            balanced.append(item)
+            continue
+        size = len(item.options)
+        if not pending.get(size):
+            pending[size] = rng.sample(range(size), size)
+        target = pending[size].pop()
+        others = [o for o in item.options if o != item.answer]
+        if shuffle_others:
+            rng.shuffle(others)
+        balanced.append(replace(item, options=(*others[:target], item.answer, *others[target:])))
+    return balanced
+
+
 def make_versions(quiz: Quiz, count: int) -> list[Quiz]:
     if count <= 1:
         return [quiz]
@@ -37,17 +57,5 @@ def _version(quiz: Quiz, letter: str) -> Quiz:
         rng.shuffle(section)
         items.extend(section)
     # Each run of four multiple-choice items puts the answer once at A, B, C and D, as in version A.
-    shuffled: list[Item] = []
-    pending: dict[int, list[int]] = {}
-    for item in items:
-        if item.type != "mcq" or item.fixed_order:
-            shuffled.append(item)
-            continue
-        size = len(item.options)
-        if not pending.get(size):
-            pending[size] = rng.sample(range(size), size)
-        target = pending[size].pop()
-        others = [o for o in item.options if o != item.answer]
-        rng.shuffle(others)
-        shuffled.append(replace(item, options=(*others[:target], item.answer, *others[target:])))
+    shuffled = balance_answer_positions(items, rng, shuffle_others=True)
     return replace(quiz, items=tuple(shuffled), version=letter)

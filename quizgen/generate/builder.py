@@ -28,6 +28,7 @@ from quizgen.model import (
 )
 from quizgen.templates import Template, evaluate, render
 from quizgen.textutil import stable_id, strip_honorific, with_honorific
+from quizgen.versions import balance_answer_positions
 
 BLANK = "_____"
 _KIND_WORD = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "EVENT": "event",
@@ -370,25 +371,6 @@ def _select(candidates: list[Item], count: int) -> list[Item]:
     return chosen
 
 
-def _balance_positions(items: list[Item], seed: int) -> list[Item]:
-    """Spread the correct option evenly over A, B, C, D: each run of four items uses each letter once, in a
-    seeded order. Options with a natural order (numbers ascending) keep it."""
-    rng = random.Random(f"positions:{seed}")
-    pending: dict[int, list[int]] = {}
-    balanced: list[Item] = []
-    for item in items:
-        if item.type != "mcq" or item.fixed_order:
-            balanced.append(item)
-            continue
-        size = len(item.options)
-        if not pending.get(size):
-            pending[size] = rng.sample(range(size), size)
-        target = pending[size].pop()
-        others = [o for o in item.options if o != item.answer]
-        balanced.append(replace(item, options=(*others[:target], item.answer, *others[target:])))
-    return balanced
-
-
 def _word_bank_extras(items: list[Item], facts: FactSheet, seed: int) -> tuple[str, ...]:
     """A few names and figures for the word bank that fill no blank, of the kinds the blanks are, so the last
     blank cannot be filled by elimination. None appears in any cloze sentence, so none fits a blank."""
@@ -459,7 +441,7 @@ def generate_quiz(facts: FactSheet, templates: list[Template], count: int = 20, 
     order = {t: i for i, t in enumerate(TYPE_ORDER)}
     sentence_of = {s.text: s.index for s in facts.sentences}
     chosen.sort(key=lambda i: (order[i.type], sentence_of.get(i.source, 10_000), i.id))
-    chosen = _balance_positions(chosen, seed)
+    chosen = balance_answer_positions(chosen, random.Random(f"positions:{seed}"))
     bank_extras = _word_bank_extras(chosen, facts, seed)
     shortfall = None
     if len(chosen) < count:

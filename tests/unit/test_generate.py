@@ -166,9 +166,10 @@ def test_same_seed_same_quiz_and_ids_do_not_depend_on_wording(templates):
 
 
 def test_answer_letters_are_spread_evenly_and_numbers_keep_their_order():
+    import random
     from collections import Counter
 
-    from quizgen.generate.builder import _balance_positions
+    from quizgen.versions import balance_answer_positions
 
     def mcq(k: int, fixed: bool = False) -> Item:
         return Item(id=f"i{k}", type="mcq", question=f"Q{k}?", answer="right", source="s", paragraph=1,
@@ -176,10 +177,10 @@ def test_answer_letters_are_spread_evenly_and_numbers_keep_their_order():
                     fixed_order=fixed)
 
     items = [mcq(k) for k in range(12)] + [mcq(99, fixed=True)]
-    balanced = _balance_positions(items, seed=3)
+    balanced = balance_answer_positions(items, random.Random(3))
     letters = Counter(i.answer_letter for i in balanced[:12])
     assert letters == {"A": 3, "B": 3, "C": 3, "D": 3}
     for block in (balanced[0:4], balanced[4:8], balanced[8:12]):  # each run of four uses every letter once
         assert {i.answer_letter for i in block} == {"A", "B", "C", "D"}
     assert balanced[12].options == items[12].options  # natural order kept
-    assert _balance_positions(items, seed=3) == balanced
+    assert balance_answer_positions(items, random.Random(3)) == balanced
