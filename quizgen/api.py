@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,6 +29,19 @@ def extract_facts(article: Article) -> FactSheet:
     from quizgen.extract import extract_facts as _extract  # spaCy loads only when extraction runs
 
     return _extract(article)
+
+
+def is_quiz_file(path: Path) -> bool:
+    """A quiz.yaml (items to print) rather than a facts.yaml (facts to build from)? Its first lines say."""
+    if path.suffix.lower() not in FACTS_SUFFIXES or not path.is_file():
+        return False
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    if text.startswith("# quizgen quiz"):
+        return True
+    return re.search(r"^items:", text, re.M) is not None and re.search(r"^sentences:", text, re.M) is None
 
 
 def load_facts(path: str | Path) -> FactSheet:
@@ -127,32 +141,42 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
     from quizgen.versions import make_versions
 
     source = Path(path)
-    facts = load_facts(source)
-    templates = load_templates(list(template_dirs))
-    quiz = generate_quiz(facts, count=count, seed=seed, templates=templates)
+    facts: FactSheet | None = None
+    if is_quiz_file(source):
+        # A quiz.yaml a teacher edited: its items are printed and exported as they stand, nothing regenerated.
+        from quizgen.exporters.quizfile import read_quiz
+
+        quiz = read_quiz(source)
+        note_time = note_timestamp(source)
+    else:
+        facts = load_facts(source)
+        templates = load_templates(list(template_dirs))
+        quiz = generate_quiz(facts, count=count, seed=seed, templates=templates)
+        note_time = note_timestamp(source, templates)
     if not quiz.items:
         raise InputError(f"{source}: no good question could be made: the article names no people, places or "
                          f"organisations and gives no figures a student could be asked about")
-    note_time = note_timestamp(source, templates)
-    folder = output_folder(Path(out_dir), facts.slug)
+    folder = output_folder(Path(out_dir), quiz.slug)
     facts_path = folder / "facts.yaml"
     quiz_path = folder / "quiz.yaml"
-    from_facts_file = source.suffix.lower() in FACTS_SUFFIXES
-    writes_facts = not (from_facts_file and facts_path.exists() and facts_path.resolve() == source.resolve())
+    writes_facts = facts is not None and not (facts_path.exists() and facts_path.resolve() == source.resolve())
+    writes_quiz = not (quiz_path.exists() and quiz_path.resolve() == source.resolve())
     if writes_facts:
         _guard(facts_path, force, f"build from it with `quizgen make {facts_path}`")
-    _guard(quiz_path, force, "move it aside to keep your changes")
-    slug = facts.slug
+    if writes_quiz:
+        _guard(quiz_path, force, f"print and export it as it stands with `quizgen make {quiz_path}`")
+    slug = quiz.slug
     apkg = folder / f"{slug}.apkg"
     printed = make_versions(quiz, versions)
     for stale in folder.glob(".*.part") if folder.is_dir() else ():
         stale.unlink(missing_ok=True)  # left by a run that was killed while writing
     written = []
-    if writes_facts:
+    if writes_facts and facts is not None:
         write_atomic(facts_path, dump_facts(facts))
         written.append(facts_path)
-    write_atomic(quiz_path, dump_quiz(quiz, printed if versions > 1 else ()))
-    written.append(quiz_path)
+    if writes_quiz:
+        write_atomic(quiz_path, dump_quiz(quiz, printed if versions > 1 else ()))
+        written.append(quiz_path)
     if "anki" in formats:
         export_anki([quiz], apkg, note_time, parent=deck)
         written.append(apkg)

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from quizgen import api
 from quizgen.errors import InputError
-from tests.conftest import EXAMPLE, ROOT, only_folder, run_cli
+from tests.conftest import EXAMPLE, ROOT, only_folder, pdf_text, run_cli
 
 INPUTS = ROOT / "tests" / "fixtures" / "inputs"
 CASES = yaml.safe_load((INPUTS / "cases.yaml").read_text(encoding="utf-8"))
@@ -145,4 +145,12 @@ def test_an_edited_quiz_yaml_is_kept_unless_forced(tmp_path):
     refused = run_cli("make", EXAMPLE, "-o", out, "-n", "5")
     assert refused.code == 1 and "quiz.yaml was edited" in refused.stderr and "--force" in refused.stderr
     assert quiz.read_bytes() == edited
+    # The way on that the message gives: print and export the edited quiz as it stands.
+    assert f"quizgen make {quiz}" in refused.stderr
+    rebuilt = run_cli("make", quiz, "-o", out, "--formats", "pdf,gift")
+    assert rebuilt.code == 0, rebuilt.stderr
+    assert quiz.read_bytes() == edited
+    folder = only_folder(out)
+    assert "(checked)" in pdf_text(folder / f"{folder.name}-worksheet.pdf")
+    assert "(checked)" in (folder / f"{folder.name}.gift.txt").read_text(encoding="utf-8")
     assert run_cli("make", EXAMPLE, "-o", out, "-n", "5", "--force").code == 0 and quiz.read_bytes() != edited
