@@ -54,3 +54,22 @@ def test_billion_laughs_is_refused_without_expanding():
     with pytest.raises(FactsFileError) as err:
         parse_facts(bomb, "bomb.yaml")
     assert "aliases are not allowed" in str(err.value)
+
+
+def test_a_write_that_fails_half_way_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    import os
+
+    from quizgen.errors import ExportError
+    from quizgen.yamlio import write_atomic
+
+    target = tmp_path / "deck.apkg"
+    write_atomic(target, b"old and complete")
+
+    def crash(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(ExportError, match="No space left on device"):
+        write_atomic(target, b"new" * 1000)
+    assert target.read_bytes() == b"old and complete"
+    assert [p.name for p in tmp_path.iterdir()] == ["deck.apkg"]
