@@ -1,10 +1,10 @@
 """Wh-questions from declarative sentences: move one phrase, add do-support, keep the tense.
 
-"Putin and Kim struck a mutual-defense pact last summer in Pyongyang." → "Where did Putin and Kim strike a
-mutual-defense pact last summer?"; "The council closed the library in 2022 to save money." → "In what year did
-the council close the library to save money?"; "Boeing has unveiled its new plane." → "Which organisation has
-unveiled its new plane?". Only the plainest parses are used: a main verb with a subject that opens the sentence,
-no quotation, one clause; anything else yields no question rather than a wrong one.
+"Nair and Ellis signed the deal in Harwick." → "Where did Nair and Ellis sign the deal?"; "The council closed the
+library in 2022 to save money." → "In what year did the council close the library to save money?"; "Harwick Council
+has opened a library." → "Which organisation has opened a library?". Only the plainest parses are used: a main verb
+with a subject that opens the sentence, no quotation, one clause; anything else yields no question rather than a
+wrong one.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def extract_questions(parsed: ParsedArticle, entities: list[Entity], lookup: dic
             rest = [t for t in sent if t.i > subject_tokens[-1].i and not (t.pos_ == "PUNCT" and t.i == sent.end - 1)]
             add(info.index, "who" if entity.type == "PERSON" else "which",
                 _finish(f"{_WHICH[entity.type]} {_text(rest)}"), entity.name, entity.id)
-        # Where / when: a place or a year in a phrase that modifies the main verb ("in Pyongyang", "in 2022").
+        # Where / when: a place or a year in a phrase that modifies the main verb ("in Harwick", "in 2022").
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if len(objects) != 1 or prep.i < verb.i:

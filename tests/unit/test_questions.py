@@ -33,17 +33,17 @@ def _entities(*specs: tuple[str, str]) -> tuple[list[Entity], dict[str, str]]:
 
 
 def test_where_question_with_do_support_in_the_past():
-    rows = [("Putin", 3, "nsubj", "PROPN", "NNP", "Putin"), ("and", 0, "cc", "CCONJ", "CC", "and"),
-            ("Kim", 0, "conj", "PROPN", "NNP", "Kim"), ("struck", 3, "ROOT", "VERB", "VBD", "strike"),
-            ("a", 5, "det", "DET", "DT", "a"), ("pact", 3, "dobj", "NOUN", "NN", "pact"),
-            ("in", 3, "prep", "ADP", "IN", "in"), ("Pyongyang", 6, "pobj", "PROPN", "NNP", "Pyongyang"),
+    rows = [("Nair", 3, "nsubj", "PROPN", "NNP", "Nair"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+            ("Ellis", 0, "conj", "PROPN", "NNP", "Ellis"), ("signed", 3, "ROOT", "VERB", "VBD", "sign"),
+            ("a", 5, "det", "DET", "DT", "a"), ("deal", 3, "dobj", "NOUN", "NN", "deal"),
+            ("in", 3, "prep", "ADP", "IN", "in"), ("Harwick", 6, "pobj", "PROPN", "NNP", "Harwick"),
             (".", 3, "punct", "PUNCT", ".", ".")]
-    entities, lookup = _entities(("Putin", "PERSON"), ("Kim", "PERSON"), ("Pyongyang", "GPE"))
+    entities, lookup = _entities(("Nair", "PERSON"), ("Ellis", "PERSON"), ("Harwick", "GPE"))
     parsed = _parsed(rows, [(0, 1, "PERSON"), (2, 3, "PERSON"), (7, 8, "GPE")])
     questions = extract_questions(parsed, entities, lookup, [])
     # A conjoined subject is two answers, so no "who" question; the place moves to the front.
     assert [(q.wh, q.question, q.answer) for q in questions] == [
-        ("where", "Where did Putin and Kim strike a pact?", "Pyongyang")]
+        ("where", "Where did Nair and Ellis sign a deal?", "Harwick")]
 
 
 def test_when_question_keeps_the_rest_of_the_sentence_and_needs_the_year_as_a_number():
@@ -97,10 +97,10 @@ def test_no_question_when_the_parse_is_not_plain():
     # A pronoun subject needs the sentence before it; two verbs sharing one auxiliary cannot both be fronted.
     pronoun = [("He", 1, "nsubj", "PRON", "PRP", "he"), ("visited", 1, "ROOT", "VERB", "VBD", "visit"),
                ("a", 3, "det", "DET", "DT", "a"), ("factory", 1, "dobj", "NOUN", "NN", "factory"),
-               ("in", 1, "prep", "ADP", "IN", "in"), ("Pyongyang", 4, "pobj", "PROPN", "NNP", "Pyongyang"),
+               ("in", 1, "prep", "ADP", "IN", "in"), ("Harwick", 4, "pobj", "PROPN", "NNP", "Harwick"),
                ("last", 7, "amod", "ADJ", "JJ", "last"), ("week", 1, "npadvmod", "NOUN", "NN", "week"),
                (".", 1, "punct", "PUNCT", ".", ".")]
-    entities, lookup = _entities(("Pyongyang", "GPE"))
+    entities, lookup = _entities(("Harwick", "GPE"))
     assert extract_questions(_parsed(pronoun, [(5, 6, "GPE")]), entities, lookup, []) == []
     two_verbs = [("EMEC", 1, "nsubj", "PROPN", "NNP", "EMEC"), ("opened", 1, "ROOT", "VERB", "VBD", "open"),
                  ("in", 1, "prep", "ADP", "IN", "in"), ("Stromness", 2, "pobj", "PROPN", "NNP", "Stromness"),
