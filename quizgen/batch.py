@@ -56,6 +56,13 @@ def build_one(path: Path, options: dict[str, Any]) -> Outcome:
     return Outcome(path, made=made, seconds=time.perf_counter() - started, warnings=warnings)
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def run_batch(paths: Sequence[Path], options: dict[str, Any], jobs: int,
               on_done: Callable[[Outcome], None] = lambda outcome: None,
               on_start: Callable[[Path], None] = lambda path: None) -> list[Outcome]:
@@ -69,8 +76,10 @@ def run_batch(paths: Sequence[Path], options: dict[str, Any], jobs: int,
             outcomes.append(outcome)
         return outcomes
     results: dict[int, Outcome] = {}
+    # Longest first, so no worker is left with a long article while the others sit idle at the end.
+    order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as pool:
-        futures = {pool.submit(build_one, path, options): index for index, path in enumerate(paths)}
+        futures = {pool.submit(build_one, paths[index], options): index for index in order}
         try:
             for future in as_completed(futures):
                 outcome = future.result()
