@@ -7,14 +7,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizgen.errors import InputError, OverwriteRefusedError, UserError
-from quizgen.formats import DEFAULT_FORMATS, LMS_FORMATS
+from quizgen.formats import DEFAULT_FORMATS, LMS_FORMATS, LMS_WRITERS
 from quizgen.model import Article, FactSheet, Quiz
 from quizgen.readers import READERS
 from quizgen.readers import read_article as _read_article
-from quizgen.templates import Template
 from quizgen.yamlio import was_edited, write_atomic
+
+if TYPE_CHECKING:
+    from quizgen.templates import Template
 
 FACTS_SUFFIXES = (".yaml", ".yml")
 # Files that sit beside articles in a folder and are not articles.
@@ -92,7 +95,6 @@ class MadeArticle:
     quiz: Quiz
     folder: Path
     files: tuple[Path, ...]
-    facts_written: bool
     note_time: float  # the Anki notes' modification time (see note_timestamp)
     notices: tuple[str, ...] = ()  # what a format could not hold ("skipped Q12: …")
 
@@ -192,38 +194,21 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
         key = folder / f"{slug}-answer-key{suffix}.pdf"
         export_pdfs(version, worksheet, key, paper=paper)
         written += [worksheet, key]
-    return MadeArticle(quiz=quiz, folder=folder, files=tuple(written), facts_written=writes_facts,
-                       note_time=note_time, notices=tuple(notices))
+    return MadeArticle(quiz=quiz, folder=folder, files=tuple(written), note_time=note_time,
+                       notices=tuple(notices))
 
 
 def _export_lms(name: str, quiz: Quiz, path: Path) -> list[str]:
-    """Write one learning-platform format; returns notices (items a format could not hold)."""
-    if name == "gift":
-        from quizgen.exporters.gift import dump_gift
+    """Write one learning-platform format; returns notices (what the format could not hold)."""
+    import importlib
 
-        write_atomic(path, dump_gift(quiz))
-    elif name == "moodle":
-        from quizgen.exporters.moodle import dump_moodle_xml
+    module_name, function_name = LMS_WRITERS[name].split(":")
+    output = getattr(importlib.import_module(module_name), function_name)(quiz)
+    if name != "kahoot":
+        write_atomic(path, output)
+        return []
+    from quizgen.exporters.kahoot import skipped_summary
 
-        write_atomic(path, dump_moodle_xml(quiz))
-    elif name == "qti":
-        from quizgen.exporters.qti import dump_qti_zip
-
-        write_atomic(path, dump_qti_zip(quiz))
-    elif name == "kahoot":
-        from quizgen.exporters.kahoot import dump_kahoot_xlsx
-
-        data, skipped = dump_kahoot_xlsx(quiz)
-        write_atomic(path, data)
-        from quizgen.exporters.kahoot import skipped_summary
-
-        return [f"{path.name}: {skipped_summary(skipped, len(quiz.items))}"] if skipped else []
-    elif name == "quizlet":
-        from quizgen.exporters.quizlet import dump_quizlet
-
-        write_atomic(path, dump_quizlet(quiz))
-    elif name == "json":
-        from quizgen.exporters.jsonfile import dump_json
-
-        write_atomic(path, dump_json(quiz))
-    return []
+    data, skipped = output
+    write_atomic(path, data)
+    return [f"{path.name}: {skipped_summary(skipped, len(quiz.items))}"] if skipped else []

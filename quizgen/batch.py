@@ -7,7 +7,6 @@ same on every run.
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -25,7 +24,6 @@ class Outcome:
     made: Any = None  # api.MadeArticle when it worked
     error: str | None = None  # one line, when it did not
     internal: bool = False  # the error is a bug, not the input's fault
-    seconds: float = 0.0
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -44,16 +42,15 @@ def _warm() -> None:
 def build_one(path: Path, options: dict[str, Any]) -> Outcome:
     from quizgen import api
 
-    started = time.perf_counter()
     try:
         made = api.make(path, **options)
     except UserError as err:
-        return Outcome(path, error=str(err), seconds=time.perf_counter() - started)
+        return Outcome(path, error=str(err))
     except Exception as err:  # a bug: reported with the article, the batch goes on
         return Outcome(path, error=f"internal error: {type(err).__name__}: {err} (please report this)",
-                       internal=True, seconds=time.perf_counter() - started)
+                       internal=True)
     warnings = (made.quiz.shortfall,) if made.quiz.shortfall else ()
-    return Outcome(path, made=made, seconds=time.perf_counter() - started, warnings=warnings)
+    return Outcome(path, made=made, warnings=warnings)
 
 
 def _size(path: Path) -> int:

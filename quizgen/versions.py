@@ -12,8 +12,6 @@ from dataclasses import replace
 
 from quizgen.model import TYPE_ORDER, Item, Quiz
 
-MAX_VERSIONS = 26
-
 
 def numbered(quiz: Quiz) -> list[tuple[int, Item]]:
     """Items in worksheet order (sections by type), numbered continuously from 1."""

@@ -30,10 +30,6 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_CHARACTERS = 300_000
 
 
-def supported_suffixes() -> tuple[str, ...]:
-    return tuple(READERS)
-
-
 def read_article(path: str | Path) -> Article:
     """Read one article file; raise InputError with a one-line reason when it cannot be used."""
     path = Path(path)
