@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from quizgen.extract.parsed import SPEECH_VERBS, ParsedArticle, quote_spans
+from quizgen.extract.parsed import SPEECH_VERBS, ParsedArticle, doc_text, quote_spans
 from quizgen.model import Entity
 from quizgen.textutil import HONORIFICS, stable_id, strip_honorific
 
@@ -102,10 +102,10 @@ class Mention:
 def _in_quotes_named(span: Span) -> str | None:
     """A name standing alone in quotation marks after a naming word ('a song called “Katyusha"') is a work."""
     doc = span.doc
-    for start, end, _ in quote_spans(doc.text):
-        inner = doc.text[start:end].strip(" ,.!?")
+    for start, end, _ in quote_spans(doc_text(doc)):
+        inner = doc_text(doc)[start:end].strip(" ,.!?")
         if start <= span.start_char and span.end_char <= end and clean_name(inner) == clean_name(span.text):
-            before = doc.text[max(0, start - 30):start - 1].lower().split()
+            before = doc_text(doc)[max(0, start - 30):start - 1].lower().split()
             if before and before[-1].strip(",") in _NAMING_CUES:
                 return "WORK_OF_ART"
     return None
@@ -192,7 +192,7 @@ def _coordinated_label(span: Span, ents: list[Span]) -> str | None:
 def _listed_work(span: Span) -> str | None:
     """A name in a list after a kind of work: 'programmes such as EastEnders and Top Gear'."""
     sentence = span.sent
-    before = span.doc.text[sentence.start_char:span.start_char]
+    before = doc_text(span.doc)[sentence.start_char:span.start_char]
     m = _LISTED_AFTER.search(before)
     if m and m.group(1).lower().rstrip("s") in {w.rstrip("s") for w in _WORK_NOUNS} | {"programme", "episode"}:
         return "WORK_OF_ART"

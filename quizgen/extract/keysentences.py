@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from quizgen.extract.entities import clean_name
-from quizgen.extract.parsed import ParsedArticle, quote_spans
+from quizgen.extract.parsed import ParsedArticle, doc_text, quote_spans
 from quizgen.model import Entity, KeySentence, NumberFact
 from quizgen.textutil import stable_id, word_count
 
@@ -25,7 +25,7 @@ def extract_key_sentences(parsed: ParsedArticle, entities: list[Entity], lookup:
         words = word_count(sent.text)
         if not 8 <= words <= 45 or sent.text.endswith("?"):
             continue
-        quoted = sum(e - s for s, e, _ in quote_spans(span.doc.text) if span.start_char <= s < span.end_char)
+        quoted = sum(e - s for s, e, _ in quote_spans(doc_text(span.doc)) if span.start_char <= s < span.end_char)
         if quoted > 0.3 * len(sent.text):
             continue  # opinion in someone's words, not a fact to remember
         answers: list[str] = []

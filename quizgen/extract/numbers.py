@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from quizgen.extract.parsed import ParsedArticle, quote_spans
+from quizgen.extract.parsed import ParsedArticle, doc_text, quote_spans
 from quizgen.model import NumberFact
 from quizgen.textutil import stable_id
 
@@ -159,7 +159,7 @@ def extract_numbers(parsed: ParsedArticle) -> list[NumberFact]:
                                 question=question))
 
     for p_index, doc in enumerate(parsed.docs):
-        quoted = quote_spans(doc.text)
+        quoted = quote_spans(doc_text(doc))
         for ent in doc.ents:
             if ent.label_ not in {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE"}:
                 continue
@@ -214,7 +214,7 @@ def extract_numbers(parsed: ParsedArticle) -> list[NumberFact]:
             if value is not None and value >= 3:
                 add(phrase, "count", parsed.sentence_of(p_index, token.idx), value, _counted(token),
                     how_many_question(token, _counted(token), _hedge(phrase)))
-        text = doc.text
+        text = doc_text(doc)
         for m in _FRACTION_RE.finditer(text):
             if any(s <= m.start() < e for s, e, _ in quoted):
                 continue

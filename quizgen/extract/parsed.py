@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -22,7 +23,16 @@ SPEECH_VERBS = {
 }
 
 
-def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once: spaCy's `Doc.text` joins every token again on each access."""
+    text = doc.user_data.get("quizgen_text")
+    if text is None:
+        text = doc.user_data["quizgen_text"] = doc.text
+    return text
+
+
+@functools.lru_cache(maxsize=512)  # asked for the same paragraph by every extractor
+def quote_spans(text: str) -> tuple[tuple[int, int, bool], ...]:
     """(start, end, closed) of double-quoted stretches; start/end exclude the marks.
 
     Curly marks say which way they face. A straight mark faces the way its neighbours say: after a space and
@@ -54,19 +64,19 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
             start = None
     if start is not None:
         spans.append((start, len(text), False))
-    return spans
+    return tuple(spans)
 
 
 def _protect_quotes(doc: Doc) -> Doc:
     """Keep a quotation and the attribution right after it in one sentence: “Until the end!" a commander shouts."""
-    spans = quote_spans(doc.text)
+    spans = quote_spans(doc_text(doc))
     for start, end, closed in spans:
         for token in doc:
             if start < token.idx < end:
                 token.is_sent_start = False
             elif closed and token.idx > end:
                 # The closing mark itself and a lower-case word after it continue the sentence.
-                gap = doc.text[end:token.idx]
+                gap = doc_text(doc)[end:token.idx]
                 if gap.strip(" " + _CLOSE + _STRAIGHT) == "" or (token.is_lower and len(gap) <= 3):
                     token.is_sent_start = False
                 break

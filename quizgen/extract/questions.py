@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from quizgen.extract.entities import clean_name
-from quizgen.extract.parsed import ParsedArticle, quote_spans
+from quizgen.extract.parsed import ParsedArticle, doc_text, quote_spans
 from quizgen.model import Entity, NumberFact, WhQuestion
 from quizgen.textutil import stable_id
 
@@ -103,7 +103,7 @@ def extract_questions(parsed: ParsedArticle, entities: list[Entity], lookup: dic
     for info, sent in zip(parsed.sentences, parsed.spans, strict=True):
         doc = sent.doc
         if any(sent.start_char <= s < sent.end_char or sent.start_char < e <= sent.end_char
-               for s, e, _ in quote_spans(doc.text)):
+               for s, e, _ in quote_spans(doc_text(doc))):
             continue  # someone's words, not the article's statement
         clause = _clause(sent)
         if clause is None:

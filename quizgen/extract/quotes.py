@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from quizgen.extract.entities import PERSON_NOUNS, clean_name
-from quizgen.extract.parsed import SPEECH_VERBS, ParsedArticle, quote_spans
+from quizgen.extract.parsed import SPEECH_VERBS, ParsedArticle, doc_text, quote_spans
 from quizgen.model import Entity, Gloss, Quote
 from quizgen.textutil import normalize, stable_id, strip_honorific, word_count
 
@@ -54,14 +55,14 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _inside_any(token: Token, spans: list[tuple[int, int, bool]]) -> bool:
+def _inside_any(token: Token, spans: Sequence[tuple[int, int, bool]]) -> bool:
     return any(s - 1 <= token.idx < e + 1 for s, e, _ in spans)
 
 
-def _speech_verb_near(doc: Doc, raw: _Raw, spans: list[tuple[int, int, bool]]) -> Token | None:
+def _speech_verb_near(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]]) -> Token | None:
     """The cue verb right after the closing mark or right before the opening one."""
-    after = doc.text[raw.end + 1:] if raw.closed else ""
-    before = doc.text[:max(0, raw.start - 1)]
+    after = doc_text(doc)[raw.end + 1:] if raw.closed else ""
+    before = doc_text(doc)[:max(0, raw.start - 1)]
     # After: ', said X' / ' X said' / '! a commander shouts' — within a few words, on the same sentence.
     # A quotation that ends with a full stop ended its sentence: a cue after it belongs to the next one.
     if raw.closed and not raw.text.rstrip().endswith(".") and re.match(
@@ -113,7 +114,7 @@ def _governing_verbs(root: Token) -> list[Token]:
     return verbs
 
 
-def _phrase_tokens(subj: Token, spans: list[tuple[int, int, bool]]) -> list[Token]:
+def _phrase_tokens(subj: Token, spans: Sequence[tuple[int, int, bool]]) -> list[Token]:
     """The subject's words without appositives, relative clauses or quoted material."""
     drop: set[int] = set()
     for child in subj.children:
@@ -122,7 +123,7 @@ def _phrase_tokens(subj: Token, spans: list[tuple[int, int, bool]]) -> list[Toke
     return [t for t in subj.subtree if t.i not in drop and not _inside_any(t, spans)]
 
 
-def _phrase(subj: Token, spans: list[tuple[int, int, bool]]) -> str:
+def _phrase(subj: Token, spans: Sequence[tuple[int, int, bool]]) -> str:
     tokens = _phrase_tokens(subj, spans)
     if not tokens:
         return subj.text
@@ -185,7 +186,7 @@ class _SpeakerResolver:
         wanted = "m" if pronoun in {"he", "him"} else "f"
         for p_index in range(paragraph, max(-1, paragraph - 4), -1):
             doc = self.parsed.docs[p_index]
-            spans = quote_spans(doc.text)
+            spans = quote_spans(doc_text(doc))
             candidates: list[tuple[int, tuple[str, str | None], str | None]] = []
             for ent in doc.ents:
                 if p_index == paragraph and ent.end_char > char:
@@ -207,7 +208,8 @@ class _SpeakerResolver:
                     return speaker
         return None
 
-    def resolve(self, p_index: int, subj: Token, spans: list[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
+    def resolve(self, p_index: int, subj: Token,
+                spans: Sequence[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
         doc = subj.doc
         if subj.lower_ in _PRONOUNS:
             return self.last_person_before(p_index, subj.idx, subj.lower_)
@@ -275,7 +277,7 @@ def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[s
     last_cue: str | None = None
     for raw in _raw_quotes(parsed):
         doc = parsed.docs[raw.paragraph]
-        spans = quote_spans(doc.text)
+        spans = quote_spans(doc_text(doc))
         text = _clean_quote(raw.text)
         if not text or normalize(text).strip(" ,.").lower() in gloss_words:
             continue
@@ -288,7 +290,7 @@ def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[s
             # 'X said: “… (new paragraph) “… ”': the cue is before the opening part.
             cue_raw = raw.first
             doc = parsed.docs[cue_raw.paragraph]
-            spans = quote_spans(doc.text)
+            spans = quote_spans(doc_text(doc))
             verb = _speech_verb_near(doc, cue_raw, spans)
         partial = False
         cue: str | None = None
@@ -297,12 +299,12 @@ def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[s
             subj = _subject(verb)
             speaker = resolver.resolve(cue_raw.paragraph, subj, spans) if subj is not None else None
         elif (last_speaker and raw.paragraph == last_paragraph and raw.start - last_end <= 160
-              and re.search(r"[.!?][”\"]?$", doc.text[:max(0, raw.start - 1)].rstrip())):
+              and re.search(r"[.!?][”\"]?$", doc_text(doc)[:max(0, raw.start - 1)].rstrip())):
             speaker, cue = last_speaker, last_cue  # '“…,” said X. “And more.”': the same speaker goes on
         else:
-            before = doc.text[:max(0, raw.start - 1)].rstrip().split()
+            before = doc_text(doc)[:max(0, raw.start - 1)].rstrip().split()
             preceding = before[-1].lower().strip(",:") if before else ""
-            standalone = raw.start <= 1 and doc.text[raw.end:].strip(" ”\".") == ""
+            standalone = raw.start <= 1 and doc_text(doc)[raw.end:].strip(" ”\".") == ""
             if standalone and last_speaker and raw.paragraph == last_paragraph + 1:
                 speaker = last_speaker  # a quoted paragraph continuing the previous speaker
             elif words >= 3 and not _is_title_case(text) and preceding not in _NAMING_WORDS:
@@ -316,7 +318,7 @@ def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[s
                     if found and (found[1] or subj.lemma_.lower() in HUMAN_NOUNS):
                         speaker, verb, partial = found, governing, True
                         break
-            opens_sentence = re.search(r"(?:^|[.!?][”\"]?)\s*[“\"]?$", doc.text[:raw.start])
+            opens_sentence = re.search(r"(?:^|[.!?][”\"]?)\s*[“\"]?$", doc_text(doc)[:raw.start])
             if (speaker is None and opens_sentence and words >= 5 and _FIRST_PERSON.search(text)
                     and last_speaker and raw.paragraph - last_paragraph <= 2):
                 # A feature goes on in its subject's words without a cue: '… in Athens. "For the first nine
