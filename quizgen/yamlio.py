@@ -19,14 +19,18 @@ def _first_line(err: Exception) -> str:
     return str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
 
 
+# libyaml's parser when PyYAML was built with it (several times faster); the pure-Python one otherwise.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml(text: str, path: str) -> Any:
     """safe_load, refusing anchors and aliases before anything is built from them."""
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_LOADER):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line = event.start_mark.line + 1 if event.start_mark else 0
                 raise FactsFileError(f"{path}:{line}: YAML anchors and aliases are not allowed")
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_LOADER)  # safe_load with the safe loader in C when there is one
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""

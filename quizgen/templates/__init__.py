@@ -146,6 +146,7 @@ def _check_syntax(path: str, template_id: str, name: str, source: str, expressio
                                 f"(templates may read fact fields only)")
 
 
+@functools.lru_cache(maxsize=256)  # a batch builds every article from the same few files: check each once
 def parse_template(text: str, path: str) -> Template:
     try:
         data = load_yaml(text, path)
