@@ -58,6 +58,7 @@ def _unfit(item: Item) -> str | None:
 
 def dump_kahoot_xlsx(quiz: Quiz) -> tuple[bytes, list[str]]:
     from openpyxl import Workbook  # only when this format is asked for
+    from openpyxl.writer.excel import ExcelWriter
 
     rows, skipped = kahoot_rows(quiz)
     book = Workbook()
@@ -82,7 +83,9 @@ def dump_kahoot_xlsx(quiz: Quiz) -> tuple[bytes, list[str]]:
     book.properties.created = book.properties.modified = fixed
     book.properties.creator = "quizgen"
     raw = io.BytesIO()
-    book.save(raw)
+    # ExcelWriter rather than book.save(), which stamps `modified` with the current time.
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()
     return _fixed_zip_times(raw.getvalue()), skipped
 
 

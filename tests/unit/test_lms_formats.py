@@ -235,6 +235,11 @@ def test_kahoot_sheet_has_the_questions_that_fit_and_reports_the_rest():
     long_one = next(n for n, i in numbered(QUIZ) if i.type == "true_false")
     assert f"Q{long_one}: question over 120 characters" in skipped
     assert dump_kahoot_xlsx(QUIZ)[0] == data  # fixed zip times: the same bytes every run
+    # ... and on another day: no member holds the time of writing (openpyxl's save() stamps `modified` with it).
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(2020, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode("utf-8")
+    assert re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]+)<", core) == ["2020-01-01T00:00:00Z"] * 2
 
 
 def test_quizlet_cards_are_tab_separated_term_and_definition():
