@@ -20,9 +20,14 @@ def strip_honorific(name: str) -> str:
     return _LEADING_HONORIFIC.sub("", name)
 
 
+# re.compile with a cache of its own: patterns built from names overflow re's 512-entry cache, and generation
+# looks for the same few names in many sentences.
+compiled = functools.lru_cache(maxsize=4096)(re.compile)
+
+
 def with_honorific(name: str, text: str) -> str:
     """The name as `text` writes it, honorific included: 'Blair' in '… Mr Blair …' → 'Mr Blair'."""
-    m = re.search(rf"\b((?:{_HONORIFIC})\.? {re.escape(name)})\b", text)
+    m = compiled(rf"\b((?:{_HONORIFIC})\.? {re.escape(name)})\b").search(text)
     return m.group(1) if m else name
 
 

@@ -27,7 +27,7 @@ from quizgen.model import (
     WhQuestion,
 )
 from quizgen.templates import Template, evaluate, render
-from quizgen.textutil import stable_id, strip_honorific, with_honorific
+from quizgen.textutil import compiled, stable_id, strip_honorific, with_honorific
 from quizgen.versions import balance_answer_positions
 
 BLANK = "_____"
@@ -240,8 +240,8 @@ class _Builder:
         for span in self._test_worthy(key):
             if len(chosen) >= max(1, template.blanks):
                 break
-            if text.count(span) != 1 or any(overlaps(span, c) for c in chosen) or not re.search(
-                    rf"(?<!\w){re.escape(span)}(?!\w)", text):
+            if text.count(span) != 1 or any(overlaps(span, c) for c in chosen) or not compiled(
+                    rf"(?<!\w){re.escape(span)}(?!\w)").search(text):
                 continue  # "50K Walk": a blank starts and ends on a word boundary
             chosen.append(span)
         if not chosen:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import yaml
 
 from quizgen.model import Entity, FactSheet, NumberFact
-from quizgen.textutil import normalize
+from quizgen.textutil import compiled, normalize
 
 PLACE_TYPES = {"GPE", "LOC"}
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -35,11 +35,12 @@ def _key(text: str) -> str:
 def overlaps(a: str, b: str) -> bool:
     """Same name or one inside the other ('Kim' / 'Kim Jong Un'): never both in one question's options."""
     ka, kb = _key(a), _key(b)
-    return ka == kb or bool(re.search(rf"\b{re.escape(ka)}\b", kb)) or bool(re.search(rf"\b{re.escape(kb)}\b", ka))
+    return (ka == kb or compiled(rf"\b{re.escape(ka)}\b").search(kb) is not None
+            or compiled(rf"\b{re.escape(kb)}\b").search(ka) is not None)
 
 
 def mentioned_in(name: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(_key(name))}(?!\w)", _key(text)) is not None
+    return compiled(rf"(?<!\w){re.escape(_key(name))}(?!\w)").search(_key(text)) is not None
 
 
 _CONTINENTS = {"europe", "africa", "asia", "north america", "south america", "latin america", "antarctica",
@@ -48,7 +49,9 @@ _CONTINENTS = {"europe", "africa", "asia", "north america", "south america", "la
 
 def _same_spelling(a: str, b: str) -> bool:
     """'Yuganskneftegas' and 'Yuganskneftgas': one name spelt two ways in the article, not two things."""
-    return difflib.SequenceMatcher(None, _key(a), _key(b)).ratio() >= 0.85
+    matcher = difflib.SequenceMatcher(None, _key(a), _key(b))
+    # The two quick ratios are upper bounds of ratio(): most pairs are told apart without the full comparison.
+    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
 def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, rng: random.Random,
@@ -130,7 +133,7 @@ def _format_like(template: str, value: float) -> str:
 def _word_number(text: str) -> tuple[int, int, int] | None:
     """(start, end, value) of a number written as a word: 'five'."""
     for value, word in enumerate(_NUMBER_WORDS):
-        m = re.search(rf"\b{word}\b", text, re.I)
+        m = compiled(rf"\b{word}\b", re.I).search(text)
         if m:
             return m.start(), m.end(), value
     return None

@@ -14,8 +14,9 @@ _NEGATIVE_STEM = re.compile(r"\b(?:not|except|never)\b", re.I)
 
 def _answer_names(item: Item, facts: FactSheet) -> list[str]:
     names = [item.answer]
+    answer = normalize(item.answer).lower()
     for entity in facts.entities:
-        if any(normalize(n).lower() == normalize(item.answer).lower() for n in entity.names):
+        if any(normalize(n).lower() == answer for n in entity.names):
             names.extend(entity.names)
     return names
 
@@ -33,8 +34,9 @@ def check_item(item: Item, facts: FactSheet) -> str | None:
             return "answer is not among the options"
         if any(k in _BANNED_OPTIONS for k in keys):
             return "'all/none of the above' option"
-        others = [o for o in item.options if o != item.answer]
-        if any(overlaps(o, n) for o in others for n in _answer_names(item, facts) if not any(c.isdigit() for c in o)):
+        others = [o for o in item.options if o != item.answer and not any(c.isdigit() for c in o)]
+        answer_names = _answer_names(item, facts) if others else []
+        if any(overlaps(o, n) for o in others for n in answer_names):
             return "a distractor is another name for the answer"
         if _NEGATIVE_STEM.search(item.question.split("“")[0]):
             return "negative stem"
