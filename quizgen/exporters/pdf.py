@@ -46,6 +46,19 @@ SECTION_TITLES = {
 BOX = "☐"
 
 
+class _Paragraph(Paragraph):
+    """A paragraph laid out once per width: KeepTogether measures an item before the frame lays it out again,
+    and reportlab's line breaking is most of a worksheet's cost."""
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        if self._wrapped_for != availWidth:
+            super().wrap(availWidth, availHeight)
+            self._wrapped_for = availWidth
+        return self.width, self.height
+
+
 def _register_fonts() -> None:
     """Embed Source Sans Pro (installed with quizgen): curly quotes, dashes, accents and Cyrillic all print."""
     if FONT in pdfmetrics.getRegisteredFontNames():
@@ -150,8 +163,8 @@ def _header(quiz: Quiz, styles: dict[str, ParagraphStyle], heading: str) -> list
     level = f"Reading level: grade {quiz.reading_grade:g} (Flesch–Kincaid)" if quiz.reading_grade is not None else ""
     meta = " · ".join(p for p in (
         f"by {quiz.byline}" if quiz.byline else "", quiz.source or "", quiz.date or "", level) if p)
-    flow: list[Flowable] = [Paragraph(_t(quiz.title), styles["title"])]
-    flow.append(Paragraph(_t(heading) + (" · " + _t(meta) if meta else ""), styles["meta"]))
+    flow: list[Flowable] = [_Paragraph(_t(quiz.title), styles["title"])]
+    flow.append(_Paragraph(_t(heading) + (" · " + _t(meta) if meta else ""), styles["meta"]))
     flow.append(Spacer(1, 8))
     return flow
 
@@ -194,26 +207,26 @@ def _worksheet_item(number: int, item: Item, styles: dict[str, ParagraphStyle], 
                     seed: int) -> list[Flowable]:
     flow: list[Flowable] = []
     if item.type == "mcq":
-        flow.append(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
+        flow.append(_Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
         for letter, option in zip("ABCDEF", item.options, strict=False):
-            flow.append(Paragraph(f"{letter}.&nbsp;&nbsp;{_t(option)}", styles["option"]))
+            flow.append(_Paragraph(f"{letter}.&nbsp;&nbsp;{_t(option)}", styles["option"]))
     elif item.type == "true_false":
-        flow.append(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{BOX}&nbsp;T&nbsp;&nbsp;&nbsp;{BOX}&nbsp;F&nbsp;&nbsp;&nbsp;"
+        flow.append(_Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{BOX}&nbsp;T&nbsp;&nbsp;&nbsp;{BOX}&nbsp;F&nbsp;&nbsp;&nbsp;"
                               f"{_t(item.question)}", styles["question"]))
     elif item.type == "cloze":
-        flow.append(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
+        flow.append(_Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
     elif item.type == "short_answer":
-        flow.append(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
+        flow.append(_Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
         flow.append(Spacer(1, 4))
         flow.append(_Rule(width))
         flow.append(_Rule(width))
     elif item.type == "matching":
-        flow.append(Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
+        flow.append(_Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
         right = _matching_right(item, seed)
         rows = []
         for k, ((left, _), description) in enumerate(zip(item.pairs, right, strict=True)):
-            rows.append([Paragraph(f"____&nbsp;&nbsp;{k + 1}. {_t(left)}", styles["base"]),
-                         Paragraph(f"{'ABCDEFGH'[k]}. {_t(description)}", styles["base"])])
+            rows.append([_Paragraph(f"____&nbsp;&nbsp;{k + 1}. {_t(left)}", styles["base"]),
+                         _Paragraph(f"{'ABCDEFGH'[k]}. {_t(description)}", styles["base"])])
         table = Table(rows, colWidths=[width * 0.38, width * 0.58], hAlign="LEFT")
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, -1), 18),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
@@ -232,7 +245,7 @@ def _word_bank(items: list[Item], extras: tuple[str, ...], styles: dict[str, Par
     """Every blank's answer and a few words that fit no blank, in alphabetical order."""
     words = sorted({b for item in items for b in item.blanks} | set(extras), key=_natural)
     # An entry never breaks across lines ("Nearly a third"); entries are separated by bullets.
-    cell = Paragraph("&nbsp;&nbsp;&nbsp; ".join("•&nbsp;" + _t(w).replace(" ", "&nbsp;") for w in words),
+    cell = _Paragraph("&nbsp;&nbsp;&nbsp; ".join("•&nbsp;" + _t(w).replace(" ", "&nbsp;") for w in words),
                      styles["base"])
     box = Table([[cell]], colWidths=[width - 18])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("LEFTPADDING", (0, 0), (-1, -1), 8),
@@ -258,11 +271,11 @@ def _key_item(number: int, item: Item, styles: dict[str, ParagraphStyle], seed: 
         others = [a for a in item.accepted if a != item.answer]
         if others:
             answer += f" <font size=9>(also accept: {_t(', '.join(others))})</font>"
-    flow: list[Flowable] = [Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;<b>{answer}</b>", styles["answer"])]
+    flow: list[Flowable] = [_Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;<b>{answer}</b>", styles["answer"])]
     label = "Filled sentence" if item.type == "cloze" else "Source"
-    flow.append(Paragraph(f"{label} (paragraph {item.paragraph}): {_t(item.source)}", styles["small"]))
+    flow.append(_Paragraph(f"{label} (paragraph {item.paragraph}): {_t(item.source)}", styles["small"]))
     if item.type == "true_false" and item.answer == "False":
-        flow.append(Paragraph(f"The worksheet's statement, with one fact changed: {_t(item.question)}",
+        flow.append(_Paragraph(f"The worksheet's statement, with one fact changed: {_t(item.question)}",
                               styles["small"]))
     return [KeepTogether(flow)]
 
@@ -288,16 +301,16 @@ def _build(quiz: Quiz, paper: str, answer_key: bool) -> bytes:
         story += [_name_lines(width), Spacer(1, 6)]
     for kind, members in grouped(quiz):
         title, instruction = SECTION_TITLES[kind]
-        story.append(Paragraph(_t(title), styles["section"]))
+        story.append(_Paragraph(_t(title), styles["section"]))
         if not answer_key:
-            story.append(Paragraph(_t(instruction), styles["instruction"]))
+            story.append(_Paragraph(_t(instruction), styles["instruction"]))
             if kind == "cloze":
                 story += [_word_bank([i for _, i in members], quiz.bank_extras, styles, width), Spacer(1, 4)]
         for number, item in members:
             story += (_key_item(number, item, styles, quiz.seed) if answer_key
                       else _worksheet_item(number, item, styles, width, quiz.seed))
     if not quiz.items:
-        story.append(Paragraph("The article gave too little for any good question.", styles["base"]))
+        story.append(_Paragraph("The article gave too little for any good question.", styles["base"]))
     doc.build(story, canvasmaker=_numbered_canvas(_footer_text(quiz), version))
     return buffer.getvalue()
 
