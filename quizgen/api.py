@@ -72,7 +72,7 @@ def generate_quiz(facts: FactSheet, count: int = 20, seed: int = 0,
 
 
 def expand_inputs(paths: Sequence[str | Path]) -> list[Path]:
-    """Files as given; folders become their article and facts files, sorted."""
+    """Files as given; folders become their article and facts files, sorted; a file named twice counts once."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -85,7 +85,55 @@ def expand_inputs(paths: Sequence[str | Path]) -> list[Path]:
             found.extend(members)
         else:
             found.append(path)
-    return found
+    seen: set[Path] = set()
+    unique = []
+    for path in found:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def planned_slug(path: Path) -> str | None:
+    """The output folder name `make` will choose for an input, or None when the input cannot be read (`make`
+    then says why)."""
+    from quizgen.textutil import slugify
+
+    try:
+        if is_quiz_file(path):
+            from quizgen.exporters.quizfile import read_quiz
+
+            return read_quiz(path).slug
+        if path.suffix.lower() in FACTS_SUFFIXES:
+            from quizgen.factsfile import read_facts
+
+            return read_facts(path).slug
+        return slugify(read_article(path).title)
+    except UserError:
+        return None
+
+
+def distinct_slugs(paths: Sequence[Path]) -> list[tuple[str, Path] | None]:
+    """For a batch: for each input whose title an earlier input already has, a folder name of its own
+    ("storm-warning-2") and the input that keeps the title; None for the rest. So no article's output overwrites
+    another's."""
+    planned = [planned_slug(path) for path in paths]
+    taken = {slug for slug in planned if slug}
+    first: dict[str, Path] = {}
+    renamed: list[tuple[str, Path] | None] = []
+    for path, slug in zip(paths, planned, strict=True):
+        if slug is None or slug not in first:
+            renamed.append(None)
+            if slug:
+                first[slug] = path
+            continue
+        number = 2
+        while f"{slug}-{number}" in taken:
+            number += 1
+        taken.add(f"{slug}-{number}")
+        renamed.append((f"{slug}-{number}", first[slug]))
+    return renamed
 
 
 @dataclass(frozen=True)
@@ -132,9 +180,13 @@ def _guard(path: Path, force: bool, hint: str) -> None:
 
 def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: int = 0, force: bool = False,
          template_dirs: Sequence[str | Path] = (), deck: str | None = None, paper: str = "letter",
-         versions: int = 1, formats: Sequence[str] = DEFAULT_FORMATS) -> MadeArticle:
+         versions: int = 1, formats: Sequence[str] = DEFAULT_FORMATS, slug: str | None = None) -> MadeArticle:
     """Article (or facts.yaml) → facts.yaml, quiz.yaml, an Anki deck, a worksheet and its answer key (one pair
-    per printed version when `versions` > 1)."""
+    per printed version when `versions` > 1).
+
+    `slug` names the output folder instead of the title's slug (a batch gives it to a second article with the
+    same title); it is recorded in facts.yaml and quiz.yaml, so building again from them writes to that folder.
+    """
     from quizgen.exporters.anki import export_anki
     from quizgen.exporters.pdf import export_pdfs
     from quizgen.exporters.quizfile import dump_quiz
@@ -149,9 +201,13 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
         from quizgen.exporters.quizfile import read_quiz
 
         quiz = read_quiz(source)
+        if slug:
+            quiz = replace(quiz, slug=slug)
         note_time = note_timestamp(source)
     else:
         facts = load_facts(source)
+        if slug:
+            facts = replace(facts, slug=slug)
         templates = load_templates(list(template_dirs))
         quiz = generate_quiz(facts, count=count, seed=seed, templates=templates)
         note_time = note_timestamp(source, templates)

@@ -25,6 +25,7 @@ class Outcome:
     error: str | None = None  # one line, when it did not
     internal: bool = False  # the error is a bug, not the input's fault
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    same_title_as: Path | None = None  # an earlier input of the batch with the same title (own folder, "-2")
 
 
 def default_jobs(articles: int) -> int:
@@ -39,7 +40,7 @@ def _warm() -> None:
         load_nlp()
 
 
-def build_one(path: Path, options: dict[str, Any]) -> Outcome:
+def build_one(path: Path, options: dict[str, Any], same_title_as: Path | None = None) -> Outcome:
     from quizgen import api
 
     try:
@@ -49,8 +50,26 @@ def build_one(path: Path, options: dict[str, Any]) -> Outcome:
     except Exception as err:  # a bug: reported with the article, the batch goes on
         return Outcome(path, error=f"internal error: {type(err).__name__}: {err} (please report this)",
                        internal=True)
-    warnings = (made.quiz.shortfall,) if made.quiz.shortfall else ()
-    return Outcome(path, made=made, warnings=warnings)
+    moved = (f"has the same title as {same_title_as.name}: written to {made.folder.name}/ instead"
+             if same_title_as else None)
+    warnings = tuple(w for w in (moved, made.quiz.shortfall) if w)
+    return Outcome(path, made=made, warnings=warnings, same_title_as=same_title_as)
+
+
+def _calls(paths: Sequence[Path], options: dict[str, Any]) -> list[tuple[Path, dict[str, Any], Path | None]]:
+    """build_one's arguments for each article: a folder of its own for a title already taken."""
+    if len(paths) <= 1:
+        return [(path, options, None) for path in paths]
+    from quizgen import api
+
+    calls: list[tuple[Path, dict[str, Any], Path | None]] = []
+    for path, renamed in zip(paths, api.distinct_slugs(paths), strict=True):
+        if renamed is None:
+            calls.append((path, options, None))
+        else:
+            slug, first = renamed
+            calls.append((path, {**options, "slug": slug}, first))
+    return calls
 
 
 def _size(path: Path) -> int:
@@ -63,12 +82,17 @@ def _size(path: Path) -> int:
 def run_batch(paths: Sequence[Path], options: dict[str, Any], jobs: int,
               on_done: Callable[[Outcome], None] = lambda outcome: None,
               on_start: Callable[[Path], None] = lambda path: None) -> list[Outcome]:
-    """Build every article; `on_done` is called as each finishes. Returns outcomes in input order."""
+    """Build every article; `on_done` is called as each finishes. Returns outcomes in input order.
+
+    Articles with the same title get folders of their own ("-2", "-3" in input order): otherwise the later one
+    would overwrite the earlier one's files, or with several jobs both would write to one folder at once.
+    """
+    calls = _calls(paths, options)
     if jobs <= 1 or len(paths) <= 1:
         outcomes = []
-        for path in paths:
+        for path, call in zip(paths, calls, strict=True):
             on_start(path)
-            outcome = build_one(path, options)
+            outcome = build_one(*call)
             on_done(outcome)
             outcomes.append(outcome)
         return outcomes
@@ -76,7 +100,7 @@ def run_batch(paths: Sequence[Path], options: dict[str, Any], jobs: int,
     # Longest first, so no worker is left with a long article while the others sit idle at the end.
     order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as pool:
-        futures = {pool.submit(build_one, paths[index], options): index for index in order}
+        futures = {pool.submit(build_one, *calls[index]): index for index in order}
         try:
             for future in as_completed(futures):
                 outcome = future.result()

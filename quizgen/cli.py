@@ -189,8 +189,9 @@ def _summary(outcomes: list[Any]) -> None:
             continue
         quiz = o.made.quiz
         kinds = " ".join(f"{k}:{n}" for k, n in quiz.count_by_type().items())
-        rows.append((o.path.name, str(len(quiz.items)), kinds, "fewer items" if o.warnings else "",
-                     f"{o.made.folder}/"))
+        notes = ["fewer items" if quiz.shortfall else "", f"same title as {o.same_title_as.name}" if o.same_title_as
+                 else ""]
+        rows.append((o.path.name, str(len(quiz.items)), kinds, "; ".join(n for n in notes if n), f"{o.made.folder}/"))
     widths = [min(48 if i == 0 else 64, max(len(r[i]) for r in rows)) for i in range(4)]
     print()
     for row in rows:

@@ -36,3 +36,33 @@ def test_help_and_version_import_no_heavy_library():
             "print('HEAVY', heavy)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert "HEAVY []" in done.stdout, done.stdout + done.stderr
+
+
+def test_articles_with_the_same_title_get_folders_of_their_own(tmp_path):
+    """Two different articles called "Local news": neither overwrites the other, with one job or two, and each
+    facts.yaml records its folder, so building again from it writes there."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name in ("harbour-bakery.txt", "clinic-boat.txt"):
+        source = (ROOT / "tests" / "fixtures" / "articles" / name).read_text(encoding="utf-8")
+        (articles / name).write_text("Local news\n" + source.split("\n", 1)[1], encoding="utf-8")
+    bakery, clinic = articles / "harbour-bakery.txt", articles / "clinic-boat.txt"
+    outs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}"
+        # The bakery is named twice: it is built once.
+        done = run_cli("make", bakery, clinic, bakery, "-o", out, "-n", "6", "--jobs", jobs)
+        assert done.code == 0, done.stderr
+        assert sorted(p.name for p in out.iterdir()) == ["local-news", "local-news-2"]
+        assert "Porthcarrow" in (out / "local-news" / "facts.yaml").read_text(encoding="utf-8")
+        facts = (out / "local-news-2" / "facts.yaml").read_text(encoding="utf-8")
+        assert "Tapajós" in facts and "slug: local-news-2" in facts
+        assert (out / "local-news-2" / "local-news-2-worksheet.pdf").is_file()
+        assert "clinic-boat.txt: has the same title as harbour-bakery.txt: written to local-news-2/" in done.stderr
+        assert done.stdout.count("-> ") == 2
+        outs[jobs] = _tree(out)
+    assert outs["1"] == outs["2"]
+    again = run_cli("make", tmp_path / "out-1" / "local-news-2" / "facts.yaml", "-o", tmp_path / "out-1", "-n", "6")
+    assert again.code == 0, again.stderr
+    assert "local-news-2/" in again.stdout and sorted(p.name for p in (tmp_path / "out-1").iterdir()) == [
+        "local-news", "local-news-2"]
