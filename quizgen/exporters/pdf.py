@@ -44,6 +44,7 @@ SECTION_TITLES = {
     "matching": ("Matching", "Write the letter of the matching description next to each name."),
 }
 BOX = "☐"
+NBSP = "\xa0"
 
 
 class _Paragraph(Paragraph):
@@ -57,6 +58,51 @@ class _Paragraph(Paragraph):
             super().wrap(availWidth, availHeight)
             self._wrapped_for = availWidth
         return self.width, self.height
+
+
+class _PlainText(Flowable):
+    """Runs of (font, plain text) drawn straight onto the page when they fit on one line, laid out as a Paragraph
+    when they do not. Most lines of a worksheet ("B.  Kirkwall") need neither markup parsing nor line breaking,
+    which are most of what a reportlab Paragraph costs. A line is placed as a Paragraph would place it (first-line
+    indent, baseline one font size below the top, the style's spacing). The text is only ever escaped for the
+    Paragraph, never read as markup."""
+
+    def __init__(self, runs: list[tuple[str, str]], style: ParagraphStyle) -> None:
+        super().__init__()
+        self.runs, self.style = runs, style
+        self._text_width = sum(pdfmetrics.stringWidth(text, font, style.fontSize) for font, text in runs)
+        self._paragraph: Paragraph | None = None
+        self._drawn_as: Paragraph | None = None
+
+    def _as_paragraph(self, avail_width: float) -> Paragraph | None:
+        style = self.style
+        if self._text_width <= avail_width - style.leftIndent - style.firstLineIndent - style.rightIndent:
+            return None
+        if self._paragraph is None:
+            markup = "".join(f"<b>{_t(text)}</b>" if font == FONT_BOLD else _t(text) for font, text in self.runs)
+            self._paragraph = _Paragraph(markup, style)
+        return self._paragraph
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        paragraph = self._as_paragraph(availWidth)
+        self._drawn_as = paragraph
+        return paragraph.wrap(availWidth, availHeight) if paragraph else (availWidth, self.style.leading)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        paragraph = self._as_paragraph(availWidth)
+        return paragraph.split(availWidth, availHeight) if paragraph else []
+
+    def draw(self) -> None:
+        if self._drawn_as is not None:
+            self._drawn_as.drawOn(self.canv, 0, 0)
+            return
+        style = self.style
+        x = style.leftIndent + style.firstLineIndent
+        self.canv.setFillColor(style.textColor)
+        for font, text in self.runs:
+            self.canv.setFont(font, style.fontSize)
+            self.canv.drawString(x, style.leading - style.fontSize, text)
+            x += pdfmetrics.stringWidth(text, font, style.fontSize)
 
 
 def _register_fonts() -> None:
@@ -206,22 +252,18 @@ def _matching_right(item: Item, seed: int) -> list[str]:
 def _worksheet_item(number: int, item: Item, styles: dict[str, ParagraphStyle], width: float,
                     seed: int) -> list[Flowable]:
     flow: list[Flowable] = []
+    stem = [(FONT_BOLD, f"{number}."), (FONT, f"{NBSP * 2}{item.question}")]
+    if item.type == "true_false":
+        stem[1] = (FONT, f"{NBSP * 2}{BOX}{NBSP}T{NBSP * 3}{BOX}{NBSP}F{NBSP * 3}{item.question}")
+    flow.append(_PlainText(stem, styles["question"]))
     if item.type == "mcq":
-        flow.append(_Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
         for letter, option in zip("ABCDEF", item.options, strict=False):
-            flow.append(_Paragraph(f"{letter}.&nbsp;&nbsp;{_t(option)}", styles["option"]))
-    elif item.type == "true_false":
-        flow.append(_Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{BOX}&nbsp;T&nbsp;&nbsp;&nbsp;{BOX}&nbsp;F&nbsp;&nbsp;&nbsp;"
-                              f"{_t(item.question)}", styles["question"]))
-    elif item.type == "cloze":
-        flow.append(_Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
+            flow.append(_PlainText([(FONT, f"{letter}.{NBSP * 2}{option}")], styles["option"]))
     elif item.type == "short_answer":
-        flow.append(_Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
         flow.append(Spacer(1, 4))
         flow.append(_Rule(width))
         flow.append(_Rule(width))
     elif item.type == "matching":
-        flow.append(_Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;{_t(item.question)}", styles["question"]))
         right = _matching_right(item, seed)
         rows = []
         for k, ((left, _), description) in enumerate(zip(item.pairs, right, strict=True)):
@@ -256,22 +298,26 @@ def _word_bank(items: list[Item], extras: tuple[str, ...], styles: dict[str, Par
 
 
 def _key_item(number: int, item: Item, styles: dict[str, ParagraphStyle], seed: int) -> list[Flowable]:
-    if item.type == "mcq":
-        answer = f"{item.answer_letter}. {_t(item.answer)}"
-    elif item.type == "true_false":
-        answer = "T (true)" if item.answer == "True" else "F (false)"
-    elif item.type == "cloze":
-        answer = "; ".join(f"({n}) {_t(b)}" for n, b in enumerate(item.blanks, start=1))
-    elif item.type == "matching":
-        right = _matching_right(item, seed)
-        answer = "; ".join(f"{k + 1}–{'ABCDEFGH'[right.index(r)]} ({_t(left)})"
-                           for k, (left, r) in enumerate(item.pairs))
-    else:
+    first: Flowable
+    if item.type == "short_answer":
         answer = _t(item.answer)
         others = [a for a in item.accepted if a != item.answer]
         if others:
             answer += f" <font size=9>(also accept: {_t(', '.join(others))})</font>"
-    flow: list[Flowable] = [_Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;<b>{answer}</b>", styles["answer"])]
+        first = _Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;<b>{answer}</b>", styles["answer"])
+    else:
+        if item.type == "mcq":
+            plain = f"{item.answer_letter}. {item.answer}"
+        elif item.type == "true_false":
+            plain = "T (true)" if item.answer == "True" else "F (false)"
+        elif item.type == "cloze":
+            plain = "; ".join(f"({n}) {b}" for n, b in enumerate(item.blanks, start=1))
+        else:
+            right = _matching_right(item, seed)
+            plain = "; ".join(f"{k + 1}–{'ABCDEFGH'[right.index(r)]} ({left})"
+                              for k, (left, r) in enumerate(item.pairs))
+        first = _PlainText([(FONT_BOLD, f"{number}.{NBSP * 2}{plain}")], styles["answer"])
+    flow: list[Flowable] = [first]
     label = "Filled sentence" if item.type == "cloze" else "Source"
     flow.append(_Paragraph(f"{label} (paragraph {item.paragraph}): {_t(item.source)}", styles["small"]))
     if item.type == "true_false" and item.answer == "False":
@@ -301,9 +347,9 @@ def _build(quiz: Quiz, paper: str, answer_key: bool) -> bytes:
         story += [_name_lines(width), Spacer(1, 6)]
     for kind, members in grouped(quiz):
         title, instruction = SECTION_TITLES[kind]
-        story.append(_Paragraph(_t(title), styles["section"]))
+        story.append(_PlainText([(FONT_BOLD, title)], styles["section"]))
         if not answer_key:
-            story.append(_Paragraph(_t(instruction), styles["instruction"]))
+            story.append(_PlainText([(FONT, instruction)], styles["instruction"]))
             if kind == "cloze":
                 story += [_word_bank([i for _, i in members], quiz.bank_extras, styles, width), Spacer(1, 4)]
         for number, item in members:
