@@ -37,18 +37,6 @@ def _timed(function, *args, **kwargs):
     return result, time.perf_counter() - started
 
 
-def _export(facts, quiz, out: Path) -> None:
-    from quizgen.exporters.anki import export_anki
-    from quizgen.exporters.pdf import export_pdfs
-    from quizgen.exporters.quizfile import dump_quiz
-    from quizgen.factsfile import dump_facts
-
-    (out / "facts.yaml").write_text(dump_facts(facts), encoding="utf-8")
-    (out / "quiz.yaml").write_text(dump_quiz(quiz), encoding="utf-8")
-    export_anki([quiz], out / "deck.apkg", 1_700_000_000)
-    export_pdfs(quiz, out / "w.pdf", out / "k.pdf")
-
-
 def _parse(nlp, paragraphs) -> None:
     list(nlp.pipe(paragraphs))
 
@@ -74,7 +62,7 @@ def stages(paths: list[Path], repeat: int = 5) -> None:
             article, t_read = _timed(api.read_article, path)
             facts, t_extract = _timed(api.extract_facts, article)
             quiz, t_generate = _timed(api.generate_quiz, facts, 20, 0, templates=templates)
-            _, t_export = _timed(_export, facts, quiz, out)
+            _, t_export = _timed(api.write_outputs, path, quiz, facts, 1_700_000_000, out_dir=out, force=True)
             bare = _timed(_parse, nlp, article.paragraphs)[1]
             runs.append((t_read, t_extract, t_generate, t_export, t_read + t_extract + t_generate + t_export, bare))
         t_read, t_extract, t_generate, t_export, total, bare = (min(column) for column in zip(*runs, strict=True))

@@ -187,12 +187,7 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
     `slug` names the output folder instead of the title's slug (a batch gives it to a second article with the
     same title); it is recorded in facts.yaml and quiz.yaml, so building again from them writes to that folder.
     """
-    from quizgen.exporters.anki import export_anki
-    from quizgen.exporters.pdf import export_pdfs
-    from quizgen.exporters.quizfile import dump_quiz
-    from quizgen.factsfile import dump_facts
     from quizgen.templates import load_templates
-    from quizgen.versions import make_versions
 
     source = Path(path)
     facts: FactSheet | None = None
@@ -214,6 +209,21 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
     if not quiz.items:
         raise InputError(f"{source}: no good question could be made: the article names no people, places or "
                          f"organisations and gives no figures a student could be asked about")
+    return write_outputs(source, quiz, facts, note_time, out_dir=out_dir, force=force, deck=deck, paper=paper,
+                         versions=versions, formats=formats)
+
+
+def write_outputs(source: Path, quiz: Quiz, facts: FactSheet | None, note_time: float, out_dir: str | Path = "out",
+                  force: bool = False, deck: str | None = None, paper: str = "letter", versions: int = 1,
+                  formats: Sequence[str] = DEFAULT_FORMATS) -> MadeArticle:
+    """The export stage of `make`: every file for one quiz, each written atomically into OUT/<slug>/. `facts` is
+    None when the quiz came from a quiz.yaml; a facts.yaml or quiz.yaml that is `source` itself is left as it is."""
+    from quizgen.exporters.anki import export_anki
+    from quizgen.exporters.pdf import export_pdfs
+    from quizgen.exporters.quizfile import dump_quiz
+    from quizgen.factsfile import dump_facts
+    from quizgen.versions import make_versions
+
     folder = output_folder(Path(out_dir), quiz.slug)
     facts_path = folder / "facts.yaml"
     quiz_path = folder / "quiz.yaml"
