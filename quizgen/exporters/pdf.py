@@ -6,6 +6,7 @@ import importlib.resources
 import io
 import random
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -60,49 +61,122 @@ class _Paragraph(Paragraph):
         return self.width, self.height
 
 
+_Word = tuple[str, tuple[tuple[str, str], ...]]  # (font of the space before it, its (font, text) pieces)
+
+
+@dataclass
+class _Line:
+    limit: float  # the width it has
+    used: float = 0.0  # the width of its words and the spaces between them
+    words: list[_Word] = field(default_factory=list)
+
+
 class _PlainText(Flowable):
-    """Runs of (font, plain text) drawn straight onto the page when they fit on one line, laid out as a Paragraph
-    when they do not. Most lines of a worksheet ("B.  Kirkwall") need neither markup parsing nor line breaking,
-    which are most of what a reportlab Paragraph costs. A line is placed as a Paragraph would place it (first-line
-    indent, baseline one font size below the top, the style's spacing). The text is only ever escaped for the
-    Paragraph, never read as markup."""
+    """Runs of (font, plain text) broken into lines and drawn straight onto the page.
+
+    A reportlab Paragraph parses markup and breaks lines with machinery for hyphenation, inline images and more;
+    that was most of a worksheet's cost, and worksheet text is plain. Lines are broken as Paragraph breaks them
+    (words at spaces, a 5% allowance for space shrinkage, the first-line indent) and placed as it places them
+    (baseline one font size below the top, one leading apart), so pages look the same. Text with a word wider
+    than the line, other kinds of space, or that must be split across pages is laid out by a Paragraph instead.
+    The text is only ever escaped for that Paragraph, never read as markup."""
 
     def __init__(self, runs: list[tuple[str, str]], style: ParagraphStyle) -> None:
         super().__init__()
         self.runs, self.style = runs, style
-        self._text_width = sum(pdfmetrics.stringWidth(text, font, style.fontSize) for font, text in runs)
+        self._words = self._split_words(runs)
+        self._lines: list[_Line] = []
         self._paragraph: Paragraph | None = None
         self._drawn_as: Paragraph | None = None
 
-    def _as_paragraph(self, avail_width: float) -> Paragraph | None:
+    @staticmethod
+    def _split_words(runs: list[tuple[str, str]]) -> list[_Word] | None:
+        if any(ch.isspace() and ch not in " \xa0" for _, text in runs for ch in text):
+            return None  # tabs, thin spaces, line breaks: Paragraph's rules for those
+        words: list[tuple[str, list[tuple[str, str]]]] = []
+        for font, text in runs:
+            for k, piece in enumerate(text.split(" ")):
+                if k > 0 or not words:
+                    words.append((font, []))
+                if piece:
+                    words[-1][1].append((font, piece))
+        return [(font, tuple(pieces)) for font, pieces in words if pieces]
+
+    def _width(self, pieces: tuple[tuple[str, str], ...]) -> float:
+        return sum(pdfmetrics.stringWidth(text, font, self.style.fontSize) for font, text in pieces)
+
+    def _break(self, avail_width: float) -> list[_Line] | None:
         style = self.style
-        if self._text_width <= avail_width - style.leftIndent - style.firstLineIndent - style.rightIndent:
+        if self._words is None:
             return None
+        later = avail_width - style.leftIndent - style.rightIndent
+        lines: list[_Line] = [_Line(later - style.firstLineIndent)]
+        for word in self._words:
+            width = self._width(word[1])
+            if width > later:
+                return None  # a long web address: Paragraph splits it
+            line = lines[-1]
+            space = pdfmetrics.stringWidth(" ", word[0], style.fontSize)
+            # Paragraph's rule: a line may overrun by 5% of its spaces' width, and its spaces then shrink to fit.
+            if line.words and line.used + space + width > line.limit + 0.05 * space * len(line.words):
+                line = _Line(later)
+                lines.append(line)
+            line.used += (space if line.words else 0) + width
+            line.words.append(word)
+        return lines
+
+    def _fallback(self) -> Paragraph:
         if self._paragraph is None:
             markup = "".join(f"<b>{_t(text)}</b>" if font == FONT_BOLD else _t(text) for font, text in self.runs)
-            self._paragraph = _Paragraph(markup, style)
+            self._paragraph = _Paragraph(markup, self.style)
         return self._paragraph
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
-        paragraph = self._as_paragraph(availWidth)
-        self._drawn_as = paragraph
-        return paragraph.wrap(availWidth, availHeight) if paragraph else (availWidth, self.style.leading)
+        lines = self._break(availWidth)
+        if lines is None:
+            self._drawn_as = self._fallback()
+            return self._drawn_as.wrap(availWidth, availHeight)
+        self._drawn_as, self._lines = None, lines
+        return availWidth, len(lines) * self.style.leading
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        paragraph = self._as_paragraph(availWidth)
-        return paragraph.split(availWidth, availHeight) if paragraph else []
+        if len(self._break(availWidth) or [None, None]) == 1:
+            return []  # one line: it moves to the next page whole
+        return self._fallback().split(availWidth, availHeight)
 
     def draw(self) -> None:
         if self._drawn_as is not None:
             self._drawn_as.drawOn(self.canv, 0, 0)
             return
-        style = self.style
-        x = style.leftIndent + style.firstLineIndent
-        self.canv.setFillColor(style.textColor)
-        for font, text in self.runs:
-            self.canv.setFont(font, style.fontSize)
-            self.canv.drawString(x, style.leading - style.fontSize, text)
-            x += pdfmetrics.stringWidth(text, font, style.fontSize)
+        style, canvas = self.style, self.canv
+        canvas.setFillColor(style.textColor)
+        y = len(self._lines) * style.leading - style.fontSize
+        for number, line in enumerate(self._lines):
+            x = style.leftIndent + (style.firstLineIndent if number == 0 else 0)
+            if line.used > line.limit and len(line.words) > 1:
+                # Overrun: each word placed on its own, the spaces narrowed so the line ends at the margin.
+                shrink = (line.limit - line.used) / (len(line.words) - 1)
+                for index, (space_font, pieces) in enumerate(line.words):
+                    if index:
+                        x += pdfmetrics.stringWidth(" ", space_font, style.fontSize) + shrink
+                    for font, text in pieces:
+                        canvas.setFont(font, style.fontSize)
+                        canvas.drawString(x, y, text)
+                        x += pdfmetrics.stringWidth(text, font, style.fontSize)
+                y -= style.leading
+                continue
+            segments: list[list[str]] = []  # [font, text]: one drawString per change of font
+            for index, (space_font, pieces) in enumerate(line.words):
+                for font, text in ((space_font, " "), *pieces) if index else pieces:
+                    if segments and segments[-1][0] == font:
+                        segments[-1][1] += text
+                    else:
+                        segments.append([font, text])
+            for font, text in segments:
+                canvas.setFont(font, style.fontSize)
+                canvas.drawString(x, y, text)
+                x += pdfmetrics.stringWidth(text, font, style.fontSize)
+            y -= style.leading
 
 
 def _register_fonts() -> None:
@@ -209,8 +283,8 @@ def _header(quiz: Quiz, styles: dict[str, ParagraphStyle], heading: str) -> list
     level = f"Reading level: grade {quiz.reading_grade:g} (Flesch–Kincaid)" if quiz.reading_grade is not None else ""
     meta = " · ".join(p for p in (
         f"by {quiz.byline}" if quiz.byline else "", quiz.source or "", quiz.date or "", level) if p)
-    flow: list[Flowable] = [_Paragraph(_t(quiz.title), styles["title"])]
-    flow.append(_Paragraph(_t(heading) + (" · " + _t(meta) if meta else ""), styles["meta"]))
+    flow: list[Flowable] = [_PlainText([(FONT_BOLD, quiz.title)], styles["title"])]
+    flow.append(_PlainText([(FONT, heading + (" · " + meta if meta else ""))], styles["meta"]))
     flow.append(Spacer(1, 8))
     return flow
 
@@ -267,8 +341,8 @@ def _worksheet_item(number: int, item: Item, styles: dict[str, ParagraphStyle], 
         right = _matching_right(item, seed)
         rows = []
         for k, ((left, _), description) in enumerate(zip(item.pairs, right, strict=True)):
-            rows.append([_Paragraph(f"____&nbsp;&nbsp;{k + 1}. {_t(left)}", styles["base"]),
-                         _Paragraph(f"{'ABCDEFGH'[k]}. {_t(description)}", styles["base"])])
+            rows.append([_PlainText([(FONT, f"____{NBSP * 2}{k + 1}. {left}")], styles["base"]),
+                         _PlainText([(FONT, f"{'ABCDEFGH'[k]}. {description}")], styles["base"])])
         table = Table(rows, colWidths=[width * 0.38, width * 0.58], hAlign="LEFT")
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, -1), 18),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
@@ -287,8 +361,7 @@ def _word_bank(items: list[Item], extras: tuple[str, ...], styles: dict[str, Par
     """Every blank's answer and a few words that fit no blank, in alphabetical order."""
     words = sorted({b for item in items for b in item.blanks} | set(extras), key=_natural)
     # An entry never breaks across lines ("Nearly a third"); entries are separated by bullets.
-    cell = _Paragraph("&nbsp;&nbsp;&nbsp; ".join("•&nbsp;" + _t(w).replace(" ", "&nbsp;") for w in words),
-                     styles["base"])
+    cell = _PlainText([(FONT, f"{NBSP * 3} ".join(f"•{NBSP}" + w.replace(" ", NBSP) for w in words))], styles["base"])
     box = Table([[cell]], colWidths=[width - 18])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("LEFTPADDING", (0, 0), (-1, -1), 8),
                              ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
@@ -319,10 +392,10 @@ def _key_item(number: int, item: Item, styles: dict[str, ParagraphStyle], seed: 
         first = _PlainText([(FONT_BOLD, f"{number}.{NBSP * 2}{plain}")], styles["answer"])
     flow: list[Flowable] = [first]
     label = "Filled sentence" if item.type == "cloze" else "Source"
-    flow.append(_Paragraph(f"{label} (paragraph {item.paragraph}): {_t(item.source)}", styles["small"]))
+    flow.append(_PlainText([(FONT, f"{label} (paragraph {item.paragraph}): {item.source}")], styles["small"]))
     if item.type == "true_false" and item.answer == "False":
-        flow.append(_Paragraph(f"The worksheet's statement, with one fact changed: {_t(item.question)}",
-                              styles["small"]))
+        flow.append(_PlainText([(FONT, f"The worksheet's statement, with one fact changed: {item.question}")],
+                               styles["small"]))
     return [KeepTogether(flow)]
 
 

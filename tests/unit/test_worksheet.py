@@ -144,3 +144,42 @@ def test_flesch_kincaid_grade():
             "mechanisms, constitutional implications and administrative responsibilities. ") * 3
     assert flesch_kincaid_grade(easy) < 2 < 12 < flesch_kincaid_grade(hard)
     assert flesch_kincaid_grade("Too short.") is None
+
+
+_TEXTS = [
+    "Which harbour did the ferry sail from?",
+    "The tidal ferry, which the council bought for £4.2m after a vote of nine to two, will carry up to 120 "
+    "passengers and 14 cars between Kirkwall and the island of Westray six times a day from May.",
+    "“We welcome clean boats, but islanders cannot be left with the bill when the batteries wear out,” said the "
+    "councillor, who has represented the ward since 2009 and chairs the harbour board's finance committee.",
+    "See https://example.org/a-very-long-address/that/cannot/break/anywhere/because/it/has/no/spaces/at/all/x"
+    "yz0123456789abcdefghijklmnopqrstuvwxyz for the timetable.",
+    "A tab\tand a thin\u2009space go to the paragraph.",
+    "Вести недели says the crossing — all 14 miles of it — takes “about 45 minutes” in calm weather, and an "
+    "hour or more when the wind is from the west.",
+]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+@pytest.mark.parametrize("style_name", ["question", "small", "option"])
+def test_plain_text_breaks_lines_where_a_paragraph_would(text, style_name):
+    """Worksheet text is drawn without a Paragraph, but must take the same lines and the same height."""
+    from reportlab.platypus import Paragraph
+
+    from quizgen.exporters.pdf import FONT, FONT_BOLD, NBSP, _PlainText, _register_fonts, _styles, _t
+
+    _register_fonts()
+    style = _styles()[style_name]
+    for width in (300.0, 451.3):
+        plain = _PlainText([(FONT_BOLD, "12."), (FONT, f"{NBSP * 2}{text}")], style)
+        paragraph = Paragraph(f"<b>12.</b>&nbsp;&nbsp;{_t(text)}", style)
+        assert plain.wrap(width, 1000) == paragraph.wrap(width, 1000)
+        single = _PlainText([(FONT, text)], style)
+        reference = Paragraph(_t(text), style)
+        assert single.wrap(width, 1000) == reference.wrap(width, 1000)
+        # Tabs, thin spaces and words wider than the line are left to the Paragraph; the rest quizgen draws.
+        assert (single._drawn_as is None) == ("\t" not in text and "https" not in text)
+        if single._drawn_as is None:  # the same words on each line
+            assert [[w[1][0][1] for w in line.words] for line in single._lines] == [
+                list(words) for _, words in reference.blPara.lines]
+            assert all(line.used <= line.limit * 1.02 for line in single._lines)
