@@ -85,6 +85,12 @@ class _PlainText(Flowable):
         super().__init__()
         self.runs, self.style = runs, style
         self._words = self._split_words(runs)
+        size = style.fontSize
+        # (width of the space before, width of the word): measured once, though a flowable is laid out twice.
+        self._widths = [(pdfmetrics.stringWidth(" ", space_font, size),
+                         sum(pdfmetrics.stringWidth(text, font, size) for font, text in pieces))
+                        for space_font, pieces in self._words or ()]
+        self._broken: dict[float, list[_Line] | None] = {}
         self._lines: list[_Line] = []
         self._paragraph: Paragraph | None = None
         self._drawn_as: Paragraph | None = None
@@ -102,21 +108,21 @@ class _PlainText(Flowable):
                     words[-1][1].append((font, piece))
         return [(font, tuple(pieces)) for font, pieces in words if pieces]
 
-    def _width(self, pieces: tuple[tuple[str, str], ...]) -> float:
-        return sum(pdfmetrics.stringWidth(text, font, self.style.fontSize) for font, text in pieces)
-
     def _break(self, avail_width: float) -> list[_Line] | None:
+        if avail_width not in self._broken:
+            self._broken[avail_width] = self._break_at(avail_width)
+        return self._broken[avail_width]
+
+    def _break_at(self, avail_width: float) -> list[_Line] | None:
         style = self.style
         if self._words is None:
             return None
         later = avail_width - style.leftIndent - style.rightIndent
         lines: list[_Line] = [_Line(later - style.firstLineIndent)]
-        for word in self._words:
-            width = self._width(word[1])
+        for word, (space, width) in zip(self._words, self._widths, strict=True):
             if width > later:
                 return None  # a long web address: Paragraph splits it
             line = lines[-1]
-            space = pdfmetrics.stringWidth(" ", word[0], style.fontSize)
             # Paragraph's rule: a line may overrun by 5% of its spaces' width, and its spaces then shrink to fit.
             if line.words and line.used + space + width > line.limit + 0.05 * space * len(line.words):
                 line = _Line(later)
