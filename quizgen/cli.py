@@ -1,7 +1,8 @@
 """The command line: parses arguments, calls the library, and is the one place errors become exit codes.
 
-Exit codes: 0 success; 1 a user error (one line on stderr) or some articles in a batch failed;
-2 bad usage; 3 an internal error (a bug: please report it); 130 interrupted.
+Exit codes: 0 success; 1 to 63 the number of articles that could not be made (1 for any user error, one line on
+stderr; 63 means 63 or more); 64 bad usage; 70 an internal error (a bug: please report it); 130 interrupted.
+64 and 70 are sysexits.h's EX_USAGE and EX_SOFTWARE, so they never read as a count.
 """
 
 from __future__ import annotations
@@ -10,13 +11,22 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from quizgen import __version__
 from quizgen.errors import QuizgenError
 from quizgen.formats import FORMATS
 
-EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 64, 70, 130
+MAX_FAILED = 63  # failure counts stop below EXIT_USAGE
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with quizgen's exit code for bad usage (argparse's own, 2, would read as "2 articles failed")."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def _whole_number(low: int, high: int, why: str = "") -> Callable[[str], int]:
@@ -53,7 +63,7 @@ def _seed(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="quizgen",
         description="Turn a news article into an Anki deck, a printable worksheet and its answer key.",
     )
@@ -131,7 +141,7 @@ def _make(args: argparse.Namespace) -> int:
         print(f"quizgen: {len(failed)} of {len(paths)} articles failed", file=sys.stderr)
     if any(o.internal for o in failed):
         return EXIT_INTERNAL
-    return EXIT_USER if failed else EXIT_OK
+    return min(len(failed), MAX_FAILED)  # 0 when every article was made
 
 
 class _Report:

@@ -1,13 +1,15 @@
-"""Bad usage: exit 2 with argparse's message; --help and --version. (Bad input: test_inputs.py.)"""
+"""Bad usage: exit 64 with argparse's message; --help and --version. (Bad input: test_inputs.py.)"""
 
 from __future__ import annotations
 
 from tests.conftest import run_cli
 
 
-def test_bad_usage_exits_2():
-    assert run_cli("make").code == 2
-    assert run_cli("make", "x.txt", "-n", "zero").code == 2
+def test_bad_usage_exits_64_with_the_usage_line():
+    for args in (("make",), ("make", "x.txt", "-n", "zero"), ("templates", "check"), ("--no-such-option",)):
+        result = run_cli(*args)
+        assert result.code == 64, args
+        assert result.stderr.startswith("usage: quizgen") and "error: " in result.stderr, args
 
 
 def test_help_and_version():

@@ -99,15 +99,17 @@ def test_titles_that_look_like_paths_stay_inside_out(tmp_path):
     assert not (tmp_path / "etc").exists()
 
 
-def test_one_bad_article_in_a_batch_is_reported_and_the_others_complete(tmp_path):
+def test_bad_articles_in_a_batch_are_reported_and_counted_and_the_others_complete(tmp_path):
     batch = tmp_path / "batch"
     batch.mkdir()
     (batch / "a-good.txt").write_bytes(EXAMPLE.read_bytes())
     (batch / "b-empty.txt").write_bytes(b"")
     (batch / "c-good.txt").write_bytes((ROOT / "tests" / "fixtures" / "articles" / "clinic-boat.txt").read_bytes())
+    (batch / "d-binary.txt").write_bytes(bytes(range(256)) * 4)
     result = run_cli("make", batch, "-o", tmp_path / "out", "-n", "5")
-    assert result.code == 1
-    assert "b-empty.txt: the file is empty" in result.stderr and "1 of 3 articles failed" in result.stderr
+    assert result.code == 2  # the exit code is the number of articles that failed
+    assert "b-empty.txt: the file is empty" in result.stderr and "2 of 4 articles failed" in result.stderr
+    assert "d-binary.txt: " in result.stderr
     assert len([p for p in (tmp_path / "out").iterdir() if p.is_dir()]) == 2
     assert len(re.findall(r": \d+ items \(", result.stdout)) == 2
     assert "failed: " in result.stdout  # the summary table names the failure too

@@ -219,7 +219,7 @@ def test_versions_write_a_worksheet_and_key_per_letter_that_agree_with_quiz_yaml
                 assert squash(f"{row['number']}. {row['answer']}") in answers
         orders.append([r["id"] for r in rows])
     assert orders[0] != orders[1] and sorted(orders[0]) == sorted(orders[1])
-    assert run_cli("make", EXAMPLE, "-o", out, "--versions", "27").code == 2
+    assert run_cli("make", EXAMPLE, "-o", out, "--versions", "27").code == 64
 
 
 def test_formats_all_writes_every_platform_file_and_unknown_formats_are_refused(tmp_path):
@@ -236,4 +236,4 @@ def test_formats_all_writes_every_platform_file_and_unknown_formats_are_refused(
     names = sorted(p.name for p in only_folder(tmp_path / "gift").iterdir())
     assert names == sorted(["facts.yaml", "quiz.yaml", f"{folder.name}.gift.txt"])
     bad = run_cli("make", EXAMPLE, "-o", out, "--formats", "anki,word")
-    assert bad.code == 2 and "unknown format word" in bad.stderr
+    assert bad.code == 64 and "unknown format word" in bad.stderr
