@@ -8,6 +8,7 @@ stderr; 63 means 63 or more); 64 bad usage; 70 an internal error (a bug: please 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -154,7 +155,15 @@ class _Report:
         if total > 1 and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, leave=False)
+            # A terminal that reports no size (some consoles, a bare pseudo-terminal) is taken as 80 x 24: given
+            # 0 rows, tqdm draws nothing at all.
+            try:
+                size = os.get_terminal_size(sys.stderr.fileno())
+                sized = size.columns > 0 and size.lines > 0
+            except OSError:
+                sized = False
+            self.bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=sized,
+                            ncols=None if sized else 80, nrows=None if sized else 24, leave=False)
 
     def _print(self, text: str, stream: Any) -> None:
         if self.bar is not None:

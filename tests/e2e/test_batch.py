@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import EXAMPLE, ROOT, run_cli
 
 ARTICLES = [EXAMPLE, *sorted((ROOT / "tests" / "fixtures" / "articles").iterdir())]
@@ -66,3 +68,38 @@ def test_articles_with_the_same_title_get_folders_of_their_own(tmp_path):
     assert again.code == 0, again.stderr
     assert "local-news-2/" in again.stdout and sorted(p.name for p in (tmp_path / "out-1").iterdir()) == [
         "local-news", "local-news-2"]
+
+
+@pytest.mark.parametrize("rows_columns", [(30, 100), (0, 0)])  # a terminal, and one that reports no size
+def test_on_a_terminal_a_progress_bar_shows_done_current_article_and_time_left(tmp_path, rows_columns):
+    """stderr on a pseudo-terminal: tqdm draws there, while stdout (a pipe) still gets one line per article."""
+    import fcntl
+    import os
+    import re
+    import struct
+    import termios
+
+    articles = [ROOT / "tests" / "fixtures" / "articles" / name for name in ("harbour-bakery.txt", "clinic-boat.txt")]
+    controller, terminal = os.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", *rows_columns, 0, 0))
+    process = subprocess.Popen([sys.executable, "-m", "quizgen", "make", *map(str, articles), "-o", str(tmp_path),
+                                "-n", "5", "--jobs", "1"], stdin=terminal, stdout=subprocess.PIPE, stderr=terminal,
+                               cwd=ROOT)
+    os.close(terminal)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # EIO: the process closed its end
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    stdout = process.communicate(timeout=600)[0].decode("utf-8")
+    os.close(controller)
+    bar = drawn.decode("utf-8", errors="replace")
+    assert process.returncode == 0, bar
+    assert re.search(r"1/2 \[\d\d:\d\d<\d\d:\d\d", bar), bar  # done of total, time spent < time left
+    assert "article/s" in bar or "s/article" in bar
+    assert "harbour-bakery.txt" in bar and "clinic-boat.txt" in bar  # the article in hand
+    assert len(re.findall(r": \d+ items \(", stdout)) == 2
