@@ -146,7 +146,8 @@ class _PlainText(Flowable):
         return availWidth, len(lines) * self.style.leading
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        if len(self._break(availWidth) or [None, None]) == 1:
+        lines = self._break(availWidth)
+        if lines is not None and len(lines) == 1:
             return []  # one line: it moves to the next page whole
         return self._fallback().split(availWidth, availHeight)
 
