@@ -103,3 +103,36 @@ def test_on_a_terminal_a_progress_bar_shows_done_current_article_and_time_left(t
     assert "article/s" in bar or "s/article" in bar
     assert "harbour-bakery.txt" in bar and "clinic-boat.txt" in bar  # the article in hand
     assert len(re.findall(r": \d+ items \(", stdout)) == 2
+
+
+def test_each_worker_loads_the_model_once_however_many_articles_it_builds(tmp_path, monkeypatch):
+    """spacy.load is wrapped to note the process that calls it; forked workers inherit the wrapper."""
+    import multiprocessing
+    import os
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("workers inherit the wrapper only when forked")
+
+    import spacy
+
+    from quizgen.batch import run_batch
+    from quizgen.extract.nlp import load_nlp
+
+    loads = tmp_path / "loads.txt"
+    real_load = spacy.load
+
+    def noting_load(*args, **kwargs):
+        with open(loads, "a", encoding="utf-8") as record:
+            record.write(f"{os.getpid()}\n")
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(spacy, "load", noting_load)
+    load_nlp.cache_clear()  # workers forked from here must load for themselves
+    try:
+        outcomes = run_batch(ARTICLES, {"out_dir": tmp_path / "out", "count": 5}, jobs=2)
+    finally:
+        load_nlp.cache_clear()
+    assert [o.error for o in outcomes] == [None] * len(ARTICLES) and len(ARTICLES) == 4
+    pids = loads.read_text(encoding="utf-8").split()
+    assert len(pids) == len(set(pids)) == 2  # two workers, one load each, for four articles
+    assert str(os.getpid()) not in pids
