@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import html
-import io
 import itertools
 import os
 import sqlite3
 import tempfile
-import zipfile
 from pathlib import Path
 
 import genanki
 
+from quizgen.exporters.archive import fixed_time_zip
 from quizgen.model import Item, Quiz
 from quizgen.yamlio import write_atomic
 
@@ -21,7 +20,6 @@ from quizgen.yamlio import write_atomic
 MCQ_MODEL_ID = 1607392319
 CLOZE_MODEL_ID = 1607392320
 BASIC_MODEL_ID = 1607392321
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 CSS = """\
 .card { font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; font-size: 20px;
@@ -167,7 +165,7 @@ def write_package(decks: list[genanki.Deck], path: Path, timestamp: float) -> No
     try:
         conn = sqlite3.connect(db_path)
         try:
-            # A scratch database zipped straight after: no journal file and no fsync per statement (27 ms -> 3 ms).
+            # A scratch database zipped straight after: no journal file and no fsync per statement (27 ms -> 5 ms).
             # The package is made durable once, by write_atomic.
             conn.execute("PRAGMA synchronous=OFF")
             conn.execute("PRAGMA journal_mode=MEMORY")
@@ -175,13 +173,7 @@ def write_package(decks: list[genanki.Deck], path: Path, timestamp: float) -> No
             conn.commit()
         finally:
             conn.close()
-        archive_bytes = io.BytesIO()
-        with zipfile.ZipFile(archive_bytes, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for name, data in (("collection.anki2", Path(db_path).read_bytes()), ("media", b"{}")):
-                info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, data)
-        write_atomic(path, archive_bytes.getvalue())
+        write_atomic(path, fixed_time_zip((("collection.anki2", Path(db_path).read_bytes()), ("media", b"{}"))))
     finally:
         Path(db_path).unlink(missing_ok=True)
 

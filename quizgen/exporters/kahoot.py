@@ -11,13 +11,13 @@ import io
 import zipfile
 from datetime import datetime
 
+from quizgen.exporters.archive import with_fixed_times
 from quizgen.model import Item, Quiz
 from quizgen.versions import numbered
 
 MAX_QUESTION, MAX_ANSWER = 120, 75
 TIME_LIMIT = 30
 FIRST_ROW = 9
-_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 
 
 def skipped_summary(skipped: list[str], total: int) -> str:
@@ -86,15 +86,4 @@ def dump_kahoot_xlsx(quiz: Quiz) -> tuple[bytes, list[str]]:
     # ExcelWriter rather than book.save(), which stamps `modified` with the current time.
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()
-    return _fixed_zip_times(raw.getvalue()), skipped
-
-
-def _fixed_zip_times(data: bytes) -> bytes:
-    """openpyxl stamps each zip member with the current time; rewrite them so the same quiz gives the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+    return with_fixed_times(raw.getvalue()), skipped

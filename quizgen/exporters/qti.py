@@ -8,17 +8,15 @@ fill_in_multiple_blanks_question) with response processing that scores the right
 from __future__ import annotations
 
 import html
-import io
 import xml.etree.ElementTree as ET
-import zipfile
 
+from quizgen.exporters.archive import fixed_time_zip
 from quizgen.model import Item, Quiz
 from quizgen.textutil import stable_id
 from quizgen.versions import numbered
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
-_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 _TYPES = {"mcq": "multiple_choice_question", "true_false": "true_false_question",
           "short_answer": "short_answer_question", "matching": "matching_question",
           "cloze": "fill_in_multiple_blanks_question"}
@@ -132,10 +130,4 @@ def manifest_xml(ident: str, href: str) -> bytes:
 def dump_qti_zip(quiz: Quiz) -> bytes:
     ident = f"quizgen-{stable_id(quiz.article_id or quiz.slug, quiz.title, length=12)}"
     href = f"{ident}/{ident}.xml"
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, data in (("imsmanifest.xml", manifest_xml(ident, href)), (href, assessment_xml(quiz, ident))):
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)  # fixed times: the same quiz, the same bytes
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data)
-    return buffer.getvalue()
+    return fixed_time_zip((("imsmanifest.xml", manifest_xml(ident, href)), (href, assessment_xml(quiz, ident))))
