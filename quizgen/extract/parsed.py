@@ -69,14 +69,14 @@ def quote_spans(text: str) -> tuple[tuple[int, int, bool], ...]:
 
 def _protect_quotes(doc: Doc) -> Doc:
     """Keep a quotation and the attribution right after it in one sentence: “Until the end!" a commander shouts."""
-    spans = quote_spans(doc_text(doc))
-    for start, end, closed in spans:
+    text = doc_text(doc)
+    for start, end, closed in quote_spans(text):
         for token in doc:
             if start < token.idx < end:
                 token.is_sent_start = False
             elif closed and token.idx > end:
                 # The closing mark itself and a lower-case word after it continue the sentence.
-                gap = doc_text(doc)[end:token.idx]
+                gap = text[end:token.idx]
                 if gap.strip(" " + _CLOSE + _STRAIGHT) == "" or (token.is_lower and len(gap) <= 3):
                     token.is_sent_start = False
                 break
