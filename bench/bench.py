@@ -98,9 +98,16 @@ def cold() -> None:
     print(f"`quizgen --help`: {helps:.3f} s (target ≤ 0.3)")
 
 
+def _articles(folder: Path) -> list[Path]:
+    """The articles `quizgen make FOLDER` would build (facts and quiz files left out)."""
+    from quizgen import api
+    from quizgen.readers import READERS
+
+    return [p for p in api.expand_inputs([folder]) if p.suffix.lower() in READERS]
+
+
 def throughput(folder: Path, repeat: int, jobs: int, rounds: int = 2) -> None:
-    articles = sorted(p for p in folder.iterdir() if p.suffix.lower() in {".txt", ".md", ".html", ".htm"}
-                      and not p.name.upper().startswith(("README", "SOURCES")))
+    articles = _articles(folder)
     with tempfile.TemporaryDirectory() as tmp:
         batch = Path(tmp) / "batch"
         batch.mkdir()
@@ -137,8 +144,7 @@ def main() -> None:
     args = parser.parse_args()
     paths = [EXAMPLE]
     if args.folder:
-        paths += sorted(p for p in args.folder.iterdir() if p.suffix.lower() in {".txt", ".md", ".html"}
-                        and not p.name.upper().startswith(("README", "SOURCES")))
+        paths += _articles(args.folder)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
     stages(paths)
     cold()
