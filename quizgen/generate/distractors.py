@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import difflib
 import functools
-import importlib.resources
 import random
 import re
 from collections.abc import Iterable
 
-import yaml
-
+from quizgen.lang import en as lang_en
 from quizgen.model import Entity, FactSheet, NumberFact
 from quizgen.textutil import compiled, normalize
 
@@ -24,8 +22,7 @@ _MULTIPLE_LADDER = [("halved", 0.5), ("doubled", 2.0), ("tripled", 3.0), ("quadr
 
 @functools.lru_cache(maxsize=1)
 def curated_lists() -> dict[str, tuple[str, ...]]:
-    text = (importlib.resources.files("quizgen") / "data" / "lists.yaml").read_text(encoding="utf-8")
-    return {k: tuple(v) for k, v in yaml.safe_load(text).items()}
+    return {k: tuple(v) for k, v in lang_en.table("fallback_distractors").items()}
 
 
 def _key(text: str) -> str:
