@@ -9,12 +9,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizgen.errors import InputError, OverwriteRefusedError, UserError
+from quizgen.errors import InputError, UserError
 from quizgen.formats import DEFAULT_FORMATS, LMS_FORMATS, LMS_WRITERS
 from quizgen.model import Article, FactSheet, Quiz
+from quizgen.outputs import guard_edited, output_folder, write_atomic
 from quizgen.readers import READERS
 from quizgen.readers import read_article as _read_article
-from quizgen.yamlio import was_edited, write_atomic
 
 if TYPE_CHECKING:
     from quizgen.templates import Template
@@ -165,19 +165,6 @@ def note_timestamp(source: Path, templates: Sequence[Template] = ()) -> float:
     return max(times)
 
 
-def output_folder(out_dir: Path, slug: str) -> Path:
-    folder = (out_dir / slug).resolve()
-    if out_dir.resolve() not in folder.parents:
-        raise UserError(f"refusing to write outside {out_dir}: {folder}")
-    return folder
-
-
-def _guard(path: Path, force: bool, hint: str) -> None:
-    if path.exists() and not force and was_edited(path):
-        raise OverwriteRefusedError(f"{path} was edited since quizgen wrote it; {hint}, or pass --force to "
-                                    f"overwrite it")
-
-
 def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: int = 0, force: bool = False,
          template_dirs: Sequence[str | Path] = (), deck: str | None = None, paper: str = "letter",
          versions: int = 1, formats: Sequence[str] = DEFAULT_FORMATS, slug: str | None = None) -> MadeArticle:
@@ -230,9 +217,9 @@ def write_outputs(source: Path, quiz: Quiz, facts: FactSheet | None, note_time: 
     writes_facts = facts is not None and not (facts_path.exists() and facts_path.resolve() == source.resolve())
     writes_quiz = not (quiz_path.exists() and quiz_path.resolve() == source.resolve())
     if writes_facts:
-        _guard(facts_path, force, f"build from it with `quizgen make {facts_path}`")
+        guard_edited(facts_path, force, f"build from it with `quizgen make {facts_path}`")
     if writes_quiz:
-        _guard(quiz_path, force, f"print and export it as it stands with `quizgen make {quiz_path}`")
+        guard_edited(quiz_path, force, f"print and export it as it stands with `quizgen make {quiz_path}`")
     slug = quiz.slug
     apkg = folder / f"{slug}.apkg"
     printed = make_versions(quiz, versions)

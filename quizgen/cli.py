@@ -221,7 +221,8 @@ def _extract(args: argparse.Namespace) -> int:
     from quizgen import api
     from quizgen.errors import OverwriteRefusedError
     from quizgen.factsfile import dump_facts
-    from quizgen.yamlio import was_edited, write_atomic
+    from quizgen.outputs import write_atomic
+    from quizgen.yamlio import was_edited
 
     out = Path(args.out)
     if out.exists() and not args.force and was_edited(out):

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from quizgen.errors import ExportError, FactsFileError
+from quizgen.errors import FactsFileError
 
 CHECKSUM_PREFIX = "# quizgen-checksum: "
 
@@ -84,25 +82,3 @@ def was_edited(path: Path) -> bool:
         return True
     body, sep, tail = text.rpartition(CHECKSUM_PREFIX)
     return not sep or tail.strip() != checksum(body)
-
-
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write to a temporary file beside `path`, then replace: a crash leaves the old file or the new one."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        try:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as err:
-        raise ExportError(f"{path}: cannot write ({err.strerror or err})") from None

@@ -14,7 +14,7 @@ import genanki
 
 from quizgen.exporters.archive import fixed_time_zip
 from quizgen.model import Item, Quiz
-from quizgen.yamlio import write_atomic
+from quizgen.outputs import write_atomic
 
 # Note type ids are fixed forever: changing one makes every student's deck duplicate on re-import.
 MCQ_MODEL_ID = 1607392319

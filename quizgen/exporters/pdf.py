@@ -31,8 +31,8 @@ from reportlab.platypus import (
 
 from quizgen.errors import ExportError
 from quizgen.model import Item, Quiz
+from quizgen.outputs import write_atomic
 from quizgen.versions import numbered
-from quizgen.yamlio import write_atomic
 
 FONT = "QuizgenSans"
 FONT_BOLD = "QuizgenSans-Bold"

@@ -60,7 +60,7 @@ def test_a_write_that_fails_half_way_leaves_the_old_file_and_no_temporary(tmp_pa
     import os
 
     from quizgen.errors import ExportError
-    from quizgen.yamlio import write_atomic
+    from quizgen.outputs import write_atomic
 
     target = tmp_path / "deck.apkg"
     write_atomic(target, b"old and complete")
