@@ -2,10 +2,56 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 ITEM_TYPES = ("mcq", "cloze", "true_false", "matching", "short_answer")
 TYPE_ORDER = ("mcq", "cloze", "true_false", "short_answer", "matching")  # worksheet sections, in order
+
+
+# Anki's cloze syntax is the one record of where each blank sits: "{{c1::Pyongyang}} has sent ...". Exporters take
+# blank positions from it (never by searching the source for the answer text), and text outside the markers can never
+# hold a marker of its own (see build_cloze).
+_CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.S)
+
+
+@dataclass(frozen=True)
+class ClozeBlank:
+    """One blank of a cloze text: its number (c1 = 1) and the words that fill it."""
+
+    number: int
+    answer: str
+
+
+def build_cloze(text: str, spans: list[tuple[int, int]]) -> str:
+    """Anki cloze text for `text` with the character spans blanked in order (c1, c2, ...). Braces pairs in the
+    article's own text are broken ("{ {") so that article text can never open a cloze deletion of its own."""
+
+    def plain(part: str) -> str:
+        return part.replace("{{", "{ {").replace("}}", "} }")
+
+    pieces: list[str] = []
+    position = 0
+    for number, (start, end) in enumerate(sorted(spans), start=1):
+        if start < position or end <= start or end > len(text):
+            raise ValueError(f"cloze spans overlap or fall outside the text: {spans}")
+        answer = plain(text[start:end]).replace("::", ": :")
+        pieces.append(plain(text[position:start]) + f"{{{{c{number}::{answer}}}}}")
+        position = end
+    pieces.append(plain(text[position:]))
+    return "".join(pieces)
+
+
+def cloze_parts(cloze: str) -> tuple[str | ClozeBlank, ...]:
+    """The cloze text split into plain text and blanks, in reading order ("", blank, " has sent ...")."""
+    parts: list[str | ClozeBlank] = []
+    position = 0
+    for mark in _CLOZE_MARK.finditer(cloze):
+        parts.append(cloze[position:mark.start()])
+        parts.append(ClozeBlank(int(mark.group(1)), mark.group(2)))
+        position = mark.end()
+    parts.append(cloze[position:])
+    return tuple(parts)
 
 
 @dataclass(frozen=True)
