@@ -14,7 +14,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|my|us)\b")
 
 
 def extract_key_sentences(parsed: ParsedArticle, entities: list[Entity], lookup: dict[str, str],
-                          numbers: list[NumberFact], limit: int = 14) -> list[KeySentence]:
+                          numbers: list[NumberFact], limit: int = 24) -> list[KeySentence]:
     by_id = {e.id: e for e in entities}
     numbers_in: dict[int, list[NumberFact]] = {}
     for n in numbers:

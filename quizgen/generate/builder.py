@@ -1,20 +1,27 @@
-"""Build candidate items from templates and facts, check them, and pick a balanced quiz."""
+"""Build candidate items from templates and facts, check them, and plan a quiz from them."""
 
 from __future__ import annotations
 
+import functools
 import random
 import re
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
 
+from quizgen.generate.blanks import ArticleProfile, Blank, blank_problem, profile
 from quizgen.generate.distractors import (
     entity_distractors,
+    fine_kind,
     mentioned_in,
     number_distractors,
     number_sort_key,
     overlaps,
+    same_referent,
 )
+from quizgen.generate.facts import Fact, facts_for
 from quizgen.generate.quality import check_item
+from quizgen.generate.selection import Candidate, plan_quiz
+from quizgen.generate.standalone import sentence_problem, tidy
+from quizgen.lang import en as lang_en
 from quizgen.model import (
     TYPE_ORDER,
     Dropped,
@@ -24,118 +31,20 @@ from quizgen.model import (
     KeySentence,
     NumberFact,
     Quiz,
+    Quote,
     WhQuestion,
+    build_cloze,
 )
 from quizgen.templates import Template, evaluate, render
 from quizgen.textutil import compiled, stable_id, strip_honorific, with_honorific
 from quizgen.versions import balance_answer_positions
 
 BLANK = "_____"
-_KIND_WORD = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "EVENT": "event",
-              "WORK_OF_ART": "work", "FAC": "place", "LAW": "law", "PRODUCT": "product"}
+_PERSON_ORDER = {"PERSON": 1, "ORG": 2, "EVENT": 3, "WORK_OF_ART": 3, "LAW": 3, "PRODUCT": 3}
 
 
 class _DropError(Exception):
     """Raised while building a candidate that cannot become a good item."""
-
-
-@dataclass
-class _Fact:
-    id: str
-    sentence: int
-    weight: float
-    context: dict[str, Any]
-    record: Any
-
-
-def _with_article(facts: FactSheet, sentence: int) -> dict[str, Any]:
-    return {
-        "article": {"title": facts.title, "byline": facts.byline or "", "date": facts.date or ""},
-        "source": facts.sentences[sentence].text,
-    }
-
-
-def _entity_context(e: Entity, facts: FactSheet) -> dict[str, Any]:
-    sentence = e.description_sentence if e.description_sentence is not None else e.sentence
-    return {**_with_article(facts, sentence), "entity": {
-        "name": e.name, "type": e.type, "kind_word": _KIND_WORD.get(e.type, "thing"), "aliases": list(e.aliases),
-        "description": e.description or "", "mentions": e.mentions, "sentence": facts.sentences[sentence].text}}
-
-
-def _facts_for(applies_to: str, facts: FactSheet) -> list[_Fact]:
-    found: list[_Fact] = []
-    if applies_to == "entity":
-        for e in facts.entities:
-            if e.enabled:
-                sentence = e.description_sentence if e.description_sentence is not None else e.sentence
-                weight = min(e.mentions, 5) / 5 + (0.8 if e.description else 0)
-                found.append(_Fact(e.id, sentence, weight, _entity_context(e, facts), e))
-    elif applies_to == "quote":
-        for q in facts.quotes:
-            if not q.enabled:
-                continue
-            speaker = facts.entity(q.speaker_id)
-            found.append(_Fact(q.id, q.sentence, 1.0 + (0.4 if not q.partial else 0), {
-                **_with_article(facts, q.sentence),
-                "quote": {"text": q.text.rstrip(".,"), "speaker": q.speaker, "partial": q.partial, "cue": q.cue or "",
-                          "speaker_is_named": speaker is not None and speaker.type in {"PERSON", "ORG"},
-                          "speaker_type": speaker.type if speaker else "",
-                          "speaker_description": (speaker.description or "") if speaker else "",
-                          "sentence": facts.sentences[q.sentence].text}}, q))
-    elif applies_to == "number":
-        seen: set[tuple[float | None, str | None]] = set()
-        key_sentences = {k.sentence for k in facts.key_sentences if k.enabled}
-        for n in facts.numbers:
-            sentence = facts.sentences[n.sentence].text
-            if not n.enabled or (n.value, n.counts) in seen or n.text not in sentence:
-                continue
-            seen.add((n.value, n.counts))
-            blanked = sentence.replace(n.text, BLANK, 1)
-            # What a student should remember: shares, sums and changes in the story's key sentences, more than
-            # a small count in passing ("three generals").
-            weight = 1.4 + (0.4 if n.question else 0) + (0.2 if n.counts else 0)
-            weight += 0.3 if n.sentence in key_sentences else 0
-            weight += 0.2 if n.kind in {"fraction", "percent", "multiple", "money"} else 0
-            weight -= 0.2 if n.kind == "count" and (n.value or 0) < 10 and not n.hedge else 0
-            found.append(_Fact(n.id, n.sentence, weight, {
-                **_with_article(facts, n.sentence),
-                "number": {"text": n.text, "kind": n.kind, "counts": n.counts or "", "hedge": n.hedge or "",
-                           "question": n.question or "", "blanked": blanked, "sentence": sentence}}, n))
-    elif applies_to == "gloss":
-        for g in facts.glosses:
-            if g.enabled:
-                found.append(_Fact(g.id, g.sentence, 1.0, {
-                    **_with_article(facts, g.sentence),
-                    "gloss": {"term": g.term, "meaning": g.meaning, "sentence": facts.sentences[g.sentence].text},
-                    "glosses": [{"term": x.term, "meaning": x.meaning} for x in facts.glosses if x.enabled]}, g))
-    elif applies_to == "key_sentence":
-        for k in facts.key_sentences:
-            if k.enabled:
-                found.append(_Fact(k.id, k.sentence, 0.6 + k.score / 4, {
-                    **_with_article(facts, k.sentence),
-                    "sentence": {"text": facts.sentences[k.sentence].text, "answers": list(k.answers),
-                                 "score": k.score}}, k))
-    elif applies_to == "question":
-        for w in facts.questions:
-            if w.enabled:
-                found.append(_Fact(w.id, w.sentence, 1.3, {
-                    **_with_article(facts, w.sentence),
-                    "question": {"text": w.question, "answer": w.answer, "wh": w.wh,
-                                 "sentence": facts.sentences[w.sentence].text}}, w))
-    elif applies_to == "article":
-        people = [e for e in facts.entities if e.enabled and e.type == "PERSON" and e.description]
-        # The whole-article fact rests on the first described person's sentence (matching sets its own source).
-        anchor = (people[0].description_sentence or 0) if people else 0
-        found.append(_Fact("article", anchor, 1.2, {
-            **_with_article(facts, anchor),
-            "people": [{"name": e.name, "description": e.description} for e in people],
-            "glosses": [{"term": g.term, "meaning": g.meaning} for g in facts.glosses if g.enabled]}, None))
-    return found
-
-
-def _is_person(facts: FactSheet, name: str) -> bool:
-    entity = _entity_named(facts, name)
-    return entity is not None and entity.type == "PERSON"
 
 
 def _entity_named(facts: FactSheet, name: str) -> Entity | None:
@@ -143,16 +52,60 @@ def _entity_named(facts: FactSheet, name: str) -> Entity | None:
     return next((e for e in facts.entities if key in (n.lower() for n in e.names)), None)
 
 
+@functools.lru_cache(maxsize=1)
+def _commentator_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("roles")["commentator_nouns"])
+
+
+# --- descriptions ("Name the person the article describes as …") -----------------------------------------------
+
+def _main_subject_described(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    if entity.id in article.main_subjects:
+        return "the article's main subject: the question answers itself"
+    return None
+
+
+def _one_word_role(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    words = (entity.description or "").lower().replace("the ", "").split()
+    return "a one-word role fits many people" if len(words) < 2 else None
+
+
+def _shared_role(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    head = (entity.description or "").lower().split()[-1:]
+    others = [e for e in facts.entities if e.enabled and e.id != entity.id and e.description
+              and e.description.lower().split()[-1:] == head]
+    return f"the article gives the role '{head[0]}' to {others[0].name} too" if others and head else None
+
+
+def _commentator(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    head = (entity.description or "").lower().strip(" ,.").split()[-1:]
+    if entity.type == "PERSON" and head and head[0] in _commentator_nouns():
+        return f"a {head[0]} who only comments on the story"
+    return None
+
+
+DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _shared_role, _commentator)
+
+
+def description_problem(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """Why "the person described as …" does not single out a central actor, or None."""
+    for rule in DESCRIPTION_RULES:
+        if (reason := rule(entity, facts, article)) is not None:
+            return reason
+    return None
+
+
 class _Builder:
     def __init__(self, facts: FactSheet, seed: int, article_id: str) -> None:
         self.facts = facts
         self.seed = seed
         self.article_id = article_id
+        self.article = profile(facts)
 
     def rng(self, *parts: object) -> random.Random:
         return random.Random(f"{self.seed}:{':'.join(str(p) for p in parts)}")
 
-    def base(self, template: Template, fact: _Fact, question: str, answer: str, item_type: str) -> Item:
+    def base(self, template: Template, fact: Fact, question: str, answer: str, item_type: str) -> Item:
         sentence = self.facts.sentences[fact.sentence]
         explanation = ""
         if template.explanation:
@@ -165,45 +118,113 @@ class _Builder:
             score=round(template.priority + fact.weight, 4),
         )
 
+    def printable(self, sentence: int) -> str:
+        """The sentence as a student will read it, or a drop when it cannot stand alone."""
+        text = self._resolve_opening_pronoun(sentence)
+        if (reason := sentence_problem(text)) is not None:
+            raise _DropError(f"the sentence {reason}")
+        return tidy(text)
+
+    def _resolve_opening_pronoun(self, sentence: int) -> str:
+        """'He added that …' → 'Zack Clement added that …' when the sentence before names exactly one person (and
+        this one names nobody else); otherwise the sentence as written."""
+        text = self.facts.sentences[sentence].text
+        m = re.match(r"(He|She) (?=[a-z])", text)
+        if m is None or sentence == 0:
+            return text
+        people = [e for e in self.facts.entities if e.enabled and e.type == "PERSON"]
+        before = [e for e in people if any(mentioned_in(n, self.facts.sentences[sentence - 1].text)
+                                           for n in e.names if len(n) > 2)]
+        here = [e for e in people if any(mentioned_in(n, text) for n in e.names if len(n) > 2)]
+        if len(before) != 1 or here:
+            return text
+        return before[0].name + text[m.end() - 1:]
+
+    def blank_of(self, span: str, text: str) -> Blank:
+        number = next((n for n in self.facts.numbers if n.text == span and n.text in text), None)
+        return Blank(span, text, text.find(span), _entity_named(self.facts, span) if number is None else None,
+                     number, self.article)
+
     # --- kinds ---------------------------------------------------------------------------------------------
 
-    def mcq(self, template: Template, fact: _Fact) -> Item:
-        question = render(template, "question", template.question, fact.context)
+    def _number_options(self, number: NumberFact, fact: Fact, count: int) -> list[str]:
+        if isinstance(fact.record, NumberFact):
+            # "Which figure completes …": the student reads the sentence, so it must stand alone and the figure
+            # must be worth a blank.
+            text = self.printable(number.sentence)
+            if number.text not in text:
+                raise _DropError("the figure is not in the sentence as printed")
+            if (reason := blank_problem(self.blank_of(number.text, text))) is not None:
+                raise _DropError(reason)
+        return number_distractors(number, self.facts, count)
+
+    def _question(self, template: Template, fact: Fact) -> str:
+        context = fact.context
+        if isinstance(fact.record, NumberFact) and "number" in context:
+            # The sentence as printed: its opening pronoun resolved, its spacing tidied.
+            text = self.printable(fact.record.sentence)
+            context = {**context, "number": {**context["number"], "blanked": text.replace(fact.record.text, BLANK, 1)}}
+        return render(template, "question", template.question, context)
+
+    def _entity_options(self, template: Template, fact: Fact, question: str, answer: str,
+                        count: int, rng: random.Random) -> tuple[list[str], Entity]:
+        target = _entity_named(self.facts, answer)
+        if target is None:
+            raise _DropError("the answer is not a known entity, so no distractors of its kind")
+        if template.applies_to == "entity" and (reason := description_problem(target, self.facts, self.article)):
+            raise _DropError(reason)
+        if template.applies_to == "quote" and any(mentioned_in(n, question) for n in target.names if len(n) > 2):
+            raise _DropError("the quotation names its own speaker")
+        if template.applies_to == "quote" and re.search(r"(?:^|\s)['‘]\w|\w[’']\s*$|[“”\"]", fact.record.text):
+            raise _DropError("a quotation inside the quotation: who said which words is ambiguous")
+        # Who-said questions offer other speakers first: they are the likeliest confusions.
+        speakers = [q.speaker for q in self.facts.quotes] if template.applies_to == "quote" else []
+        return entity_distractors(target, self.facts, question, count, rng, prefer=speakers), target
+
+    def mcq(self, template: Template, fact: Fact) -> Item:
+        question = self._question(template, fact)
         answer = render(template, "answer", template.answer, fact.context)
         count = int(template.distractors.get("count", 3))
-        source = template.distractors.get("from", "same_type")
         rng = self.rng(template.id, fact.id)
         number = fact.record if isinstance(fact.record, NumberFact) else None
         if isinstance(fact.record, WhQuestion):
             # "In what year …?": the answer is one of the article's numbers, so its neighbours are the options.
             number = next((n for n in self.facts.numbers if n.id == fact.record.answer_id), None)
-        numeric = number is not None
         entity_types: tuple[str, ...] = ()
         if number is not None:
-            distractors = number_distractors(number, self.facts, count)
-        elif source == "meanings":
-            meanings = [g.meaning for g in self.facts.glosses if g.enabled and g.meaning != answer]
-            rng.shuffle(meanings)
-            distractors = meanings[:count]
+            distractors = self._number_options(number, fact, count)
+        elif template.distractors.get("from", "same_type") == "meanings":
+            distractors = [g.meaning for g in self.facts.glosses if g.enabled and g.meaning != answer]
+            rng.shuffle(distractors)
+            distractors = distractors[:count]
         else:
-            target = _entity_named(self.facts, answer)
-            if target is None:
-                raise _DropError("the answer is not a known entity, so no distractors of its kind")
+            distractors, target = self._entity_options(template, fact, question, answer, count, rng)
             entity_types = (target.type,)
-            # Who-said questions offer other speakers first: they are the likeliest confusions.
-            speakers = [q.speaker for q in self.facts.quotes] if template.applies_to == "quote" else []
-            distractors = entity_distractors(target, self.facts, question, count, rng, prefer=speakers)
         if len(distractors) < 2:
             raise _DropError(f"only {len(distractors)} distractor(s) of the answer's kind; a fair question needs 2+")
         options = [answer, *distractors]
-        if numeric:
+        if number is not None:
             options.sort(key=lambda o: number_sort_key(number, o))
         else:
             rng.shuffle(options)
         item = self.base(template, fact, question, answer, "mcq")
-        return replace(item, options=tuple(options), entity_types=entity_types, fixed_order=numeric)
+        if isinstance(fact.record, Quote):
+            item = replace(item, source=self._attributed_source(fact.record.sentence, answer))
+        return replace(item, options=tuple(options), entity_types=entity_types, fixed_order=number is not None)
 
-    def short_answer(self, template: Template, fact: _Fact) -> Item:
+    def _attributed_source(self, sentence: int, speaker: str) -> str:
+        """A quotation that runs on from the sentence naming its speaker rests on both sentences."""
+        here = self.facts.sentences[sentence]
+        entity = _entity_named(self.facts, speaker)
+        names = entity.names if entity else (speaker,)
+        if sentence == 0 or any(mentioned_in(n, here.text) for n in names):
+            return here.text
+        before = self.facts.sentences[sentence - 1]
+        if before.paragraph == here.paragraph and any(mentioned_in(n, before.text) for n in names):
+            return f"{before.text} {here.text}"
+        return here.text
+
+    def short_answer(self, template: Template, fact: Fact) -> Item:
         question = render(template, "question", template.question, fact.context)
         answer = render(template, "answer", template.answer, fact.context)
         accepted = [answer]
@@ -211,13 +232,15 @@ class _Builder:
             accepted += [a.strip() for a in render(template, "accepted", template.accepted, fact.context).split("|")]
         entity = _entity_named(self.facts, answer)
         if entity is not None:
+            if template.applies_to == "entity" and (reason := description_problem(entity, self.facts, self.article)):
+                raise _DropError(reason)
             accepted += list(entity.names)
         # "What does EMEC mean?": the term itself is another name for the answer, but never an accepted answer.
         unique = list(dict.fromkeys(a for a in accepted if a and (a == answer or not mentioned_in(a, question))))
         item = self.base(template, fact, question, answer, "short_answer")
         return replace(item, accepted=tuple(unique), entity_types=(entity.type,) if entity else ())
 
-    def _test_worthy(self, key: KeySentence) -> list[str]:
+    def _test_worthy(self, key: KeySentence, text: str) -> list[str]:
         """Spans to blank, best first: numbers, then people and organisations, then places and other names."""
         numbers = {n.text for n in self.facts.numbers if n.sentence == key.sentence}
 
@@ -225,43 +248,54 @@ class _Builder:
             if span in numbers:
                 return (0, 0)
             entity = _entity_named(self.facts, span)
-            order = {"PERSON": 1, "ORG": 2, "EVENT": 3, "WORK_OF_ART": 3}.get(entity.type if entity else "", 4)
-            return (order, -len(span))
+            return (_PERSON_ORDER.get(entity.type if entity else "", 4), -len(span))
 
-        text = self.facts.sentences[key.sentence].text
         # "Mr Blair": blank the honorific with the name, never leave "Mr _____".
         spans = [with_honorific(span, text) for span in key.answers]
         return sorted(dict.fromkeys(spans), key=rank)
 
-    def cloze(self, template: Template, fact: _Fact) -> Item:
-        key: KeySentence = fact.record
-        text = self.facts.sentences[key.sentence].text
+    def _blankable(self, key: KeySentence, text: str, limit: int) -> tuple[list[str], list[str]]:
+        """Spans to blank (at most `limit`, never two side by side) and the reasons others were turned down."""
         chosen: list[str] = []
-        for span in self._test_worthy(key):
-            if len(chosen) >= max(1, template.blanks):
+        reasons: list[str] = []
+        for span in self._test_worthy(key, text):
+            if len(chosen) >= limit:
                 break
             if text.count(span) != 1 or any(overlaps(span, c) for c in chosen) or not compiled(
                     rf"(?<!\w){re.escape(span)}(?!\w)").search(text):
+                reasons.append(f"'{span}': not once, on word boundaries, in the sentence")
                 continue  # "50K Walk": a blank starts and ends on a word boundary
+            if (reason := blank_problem(self.blank_of(span, text))) is not None:
+                reasons.append(reason)
+                continue
+            if any(len(_between(text, span, c).split()) < 3 for c in chosen):
+                reasons.append(f"'{span}': would sit beside another blank")
+                continue
             chosen.append(span)
+        return chosen, reasons
+
+    def cloze(self, template: Template, fact: Fact) -> Item:
+        key: KeySentence = fact.record
+        text = self.printable(key.sentence)
+        chosen, reasons = self._blankable(key, text, max(1, template.blanks))
         if not chosen:
-            raise _DropError("no name or number in the sentence can be blanked once and unambiguously")
-        chosen.sort(key=text.index)
+            raise _DropError("no name or number is worth a blank: " + "; ".join(reasons[:3]) if reasons else
+                             "no name or number in the sentence can be blanked once and unambiguously")
+        spans = sorted((text.index(s), text.index(s) + len(s)) for s in chosen)
+        chosen = [text[a:b] for a, b in spans]
         remaining = text
-        cloze = text
         for n, span in enumerate(chosen, start=1):
             remaining = remaining.replace(span, f"{BLANK} ({n})", 1)
-            cloze = cloze.replace(span, f"{{{{c{n}::{span}}}}}", 1)
         if len(re.findall(r"[A-Za-z]{3,}", remaining)) < 6:
             raise _DropError("too little context left around the blanks")
         question = render(template, "question", template.question, {**fact.context, "blanked": remaining})
         item = self.base(template, fact, question, "; ".join(chosen), "cloze")
         types = tuple(sorted({e.type for s in chosen if (e := _entity_named(self.facts, s))}))
-        return replace(item, cloze=cloze, blanks=tuple(chosen), entity_types=types)
+        return replace(item, cloze=build_cloze(text, spans), blanks=tuple(chosen), entity_types=types)
 
-    def true_false(self, template: Template, fact: _Fact, want_false: bool | None = None) -> Item:
+    def true_false(self, template: Template, fact: Fact, want_false: bool | None = None) -> Item:
         key: KeySentence = fact.record
-        text = self.facts.sentences[key.sentence].text
+        text = self.printable(key.sentence)
         rng = self.rng(template.id, fact.id)
         make_false = rng.random() < 0.5 if want_false is None else want_false
         statement = text
@@ -274,26 +308,38 @@ class _Builder:
         question = render(template, "question", template.question, context)
         answer = "False" if make_false else "True"
         item = self.base(template, fact, question, answer, "true_false")
-        explanation = item.explanation or (f"The article says: {text}" if make_false else None)
+        explanation = item.explanation or (f"The article says: {item.source}" if make_false else None)
         return replace(item, options=("True", "False"), explanation=explanation)
+
+    def _swap_alternatives(self, span: str, key: KeySentence, text: str, rng: random.Random) -> list[str]:
+        number = next((n for n in self.facts.numbers if n.sentence == key.sentence and n.text == span), None)
+        if number is not None:
+            return number_distractors(number, self.facts, 3)
+        entity = _entity_named(self.facts, span)
+        if entity is None or not _safe_to_swap(entity):
+            return []
+        # A swap only with a name of the same fine kind that the article itself names more than once (a type the
+        # tagger is surer of): a magazine for a plane maker, or a misread name, is false without reading.
+        by_name = {e.name: e for e in self.facts.entities}
+        return [a for a in entity_distractors(entity, self.facts, text, 3, rng)
+                if (other := by_name.get(a)) is not None and fine_kind(other) == fine_kind(entity)
+                and _safe_to_swap(other) and not same_referent(a, span)]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
         """Swap one fact for another of the same kind that the article does not also support."""
-        for span in self._test_worthy(key):
+        for span in self._test_worthy(key, text):
             if text.count(span) != 1:
                 continue
             before, after = text.split(span, 1)
             if after.startswith((" (", ")")) or (before.endswith(("the ", "The ")) and _is_person(self.facts, span)):
                 continue  # "Ofcom (ISPA)" or "Ultra Wideband (Ofcom)" no longer spell out; nor "the Alicia Keys"
-            number = next((n for n in self.facts.numbers if n.sentence == key.sentence and n.text == span), None)
-            if number is not None:
-                alternatives = number_distractors(number, self.facts, 3)
-            else:
-                entity = _entity_named(self.facts, span)
-                if entity is None:
-                    continue
-                alternatives = entity_distractors(entity, self.facts, text, 3, rng)
-            for alternative in alternatives:
+            if _is_person(self.facts, span) and (re.match(r"^['’]s\b", after) or _after_role_word(before)):
+                continue  # "former South African president X" or "X's plan": another person would not fit
+            if blank_problem(self.blank_of(span, text)) is not None:
+                continue  # the headline's words, the setting, a name in brackets: false without reading
+            if before.endswith(("the ", "The ")) and re.match(r"^\s[a-z]", after):
+                continue  # "the Ukraine conflict", "the Houston court": a name used as a modifier
+            for alternative in self._swap_alternatives(span, key, text, rng):
                 changed = text.replace(span, alternative, 1)
                 supported = any(changed.lower() in s.text.lower() for s in self.facts.sentences)
                 other = _entity_named(self.facts, alternative)
@@ -302,7 +348,7 @@ class _Builder:
                     return changed
         return None
 
-    def matching(self, template: Template, fact: _Fact) -> Item:
+    def matching(self, template: Template, fact: Fact) -> Item:
         source = template.pairs or "people_roles"
         if source == "glosses":
             pairs = [(g["term"], g["meaning"]) for g in fact.context["glosses"]]
@@ -315,7 +361,7 @@ class _Builder:
         answer = "; ".join(f"{left} — {right}" for left, right in pairs)
         first = next((e for e in self.facts.entities if e.name == pairs[0][0]), None)
         sentence = first.description_sentence if first and first.description_sentence is not None else fact.sentence
-        fact = _Fact(f"{fact.id}-{source}", sentence, fact.weight, fact.context, None)
+        fact = Fact(f"{fact.id}-{source}", sentence, fact.weight, fact.context, None)
         item = self.base(template, fact, question, answer, "matching")
         sources = []
         for left, _ in pairs:
@@ -326,70 +372,55 @@ class _Builder:
                        entity_types=("PERSON",) if source != "glosses" else ())
 
 
-# The share of a quiz each item type aims for: multiple choice carries most of it; matching is one item.
-TYPE_SHARE = {"mcq": 0.4, "cloze": 0.2, "true_false": 0.2, "short_answer": 0.15, "matching": 0.05}
+_LINK_WORDS = {"by", "and", "with", "to", "from", "said", "says", "of", "for", "that", "as", "between", "told", "at",
+               "on", "in", "when", "while", "after", "before", "but", "or", "than", "like"}
 
 
-def _select(candidates: list[Item], count: int) -> list[Item]:
-    """Best items first, each pick going to the type furthest below its share; a fact is never tested twice the
-    same way, nor a sentence more than twice.
+def _after_role_word(before: str) -> bool:
+    """'… South African president ' ends with a role word that describes the next name."""
+    words = before.split()
+    return bool(words) and words[-1].isalpha() and words[-1].islower() and words[-1] not in _LINK_WORDS
 
-    A first pass caps each template's share so one generator cannot fill the quiz; a second pass lifts the cap
-    only if the quiz would otherwise come out short.
-    """
-    chosen: list[Item] = []
-    used: dict[str, int] = {}
-    used_kind: set[tuple[str, str]] = set()
-    per_sentence: dict[str, int] = {}
-    per_template: dict[str, int] = {}
-    per_type: dict[str, int] = {}
 
-    def fits(item: Item, cap: int) -> bool:
-        return not ((item.fact, item.type) in used_kind or used.get(item.fact, 0) >= 2
-                    or per_sentence.get(item.source, 0) >= 2 or per_template.get(item.template, 0) >= cap)
+def _safe_to_swap(entity: Entity) -> bool:
+    """People, countries and organisations the article names more than once: kinds the tagger rarely gets wrong."""
+    return entity.type == "PERSON" or fine_kind(entity) == "COUNTRY" or (entity.type == "ORG" and entity.mentions >= 2)
 
-    first_cap = max(2, -(-count // 5))
-    for cap in (first_cap, 2 * first_cap):
-        queues: dict[str, list[Item]] = {}
-        for item in sorted(candidates, key=lambda i: (-i.score, i.id)):
-            if item not in chosen:
-                queues.setdefault(item.type, []).append(item)
-        while len(chosen) < count and queues:
-            kind = max(queues, key=lambda k: (TYPE_SHARE.get(k, 0.1) * count - per_type.get(k, 0),
-                                              queues[k][0].score if queues[k] else -99, k))
-            item = next((i for i in queues[kind] if fits(i, cap)), None)
-            if item is None:
-                del queues[kind]
-                continue
-            queues[kind].remove(item)
-            chosen.append(item)
-            used[item.fact] = used.get(item.fact, 0) + 1
-            used_kind.add((item.fact, item.type))
-            per_sentence[item.source] = per_sentence.get(item.source, 0) + 1
-            per_template[item.template] = per_template.get(item.template, 0) + 1
-            per_type[item.type] = per_type.get(item.type, 0) + 1
-    return chosen
+
+def _between(text: str, a: str, b: str) -> str:
+    """The words between two spans of `text`."""
+    (_, first_end), (second_start, _) = sorted(((text.index(a), text.index(a) + len(a)),
+                                                (text.index(b), text.index(b) + len(b))))
+    return text[first_end:second_start]
+
+
+def _is_person(facts: FactSheet, name: str) -> bool:
+    entity = _entity_named(facts, name)
+    return entity is not None and entity.type == "PERSON"
 
 
 def _word_bank_extras(items: list[Item], facts: FactSheet, seed: int) -> tuple[str, ...]:
     """A few names and figures for the word bank that fill no blank, of the kinds the blanks are, so the last
-    blank cannot be filled by elimination. None appears in any cloze sentence, so none fits a blank."""
+    blank cannot be filled by elimination. None appears in any cloze sentence, so none fits a blank, and none is
+    another item's answer."""
     cloze = [i for i in items if i.type == "cloze"]
     blanks = {b for i in cloze for b in i.blanks}
     if not blanks:
         return ()
     texts = " ".join(i.source for i in cloze)
+    answers = [i.answer for i in items if i.type in {"mcq", "short_answer"}]
     kinds = {e.type for b in blanks if (e := _entity_named(facts, b))}
     names = [e.name for e in facts.entities if e.enabled and e.type in kinds]
     figures = [n.text for n in facts.numbers if n.enabled] if any(
         any(ch.isdigit() for ch in b) or b.lower().split()[-1] in {"half", "third", "quarter"} for b in blanks) else []
-    pool = sorted({c for c in names + figures if c not in blanks and not mentioned_in(c, texts)})
+    pool = sorted({c for c in names + figures if c not in blanks and not mentioned_in(c, texts)
+                   and not any(overlaps(c, a) for a in answers) and not any(overlaps(c, b) for b in blanks)})
     random.Random(f"{seed}:word-bank").shuffle(pool)
     return tuple(sorted(pool[:max(2, len(blanks) // 3)], key=str.lower))
 
 
 def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Template],
-                   facts_by_kind: dict[str, list[_Fact]], seed: int) -> list[Item]:
+                   facts_by_kind: dict[str, list[Fact]], seed: int) -> list[Item]:
     """About half the true/false items are false, in a seeded order, so that guessing 'True' scores no better than
     chance; an item is rebuilt the other way round when its sentence allows it."""
     indexes = [i for i, item in enumerate(items) if item.type == "true_false"]
@@ -408,16 +439,13 @@ def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Te
     return balanced
 
 
-def generate_quiz(facts: FactSheet, templates: list[Template], count: int = 20, seed: int = 0) -> Quiz:
-    """Every template over every fact it applies to, then the best `count` items, mixed and balanced."""
-    article_id = facts.slug
-    builder = _Builder(facts, seed, article_id)
-    candidates: list[Item] = []
+def _candidates(facts: FactSheet, templates: list[Template], builder: _Builder,
+                cache: dict[str, list[Fact]]) -> tuple[list[Candidate], list[Dropped]]:
+    """Every template over every fact it applies to; each candidate checked, each failure with its reason."""
+    candidates: list[Candidate] = []
     dropped: list[Dropped] = []
-    cache: dict[str, list[_Fact]] = {}
     for template in templates:
-        facts_for = cache.setdefault(template.applies_to, _facts_for(template.applies_to, facts))
-        for fact in facts_for:
+        for fact in cache.setdefault(template.applies_to, facts_for(template.applies_to, facts)):
             if not evaluate(template, fact.context):
                 continue
             try:
@@ -425,17 +453,21 @@ def generate_quiz(facts: FactSheet, templates: list[Template], count: int = 20, 
             except _DropError as reason:
                 dropped.append(Dropped(template.id, fact.id, str(reason)))
                 continue
-            problem = check_item(item, facts)
-            if problem:
+            if problem := check_item(item, facts):
                 dropped.append(Dropped(template.id, fact.id, problem))
                 continue
-            candidates.append(item)
-    chosen = _select(candidates, count)
-    chosen_ids = {i.id for i in chosen}
-    for item in candidates:
-        if item.id not in chosen_ids:
-            dropped.append(Dropped(item.template, item.fact, "not selected: lower score, or its fact or sentence "
-                                                             "was already tested"))
+            candidates.append(Candidate.of(item, fact, facts))
+    return candidates, dropped
+
+
+def generate_quiz(facts: FactSheet, templates: list[Template], count: int = 20, seed: int = 0) -> Quiz:
+    """Every template over every fact it applies to, then a quiz planned as a whole from the candidates."""
+    article_id = facts.slug
+    builder = _Builder(facts, seed, article_id)
+    cache: dict[str, list[Fact]] = {}
+    candidates, dropped = _candidates(facts, templates, builder, cache)
+    chosen, passed_over = plan_quiz(candidates, facts, count)
+    dropped.extend(passed_over)
     chosen = _balance_truth(chosen, builder, {t.id: t for t in templates}, cache, seed)
     # Worksheet order: by type, then by where the fact is in the article.
     order = {t: i for i, t in enumerate(TYPE_ORDER)}
@@ -446,7 +478,8 @@ def generate_quiz(facts: FactSheet, templates: list[Template], count: int = 20, 
     shortfall = None
     if len(chosen) < count:
         shortfall = (f"made {len(chosen)} of {count} requested items: the article supports no more good ones "
-                     f"({len(candidates)} passed the checks; run with -v to see every dropped candidate and why)")
+                     f"({len(candidates)} passed the checks, and a quiz tests each fact once; run with -v to see "
+                     f"every dropped candidate and why)")
     return Quiz(title=facts.title, slug=facts.slug, seed=seed, requested=count, items=tuple(chosen),
                 dropped=tuple(dropped), shortfall=shortfall, byline=facts.byline, date=facts.date,
                 source=facts.source, article_id=article_id, bank_extras=bank_extras)

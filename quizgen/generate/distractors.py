@@ -51,19 +51,51 @@ def _same_spelling(a: str, b: str) -> bool:
     return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
+@functools.lru_cache(maxsize=1)
+def _outlet_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("standalone")["outlet_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _alias_groups() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(_key(n) for n in group) for group in lang_en.table("countries")["aliases"])
+
+
+def same_referent(a: str, b: str) -> bool:
+    """'U.S.' and 'United States', 'EU' and 'European Union': two names of one thing, never a swap or a distractor."""
+    ka, kb = _key(a), _key(b)
+    return ka == kb or any(ka in group and kb in group for group in _alias_groups())
+
+
+def fine_kind(entity: Entity) -> str:
+    """A kind fine enough for options: a news outlet is not offered among companies, nor a country among cities."""
+    if entity.type == "ORG" and _key(entity.name).split()[-1:] and _key(entity.name).split()[-1] in _outlet_words():
+        return "OUTLET"
+    if entity.type in PLACE_TYPES:
+        return "COUNTRY" if _key(entity.name) in country_names() else "PLACE"
+    return entity.type
+
+
+@functools.lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    table = lang_en.table("countries")
+    return frozenset(c.lower() for c in (*curated_lists()["countries"], *table["extra_names"]))
+
+
 def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, rng: random.Random,
                        prefer: Iterable[str] = ()) -> list[str]:
-    """Other entities of the answer's type (places with places), then curated names of that kind."""
-    pool = [e for e in facts.entities if e.enabled and e.type == answer.type and e.id != answer.id]
+    """Other entities of the answer's kind (places with places, outlets with outlets), then curated names of that
+    kind."""
+    kind = fine_kind(answer)
+    pool = [e for e in facts.entities if e.enabled and e.type == answer.type and e.id != answer.id
+            and (answer.type in PLACE_TYPES or fine_kind(e) == kind)]
     if answer.type in PLACE_TYPES:
         # Other kinds of place only to make up numbers, and never a continent for a town.
         pool += [e for e in facts.entities if e.enabled and e.type in PLACE_TYPES and e.type != answer.type
                  and e.name.lower() not in _CONTINENTS]
     # A country answer takes countries; a city or region never takes a country, which may hold it ("Where did they
     # meet? Pyongyang / North Korea" would have two right answers).
-    countries = {c.lower() for c in curated_lists()["countries"]} | {"u.s.", "u.k.", "us", "uk", "soviet union",
-                                                                   "britain", "great britain", "england", "scotland",
-                                                                   "wales", "northern ireland", "america"}
+    countries = country_names()
     if answer.type in PLACE_TYPES:
         is_country = answer.name.lower() in countries
         pool = [e for e in pool if (e.name.lower() in countries) == is_country]
@@ -74,16 +106,16 @@ def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, 
     extra: Iterable[str] = ()
     if answer.type in PLACE_TYPES:
         extra = curated_lists()["countries" if answer.name.lower() in countries else "cities"]
-    elif answer.type == "ORG":
-        extra = curated_lists()["organisations"]
+    elif kind == "ORG" and any(_key(answer.name) == _key(o) for o in curated_lists()["organisations"]):
+        extra = curated_lists()["organisations"]  # international bodies among their own kind, never for a firm
     shuffled_extra = list(extra)
     rng.shuffle(shuffled_extra)
     chosen: list[str] = []
     for name in [*names, *shuffled_extra]:
         if len(chosen) >= count:
             break
-        if any(overlaps(name, n) or _same_spelling(name, n) for n in (*answer.names, *chosen)) or mentioned_in(
-                name, stem):
+        if any(overlaps(name, n) or _same_spelling(name, n) or same_referent(name, n)
+               for n in (*answer.names, *chosen)) or mentioned_in(name, stem):
             continue
         chosen.append(name)
     return chosen
@@ -140,48 +172,82 @@ def _with_case(word: str, like: str) -> str:
     return word.capitalize() if like[:1].isupper() else word
 
 
+def _percent_candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
+    """Shares scaled, not shifted by ten ("3%" → 13%, 23% reads as filler); never all round but the answer."""
+    found = []
+    for mult in (0.5, 1.5, 2.0, 0.7, 1.3, 2.5, 0.3, 3.0):
+        v = float(round(value * mult))
+        if value % 5 and v % 5 == 0:
+            v += 1 if mult > 1 else -1  # "29%" among 15%, 45%, 60% would be the only odd one out
+        if 0 < v < 100:
+            found.append((v, _format_like(answer.text, v)))
+    return found
+
+
+def _plain_candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
+    step = _granularity(value)
+    multipliers = (1 / 3, 5 / 3, 10 / 3, 0.5, 2.0, 3.0, 0.7, 1.4, 4.0, 5.0) if value >= 10 else (
+        0.5, 2.0, 3.0, 1.5, 4.0)
+    return [(v, _format_like(answer.text, v)) for mult in multipliers
+            if (v := max(step, round(value * mult / step) * step))]
+
+
+def _candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
+    text = answer.text
+    if answer.kind == "fraction":
+        hedge = (answer.hedge + " ") if answer.hedge else ""
+        return [(v, _with_case(hedge + words, text)) for words, v in _FRACTION_LADDER]
+    if answer.kind == "multiple":
+        return [(v, _with_case(words, text)) for words, v in _MULTIPLE_LADDER]
+    if answer.kind == "year":
+        return [(value + d, _format_like(text, value + d)) for d in (-10, -5, -3, -2, 2, 3, 5, -7, 7)]
+    if answer.kind == "percent":
+        return _percent_candidates(answer, value)
+    if (word := _word_number(text)) is not None and not _NUMERIC.search(text):
+        start, end, n = word
+        return [(float(v), text[:start] + _with_case(_NUMBER_WORDS[v], text[start:end]) + text[end:])
+                for v in (n - 2, n - 1, n + 1, n + 2, n + 3, n + 5) if 1 < v <= 20]
+    if _NUMERIC.search(text):
+        return _plain_candidates(answer, value)
+    return []
+
+
+def _currency(text: str) -> str:
+    m = re.search(r"[$£€¥]", text)
+    return m.group(0) if m else ""
+
+
+def sentence_bounds(answer: NumberFact, facts: FactSheet) -> list[float]:
+    """The other figures of the answer's kind in its sentence ("16 of the ___ principals", "down from 311,764",
+    "from 18 months to ___"): a distractor must sit on the same side of each as the answer does."""
+    return [n.value for n in facts.numbers
+            if n.sentence == answer.sentence and n.id != answer.id and n.value is not None
+            and n.kind == answer.kind and _currency(n.text) == _currency(answer.text) and n.value != answer.value]
+
+
+def _feasible(v: float, value: float, bounds: list[float]) -> bool:
+    return all((v > bound) == (value > bound) and v != bound for bound in bounds)
+
+
 def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list[str]:
-    """Plausible neighbours in the answer's own style; none rounds to the answer or repeats another fact's value."""
+    """Plausible neighbours in the answer's own style; none rounds to the answer, repeats another fact's value, or
+    is ruled out by the other figures of its sentence."""
     value = answer.value
     text = answer.text
     if value is None or _RANGE.search(text):
         return []  # "200,000-300,000": a range has no single neighbour in its own style
     forbidden = {round(n.value, 6) for n in facts.numbers
                  if n.value is not None and n.counts and n.counts == answer.counts and n.id != answer.id}
-    candidates: list[tuple[float, str]] = []
-    if answer.kind == "fraction":
-        hedge = (answer.hedge + " ") if answer.hedge else ""
-        for words, v in _FRACTION_LADDER:
-            candidates.append((v, _with_case(hedge + words, text)))
-    elif answer.kind == "multiple":
-        for words, v in _MULTIPLE_LADDER:
-            candidates.append((v, _with_case(words, text)))
-    elif answer.kind == "year":
-        for delta in (-10, -5, -3, -2, 2, 3, 5):
-            candidates.append((value + delta, _format_like(text, value + delta)))
-    elif answer.kind == "percent":
-        for delta in (-30, -20, -10, 10, 20, 30):
-            v = value + delta
-            if 0 < v < 100:
-                candidates.append((v, _format_like(text, v)))
-    elif (word := _word_number(text)) is not None and not _NUMERIC.search(text):
-        start, end, n = word
-        for v in (n - 2, n - 1, n + 1, n + 2, n + 3, n + 5):
-            if 1 < v <= 20:
-                candidates.append((float(v), text[:start] + _with_case(_NUMBER_WORDS[v], text[start:end]) + text[end:]))
-    elif _NUMERIC.search(text):
-        step = _granularity(value)
-        multipliers = (1 / 3, 5 / 3, 10 / 3, 0.5, 2.0, 3.0) if value >= 10 else (0.5, 2.0, 3.0, 1.5)
-        for mult in multipliers:
-            v = max(step, round(value * mult / step) * step)
-            candidates.append((v, _format_like(text, v)))
+    bounds = sentence_bounds(answer, facts) if answer.kind not in {"year"} else []
     chosen: list[tuple[float, str]] = []
-    for v, label in candidates:
+    for v, label in _candidates(answer, value):
         if len(chosen) >= count:
             break
         too_close = abs(v - value) <= 0.15 * abs(value) if answer.kind not in {"year", "fraction", "multiple"} else (
             v == value)
         if too_close or round(v, 6) in forbidden or label == text or any(label == c[1] or v == c[0] for c in chosen):
+            continue
+        if not _feasible(v, value, bounds):
             continue
         chosen.append((v, label))
     return [label for _, label in chosen]

@@ -11,7 +11,7 @@ from quizgen.generate import generate_quiz
 from quizgen.generate.distractors import entity_distractors, number_distractors, overlaps
 from quizgen.generate.quality import check_item
 from quizgen.model import Gloss, Item, NumberFact
-from quizgen.templates import load_templates
+from quizgen.templates import builtin_dir, load_templates
 from tests.unit.factories import sample_facts
 
 
@@ -20,10 +20,22 @@ def templates():
     return load_templates()
 
 
+@pytest.fixture(scope="module")
+def optional_templates():
+    """The retired templates, off by default, still loadable with --templates."""
+    return load_templates([builtin_dir() / "optional"])
+
+
 def test_every_builtin_template_loads(templates):
     ids = {t.id for t in templates}
-    assert {"quote-speaker", "entity-described-as", "number-how-many", "key-sentence-cloze",
+    assert {"quote-speaker", "entity-described-as", "key-sentence-cloze", "number-complete",
             "key-sentence-true-false", "people-roles-matching", "gloss-meaning"} <= ids
+    # Weak templates (raters accepted 0% and 23% of their items) are off by default.
+    assert not {"number-how-many", "sentence-wh-question"} & ids
+
+
+def test_retired_templates_still_load_from_the_optional_folder(optional_templates):
+    assert {"number-how-many", "sentence-wh-question"} <= {t.id for t in optional_templates}
 
 
 def test_every_builtin_template_makes_a_checked_candidate(templates):
@@ -39,8 +51,8 @@ def test_every_builtin_template_makes_a_checked_candidate(templates):
             assert item.template == template.id and check_item(item, facts) is None
 
 
-def test_wh_questions_take_options_of_the_answers_kind(templates):
-    wh = [t for t in templates if t.id == "sentence-wh-question"]
+def test_wh_questions_take_options_of_the_answers_kind(optional_templates):
+    wh = [t for t in optional_templates if t.id == "sentence-wh-question"]
     items = {i.fact: i for i in generate_quiz(sample_facts(), wh, count=5, seed=0).items}
     when, who = items["w-when"], items["w-who"]
     assert when.options == tuple(sorted(when.options)) and "2031" in when.options and when.fixed_order
@@ -53,11 +65,14 @@ def test_quiz_mixes_types_and_every_item_is_grounded(templates):
     facts = sample_facts()
     quiz = generate_quiz(facts, templates, count=12, seed=1)
     types = quiz.count_by_type()
-    assert {"mcq", "cloze", "true_false", "short_answer", "matching"} <= types.keys()
+    assert len(types) >= 3 and {"mcq", "true_false"} <= types.keys()
     for item in quiz.items:
         assert check_item(item, facts) is None
         if item.type == "mcq":
             assert item.answer in item.options and len(set(item.options)) == len(item.options) >= 3
+    # Planned as a whole: no two items rest on one sentence, so none tests a fact another tests.
+    sources = [i.source for i in quiz.items if i.type != "matching"]
+    assert len(sources) == len(set(sources))
 
 
 def test_quote_speaker_offers_people_only(templates):
@@ -69,8 +84,8 @@ def test_quote_speaker_offers_people_only(templates):
     assert set(item.options) <= people and "Nair" not in item.options
 
 
-def test_how_many_question_and_number_options_ascend(templates):
-    quiz = generate_quiz(sample_facts(), templates, count=30, seed=0)
+def test_how_many_question_and_number_options_ascend(optional_templates):
+    quiz = generate_quiz(sample_facts(), optional_templates, count=30, seed=0)
     item = next(i for i in quiz.items if i.template == "number-how-many")
     assert item.question == "About how many homes lie below the high-water line?"
     values = [float(o.split()[-1].replace(",", "")) for o in item.options]
@@ -126,10 +141,19 @@ def test_quality_gate_rejects_answer_in_stem_and_alias_options():
 def test_cloze_blanks_names_and_numbers_with_anki_syntax(templates):
     quiz = generate_quiz(sample_facts(), templates, count=30, seed=0)
     cloze = next(i for i in quiz.items if i.type == "cloze" and i.fact == "k-0")
-    assert cloze.blanks == ("Harwick", "£120 million")
-    assert cloze.cloze == ("The city council of {{c1::Harwick}} voted on Monday to build a tidal barrier costing "
-                           "{{c2::£120 million}}.")
-    assert "Harwick" not in cloze.question and "_____ (1)" in cloze.question
+    # One blank: "Harwick" is the headline's own word, so the figure is the blank.
+    assert cloze.blanks == ("£120 million",)
+    assert cloze.cloze == ("The city council of Harwick voted on Monday to build a tidal barrier costing "
+                           "{{c1::£120 million}}.")
+    assert "£120 million" not in cloze.question and "_____ (1)" in cloze.question
+
+
+def test_two_blanks_when_a_template_asks_and_they_are_apart(templates):
+    cloze_template = replace(next(t for t in templates if t.id == "key-sentence-cloze"), blanks=2)
+    quiz = generate_quiz(sample_facts(), [cloze_template], count=5, seed=0)
+    cloze = next(i for i in quiz.items if i.fact == "k-2")
+    assert cloze.blanks == ("About 40,000", "Environment Agency")
+    assert cloze.cloze == "{{c1::About 40,000}} homes lie below the high-water line, the {{c2::Environment Agency}} says."
 
 
 def test_false_statements_swap_one_fact_of_the_same_kind(templates):

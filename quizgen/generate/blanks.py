@@ -1,0 +1,215 @@
+"""Blanks worth filling: the rules that turn down a name or a figure as the answer to a blank.
+
+A blank is not worth filling when the sentence (or the page) already answers it: the headline's own words, the
+article's main subject or setting, a name spelt out beside it in brackets, a nationality that names the place, the
+publisher, a count written again as digits, or an incidental name from a list. Each rule is a small named function
+`(Blank) -> reason | None`, tested one by one; `blank_problem` returns the first reason.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quizgen.generate.distractors import country_names, mentioned_in
+from quizgen.lang import en as lang_en
+from quizgen.model import Entity, FactSheet, NumberFact
+from quizgen.textutil import normalize, strip_honorific
+
+_PLACE_TYPES = {"GPE", "LOC", "FAC"}
+_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                 "sixteen seventeen eighteen nineteen twenty").split()
+
+
+@dataclass(frozen=True)
+class ArticleProfile:
+    """What the whole article makes obvious: its main subjects, its setting, its title and publisher."""
+
+    title: str
+    main_subjects: frozenset[str]  # entity ids
+    settings: frozenset[str]  # entity ids of the places the story happens in
+    publisher: str
+
+
+def _is_main_subject(entity: Entity, ranked: list[Entity], title: str) -> bool:
+    if any(mentioned_in(n, title) for n in entity.names if len(n) > 2):
+        return True
+    top = ranked[0] if ranked else None
+    runner_up = ranked[1].mentions if len(ranked) > 1 else 0
+    return entity is top and entity.mentions >= 4 and entity.mentions >= 1.5 * runner_up
+
+
+def profile(facts: FactSheet) -> ArticleProfile:
+    enabled = [e for e in facts.entities if e.enabled]
+    ranked = sorted(enabled, key=lambda e: (-e.mentions, e.id))
+    places = sorted((e for e in enabled if e.type in _PLACE_TYPES), key=lambda e: (-e.mentions, e.id))
+    main = {e.id for e in enabled if e.type not in _PLACE_TYPES and _is_main_subject(e, ranked, facts.title)}
+    settings = {e.id for e in places if any(mentioned_in(n, facts.title) for n in e.names if len(n) > 1)}
+    if places and places[0].mentions >= 2 and (len(places) == 1 or places[0].mentions > places[1].mentions):
+        settings.add(places[0].id)  # the place the article keeps coming back to
+    settings.update(e.id for e in places if e.mentions >= 3 and normalize(e.name).lower() in country_names())
+    return ArticleProfile(facts.title, frozenset(main), frozenset(settings), facts.source or "")
+
+
+@dataclass(frozen=True)
+class Blank:
+    """One span a cloze or a figure question would blank, with what is known about it."""
+
+    span: str
+    sentence: str
+    start: int  # character offset of the span in `sentence`
+    entity: Entity | None
+    number: NumberFact | None
+    profile: ArticleProfile
+
+    @property
+    def before(self) -> str:
+        return self.sentence[:self.start]
+
+    @property
+    def after(self) -> str:
+        return self.sentence[self.start + len(self.span):]
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, tuple[str, ...]]:
+    return {k.lower(): tuple(v) for k, v in lang_en.table("demonyms").items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("standalone")["outlet_words"])
+
+
+def _in_headline(blank: Blank) -> str | None:
+    names = blank.entity.names if blank.entity else (blank.span,)
+    if any(mentioned_in(strip_honorific(n), blank.profile.title) for n in names if len(n) > 2):
+        return "the headline gives it"
+    return None
+
+
+def _main_subject(blank: Blank) -> str | None:
+    if blank.entity is not None and blank.entity.id in blank.profile.main_subjects:
+        return "the article's main subject: any reader fills it"
+    return None
+
+
+def _setting(blank: Blank) -> str | None:
+    if blank.entity is not None and blank.entity.id in blank.profile.settings:
+        return "the setting of the story"
+    return None
+
+
+def _spelled_out_beside(blank: Blank) -> str | None:
+    if blank.after.startswith((" (", "(")) or blank.before.rstrip().endswith("("):
+        return "the sentence spells it out in brackets beside the blank"
+    if blank.entity is not None and any(
+            mentioned_in(n, blank.before + " " + blank.after) for n in blank.entity.names if len(n) > 1):
+        return "another name for it is in the same sentence"
+    return None
+
+
+def _nationality_cue(blank: Blank) -> str | None:
+    if blank.entity is None or blank.entity.type not in _PLACE_TYPES:
+        return None
+    names = {normalize(n).lower() for n in blank.entity.names}
+    rest = (blank.before + " " + blank.after).lower()
+    for demonym, places in _demonyms().items():
+        if re.search(rf"\b{re.escape(demonym)}\b", rest) and names & {p.lower() for p in places}:
+            return f"'{demonym}' in the sentence names the place"
+    return None
+
+
+def _publisher(blank: Blank) -> str | None:
+    words = normalize(blank.span).lower().split()
+    if blank.profile.publisher and normalize(blank.profile.publisher).lower() == " ".join(words):
+        return "the page's own publisher"
+    if words and words[-1] in _outlet_words() and (blank.entity is None or blank.entity.type != "PERSON"):
+        return "a news outlet's name (page furniture, not a fact)"
+    return None
+
+
+def _count_elsewhere(blank: Blank) -> str | None:
+    number = blank.number
+    if number is None or number.value is None or number.value != int(number.value):
+        return None
+    value = int(number.value)
+    rest = blank.before + " " + blank.after
+    written = [str(value)] + ([_NUMBER_WORDS[value]] if value < len(_NUMBER_WORDS) else [])
+    if any(re.search(rf"(?<![\d,.]){re.escape(w)}(?![\d,]|\.\d)", rest, re.I) for w in written):
+        return "the same figure is written elsewhere in the sentence"
+    return None
+
+
+_LIST_CUE = re.compile(r"(?:such as|including|like|among them|artists|singers|players)\s*$", re.I)
+_LISTED_NEXT = re.compile(r"^(?:,|\s+and|\s+or|\s+&)\s+(?:the\s+)?[A-Z]")
+_LISTED_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,|\s+and|\s+or|\s+&)\s+(?:the\s+)?$")
+
+
+def _listed_with_others(blank: Blank) -> str | None:
+    if blank.entity is None:
+        return None
+    if _LIST_CUE.search(blank.before) or _LISTED_NEXT.match(blank.after) or _LISTED_BEFORE.search(blank.before):
+        return "one name of a list: the others beside it make it a guess, not a fact"
+    return None
+
+
+def _figure_in_brackets(blank: Blank) -> str | None:
+    if blank.number is not None and re.match(r"\s*(?:\([^)]*\d|(?:of \w+)?,? or (?:about |some |nearly )?\d)",
+                                             blank.after):
+        return "the words after it give the same figure another way"
+    return None
+
+
+def _vague_whole(blank: Blank) -> str | None:
+    """'Nearly a third of them': the figure is meaningless without the sentence before."""
+    if blank.number is not None and re.match(r"\s*of (?:them|these|those|it|this|that)\b", blank.after):
+        return "a share of 'them': the sentence before says of what"
+    return None
+
+
+def _computable(blank: Blank) -> str | None:
+    number = blank.number
+    if number is None or number.kind not in {"percent", "fraction", "multiple"}:
+        return None
+    figures = re.findall(r"\d[\d,.]*", blank.before + " " + blank.after)
+    if len(figures) >= 2:
+        return "a share the other figures in the sentence let a student compute"
+    return None
+
+
+_CAPITAL_BEFORE = re.compile(r"(?:^|\s)(?!(?:The|A|An|In|On|At|By|For|As|But|And|Of|To)\s$)([A-Z][\w'’&.-]*):?\s$")
+
+
+@functools.lru_cache(maxsize=1)
+def _name_titles() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("roles")["name_titles"])
+_CAPITAL_AFTER = re.compile(r"^\s[A-Z][a-z]")
+
+
+def _part_of_longer_name(blank: Blank) -> str | None:
+    """'CSI: _____', 'Sunday _____ journalist', 'The _____' of an album title: the blank cuts a name in two."""
+    if blank.number is not None:
+        return None  # "four English regions": a figure before a name is not part of it
+    before = _CAPITAL_BEFORE.search(blank.before) if blank.start > 0 else None
+    if before is not None and before.group(1).lower().rstrip(".") in _name_titles():
+        before = None  # "Judge _____": the title is not part of the name
+    if before is not None or _CAPITAL_AFTER.match(blank.after):
+        return "it is part of a longer name"
+    return None
+
+
+BLANK_RULES: tuple[Callable[[Blank], str | None], ...] = (
+    _in_headline, _main_subject, _setting, _part_of_longer_name, _spelled_out_beside, _nationality_cue, _publisher,
+    _count_elsewhere,
+    _listed_with_others, _figure_in_brackets, _vague_whole, _computable)
+
+
+def blank_problem(blank: Blank) -> str | None:
+    """Why a span is not worth blanking, or None when it is."""
+    for rule in BLANK_RULES:
+        if (reason := rule(blank)) is not None:
+            return f"'{blank.span}': {reason}"
+    return None

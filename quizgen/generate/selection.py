@@ -1,0 +1,189 @@
+"""Plan a quiz as a whole: each fact tested once, no item giving away another, key facts and paragraphs first.
+
+Candidates are picked greedily by value. Once an item is chosen, every candidate that conflicts with it is passed
+over with the name of the rule it broke (shown by `-v`). The conflict rules are small named functions
+`(Candidate, Candidate) -> reason | None`, tested one by one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quizgen.generate.facts import Fact
+from quizgen.model import Dropped, Entity, FactSheet, Item, NumberFact
+from quizgen.textutil import normalize, strip_honorific
+
+# Extra value for an item resting on the opening sentences (the lede carries the story).
+_LEDE_BONUS = (0.9, 0.6, 0.4, 0.2)
+_NEW_PARAGRAPH_BONUS = 0.5  # spread the quiz over the article
+_SAME_TEMPLATE_COST = 0.45  # each item of a template already chosen makes the next one of it less welcome
+_SAME_TYPE_COST = 0.2
+_TEMPLATE_SHARE = 0.3  # no template above this share of the quiz (at least 2 items)
+_TITLE_WORD = re.compile(r"[A-Za-z][a-z'’-]{3,}|\d+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An item that passed the checks, with what it tests and what it shows."""
+
+    item: Item
+    sentences: frozenset[int]  # the article sentences it rests on
+    keys: frozenset[str]  # the facts it tests besides its sentences: "e:<entity>", "n:<number>", "q:<quote>"
+    hidden: tuple[str, ...]  # short answers, written unaided: no other item may print them
+    blanked: tuple[str, ...]  # cloze answers (the word bank prints them): no other item may print them in context
+    words: frozenset[str]  # the content words it shows, to tell "prints the answer in context" from a passing name
+    shown: str  # what a student reads: stem, pairs, and the word bank's entries for a cloze (normalised, lower)
+    links: tuple[tuple[str, str], ...]  # (name, cue) pairs the item asks to connect: "Frank Field" / "welfare minister"
+    value: float
+
+    @staticmethod
+    def of(item: Item, fact: Fact, facts: FactSheet) -> Candidate:
+        record = fact.record
+        keys, sentences, links = _keys_of(item, record, facts, fact.sentence)
+        hidden = [n for a in (item.answer,) for n in _names_of(a, facts)] if item.type == "short_answer" else []
+        blanked = [n for a in item.blanks for n in _names_of(a, facts)]
+        shown = " ".join([item.question, *item.blanks, *(f"{a} {b}" for a, b in item.pairs)])
+        value = item.score + _key_fact_bonus(min(sentences), facts)
+        return Candidate(item, frozenset(sentences), frozenset(keys), tuple(dict.fromkeys(hidden)),
+                         tuple(dict.fromkeys(blanked)), _content_words(item.question), _key(shown), tuple(links),
+                         value)
+
+
+def _key(text: str) -> str:
+    return normalize(text).lower()
+
+
+def _names_of(answer: str, facts: FactSheet) -> list[str]:
+    bare = strip_honorific(answer).lower()
+    for entity in facts.entities:
+        if bare in (n.lower() for n in entity.names) or answer.lower() in (n.lower() for n in entity.names):
+            return [answer, *entity.names, *(strip_honorific(n) for n in entity.names if " " in n)]
+    return [answer]
+
+
+def _keys_of(item: Item, record: object, facts: FactSheet, sentence: int
+             ) -> tuple[set[str], set[int], list[tuple[str, str]]]:
+    keys: set[str] = set()
+    sentences = {sentence}
+    links: list[tuple[str, str]] = []
+    if isinstance(record, Entity):
+        keys.add(f"e:{record.id}")
+        if record.description:
+            links.append((record.name, record.description))
+    elif isinstance(record, NumberFact):
+        keys.add(f"n:{record.id}")
+    elif record is not None and hasattr(record, "id"):
+        keys.add(f"{type(record).__name__}:{record.id}")
+    for left, right in item.pairs:
+        entity = next((e for e in facts.entities if e.name == left), None)
+        if entity is not None:
+            keys.add(f"e:{entity.id}")
+            sentences.add(entity.description_sentence if entity.description_sentence is not None else entity.sentence)
+        links.append((left, right))
+    return keys, sentences, links
+
+
+def _key_fact_bonus(sentence: int, facts: FactSheet) -> float:
+    bonus = _LEDE_BONUS[sentence] if sentence < len(_LEDE_BONUS) else 0.0
+    title_words = {w.lower() for w in _TITLE_WORD.findall(facts.title)}
+    shared = title_words & {w.lower() for w in _TITLE_WORD.findall(facts.sentences[sentence].text)}
+    return bonus + (0.3 if len(shared) >= 2 else 0.0)
+
+
+_CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+_COMMON = frozenset("that this with from have been were will would could should their there they said says which "
+                    "about after also into more most other over some than them then these those when where while "
+                    "what year years article".split())
+_SHARED_CONTEXT = 3  # content words two stems share before a name in one is read as the other's answer in context
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _CONTENT_WORD.findall(_key(text)) if w not in _COMMON)
+
+
+def _mentioned(name: str, text: str) -> bool:
+    key = _key(name)
+    return len(key) > 1 and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text) is not None
+
+
+# --- conflict rules: why `b` cannot join a quiz that holds `a` ------------------------------------------------
+
+def same_sentence(a: Candidate, b: Candidate) -> str | None:
+    return "tests the same sentence" if a.sentences & b.sentences else None
+
+
+def same_fact(a: Candidate, b: Candidate) -> str | None:
+    return "tests the same fact" if a.keys & b.keys else None
+
+
+def answer_shown(a: Candidate, b: Candidate) -> str | None:
+    """A short answer printed anywhere else; a cloze answer printed by a stem about the same thing."""
+    for first, second in ((a, b), (b, a)):
+        if any(_mentioned(n, second.shown) for n in first.hidden):
+            return "one item prints the other's answer"
+        if any(_mentioned(n, second.shown) for n in first.blanked) and len(
+                first.words & second.words) >= _SHARED_CONTEXT:
+            return "one item prints the other's blank in the same context"
+    return None
+
+
+def link_shown(a: Candidate, b: Candidate) -> str | None:
+    for first, second in ((a, b), (b, a)):
+        if any(_mentioned(strip_honorific(name), second.shown) and _mentioned(cue, second.shown)
+               for name, cue in first.links):
+            return "one item prints the name and role the other asks for"
+    return None
+
+
+CONFLICT_RULES: tuple[Callable[[Candidate, Candidate], str | None], ...] = (
+    same_sentence, same_fact, answer_shown, link_shown)
+
+
+def conflict(a: Candidate, b: Candidate) -> str | None:
+    """Why two items cannot both be in one quiz, or None when they can."""
+    for rule in CONFLICT_RULES:
+        if (reason := rule(a, b)) is not None:
+            return reason
+    return None
+
+
+def plan_quiz(candidates: list[Candidate], facts: FactSheet, count: int) -> tuple[list[Item], list[Dropped]]:
+    """At most `count` items that test distinct facts, best value first; fewer when the article gives fewer."""
+    remaining = sorted(candidates, key=lambda c: (-c.value, c.item.id))
+    cap = max(2, round(count * _TEMPLATE_SHARE))
+    chosen: list[Candidate] = []
+    passed_over: list[Dropped] = []
+    per_template: Counter[str] = Counter()
+    per_type: Counter[str] = Counter()
+    paragraphs: set[int] = set()
+
+    def value(c: Candidate) -> float:
+        fresh = _NEW_PARAGRAPH_BONUS if c.item.paragraph not in paragraphs else 0.0
+        return (c.value + fresh - _SAME_TEMPLATE_COST * per_template[c.item.template]
+                - _SAME_TYPE_COST * per_type[c.item.type])
+
+    while remaining and len(chosen) < count:
+        best = max(remaining, key=lambda c: (value(c), -remaining.index(c)))
+        remaining.remove(best)
+        if per_template[best.item.template] >= cap:
+            passed_over.append(Dropped(best.item.template, best.item.fact,
+                                       f"not selected: the quiz already has {cap} items of this template"))
+            continue
+        chosen.append(best)
+        per_template[best.item.template] += 1
+        per_type[best.item.type] += 1
+        paragraphs.add(best.item.paragraph)
+        kept = []
+        for other in remaining:
+            if (reason := conflict(best, other)) is not None:
+                passed_over.append(Dropped(other.item.template, other.item.fact,
+                                           f"not selected: {reason} as item {best.item.template}/{best.item.fact}"))
+            else:
+                kept.append(other)
+        remaining = kept
+    for other in remaining:
+        passed_over.append(Dropped(other.item.template, other.item.fact, "not selected: the quiz was full"))
+    return [c.item for c in chosen], passed_over

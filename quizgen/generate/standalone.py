@@ -1,0 +1,101 @@
+"""Sentences a student sees on their own: what makes one unreadable out of context, and a tidy display form.
+
+Each rule is a small named function `(text) -> reason | None`; `sentence_problem` returns the first reason found.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from quizgen.lang import en as lang_en
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = lang_en.table("standalone")
+    # Longest first, so "the latter" is tried before "the".
+    openers = tuple(sorted((w.lower() for w in data["context_openers"]), key=len, reverse=True))
+    droppable = tuple(sorted((w.lower() for w in data["droppable_openers"]), key=len, reverse=True))
+    return openers, droppable
+
+
+def _opens_with(text: str, phrases: tuple[str, ...]) -> str | None:
+    lowered = text.lower()
+    for phrase in phrases:
+        if lowered.startswith(phrase) and (len(lowered) == len(phrase) or not lowered[len(phrase)].isalnum()):
+            return phrase
+    return None
+
+
+def drop_linking_opener(text: str) -> str:
+    """'But the prime minister changed his mind …' → 'The prime minister changed his mind …'."""
+    _, droppable = _tables()
+    phrase = _opens_with(text, droppable)
+    if phrase is None:
+        return text
+    rest = text[len(phrase):].lstrip(" ,")
+    return rest[:1].upper() + rest[1:] if rest else text
+
+
+def _needs_previous_sentence(text: str) -> str | None:
+    openers, _ = _tables()
+    phrase = _opens_with(drop_linking_opener(text), openers)
+    return f"begins with '{phrase}', which needs the sentence before it" if phrase else None
+
+
+def _starts_mid_thought(text: str) -> str | None:
+    first = text.lstrip("“”\"'‘’ ")[:1]
+    if first and first.islower():
+        return "begins mid-thought (lower case)"
+    if text[:1] in {"-", "–", "—", ",", ";", ":", ")", "…"}:
+        return "begins with stray punctuation"
+    return None
+
+
+def _unbalanced_quotes(text: str) -> str | None:
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return "a quotation mark without its pair (sentence split inside a quotation)"
+    return None
+
+
+def _dangling_end(text: str) -> str | None:
+    if not text.rstrip("”\"' ").endswith((".", "!", "?")) and not text.rstrip().endswith(("”", '"')):
+        return "does not end like a sentence"
+    return None
+
+
+# A full stop (or ?/!), maybe a closing quote, a space, then a capitalised word: a second sentence inside this one.
+# Initials and abbreviations ("U.S. President", "Mr. Smith", "St. Louis") end with a capital letter or a short word.
+_INNER_BOUNDARY = re.compile(r"(?:(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bMrs)(?<!\bSt)(?<!\bNo)[a-z0-9%)]|[”\"’'])"
+                             r"[.!?][”\"’']?\s+[“\"‘']?[A-Z]")
+
+
+def _two_sentences(text: str) -> str | None:
+    if _INNER_BOUNDARY.search(text.rstrip()):
+        return "holds two sentences (split wrongly around a quotation)"
+    return None
+
+
+SENTENCE_RULES: tuple[Callable[[str], str | None], ...] = (
+    _starts_mid_thought, _needs_previous_sentence, _unbalanced_quotes, _dangling_end, _two_sentences)
+
+
+def sentence_problem(text: str) -> str | None:
+    """Why a sentence cannot be printed on its own in an item, or None when it can."""
+    for rule in SENTENCE_RULES:
+        if (reason := rule(text)) is not None:
+            return reason
+    return None
+
+
+_DIGIT_DASH = re.compile(r"(?<=\d) ?([-–]) ?(?=\d)")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+
+
+def tidy(text: str) -> str:
+    """Display form: '9 - 8' → '9-8', no space before a comma, single spaces, no linking word in front."""
+    text = _DIGIT_DASH.sub(r"\1", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return drop_linking_opener(re.sub(r"[ \t]{2,}", " ", text).strip())
