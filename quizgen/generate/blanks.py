@@ -31,6 +31,7 @@ class ArticleProfile:
     main_subjects: frozenset[str]  # entity ids
     settings: frozenset[str]  # entity ids of the places the story happens in
     publisher: str
+    names: frozenset[str] = frozenset()  # every entity name, lower case
 
 
 def _is_main_subject(entity: Entity, ranked: list[Entity], title: str) -> bool:
@@ -50,7 +51,8 @@ def profile(facts: FactSheet) -> ArticleProfile:
     if places and places[0].mentions >= 2 and (len(places) == 1 or places[0].mentions > places[1].mentions):
         settings.add(places[0].id)  # the place the article keeps coming back to
     settings.update(e.id for e in places if e.mentions >= 3 and normalize(e.name).lower() in country_names())
-    return ArticleProfile(facts.title, frozenset(main), frozenset(settings), facts.source or "")
+    names = frozenset(normalize(n).lower() for e in enabled for n in e.names)
+    return ArticleProfile(facts.title, frozenset(main), frozenset(settings), facts.source or "", names)
 
 
 @dataclass(frozen=True)
@@ -143,21 +145,23 @@ def _count_elsewhere(blank: Blank) -> str | None:
     return None
 
 
-_LIST_CUE = re.compile(r"(?:such as|including|like|among them|artists|singers|players)\s*$", re.I)
-_LISTED_NEXT = re.compile(r"^(?:,|\s+and|\s+or|\s+&)\s+(?:the\s+)?[A-Z]")
-_LISTED_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,|\s+and|\s+or|\s+&)\s+(?:the\s+)?$")
+_LIST_CUE = re.compile(r"(?:such as|including|like|among them)\s*$", re.I)
+_NEXT_IN_LIST = re.compile(r"^(?:,|\s+and|\s+or|\s+&)\s+(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)")
+_BEFORE_IN_LIST = re.compile(r"([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)(?:,|\s+and|\s+or|\s+&)\s+(?:the\s+)?$")
 
 
 def _listed_with_others(blank: Blank) -> str | None:
+    """'artists such as Ludacris and _____', 'between Boeing and _____': a guess among the names beside it."""
     if blank.entity is None:
         return None
-    if _LIST_CUE.search(blank.before) or _LISTED_NEXT.match(blank.after) or _LISTED_BEFORE.search(blank.before):
+    neighbours = [m.group(1) for m in (_NEXT_IN_LIST.match(blank.after), _BEFORE_IN_LIST.search(blank.before)) if m]
+    if _LIST_CUE.search(blank.before) or any(normalize(n).lower() in blank.profile.names for n in neighbours):
         return "one name of a list: the others beside it make it a guess, not a fact"
     return None
 
 
 def _figure_in_brackets(blank: Blank) -> str | None:
-    if blank.number is not None and re.match(r"\s*(?:\([^)]*\d|(?:of \w+)?,? or (?:about |some |nearly )?\d)",
+    if blank.number is not None and re.match(r"\s*(?:\([^)]*\d|(?:of \w+)?,? or (?:about |some |nearly )?[$£€]?\d)",
                                              blank.after):
         return "the words after it give the same figure another way"
     return None

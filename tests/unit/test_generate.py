@@ -153,7 +153,8 @@ def test_two_blanks_when_a_template_asks_and_they_are_apart(templates):
     quiz = generate_quiz(sample_facts(), [cloze_template], count=5, seed=0)
     cloze = next(i for i in quiz.items if i.fact == "k-2")
     assert cloze.blanks == ("About 40,000", "Environment Agency")
-    assert cloze.cloze == "{{c1::About 40,000}} homes lie below the high-water line, the {{c2::Environment Agency}} says."
+    assert cloze.cloze == ("{{c1::About 40,000}} homes lie below the high-water line, the "
+                           "{{c2::Environment Agency}} says.")
 
 
 def test_false_statements_swap_one_fact_of_the_same_kind(templates):

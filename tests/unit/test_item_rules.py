@@ -1,0 +1,243 @@
+"""The rules that judge candidates, one by one, on hand-built text and facts (no model)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from quizgen.generate import blanks, standalone
+from quizgen.generate.blanks import Blank, blank_problem, profile
+from quizgen.generate.builder import description_problem
+from quizgen.generate.distractors import entity_distractors, fine_kind, number_distractors, same_referent
+from quizgen.model import Entity, FactSheet, NumberFact, Sentence
+from tests.unit.factories import sample_facts
+
+# --- sentences that stand alone -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("He added that the bid was too low.", "begins with 'he'"),
+    ("Yet these constituted just a tenth of the backlog.", "begins with 'yet'"),
+    ("But it is serious, the minister said.", "begins with 'it'"),
+    ("All these sessions are steps on the way back.", "begins with 'all these'"),
+    ("and then the council voted.", "mid-thought"),
+    ("The mayor said “we will build it.", "quotation mark without its pair"),
+    ("The firm said “no.” Its lawyers agreed with the ruling.", "two sentences"),
+    ("The council voted on the plan", "does not end like a sentence"),
+])
+def test_sentence_rules_name_what_is_wrong(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. Senate voted on the bill on Monday.",
+    "Mr. Okafor moved to St. Ives in 1998.",
+    "But the council changed its mind after the flood.",
+    "The mayor said: “We will build it.”",
+])
+def test_sentences_that_stand_alone_pass(text):
+    assert standalone.sentence_problem(text) is None
+
+
+def test_tidy_drops_a_linking_opener_and_mends_spacing():
+    assert standalone.tidy("But the score was 9 - 8 , in the end.") == "The score was 9-8, in the end."
+
+
+# --- blanks worth filling -------------------------------------------------------------------------------------
+
+def _facts(*entities: Entity, title: str = "Ferry line opens to the islands", source: str | None = None,
+           numbers: tuple[NumberFact, ...] = ()) -> FactSheet:
+    return FactSheet(title=title, slug="t", sentences=(Sentence(0, 0, "A sentence."),), entities=entities,
+                     numbers=numbers, source=source)
+
+
+def _blank(span: str, sentence: str, facts: FactSheet, entity: Entity | None = None,
+           number: NumberFact | None = None) -> Blank:
+    return Blank(span, sentence, sentence.index(span), entity, number, profile(facts))
+
+
+def test_headline_words_are_not_blanks():
+    orkney = Entity("e-o", "Orkney Ferries", "ORG", 0)
+    facts = _facts(orkney, title="Orkney Ferries adds a night crossing")
+    assert "headline" in blank_problem(_blank("Orkney Ferries", "Orkney Ferries said it would sail.", facts, orkney))
+
+
+def test_main_subject_is_not_a_blank():
+    main = Entity("e-m", "Dana Okafor", "PERSON", 0, mentions=8)
+    other = Entity("e-x", "Lee Park", "PERSON", 0, mentions=2)
+    facts = _facts(main, other)
+    assert "main subject" in blank_problem(_blank("Dana Okafor", "Later, Dana Okafor left.", facts, main))
+    assert blank_problem(_blank("Lee Park", "Later, Lee Park left the firm.", facts, other)) is None
+
+
+def test_setting_is_not_a_blank():
+    uk = Entity("e-uk", "UK", "GPE", 0, mentions=4)
+    leeds = Entity("e-l", "Leeds", "GPE", 0, mentions=1)
+    facts = _facts(uk, leeds)
+    assert "setting" in blank_problem(_blank("UK", "Fares rose across the UK last year.", facts, uk))
+
+
+def test_name_spelt_out_beside_the_blank():
+    agency = Entity("e-a", "Marine Safety Agency", "ORG", 0, aliases=("MSA",))
+    facts = _facts(agency)
+    text = "The Marine Safety Agency (MSA) approved the hull."
+    assert "brackets" in blank_problem(_blank("Marine Safety Agency", text, facts, agency))
+    assert "another name" in blank_problem(_blank("MSA", "The MSA, or Marine Safety Agency, agreed.", facts, agency))
+
+
+def test_nationality_in_the_sentence_names_the_place():
+    us = Entity("e-us", "US", "GPE", 0)
+    facts = _facts(us, Entity("e-z", "Zanzibar", "GPE", 0, mentions=3))
+    assert "american" in blank_problem(_blank("US", "The American expert counted the boats in US ports.", facts, us))
+
+
+def test_publisher_is_not_a_blank():
+    outlet = Entity("e-n", "Harbour News", "ORG", 0)
+    facts = _facts(outlet)
+    assert "outlet" in blank_problem(_blank("Harbour News", "The figures were given to Harbour News on Friday.",
+                                            facts, outlet))
+
+
+def test_count_written_twice_is_not_a_blank():
+    seven = NumberFact("n", "seven", "count", 0, value=7.0)
+    facts = _facts(numbers=(seven,))
+    assert "elsewhere" in blank_problem(_blank("seven", "The seven members of the G7 met in Rome.", facts,
+                                               number=seven))
+
+
+def test_name_from_a_list_is_not_a_blank():
+    keys = Entity("e-k", "Ana Lima", "PERSON", 0)
+    chen = Entity("e-c", "Bo Chen", "PERSON", 0)
+    facts = _facts(keys, chen)
+    text = "She wrote songs for singers such as Ana Lima and Bo Chen."
+    assert "list" in blank_problem(_blank("Ana Lima", text, facts, keys))
+    assert "list" in blank_problem(_blank("Bo Chen", "The tussle between Ana Lima and Bo Chen goes on.", facts, chen))
+
+
+def test_blank_inside_a_longer_name_is_refused_but_a_title_before_a_name_is_not():
+    ny = Entity("e-ny", "New York", "GPE", 0)
+    judge = Entity("e-j", "Letty Clarke", "PERSON", 0)
+    facts = _facts(ny, judge)
+    assert "longer name" in blank_problem(_blank("New York", "Its spin-off, Harbour: New York, ran for years.",
+                                                 facts, ny))
+    assert blank_problem(_blank("Letty Clarke", "Judge Letty Clarke adjourned the case.", facts, judge)) is None
+
+
+def test_figure_given_again_in_brackets_or_computable_is_not_a_blank():
+    profit = NumberFact("n-p", "$186m", "money", 0, value=186e6)
+    share = NumberFact("n-s", "25%", "percent", 0, value=25.0)
+    vague = NumberFact("n-v", "Nearly a third", "fraction", 0, value=1 / 3)
+    facts = _facts(numbers=(profit, share, vague))
+    assert "brackets" in blank_problem(_blank("$186m", "Profit was $186m (£98m) in May.", facts, number=profit))
+    assert "another way" in blank_problem(_blank("$186m", "Profit was $186m, or £98m, in May.", facts, number=profit))
+    assert "compute" in blank_problem(_blank("25%", "Of 400 boats, 100 or 25% sank.", facts, number=share))
+    assert "of 'them'" in blank_problem(_blank("Nearly a third", "Nearly a third of them were lost at sea.", facts,
+                                               number=vague))
+
+
+def test_every_blank_rule_is_listed():
+    assert len(blanks.BLANK_RULES) >= 10
+
+
+# --- descriptions ---------------------------------------------------------------------------------------------
+
+def test_description_must_single_out_a_central_actor():
+    facts = sample_facts()
+    article = profile(facts)
+    whitlock = facts.entity("e-whitlock")
+    assert description_problem(whitlock, facts, article) is None
+    assert "one-word" in description_problem(replace(whitlock, description="judge"), facts, article)
+    assert "only comments" in description_problem(replace(whitlock, description="the transport analyst"), facts,
+                                                  article)
+    twin = Entity("e-twin", "Jo Marsh", "PERSON", 4, description="opposition leader")
+    shared = replace(facts, entities=(*facts.entities, twin))
+    assert "too" in description_problem(whitlock, shared, profile(shared))
+
+
+# --- kinds and aliases ----------------------------------------------------------------------------------------
+
+def test_aliases_of_one_country_are_one_referent():
+    assert same_referent("U.S.", "United States") and same_referent("UK", "Britain")
+    assert not same_referent("US", "UK")
+
+
+def test_outlets_are_not_offered_among_firms():
+    firm = Entity("e-b", "Brightwater Marine", "ORG", 0, mentions=3)
+    rival = Entity("e-r", "Calder Boats", "ORG", 0, mentions=2)
+    outlet = Entity("e-o", "Harbour News", "ORG", 0, mentions=2)
+    facts = _facts(firm, rival, outlet)
+    assert fine_kind(outlet) == "OUTLET" and fine_kind(firm) == "ORG"
+    found = entity_distractors(firm, facts, "Which firm built the ferry?", 3, random.Random(0))
+    assert found == ["Calder Boats"]  # never the outlet, and no invented international body for a firm
+
+
+# --- numbers with sense ---------------------------------------------------------------------------------------
+
+def test_number_distractors_stay_on_the_answers_side_of_the_sentences_other_figures():
+    whole = NumberFact("n-w", "40", "count", 0, value=40.0, counts="principals")
+    part = NumberFact("n-p", "16", "count", 0, value=16.0, counts="principals")
+    facts = _facts(numbers=(whole, part))
+    # "16 of the ___ principals": every option for the whole is larger than the part.
+    options = number_distractors(whole, facts, 3)
+    assert len(options) == 3 and all(float(o) > 16 for o in options)
+
+
+def test_percent_distractors_are_scaled_and_not_all_round():
+    answer = NumberFact("n", "29%", "percent", 0, value=29.0)
+    options = number_distractors(answer, _facts(numbers=(answer,)), 3)
+    values = [float(o.rstrip("%")) for o in options]
+    assert len(values) == 3 and not all(v % 5 == 0 for v in values)
+    assert not any(abs(v - 29) == 10 for v in values)  # no "+10 neighbours"
+
+
+# --- the quiz as a whole --------------------------------------------------------------------------------------
+
+def _candidate(item_id: str, question: str, answer: str, item_type: str, sentence: int, facts: FactSheet,
+               record: object = None, blanks_: tuple[str, ...] = ()):
+    from quizgen.generate.facts import Fact
+    from quizgen.generate.selection import Candidate
+    from quizgen.model import Item
+
+    item = Item(id=item_id, type=item_type, question=question, answer=answer, source=facts.sentences[sentence].text,
+                paragraph=sentence + 1, template=f"t-{item_type}", fact=item_id, blanks=blanks_, score=1.0)
+    return Candidate.of(item, Fact(item_id, sentence, 1.0, {}, record), facts)
+
+
+def test_conflict_rules_one_by_one():
+    from quizgen.generate import selection
+
+    facts = sample_facts()
+    nair = facts.entity("e-nair")
+    cloze = _candidate("c", "The city council of _____ voted on Monday.", "Harwick", "cloze", 0, facts,
+                       blanks_=("Harwick",))
+    true_false = _candidate("t", facts.sentences[0].text, "True", "true_false", 0, facts)
+    assert selection.same_sentence(cloze, true_false) == "tests the same sentence"
+    short = _candidate("s", "Name the person the article describes as the mayor of Harwick.", "Priya Nair",
+                       "short_answer", 1, facts, record=nair)
+    mcq = _candidate("m", "Which person does the article describe as the mayor of Harwick?", "Priya Nair", "mcq", 1,
+                     facts, record=nair)
+    assert selection.same_fact(short, mcq) == "tests the same fact"
+    printed = _candidate("p", "Priya Nair said the barrier was overdue.", "True", "true_false", 3, facts)
+    assert "prints the other's answer" in selection.answer_shown(short, printed)
+    role = _candidate("r", "The mayor of Harwick, Priya Nair, opened it.", "True", "true_false", 4, facts)
+    assert "name and role" in selection.link_shown(mcq, role)
+    unrelated = _candidate("u", "The barrier will open in 2031.", "True", "true_false", 5, facts)
+    assert selection.conflict(mcq, unrelated) is None
+
+
+def test_a_quiz_never_tests_one_fact_twice_and_says_why_it_is_short():
+    from quizgen.generate import generate_quiz
+    from quizgen.templates import load_templates
+
+    facts = sample_facts()
+    quiz = generate_quiz(facts, load_templates(), count=20, seed=0)
+    assert len(quiz.items) < 20 and "made" in quiz.shortfall
+    sources = [i.source for i in quiz.items if i.type != "matching"]
+    assert len(sources) == len(set(sources))
+    short_answers = [i for i in quiz.items if i.type == "short_answer"]
+    for item in short_answers:
+        others = [o for o in quiz.items if o is not item]
+        assert not any(item.answer in o.question for o in others)
+    assert any(d.reason.startswith("not selected: tests the same") for d in quiz.dropped)
