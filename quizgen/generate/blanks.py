@@ -65,6 +65,7 @@ class Blank:
     entity: Entity | None
     number: NumberFact | None
     profile: ArticleProfile
+    neighbours: tuple[NumberFact, ...] = ()  # the sentence's other figures
 
     @property
     def before(self) -> str:
@@ -175,22 +176,29 @@ def _vague_whole(blank: Blank) -> str | None:
 
 
 def _computable(blank: Blank) -> str | None:
+    """'Of 400 boats, 100 or 25% sank': two counts (or two sums) of one kind beside a share give it away."""
     number = blank.number
     if number is None or number.kind not in {"percent", "fraction", "multiple"}:
         return None
-    figures = re.findall(r"\d[\d,.]*", blank.before + " " + blank.after)
-    if len(figures) >= 2:
+    kinds = [n.kind for n in blank.neighbours if n.kind in {"count", "money"}]
+    if any(kinds.count(kind) >= 2 for kind in set(kinds)):
         return "a share the other figures in the sentence let a student compute"
     return None
 
 
+def _inside_brackets(blank: Blank) -> str | None:
+    if blank.before.count("(") > blank.before.count(")"):
+        return "an aside in brackets, not the sentence's fact"
+    return None
+
+
 _CAPITAL_BEFORE = re.compile(r"(?:^|\s)(?!(?:The|A|An|In|On|At|By|For|As|But|And|Of|To)\s$)([A-Z][\w'’&.-]*):?\s$")
+_CAPITAL_AFTER = re.compile(r"^\s[A-Z][a-z]")
 
 
 @functools.lru_cache(maxsize=1)
 def _name_titles() -> frozenset[str]:
     return frozenset(w.lower() for w in lang_en.table("roles")["name_titles"])
-_CAPITAL_AFTER = re.compile(r"^\s[A-Z][a-z]")
 
 
 def _part_of_longer_name(blank: Blank) -> str | None:
@@ -202,13 +210,15 @@ def _part_of_longer_name(blank: Blank) -> str | None:
         before = None  # "Judge _____": the title is not part of the name
     if before is not None or _CAPITAL_AFTER.match(blank.after):
         return "it is part of a longer name"
+    if blank.entity is not None and blank.entity.type == "WORK_OF_ART" and re.search(r"(?:^|\s)The\s$", blank.before):
+        return "it is part of a longer name"  # "The _____" of "The College Dropout"
     return None
 
 
 BLANK_RULES: tuple[Callable[[Blank], str | None], ...] = (
     _in_headline, _main_subject, _setting, _part_of_longer_name, _spelled_out_beside, _nationality_cue, _publisher,
     _count_elsewhere,
-    _listed_with_others, _figure_in_brackets, _vague_whole, _computable)
+    _listed_with_others, _figure_in_brackets, _vague_whole, _computable, _inside_brackets)
 
 
 def blank_problem(blank: Blank) -> str | None:

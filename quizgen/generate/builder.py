@@ -142,8 +142,9 @@ class _Builder:
 
     def blank_of(self, span: str, text: str) -> Blank:
         number = next((n for n in self.facts.numbers if n.text == span and n.text in text), None)
+        neighbours = tuple(n for n in self.facts.numbers if n is not number and n.text != span and n.text in text)
         return Blank(span, text, text.find(span), _entity_named(self.facts, span) if number is None else None,
-                     number, self.article)
+                     number, self.article, neighbours)
 
     # --- kinds ---------------------------------------------------------------------------------------------
 

@@ -225,8 +225,16 @@ def sentence_bounds(answer: NumberFact, facts: FactSheet) -> list[float]:
             and n.kind == answer.kind and _currency(n.text) == _currency(answer.text) and n.value != answer.value]
 
 
+_RATIO_BANDS = (0.5, 1.0, 2.0)  # "less than half of", "more than", "twice": the answer's band against each bound
+
+
+def _band(v: float, bound: float) -> int:
+    ratio = v / bound if bound else 0.0
+    return sum(ratio > edge for edge in _RATIO_BANDS)
+
+
 def _feasible(v: float, value: float, bounds: list[float]) -> bool:
-    return all((v > bound) == (value > bound) and v != bound for bound in bounds)
+    return all(_band(v, bound) == _band(value, bound) and v != bound for bound in bounds if bound > 0)
 
 
 def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list[str]:

@@ -132,7 +132,9 @@ def test_figure_given_again_in_brackets_or_computable_is_not_a_blank():
     facts = _facts(numbers=(profit, share, vague))
     assert "brackets" in blank_problem(_blank("$186m", "Profit was $186m (£98m) in May.", facts, number=profit))
     assert "another way" in blank_problem(_blank("$186m", "Profit was $186m, or £98m, in May.", facts, number=profit))
-    assert "compute" in blank_problem(_blank("25%", "Of 400 boats, 100 or 25% sank.", facts, number=share))
+    counts = (NumberFact("n-a", "400", "count", 0, value=400.0), NumberFact("n-b", "100", "count", 0, value=100.0))
+    text = "Of 400 boats, 100 or 25% sank."
+    assert "compute" in blank_problem(Blank("25%", text, text.index("25%"), None, share, profile(facts), counts))
     assert "of 'them'" in blank_problem(_blank("Nearly a third", "Nearly a third of them were lost at sea.", facts,
                                                number=vague))
 
@@ -241,3 +243,28 @@ def test_a_quiz_never_tests_one_fact_twice_and_says_why_it_is_short():
         others = [o for o in quiz.items if o is not item]
         assert not any(item.answer in o.question for o in others)
     assert any(d.reason.startswith("not selected: tests the same") for d in quiz.dropped)
+
+
+def test_number_distractors_keep_the_answers_ratio_band_to_the_other_figure():
+    bid = NumberFact("n-b", "$8bn", "money", 0, value=8e9)
+    worth = NumberFact("n-w", "$20bn", "money", 0, value=20e9)
+    # "the bid was $8bn - less than half of the ___ it is worth": every option is more than twice $8bn.
+    options = number_distractors(worth, _facts(numbers=(bid, worth)), 3)
+    assert options and all(float(o.strip("$bn")) > 16 for o in options)
+
+
+def test_blank_inside_brackets_and_title_article_are_refused():
+    song = Entity("e-s", "Harbour Lights", "WORK_OF_ART", 0)
+    album = Entity("e-a", "Salt Road", "WORK_OF_ART", 0)
+    facts = _facts(song, album)
+    assert "brackets" in blank_problem(_blank("Harbour Lights", "She sang for Ana ('04 Harbour Lights) twice.",
+                                              facts, song))
+    assert "longer name" in blank_problem(_blank("Salt Road", "The Salt Road sold well in May.", facts, album))
+
+
+def test_share_is_computable_only_beside_two_counts():
+    share = NumberFact("n-s", "84%", "percent", 0, value=84.0)
+    year = NumberFact("n-y", "2004", "year", 0, value=2004.0)
+    text = "Earnings in 2004 dropped by 84% after the 717 was stopped."
+    blank = Blank("84%", text, text.index("84%"), None, share, profile(_facts()), (year,))
+    assert blank_problem(blank) is None
