@@ -180,7 +180,10 @@ class _Builder:
             raise _DropError("a quotation inside the quotation: who said which words is ambiguous")
         # Who-said questions offer other speakers first: they are the likeliest confusions.
         speakers = [q.speaker for q in self.facts.quotes] if template.applies_to == "quote" else []
-        return entity_distractors(target, self.facts, question, count, rng, prefer=speakers), target
+        options = entity_distractors(target, self.facts, question, count, rng, prefer=speakers)
+        if speakers and not set(options) & set(speakers):
+            raise _DropError("no other speaker among the options: only one person speaks, so any reader knows who")
+        return options, target
 
     def mcq(self, template: Template, fact: Fact) -> Item:
         question = self._question(template, fact)
@@ -298,7 +301,8 @@ class _Builder:
         key: KeySentence = fact.record
         text = self.printable(key.sentence)
         rng = self.rng(template.id, fact.id)
-        make_false = rng.random() < 0.5 if want_false is None else want_false
+        # Candidates are false whenever a safe swap exists; the quiz then turns about half back to true.
+        make_false = True if want_false is None else want_false
         statement = text
         if make_false:
             statement = self._falsify(key, text, rng)
@@ -338,6 +342,9 @@ class _Builder:
                 continue  # "former South African president X" or "X's plan": another person would not fit
             if blank_problem(self.blank_of(span, text)) is not None:
                 continue  # the headline's words, the setting, a name in brackets: false without reading
+            if before.endswith(("the ", "The ")) and not _is_person(self.facts, span) and not any(
+                    n.text == span for n in self.facts.numbers):
+                continue  # "the Soviet Union" → "the Russia"
             if before.endswith(("the ", "The ")) and re.match(r"^\s[a-z]", after):
                 continue  # "the Ukraine conflict", "the Houston court": a name used as a modifier
             for alternative in self._swap_alternatives(span, key, text, rng):

@@ -220,6 +220,8 @@ def _currency(text: str) -> str:
 def sentence_bounds(answer: NumberFact, facts: FactSheet) -> list[float]:
     """The other figures of the answer's kind in its sentence ("16 of the ___ principals", "down from 311,764",
     "from 18 months to ___"): a distractor must sit on the same side of each as the answer does."""
+    if answer.kind not in {"count", "money", "duration"}:
+        return []  # "29% of …, and 19% of …": shares side by side are parallel, not a part and its whole
     return [n.value for n in facts.numbers
             if n.sentence == answer.sentence and n.id != answer.id and n.value is not None
             and n.kind == answer.kind and _currency(n.text) == _currency(answer.text) and n.value != answer.value]
@@ -255,8 +257,10 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list
             v == value)
         if too_close or round(v, 6) in forbidden or label == text or any(label == c[1] or v == c[0] for c in chosen):
             continue
-        if not _feasible(v, value, bounds):
-            continue
+        twin = answer.kind not in {"year", "fraction", "multiple"} and any(
+            abs(v - c[0]) <= 0.1 * max(abs(v), abs(c[0])) for c in chosen)
+        if twin or not _feasible(v, value, bounds):
+            continue  # a near-twin of another option, or impossible given the sentence
         chosen.append((v, label))
     return [label for _, label in chosen]
 

@@ -21,7 +21,8 @@ _LEDE_BONUS = (0.9, 0.6, 0.4, 0.2)
 _NEW_PARAGRAPH_BONUS = 0.5  # spread the quiz over the article
 _SAME_TEMPLATE_COST = 0.45  # each item of a template already chosen makes the next one of it less welcome
 _SAME_TYPE_COST = 0.2
-_TEMPLATE_SHARE = 0.3  # no template above this share of the quiz (at least 2 items)
+_TEMPLATE_SHARE = 0.3
+_TRUE_ONLY_COST = 0.5  # no template above this share of the quiz (at least 2 items)
 _TITLE_WORD = re.compile(r"[A-Za-z][a-z'’-]{3,}|\d+")
 
 
@@ -47,6 +48,8 @@ class Candidate:
         blanked = [n for a in item.blanks for n in _names_of(a, facts)]
         shown = " ".join([item.question, *item.blanks, *(f"{a} {b}" for a, b in item.pairs)])
         value = item.score + _key_fact_bonus(min(sentences), facts)
+        if item.type == "true_false" and item.answer == "True":
+            value -= _TRUE_ONLY_COST  # no safe swap: a quiz of statements that are all true is guessable
         return Candidate(item, frozenset(sentences), frozenset(keys), tuple(dict.fromkeys(hidden)),
                          tuple(dict.fromkeys(blanked)), _content_words(item.question), _key(shown), tuple(links),
                          value)

@@ -39,9 +39,15 @@ def drop_linking_opener(text: str) -> str:
     return rest[:1].upper() + rest[1:] if rest else text
 
 
+_SHARE_OF_THEM = re.compile(r"^\W*(?:[\w,'’-]+\s+){0,4}?(?:of|among)\s+(them|these|those)\b", re.I)
+
+
 def _needs_previous_sentence(text: str) -> str | None:
     openers, _ = _tables()
-    phrase = _opens_with(drop_linking_opener(text), openers)
+    text = drop_linking_opener(text)
+    phrase = _opens_with(text, openers)
+    if phrase is None and (m := _SHARE_OF_THEM.match(text)):
+        phrase = f"of {m.group(1)}"  # "Nearly a third of them, …": of whom?
     return f"begins with '{phrase}', which needs the sentence before it" if phrase else None
 
 

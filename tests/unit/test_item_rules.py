@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import replace
 
@@ -22,6 +23,7 @@ from tests.unit.factories import sample_facts
     ("Yet these constituted just a tenth of the backlog.", "begins with 'yet'"),
     ("But it is serious, the minister said.", "begins with 'it'"),
     ("All these sessions are steps on the way back.", "begins with 'all these'"),
+    ("Nearly a third of them, or about 900, were hurt.", "begins with 'of them'"),
     ("and then the council voted.", "mid-thought"),
     ("The mayor said “we will build it.", "quotation mark without its pair"),
     ("The firm said “no.” Its lawyers agreed with the ruling.", "two sentences"),
@@ -268,3 +270,24 @@ def test_share_is_computable_only_beside_two_counts():
     text = "Earnings in 2004 dropped by 84% after the 717 was stopped."
     blank = Blank("84%", text, text.index("84%"), None, share, profile(_facts()), (year,))
     assert blank_problem(blank) is None
+
+
+def test_parallel_shares_are_not_bounds_and_options_are_not_near_twins():
+    first = NumberFact("n-a", "29%", "percent", 0, value=29.0)
+    second = NumberFact("n-b", "19%", "percent", 0, value=19.0)
+    options = [float(o.rstrip("%")) for o in number_distractors(second, _facts(numbers=(first, second)), 3)]
+    assert len(options) == 3 and 29.0 not in options
+    ordered = sorted(options)
+    assert all(b - a > 0.1 * b for a, b in itertools.pairwise(ordered))
+
+
+def test_who_said_needs_another_speaker_among_the_options():
+    from quizgen.generate import generate_quiz
+    from quizgen.templates import load_templates
+
+    facts = sample_facts()
+    quote_template = [t for t in load_templates() if t.id == "quote-speaker"]
+    alone = replace(facts, quotes=facts.quotes[:1])  # Priya Nair is the only speaker
+    quiz = generate_quiz(alone, quote_template, count=5, seed=0)
+    assert not quiz.items and any("only one person speaks" in d.reason for d in quiz.dropped)
+    assert generate_quiz(facts, quote_template, count=5, seed=0).items
