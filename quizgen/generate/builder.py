@@ -281,6 +281,10 @@ class _Builder:
     def cloze(self, template: Template, fact: Fact) -> Item:
         key: KeySentence = fact.record
         text = self.printable(key.sentence)
+        if "{{" in text or "}}" in text:
+            # build_cloze would break the braces ("{ {") so they cannot open a deletion: the card would no longer
+            # print the article's own characters.
+            raise _DropError("the sentence holds double braces of its own, which read as cloze markup")
         chosen, reasons = self._blankable(key, text, max(1, template.blanks))
         if not chosen:
             raise _DropError("no name or number is worth a blank: " + "; ".join(reasons[:3]) if reasons else

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quizgen.generate.facts import Fact
 from quizgen.model import Dropped, Entity, FactSheet, Item, NumberFact
@@ -21,8 +21,8 @@ _LEDE_BONUS = (0.9, 0.6, 0.4, 0.2)
 _NEW_PARAGRAPH_BONUS = 0.5  # spread the quiz over the article
 _SAME_TEMPLATE_COST = 0.45  # each item of a template already chosen makes the next one of it less welcome
 _SAME_TYPE_COST = 0.2
-_TEMPLATE_SHARE = 0.3
-_TRUE_ONLY_COST = 0.5  # no template above this share of the quiz (at least 2 items)
+_TEMPLATE_SHARE = 0.25  # no template above this share of the quiz (at least 2 items)
+_TRUE_ONLY_COST = 0.5  # a statement no safe swap can make false
 _TITLE_WORD = re.compile(r"[A-Za-z][a-z'’-]{3,}|\d+")
 
 
@@ -46,12 +46,14 @@ class Candidate:
         keys, sentences, links = _keys_of(item, record, facts, fact.sentence)
         hidden = [n for a in (item.answer,) for n in _names_of(a, facts)] if item.type == "short_answer" else []
         blanked = [n for a in item.blanks for n in _names_of(a, facts)]
-        shown = " ".join([item.question, *item.blanks, *(f"{a} {b}" for a, b in item.pairs)])
-        value = item.score + _key_fact_bonus(min(sentences), facts)
+        # A false statement may be turned back to true when the quiz balances its answers: it shows its source.
+        true_text = item.source if item.type == "true_false" else ""
+        shown = " ".join([item.question, true_text, *item.blanks, *(f"{a} {b}" for a, b in item.pairs)])
+        value = item.score + (_key_fact_bonus(min(sentences), facts) if sentences else 0.0)
         if item.type == "true_false" and item.answer == "True":
             value -= _TRUE_ONLY_COST  # no safe swap: a quiz of statements that are all true is guessable
         return Candidate(item, frozenset(sentences), frozenset(keys), tuple(dict.fromkeys(hidden)),
-                         tuple(dict.fromkeys(blanked)), _content_words(item.question), _key(shown), tuple(links),
+                         tuple(dict.fromkeys(blanked)), _content_words(shown), _key(shown), tuple(links),
                          value)
 
 
@@ -84,8 +86,10 @@ def _keys_of(item: Item, record: object, facts: FactSheet, sentence: int
         entity = next((e for e in facts.entities if e.name == left), None)
         if entity is not None:
             keys.add(f"e:{entity.id}")
-            sentences.add(entity.description_sentence if entity.description_sentence is not None else entity.sentence)
         links.append((left, right))
+    if item.pairs:
+        # A matching item tests its people's roles (their keys and links), not the sentences they stand in.
+        sentences = set()
     return keys, sentences, links
 
 
@@ -123,13 +127,15 @@ def same_fact(a: Candidate, b: Candidate) -> str | None:
 
 
 def answer_shown(a: Candidate, b: Candidate) -> str | None:
-    """A short answer printed anywhere else; a cloze answer printed by a stem about the same thing."""
+    """A short answer printed anywhere else; a cloze answer printed by another cloze sentence, or by a stem about
+    the same thing."""
     for first, second in ((a, b), (b, a)):
         if any(_mentioned(n, second.shown) for n in first.hidden):
             return "one item prints the other's answer"
-        if any(_mentioned(n, second.shown) for n in first.blanked) and len(
-                first.words & second.words) >= _SHARED_CONTEXT:
-            return "one item prints the other's blank in the same context"
+        if any(_mentioned(n, second.shown) for n in first.blanked) and (
+                second.item.type == "cloze" or len(first.words & second.words) >= _SHARED_CONTEXT):
+            # Cloze sentences sit together beside the word bank: one printing another's answer fills its blank.
+            return "one item prints the other's blank"
     return None
 
 
@@ -151,6 +157,32 @@ def conflict(a: Candidate, b: Candidate) -> str | None:
         if (reason := rule(a, b)) is not None:
             return reason
     return None
+
+
+def _pair_candidate(matching: Candidate, left: str, right: str, facts: FactSheet) -> Candidate:
+    """One pair of a matching item, as if it were an item of its own."""
+    item = replace(matching.item, pairs=((left, right),), question="")
+    keys, _, links = _keys_of(item, None, facts, 0)
+    return replace(matching, item=item, keys=frozenset(keys), links=tuple(links),
+                   shown=_key(f"{left} {right}"), words=_content_words(f"{left} {right}"))
+
+
+def _trim_matching(matching: Candidate, chosen: Candidate, facts: FactSheet) -> Candidate | None:
+    """A matching item keeps the pairs the chosen item does not test (three at least), or gives way."""
+    kept = tuple((left, right) for left, right in matching.item.pairs
+                 if conflict(chosen, _pair_candidate(matching, left, right, facts)) is None)
+    if len(kept) < 3:
+        return None
+    sources = []
+    for left, _ in kept:
+        entity = next((e for e in facts.entities if e.name == left), None)
+        if entity is not None and entity.description_sentence is not None:
+            sources.append(facts.sentences[entity.description_sentence].text)
+    item = replace(matching.item, pairs=kept, answer="; ".join(f"{a} — {b}" for a, b in kept),
+                   source=" ".join(dict.fromkeys(sources)) or matching.item.source)
+    keys, _, links = _keys_of(item, None, facts, 0)
+    return replace(matching, item=item, keys=frozenset(keys), links=tuple(links),
+                   shown=_key(" ".join([item.question, *(f"{a} {b}" for a, b in kept)])))
 
 
 def plan_quiz(candidates: list[Candidate], facts: FactSheet, count: int) -> tuple[list[Item], list[Dropped]]:
@@ -181,7 +213,10 @@ def plan_quiz(candidates: list[Candidate], facts: FactSheet, count: int) -> tupl
         paragraphs.add(best.item.paragraph)
         kept = []
         for other in remaining:
-            if (reason := conflict(best, other)) is not None:
+            if other.item.type == "matching" and conflict(best, other) is not None and (
+                    trimmed := _trim_matching(other, best, facts)) is not None:
+                kept.append(trimmed)  # the pairs the chosen item tests leave the matching item
+            elif (reason := conflict(best, other)) is not None:
                 passed_over.append(Dropped(other.item.template, other.item.fact,
                                            f"not selected: {reason} as item {best.item.template}/{best.item.fact}"))
             else:

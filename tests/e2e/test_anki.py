@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from quizgen.templates import builtin_dir
 from tests.conftest import EXAMPLE, ROOT, import_apkg, only_folder, run_cli
 
 OTHER = ROOT / "tests" / "fixtures" / "articles" / "clinic-boat.txt"
@@ -22,9 +23,23 @@ def _plain(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&amp;", "&").replace("&quot;", '"')
 
 
+def _every_type_templates(folder: Path) -> Path:
+    """Built-in templates tuned so that the example gives one item of every type: a cloze with two blanks, and a
+    short answer that outranks the matching item (which then keeps its other people)."""
+    folder.mkdir()
+    builtin = builtin_dir()
+    cloze = (builtin / "key-sentence-cloze.yaml").read_text(encoding="utf-8")
+    (folder / "key-sentence-cloze.yaml").write_text(re.sub(r"(?m)^blanks: \d", "blanks: 2", cloze), encoding="utf-8")
+    short = (builtin / "person-short-answer.yaml").read_text(encoding="utf-8")
+    (folder / "person-short-answer.yaml").write_text(re.sub(r"(?m)^priority: .*", "priority: 1.9", short),
+                                                     encoding="utf-8")
+    return folder
+
+
 def test_decks_tags_and_one_card_of_each_type_rendered(tmp_path):
     out = tmp_path / "out"
-    assert run_cli("make", EXAMPLE, "-o", out, "--deck", "Current Events").code == 0
+    templates = _every_type_templates(tmp_path / "templates")
+    assert run_cli("make", EXAMPLE, "-o", out, "--deck", "Current Events", "--templates", templates).code == 0
     folder = only_folder(out)
     quiz = _quiz(folder)
     col = import_apkg(tmp_path / "c.anki2", folder / f"{folder.name}.apkg")

@@ -142,7 +142,9 @@ def test_an_edited_quiz_yaml_is_kept_unless_forced(tmp_path):
     out = tmp_path / "out"
     assert run_cli("make", EXAMPLE, "-o", out, "-n", "5").code == 0
     quiz = only_folder(out) / "quiz.yaml"
-    quiz.write_text(quiz.read_text(encoding="utf-8").replace("question:", "question: (checked)", 1), encoding="utf-8")
+    # A teacher's edit to the first question written as plain YAML (not in quotes).
+    text = quiz.read_text(encoding="utf-8")
+    quiz.write_text(re.sub(r"question: (?=[^'\"\s])", "question: (checked) ", text, count=1), encoding="utf-8")
     edited = quiz.read_bytes()
     refused = run_cli("make", EXAMPLE, "-o", out, "-n", "5")
     assert refused.code == 1 and "quiz.yaml was edited" in refused.stderr and "--force" in refused.stderr

