@@ -411,24 +411,45 @@ def _is_person(facts: FactSheet, name: str) -> bool:
     return entity is not None and entity.type == "PERSON"
 
 
+_SIGNIFICANT_WORD = re.compile(r"[A-Z][a-z'’-]{3,}")
+
+
+def _bank_kind(text: str, facts: FactSheet) -> str:
+    """What kind of entry a word-bank word is: a year, another figure, or an entity's fine kind."""
+    number = next((n for n in facts.numbers if n.text == text), None)
+    if number is not None or any(ch.isdigit() for ch in text):
+        return "year" if number is not None and number.kind == "year" else "figure"
+    entity = _entity_named(facts, text)
+    return fine_kind(entity) if entity is not None else "other"
+
+
+def _shares_a_name(a: str, b: str) -> bool:
+    """'Hereford County Hospital' and 'Hereford Hospital Trust': one may be read as the other."""
+    return overlaps(a, b) or same_referent(a, b) or bool(set(_SIGNIFICANT_WORD.findall(a))
+                                                          & set(_SIGNIFICANT_WORD.findall(b)))
+
+
 def _word_bank_extras(items: list[Item], facts: FactSheet, seed: int) -> tuple[str, ...]:
-    """A few names and figures for the word bank that fill no blank, of the kinds the blanks are, so the last
-    blank cannot be filled by elimination. None appears in any cloze sentence, so none fits a blank, and none is
-    another item's answer."""
+    """A decoy for each kind of blank in the word bank (a year for a year, a person for a person), so no blank is
+    filled because its entry is the only one of its kind. A decoy appears in no cloze sentence, shares no name with
+    any blank or answer, and is no other form of one."""
     cloze = [i for i in items if i.type == "cloze"]
-    blanks = {b for i in cloze for b in i.blanks}
+    blanks = [b for i in cloze for b in i.blanks]
     if not blanks:
         return ()
     texts = " ".join(i.source for i in cloze)
-    answers = [i.answer for i in items if i.type in {"mcq", "short_answer"}]
-    kinds = {e.type for b in blanks if (e := _entity_named(facts, b))}
-    names = [e.name for e in facts.entities if e.enabled and e.type in kinds]
-    figures = [n.text for n in facts.numbers if n.enabled] if any(
-        any(ch.isdigit() for ch in b) or b.lower().split()[-1] in {"half", "third", "quarter"} for b in blanks) else []
-    pool = sorted({c for c in names + figures if c not in blanks and not mentioned_in(c, texts)
-                   and not any(overlaps(c, a) for a in answers) and not any(overlaps(c, b) for b in blanks)})
-    random.Random(f"{seed}:word-bank").shuffle(pool)
-    return tuple(sorted(pool[:max(2, len(blanks) // 3)], key=str.lower))
+    answers = [i.answer for i in items if i.type in {"mcq", "short_answer"}] + blanks
+    pool = [e.name for e in facts.entities if e.enabled] + [n.text for n in facts.numbers if n.enabled]
+    rng = random.Random(f"{seed}:word-bank")
+    pool = sorted({c for c in pool if not mentioned_in(c, texts) and not any(_shares_a_name(c, a) for a in answers)})
+    rng.shuffle(pool)
+    chosen: list[str] = []
+    for kind in sorted({_bank_kind(b, facts) for b in blanks}):
+        decoy = next((c for c in pool if c not in chosen and _bank_kind(c, facts) == kind
+                      and not any(_shares_a_name(c, x) for x in chosen)), None)
+        if decoy is not None:
+            chosen.append(decoy)
+    return tuple(sorted(chosen, key=str.lower))
 
 
 def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Template],

@@ -198,7 +198,8 @@ def _candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
         hedge = (answer.hedge + " ") if answer.hedge else ""
         return [(v, _with_case(hedge + words, text)) for words, v in _FRACTION_LADDER]
     if answer.kind == "multiple":
-        return [(v, _with_case(words, text)) for words, v in _MULTIPLE_LADDER]
+        # An increase among increases, a cut among cuts: "halved" beside "tripled" is silly.
+        return [(v, _with_case(words, text)) for words, v in _MULTIPLE_LADDER if (v > 1) == (value > 1)]
     if answer.kind == "year":
         return [(value + d, _format_like(text, value + d)) for d in (-10, -5, -3, -2, 2, 3, 5, -7, 7)]
     if answer.kind == "percent":

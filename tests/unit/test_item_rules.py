@@ -307,3 +307,20 @@ def test_matching_keeps_the_people_no_other_item_tests():
     asked = {i.answer for i in quiz.items if i.type == "mcq"}
     assert asked and not asked & {left for left, _ in matching.pairs}
     assert len(matching.pairs) >= 3
+
+
+def test_word_bank_has_a_decoy_of_each_blanks_kind_and_none_shares_a_name():
+    from quizgen.generate.builder import _word_bank_extras
+    from quizgen.model import Item
+
+    facts = sample_facts()
+    facts = replace(facts, entities=(*facts.entities, Entity("e-ellis2", "Ellis Marine", "ORG", 3),
+                                     Entity("e-park", "Jo Park", "PERSON", 4)),
+                    numbers=(*facts.numbers, NumberFact("n-1998", "1998", "year", 4, value=1998.0)))
+    cloze = Item(id="c", type="cloze", question="q", answer="Tom Ellis; 2031", source=facts.sentences[5].text,
+                 paragraph=6, template="t", fact="f", blanks=("Tom Ellis", "2031"))
+    extras = _word_bank_extras([cloze], facts, seed=0)
+    assert "1998" in extras  # the only other year: a year blank is never the bank's only year
+    people = [e for e in extras if e in {"Priya Nair", "Dana Whitlock", "Jo Park"}]
+    assert len(people) == 1
+    assert "Ellis Marine" not in extras  # shares a name with the blank "Tom Ellis"
