@@ -22,6 +22,7 @@ _NEW_PARAGRAPH_BONUS = 0.5  # spread the quiz over the article
 _SAME_TEMPLATE_COST = 0.45  # each item of a template already chosen makes the next one of it less welcome
 _SAME_TYPE_COST = 0.2
 _TEMPLATE_SHARE = 0.25  # no template above this share of the quiz (at least 2 items)
+_LIFTED_SHARE = 0.35  # … lifted to this only when the quiz would otherwise come out short
 _TRUE_ONLY_COST = 0.5  # a statement no safe swap can make false
 _TITLE_WORD = re.compile(r"[A-Za-z][a-z'’-]{3,}|\d+")
 
@@ -185,10 +186,29 @@ def _trim_matching(matching: Candidate, chosen: Candidate, facts: FactSheet) -> 
                    shown=_key(" ".join([item.question, *(f"{a} {b}" for a, b in kept)])))
 
 
+def _after_choosing(best: Candidate, others: list[Candidate], facts: FactSheet,
+                    passed_over: list[Dropped]) -> list[Candidate]:
+    """The candidates that can still join a quiz holding `best`; the rest passed over with the rule they broke."""
+    kept = []
+    for other in others:
+        reason = conflict(best, other)
+        if reason is None:
+            kept.append(other)
+        elif other.item.type == "matching" and (trimmed := _trim_matching(other, best, facts)) is not None:
+            kept.append(trimmed)  # the pairs the chosen item tests leave the matching item
+        else:
+            passed_over.append(Dropped(other.item.template, other.item.fact,
+                                       f"not selected: {reason} as item {best.item.template}/{best.item.fact}"))
+    return kept
+
+
 def plan_quiz(candidates: list[Candidate], facts: FactSheet, count: int) -> tuple[list[Item], list[Dropped]]:
-    """At most `count` items that test distinct facts, best value first; fewer when the article gives fewer."""
+    """At most `count` items that test distinct facts, best value first; fewer when the article gives fewer.
+
+    A template's share is capped; the cap is lifted once (to `_LIFTED_SHARE`) only if the quiz would otherwise
+    come out short.
+    """
     remaining = sorted(candidates, key=lambda c: (-c.value, c.item.id))
-    cap = max(2, round(count * _TEMPLATE_SHARE))
     chosen: list[Candidate] = []
     passed_over: list[Dropped] = []
     per_template: Counter[str] = Counter()
@@ -200,28 +220,25 @@ def plan_quiz(candidates: list[Candidate], facts: FactSheet, count: int) -> tupl
         return (c.value + fresh - _SAME_TEMPLATE_COST * per_template[c.item.template]
                 - _SAME_TYPE_COST * per_type[c.item.type])
 
-    while remaining and len(chosen) < count:
-        best = max(remaining, key=lambda c: (value(c), -remaining.index(c)))
-        remaining.remove(best)
-        if per_template[best.item.template] >= cap:
-            passed_over.append(Dropped(best.item.template, best.item.fact,
-                                       f"not selected: the quiz already has {cap} items of this template"))
-            continue
-        chosen.append(best)
-        per_template[best.item.template] += 1
-        per_type[best.item.type] += 1
-        paragraphs.add(best.item.paragraph)
-        kept = []
-        for other in remaining:
-            if other.item.type == "matching" and conflict(best, other) is not None and (
-                    trimmed := _trim_matching(other, best, facts)) is not None:
-                kept.append(trimmed)  # the pairs the chosen item tests leave the matching item
-            elif (reason := conflict(best, other)) is not None:
-                passed_over.append(Dropped(other.item.template, other.item.fact,
-                                           f"not selected: {reason} as item {best.item.template}/{best.item.fact}"))
-            else:
-                kept.append(other)
-        remaining = kept
+    deferred: list[Candidate] = []
+    for share in (_TEMPLATE_SHARE, _LIFTED_SHARE):
+        cap = max(2, round(count * share))
+        remaining, deferred = remaining + deferred, []
+        while remaining and len(chosen) < count:
+            best = max(enumerate(remaining), key=lambda pair: (value(pair[1]), -pair[0]))[1]
+            remaining.remove(best)
+            if per_template[best.item.template] >= cap:
+                deferred.append(best)
+                continue
+            chosen.append(best)
+            per_template[best.item.template] += 1
+            per_type[best.item.type] += 1
+            paragraphs.add(best.item.paragraph)
+            remaining = _after_choosing(best, remaining, facts, passed_over)
+            deferred = _after_choosing(best, deferred, facts, passed_over)
+    for other in deferred:
+        passed_over.append(Dropped(other.item.template, other.item.fact,
+                                   "not selected: the quiz already has its share of this template"))
     for other in remaining:
         passed_over.append(Dropped(other.item.template, other.item.fact, "not selected: the quiz was full"))
     return [c.item for c in chosen], passed_over
