@@ -120,7 +120,7 @@ def _nationality_cue(blank: Blank) -> str | None:
     names = {normalize(n).lower() for n in blank.entity.names}
     rest = (blank.before + " " + blank.after).lower()
     for demonym, places in _demonyms().items():
-        if re.search(rf"\b{re.escape(demonym)}\b", rest) and names & {p.lower() for p in places}:
+        if names & {p.lower() for p in places} and re.search(rf"\b{re.escape(demonym)}\b", rest):
             return f"'{demonym}' in the sentence names the place"
     return None
 

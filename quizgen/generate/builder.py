@@ -47,9 +47,21 @@ class _DropError(Exception):
     """Raised while building a candidate that cannot become a good item."""
 
 
+_NAME_INDEX: dict[int, tuple[FactSheet, dict[str, Entity]]] = {}
+
+
 def _entity_named(facts: FactSheet, name: str) -> Entity | None:
-    key = strip_honorific(name).lower()
-    return next((e for e in facts.entities if key in (n.lower() for n in e.names)), None)
+    """The entity one of whose names is `name` (honorific aside); looked up in an index built once per sheet."""
+    cached = _NAME_INDEX.get(id(facts))
+    if cached is None or cached[0] is not facts:
+        index: dict[str, Entity] = {}
+        for entity in facts.entities:
+            for n in entity.names:
+                index.setdefault(n.lower(), entity)
+        if len(_NAME_INDEX) > 8:
+            _NAME_INDEX.clear()
+        cached = _NAME_INDEX[id(facts)] = (facts, index)
+    return cached[1].get(strip_honorific(name).lower())
 
 
 @functools.lru_cache(maxsize=1)
@@ -101,6 +113,7 @@ class _Builder:
         self.seed = seed
         self.article_id = article_id
         self.article = profile(facts)
+        self._worthy: dict[tuple[str, str], list[str]] = {}
 
     def rng(self, *parts: object) -> random.Random:
         return random.Random(f"{self.seed}:{':'.join(str(p) for p in parts)}")
@@ -176,7 +189,7 @@ class _Builder:
             raise _DropError(reason)
         if template.applies_to == "quote" and any(mentioned_in(n, question) for n in target.names if len(n) > 2):
             raise _DropError("the quotation names its own speaker")
-        if template.applies_to == "quote" and re.search(r"(?:^|\s)['‘]\w|\w[’']\s*$|[“”\"]", fact.record.text):
+        if template.applies_to == "quote" and re.search(r"(?:^|\s)['‘]\w|[\w.,!?][’']\s*$|[“”\"]", fact.record.text):
             raise _DropError("a quotation inside the quotation: who said which words is ambiguous")
         # Who-said questions offer other speakers first: they are the likeliest confusions.
         speakers = [q.speaker for q in self.facts.quotes] if template.applies_to == "quote" else []
@@ -246,6 +259,12 @@ class _Builder:
 
     def _test_worthy(self, key: KeySentence, text: str) -> list[str]:
         """Spans to blank, best first: numbers, then people and organisations, then places and other names."""
+        cache_key = (key.id, text)
+        if cache_key not in self._worthy:
+            self._worthy[cache_key] = self._rank_spans(key, text)
+        return self._worthy[cache_key]
+
+    def _rank_spans(self, key: KeySentence, text: str) -> list[str]:
         numbers = {n.text for n in self.facts.numbers if n.sentence == key.sentence}
 
         def rank(span: str) -> tuple[int, int]:
@@ -395,8 +414,11 @@ def _after_role_word(before: str) -> bool:
 
 
 def _safe_to_swap(entity: Entity) -> bool:
-    """People, countries and organisations the article names more than once: kinds the tagger rarely gets wrong."""
-    return entity.type == "PERSON" or fine_kind(entity) == "COUNTRY" or (entity.type == "ORG" and entity.mentions >= 2)
+    """People the article describes or names twice, countries, and organisations it names twice: kinds the tagger
+    rarely gets wrong."""
+    if entity.type == "PERSON":
+        return entity.mentions >= 2 or entity.description is not None  # "Slow Jamz" tagged as a person once
+    return fine_kind(entity) == "COUNTRY" or (entity.type == "ORG" and entity.mentions >= 2)
 
 
 def _between(text: str, a: str, b: str) -> str:

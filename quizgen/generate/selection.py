@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from quizgen.generate.facts import Fact
 from quizgen.model import Dropped, Entity, FactSheet, Item, NumberFact
-from quizgen.textutil import normalize, strip_honorific
+from quizgen.textutil import compiled, normalize, strip_honorific
 
 # Extra value for an item resting on the opening sentences (the lede carries the story).
 _LEDE_BONUS = (0.9, 0.6, 0.4, 0.2)
@@ -114,7 +114,7 @@ def _content_words(text: str) -> frozenset[str]:
 
 def _mentioned(name: str, text: str) -> bool:
     key = _key(name)
-    return len(key) > 1 and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text) is not None
+    return len(key) > 1 and compiled(rf"(?<!\w){re.escape(key)}(?!\w)").search(text) is not None
 
 
 # --- conflict rules: why `b` cannot join a quiz that holds `a` ------------------------------------------------
