@@ -344,7 +344,8 @@ def _mentions(parsed: ParsedArticle) -> list[Mention]:
 
 
 def _settle_type(votes: Counter[str]) -> str:
-    # NORP votes count for the demonym only; a name with any other vote takes the best of those.
+    """The label with the most votes; a tie goes to the alphabetically first label, so the result never depends on
+    the order the mentions were seen. (A NORP winner is dropped by the caller: a nationality is not a name.)"""
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     return ranked[0][0]
 
@@ -480,7 +481,7 @@ def extract_entities(parsed: ParsedArticle, exclude: set[str] | None = None) -> 
     lookup: dict[str, str] = {}
     for group in groups.values():
         group.mentions.sort(key=lambda m: (m.sentence, m.start_char))
-        # A person's type wins if any merged mention was a person with a two-word name.
+        # The entity keeps the type its full name settled on; merged short names only add mentions and aliases.
         first = group.mentions[0]
         description: str | None = None
         description_sentence: int | None = None

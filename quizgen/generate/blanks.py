@@ -42,17 +42,23 @@ def _is_main_subject(entity: Entity, ranked: list[Entity], title: str) -> bool:
     return entity is top and entity.mentions >= 4 and entity.mentions >= 1.5 * runner_up
 
 
+def _settings(places: list[Entity], title: str) -> set[str]:
+    """Places in the headline, the place the article keeps coming back to, and countries it names three times."""
+    settings = {e.id for e in places if any(mentioned_in(n, title) for n in e.names if len(n) > 1)}
+    if places and places[0].mentions >= 2 and (len(places) == 1 or places[0].mentions > places[1].mentions):
+        settings.add(places[0].id)
+    settings.update(e.id for e in places if e.mentions >= 3 and normalize(e.name).lower() in country_names())
+    return settings
+
+
 def profile(facts: FactSheet) -> ArticleProfile:
     enabled = [e for e in facts.entities if e.enabled]
     ranked = sorted(enabled, key=lambda e: (-e.mentions, e.id))
-    places = sorted((e for e in enabled if e.type in _PLACE_TYPES), key=lambda e: (-e.mentions, e.id))
+    places = [e for e in ranked if e.type in _PLACE_TYPES]
     main = {e.id for e in enabled if e.type not in _PLACE_TYPES and _is_main_subject(e, ranked, facts.title)}
-    settings = {e.id for e in places if any(mentioned_in(n, facts.title) for n in e.names if len(n) > 1)}
-    if places and places[0].mentions >= 2 and (len(places) == 1 or places[0].mentions > places[1].mentions):
-        settings.add(places[0].id)  # the place the article keeps coming back to
-    settings.update(e.id for e in places if e.mentions >= 3 and normalize(e.name).lower() in country_names())
     names = frozenset(normalize(n).lower() for e in enabled for n in e.names)
-    return ArticleProfile(facts.title, frozenset(main), frozenset(settings), facts.source or "", names)
+    return ArticleProfile(facts.title, frozenset(main), frozenset(_settings(places, facts.title)),
+                          facts.source or "", names)
 
 
 @dataclass(frozen=True)

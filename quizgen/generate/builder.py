@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import random
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from quizgen.generate.blanks import ArticleProfile, Blank, blank_problem, profile
 from quizgen.generate.distractors import (
@@ -359,25 +359,22 @@ class _Builder:
             if text.count(span) != 1:
                 continue
             before, after = text.split(span, 1)
-            if after.startswith((" (", ")")) or (before.endswith(("the ", "The ")) and _is_person(self.facts, span)):
-                continue  # "Ofcom (ISPA)" or "Ultra Wideband (Ofcom)" no longer spell out; nor "the Alicia Keys"
-            if _is_person(self.facts, span) and (re.match(r"^['’]s\b", after) or _after_role_word(before)):
-                continue  # "former South African president X" or "X's plan": another person would not fit
-            if blank_problem(self.blank_of(span, text)) is not None:
+            swap = _Swap(span, before, after, _is_person(self.facts, span),
+                         any(n.text == span for n in self.facts.numbers))
+            if swap_problem(swap) is not None or blank_problem(self.blank_of(span, text)) is not None:
                 continue  # the headline's words, the setting, a name in brackets: false without reading
-            if before.endswith(("the ", "The ")) and not _is_person(self.facts, span) and not any(
-                    n.text == span for n in self.facts.numbers):
-                continue  # "the Soviet Union" → "the Russia"
-            if before.endswith(("the ", "The ")) and re.match(r"^\s[a-z]", after):
-                continue  # "the Ukraine conflict", "the Houston court": a name used as a modifier
             for alternative in self._swap_alternatives(span, key, text, rng):
-                changed = text.replace(span, alternative, 1)
-                supported = any(changed.lower() in s.text.lower() for s in self.facts.sentences)
-                other = _entity_named(self.facts, alternative)
-                names = other.names if other else (alternative,)
-                if not supported and not any(mentioned_in(n, text) for n in names):
-                    return changed
+                if self._unsupported_swap(text, span, alternative):
+                    return text.replace(span, alternative, 1)
         return None
+
+    def _unsupported_swap(self, text: str, span: str, alternative: str) -> bool:
+        """The changed sentence is stated nowhere in the article, and the new name is not already in it."""
+        changed = text.replace(span, alternative, 1).lower()
+        if any(changed in s.text.lower() for s in self.facts.sentences):
+            return False
+        other = _entity_named(self.facts, alternative)
+        return not any(mentioned_in(n, text) for n in (other.names if other else (alternative,)))
 
     def matching(self, template: Template, fact: Fact) -> Item:
         source = template.pairs or "people_roles"
@@ -401,6 +398,46 @@ class _Builder:
                 sources.append(self.facts.sentences[e.description_sentence].text)
         return replace(item, pairs=tuple(pairs), source=" ".join(dict.fromkeys(sources)) or item.source,
                        entity_types=("PERSON",) if source != "glosses" else ())
+
+
+@dataclass(frozen=True)
+class _Swap:
+    """A span a false statement would replace, with the words around it."""
+
+    span: str
+    before: str
+    after: str
+    is_person: bool
+    is_number: bool
+
+
+def _swap_breaks_brackets(swap: _Swap) -> str | None:
+    if swap.after.startswith((" (", ")")):
+        return "a name spelt out in brackets would no longer match"  # "Ofcom (ISPA)"
+    return None
+
+
+def _swap_after_the(swap: _Swap) -> str | None:
+    if swap.before.endswith(("the ", "The ")) and not swap.is_number:
+        return "a name after 'the' ('the Soviet Union', 'the Houston court') reads wrongly swapped"
+    return None
+
+
+def _swap_bound_to_its_person(swap: _Swap) -> str | None:
+    if swap.is_person and (re.match(r"^['’]s\b", swap.after) or _after_role_word(swap.before)):
+        return "a role or possession bound to this person"  # "former South African president X", "X's plan"
+    return None
+
+
+SWAP_RULES = (_swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person)
+
+
+def swap_problem(swap: _Swap) -> str | None:
+    """Why a span cannot be swapped to make a false statement, or None."""
+    for rule in SWAP_RULES:
+        if (reason := rule(swap)) is not None:
+            return reason
+    return None
 
 
 _LINK_WORDS = {"by", "and", "with", "to", "from", "said", "says", "of", "for", "that", "as", "between", "told", "at",
@@ -451,20 +488,24 @@ def _shares_a_name(a: str, b: str) -> bool:
                                                           & set(_SIGNIFICANT_WORD.findall(b)))
 
 
+def _decoy_pool(items: list[Item], blanks: list[str], facts: FactSheet, seed: int) -> list[str]:
+    """Names and figures that appear in no cloze sentence and share no name with a blank or an answer, shuffled."""
+    texts = " ".join(i.source for i in items if i.type == "cloze")
+    answers = [i.answer for i in items if i.type in {"mcq", "short_answer"}] + blanks
+    pool = [e.name for e in facts.entities if e.enabled] + [n.text for n in facts.numbers if n.enabled]
+    pool = sorted({c for c in pool if not mentioned_in(c, texts) and not any(_shares_a_name(c, a) for a in answers)})
+    random.Random(f"{seed}:word-bank").shuffle(pool)
+    return pool
+
+
 def _word_bank_extras(items: list[Item], facts: FactSheet, seed: int) -> tuple[str, ...]:
     """A decoy for each kind of blank in the word bank (a year for a year, a person for a person), so no blank is
     filled because its entry is the only one of its kind. A decoy appears in no cloze sentence, shares no name with
     any blank or answer, and is no other form of one."""
-    cloze = [i for i in items if i.type == "cloze"]
-    blanks = [b for i in cloze for b in i.blanks]
+    blanks = [b for i in items if i.type == "cloze" for b in i.blanks]
     if not blanks:
         return ()
-    texts = " ".join(i.source for i in cloze)
-    answers = [i.answer for i in items if i.type in {"mcq", "short_answer"}] + blanks
-    pool = [e.name for e in facts.entities if e.enabled] + [n.text for n in facts.numbers if n.enabled]
-    rng = random.Random(f"{seed}:word-bank")
-    pool = sorted({c for c in pool if not mentioned_in(c, texts) and not any(_shares_a_name(c, a) for a in answers)})
-    rng.shuffle(pool)
+    pool = _decoy_pool(items, blanks, facts, seed)
     chosen: list[str] = []
     for kind in sorted({_bank_kind(b, facts) for b in blanks}):
         decoy = next((c for c in pool if c not in chosen and _bank_kind(c, facts) == kind

@@ -82,36 +82,43 @@ def country_names() -> frozenset[str]:
     return frozenset(c.lower() for c in (*curated_lists()["countries"], *table["extra_names"]))
 
 
+def _same_kind_pool(answer: Entity, facts: FactSheet) -> list[Entity]:
+    """The article's other names of the answer's kind. A country answer takes countries; a city or region never
+    takes a country, which may hold it ("Where did they meet? Pyongyang / North Korea" would have two right
+    answers); other kinds of place make up numbers, but never a continent for a town."""
+    kind = fine_kind(answer)
+    if answer.type not in PLACE_TYPES:
+        return [e for e in facts.entities if e.enabled and e.type == answer.type and e.id != answer.id
+                and fine_kind(e) == kind]
+    places = [e for e in facts.entities if e.enabled and e.id != answer.id and e.type in PLACE_TYPES
+              and (e.type == answer.type or e.name.lower() not in _CONTINENTS)]
+    places.sort(key=lambda e: e.type != answer.type)  # the answer's own type first
+    is_country = answer.name.lower() in country_names()
+    return [e for e in places if (e.name.lower() in country_names()) == is_country]
+
+
+def _curated_extras(answer: Entity) -> list[str]:
+    """Fallback names of the answer's kind: places, and international bodies among their own kind (never for a
+    firm, and never a person)."""
+    if answer.type in PLACE_TYPES:
+        return list(curated_lists()["countries" if answer.name.lower() in country_names() else "cities"])
+    if fine_kind(answer) == "ORG" and any(_key(answer.name) == _key(o) for o in curated_lists()["organisations"]):
+        return list(curated_lists()["organisations"])
+    return []
+
+
 def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, rng: random.Random,
                        prefer: Iterable[str] = ()) -> list[str]:
     """Other entities of the answer's kind (places with places, outlets with outlets), then curated names of that
-    kind."""
-    kind = fine_kind(answer)
-    pool = [e for e in facts.entities if e.enabled and e.type == answer.type and e.id != answer.id
-            and (answer.type in PLACE_TYPES or fine_kind(e) == kind)]
-    if answer.type in PLACE_TYPES:
-        # Other kinds of place only to make up numbers, and never a continent for a town.
-        pool += [e for e in facts.entities if e.enabled and e.type in PLACE_TYPES and e.type != answer.type
-                 and e.name.lower() not in _CONTINENTS]
-    # A country answer takes countries; a city or region never takes a country, which may hold it ("Where did they
-    # meet? Pyongyang / North Korea" would have two right answers).
-    countries = country_names()
-    if answer.type in PLACE_TYPES:
-        is_country = answer.name.lower() in countries
-        pool = [e for e in pool if (e.name.lower() in countries) == is_country]
+    kind; never another name of the answer, a spelling of one, or a name the stem prints."""
     # Salient names first: the ones a student who read the article will have seen.
     preferred = {p.lower() for p in prefer}
-    ranked = sorted(pool, key=lambda e: (not any(n.lower() in preferred for n in e.names), -e.mentions))
-    names = [e.name for e in ranked]
-    extra: Iterable[str] = ()
-    if answer.type in PLACE_TYPES:
-        extra = curated_lists()["countries" if answer.name.lower() in countries else "cities"]
-    elif kind == "ORG" and any(_key(answer.name) == _key(o) for o in curated_lists()["organisations"]):
-        extra = curated_lists()["organisations"]  # international bodies among their own kind, never for a firm
-    shuffled_extra = list(extra)
-    rng.shuffle(shuffled_extra)
+    ranked = sorted(_same_kind_pool(answer, facts),
+                    key=lambda e: (not any(n.lower() in preferred for n in e.names), -e.mentions))
+    extra = _curated_extras(answer)
+    rng.shuffle(extra)
     chosen: list[str] = []
-    for name in [*names, *shuffled_extra]:
+    for name in [*(e.name for e in ranked), *extra]:
         if len(chosen) >= count:
             break
         if any(overlaps(name, n) or _same_spelling(name, n) or same_referent(name, n)
@@ -155,7 +162,9 @@ def _format_like(template: str, value: float) -> str:
     if decimals:
         rendered = f"{value:,.{decimals}f}" if "," in digits else f"{value:.{decimals}f}"
     else:
-        rendered = f"{round(value):,}" if ("," in digits or value >= 10000) else str(round(value))
+        # "840" → "1,400": an answer too small to show its style takes the usual thousands comma.
+        comma = "," in digits or value >= 10000 or (len(digits) <= 3 and value >= 1000)
+        rendered = f"{round(value):,}" if comma else str(round(value))
     return template[:match.start()] + rendered + template[match.end():]
 
 
@@ -240,28 +249,36 @@ def _feasible(v: float, value: float, bounds: list[float]) -> bool:
     return all(_band(v, bound) == _band(value, bound) and v != bound for bound in bounds if bound > 0)
 
 
+def _too_close(v: float, answer: NumberFact) -> bool:
+    """Would round to the answer (counts, sums, shares within 15%), or is the answer itself (years, ladders)."""
+    value = answer.value or 0.0
+    if answer.kind in {"year", "fraction", "multiple"}:
+        return v == value
+    return abs(v - value) <= 0.15 * abs(value)
+
+
+def _near_twin(v: float, answer: NumberFact, chosen: list[tuple[float, str]]) -> bool:
+    return answer.kind not in {"year", "fraction", "multiple"} and any(
+        abs(v - c[0]) <= 0.1 * max(abs(v), abs(c[0])) for c in chosen)
+
+
 def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list[str]:
-    """Plausible neighbours in the answer's own style; none rounds to the answer, repeats another fact's value, or
-    is ruled out by the other figures of its sentence."""
+    """Plausible neighbours in the answer's own style; none rounds to the answer, repeats another fact's value, is a
+    near-twin of another option, or is ruled out by the other figures of its sentence."""
     value = answer.value
-    text = answer.text
-    if value is None or _RANGE.search(text):
+    if value is None or _RANGE.search(answer.text):
         return []  # "200,000-300,000": a range has no single neighbour in its own style
     forbidden = {round(n.value, 6) for n in facts.numbers
                  if n.value is not None and n.counts and n.counts == answer.counts and n.id != answer.id}
-    bounds = sentence_bounds(answer, facts) if answer.kind not in {"year"} else []
+    bounds = sentence_bounds(answer, facts) if answer.kind != "year" else []
     chosen: list[tuple[float, str]] = []
     for v, label in _candidates(answer, value):
         if len(chosen) >= count:
             break
-        too_close = abs(v - value) <= 0.15 * abs(value) if answer.kind not in {"year", "fraction", "multiple"} else (
-            v == value)
-        if too_close or round(v, 6) in forbidden or label == text or any(label == c[1] or v == c[0] for c in chosen):
+        if (_too_close(v, answer) or round(v, 6) in forbidden or label == answer.text
+                or any(label == c[1] or v == c[0] for c in chosen) or _near_twin(v, answer, chosen)
+                or not _feasible(v, value, bounds)):
             continue
-        twin = answer.kind not in {"year", "fraction", "multiple"} and any(
-            abs(v - c[0]) <= 0.1 * max(abs(v), abs(c[0])) for c in chosen)
-        if twin or not _feasible(v, value, bounds):
-            continue  # a near-twin of another option, or impossible given the sentence
         chosen.append((v, label))
     return [label for _, label in chosen]
 
