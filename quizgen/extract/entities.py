@@ -133,48 +133,92 @@ def _head_noun_type(span: Span) -> str | None:
     return None
 
 
-def _role_context_type(span: Span) -> str | None:
-    """'the Labour MP for Birkenhead' → a place; 'a lawyer for Yukos' → an organisation; 'the Waterford man' and
-    'the Mater in Dublin' → not people."""
+def _role_of_preposition(span: Span) -> str | None:
+    """'the Labour MP for Birkenhead' → a place; 'a lawyer for Yukos' → an organisation; 'the island of Westray',
+    'a tributary of the Amazon' → places."""
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ in {"for", "of", "at", "from"} and root.head.head.pos_ in {
-            "NOUN", "PROPN"}:
-        role = root.head.head.lemma_.lower()
-        if root.head.lower_ == "of" and role in _PLACE_NOUNS:
-            return "GPE"  # "the island of Westray", "the port of Kirkwall"
-        if root.head.lower_ == "of" and role in _FEATURE_NOUNS:
-            return "LOC"  # "a tributary of the Amazon", "the north of England"
-        if role in _CONSTITUENCY_ROLES or role in _RESIDENT_NOUNS:
-            return "GPE"
-        if role in PERSON_NOUNS:
-            return "ORG"
+    if not (root.dep_ == "pobj" and root.head.lower_ in {"for", "of", "at", "from"}
+            and root.head.head.pos_ in {"NOUN", "PROPN"}):
+        return None
+    role = root.head.head.lemma_.lower()
+    if root.head.lower_ == "of" and role in _PLACE_NOUNS:
+        return "GPE"
+    if root.head.lower_ == "of" and role in _FEATURE_NOUNS:
+        return "LOC"
+    if role in _CONSTITUENCY_ROLES or role in _RESIDENT_NOUNS:
+        return "GPE"
+    return "ORG" if role in PERSON_NOUNS else None
+
+
+def _kind_noun_it_modifies(span: Span) -> str | None:
+    """'the CSI TV shows' → a work; 'UWB chips' → a product: follow the compound chain to its noun."""
+    root = span.root
     head = root
     while head.dep_ == "compound" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i > head.i:
-        head = head.head  # "the CSI TV shows": follow the compound chain to "shows"
-    if head is not root and head.lemma_.lower() in _WORK_NOUNS:
-        return "WORK_OF_ART"
-    if head is not root and head.lemma_.lower() in _TECH_NOUNS:
-        return "PRODUCT"  # "UWB chips"
+        head = head.head
+    if head is root:
+        return None
+    lemma = head.lemma_.lower()
+    return "WORK_OF_ART" if lemma in _WORK_NOUNS else "PRODUCT" if lemma in _TECH_NOUNS else None
+
+
+def _technology_called(span: Span) -> str | None:
+    """'the technology behind such networks called Ultra Wideband' → a product."""
     before_words = [t.lower_ for t in span.doc[max(0, span.start - 4):span.start]]
     if len(before_words) >= 2 and (before_words[-1] in {"called", "named"} or before_words[-2:] == ["known", "as"]):
         noun = span.doc[span.start - (3 if before_words[-1] == "as" else 2)]
         if noun.lemma_.lower() in _TECH_NOUNS:
-            return "PRODUCT"  # "the technology behind such networks called Ultra Wideband"
+            return "PRODUCT"
+    return None
+
+
+def _modifies_a_place_noun(span: Span) -> str | None:
+    """'the Waterford man', 'the Orkney island of Westray' → places."""
+    root = span.root
     if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in (
             _RESIDENT_NOUNS | _PLACE_NOUNS):
-        return "GPE"  # "the Waterford man", "the Orkney island of Westray"
+        return "GPE"
+    return None
+
+
+def _company_part_after(span: Span) -> str | None:
+    """'Yukos's shareholders', 'Yukos chief executive Steven Theede', 'Yukos advisers' → an organisation."""
     after = [t for t in span.doc[span.end:span.end + 3] if t.tag_ != "POS"]
     if after and after[0].lemma_.lower() in _COMPANY_PARTS and after[0].pos_ == "NOUN":
-        return "ORG"  # "Yukos's shareholders", "Yukos chief executive Steven Theede", "Yukos advisers"
+        return "ORG"
+    return None
+
+
+def _said_it_would(span: Span) -> str | None:
+    """'Yukos said it would appeal': a person is not "it" (but "added: “If it …" is not the name's own clause)."""
+    root = span.root
     if span.label_ == "PERSON" and root.dep_ == "nsubj" and any(
-            c.dep_ == "ccomp" and c.left_edge.i == root.head.i + 1  # "said it would", not "added: “If it …"
+            c.dep_ == "ccomp" and c.left_edge.i == root.head.i + 1
             and any(g.dep_ == "nsubj" and g.lower_ == "it" for g in c.children)
             for c in root.head.children):
-        return "ORG"  # "Yukos said it would appeal": a person is not "it"
+        return "ORG"
+    return None
+
+
+def _the_before_a_person(span: Span) -> str | None:
+    """'the Mater in Dublin' → a building; 'the Madd Rapper' stays open unless a name follows."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     if span.label_ == "PERSON" and before is not None and before.lower_ == "the" and (
             span.end >= len(span.doc) or span.doc[span.end].pos_ != "PROPN"):
         return "FAC" if span.end < len(span.doc) and span.doc[span.end].lower_ in {"in", "at"} else "ORG"
+    return None
+
+
+# Context rules, first match wins: the words around a name that say what kind of thing it is.
+ROLE_CONTEXT_RULES = (_role_of_preposition, _kind_noun_it_modifies, _technology_called, _modifies_a_place_noun,
+                      _company_part_after, _said_it_would, _the_before_a_person)
+
+
+def _role_context_type(span: Span) -> str | None:
+    """The type the name's context implies (see ROLE_CONTEXT_RULES), or None."""
+    for rule in ROLE_CONTEXT_RULES:
+        if (label := rule(span)) is not None:
+            return label
     return None
 
 
@@ -276,69 +320,104 @@ def _repaired_ents(doc: Doc) -> list[Span]:
     return repaired
 
 
+def _with_weekday_surname(ent: Span, ents: list[Span], e_index: int) -> Span:
+    """'Chris Monday': a lone first name followed straight away by a capitalised weekday tagged DATE."""
+    if ent.label_ == "PERSON" and len(ent) == 1 and e_index + 1 < len(ents):
+        nxt = ents[e_index + 1]
+        if (nxt.start == ent.end and nxt.label_ == "DATE" and len(nxt) == 1
+                and nxt.text.lower() in _WEEKDAYS_MONTHS and nxt.text[0].isupper()):
+            return ent.doc[ent.start:nxt.end]
+    return ent
+
+
+def _is_merged_weekday(ent: Span, ents: list[Span], e_index: int) -> bool:
+    previous = ents[e_index - 1] if e_index > 0 else None
+    return (ent.label_ == "DATE" and previous is not None and previous.end == ent.start
+            and previous.label_ == "PERSON" and len(previous) == 1 and ent.text.lower() in _WEEKDAYS_MONTHS)
+
+
+def _named_day(ent: Span) -> tuple[Span, str] | None:
+    """A named day inside a date: "Friday’s Victory Day" holds the event "Victory Day"."""
+    m = re.search(r"((?:[A-Z][a-z]+ )+Day)\b", ent.text)
+    if not m:
+        return None
+    start = ent.start_char + m.start(1)
+    sub = ent.doc.char_span(start, start + len(m.group(1)), alignment_mode="expand")
+    return (sub, m.group(1)) if sub is not None else None
+
+
+def _candidate_span(ent: Span, ents: list[Span], e_index: int) -> tuple[Span, str, str] | None:
+    """The span, text and label a spaCy entity stands for, or None when it names nothing quizgen keeps."""
+    if _is_merged_weekday(ent, ents, e_index):
+        return None  # merged into the person before it
+    span, label = _with_weekday_surname(ent, ents, e_index), ent.label_
+    text = span.text
+    if label == "DATE":
+        named = _named_day(ent)
+        if named is None:
+            return None
+        (span, text), label = named, "EVENT"
+    if label not in KEPT_TYPES and label != "NORP":
+        return None
+    if label == "PERSON" and (demonym := _DEMONYM_PREFIX.match(text)) and len(span) >= 3:
+        span = span.doc.char_span(span.start_char + demonym.end(), span.end_char, alignment_mode="expand") or span
+        text = span.text
+    return span, text, label
+
+
+def _mention_name(text: str) -> str | None:
+    name = clean_name(text)
+    if len(name.split()) >= 3 and strip_honorific(name) != name:
+        name = strip_honorific(name)  # "Mrs Delyth Rowe" is Delyth Rowe; "Lord Greaves" keeps his title
+    if re.fullmatch(r"[A-Z]{2,}s", name):
+        return None  # "MPs", "MEPs": a plural of people, not a name
+    if not name or not name[0].isupper() or len(name) < 2:
+        return None  # "pro-Kremlin" tagged PERSON, stray lower-case fragments
+    return name
+
+
+def _vote_by_context(mention: Mention, span: Span, ents: list[Span]) -> None:
+    if context := (_in_quotes_named(span) or _head_noun_type(span) or _listed_work(span)):
+        mention.votes[context] += 3
+    elif role_context := _role_context_type(span):
+        mention.votes[role_context] += 2
+    elif partner := _coordinated_label(span, ents):
+        mention.votes[partner] += 1  # "races in Erfurt and Stuttgart": listed together, the same kind
+
+
+def _vote_by_form(mention: Mention, span: Span, label: str) -> None:
+    # A name's last word ("… University") outvotes a label that cannot be right for it.
+    if (suffix := _suffix_type(mention.text)) and (label not in {"GPE", "LOC", "ORG"} or (
+            suffix == "EVENT" and label == "ORG")):
+        mention.votes[suffix] += 2
+    if span[0].text.rstrip(".") in HONORIFICS and len(span) >= 2:
+        mention.votes["PERSON"] += 3  # "Mrs Delyth Rowe": an honorific names a person
+    if len(span) == 1 and _DEMONYM_PREFIX.match(span.text + " X"):
+        mention.votes["NORP"] += 5  # "“Read” in Welsh" names a language; "the Welsh parliament"
+    elif _is_demonym(span):
+        mention.votes["NORP"] += 2  # "Ukrainian forces"
+    # "the Orkney island of Westray": a lone name modifying a common noun is not a person.
+    if label == "PERSON" and len(span) == 1 and span.root.dep_ == "compound" and (
+            span.root.head.pos_ == "NOUN" and span.root.head.is_lower):
+        mention.votes["GPE" if span.root.head.lemma_ in _PLACE_NOUNS else "ORG"] += 2
+
+
 def _mentions(parsed: ParsedArticle) -> list[Mention]:
+    """Every name spaCy (repaired) tags, cleaned, with its votes on what kind of thing it is."""
     found: list[Mention] = []
     for p_index, doc in enumerate(parsed.docs):
         ents = list(doc.ents)
         for e_index, ent in enumerate(ents):
-            label = ent.label_
-            text = ent.text
-            span = ent
-            # "Chris Monday": a lone first name followed straight away by a capitalised weekday tagged DATE.
-            if label == "PERSON" and len(ent) == 1 and e_index + 1 < len(ents):
-                nxt = ents[e_index + 1]
-                if (nxt.start == ent.end and nxt.label_ == "DATE" and len(nxt) == 1
-                        and nxt.text.lower() in _WEEKDAYS_MONTHS and nxt.text[0].isupper()):
-                    span = doc[ent.start:nxt.end]
-                    text = span.text
-            if label == "DATE" and e_index > 0 and ents[e_index - 1].end == ent.start and ents[e_index - 1].label_ == (
-                    "PERSON") and len(ents[e_index - 1]) == 1 and ent.text.lower() in _WEEKDAYS_MONTHS:
-                continue  # merged into the person above
-            if label == "DATE":
-                # A named day inside a date: "Friday’s Victory Day" holds the event "Victory Day".
-                m = re.search(r"((?:[A-Z][a-z]+ )+Day)\b", text)
-                if not m:
-                    continue
-                start = ent.start_char + m.start(1)
-                sub = doc.char_span(start, start + len(m.group(1)), alignment_mode="expand")
-                if sub is None:
-                    continue
-                span, text, label = sub, m.group(1), "EVENT"
-            if label not in KEPT_TYPES and label != "NORP":
+            candidate = _candidate_span(ent, ents, e_index)
+            name = _mention_name(candidate[1]) if candidate else None
+            if candidate is None or name is None:
                 continue
-            if label == "PERSON" and (demonym := _DEMONYM_PREFIX.match(text)) and len(span) >= 3:
-                span = doc.char_span(span.start_char + demonym.end(), span.end_char, alignment_mode="expand") or span
-                text = span.text
-            name = clean_name(text)
-            if len(name.split()) >= 3 and strip_honorific(name) != name:
-                name = strip_honorific(name)  # "Mrs Delyth Rowe" is Delyth Rowe; "Lord Greaves" keeps his title
-            if re.fullmatch(r"[A-Z]{2,}s", name):
-                continue  # "MPs", "MEPs": a plural of people, not a name
-            if not name or not name[0].isupper() or len(name) < 2:
-                continue  # "pro-Kremlin" tagged PERSON, stray lower-case fragments
+            span, _, label = candidate
             mention = Mention(name, label, p_index, span.start_char, span.end_char,
                               parsed.sentence_of(p_index, span.start_char), span)
             mention.votes[label] += 1
-            if context := (_in_quotes_named(span) or _head_noun_type(span) or _listed_work(span)):
-                mention.votes[context] += 3
-            elif role_context := _role_context_type(span):
-                mention.votes[role_context] += 2
-            elif partner := _coordinated_label(span, ents):
-                mention.votes[partner] += 1  # "races in Erfurt and Stuttgart": listed together, the same kind
-            # A name's last word ("… University") outvotes a label that cannot be right for it.
-            if (suffix := _suffix_type(name)) and (label not in {"GPE", "LOC", "ORG"} or (
-                    suffix == "EVENT" and label == "ORG")):
-                mention.votes[suffix] += 2
-            if span[0].text.rstrip(".") in HONORIFICS and len(span) >= 2:
-                mention.votes["PERSON"] += 3  # "Mrs Delyth Rowe": an honorific names a person
-            if len(span) == 1 and _DEMONYM_PREFIX.match(span.text + " X"):
-                mention.votes["NORP"] += 5  # "“Read” in Welsh" names a language; "the Welsh parliament"
-            elif _is_demonym(span):
-                mention.votes["NORP"] += 2  # "Ukrainian forces"
-            # "the Orkney island of Westray": a lone name modifying a common noun is not a person.
-            if label == "PERSON" and len(span) == 1 and span.root.dep_ == "compound" and (
-                    span.root.head.pos_ == "NOUN" and span.root.head.is_lower):
-                mention.votes["GPE" if span.root.head.lemma_ in _PLACE_NOUNS else "ORG"] += 2
+            _vote_by_context(mention, span, ents)
+            _vote_by_form(mention, span, label)
             found.append(mention)
     return found
 
