@@ -92,6 +92,7 @@ class Entity:
     description_sentence: int | None = None
     mentions: int = 1
     enabled: bool = True
+    gender: str | None = None  # people only: "male" or "female" where the article shows it (honorific, pronouns)
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from quizgen.extract.parsed import SPEECH_VERBS, ParsedArticle, doc_text, quote_spans
+from quizgen.lang import en as lang_en
 from quizgen.model import Entity
 from quizgen.textutil import HONORIFICS, stable_id, strip_honorific
 
@@ -510,6 +512,48 @@ def _tidy_description(description: str | None, kind: str) -> str | None:
     return description
 
 
+@functools.lru_cache(maxsize=1)
+def _gender_words() -> tuple[dict[str, str], dict[str, str]]:
+    """(honorific → gender, pronoun → gender) from the language data."""
+    data = lang_en.table("gender")
+    honorifics = {w: g for g, words in data["honorifics"].items() for w in words}
+    pronouns = {w: g for g, words in data["pronouns"].items() for w in words}
+    return honorifics, pronouns
+
+
+def _gender_votes(mention: Mention) -> Counter[str]:
+    """An honorific before the name (strong), and, when the name is its sentence's subject, the first he/she pronoun
+    after it before any other person is named."""
+    honorifics, pronouns = _gender_words()
+    votes: Counter[str] = Counter()
+    span = mention.span
+    first = span[0].text.rstrip(".").lower()
+    before = span.doc[span.start - 1].text.rstrip(".").lower() if span.start > 0 else ""
+    for word in (first, before):
+        if word in honorifics:
+            votes[honorifics[word]] += 3
+    if span.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return votes  # "sampled Chaka Khan's hit … his album": a pronoun after a name that is not the subject
+    for token in span.doc[span.end:span.sent.end]:
+        if token.ent_type_ == "PERSON":
+            break
+        if token.lower_ in pronouns:
+            votes[pronouns[token.lower_]] += 1
+            break
+    return votes
+
+
+def _gender(mentions: list[Mention]) -> str | None:
+    """The gender the article shows for a person, or None when it shows none or contradicts itself."""
+    votes: Counter[str] = Counter()
+    for mention in mentions:
+        votes.update(_gender_votes(mention))
+    if not votes:
+        return None
+    (best, top), *rest = votes.most_common()
+    return best if not rest or top >= 2 * rest[0][1] else None
+
+
 @dataclass
 class _Group:
     name: str
@@ -583,6 +627,7 @@ def extract_entities(parsed: ParsedArticle, exclude: set[str] | None = None) -> 
             description=description,
             description_sentence=description_sentence,
             mentions=len(group.mentions),
+            gender=_gender(group.mentions) if group.type == "PERSON" else None,
         )
         entities.append(entity)
         for name in entity.names:

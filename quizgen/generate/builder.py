@@ -11,6 +11,7 @@ from quizgen.generate.blanks import ArticleProfile, Blank, blank_problem, profil
 from quizgen.generate.distractors import (
     entity_distractors,
     fine_kind,
+    gender_fits,
     mentioned_in,
     number_distractors,
     number_sort_key,
@@ -145,7 +146,8 @@ class _Builder:
         m = re.match(r"(He|She) (?=[a-z])", text)
         if m is None or sentence == 0:
             return text
-        people = [e for e in self.facts.entities if e.enabled and e.type == "PERSON"]
+        wanted = "male" if m.group(1) == "He" else "female"
+        people = [e for e in self.facts.entities if e.enabled and e.type == "PERSON" and e.gender in (None, wanted)]
         before = [e for e in people if any(mentioned_in(n, self.facts.sentences[sentence - 1].text)
                                            for n in e.names if len(n) > 2)]
         here = [e for e in people if any(mentioned_in(n, text) for n in e.names if len(n) > 2)]
@@ -351,7 +353,7 @@ class _Builder:
         by_name = {e.name: e for e in self.facts.entities}
         return [a for a in entity_distractors(entity, self.facts, text, 3, rng)
                 if (other := by_name.get(a)) is not None and fine_kind(other) == fine_kind(entity)
-                and _safe_to_swap(other) and not same_referent(a, span)]
+                and _safe_to_swap(other) and not same_referent(a, span) and gender_fits(other, entity, text)]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
         """Swap one fact for another of the same kind that the article does not also support."""

@@ -107,13 +107,35 @@ def _curated_extras(answer: Entity) -> list[str]:
     return []
 
 
+@functools.lru_cache(maxsize=1)
+def _gendered_words() -> dict[str, str]:
+    return {w: g for g, words in lang_en.table("gender")["pronouns"].items() for w in words}
+
+
+def stem_gender(text: str) -> set[str]:
+    """The genders the pronouns of a text point to: 'his' → {'male'}."""
+    words = _gendered_words()
+    return {words[w] for w in re.findall(r"[a-z]+", text.lower()) if w in words}
+
+
+def gender_fits(candidate: Entity, answer: Entity, text: str) -> bool:
+    """A person whose known gender differs from the answer's never stands where the text says "his" or "her";
+    nor, when the text has such a pronoun, one whose gender the article does not show."""
+    if candidate.type != "PERSON" or answer.type != "PERSON":
+        return True
+    if candidate.gender and answer.gender and candidate.gender != answer.gender:
+        return False
+    return not stem_gender(text) or candidate.gender == answer.gender
+
+
 def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, rng: random.Random,
                        prefer: Iterable[str] = ()) -> list[str]:
-    """Other entities of the answer's kind (places with places, outlets with outlets), then curated names of that
-    kind; never another name of the answer, a spelling of one, or a name the stem prints."""
+    """Other entities of the answer's kind (places with places, outlets with outlets, a person of the answer's
+    gender where the stem says "his" or "her"), then curated names of that kind; never another name of the answer,
+    a spelling of one, or a name the stem prints."""
     # Salient names first: the ones a student who read the article will have seen.
     preferred = {p.lower() for p in prefer}
-    ranked = sorted(_same_kind_pool(answer, facts),
+    ranked = sorted((e for e in _same_kind_pool(answer, facts) if gender_fits(e, answer, stem)),
                     key=lambda e: (not any(n.lower() in preferred for n in e.names), -e.mentions))
     extra = _curated_extras(answer)
     rng.shuffle(extra)
