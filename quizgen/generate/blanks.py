@@ -43,11 +43,14 @@ def _is_main_subject(entity: Entity, ranked: list[Entity], title: str) -> bool:
 
 
 def _settings(places: list[Entity], title: str) -> set[str]:
-    """Places in the headline, the place the article keeps coming back to, and countries it names three times."""
+    """Places in the headline, the place the article keeps coming back to, and countries it names three times (or
+    twice, when no place is named more often)."""
     settings = {e.id for e in places if any(mentioned_in(n, title) for n in e.names if len(n) > 1)}
     if places and places[0].mentions >= 2 and (len(places) == 1 or places[0].mentions > places[1].mentions):
         settings.add(places[0].id)
-    settings.update(e.id for e in places if e.mentions >= 3 and normalize(e.name).lower() in country_names())
+    countries = [e for e in places if normalize(e.name).lower() in country_names()]
+    most = max((e.mentions for e in places), default=0)
+    settings.update(e.id for e in countries if e.mentions >= 3 or (e.mentions >= 2 and e.mentions == most))
     return settings
 
 

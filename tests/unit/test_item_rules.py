@@ -324,3 +324,11 @@ def test_word_bank_has_a_decoy_of_each_blanks_kind_and_none_shares_a_name():
     people = [e for e in extras if e in {"Priya Nair", "Dana Whitlock", "Jo Park"}]
     assert len(people) == 1
     assert "Ellis Marine" not in extras  # shares a name with the blank "Tom Ellis"
+
+
+def test_a_country_named_as_often_as_any_place_is_the_setting():
+    uk = Entity("e-uk", "UK", "GPE", 0, mentions=2)
+    vegas = Entity("e-lv", "Las Vegas", "GPE", 0, mentions=2)
+    facts = _facts(uk, vegas)
+    assert "setting" in blank_problem(_blank("UK", "Fast networks could soon be in use in the UK.", facts, uk))
+    assert blank_problem(_blank("Las Vegas", "The show in Las Vegas aired the chips.", facts, vegas)) is None
