@@ -101,7 +101,7 @@ def _key_fact_bonus(sentence: int, facts: FactSheet) -> float:
     return bonus + (0.3 if len(shared) >= 2 else 0.0)
 
 
-_CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+_CONTENT_WORD = re.compile(r"(?<![A-Za-z'’-])[a-z][a-z'’-]{3,}")
 _COMMON = frozenset("that this with from have been were will would could should their there they said says which "
                     "about after also into more most other over some than them then these those when where while "
                     "what year years article".split())
@@ -109,7 +109,8 @@ _SHARED_CONTEXT = 3  # content words two stems share before a name in one is rea
 
 
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _CONTENT_WORD.findall(_key(text)) if w not in _COMMON)
+    """The ordinary words of a text (names left out: a name shared by two stems is not a shared context)."""
+    return frozenset(w for w in _CONTENT_WORD.findall(normalize(text)) if w not in _COMMON)
 
 
 def _mentioned(name: str, text: str) -> bool:

@@ -332,3 +332,18 @@ def test_a_country_named_as_often_as_any_place_is_the_setting():
     facts = _facts(uk, vegas)
     assert "setting" in blank_problem(_blank("UK", "Fast networks could soon be in use in the UK.", facts, uk))
     assert blank_problem(_blank("Las Vegas", "The show in Las Vegas aired the chips.", facts, vegas)) is None
+
+
+def test_two_rivals_the_story_keeps_naming_are_both_main_subjects():
+    blair = Entity("e-b", "Tony Blair", "PERSON", 0, mentions=8)
+    brown = Entity("e-g", "Gordon Brown", "PERSON", 0, mentions=6)
+    field = Entity("e-f", "Frank Field", "PERSON", 0, mentions=2)
+    facts = _facts(blair, brown, field, title="A promise over the leadership")
+    assert "main subject" in blank_problem(_blank("Gordon Brown", "He told Gordon Brown first.", facts, brown))
+    assert blank_problem(_blank("Frank Field", "He told Frank Field first.", facts, field)) is None
+
+
+def test_shared_context_ignores_names():
+    from quizgen.generate.selection import _content_words
+
+    assert _content_words("The book, Brown's Britain, said Tony Blair felt it.") == {"book", "felt"}
