@@ -21,7 +21,7 @@ from quizgen.generate.distractors import (
 from quizgen.generate.facts import Fact, facts_for
 from quizgen.generate.quality import check_item
 from quizgen.generate.selection import Candidate, plan_quiz
-from quizgen.generate.standalone import sentence_problem, tidy
+from quizgen.generate.standalone import sentence_problem, tidy, vague_subject
 from quizgen.lang import en as lang_en
 from quizgen.model import (
     TYPE_ORDER,
@@ -135,7 +135,7 @@ class _Builder:
     def printable(self, sentence: int) -> str:
         """The sentence as a student will read it, or a drop when it cannot stand alone."""
         text = self._resolve_opening_pronoun(sentence)
-        if (reason := sentence_problem(text)) is not None:
+        if (reason := sentence_problem(text) or vague_subject(text, self.facts.title)) is not None:
             raise _DropError(f"the sentence {reason}")
         return tidy(text)
 

@@ -88,6 +88,24 @@ SENTENCE_RULES: tuple[Callable[[str], str | None], ...] = (
     _starts_mid_thought, _needs_previous_sentence, _unbalanced_quotes, _dangling_end, _two_sentences)
 
 
+_VAGUE_OPENING = re.compile(r"^(?:The|This|That|Such an?)\s+")
+
+
+def vague_subject(text: str, title: str) -> str | None:
+    """'The company added …', 'The Russian oil firm has …': a sentence about a thing it does not name (a vague
+    noun within its first three words), unless the headline names that kind of thing."""
+    text = drop_linking_opener(text)
+    m = _VAGUE_OPENING.match(text)
+    if m is None:
+        return None
+    nouns = {w.lower() for w in lang_en.table("standalone")["vague_subjects"]}
+    for word in re.findall(r"[\w'’-]+", text[m.end():])[:3]:
+        if word in nouns:
+            named = re.search(rf"\b{re.escape(word)}", title.lower())
+            return None if named else f"opens with 'the {word}' without naming it"
+    return None
+
+
 def sentence_problem(text: str) -> str | None:
     """Why a sentence cannot be printed on its own in an item, or None when it can."""
     for rule in SENTENCE_RULES:

@@ -347,3 +347,9 @@ def test_shared_context_ignores_names():
     from quizgen.generate.selection import _content_words
 
     assert _content_words("The book, Brown's Britain, said Tony Blair felt it.") == {"book", "felt"}
+
+
+def test_a_sentence_about_an_unnamed_company_is_not_printed_alone():
+    assert "the firm" in standalone.vague_subject("The Russian oil firm has filed for protection.", "Court to rule")
+    assert standalone.vague_subject("The technology works over ten metres.", "New radio technology arrives") is None
+    assert standalone.vague_subject("The council voted on Monday.", "Court to rule") is None
