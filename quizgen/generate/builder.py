@@ -413,6 +413,11 @@ class _Swap:
     is_number: bool
 
 
+@functools.lru_cache(maxsize=1)
+def _name_titles() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("roles")["name_titles"])
+
+
 def _swap_breaks_brackets(swap: _Swap) -> str | None:
     if swap.after.startswith((" (", ")")):
         return "a name spelt out in brackets would no longer match"  # "Ofcom (ISPA)"
@@ -426,8 +431,14 @@ def _swap_after_the(swap: _Swap) -> str | None:
 
 
 def _swap_bound_to_its_person(swap: _Swap) -> str | None:
-    if swap.is_person and (re.match(r"^['’]s\b", swap.after) or _after_role_word(swap.before)):
-        return "a role or possession bound to this person"  # "former South African president X", "X's plan"
+    """'former South African president X', 'Russian President X', 'X's plan', 'Head of the division, X,', 'X, the
+    council leader,': another person would not fit the role the sentence gives."""
+    if not swap.is_person:
+        return None
+    last = swap.before.split()[-1].strip(",").lower() if swap.before.split() else ""
+    appositive = (swap.before.endswith(", ") and swap.after.startswith(",")) or re.match(r"^, (?:a|an|the)\s", swap.after)
+    if re.match(r"^['’]s\b", swap.after) or _after_role_word(swap.before) or last in _name_titles() or appositive:
+        return "a role or possession bound to this person"
     return None
 
 
@@ -519,20 +530,22 @@ def _word_bank_extras(items: list[Item], facts: FactSheet, seed: int) -> tuple[s
 
 def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Template],
                    facts_by_kind: dict[str, list[Fact]], seed: int) -> list[Item]:
-    """About half the true/false items are false, in a seeded order, so that guessing 'True' scores no better than
-    chance; an item is rebuilt the other way round when its sentence allows it."""
-    indexes = [i for i, item in enumerate(items) if item.type == "true_false"]
-    wanted = [k % 2 == 0 for k in range(len(indexes))]
-    random.Random(f"truth:{seed}").shuffle(wanted)
+    """At most about half the true/false items are false, so that guessing either way scores no better than chance.
+    Candidates are false whenever a safe swap exists (the rest can only be true), so only false ones beyond half
+    are turned back to true, chosen in a seeded order."""
+    false_ones = [i for i, item in enumerate(items) if item.type == "true_false" and item.answer == "False"]
+    total = sum(item.type == "true_false" for item in items)
+    excess = len(false_ones) - (total + 1) // 2
+    if excess <= 0:
+        return items
+    random.Random(f"truth:{seed}").shuffle(false_ones)
     balanced = list(items)
-    for index, want_false in zip(indexes, wanted, strict=True):
+    for index in false_ones[:excess]:
         item = items[index]
-        if (item.answer == "False") == want_false:
-            continue
         template = templates[item.template]
         fact = next(f for f in facts_by_kind[template.applies_to] if f.id == item.fact)
-        rebuilt = builder.true_false(template, fact, want_false)
-        if (rebuilt.answer == "False") == want_false and check_item(rebuilt, builder.facts) is None:
+        rebuilt = builder.true_false(template, fact, want_false=False)
+        if check_item(rebuilt, builder.facts) is None:
             balanced[index] = rebuilt
     return balanced
 

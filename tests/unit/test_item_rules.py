@@ -353,3 +353,22 @@ def test_a_sentence_about_an_unnamed_company_is_not_printed_alone():
     assert "the firm" in standalone.vague_subject("The Russian oil firm has filed for protection.", "Court to rule")
     assert standalone.vague_subject("The technology works over ten metres.", "New radio technology arrives") is None
     assert standalone.vague_subject("The council voted on Monday.", "Court to rule") is None
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("To Russian President ", ", revealing the truth matters."),
+    ("Head of the division, ", ", spoke about it."),
+    ("", ", the council leader, spoke."),
+    ("Former welfare minister ", " said so."),
+    ("The plan is ", "'s own."),
+])
+def test_a_person_bound_to_a_role_is_not_swapped(before, after):
+    from quizgen.generate.builder import _Swap, swap_problem
+
+    assert "bound" in swap_problem(_Swap("Ana Lima", before, after, True, False))
+
+
+def test_a_person_in_plain_words_can_be_swapped():
+    from quizgen.generate.builder import _Swap, swap_problem
+
+    assert swap_problem(_Swap("Ana Lima", "The bill was backed by ", " on Monday.", True, False)) is None
