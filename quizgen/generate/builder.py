@@ -436,7 +436,8 @@ def _swap_bound_to_its_person(swap: _Swap) -> str | None:
     if not swap.is_person:
         return None
     last = swap.before.split()[-1].strip(",").lower() if swap.before.split() else ""
-    appositive = (swap.before.endswith(", ") and swap.after.startswith(",")) or re.match(r"^, (?:a|an|the)\s", swap.after)
+    appositive = (swap.before.endswith(", ") and swap.after.startswith(",")) or re.match(
+        r"^, (?:a|an|the)\s", swap.after)
     if re.match(r"^['’]s\b", swap.after) or _after_role_word(swap.before) or last in _name_titles() or appositive:
         return "a role or possession bound to this person"
     return None
