@@ -51,6 +51,16 @@ def _needs_previous_sentence(text: str) -> str | None:
     return f"begins with '{phrase}', which needs the sentence before it" if phrase else None
 
 
+_POINTS_BACK = re.compile(r"\b(?:says|said|did|does|do|thinks|thought|believes) so\b|\bthe latter\b"
+                          r"|\bthe former\b(?! [a-z])", re.I)
+
+
+def _points_back(text: str) -> str | None:
+    """'Costin says so himself': 'so' stands for what the sentence before said."""
+    m = _POINTS_BACK.search(text)
+    return f"'{m.group(0)}' points back to the sentence before" if m else None
+
+
 def _starts_mid_thought(text: str) -> str | None:
     first = text.lstrip("“”\"'‘’ ")[:1]
     if first and first.islower():
@@ -85,7 +95,7 @@ def _two_sentences(text: str) -> str | None:
 
 
 SENTENCE_RULES: tuple[Callable[[str], str | None], ...] = (
-    _starts_mid_thought, _needs_previous_sentence, _unbalanced_quotes, _dangling_end, _two_sentences)
+    _starts_mid_thought, _needs_previous_sentence, _unbalanced_quotes, _dangling_end, _two_sentences, _points_back)
 
 
 _VAGUE_OPENING = re.compile(r"^(?:The|This|That|Such an?)\s+")

@@ -24,6 +24,7 @@ from tests.unit.factories import sample_facts
     ("But it is serious, the minister said.", "begins with 'it'"),
     ("All these sessions are steps on the way back.", "begins with 'all these'"),
     ("Nearly a third of them, or about 900, were hurt.", "begins with 'of them'"),
+    ("Ana Lima says so herself, looking back on the crash.", "points back"),
     ("and then the council voted.", "mid-thought"),
     ("The mayor said “we will build it.", "quotation mark without its pair"),
     ("The firm said “no.” Its lawyers agreed with the ruling.", "two sentences"),
@@ -116,6 +117,8 @@ def test_name_from_a_list_is_not_a_blank():
     text = "She wrote songs for singers such as Ana Lima and Bo Chen."
     assert "list" in blank_problem(_blank("Ana Lima", text, facts, keys))
     assert "list" in blank_problem(_blank("Bo Chen", "The tussle between Ana Lima and Bo Chen goes on.", facts, chen))
+    text = "The race is between Welshwoman Ana Lima and Bo Chen of Spain."
+    assert "list" in blank_problem(_blank("Bo Chen", text, facts, chen))
 
 
 def test_blank_inside_a_longer_name_is_refused_but_a_title_before_a_name_is_not():
