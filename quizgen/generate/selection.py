@@ -46,6 +46,8 @@ class Candidate:
         record = fact.record
         keys, sentences, links = _keys_of(item, record, facts, fact.sentence)
         hidden = [n for a in (item.answer,) for n in _names_of(a, facts)] if item.type == "short_answer" else []
+        if isinstance(record, NumberFact) and item.type == "mcq":
+            hidden += _figure_forms(item.answer)  # "Which figure completes …" is answered by a stem printing it
         blanked = [n for a in item.blanks for n in _names_of(a, facts)]
         # A false statement may be turned back to true when the quiz balances its answers: it shows its source.
         true_text = item.source if item.type == "true_false" else ""
@@ -60,6 +62,12 @@ class Candidate:
 
 def _key(text: str) -> str:
     return normalize(text).lower()
+
+
+def _figure_forms(answer: str) -> list[str]:
+    """'about 15,000' → ['about 15,000', '15,000']: the figure as another stem may print it."""
+    digits = re.search(r"\d[\d,.]*\d|\d", answer)
+    return [answer, digits.group(0)] if digits and len(digits.group(0)) >= 2 else [answer]
 
 
 def _names_of(answer: str, facts: FactSheet) -> list[str]:

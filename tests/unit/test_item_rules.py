@@ -375,3 +375,14 @@ def test_a_person_in_plain_words_can_be_swapped():
     from quizgen.generate.builder import _Swap, swap_problem
 
     assert swap_problem(_Swap("Ana Lima", "The bill was backed by ", " on Monday.", True, False)) is None
+
+
+def test_a_figure_question_is_not_answered_by_another_stem():
+    from quizgen.generate import selection
+
+    facts = sample_facts()
+    homes = next(n for n in facts.numbers if n.id == "n-homes")
+    figure = _candidate("n", "Which figure completes: “_____ homes lie below the line”?", "About 40,000", "mcq", 2,
+                        facts, record=homes)
+    other = _candidate("o", "The 40,000 homes below the line will be safe by 2031.", "True", "true_false", 5, facts)
+    assert "prints the other's answer" in selection.answer_shown(figure, other)
