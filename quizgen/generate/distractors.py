@@ -7,6 +7,7 @@ import functools
 import random
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from quizgen.lang import en as lang_en
 from quizgen.model import Entity, FactSheet, NumberFact
@@ -155,7 +156,7 @@ def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, 
 _NUMERIC = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12,
            "tn": 1e12}
-_RANGE = re.compile(r"\d\s*(?:-|–|to)\s*\d")
+_RANGE = re.compile(r"\d\s*(?:-|–|to|and)\s*\d")
 
 
 def _granularity(value: float) -> float:
@@ -223,8 +224,32 @@ def _plain_candidates(answer: NumberFact, value: float) -> list[tuple[float, str
             if (v := max(step, round(value * mult / step) * step))]
 
 
+_RANGE_PARTS = re.compile(r"(\d[\d,]*(?:\.\d+)?)(\s*(?:-|–|to|and)\s*)(\d[\d,]*(?:\.\d+)?)")
+
+
+def _range_candidates(answer: NumberFact) -> list[tuple[float, str]]:
+    """'roughly 200,000-300,000' → 'roughly 100,000-150,000', 'roughly 400,000-600,000': a range is changed as a
+    whole, both ends scaled together in their own style."""
+    m = _RANGE_PARTS.search(answer.text)
+    if m is None:
+        return []
+    low, high = (float(g.replace(",", "")) for g in (m.group(1), m.group(3)))
+    step = 10.0 ** (len(str(int(low))) - 2) if low >= 100 else 1.0  # two significant figures
+    found = []
+    for mult in (0.5, 2.0, 3.0, 1 / 3, 1.5, 4.0):
+        lo, hi = (max(step, round(v * mult / step) * step) for v in (low, high))
+        if lo >= hi:
+            continue  # "3-5 years" halved is no range
+        label = (answer.text[:m.start()] + _format_like(m.group(1), lo) + m.group(2) + _format_like(m.group(3), hi)
+                 + answer.text[m.end():])
+        found.append((lo, label))
+    return found
+
+
 def _candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
     text = answer.text
+    if _RANGE.search(text):
+        return _range_candidates(answer)
     if answer.kind == "fraction":
         hedge = (answer.hedge + " ") if answer.hedge else ""
         return [(v, _with_case(hedge + words, text)) for words, v in _FRACTION_LADDER]
@@ -288,8 +313,10 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list
     """Plausible neighbours in the answer's own style; none rounds to the answer, repeats another fact's value, is a
     near-twin of another option, or is ruled out by the other figures of its sentence."""
     value = answer.value
-    if value is None or _RANGE.search(answer.text):
-        return []  # "200,000-300,000": a range has no single neighbour in its own style
+    if _RANGE.search(answer.text) and (m := _RANGE_PARTS.search(answer.text)):
+        value = float(m.group(1).replace(",", ""))  # a range is compared by its lower end
+    if value is None:
+        return []
     forbidden = {round(n.value, 6) for n in facts.numbers
                  if n.value is not None and n.counts and n.counts == answer.counts and n.id != answer.id}
     bounds = sentence_bounds(answer, facts) if answer.kind != "year" else []
@@ -297,7 +324,7 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list
     for v, label in _candidates(answer, value):
         if len(chosen) >= count:
             break
-        if (_too_close(v, answer) or round(v, 6) in forbidden or label == answer.text
+        if (_too_close(v, replace(answer, value=value)) or round(v, 6) in forbidden or label == answer.text
                 or any(label == c[1] or v == c[0] for c in chosen) or _near_twin(v, answer, chosen)
                 or not _feasible(v, value, bounds)):
             continue

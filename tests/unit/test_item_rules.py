@@ -386,3 +386,9 @@ def test_a_figure_question_is_not_answered_by_another_stem():
                         facts, record=homes)
     other = _candidate("o", "The 40,000 homes below the line will be safe by 2031.", "True", "true_false", 5, facts)
     assert "prints the other's answer" in selection.answer_shown(figure, other)
+
+
+def test_a_range_is_changed_as_a_whole():
+    answer = NumberFact("n", "roughly 200,000-300,000", "count", 0, value=250000.0)
+    options = number_distractors(answer, _facts(numbers=(answer,)), 3)
+    assert options == ["roughly 100,000-150,000", "roughly 400,000-600,000", "roughly 600,000-900,000"]
