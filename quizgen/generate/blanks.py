@@ -76,6 +76,7 @@ class Blank:
     number: NumberFact | None
     profile: ArticleProfile
     neighbours: tuple[NumberFact, ...] = ()  # the sentence's other figures
+    in_word_bank: bool = False  # a cloze blank, answered from the shared word bank (not from its own options)
 
     @property
     def before(self) -> str:
@@ -228,10 +229,20 @@ def _part_of_longer_name(blank: Blank) -> str | None:
     return None
 
 
+def _form_cue(blank: Blank) -> str | None:
+    """'_____' hanging a bare possessive apostrophe ("_____' head") cues a name ending in s; a figure opening the
+    sentence is the only capitalised one in the bank ("Only 11%")."""
+    if re.match(r"^['’](?!s\b)", blank.after):
+        return "a bare possessive apostrophe after the blank cues a name ending in s"
+    if blank.in_word_bank and blank.number is not None and blank.start == 0:
+        return "a figure opening the sentence is the only capitalised one in the word bank"
+    return None
+
+
 BLANK_RULES: tuple[Callable[[Blank], str | None], ...] = (
     _in_headline, _main_subject, _setting, _part_of_longer_name, _spelled_out_beside, _nationality_cue, _publisher,
     _count_elsewhere,
-    _listed_with_others, _figure_in_brackets, _vague_whole, _computable, _inside_brackets)
+    _listed_with_others, _figure_in_brackets, _vague_whole, _computable, _inside_brackets, _form_cue)
 
 
 def blank_problem(blank: Blank) -> str | None:

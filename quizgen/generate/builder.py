@@ -155,11 +155,11 @@ class _Builder:
             return text
         return before[0].name + text[m.end() - 1:]
 
-    def blank_of(self, span: str, text: str) -> Blank:
+    def blank_of(self, span: str, text: str, in_word_bank: bool = False) -> Blank:
         number = next((n for n in self.facts.numbers if n.text == span and n.text in text), None)
         neighbours = tuple(n for n in self.facts.numbers if n is not number and n.text != span and n.text in text)
         return Blank(span, text, text.find(span), _entity_named(self.facts, span) if number is None else None,
-                     number, self.article, neighbours)
+                     number, self.article, neighbours, in_word_bank)
 
     # --- kinds ---------------------------------------------------------------------------------------------
 
@@ -201,6 +201,8 @@ class _Builder:
         return options, target
 
     def mcq(self, template: Template, fact: Fact) -> Item:
+        if isinstance(fact.record, KeySentence):
+            return self._sentence_completion(template, fact)
         question = self._question(template, fact)
         answer = render(template, "answer", template.answer, fact.context)
         count = int(template.distractors.get("count", 3))
@@ -230,6 +232,36 @@ class _Builder:
         if isinstance(fact.record, Quote):
             item = replace(item, source=self._attributed_source(fact.record.sentence, answer))
         return replace(item, options=tuple(options), entity_types=entity_types, fixed_order=number is not None)
+
+    def _sentence_completion(self, template: Template, fact: Fact) -> Item:
+        """'Which name completes this sentence?': one name of a key sentence blanked, the options other names of its
+        fine kind (and gender, where the sentence says "his" or "her") that the sentence does not print."""
+        key: KeySentence = fact.record
+        text = self.printable(key.sentence)
+        reasons: list[str] = []
+        for span in self._test_worthy(key, text):
+            entity = _entity_named(self.facts, span)
+            if entity is None or entity.type not in {"PERSON", "ORG"}:
+                continue  # places take made-up fillers and are often mistyped: people and organisations only
+            if span != entity.name or text.count(span) != 1 or not compiled(
+                    rf"(?<!\w){re.escape(span)}(?!\w)").search(text):
+                continue  # names only, written in full (options are full names), once, on word boundaries
+            if (reason := blank_problem(self.blank_of(span, text))) is not None:
+                reasons.append(reason)
+                continue
+            blanked = text.replace(span, BLANK, 1)
+            options = entity_distractors(entity, self.facts, blanked, 3, self.rng(template.id, fact.id, span))
+            if len(options) < 2:
+                reasons.append(f"'{span}': fewer than two other names of its kind")
+                continue
+            context = {**fact.context, "blanked": blanked, "answer": span}
+            question = render(template, "question", template.question, context)
+            options = [span, *options]
+            self.rng(template.id, fact.id).shuffle(options)
+            item = self.base(template, fact, question, span, "mcq")
+            return replace(item, options=tuple(options), entity_types=(entity.type,))
+        raise _DropError("no name in the sentence is worth asking for: " + "; ".join(reasons[:3]) if reasons else
+                         "no name in the sentence is written in full, once")
 
     def _attributed_source(self, sentence: int, speaker: str) -> str:
         """A quotation that runs on from the sentence naming its speaker rests on both sentences."""
@@ -290,7 +322,7 @@ class _Builder:
                     rf"(?<!\w){re.escape(span)}(?!\w)").search(text):
                 reasons.append(f"'{span}': not once, on word boundaries, in the sentence")
                 continue  # "50K Walk": a blank starts and ends on a word boundary
-            if (reason := blank_problem(self.blank_of(span, text))) is not None:
+            if (reason := blank_problem(self.blank_of(span, text, in_word_bank=True))) is not None:
                 reasons.append(reason)
                 continue
             if any(len(_between(text, span, c).split()) < 3 for c in chosen):
@@ -512,8 +544,12 @@ def _decoy_pool(items: list[Item], blanks: list[str], facts: FactSheet, seed: in
     return pool
 
 
+_DECOYS_PER_KIND = 2
+_BANK_PEERS = 3  # entries of a blank's kind the word bank must hold (its own included), or the blank is a giveaway
+
+
 def _word_bank_extras(items: list[Item], facts: FactSheet, seed: int) -> tuple[str, ...]:
-    """A decoy for each kind of blank in the word bank (a year for a year, a person for a person), so no blank is
+    """Decoys for each kind of blank in the word bank (years for a year, people for a person), so no blank is
     filled because its entry is the only one of its kind. A decoy appears in no cloze sentence, shares no name with
     any blank or answer, and is no other form of one."""
     blanks = [b for i in items if i.type == "cloze" for b in i.blanks]
@@ -522,11 +558,44 @@ def _word_bank_extras(items: list[Item], facts: FactSheet, seed: int) -> tuple[s
     pool = _decoy_pool(items, blanks, facts, seed)
     chosen: list[str] = []
     for kind in sorted({_bank_kind(b, facts) for b in blanks}):
-        decoy = next((c for c in pool if c not in chosen and _bank_kind(c, facts) == kind
-                      and not any(_shares_a_name(c, x) for x in chosen)), None)
-        if decoy is not None:
-            chosen.append(decoy)
+        for _ in range(_DECOYS_PER_KIND):
+            decoy = next((c for c in pool if c not in chosen and _bank_kind(c, facts) == kind
+                          and not any(_shares_a_name(c, x) for x in chosen)), None)
+            if decoy is not None:
+                chosen.append(decoy)
     return tuple(sorted(chosen, key=str.lower))
+
+
+def _plan_with_a_fair_word_bank(candidates: list[Candidate], facts: FactSheet, count: int,
+                                seed: int) -> tuple[list[Item], list[Dropped]]:
+    """Plan the quiz; a cloze whose word bank would give it away leaves the candidates and the quiz is planned
+    again, so another item can take its sentence."""
+    left_out: list[Dropped] = []
+    for _ in range(6):
+        chosen, passed_over = plan_quiz(candidates, facts, count)
+        kept, thin = _with_a_fair_word_bank(chosen, facts, seed)
+        if not thin:
+            return chosen, left_out + passed_over
+        left_out.extend(thin)
+        gone = {(d.template, d.fact) for d in thin}
+        candidates = [c for c in candidates if (c.item.template, c.item.fact) not in gone]
+    return kept, left_out + passed_over
+
+
+def _with_a_fair_word_bank(items: list[Item], facts: FactSheet, seed: int) -> tuple[list[Item], list[Dropped]]:
+    """Cloze items whose blank has fewer than `_BANK_PEERS` word-bank entries of its kind leave the quiz: the
+    bank would fill them by elimination."""
+    dropped: list[Dropped] = []
+    while True:
+        bank = [b for i in items if i.type == "cloze" for b in i.blanks] + list(_word_bank_extras(items, facts, seed))
+        kinds = [_bank_kind(entry, facts) for entry in bank]
+        thin = next((i for i in items if i.type == "cloze"
+                     and any(kinds.count(_bank_kind(b, facts)) < _BANK_PEERS for b in i.blanks)), None)
+        if thin is None:
+            return items, dropped
+        items = [i for i in items if i is not thin]
+        dropped.append(Dropped(thin.template, thin.fact, "not selected: the word bank would hold too few entries "
+                                                         "of its blank's kind, so elimination would fill it"))
 
 
 def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Template],
@@ -578,7 +647,7 @@ def generate_quiz(facts: FactSheet, templates: list[Template], count: int = 20, 
     builder = _Builder(facts, seed, article_id)
     cache: dict[str, list[Fact]] = {}
     candidates, dropped = _candidates(facts, templates, builder, cache)
-    chosen, passed_over = plan_quiz(candidates, facts, count)
+    chosen, passed_over = _plan_with_a_fair_word_bank(candidates, facts, count, seed)
     dropped.extend(passed_over)
     chosen = _balance_truth(chosen, builder, {t.id: t for t in templates}, cache, seed)
     # Worksheet order: by type, then by where the fact is in the article.

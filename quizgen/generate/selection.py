@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from quizgen.generate.facts import Fact
-from quizgen.model import Dropped, Entity, FactSheet, Item, NumberFact
+from quizgen.model import Dropped, Entity, FactSheet, Item, KeySentence, NumberFact
 from quizgen.textutil import compiled, normalize, strip_honorific
 
 # Extra value for an item resting on the opening sentences (the lede carries the story).
@@ -23,7 +23,9 @@ _SAME_TEMPLATE_COST = 0.45  # each item of a template already chosen makes the n
 _SAME_TYPE_COST = 0.2
 _TEMPLATE_SHARE = 0.25  # no template above this share of the quiz (at least 2 items)
 _LIFTED_SHARE = 0.35  # … lifted to this only when the quiz would otherwise come out short
-_TRUE_ONLY_COST = 0.5  # a statement no safe swap can make false
+_CLOZE_CAP = 4  # cloze items share one word bank: a few, so each blank has its own kind of entries
+_TRUE_ONLY_COST = 0.5
+_TRUE_MARGIN = 2  # true statements may outnumber false ones by this many  # a statement no safe swap can make false
 _TITLE_WORD = re.compile(r"[A-Za-z][a-z'’-]{3,}|\d+")
 
 
@@ -45,10 +47,13 @@ class Candidate:
     def of(item: Item, fact: Fact, facts: FactSheet) -> Candidate:
         record = fact.record
         keys, sentences, links = _keys_of(item, record, facts, fact.sentence)
+        keys |= _answer_keys(item, facts)
         hidden = [n for a in (item.answer,) for n in _names_of(a, facts)] if item.type == "short_answer" else []
         if isinstance(record, NumberFact) and item.type == "mcq":
             hidden += _figure_forms(item.answer)  # "Which figure completes …" is answered by a stem printing it
         blanked = [n for a in item.blanks for n in _names_of(a, facts)]
+        if isinstance(record, KeySentence) and item.type == "mcq":
+            blanked += _names_of(item.answer, facts)  # "which name completes …": a blank with options
         # A false statement may be turned back to true when the quiz balances its answers: it shows its source.
         true_text = item.source if item.type == "true_false" else ""
         shown = " ".join([item.question, true_text, *item.blanks, *(f"{a} {b}" for a, b in item.pairs)])
@@ -62,6 +67,18 @@ class Candidate:
 
 def _key(text: str) -> str:
     return normalize(text).lower()
+
+
+def _answer_keys(item: Item, facts: FactSheet) -> set[str]:
+    """'a:<entity>' for each name the item asks for: one name is the answer of one item only."""
+    answers = item.blanks if item.type == "cloze" else (item.answer,) if item.type in {"mcq", "short_answer"} else ()
+    keys = set()
+    for answer in answers:
+        bare = strip_honorific(answer).lower()
+        entity = next((e for e in facts.entities if bare in (n.lower() for n in e.names)), None)
+        if entity is not None:
+            keys.add(f"a:{entity.id}")
+    return keys
 
 
 def _figure_forms(answer: str) -> list[str]:
@@ -195,6 +212,15 @@ def _trim_matching(matching: Candidate, chosen: Candidate, facts: FactSheet) -> 
                    shown=_key(" ".join([item.question, *(f"{a} {b}" for a, b in kept)])))
 
 
+def _lopsided_truth(candidate: Candidate, chosen: list[Candidate]) -> bool:
+    """A statement that can only be true joins only while true ones outnumber false ones by less than two: a
+    true/false section of true statements is answered by guessing."""
+    if candidate.item.type != "true_false" or candidate.item.answer != "True":
+        return False
+    answers = [c.item.answer for c in chosen if c.item.type == "true_false"]
+    return answers.count("True") >= answers.count("False") + _TRUE_MARGIN
+
+
 def _after_choosing(best: Candidate, others: list[Candidate], facts: FactSheet,
                     passed_over: list[Dropped]) -> list[Candidate]:
     """The candidates that can still join a quiz holding `best`; the rest passed over with the rule they broke."""
@@ -236,8 +262,12 @@ def plan_quiz(candidates: list[Candidate], facts: FactSheet, count: int) -> tupl
         while remaining and len(chosen) < count:
             best = max(enumerate(remaining), key=lambda pair: (value(pair[1]), -pair[0]))[1]
             remaining.remove(best)
-            if per_template[best.item.template] >= cap:
+            if per_template[best.item.template] >= (min(cap, _CLOZE_CAP) if best.item.type == "cloze" else cap):
                 deferred.append(best)
+                continue
+            if _lopsided_truth(best, chosen):
+                passed_over.append(Dropped(best.item.template, best.item.fact, "not selected: the true/false items "
+                                                                               "would be mostly true"))
                 continue
             chosen.append(best)
             per_template[best.item.template] += 1

@@ -10,7 +10,7 @@ import pytest
 from quizgen.generate import generate_quiz
 from quizgen.generate.distractors import entity_distractors, number_distractors, overlaps
 from quizgen.generate.quality import check_item
-from quizgen.model import Gloss, Item, NumberFact
+from quizgen.model import Gloss, Item, KeySentence, NumberFact
 from quizgen.templates import builtin_dir, load_templates
 from tests.unit.factories import sample_facts
 
@@ -65,7 +65,7 @@ def test_quiz_mixes_types_and_every_item_is_grounded(templates):
     facts = sample_facts()
     quiz = generate_quiz(facts, templates, count=12, seed=1)
     types = quiz.count_by_type()
-    assert len(types) >= 3 and {"mcq", "true_false"} <= types.keys()
+    assert len(types) >= 3 and "mcq" in types
     for item in quiz.items:
         assert check_item(item, facts) is None
         if item.type == "mcq":
@@ -138,28 +138,45 @@ def test_quality_gate_rejects_answer_in_stem_and_alias_options():
     assert check_item(duplicate, facts) == "duplicate options"
 
 
+def _with_more_figures(facts):
+    """Two more figures (in sentences no cloze uses), so a figure blank has a fair word bank."""
+    return replace(facts, numbers=(*facts.numbers, NumberFact("n-a", "£80 million", "money", 4, value=80e6),
+                                   NumberFact("n-b", "£200 million", "money", 4, value=200e6)))
+
+
 def test_cloze_blanks_names_and_numbers_with_anki_syntax(templates):
-    quiz = generate_quiz(sample_facts(), templates, count=30, seed=0)
+    cloze_template = [t for t in templates if t.id == "key-sentence-cloze"]
+    quiz = generate_quiz(_with_more_figures(sample_facts()), cloze_template, count=30, seed=0)
     cloze = next(i for i in quiz.items if i.type == "cloze" and i.fact == "k-0")
     # One blank: "Harwick" is the headline's own word, so the figure is the blank.
     assert cloze.blanks == ("£120 million",)
     assert cloze.cloze == ("The city council of Harwick voted on Monday to build a tidal barrier costing "
                            "{{c1::£120 million}}.")
     assert "£120 million" not in cloze.question and "_____ (1)" in cloze.question
+    # The word bank holds two more figures, so the blank is not filled by elimination.
+    assert {"£80 million", "£200 million"} <= set(quiz.bank_extras)
+
+
+def test_a_cloze_whose_word_bank_would_give_it_away_is_dropped(templates):
+    cloze_template = [t for t in templates if t.id == "key-sentence-cloze"]
+    quiz = generate_quiz(sample_facts(), cloze_template, count=30, seed=0)
+    assert not any(i.fact == "k-0" for i in quiz.items)
+    assert any(d.fact == "k-0" and "word bank" in d.reason for d in quiz.dropped)
 
 
 def test_two_blanks_when_a_template_asks_and_they_are_apart(templates):
     cloze_template = replace(next(t for t in templates if t.id == "key-sentence-cloze"), blanks=2)
-    quiz = generate_quiz(sample_facts(), [cloze_template], count=5, seed=0)
-    cloze = next(i for i in quiz.items if i.fact == "k-2")
-    assert cloze.blanks == ("About 40,000", "Environment Agency")
-    assert cloze.cloze == ("{{c1::About 40,000}} homes lie below the high-water line, the "
-                           "{{c2::Environment Agency}} says.")
+    facts = replace(sample_facts(), key_sentences=(KeySentence("k-3", 3, 3.0, ("Tom Ellis", "Castleford University")),))
+    quiz = generate_quiz(facts, [cloze_template], count=5, seed=0)
+    cloze = next(i for i in quiz.items if i.fact == "k-3")
+    assert cloze.blanks == ("Tom Ellis", "Castleford University")
+    assert cloze.cloze.startswith("{{c1::Tom Ellis}}, a hydrologist at {{c2::Castleford University}}, called")
 
 
 def test_false_statements_swap_one_fact_of_the_same_kind(templates):
     facts = sample_facts()
-    false_items = [i for seed in range(8) for i in generate_quiz(facts, templates, count=30, seed=seed).items
+    true_false = [t for t in templates if t.kind == "true_false"]
+    false_items = [i for seed in range(8) for i in generate_quiz(facts, true_false, count=30, seed=seed).items
                    if i.type == "true_false" and i.answer == "False"]
     assert false_items, "eight seeds should make at least one false statement"
     for item in false_items:

@@ -325,7 +325,7 @@ def test_word_bank_has_a_decoy_of_each_blanks_kind_and_none_shares_a_name():
     extras = _word_bank_extras([cloze], facts, seed=0)
     assert "1998" in extras  # the only other year: a year blank is never the bank's only year
     people = [e for e in extras if e in {"Priya Nair", "Dana Whitlock", "Jo Park"}]
-    assert len(people) == 1
+    assert 1 <= len(people) <= 2
     assert "Ellis Marine" not in extras  # shares a name with the blank "Tom Ellis"
 
 
@@ -392,3 +392,15 @@ def test_a_range_is_changed_as_a_whole():
     answer = NumberFact("n", "roughly 200,000-300,000", "count", 0, value=250000.0)
     options = number_distractors(answer, _facts(numbers=(answer,)), 3)
     assert options == ["roughly 100,000-150,000", "roughly 400,000-600,000", "roughly 600,000-900,000"]
+
+
+def test_form_cues_in_a_word_bank():
+    lima = Entity("e-l", "Jo Harris", "PERSON", 0)
+    share = NumberFact("n", "Only 11%", "percent", 0, value=11.0)
+    facts = _facts(lima, numbers=(share,))
+    text = "It was Jo Harris' best year."
+    assert "apostrophe" in blank_problem(_blank("Jo Harris", text, facts, lima))
+    start = "Only 11% of the boats were new."
+    in_bank = Blank("Only 11%", start, 0, None, share, profile(facts), (), True)
+    assert "capitalised" in blank_problem(in_bank)
+    assert blank_problem(replace(in_bank, in_word_bank=False)) is None  # its own options share its form
