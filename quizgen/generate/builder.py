@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from quizgen.generate.blanks import ArticleProfile, Blank, blank_problem, profile
@@ -193,9 +194,11 @@ class _Builder:
             raise _DropError("the quotation names its own speaker")
         if template.applies_to == "quote" and re.search(r"(?:^|\s)['‘]\w|[\w.,!?][’']\s*$|[“”\"]", fact.record.text):
             raise _DropError("a quotation inside the quotation: who said which words is ambiguous")
-        # Who-said questions offer other speakers first: they are the likeliest confusions.
+        # Who-said questions offer other speakers first: they are the likeliest confusions; besides them, only
+        # people (or organisations) the article establishes, never a one-off name that may be a fragment.
         speakers = [q.speaker for q in self.facts.quotes] if template.applies_to == "quote" else []
-        options = entity_distractors(target, self.facts, question, count, rng, prefer=speakers)
+        established = _established_speaker(set(speakers)) if speakers else None
+        options = entity_distractors(target, self.facts, question, count, rng, prefer=speakers, eligible=established)
         if speakers and not set(options) & set(speakers):
             raise _DropError("no other speaker among the options: only one person speaks, so any reader knows who")
         return options, target
@@ -264,16 +267,9 @@ class _Builder:
                          "no name in the sentence is written in full, once")
 
     def _attributed_source(self, sentence: int, speaker: str) -> str:
-        """A quotation that runs on from the sentence naming its speaker rests on both sentences."""
-        here = self.facts.sentences[sentence]
-        entity = _entity_named(self.facts, speaker)
-        names = entity.names if entity else (speaker,)
-        if sentence == 0 or any(mentioned_in(n, here.text) for n in names):
-            return here.text
-        before = self.facts.sentences[sentence - 1]
-        if before.paragraph == here.paragraph and any(mentioned_in(n, before.text) for n in names):
-            return f"{before.text} {here.text}"
-        return here.text
+        """The quotation's own sentence: a who-said item rests only on a sentence that names its speaker (an
+        attribution carried over from the sentence before is too uncertain; the quality gate drops it)."""
+        return self.facts.sentences[sentence].text
 
     def short_answer(self, template: Template, fact: Fact) -> Item:
         question = render(template, "question", template.question, fact.context)
@@ -494,6 +490,17 @@ def _after_role_word(before: str) -> bool:
     """'… South African president ' ends with a role word that describes the next name."""
     words = before.split()
     return bool(words) and words[-1].isalpha() and words[-1].islower() and words[-1] not in _LINK_WORDS
+
+
+def _established_speaker(speakers: set[str]) -> Callable[[Entity], bool]:
+    """Who may stand beside a quotation's speaker: another speaker, or a person the article describes or names
+    twice by a full name (never 'Stelle' cut from a party's name)."""
+    def eligible(entity: Entity) -> bool:
+        if entity.name in speakers:
+            return True
+        full = entity.type != "PERSON" or len(entity.name.split()) >= 2
+        return full and (entity.mentions >= 2 or entity.description is not None)
+    return eligible
 
 
 def _safe_to_swap(entity: Entity) -> bool:

@@ -6,7 +6,7 @@ import difflib
 import functools
 import random
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from quizgen.lang import en as lang_en
@@ -130,15 +130,16 @@ def gender_fits(candidate: Entity, answer: Entity, text: str) -> bool:
 
 
 def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, rng: random.Random,
-                       prefer: Iterable[str] = ()) -> list[str]:
+                       prefer: Iterable[str] = (), eligible: Callable[[Entity], bool] | None = None) -> list[str]:
     """Other entities of the answer's kind (places with places, outlets with outlets, a person of the answer's
     gender where the stem says "his" or "her"), then curated names of that kind; never another name of the answer,
     a spelling of one, or a name the stem prints."""
     # Salient names first: the ones a student who read the article will have seen.
     preferred = {p.lower() for p in prefer}
-    ranked = sorted((e for e in _same_kind_pool(answer, facts) if gender_fits(e, answer, stem)),
+    ranked = sorted((e for e in _same_kind_pool(answer, facts)
+                     if gender_fits(e, answer, stem) and (eligible is None or eligible(e))),
                     key=lambda e: (not any(n.lower() in preferred for n in e.names), -e.mentions))
-    extra = _curated_extras(answer)
+    extra = _curated_extras(answer) if eligible is None else []
     rng.shuffle(extra)
     chosen: list[str] = []
     for name in [*(e.name for e in ranked), *extra]:

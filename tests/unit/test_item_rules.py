@@ -404,3 +404,17 @@ def test_form_cues_in_a_word_bank():
     in_bank = Blank("Only 11%", start, 0, None, share, profile(facts), (), True)
     assert "capitalised" in blank_problem(in_bank)
     assert blank_problem(replace(in_bank, in_word_bank=False)) is None  # its own options share its form
+
+
+def test_who_said_offers_only_speakers_and_established_people():
+    from quizgen.generate import generate_quiz
+    from quizgen.templates import load_templates
+
+    facts = sample_facts()
+    fragment = Entity("e-stelle", "Stelle", "PERSON", 2, mentions=1)  # a name cut from something longer
+    passing = Entity("e-passing", "Lee Grant", "PERSON", 2, mentions=1)  # named once, never described
+    facts = replace(facts, entities=(*facts.entities, fragment, passing))
+    quote_template = [t for t in load_templates() if t.id == "quote-speaker"]
+    quiz = generate_quiz(facts, quote_template, count=5, seed=0)
+    options = {o for i in quiz.items for o in i.options}
+    assert options and not {"Stelle", "Lee Grant"} & options
