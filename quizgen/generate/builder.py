@@ -411,7 +411,9 @@ class _Builder:
         if source == "glosses":
             pairs = [(g["term"], g["meaning"]) for g in fact.context["glosses"]]
         else:
-            pairs = [(p["name"], p["description"]) for p in fact.context["people"]]
+            # "the president" alone fits anyone: a role is matched only when it says more than one word.
+            pairs = [(p["name"], p["description"]) for p in fact.context["people"]
+                     if len(re.sub(r"^(?:the|a|an)\s+", "", p["description"], flags=re.I).split()) >= 2]
         pairs = pairs[:6]
         if len(pairs) < 3:
             raise _DropError(f"only {len(pairs)} pair(s) to match; matching needs 3 or more")

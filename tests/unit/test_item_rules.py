@@ -418,3 +418,17 @@ def test_who_said_offers_only_speakers_and_established_people():
     quiz = generate_quiz(facts, quote_template, count=5, seed=0)
     options = {o for i in quiz.items for o in i.options}
     assert options and not {"Stelle", "Lee Grant"} & options
+
+
+def test_matching_leaves_out_one_word_roles():
+    from quizgen.generate import generate_quiz
+    from quizgen.templates import load_templates
+
+    facts = sample_facts()
+    extra = (Entity("e-a", "Ada Okafor", "PERSON", 5, description="the president", description_sentence=5),
+             Entity("e-b", "Ben Cole", "PERSON", 5, description="the chief engineer of the barrier",
+                    description_sentence=5))
+    facts = replace(facts, entities=(*facts.entities, *extra))
+    matching = [t for t in load_templates() if t.id == "people-roles-matching"]
+    item = generate_quiz(facts, matching, count=3, seed=0).items[0]
+    assert "Ada Okafor" not in {left for left, _ in item.pairs} and "Ben Cole" in {left for left, _ in item.pairs}
