@@ -118,7 +118,9 @@ class _Builder:
         self._worthy: dict[tuple[str, str], list[str]] = {}
 
     def rng(self, *parts: object) -> random.Random:
-        return random.Random(f"{self.seed}:{':'.join(str(p) for p in parts)}")
+        """Randomness for building candidates, fixed per template and fact and not seeded: which items a quiz holds
+        never depends on the seed (it orders the options and picks which statements stay false)."""
+        return random.Random(":".join(str(p) for p in parts))
 
     def base(self, template: Template, fact: Fact, question: str, answer: str, item_type: str) -> Item:
         sentence = self.facts.sentences[fact.sentence]
@@ -543,13 +545,16 @@ def _shares_a_name(a: str, b: str) -> bool:
                                                           & set(_SIGNIFICANT_WORD.findall(b)))
 
 
-def _decoy_pool(items: list[Item], blanks: list[str], facts: FactSheet, seed: int) -> list[str]:
-    """Names and figures that appear in no cloze sentence and share no name with a blank or an answer, shuffled."""
+def _decoy_pool(items: list[Item], blanks: list[str], facts: FactSheet) -> list[str]:
+    """Names and figures that appear in no cloze sentence and share no name with a blank or an answer, the most
+    mentioned first. Not seeded: whether a cloze keeps a fair word bank (and so which items the quiz holds) never
+    depends on the seed, which only orders and shuffles."""
     texts = " ".join(i.source for i in items if i.type == "cloze")
     answers = [i.answer for i in items if i.type in {"mcq", "short_answer"}] + blanks
-    pool = [e.name for e in facts.entities if e.enabled] + [n.text for n in facts.numbers if n.enabled]
-    pool = sorted({c for c in pool if not mentioned_in(c, texts) and not any(_shares_a_name(c, a) for a in answers)})
-    random.Random(f"{seed}:word-bank").shuffle(pool)
+    mentions = {e.name: e.mentions for e in facts.entities if e.enabled}
+    pool = list(mentions) + [n.text for n in facts.numbers if n.enabled]
+    pool = sorted({c for c in pool if not mentioned_in(c, texts) and not any(_shares_a_name(c, a) for a in answers)},
+                  key=lambda c: (-mentions.get(c, 1), c))
     return pool
 
 
@@ -557,14 +562,14 @@ _DECOYS_PER_KIND = 2
 _BANK_PEERS = 3  # entries of a blank's kind the word bank must hold (its own included), or the blank is a giveaway
 
 
-def _word_bank_extras(items: list[Item], facts: FactSheet, seed: int) -> tuple[str, ...]:
+def _word_bank_extras(items: list[Item], facts: FactSheet) -> tuple[str, ...]:
     """Decoys for each kind of blank in the word bank (years for a year, people for a person), so no blank is
     filled because its entry is the only one of its kind. A decoy appears in no cloze sentence, shares no name with
     any blank or answer, and is no other form of one."""
     blanks = [b for i in items if i.type == "cloze" for b in i.blanks]
     if not blanks:
         return ()
-    pool = _decoy_pool(items, blanks, facts, seed)
+    pool = _decoy_pool(items, blanks, facts)
     chosen: list[str] = []
     for kind in sorted({_bank_kind(b, facts) for b in blanks}):
         for _ in range(_DECOYS_PER_KIND):
@@ -575,14 +580,14 @@ def _word_bank_extras(items: list[Item], facts: FactSheet, seed: int) -> tuple[s
     return tuple(sorted(chosen, key=str.lower))
 
 
-def _plan_with_a_fair_word_bank(candidates: list[Candidate], facts: FactSheet, count: int,
-                                seed: int) -> tuple[list[Item], list[Dropped]]:
+def _plan_with_a_fair_word_bank(candidates: list[Candidate], facts: FactSheet,
+                                count: int) -> tuple[list[Item], list[Dropped]]:
     """Plan the quiz; a cloze whose word bank would give it away leaves the candidates and the quiz is planned
     again, so another item can take its sentence."""
     left_out: list[Dropped] = []
     for _ in range(6):
         chosen, passed_over = plan_quiz(candidates, facts, count)
-        kept, thin = _with_a_fair_word_bank(chosen, facts, seed)
+        kept, thin = _with_a_fair_word_bank(chosen, facts)
         if not thin:
             return chosen, left_out + passed_over
         left_out.extend(thin)
@@ -591,12 +596,12 @@ def _plan_with_a_fair_word_bank(candidates: list[Candidate], facts: FactSheet, c
     return kept, left_out + passed_over
 
 
-def _with_a_fair_word_bank(items: list[Item], facts: FactSheet, seed: int) -> tuple[list[Item], list[Dropped]]:
+def _with_a_fair_word_bank(items: list[Item], facts: FactSheet) -> tuple[list[Item], list[Dropped]]:
     """Cloze items whose blank has fewer than `_BANK_PEERS` word-bank entries of its kind leave the quiz: the
     bank would fill them by elimination."""
     dropped: list[Dropped] = []
     while True:
-        bank = [b for i in items if i.type == "cloze" for b in i.blanks] + list(_word_bank_extras(items, facts, seed))
+        bank = [b for i in items if i.type == "cloze" for b in i.blanks] + list(_word_bank_extras(items, facts))
         kinds = [_bank_kind(entry, facts) for entry in bank]
         thin = next((i for i in items if i.type == "cloze"
                      and any(kinds.count(_bank_kind(b, facts)) < _BANK_PEERS for b in i.blanks)), None)
@@ -656,7 +661,7 @@ def generate_quiz(facts: FactSheet, templates: list[Template], count: int = 20, 
     builder = _Builder(facts, seed, article_id)
     cache: dict[str, list[Fact]] = {}
     candidates, dropped = _candidates(facts, templates, builder, cache)
-    chosen, passed_over = _plan_with_a_fair_word_bank(candidates, facts, count, seed)
+    chosen, passed_over = _plan_with_a_fair_word_bank(candidates, facts, count)
     dropped.extend(passed_over)
     chosen = _balance_truth(chosen, builder, {t.id: t for t in templates}, cache, seed)
     # Worksheet order: by type, then by where the fact is in the article.
@@ -664,7 +669,7 @@ def generate_quiz(facts: FactSheet, templates: list[Template], count: int = 20, 
     sentence_of = {s.text: s.index for s in facts.sentences}
     chosen.sort(key=lambda i: (order[i.type], sentence_of.get(i.source, 10_000), i.id))
     chosen = balance_answer_positions(chosen, random.Random(f"positions:{seed}"))
-    bank_extras = _word_bank_extras(chosen, facts, seed)
+    bank_extras = _word_bank_extras(chosen, facts)
     shortfall = None
     if len(chosen) < count:
         shortfall = (f"made {len(chosen)} of {count} requested items: the article supports no more good ones "
