@@ -160,8 +160,9 @@ def answer_shown(a: Candidate, b: Candidate) -> str | None:
         if any(_mentioned(n, second.shown) for n in first.hidden):
             return "one item prints the other's answer"
         if any(_mentioned(n, second.shown) for n in first.blanked) and (
-                second.item.type == "cloze" or len(first.words & second.words) >= _SHARED_CONTEXT):
-            # Cloze sentences sit together beside the word bank: one printing another's answer fills its blank.
+                second.item.type in {"cloze", "matching"} or len(first.words & second.words) >= _SHARED_CONTEXT):
+            # Cloze sentences sit together beside the word bank, and a matching item prints whole roles: one
+            # printing another's blanked name fills the blank.
             return "one item prints the other's blank"
     return None
 

@@ -31,7 +31,7 @@ def _every_type_templates(folder: Path) -> Path:
     cloze = (builtin / "key-sentence-cloze.yaml").read_text(encoding="utf-8")
     (folder / "key-sentence-cloze.yaml").write_text(re.sub(r"(?m)^blanks: \d", "blanks: 2", cloze), encoding="utf-8")
     short = (builtin / "person-short-answer.yaml").read_text(encoding="utf-8")
-    (folder / "person-short-answer.yaml").write_text(re.sub(r"(?m)^priority: .*", "priority: 1.9", short),
+    (folder / "person-short-answer.yaml").write_text(re.sub(r"(?m)^priority: .*", "priority: 1.4", short),
                                                      encoding="utf-8")
     return folder
 
