@@ -38,7 +38,7 @@ from quizgen.model import (
     build_cloze,
 )
 from quizgen.templates import Template, evaluate, render
-from quizgen.textutil import compiled, stable_id, strip_honorific, with_honorific
+from quizgen.textutil import compiled, normalize, stable_id, strip_honorific, with_honorific
 from quizgen.versions import balance_answer_positions
 
 BLANK = "_____"
@@ -235,7 +235,7 @@ class _Builder:
             rng.shuffle(options)
         item = self.base(template, fact, question, answer, "mcq")
         if isinstance(fact.record, Quote):
-            item = replace(item, source=self._attributed_source(fact.record.sentence, answer))
+            item = replace(item, source=self._attributed_source(fact.record, answer))
         return replace(item, options=tuple(options), entity_types=entity_types, fixed_order=number is not None)
 
     def _sentence_completion(self, template: Template, fact: Fact) -> Item:
@@ -268,10 +268,32 @@ class _Builder:
         raise _DropError("no name in the sentence is worth asking for: " + "; ".join(reasons[:3]) if reasons else
                          "no name in the sentence is written in full, once")
 
-    def _attributed_source(self, sentence: int, speaker: str) -> str:
-        """The quotation's own sentence: a who-said item rests only on a sentence that names its speaker (an
-        attribution carried over from the sentence before is too uncertain; the quality gate drops it)."""
-        return self.facts.sentences[sentence].text
+    def _attributed_source(self, quote: Quote, speaker: str) -> str:
+        """The sentence naming the speaker: the quotation's own; with the next one when the quotation runs over
+        into it (“A. B,” said X.); with the one before when it goes on a speaker's quotation there (“A,” said X.
+        “B.”). Any other attribution is too uncertain: the quality gate drops the item (answer not in source)."""
+        here = self.facts.sentences[quote.sentence]
+        after = self.facts.sentences[quote.sentence + 1] if quote.sentence + 1 < len(self.facts.sentences) else None
+        entity = _entity_named(self.facts, speaker)
+        names = entity.names if entity else (speaker,)
+        runs_over = normalize(quote.text) not in normalize(here.text)
+        if any(mentioned_in(n, here.text) for n in names):
+            return here.text
+        if after is not None and runs_over and after.paragraph == here.paragraph:
+            return f"{here.text} {after.text}"
+        before = self.facts.sentences[quote.sentence - 1] if quote.sentence > 0 else None
+        if before is None or before.paragraph != here.paragraph or not any(mentioned_in(n, before.text)
+                                                                             for n in names):
+            return here.text
+        # '“A,” said X. “B.”': a quotation that goes on in the next sentence of the paragraph is X's; and
+        # 'X, an engineer, said so. “B,” he said.': "he" is the one person the sentence before names.
+        continued = here.text[:1] in "“\"" and re.search(r"[”\"]", before.text) is not None
+        pronoun = re.search(r"\b(?:he|she) (?:said|says|added|adds|explained|told)\b", here.text) is not None
+        named = [e for e in self.facts.entities if e.type == "PERSON" and any(
+            mentioned_in(n, before.text) for n in e.names if len(n) > 2)]
+        if continued or (pronoun and len(named) == 1):
+            return f"{before.text} {here.text}"
+        return here.text
 
     def short_answer(self, template: Template, fact: Fact) -> Item:
         question = render(template, "question", template.question, fact.context)

@@ -432,3 +432,21 @@ def test_matching_leaves_out_one_word_roles():
     matching = [t for t in load_templates() if t.id == "people-roles-matching"]
     item = generate_quiz(facts, matching, count=3, seed=0).items[0]
     assert "Ada Okafor" not in {left for left, _ in item.pairs} and "Ben Cole" in {left for left, _ in item.pairs}
+
+
+def test_who_said_rests_on_the_sentence_that_names_the_speaker():
+    from quizgen.generate.builder import _Builder
+    from quizgen.model import Quote
+
+    texts = ("The ferry sailed at dawn.", "“We built it to last,” said Ana Lima, the engineer.",
+             "“It will outlive us all.”", "Bo Chen, the captain, spoke next.", "“The sea is kind,” he said.",
+             "“It was calm,” she said.")
+    facts = FactSheet(title="t", slug="t", sentences=tuple(Sentence(i, 1, t) for i, t in enumerate(texts)),
+                      entities=(Entity("e-l", "Ana Lima", "PERSON", 1), Entity("e-c", "Bo Chen", "PERSON", 3)))
+    builder = _Builder(facts, 0, "t")
+    continued = builder._attributed_source(Quote("q1", "It will outlive us all", "Ana Lima", 2), "Ana Lima")
+    assert continued == f"{texts[1]} {texts[2]}"
+    pronoun = builder._attributed_source(Quote("q2", "The sea is kind", "Bo Chen", 4), "Bo Chen")
+    assert pronoun == f"{texts[3]} {texts[4]}"
+    uncertain = builder._attributed_source(Quote("q3", "It was calm", "Ana Lima", 5), "Ana Lima")
+    assert uncertain == texts[5]  # the quality gate then drops it: the speaker is not in its source
