@@ -168,7 +168,7 @@ def _listed_with_others(blank: Blank) -> str | None:
         return None
     neighbours = [m.group(1) for m in (_NEXT_IN_LIST.match(blank.after), _BEFORE_IN_LIST.search(blank.before)) if m]
     # "Dutchman Arnoud Okken and _____": the neighbour is a known name once the words before it are dropped.
-    tails = {" ".join(words[k:]) for n in neighbours for words in [normalize(n).lower().split()]
+    tails = {" ".join(words[k:]) for n in neighbours for words in [normalize(n).lower().strip(" .,;:").split()]
              for k in range(len(words))}
     if _LIST_CUE.search(blank.before) or tails & blank.profile.names:
         return "one name of a list: the others beside it make it a guess, not a fact"

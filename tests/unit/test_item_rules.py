@@ -450,3 +450,10 @@ def test_who_said_rests_on_the_sentence_that_names_the_speaker():
     assert pronoun == f"{texts[3]} {texts[4]}"
     uncertain = builder._attributed_source(Quote("q3", "It was calm", "Ana Lima", 5), "Ana Lima")
     assert uncertain == texts[5]  # the quality gate then drops it: the speaker is not in its source
+
+
+def test_list_neighbour_at_the_end_of_the_sentence():
+    keys = Entity("e-k", "Ana Lima", "PERSON", 0)
+    chen = Entity("e-c", "Bo Chen", "PERSON", 0)
+    facts = _facts(keys, chen)
+    assert "list" in blank_problem(_blank("Ana Lima", "She wrote songs for Ana Lima and the Bo Chen.", facts, keys))
