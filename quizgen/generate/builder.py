@@ -116,6 +116,7 @@ class _Builder:
         self.article_id = article_id
         self.article = profile(facts)
         self._worthy: dict[tuple[str, str], list[str]] = {}
+        self._printable: dict[int, tuple[str, str | None]] = {}
 
     def rng(self, *parts: object) -> random.Random:
         """Randomness for building candidates, fixed per template and fact and not seeded: which items a quiz holds
@@ -136,11 +137,16 @@ class _Builder:
         )
 
     def printable(self, sentence: int) -> str:
-        """The sentence as a student will read it, or a drop when it cannot stand alone."""
-        text = self._resolve_opening_pronoun(sentence)
-        if (reason := sentence_problem(text) or vague_subject(text, self.facts.title)) is not None:
+        """The sentence as a student will read it, or a drop when it cannot stand alone (judged once per
+        sentence)."""
+        if sentence not in self._printable:
+            text = self._resolve_opening_pronoun(sentence)
+            reason = sentence_problem(text) or vague_subject(text, self.facts.title)
+            self._printable[sentence] = (tidy(text), reason)
+        text, reason = self._printable[sentence]
+        if reason is not None:
             raise _DropError(f"the sentence {reason}")
-        return tidy(text)
+        return text
 
     def _resolve_opening_pronoun(self, sentence: int) -> str:
         """'He added that …' → 'Zack Clement added that …' when the sentence before names exactly one person (and
@@ -561,6 +567,7 @@ def _bank_kind(text: str, facts: FactSheet) -> str:
     return fine_kind(entity) if entity is not None else "other"
 
 
+@functools.lru_cache(maxsize=16384)
 def _shares_a_name(a: str, b: str) -> bool:
     """'Hereford County Hospital' and 'Hereford Hospital Trust': one may be read as the other."""
     return overlaps(a, b) or same_referent(a, b) or bool(set(_SIGNIFICANT_WORD.findall(a))
