@@ -260,6 +260,9 @@ class _Builder:
             if (reason := blank_problem(self.blank_of(span, text))) is not None:
                 reasons.append(reason)
                 continue
+            if re.search(r"\b[Tt]he $", text[:text.index(span)]):
+                reasons.append(f"'{span}': after 'the', only names that take 'the' would fit")
+                continue
             blanked = text.replace(span, BLANK, 1)
             options = entity_distractors(entity, self.facts, blanked, 3, self.rng(template.id, fact.id, span))
             if len(options) < 2:
