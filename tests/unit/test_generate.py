@@ -43,7 +43,9 @@ def test_every_builtin_template_makes_a_checked_candidate(templates):
     facts = sample_facts()
     # Terms-to-meanings matching needs three glosses; the sample has one.
     facts = replace(facts, glosses=(*facts.glosses, Gloss("g-ea", "EA", "Environment Agency", 2),
-                                    Gloss("g-hwl", "high-water line", "the highest point of the tide", 2)))
+                                    Gloss("g-hwl", "high-water line", "the highest point of the tide", 2)),
+                    key_sentences=(*facts.key_sentences,
+                                   KeySentence("k-3", 3, 3.0, ("Tom Ellis", "Castleford University"))))
     for template in templates:
         quiz = generate_quiz(facts, [template], count=5, seed=0)
         assert quiz.items, (template.id, quiz.dropped)
