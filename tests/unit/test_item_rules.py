@@ -457,3 +457,15 @@ def test_list_neighbour_at_the_end_of_the_sentence():
     chen = Entity("e-c", "Bo Chen", "PERSON", 0)
     facts = _facts(keys, chen)
     assert "list" in blank_problem(_blank("Ana Lima", "She wrote songs for Ana Lima and the Bo Chen.", facts, keys))
+
+
+def test_which_name_completes_offers_names_of_its_kind_that_the_sentence_does_not_print():
+    from quizgen.generate import generate_quiz
+    from quizgen.model import KeySentence
+    from quizgen.templates import load_templates
+
+    facts = replace(sample_facts(), key_sentences=(KeySentence("k-3", 3, 3.0, ("Tom Ellis", "Castleford University")),))
+    complete = [t for t in load_templates() if t.id == "key-sentence-complete"]
+    item = generate_quiz(facts, complete, count=3, seed=0).items[0]
+    assert item.answer == "Tom Ellis" and item.question.count("_____") == 1 and "Tom Ellis" not in item.question
+    assert set(item.options) <= {"Tom Ellis", "Priya Nair", "Dana Whitlock"} and len(item.options) == 3
