@@ -252,19 +252,29 @@ class _Builder:
         reasons: list[str] = []
         for span in self._test_worthy(key, text):
             entity = _entity_named(self.facts, span)
-            if entity is None or entity.type not in {"PERSON", "ORG"}:
-                continue  # places take made-up fillers and are often mistyped: people and organisations only
+            if entity is None or entity.type not in {"PERSON", "ORG"} or not _established_speaker(set())(entity):
+                continue  # people and organisations the article establishes (places take made-up fillers, and a
+                # one-off name may be mistagged: "Slow Jamz" as a person)
             if span != entity.name or text.count(span) != 1 or not compiled(
                     rf"(?<!\w){re.escape(span)}(?!\w)").search(text):
                 continue  # names only, written in full (options are full names), once, on word boundaries
             if (reason := blank_problem(self.blank_of(span, text))) is not None:
                 reasons.append(reason)
                 continue
-            if re.search(r"\b[Tt]he $", text[:text.index(span)]):
+            before, after = text.split(span, 1)
+            if re.search(r"\b[Tt]he $", before):
                 reasons.append(f"'{span}': after 'the', only names that take 'the' would fit")
                 continue
+            word_before = re.search(r"\b([a-z]+) $", before)
+            modifier = (word_before is not None and word_before.group(1) not in _LINK_WORDS
+                        and re.match(r"^ [a-z]+ [A-Z]", after) is not None)  # "former _____ sergeant Lester"
+            if _swap_bound_to_its_person(_Swap(span, before, after, entity.type == "PERSON", False)) or modifier:
+                reasons.append(f"'{span}': the role beside the blank ('Judge _____', 'former _____ sergeant') "
+                               "singles out the answer")
+                continue
             blanked = text.replace(span, BLANK, 1)
-            options = entity_distractors(entity, self.facts, blanked, 3, self.rng(template.id, fact.id, span))
+            options = entity_distractors(entity, self.facts, blanked, 3, self.rng(template.id, fact.id, span),
+                                         eligible=_established_speaker(set()))
             if len(options) < 2:
                 reasons.append(f"'{span}': fewer than two other names of its kind")
                 continue
@@ -528,8 +538,8 @@ def _after_role_word(before: str) -> bool:
 
 
 def _established_speaker(speakers: set[str]) -> Callable[[Entity], bool]:
-    """Who may stand beside a quotation's speaker: another speaker, or a person the article describes or names
-    twice by a full name (never 'Stelle' cut from a party's name)."""
+    """Who may stand beside an answer as an option: another speaker, or a name the article describes or names
+    twice, a person's in full (never 'Stelle' cut from a party's name, nor a one-off mistagged phrase)."""
     def eligible(entity: Entity) -> bool:
         if entity.name in speakers:
             return True

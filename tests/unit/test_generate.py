@@ -10,7 +10,7 @@ import pytest
 from quizgen.generate import generate_quiz
 from quizgen.generate.distractors import entity_distractors, number_distractors, overlaps
 from quizgen.generate.quality import check_item
-from quizgen.model import Gloss, Item, KeySentence, NumberFact
+from quizgen.model import Gloss, Item, KeySentence, NumberFact, Sentence
 from quizgen.templates import builtin_dir, load_templates
 from tests.unit.factories import sample_facts
 
@@ -44,8 +44,8 @@ def test_every_builtin_template_makes_a_checked_candidate(templates):
     # Terms-to-meanings matching needs three glosses; the sample has one.
     facts = replace(facts, glosses=(*facts.glosses, Gloss("g-ea", "EA", "Environment Agency", 2),
                                     Gloss("g-hwl", "high-water line", "the highest point of the tide", 2)),
-                    key_sentences=(*facts.key_sentences,
-                                   KeySentence("k-3", 3, 3.0, ("Tom Ellis", "Castleford University"))))
+                    sentences=(*facts.sentences, Sentence(6, 6, "The barrier was backed by Tom Ellis on Monday.")),
+                    key_sentences=(*facts.key_sentences, KeySentence("k-6", 6, 3.0, ("Tom Ellis",))))
     for template in templates:
         quiz = generate_quiz(facts, [template], count=5, seed=0)
         assert quiz.items, (template.id, quiz.dropped)

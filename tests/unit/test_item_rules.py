@@ -464,8 +464,24 @@ def test_which_name_completes_offers_names_of_its_kind_that_the_sentence_does_no
     from quizgen.model import KeySentence
     from quizgen.templates import load_templates
 
-    facts = replace(sample_facts(), key_sentences=(KeySentence("k-3", 3, 3.0, ("Tom Ellis", "Castleford University")),))
+    facts = sample_facts()
+    text = "The barrier was backed by Tom Ellis on Monday and opposed by Priya Nair."
+    extra = (Entity("e-ross", "Sam Ross", "PERSON", 4, mentions=2), Entity("e-once", "Lee Grant", "PERSON", 4))
+    facts = replace(facts, sentences=(*facts.sentences, Sentence(6, 6, text)), entities=(*facts.entities, *extra),
+                    key_sentences=(KeySentence("k-6", 6, 3.0, ("Tom Ellis",)),))
     complete = [t for t in load_templates() if t.id == "key-sentence-complete"]
     item = generate_quiz(facts, complete, count=3, seed=0).items[0]
     assert item.answer == "Tom Ellis" and item.question.count("_____") == 1 and "Tom Ellis" not in item.question
-    assert set(item.options) <= {"Tom Ellis", "Priya Nair", "Dana Whitlock"} and len(item.options) == 3
+    # Never Priya Nair, whom the sentence prints, nor Lee Grant, named once and never described.
+    assert set(item.options) == {"Tom Ellis", "Dana Whitlock", "Sam Ross"}
+
+
+def test_which_name_completes_refuses_a_blank_its_role_gives_away():
+    from quizgen.generate import generate_quiz
+    from quizgen.model import KeySentence
+    from quizgen.templates import load_templates
+
+    facts = replace(sample_facts(), key_sentences=(KeySentence("k-4", 4, 3.0, ("Dana Whitlock",)),))
+    complete = [t for t in load_templates() if t.id == "key-sentence-complete"]
+    quiz = generate_quiz(facts, complete, count=3, seed=0)
+    assert not quiz.items and any("singles out the answer" in d.reason for d in quiz.dropped)
