@@ -68,9 +68,17 @@ def same_referent(a: str, b: str) -> bool:
     return ka == kb or any(ka in group and kb in group for group in _alias_groups())
 
 
+@functools.lru_cache(maxsize=1)
+def _outlet_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("standalone")["outlet_nouns"])
+
+
 def fine_kind(entity: Entity) -> str:
-    """A kind fine enough for options: a news outlet is not offered among companies, nor a country among cities."""
-    if entity.type == "ORG" and _key(entity.name).split()[-1:] and _key(entity.name).split()[-1] in _outlet_words():
+    """A kind fine enough for options: a news outlet (by its name's last word, or a description such as "the
+    industry magazine") is not offered among companies, nor a country among cities."""
+    words = _key(entity.name).split()
+    described = set(re.findall(r"[a-z]+", (entity.description or "").lower()))
+    if entity.type == "ORG" and ((words and words[-1] in _outlet_words()) or described & _outlet_nouns()):
         return "OUTLET"
     if entity.type in PLACE_TYPES:
         return "COUNTRY" if _key(entity.name) in country_names() else "PLACE"

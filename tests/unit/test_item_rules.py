@@ -485,3 +485,9 @@ def test_which_name_completes_refuses_a_blank_its_role_gives_away():
     complete = [t for t in load_templates() if t.id == "key-sentence-complete"]
     quiz = generate_quiz(facts, complete, count=3, seed=0)
     assert not quiz.items and any("singles out the answer" in d.reason for d in quiz.dropped)
+
+
+def test_a_magazine_by_description_is_an_outlet():
+    magazine = Entity("e-f", "Flight Weekly International", "ORG", 0, description="the industry magazine")
+    assert fine_kind(magazine) == "OUTLET"
+    assert fine_kind(Entity("e-a", "Airbus", "ORG", 0)) == "ORG"
