@@ -503,6 +503,17 @@ def _swap_after_the(swap: _Swap) -> str | None:
     return None
 
 
+def _swap_name_as_modifier(swap: _Swap) -> str | None:
+    """'watchdog Ofcom', 'a preliminary Ofcom report', 'Northern Ireland man': a name bound to the words around it."""
+    if swap.is_number or swap.is_person:
+        return None
+    following = re.match(r"^ ([a-z]+)\b", swap.after)
+    modified = {w.lower() for w in lang_en.table("standalone")["modified_nouns"]}
+    if _after_role_word(swap.before) or (following is not None and following.group(1) in modified):
+        return "a name bound to the role or noun beside it"
+    return None
+
+
 def _swap_bound_to_its_person(swap: _Swap) -> str | None:
     """'former South African president X', 'Russian President X', 'X's plan', 'Head of the division, X,', 'X, the
     council leader,': another person would not fit the role the sentence gives."""
@@ -516,7 +527,7 @@ def _swap_bound_to_its_person(swap: _Swap) -> str | None:
     return None
 
 
-SWAP_RULES = (_swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person)
+SWAP_RULES = (_swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person, _swap_name_as_modifier)
 
 
 def swap_problem(swap: _Swap) -> str | None:

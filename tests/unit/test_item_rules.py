@@ -491,3 +491,15 @@ def test_a_magazine_by_description_is_an_outlet():
     magazine = Entity("e-f", "Flight Weekly International", "ORG", 0, description="the industry magazine")
     assert fine_kind(magazine) == "OUTLET"
     assert fine_kind(Entity("e-a", "Airbus", "ORG", 0)) == "ORG"
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("The blurring raises questions, watchdog ", " has said."),
+    ("By contrast a preliminary ", " report found it easy."),
+    ("", " man James Kerr is confident."),
+])
+def test_a_name_bound_to_the_words_beside_it_is_not_swapped(before, after):
+    from quizgen.generate.builder import _Swap, swap_problem
+
+    assert "bound" in swap_problem(_Swap("Ofcom", before, after, False, False))
+    assert swap_problem(_Swap("Ofcom", "Speeches made by ", " hinted at it.", False, False)) is None
