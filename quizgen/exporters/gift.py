@@ -1,59 +1,103 @@
 """Moodle GIFT (`.gift.txt`): https://docs.moodle.org/en/GIFT_format
 
-One question per block, `::title::` first, feedback carrying the source sentence after `####`. GIFT's special
-characters `~ = # { } :` (and the backslash itself) are escaped with a backslash wherever article text appears.
+One question per block, `::title::` first, then `[html]`: Moodle would otherwise read the text in its auto-format,
+where article text such as `<b>` or `<script>` becomes live markup. So question text, options and feedback are
+HTML-escaped, then GIFT's special characters `~ = # { } :` (and the backslash) are backslashed. Short answers stay
+plain text (students' typing is compared with them), with `*` escaped so it is not a wildcard.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
+from pathlib import Path
 
-from quizgen.model import Item, Quiz
+from quizgen.exporters.common import (
+    ExportSettings,
+    blank_choices,
+    blank_pieces,
+    escape_gift,
+    escape_gift_html,
+    escape_gift_short_answer,
+    output_path,
+    source_line,
+    word_bank,
+)
+from quizgen.model import ClozeBlank, Item, Quiz
+from quizgen.outputs import write_atomic
 from quizgen.versions import numbered
 
-_SPECIAL = re.compile(r"([\\~=#{}:])")
-
-
-def escape(text: str) -> str:
-    # A newline would end the question; article text is one line anyway.
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+SUFFIX = ".gift.txt"
+# After a blank that ends the sentence: text must follow the closing brace, or Moodle reads the braces as the
+# answers of an ordinary question and the gap is lost. A no-break space is invisible and survives PHP's trim().
+_END_OF_SENTENCE = "&nbsp;"
 
 
 def _feedback(item: Item) -> str:
-    return f"####Source (paragraph {item.paragraph}): {escape(item.source)}"
+    return f"####{escape_gift_html(source_line(item))}"
 
 
-def _question(number: int, item: Item, bank: list[str]) -> list[str]:
-    title = f"::Q{number} {escape(item.template)}::"
-    if item.type == "mcq":
-        answers = " ".join(("=" if o == item.answer else "~") + escape(o) for o in item.options)
-        return [f"{title}{escape(item.question)} {{{answers} {_feedback(item)}}}"]
-    if item.type == "true_false":
-        return [f"{title}{escape(item.question)} {{{'TRUE' if item.answer == 'True' else 'FALSE'} {_feedback(item)}}}"]
-    if item.type == "short_answer":
-        answers = " ".join("=" + escape(a) for a in dict.fromkeys((item.answer, *item.accepted)))
-        return [f"{title}{escape(item.question)} {{{answers} {_feedback(item)}}}"]
-    if item.type == "matching":
-        pairs = " ".join(f"={escape(left)} -> {escape(right)}" for left, right in item.pairs)
-        return [f"{title}{escape(item.question)} {{{pairs} {_feedback(item)}}}"]
-    # Cloze: GIFT's missing-word format holds one blank, so each blank is its own question, the other blanks
-    # filled in; the wrong choices come from the word bank.
-    lines = []
-    for k, blank in enumerate(item.blanks):
-        text = item.source
-        before, after = text.split(blank, 1)
-        wrong = [w for w in bank if w not in item.blanks][:3]
-        answers = " ".join(["=" + escape(blank), *("~" + escape(w) for w in wrong)])
-        suffix = "abcdefgh"[k] if len(item.blanks) > 1 else ""
-        lines.append(f"::Q{number}{suffix} {escape(item.template)}::{escape(before).rstrip()} "
-                     f"{{{answers} {_feedback(item)}}} {escape(after).lstrip()}".rstrip())
-    return lines
+def _title(number: int | str, item: Item) -> str:
+    return f"::Q{number} {escape_gift(item.template)}::[html]"
+
+
+def _mcq(number: int, item: Item, bank: list[str]) -> list[str]:
+    answers = " ".join(("=" if o == item.answer else "~") + escape_gift_html(o) for o in item.options)
+    return [f"{_title(number, item)}{escape_gift_html(item.question)} {{{answers} {_feedback(item)}}}"]
+
+
+def _true_false(number: int, item: Item, bank: list[str]) -> list[str]:
+    truth = "TRUE" if item.answer == "True" else "FALSE"
+    return [f"{_title(number, item)}{escape_gift_html(item.question)} {{{truth} {_feedback(item)}}}"]
+
+
+def _short_answer(number: int, item: Item, bank: list[str]) -> list[str]:
+    answers = " ".join("=" + escape_gift_short_answer(a) for a in dict.fromkeys((item.answer, *item.accepted)))
+    return [f"{_title(number, item)}{escape_gift_html(item.question)} {{{answers} {_feedback(item)}}}"]
+
+
+def _matching(number: int, item: Item, bank: list[str]) -> list[str]:
+    # The left side is HTML (its `->` becomes `-&gt;`); Moodle splits each pair at the first `->`.
+    pairs = " ".join(f"={escape_gift_html(left)} -> {escape_gift(right)}" for left, right in item.pairs)
+    return [f"{_title(number, item)}{escape_gift_html(item.question)} {{{pairs} {_feedback(item)}}}"]
+
+
+def _cloze(number: int, item: Item, bank: list[str]) -> list[str]:
+    """GIFT's missing-word format holds one blank, so each blank is its own question with the other blanks
+    filled in; the wrong choices are bank words of the blank's own kind."""
+    pieces = blank_pieces(item)
+    blanks = [k for k, part in enumerate(pieces) if isinstance(part, ClozeBlank)]
+    questions = []
+    for order, at in enumerate(blanks):
+        blank = pieces[at]
+        assert isinstance(blank, ClozeBlank)
+
+        def text(parts: tuple[str | ClozeBlank, ...]) -> str:
+            return escape_gift_html("".join(p.answer if isinstance(p, ClozeBlank) else p for p in parts))
+
+        before, after = text(pieces[:at]), text(pieces[at + 1:])
+        choices = " ".join(["=" + escape_gift_html(blank.answer),
+                            *("~" + escape_gift_html(w) for w in blank_choices(item, blank.answer, bank))])
+        suffix = "abcdefghij"[order] if len(blanks) > 1 else ""
+        questions.append(f"{_title(f'{number}{suffix}', item)}{before}{{{choices} {_feedback(item)}}}"
+                         f"{after or _END_OF_SENTENCE}")
+    return questions
+
+
+WRITERS: dict[str, Callable[[int, Item, list[str]], list[str]]] = {
+    "mcq": _mcq, "true_false": _true_false, "short_answer": _short_answer, "matching": _matching, "cloze": _cloze}
 
 
 def dump_gift(quiz: Quiz) -> str:
-    bank = sorted({b for i in quiz.items for b in i.blanks} | set(quiz.bank_extras), key=str.lower)
+    """The GIFT text of a quiz: a category named after the article, then each item."""
+    bank = word_bank(quiz)
     category = " ".join(quiz.title.split()).replace("/", "-")  # "/" would start a sub-category
     blocks = [f"// quizgen: {category}", f"$CATEGORY: $course$/quizgen/{category}"]
     for number, item in numbered(quiz):
-        blocks.extend(_question(number, item, bank))
+        blocks.extend(WRITERS[item.type](number, item, bank))
     return "\n\n".join(blocks) + "\n"
+
+
+def write(quiz: Quiz, folder: Path, settings: ExportSettings) -> list[str]:
+    """Write `<slug>.gift.txt`; GIFT holds every item type, so there is nothing to report."""
+    write_atomic(output_path(folder, quiz, SUFFIX), dump_gift(quiz))
+    return []

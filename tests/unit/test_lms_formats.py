@@ -85,6 +85,11 @@ def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text).strip()
 
 
+def _unescape_html(text: str) -> str:
+    """Text of a question marked [html]: GIFT escapes first, then the HTML Moodle renders (entities decoded)."""
+    return html.unescape(_unescape(text).replace("\xa0", " ")).strip()
+
+
 def parse_gift(text: str) -> list[dict]:
     questions = []
     for block in re.split(r"\n\s*\n", text.strip()):
@@ -93,12 +98,20 @@ def parse_gift(text: str) -> list[dict]:
         title_match = re.match(r"::((?:[^:\\]|\\.)*)::", block)
         assert title_match, block
         body = block[title_match.end():]
+        # Moodle reads text with no [format] marker in its auto-format, where markup is live.
+        assert body.startswith("[html]"), block
+        body = body[len("[html]"):]
         opening = next(i for i, _ in enumerate(body) if body[i] == "{" and (i == 0 or body[i - 1] != "\\"))
         closing = next(i for i in range(len(body) - 1, -1, -1) if body[i] == "}" and body[i - 1] != "\\")
         stem, answers, tail = body[:opening], body[opening + 1:closing], body[closing + 1:]
         answers, _, feedback = answers.partition("####")
-        parsed = {"title": _unescape(title_match.group(1)), "stem": _unescape(stem), "tail": _unescape(tail),
-                  "feedback": _unescape(feedback), "right": [], "wrong": [], "pairs": [], "truth": None}
+        parsed = {"title": _unescape(title_match.group(1)), "stem": _unescape_html(stem),
+                  "tail": _unescape_html(tail), "feedback": _unescape_html(feedback), "right": [], "wrong": [],
+                  "pairs": [], "truth": None, "plain_right": [],
+                  # Cloze: the text around the blank exactly, spaces kept (a trailing no-break space is the gap
+                  # keeper after a blank that ends the sentence).
+                  "before": html.unescape(re.sub(r"\\(.)", r"\1", stem)),
+                  "after": html.unescape(re.sub(r"\\(.)", r"\1", tail)).removesuffix("\xa0")}
         if answers.strip() in {"TRUE", "FALSE", "T", "F"}:
             parsed["truth"] = answers.strip() in {"TRUE", "T"}
         else:
@@ -106,12 +119,14 @@ def parse_gift(text: str) -> list[dict]:
                 if not piece.strip():
                     continue
                 if mark == "=" and "->" in piece:
+                    # Moodle splits a pair at its first "->"; the left side is question text, the right plain.
                     left, right = piece.split("->", 1)
-                    parsed["pairs"].append((_unescape(left), _unescape(right)))
+                    parsed["pairs"].append((_unescape_html(left), _unescape(right)))
                 elif mark == "=":
-                    parsed["right"].append(_unescape(piece))
+                    parsed["right"].append(_unescape_html(piece))  # multiple choice: HTML like the question
+                    parsed["plain_right"].append(_unescape(piece))  # short answer: plain text
                 elif mark == "~":
-                    parsed["wrong"].append(_unescape(piece))
+                    parsed["wrong"].append(_unescape_html(piece))
         questions.append(parsed)
     return questions
 
@@ -125,7 +140,7 @@ def test_gift_round_trips_every_item_with_its_special_characters():
                 q = by_number[f"Q{number}{'ab'[k]}"]
                 assert q["right"] == [blank] and blank not in q["wrong"]
                 other = item.blanks[1 - k]
-                assert f"{q['stem']} {blank} {q['tail']}".replace("  ", " ").strip() == item.source
+                assert q["before"] + blank + q["after"] == item.source
                 assert other in q["stem"] + q["tail"]
             continue
         q = by_number[f"Q{number}"]
@@ -135,7 +150,7 @@ def test_gift_round_trips_every_item_with_its_special_characters():
         elif item.type == "true_false":
             assert q["truth"] is (item.answer == "True")
         elif item.type == "short_answer":
-            assert set(q["right"]) == {item.answer, *item.accepted}
+            assert set(q["plain_right"]) == {item.answer, *item.accepted}
         elif item.type == "matching":
             assert q["pairs"] == list(item.pairs)
 
