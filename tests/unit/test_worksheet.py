@@ -166,16 +166,17 @@ def test_plain_text_breaks_lines_where_a_paragraph_would(text, style_name):
     """Worksheet text is drawn without a Paragraph, but must take the same lines and the same height."""
     from reportlab.platypus import Paragraph
 
-    from quizgen.exporters.pdf import FONT, FONT_BOLD, NBSP, _PlainText, _register_fonts, _styles, _t
+    from quizgen.exporters.common import escape_reportlab
+    from quizgen.exporters.pdf import FONT, FONT_BOLD, NBSP, _PlainText, _register_fonts, _styles
 
     _register_fonts()
     style = _styles()[style_name]
     for width in (300.0, 451.3):
         plain = _PlainText([(FONT_BOLD, "12."), (FONT, f"{NBSP * 2}{text}")], style)
-        paragraph = Paragraph(f"<b>12.</b>&nbsp;&nbsp;{_t(text)}", style)
+        paragraph = Paragraph(f"<b>12.</b>&nbsp;&nbsp;{escape_reportlab(text)}", style)
         assert plain.wrap(width, 1000) == paragraph.wrap(width, 1000)
         single = _PlainText([(FONT, text)], style)
-        reference = Paragraph(_t(text), style)
+        reference = Paragraph(escape_reportlab(text), style)
         assert single.wrap(width, 1000) == reference.wrap(width, 1000)
         # Tabs, thin spaces and words wider than the line are left to the Paragraph; the rest quizgen draws.
         assert (single._drawn_as is None) == ("\t" not in text and "https" not in text)
