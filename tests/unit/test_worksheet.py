@@ -184,3 +184,15 @@ def test_plain_text_breaks_lines_where_a_paragraph_would(text, style_name):
             assert [[w[1][0][1] for w in line.words] for line in single._lines] == [
                 list(words) for _, words in reference.blPara.lines]
             assert all(line.used <= line.limit * 1.02 for line in single._lines)
+
+
+def test_seven_options_print_with_letters_a_to_g_and_the_key_names_the_seventh(tmp_path):
+    """Issue 15, finding 9 (the writers' side): seven options printed only A–F and dropped the correct one."""
+    options = tuple(f"Harbour {k}" for k in range(1, 8))
+    item = Item(id="i7", type="mcq", question="Which harbour?", answer="Harbour 7", options=options,
+                source="The ferry left Harbour 7.", paragraph=1, template="t", fact="f")
+    quiz = Quiz(title="Seven", slug="seven", seed=0, requested=1, items=(item,))
+    export_pdfs(quiz, tmp_path / "w.pdf", tmp_path / "k.pdf")
+    worksheet, key = squash("".join(_pages(tmp_path / "w.pdf"))), squash("".join(_pages(tmp_path / "k.pdf")))
+    assert all(squash(f"{letter}. Harbour {k}") in worksheet for k, letter in enumerate("ABCDEFG", start=1))
+    assert squash("1. G. Harbour 7") in key
