@@ -211,12 +211,3 @@ def escape_anki_cloze(text: str) -> str:
     """Text inside or around an Anki cloze deletion: HTML-escaped, and `{{`, `}}` and `::` broken apart, so the
     text can never open, close or hint a deletion of its own."""
     return escape_html(text).replace("{{", "{ {").replace("}}", "} }").replace("::", ": :")
-
-
-def escape_spreadsheet_cell(text: str) -> str:
-    """A CSV cell that a spreadsheet must not run: text starting `=`, `@`, a tab or carriage return, or `+`/`-`
-    not followed by a digit, gets a leading apostrophe (OWASP's CSV-injection advice). '-5%' stays as it is."""
-    if text[:1] in ("=", "@", "\t", "\r") or (text[:1] in "+-" and text[:1] and not text[1:2].isdigit()):
-        return "'" + text
-    return text
-

@@ -61,6 +61,11 @@ def _matching(number: int, item: Item, bank: list[str]) -> list[str]:
     return [f"{_title(number, item)}{escape_gift_html(item.question)} {{{pairs} {_feedback(item)}}}"]
 
 
+def _filled(parts: tuple[str | ClozeBlank, ...]) -> str:
+    """Cloze pieces with their blanks filled in, escaped for a GIFT [html] question."""
+    return escape_gift_html("".join(p.answer if isinstance(p, ClozeBlank) else p for p in parts))
+
+
 def _cloze(number: int, item: Item, bank: list[str]) -> list[str]:
     """GIFT's missing-word format holds one blank, so each blank is its own question with the other blanks
     filled in; the wrong choices are bank words of the blank's own kind."""
@@ -70,11 +75,7 @@ def _cloze(number: int, item: Item, bank: list[str]) -> list[str]:
     for order, at in enumerate(blanks):
         blank = pieces[at]
         assert isinstance(blank, ClozeBlank)
-
-        def text(parts: tuple[str | ClozeBlank, ...]) -> str:
-            return escape_gift_html("".join(p.answer if isinstance(p, ClozeBlank) else p for p in parts))
-
-        before, after = text(pieces[:at]), text(pieces[at + 1:])
+        before, after = _filled(pieces[:at]), _filled(pieces[at + 1:])
         choices = " ".join(["=" + escape_gift_html(blank.answer),
                             *("~" + escape_gift_html(w) for w in blank_choices(item, blank.answer, bank))])
         suffix = "abcdefghij"[order] if len(blanks) > 1 else ""

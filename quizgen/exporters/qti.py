@@ -65,6 +65,7 @@ class _Parts:
         self.presentation, self.processing, self._ids = presentation, processing, ids
 
     def new_id(self) -> str:
+        """The next number, as Canvas's own exports number response labels."""
         return str(next(self._ids))
 
 
