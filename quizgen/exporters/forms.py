@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from quizgen.exporters.common import ExportSettings, output_path, skipped_summary, source_line
+from quizgen.exporters.common import ExportSettings, clean_quiz, output_path, skipped_summary, source_line
 from quizgen.model import Item, Quiz
 from quizgen.outputs import write_atomic
 from quizgen.versions import numbered
@@ -86,6 +86,7 @@ def forms_questions(quiz: Quiz) -> tuple[list[dict[str, Any]], list[str]]:
 
 def dump_forms_script(quiz: Quiz) -> tuple[str, list[str]]:
     """The Apps Script text, and the skipped items."""
+    quiz = clean_quiz(quiz)
     questions, skipped = forms_questions(quiz)
     data = {"title": quiz.title, "description": f"Made by quizgen from “{quiz.title}”.", "items": questions}
     # JSON is a JavaScript expression; the two line separators JSON allows in strings are escaped for older parsers.

@@ -15,6 +15,7 @@ from quizgen.exporters.common import (
     ExportSettings,
     blank_choices,
     blank_pieces,
+    clean_quiz,
     escape_gift,
     escape_gift_html,
     escape_gift_short_answer,
@@ -90,6 +91,7 @@ WRITERS: dict[str, Callable[[int, Item, list[str]], list[str]]] = {
 
 def dump_gift(quiz: Quiz) -> str:
     """The GIFT text of a quiz: a category named after the article, then each item."""
+    quiz = clean_quiz(quiz)
     bank = word_bank(quiz)
     category = " ".join(quiz.title.split()).replace("/", "-")  # "/" would start a sub-category
     blocks = [f"// quizgen: {category}", f"$CATEGORY: $course$/quizgen/{category}"]

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from quizgen.exporters.common import ExportSettings, output_path
+from quizgen.exporters.common import ExportSettings, clean_quiz, output_path
 from quizgen.model import Quiz
 from quizgen.outputs import write_atomic
 from quizgen.versions import numbered
@@ -39,7 +39,7 @@ def quiz_document(quiz: Quiz) -> dict[str, Any]:
 
 def dump_json(quiz: Quiz) -> str:
     """The JSON text (UTF-8, indented, a final newline)."""
-    return json.dumps(quiz_document(quiz), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(quiz_document(clean_quiz(quiz)), ensure_ascii=False, indent=2) + "\n"
 
 
 def write(quiz: Quiz, folder: Path, settings: ExportSettings) -> list[str]:

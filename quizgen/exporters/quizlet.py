@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from quizgen.exporters.common import ExportSettings, answer_text, one_line, output_path
+from quizgen.exporters.common import ExportSettings, answer_text, clean_quiz, one_line, output_path
 from quizgen.model import Item, Quiz
 from quizgen.outputs import write_atomic
 from quizgen.versions import numbered
@@ -25,7 +25,7 @@ CARDS: dict[str, Callable[[Item], list[tuple[str, str]]]] = {
 
 def quizlet_cards(quiz: Quiz) -> list[tuple[str, str]]:
     """Every card of the quiz, in worksheet order; a tab or line break inside a card would split it."""
-    cards = [card for _, item in numbered(quiz) for card in CARDS[item.type](item)]
+    cards = [card for _, item in numbered(clean_quiz(quiz)) for card in CARDS[item.type](item)]
     return [(one_line(term), one_line(definition)) for term, definition in cards]
 
 

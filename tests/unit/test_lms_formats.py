@@ -18,6 +18,8 @@ from dataclasses import replace
 import jsonschema
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from quizgen.exporters.gift import dump_gift
 from quizgen.exporters.jsonfile import dump_json, schema
@@ -83,6 +85,20 @@ def _split_unescaped(text: str, separators: str) -> list[tuple[str, str]]:
     return pieces
 
 
+def _unescaped_positions(text: str, characters: str) -> list[int]:
+    """Where `characters` occur not escaped: a backslash escapes the next character, itself included (as Moodle's
+    reader replaces `\\\\` first)."""
+    found, i = [], 0
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] in characters:
+            found.append(i)
+        i += 1
+    return found
+
+
 def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text).strip()
 
@@ -103,8 +119,9 @@ def parse_gift(text: str) -> list[dict]:
         # Moodle reads text with no [format] marker in its auto-format, where markup is live.
         assert body.startswith("[html]"), block
         body = body[len("[html]"):]
-        opening = next(i for i, _ in enumerate(body) if body[i] == "{" and (i == 0 or body[i - 1] != "\\"))
-        closing = next(i for i in range(len(body) - 1, -1, -1) if body[i] == "}" and body[i - 1] != "\\")
+        braces = _unescaped_positions(body, "{}")
+        opening = next(i for i in braces if body[i] == "{")
+        closing = max(i for i in braces if body[i] == "}")
         stem, answers, tail = body[:opening], body[opening + 1:closing], body[closing + 1:]
         answers, _, feedback = answers.partition("####")
         parsed = {"title": _unescape(title_match.group(1)), "stem": _unescape_html(stem),
@@ -553,3 +570,47 @@ def test_google_forms_script_is_valid_javascript_and_creates_the_quiz(tmp_path):
             assert [c["value"] for c in created["choices"] if c["correct"]] == [item.answer]
     assert sorted(s.split(":")[0] for s in skipped) == sorted(
         f"Q{n}" for n, i in numbered(QUIZ) if i.type in {"cloze", "matching"})
+
+
+# --- Any text at all -------------------------------------------------------------------------------------------------
+
+_ALPHABET = st.characters(codec="utf-8", exclude_categories=("Cs",)) | st.sampled_from(
+    [*"~=#{}:<>&%*\\\"'-[]/\n\t\x0b\x1b\x00\x85\u202e“”’é", "->", "{{c7::", "}}", "::", "&#35;", "%50%"])
+_TEXT = st.lists(_ALPHABET, min_size=1, max_size=25).map("".join).filter(lambda t: t.strip())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(question=_TEXT, option=_TEXT, left=_TEXT, right=_TEXT, blank=_TEXT)
+def test_any_text_round_trips_through_gift_moodle_and_qti(question, option, left, right, blank):
+    """Whatever the text, each format stays well-formed and a reader gets the words back (controls and direction
+    overrides dropped, whitespace folded)."""
+    from quizgen.exporters.common import blank_answers, clean_quiz, one_line, safe_text
+    from quizgen.model import build_cloze
+
+    # Empty text is refused when quiz.yaml is read; a second option equal to the first is a duplicate.
+    assume(all(one_line(safe_text(t)) for t in (question, option, left, right, blank)))
+    assume(one_line(safe_text(option)) != "Bo")
+    cloze_source = f"Before {blank} after."
+    items = (Item(id="m", type="mcq", question=question, answer=option, options=(option, "Bo"), source=question,
+                  paragraph=1, template="t", fact="f1"),
+             Item(id="p", type="matching", question="Match.", answer="…", pairs=((left, right), ("x", "y")),
+                  source="s", paragraph=1, template="t", fact="f2"),
+             Item(id="c", type="cloze", question="q", answer=blank, blanks=(blank,), source=cloze_source, paragraph=1,
+                  template="t", fact="f3", cloze=build_cloze(cloze_source, [(7, 7 + len(blank))])))
+    quiz = _quiz_of(*items)
+    clean = clean_quiz(quiz)
+    mcq, cloze, matching = clean.items[0], clean.items[2], clean.items[1]
+    gift = parse_gift(dump_gift(quiz))
+    assert gift[0]["stem"] == one_line(mcq.question)
+    assert gift[0]["right"] == [one_line(mcq.answer)]
+    # The cloze text is the record: build_cloze broke the article's own "{{" apart.
+    assert gift[1]["right"] == [one_line(blank_answers(cloze)[0])]
+    assert gift[-1]["pairs"][0] == (one_line(matching.pairs[0][0]), one_line(matching.pairs[0][1]))
+    moodle = ET.fromstring(dump_moodle_xml(quiz)).findall("question")
+    # XML reads a carriage return as a line feed; HTML folds whitespace anyway.
+    assert one_line(html.unescape(moodle[1].findtext("questiontext/text"))) == one_line(mcq.question)
+    embedded = re.search(r"\{1:(?:SHORTANSWER|MULTICHOICE):=(.*?)[~}]", moodle[2].findtext("questiontext/text"))
+    assert html.unescape(embedded.group(1)) == one_line(blank_answers(cloze)[0])
+    root = _qti_assessment(quiz)
+    labels = root.find(f"{QTI}assessment/{QTI}section/{QTI}item").iter(f"{QTI}response_label")
+    assert [one_line(lab.findtext(f"{QTI}material/{QTI}mattext")) for lab in labels] == [one_line(mcq.options[0]), "Bo"]
