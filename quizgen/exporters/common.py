@@ -64,10 +64,27 @@ def _clean_value(value: Any) -> Any:
     return value
 
 
+def _blank_count(cloze: str) -> int:
+    return sum(isinstance(part, ClozeBlank) for part in cloze_parts(cloze))
+
+
+def _clean_cloze(cloze: str | None) -> str | None:
+    """The cloze text cleaned, never joined into a marker of its own: "{\x0b{c7::x}}" must not become a deletion,
+    so where dropping the controls would make a new marker they become spaces instead."""
+    if cloze is None:
+        return None
+    cleaned = safe_text(cloze)
+    return cleaned if _blank_count(cleaned) == _blank_count(cloze) else _UNSAFE.sub(" ", cloze)
+
+
+def _clean_item(item: Item) -> Item:
+    cleaned = {f.name: _clean_value(getattr(item, f.name)) for f in fields(item) if f.name != "cloze"}
+    return replace(item, **cleaned, cloze=_clean_cloze(item.cloze))
+
+
 def clean_quiz(quiz: Quiz) -> Quiz:
     """The quiz with every text field passed through `safe_text` (items included)."""
-    items = tuple(replace(item, **{f.name: _clean_value(getattr(item, f.name)) for f in fields(item)})
-                  for item in quiz.items)
+    items = tuple(_clean_item(item) for item in quiz.items)
     texts = {f.name: _clean_value(getattr(quiz, f.name)) for f in fields(quiz) if f.name not in {"items", "dropped"}}
     return replace(quiz, **texts, items=items)
 

@@ -136,12 +136,14 @@ def test_cloze_markers_in_article_text_make_no_anki_cards_of_their_own(tmp_path)
     hostile = _item("cloze", cloze=cloze, blanks=("",), source="x", id="i-2", fact="f2")
     record = [p.number for p in cloze_parts(cloze) if not isinstance(p, str)]
     assert [int(n) for n in re.findall(r"\{\{c(\d+)::", cloze_field(hostile))] == record  # no marker of its own
-    export_anki([_quiz(item)], tmp_path / "d.apkg", timestamp=1_700_000_000)
+    joined = _item("cloze", cloze="{{c1::Ann}} sailed {\x0b{c7::away}}.", blanks=("Ann",), source="x", id="i-3")
+    export_anki([_quiz(item, joined)], tmp_path / "d.apkg", timestamp=1_700_000_000)
     col = import_apkg(tmp_path / "c.anki2", tmp_path / "d.apkg")
     try:
         cards = [col.get_card(c) for c in col.find_cards("")]
-        assert len(cards) == 1 and {c.ord for c in cards} == {0}
-        assert "{{c7::x}}" not in cards[0].answer() and "Westray" in cards[0].answer()
+        assert len(cards) == 2 and {c.ord for c in cards} == {0}  # one card per note: no card 7 from either
+        answers = "".join(c.answer() for c in cards)
+        assert "{{c7::x}}" not in answers and "Westray" in answers and "away" in answers
     finally:
         col.close()
 
