@@ -483,6 +483,9 @@ def test_every_writer_handles_ten_options_ten_pairs_and_ten_blanks(tmp_path):
     gift = parse_gift((tmp_path / "t.gift.txt").read_text("utf-8"))
     assert len(gift) == 1 + 10 + 1 and gift[0]["right"] == ["Option 9"] and len(gift[-1]["pairs"]) == 10
     assert [q["right"] for q in gift[1:11]] == [[f"word{k}"] for k in range(1, 11)]
+    document = json.loads((tmp_path / "t.quiz.json").read_text("utf-8"))
+    jsonschema.validate(document, schema())  # answer letter J is in the schema
+    assert document["items"][0]["answer_letter"] == "J"
 
 
 # --- The registry --------------------------------------------------------------------------------------------------
