@@ -225,6 +225,7 @@ def escape_reportlab(text: str | None) -> str:
 
 
 def escape_anki_cloze(text: str) -> str:
-    """Text inside or around an Anki cloze deletion: HTML-escaped, and `{{`, `}}` and `::` broken apart, so the
-    text can never open, close or hint a deletion of its own."""
-    return escape_html(text).replace("{{", "{ {").replace("}}", "} }").replace("::", ": :")
+    """Text inside or around an Anki cloze deletion: HTML-escaped, with braces and colons as character references
+    (Anki fields are HTML, so they show as typed), so the text can never open, close or hint a deletion of its own,
+    and a blank ending in "}" does not end its deletion early."""
+    return escape_html(text).replace("{", "&#123;").replace("}", "&#125;").replace(":", "&#58;")

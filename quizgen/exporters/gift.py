@@ -8,7 +8,8 @@ plain text (students' typing is compared with them), with `*` escaped so it is n
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.exporters.common import (
@@ -41,22 +42,39 @@ def _title(number: int | str, item: Item) -> str:
     return f"::Q{number} {escape_gift(item.template)}::[html]"
 
 
-def _mcq(number: int, item: Item, bank: list[str]) -> list[str]:
+def _mcq(number: int, item: Item, bank: list[str]) -> list[str | Skipped]:
     answers = " ".join(("=" if o == item.answer else "~") + escape_gift_html(o) for o in item.options)
     return [f"{_title(number, item)}{escape_gift_html(item.question)} {{{answers} {_feedback(item)}}}"]
 
 
-def _true_false(number: int, item: Item, bank: list[str]) -> list[str]:
+def _true_false(number: int, item: Item, bank: list[str]) -> list[str | Skipped]:
     truth = "TRUE" if item.answer == "True" else "FALSE"
     return [f"{_title(number, item)}{escape_gift_html(item.question)} {{{truth} {_feedback(item)}}}"]
 
 
-def _short_answer(number: int, item: Item, bank: list[str]) -> list[str]:
-    answers = " ".join("=" + escape_gift_short_answer(a) for a in dict.fromkeys((item.answer, *item.accepted)))
+@dataclass(frozen=True)
+class Skipped:
+    """A question GIFT cannot hold: its label ("Q3", "Q4b") and why."""
+
+    label: str
+    reason: str
+
+
+# Moodle takes any answer text holding "->" (and no "~") for a matching question, and a short answer is plain text
+# that cannot be escaped: such an answer cannot travel as a GIFT short answer.
+_PAIR_ARROW = "->"
+_ARROW_REASON = "a typed answer holding '->', which Moodle's GIFT reader takes for a matching pair"
+
+
+def _short_answer(number: int, item: Item, bank: list[str]) -> list[str | Skipped]:
+    forms = [a for a in dict.fromkeys((item.answer, *item.accepted)) if _PAIR_ARROW not in a]
+    if not forms:
+        return [Skipped(f"Q{number}", _ARROW_REASON)]
+    answers = " ".join("=" + escape_gift_short_answer(a) for a in forms)
     return [f"{_title(number, item)}{escape_gift_html(item.question)} {{{answers} {_feedback(item)}}}"]
 
 
-def _matching(number: int, item: Item, bank: list[str]) -> list[str]:
+def _matching(number: int, item: Item, bank: list[str]) -> list[str | Skipped]:
     # The left side is HTML (its `->` becomes `-&gt;`); Moodle splits each pair at the first `->`.
     pairs = " ".join(f"={escape_gift_html(left)} -> {escape_gift(right)}" for left, right in item.pairs)
     return [f"{_title(number, item)}{escape_gift_html(item.question)} {{{pairs} {_feedback(item)}}}"]
@@ -67,40 +85,58 @@ def _filled(parts: tuple[str | ClozeBlank, ...]) -> str:
     return escape_gift_html("".join(p.answer if isinstance(p, ClozeBlank) else p for p in parts))
 
 
-def _cloze(number: int, item: Item, bank: list[str]) -> list[str]:
+def _cloze(number: int, item: Item, bank: list[str]) -> list[str | Skipped]:
     """GIFT's missing-word format holds one blank, so each blank is its own question with the other blanks
     filled in; the wrong choices are bank words of the blank's own kind."""
     pieces = blank_pieces(item)
     blanks = [k for k, part in enumerate(pieces) if isinstance(part, ClozeBlank)]
-    questions = []
+    questions: list[str | Skipped] = []
     for order, at in enumerate(blanks):
         blank = pieces[at]
         assert isinstance(blank, ClozeBlank)
         before, after = _filled(pieces[:at]), _filled(pieces[at + 1:])
-        choices = " ".join(["=" + escape_gift_html(blank.answer),
-                            *("~" + escape_gift_html(w) for w in blank_choices(item, blank.answer, bank))])
+        wrong = blank_choices(item, blank.answer, bank)
         suffix = "abcdefghij"[order] if len(blanks) > 1 else ""
+        if not wrong and _PAIR_ARROW in blank.answer:
+            questions.append(Skipped(f"Q{number}{suffix}", _ARROW_REASON))
+            continue
+        # With no wrong choices Moodle makes it a short answer, whose answer is plain text compared with typing.
+        right = escape_gift_html(blank.answer) if wrong else escape_gift_short_answer(blank.answer)
+        choices = " ".join(["=" + right, *("~" + escape_gift_html(w) for w in wrong)])
         questions.append(f"{_title(f'{number}{suffix}', item)}{before}{{{choices} {_feedback(item)}}}"
                          f"{after or _END_OF_SENTENCE}")
     return questions
 
 
-WRITERS: dict[str, Callable[[int, Item, list[str]], list[str]]] = {
+# One function per item type: its GIFT questions (a cloze item has one per blank).
+WRITERS: dict[str, Callable[[int, Item, list[str]], Sequence[str | Skipped]]] = {
     "mcq": _mcq, "true_false": _true_false, "short_answer": _short_answer, "matching": _matching, "cloze": _cloze}
 
 
-def dump_gift(quiz: Quiz) -> str:
-    """The GIFT text of a quiz: a category named after the article, then each item."""
+def gift_blocks(quiz: Quiz) -> tuple[list[str], list[Skipped]]:
+    """The GIFT blocks of a quiz (a category named after the article, then each question), and what was left out."""
     quiz = clean_quiz(quiz)
     bank = word_bank(quiz)
     category = " ".join(quiz.title.split()).replace("/", "-")  # "/" would start a sub-category
     blocks = [f"// quizgen: {category}", f"$CATEGORY: $course$/quizgen/{category}"]
+    skipped: list[Skipped] = []
     for number, item in numbered(quiz):
-        blocks.extend(WRITERS[item.type](number, item, bank))
-    return "\n\n".join(blocks) + "\n"
+        for question in WRITERS[item.type](number, item, bank):
+            if isinstance(question, Skipped):
+                skipped.append(question)
+            else:
+                blocks.append(question)
+    return blocks, skipped
+
+
+def dump_gift(quiz: Quiz) -> str:
+    """The GIFT text of a quiz."""
+    return "\n\n".join(gift_blocks(quiz)[0]) + "\n"
 
 
 def write(quiz: Quiz, folder: Path, settings: ExportSettings) -> list[str]:
-    """Write `<slug>.gift.txt`; GIFT holds every item type, so there is nothing to report."""
-    write_atomic(output_path(folder, quiz, SUFFIX), dump_gift(quiz))
-    return []
+    """Write `<slug>.gift.txt`; returns one notice naming any question GIFT cannot hold."""
+    path = output_path(folder, quiz, SUFFIX)
+    blocks, skipped = gift_blocks(quiz)
+    write_atomic(path, "\n\n".join(blocks) + "\n")
+    return [f"{path.name}: left out " + "; ".join(f"{s.label} ({s.reason})" for s in skipped)] if skipped else []
