@@ -232,8 +232,11 @@ _MAX_COLLECTION = 256 * 1024 * 1024  # read no more of a stranger's file than th
 
 
 def is_quizgen_package(path: Path) -> bool:
-    """Is `path` an .apkg quizgen wrote (a zip whose collection uses quizgen's note types)? Never raises."""
+    """Is `path` an .apkg quizgen wrote (a zip whose collection uses quizgen's note types)? Never raises, and never
+    opens anything but a regular file (a FIFO would block, /dev/zero never ends)."""
     try:
+        if not path.is_file():
+            return False
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo("collection.anki2")
             if info.file_size > _MAX_COLLECTION:

@@ -3,6 +3,7 @@ HTML and escaped, control characters never make an export ill-formed (issue 15, 
 
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -162,6 +163,10 @@ def test_anki_package_refuses_to_overwrite_a_file_quizgen_did_not_write(tmp_path
     assert write_anki_package([quiz], package, 1_700_000_000) == 1
     assert write_anki_package([quiz, quiz], package, 1_700_000_001) == 2  # its own package: replaced
     assert write_anki_package([quiz], article, 1_700_000_000, force=True) == 1 and is_quizgen_package(article)
+    fifo = tmp_path / "pipe.apkg"
+    os.mkfifo(fifo)  # never opened: reading it would wait for a writer forever
+    with pytest.raises(OverwriteRefusedError):
+        write_anki_package([quiz], fifo, 1_700_000_000)
 
 
 def test_cli_anki_package_refuses_an_existing_article_without_force(tmp_path):
