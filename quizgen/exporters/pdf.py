@@ -54,6 +54,8 @@ SECTION_TITLES = {
     "matching": ("Matching", "Write the letter of the matching description next to each name."),
 }
 BOX = "☐"
+# A heading line longer than this is cut with "…": a 200,000-character "title" would fill pages before any question.
+MAX_TITLE = 300
 NBSP = "\xa0"
 
 
@@ -284,8 +286,12 @@ def _numbered_canvas(footer: str, version: str | None) -> type:
     return NumberedCanvas
 
 
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def _footer_text(quiz: Quiz) -> str:
-    parts = [f"Source: “{quiz.title}”"]
+    parts = [f"Source: “{_shortened(quiz.title, MAX_TITLE)}”"]
     if quiz.byline:
         parts.append(f"by {quiz.byline}")
     if quiz.source:
@@ -299,8 +305,8 @@ def _header(quiz: Quiz, styles: dict[str, ParagraphStyle], heading: str) -> list
     level = f"Reading level: grade {quiz.reading_grade:g} (Flesch–Kincaid)" if quiz.reading_grade is not None else ""
     meta = " · ".join(p for p in (
         f"by {quiz.byline}" if quiz.byline else "", quiz.source or "", quiz.date or "", level) if p)
-    flow: list[Flowable] = [_PlainText([(FONT_BOLD, quiz.title)], styles["title"])]
-    flow.append(_PlainText([(FONT, heading + (" · " + meta if meta else ""))], styles["meta"]))
+    flow: list[Flowable] = [_PlainText([(FONT_BOLD, _shortened(quiz.title, MAX_TITLE))], styles["title"])]
+    flow.append(_PlainText([(FONT, _shortened(heading + (" · " + meta if meta else ""), MAX_TITLE))], styles["meta"]))
     flow.append(Spacer(1, 8))
     return flow
 

@@ -212,11 +212,13 @@ def test_titles_make_no_nested_decks_and_direction_overrides_are_dropped(tmp_pat
 
 
 def test_a_sentence_longer_than_a_page_and_an_unbroken_word_print(tmp_path):
-    """Finding 8: ~1,500 words in one sentence crashed the PDF writer ('_Paragraph' … 'blPara')."""
+    """Finding 8: ~1,500 words in one sentence crashed the PDF writer ('_Paragraph' … 'blPara'); so did a
+    200,000-character title (now cut to a heading's length, which also keeps it fast)."""
     sentence = " ".join(["the ferry sailed"] * 500) + "."
     word = "x" * 3000
     items = (_item("mcq", question=sentence, source=sentence),
              _item("short_answer", question=f"Spell {word}?", answer=word, accepted=(word,), source=word))
-    export_pdfs(_quiz(*items), tmp_path / "w.pdf", tmp_path / "k.pdf")
+    export_pdfs(_quiz(*items, title="Ferry " * 30000 + "x" * 100_000), tmp_path / "w.pdf", tmp_path / "k.pdf")
     assert squash("the ferry sailed the ferry sailed") in squash(pdf_text(tmp_path / "w.pdf"))
+    assert squash("Ferry Ferry") in squash(pdf_text(tmp_path / "w.pdf"))  # the title, cut to a heading's length
     assert squash(pdf_text(tmp_path / "k.pdf")).count("x" * 50) >= 1
