@@ -154,10 +154,13 @@ _FRACTION_WORDS = {"half", "halves", "third", "thirds", "quarter", "quarters"}
 
 
 def kind_of(text: str) -> str:
-    """'figure' (a number, year or fraction), 'name' (capitalised) or 'term': what a blank's choices must share."""
+    """'figure' (digits: a count, sum or year), 'fraction' ("about half"), 'name' (capitalised) or 'term': what a
+    blank's wrong choices must share with it."""
     words = text.lower().split()
-    if any(ch in "0123456789" for ch in text) or (words and words[-1] in _FRACTION_WORDS):
+    if any(ch in "0123456789" for ch in text):
         return "figure"
+    if words and words[-1] in _FRACTION_WORDS:
+        return "fraction"
     return "name" if text[:1].isupper() else "term"
 
 

@@ -452,7 +452,7 @@ def test_kahoot_writes_text_cells_never_formulas():
 def test_cloze_choices_are_chosen_per_blank_and_of_the_blank_s_kind():
     """Defect 8: not the first three bank words for every blank (a name among numbers)."""
     item = _cloze_item("The ferry carried {{c1::14}} cars to {{c2::Westray}} in {{c3::2031}}.")
-    quiz = _quiz_of(item, extras=("Aberdeen", "Kirkwall", "99", "Stromness", "1998", "a few"))
+    quiz = _quiz_of(item, extras=("Aberdeen", "Kirkwall", "99", "Stromness", "1998", "a few", "Nearly a third"))
     questions = parse_gift(dump_gift(quiz))
     assert [q["right"] for q in questions] == [["14"], ["Westray"], ["2031"]]
     figures, names = {"14", "99", "1998", "2031"}, {"Aberdeen", "Kirkwall", "Stromness", "Westray"}
