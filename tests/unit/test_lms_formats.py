@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from quizgen.exporters.gift import dump_gift, gift_blocks
+from quizgen.exporters.gift import dump_gift
 from quizgen.exporters.jsonfile import dump_json, schema
 from quizgen.exporters.kahoot import dump_kahoot_xlsx
 from quizgen.exporters.moodle import dump_moodle_xml
@@ -626,6 +626,7 @@ def test_any_text_round_trips_through_gift_moodle_and_qti(question, option, left
     """Whatever the text, each format stays well-formed and a reader gets the words back (controls and direction
     overrides dropped, whitespace folded)."""
     from quizgen.exporters.common import blank_answers, clean_quiz, one_line, safe_text
+    from quizgen.exporters.gift import gift_blocks
     from quizgen.model import build_cloze
 
     # Empty text is refused when quiz.yaml is read; a second option equal to the first is a duplicate.
