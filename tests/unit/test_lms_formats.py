@@ -499,6 +499,25 @@ def test_qti_package_has_assessment_meta_and_only_qti_1_2_attributes():
     assert float(meta.findtext(f"{canvas}points_possible")) == len(QUIZ.items)
     for name in archive.namelist():
         assert b"scoring_algorithm" not in archive.read(name)
+    # Every element and attribute of the assessment is one the QTI 1.2 DTD (ims_qtiasiv1p2.dtd, in the schemas folder
+    # of Instructure's QTIMigrationTool) declares for it: the attributes of the elements quizgen writes, as declared.
+    declared = {
+        "questestinterop": set(), "assessment": {"ident", "title"}, "section": {"ident", "title"},
+        "qtimetadata": set(), "qtimetadatafield": set(), "fieldlabel": set(), "fieldentry": set(),
+        "item": {"ident", "title", "label", "maxattempts"}, "itemmetadata": set(), "presentation": set(),
+        "material": {"label"}, "mattext": {"texttype", "label", "charset", "uri", "width", "height"},
+        "response_lid": {"ident", "rcardinality", "rtiming"}, "response_str": {"ident", "rcardinality", "rtiming"},
+        "render_choice": {"shuffle", "minnumber", "maxnumber"},
+        "render_fib": {"fibtype", "prompt", "rows", "columns", "maxchars", "encoding", "charset"},
+        "response_label": {"ident", "rshuffle", "rarea", "rrange", "labelrefid", "match_group", "match_max"},
+        "resprocessing": {"scoremodel"}, "outcomes": set(),
+        "decvar": {"varname", "vartype", "defaultval", "minvalue", "maxvalue", "members", "cutvalue"},
+        "respcondition": {"continue", "title"}, "conditionvar": set(), "varequal": {"respident", "case", "index"},
+        "setvar": {"varname", "action"}, "itemfeedback": {"ident", "title", "view"}, "flow_mat": {"class"}}
+    assessment = ET.fromstring(archive.read(assessment.find(f"{CP}file").get("href")))
+    for element in assessment.iter():
+        tag = element.tag.removeprefix(QTI)
+        assert tag in declared and set(element.attrib) <= declared[tag], (tag, element.attrib)
 
 
 # --- Any count the schema allows ---------------------------------------------------------------------------------
