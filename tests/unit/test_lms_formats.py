@@ -413,12 +413,13 @@ def test_a_gift_blank_with_no_choices_of_its_kind_is_a_plain_short_answer():
 
 def test_a_gift_short_answer_holding_a_pair_arrow_is_left_out_and_reported(tmp_path):
     """Moodle reads any answer text with '->' (and no '~') as a matching question; a typed answer cannot escape it."""
+    from quizgen.exporters.common import ExportSettings
     from quizgen.exporters.gift import write
 
     arrow = Item(id="s", type="short_answer", question="Which way?", answer="A->B", accepted=("A->B", "A to B"),
                  source="s", paragraph=1, template="sa", fact="f1")
     only_arrow = replace(arrow, id="t", accepted=("A->B",), fact="f2")
-    notices = write(_quiz_of(arrow, only_arrow), tmp_path, None)
+    notices = write(_quiz_of(arrow, only_arrow), tmp_path, ExportSettings())
     questions = parse_gift((tmp_path / "t.gift.txt").read_text("utf-8"))
     assert len(questions) == 1 and questions[0]["plain_right"] == ["A to B"] and not questions[0]["pairs"]
     assert len(notices) == 1 and "Q2 (a typed answer holding '->'" in notices[0]
