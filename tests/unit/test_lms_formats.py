@@ -683,3 +683,47 @@ def test_any_text_round_trips_through_gift_moodle_and_qti(question, option, left
     root = _qti_assessment(quiz)
     labels = root.find(f"{QTI}assessment/{QTI}section/{QTI}item").iter(f"{QTI}response_label")
     assert [one_line(lab.findtext(f"{QTI}material/{QTI}mattext")) for lab in labels] == [one_line(mcq.options[0]), "Bo"]
+
+
+_WORD = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=12).filter(
+    lambda w: w.strip() and "->" not in w)
+
+
+@st.composite
+def _schema_items(draw) -> tuple[Item, ...]:
+    """One item of each type with any count the quiz.yaml schema allows: 2-10 options and pairs, 1-10 blanks."""
+    from quizgen.model import build_cloze
+
+    options = draw(st.lists(_WORD, min_size=2, max_size=10, unique_by=str.strip))
+    pairs = draw(st.lists(st.tuples(_WORD, _WORD), min_size=2, max_size=10, unique_by=lambda p: p[0].strip()))
+    words = draw(st.lists(_WORD, min_size=1, max_size=10))
+    text, spans = "", []
+    for word in words:
+        text += "and "
+        spans.append((len(text), len(text) + len(word)))
+        text += word + " "
+    cloze = build_cloze(text, spans)
+    base = {"source": draw(_WORD), "paragraph": 1, "template": "t"}
+    return (Item(id="m", type="mcq", question=draw(_WORD), answer=draw(st.sampled_from(options)),
+                 options=tuple(options), fact="f1", **base),
+            Item(id="t", type="true_false", question=draw(_WORD), answer="False", options=("True", "False"), fact="f2",
+                 **base),
+            Item(id="s", type="short_answer", question=draw(_WORD), answer=options[0], accepted=tuple(options[:3]),
+                 fact="f3", **base),
+            Item(id="p", type="matching", question="Match.", answer="…", pairs=tuple(pairs), fact="f4", **base),
+            Item(id="c", type="cloze", question="q", answer="…", blanks=tuple(words), cloze=cloze, fact="f5", **base))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=_schema_items(), extras=st.lists(_WORD, max_size=4))
+def test_every_format_writes_any_count_the_schema_allows(items, extras, tmp_path_factory):
+    from quizgen.exporters.common import ExportSettings
+    from quizgen.formats import FORMATS, export_formats
+
+    folder = tmp_path_factory.mktemp("out")
+    files, notices = export_formats(_quiz_of(*items, extras=tuple(extras)), folder, FORMATS,
+                                    ExportSettings(note_time=1_700_000_000))
+    assert all(f.is_file() and f.stat().st_size for f in files)
+    ET.fromstring((folder / "t.moodle.xml").read_bytes())
+    assert len(parse_gift((folder / "t.gift.txt").read_text("utf-8"))) >= 4
+    assert all("\n" not in notice for notice in notices)
