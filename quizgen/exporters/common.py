@@ -116,6 +116,29 @@ def filled_text(item: Item) -> str:
     return "".join(p.answer if isinstance(p, ClozeBlank) else p for p in blank_pieces(item))
 
 
+BLANK = "_____"
+
+
+def blanked_text(item: Item) -> str:
+    """The cloze sentence as a student sees it: each blank '_____ (n)', numbered in reading order."""
+    pieces, number = [], 0
+    for part in blank_pieces(item):
+        if isinstance(part, ClozeBlank):
+            number += 1
+            pieces.append(f"{BLANK} ({number})")
+        else:
+            pieces.append(part)
+    return "".join(pieces)
+
+
+def cloze_stem(item: Item) -> str:
+    """What a worksheet or card asks for a cloze item: its question when that shows the cloze text's blanks (a
+    template may add words around them), else the cloze text blanked, so a cloze reworded in quiz.yaml prints as
+    worded and matches its key."""
+    blanked = blanked_text(item)
+    return item.question if not item.cloze or blanked in item.question else blanked
+
+
 def source_line(item: Item) -> str:
     """'Source (paragraph 3): <the sentence>', the feedback every format gives."""
     return f"Source (paragraph {item.paragraph}): {item.source}"

@@ -33,6 +33,7 @@ from quizgen.exporters.common import (
     ExportSettings,
     answer_text,
     clean_quiz,
+    cloze_stem,
     escape_reportlab,
     filled_text,
     letter,
@@ -375,7 +376,7 @@ def _matching_lines(number: int, item: Item, width: float, seed: int) -> list[Fl
 
 
 def _cloze_lines(number: int, item: Item, width: float, seed: int) -> list[Flowable]:
-    return [_stem(number, item)]
+    return [_PlainText([(FONT_BOLD, f"{number}."), (FONT, f"{NBSP * 2}{cloze_stem(item)}")], _STYLES["question"])]
 
 
 # One function per item type: what the student sees.

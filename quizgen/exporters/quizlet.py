@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from quizgen.exporters.common import ExportSettings, answer_text, clean_quiz, one_line, output_path
+from quizgen.exporters.common import ExportSettings, answer_text, clean_quiz, cloze_stem, one_line, output_path
 from quizgen.model import Item, Quiz
 from quizgen.outputs import write_atomic
 from quizgen.versions import numbered
@@ -18,7 +18,7 @@ CARDS: dict[str, Callable[[Item], list[tuple[str, str]]]] = {
     "mcq": lambda item: [(item.question, item.answer)],
     "true_false": lambda item: [(f"True or false? {item.question}", item.answer)],
     "short_answer": lambda item: [(item.question, item.answer)],
-    "cloze": lambda item: [(item.question, answer_text(item))],
+    "cloze": lambda item: [(cloze_stem(item), answer_text(item))],
     "matching": lambda item: list(item.pairs),
 }
 

@@ -370,6 +370,14 @@ def test_a_reworded_cloze_exports_to_every_format_as_worded(tmp_path):
     assert [q["right"] for q in gift] == [["Westray"], ["Kirkwall"]]
     assert gift[1]["before"] == "In the end Westray got the ferry, not "
     assert "[blank2]" in _qti_assessment(_quiz_of(item)).find(f".//{QTI}mattext").text
+    # The worksheet, its key and the Quizlet card show the cloze as reworded, not the stale question.
+    assert "In the end _____ (1) got the ferry, not _____ (2)." in dump_quizlet(_quiz_of(item))
+    from pypdf import PdfReader
+
+    worksheet = " ".join(p.extract_text() for p in PdfReader(str(tmp_path / "t-worksheet.pdf")).pages)
+    key = " ".join(p.extract_text() for p in PdfReader(str(tmp_path / "t-answer-key.pdf")).pages)
+    assert "got the ferry, not _____ (2)" in " ".join(worksheet.split())
+    assert "(1) Westray; (2) Kirkwall" in " ".join(key.split())
 
 
 def test_gift_cloze_keeps_the_sentence_spacing_and_the_gap_of_a_final_blank():

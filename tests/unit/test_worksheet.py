@@ -26,7 +26,8 @@ def _long_quiz() -> Quiz:
     """60 items of every type, some long enough to wrap over several lines."""
     items: list[Item] = [_mcq(k) for k in range(1, 31)]
     items += [Item(id=f"c{k:02}", type="cloze", question=f"The ferry carried _____ (1) cars on trip {k}.",
-                   answer=str(k + 10), blanks=(str(k + 10),), cloze=f"The ferry carried {{{{c1::{k + 10}}}}} cars.",
+                   answer=str(k + 10), blanks=(str(k + 10),),
+                   cloze=f"The ferry carried {{{{c1::{k + 10}}}}} cars on trip {k}.",
                    source=f"The ferry carried {k + 10} cars on trip {k}.", paragraph=1, template="c", fact=f"c{k}")
               for k in range(1, 11)]
     items += [Item(id=f"t{k:02}", type="true_false", question=f"Statement {k}: the crossing took {k} hours.",
