@@ -100,10 +100,9 @@ def cold() -> None:
 
 def _articles(folder: Path) -> list[Path]:
     """The articles `quizgen make FOLDER` would build (facts and quiz files left out)."""
-    from quizgen import api
-    from quizgen.readers import READERS
+    from quizgen.inputs import expand_inputs, input_kind
 
-    return [p for p in api.expand_inputs([folder]) if p.suffix.lower() in READERS]
+    return [p for p in expand_inputs([folder]) if input_kind(p) == "article"]
 
 
 def throughput(folder: Path, repeat: int, jobs: int, rounds: int = 2) -> None:

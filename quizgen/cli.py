@@ -115,10 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _make(args: argparse.Namespace) -> int:
-    from quizgen import api
     from quizgen.batch import default_jobs, run_batch
+    from quizgen.inputs import expand_inputs
 
-    paths = api.expand_inputs(args.inputs)
+    paths = expand_inputs(args.inputs)
     options = {"out_dir": args.out, "count": args.count, "seed": args.seed, "force": args.force,
                "template_dirs": args.templates, "deck": args.deck, "paper": args.paper, "versions": args.versions,
                "formats": tuple(args.formats.split(","))}
@@ -219,14 +219,11 @@ def _summary(outcomes: list[Any]) -> None:
 
 def _extract(args: argparse.Namespace) -> int:
     from quizgen import api
-    from quizgen.errors import OverwriteRefusedError
     from quizgen.factsfile import dump_facts
-    from quizgen.outputs import write_atomic
-    from quizgen.yamlio import was_edited
+    from quizgen.outputs import guard_edited, write_atomic
 
     out = Path(args.out)
-    if out.exists() and not args.force and was_edited(out):
-        raise OverwriteRefusedError(f"{out} was edited since quizgen wrote it; pass --force to overwrite it")
+    guard_edited(out, args.force, f"build from it with `quizgen make {out}`")
     facts = api.extract_facts(api.read_article(args.article))
     write_atomic(out, dump_facts(facts))
     print(f"{args.article}: {len(facts.entities)} entities, {len(facts.quotes)} quotes, {len(facts.numbers)} numbers, "
@@ -237,9 +234,7 @@ def _extract(args: argparse.Namespace) -> int:
 def _score(args: argparse.Namespace) -> int:
     from quizgen import api, scoring
 
-    path = Path(args.article)
-    facts = api.load_facts(path) if path.suffix.lower() in {".yaml", ".yml"} else api.extract_facts(
-        api.read_article(path))
+    facts = api.load_facts(args.article)
     print(scoring.format_scorecard(scoring.score(facts, scoring.load_gold(args.gold)), verbose=args.verbose))
     return EXIT_OK
 
