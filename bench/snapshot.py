@@ -16,6 +16,7 @@ which outputs the branch altered, and why (the YAML diff).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import hashlib
 import os
@@ -67,8 +68,11 @@ def build(snapshot: Path, jobs: int) -> None:
         if not folder.is_dir():
             print(f"{folder}: absent, skipped", file=sys.stderr)
             continue
-        options = {"out_dir": snapshot / group, "count": COUNT, "seed": SEED, "formats": FORMATS}
-        outcomes = run_batch(_expand(folder), options, jobs)
+        options = {"out_dir": snapshot.resolve() / group, "count": COUNT, "seed": SEED, "formats": FORMATS}
+        # Inputs named relative to their folder: facts.yaml records the article's path as given, and the same
+        # article must give the same bytes from any checkout.
+        with contextlib.chdir(folder):
+            outcomes = run_batch(_expand(Path(".")), options, jobs)
         lines += [_line(group, outcome) for outcome in outcomes]
         print(f"{group}: {len(outcomes)} inputs, {sum(o.error is None for o in outcomes)} built", file=sys.stderr)
     (snapshot / "MANIFEST.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -15,12 +15,10 @@ from spacy.tokens import Span, Token
 
 from quizgen.extract.entities import clean_name
 from quizgen.extract.parsed import ParsedArticle, doc_text, quote_spans
+from quizgen.lang.en.inversion import Clause, question_body
 from quizgen.model import Entity, NumberFact, WhQuestion
 from quizgen.textutil import stable_id
 
-_DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
-_BE_HAVE_MODAL = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
-                  "must", "should", "shall"}
 _PRONOUNS = {"he", "she", "it", "they", "this", "that", "these", "those", "i", "we", "you", "there"}
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _WHICH = {"PERSON": "Who", "ORG": "Which organisation", "GPE": "Which place", "LOC": "Which place"}
@@ -68,22 +66,9 @@ def _inverted(verb: Token, subject: Token, moved: set[int], sent: Span) -> str |
     if any(t.dep_ not in {"advmod"} for t in between):
         return None  # something other than an adverb between subject and verb: not a plain parse
     after = [t for t in sent if t.i > verb.i and t.i not in moved and not (t.pos_ == "PUNCT" and t.i == sent.end - 1)]
-    subject_text = _text(subject_tokens)
-    if subject_tokens[0].lower_ in {"the", "a", "an"}:
-        subject_text = subject_text[0].lower() + subject_text[1:]
-    adverbs = _text(between)
-    if auxes:
-        if auxes[0].lower_ not in _BE_HAVE_MODAL:
-            return None
-        front, rest_aux, verb_form = auxes[0].lower_, _text(auxes[1:]), verb.text
-    elif verb.lemma_ == "be":
-        front, rest_aux, verb_form = verb.lower_, "", ""
-    else:
-        front = _DO.get(verb.tag_)
-        if front is None:
-            return None
-        rest_aux, verb_form = "", verb.lemma_
-    return " ".join(w for w in (front, subject_text, adverbs, rest_aux, verb_form, _text(after)) if w)
+    return question_body(Clause(subject=_text(subject_tokens), verb=verb.text, verb_lemma=verb.lemma_,
+                                verb_tag=verb.tag_, auxiliaries=tuple(t.text for t in auxes), adverbs=_text(between),
+                                rest=_text(after)))
 
 
 def _finish(text: str) -> str:
