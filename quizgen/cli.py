@@ -31,6 +31,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _whole_number(low: int, high: int, why: str = "") -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`."""
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -48,6 +49,7 @@ _versions = _whole_number(1, 26, " (one letter per version)")
 
 
 def _formats(text: str) -> str:
+    """An argparse type: "gift,pdf" or "all", checked against the known formats, duplicates dropped."""
     names = FORMATS if text.strip() == "all" else tuple(n.strip().lower() for n in text.split(",") if n.strip())
     unknown = [n for n in names if n not in FORMATS]
     if unknown or not names:
@@ -57,6 +59,7 @@ def _formats(text: str) -> str:
 
 
 def _seed(text: str) -> int:
+    """An argparse type: any whole number, negative included."""
     try:
         return int(text)
     except ValueError:
@@ -64,6 +67,7 @@ def _seed(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """Every command and option; parsing imports nothing heavy, so `--help` stays fast."""
     parser = _Parser(
         prog="quizgen",
         description="Turn a news article into an Anki deck, a printable worksheet and its answer key.",
@@ -115,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _make(args: argparse.Namespace) -> int:
+    """`quizgen make`: build every input, report each as it finishes; exit code = articles that failed."""
     from quizgen.batch import default_jobs, run_batch
     from quizgen.inputs import expand_inputs
 
@@ -218,6 +223,7 @@ def _summary(outcomes: list[Any]) -> None:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    """`quizgen extract`: one article's facts to a facts.yaml a teacher can edit (an edited one is kept)."""
     from quizgen import api
     from quizgen.factsfile import dump_facts
     from quizgen.outputs import guard_edited, write_atomic
@@ -232,6 +238,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
+    """`quizgen score`: extraction (from an article or an edited facts.yaml) against a gold file."""
     from quizgen import api, scoring
 
     facts = api.load_facts(args.article)
@@ -240,6 +247,7 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _templates(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """`quizgen templates list | check`."""
     from quizgen import templates
 
     if args.action == "list":
@@ -255,6 +263,7 @@ def _templates(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (argparse itself exits 64 on bad usage, 0 after --help)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -280,4 +289,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
+    """The `quizgen` console script."""
     sys.exit(main())

@@ -65,6 +65,7 @@ def _words_value(words: list[str]) -> float | None:
 
 
 def _hedge(text: str) -> str | None:
+    """'about 15,000' → 'about'."""
     lowered = text.lower()
     return next((h for h in HEDGES if lowered.startswith(h + " ")), None)
 
@@ -81,6 +82,7 @@ def _counted(token: Token) -> str | None:
 
 
 def _kind(label: str, text: str) -> str:
+    """What a tagged number is: fraction, percent, money, year, ordinal or count."""
     lowered = text.lower()
     if label == "CARDINAL" and any(re.search(rf"\b{f}\b", lowered) for f in _FRACTIONS):
         return "fraction"  # "fallen by nearly a third": spaCy's cardinal, a fraction to the reader
@@ -226,6 +228,7 @@ def _entity_fact(ent: Span, text: str, sentence: int) -> NumberFact | None:
 
 
 def _entity_numbers(paragraphs: list[_Paragraph], parsed: ParsedArticle) -> Iterator[NumberFact]:
+    """Number entities outside quotations: years and durations from dates, the rest by kind."""
     for paragraph in paragraphs:
         for ent in paragraph.doc.ents:
             if ent.label_ not in _NUMBER_LABELS or paragraph.in_quote(ent.start_char):

@@ -44,6 +44,7 @@ def _complete_names(entities: list[Entity], lookup: dict[str, str], acronyms: di
 
 
 def extract_facts(article: Article) -> FactSheet:
+    """Parse the article once and run every extractor over the parse: its FactSheet."""
     parsed = parse(load_nlp(), article)
     for doc in parsed.docs:
         repair_ents(doc)
