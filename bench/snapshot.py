@@ -16,7 +16,6 @@ which outputs the branch altered, and why (the YAML diff).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import difflib
 import hashlib
 import os
@@ -62,17 +61,18 @@ def build(snapshot: Path, jobs: int) -> None:
     from quizgen.formats import FORMATS
 
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    snapshot = snapshot.resolve()  # each group is built from inside its own folder
     snapshot.mkdir(parents=True, exist_ok=False)
     lines = []
     for group, folder in GROUPS.items():
         if not folder.is_dir():
             print(f"{folder}: absent, skipped", file=sys.stderr)
             continue
-        options = {"out_dir": snapshot.resolve() / group, "count": COUNT, "seed": SEED, "formats": FORMATS}
+        options = {"out_dir": snapshot / group, "count": COUNT, "seed": SEED, "formats": FORMATS}
         # Inputs named relative to their folder: facts.yaml records the article's path as given, and the same
         # article must give the same bytes from any checkout.
-        with contextlib.chdir(folder):
-            outcomes = run_batch(_expand(Path(".")), options, jobs)
+        os.chdir(folder)
+        outcomes = run_batch(_expand(Path(".")), options, jobs)
         lines += [_line(group, outcome) for outcome in outcomes]
         print(f"{group}: {len(outcomes)} inputs, {sum(o.error is None for o in outcomes)} built", file=sys.stderr)
     (snapshot / "MANIFEST.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +25,17 @@ class Run:
     stderr: str
 
 
+@contextlib.contextmanager
+def _working_directory(path: Path) -> Iterator[None]:
+    """contextlib.chdir, which Python 3.10 lacks."""
+    previous = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(previous)
+
+
 def run_cli(*args: str | Path, cwd: Path | None = None) -> Run:
     """Run quizgen's command line in this process (`quizgen.cli.main(argv)`): its exit code and both streams.
 
@@ -33,7 +46,7 @@ def run_cli(*args: str | Path, cwd: Path | None = None) -> Run:
     from quizgen.cli import main
 
     stdout, stderr = io.StringIO(), io.StringIO()
-    with contextlib.chdir(cwd or ROOT), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+    with _working_directory(cwd or ROOT), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
         try:
             code = main([str(arg) for arg in args])
         except SystemExit as done:  # argparse's own exits: --help, --version, bad usage
