@@ -46,7 +46,8 @@ REGISTRY: tuple[Format, ...] = (
            "all five, in sections by type; cloze with a word bank", "nothing"),
     Format("gift", "gift", (".gift.txt",), "Moodle GIFT (Question bank > Import > GIFT)",
            "all five; a cloze item becomes one missing-word question per blank",
-           "a typed answer holding `->` (Moodle would read a matching pair; reported)"),
+           "a typed answer holding `->` or starting `%50%` (Moodle would read a matching pair or a weight; "
+           "reported)"),
     Format("moodle", "moodle", (".moodle.xml",), "Moodle XML (Question bank > Import > Moodle XML)",
            "all five; cloze as embedded answers", "nothing"),
     Format("qti", "qti", (".qti.zip",), "Canvas QTI 1.2 package (Settings > Import course content > QTI .zip)",

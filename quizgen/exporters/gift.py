@@ -8,6 +8,7 @@ plain text (students' typing is compared with them), with `*` escaped so it is n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,16 +61,22 @@ class Skipped:
     reason: str
 
 
-# Moodle takes any answer text holding "->" (and no "~") for a matching question, and a short answer is plain text
-# that cannot be escaped: such an answer cannot travel as a GIFT short answer.
+# A short answer is plain text that cannot be escaped, so two readings of Moodle's GIFT reader cannot be avoided:
+# any answer text holding "->" (and no "~") makes a matching question, and a leading "%50%" is a partial-credit
+# weight. Such a typed answer cannot travel in GIFT.
 _PAIR_ARROW = "->"
-_ARROW_REASON = "a typed answer holding '->', which Moodle's GIFT reader takes for a matching pair"
+_WEIGHT = re.compile(r"^\s*%-*[0-9]{1,2}\.?[0-9]*%")  # Moodle's own answer-weight pattern
+_TYPED_REASON = "a typed answer holding '->' or starting '%n%', which Moodle's GIFT reader would misread"
+
+
+def _typeable(answer: str) -> bool:
+    return _PAIR_ARROW not in answer and not _WEIGHT.match(answer)
 
 
 def _short_answer(number: int, item: Item, bank: list[str]) -> list[str | Skipped]:
-    forms = [a for a in dict.fromkeys((item.answer, *item.accepted)) if _PAIR_ARROW not in a]
+    forms = [a for a in dict.fromkeys((item.answer, *item.accepted)) if _typeable(a)]
     if not forms:
-        return [Skipped(f"Q{number}", _ARROW_REASON)]
+        return [Skipped(f"Q{number}", _TYPED_REASON)]
     answers = " ".join("=" + escape_gift_short_answer(a) for a in forms)
     return [f"{_title(number, item)}{escape_gift_html(item.question)} {{{answers} {_feedback(item)}}}"]
 
@@ -97,8 +104,8 @@ def _cloze(number: int, item: Item, bank: list[str]) -> list[str | Skipped]:
         before, after = _filled(pieces[:at]), _filled(pieces[at + 1:])
         wrong = blank_choices(item, blank.answer, bank)
         suffix = "abcdefghij"[order] if len(blanks) > 1 else ""
-        if not wrong and _PAIR_ARROW in blank.answer:
-            questions.append(Skipped(f"Q{number}{suffix}", _ARROW_REASON))
+        if not wrong and not _typeable(blank.answer):
+            questions.append(Skipped(f"Q{number}{suffix}", _TYPED_REASON))
             continue
         # With no wrong choices Moodle makes it a short answer, whose answer is plain text compared with typing.
         right = escape_gift_html(blank.answer) if wrong else escape_gift_short_answer(blank.answer)

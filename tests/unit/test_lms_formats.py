@@ -419,17 +419,21 @@ def test_a_gift_blank_with_no_choices_of_its_kind_is_a_plain_short_answer():
     assert "{=r&d <lab> \\* ####" in line and "~" not in line
 
 
-def test_a_gift_short_answer_holding_a_pair_arrow_is_left_out_and_reported(tmp_path):
-    """Moodle reads any answer text with '->' (and no '~') as a matching question; a typed answer cannot escape it."""
+def test_a_gift_short_answer_moodle_would_misread_is_left_out_and_reported(tmp_path):
+    """Moodle reads any answer text with '->' (and no '~') as a matching question, and a leading '%50%' as a weight;
+    a typed (plain-text) answer cannot escape either."""
     from quizgen.exporters.common import ExportSettings
     from quizgen.exporters.gift import write
 
     arrow = Item(id="s", type="short_answer", question="Which way?", answer="A->B", accepted=("A->B", "A to B"),
                  source="s", paragraph=1, template="sa", fact="f1")
     only_arrow = replace(arrow, id="t", accepted=("A->B",), fact="f2")
-    notices = write(_quiz_of(arrow, only_arrow), tmp_path, ExportSettings())
-    questions = parse_gift((tmp_path / "t.gift.txt").read_text("utf-8"))
-    assert len(questions) == 1 and questions[0]["plain_right"] == ["A to B"] and not questions[0]["pairs"]
+    weight = replace(arrow, id="w", answer="%50% off", accepted=("%50% off", "half off"), fact="f3")
+    notices = write(_quiz_of(arrow, only_arrow, weight), tmp_path, ExportSettings())
+    text = (tmp_path / "t.gift.txt").read_text("utf-8")
+    questions = parse_gift(text)
+    assert [q["plain_right"] for q in questions] == [["A to B"], ["half off"]] and not questions[0]["pairs"]
+    assert "%50%" not in text
     assert len(notices) == 1 and "Q2 (a typed answer holding '->'" in notices[0]
 
 
@@ -677,9 +681,11 @@ def test_any_text_round_trips_through_gift_moodle_and_qti(question, option, left
     assert gift[0]["stem"] == one_line(mcq.question)
     assert gift[0]["right"] == [one_line(mcq.answer)]
     # The cloze text is the record: build_cloze broke the article's own "{{" apart. A blank that would be a plain
-    # short answer holding "->" cannot travel (Moodle would read a matching pair) and is reported instead.
-    if "->" in blank_answers(cloze)[0]:
+    # short answer holding "->" or starting "%50%" cannot travel (Moodle would misread it) and is reported instead.
+    answer = blank_answers(cloze)[0]
+    if [s.label for s in gift_blocks(quiz)[1]]:  # only a typed blank Moodle would misread is left out
         assert [s.label for s in gift_blocks(quiz)[1]] == ["Q2"] and len(gift) == 2
+        assert "->" in answer or re.match(r"\s*%-*[0-9]{1,2}\.?[0-9]*%", answer)
     else:  # with wrong choices it is multiple choice (HTML); with none, a short answer (plain text)
         assert gift[1]["right" if gift[1]["wrong"] else "plain_right"] == [one_line(blank_answers(cloze)[0])]
     assert gift[-1]["pairs"][0] == (one_line(matching.pairs[0][0]), one_line(matching.pairs[0][1]))
