@@ -291,28 +291,32 @@ class _Builder:
         """The sentence naming the speaker: the quotation's own; with the next one when the quotation runs over
         into it (“A. B,” said X.); with the one before when it goes on a speaker's quotation there (“A,” said X.
         “B.”). Any other attribution is too uncertain: the quality gate drops the item (answer not in source)."""
-        here = self.facts.sentences[quote.sentence]
-        after = self.facts.sentences[quote.sentence + 1] if quote.sentence + 1 < len(self.facts.sentences) else None
+        sentences = self.facts.sentences
+        here = sentences[quote.sentence]
         entity = _entity_named(self.facts, speaker)
         names = entity.names if entity else (speaker,)
-        runs_over = normalize(quote.text) not in normalize(here.text)
         if any(mentioned_in(n, here.text) for n in names):
             return here.text
-        if after is not None and runs_over and after.paragraph == here.paragraph:
-            return f"{here.text} {after.text}"
-        before = self.facts.sentences[quote.sentence - 1] if quote.sentence > 0 else None
-        if before is None or before.paragraph != here.paragraph or not any(mentioned_in(n, before.text)
-                                                                             for n in names):
-            return here.text
-        # '“A,” said X. “B.”': a quotation that goes on in the next sentence of the paragraph is X's; and
-        # 'X, an engineer, said so. “B,” he said.': "he" is the one person the sentence before names.
-        continued = here.text[:1] in "“\"" and re.search(r"[”\"]", before.text) is not None
-        pronoun = re.search(r"\b(?:he|she) (?:said|says|added|adds|explained|told)\b", here.text) is not None
-        named = [e for e in self.facts.entities if e.type == "PERSON" and any(
-            mentioned_in(n, before.text) for n in e.names if len(n) > 2)]
-        if continued or (pronoun and len(named) == 1):
+        after = sentences[quote.sentence + 1] if quote.sentence + 1 < len(sentences) else None
+        if after is not None and after.paragraph == here.paragraph and (
+                normalize(quote.text) not in normalize(here.text)):
+            return f"{here.text} {after.text}"  # the quotation runs over into the next sentence
+        before = sentences[quote.sentence - 1] if quote.sentence > 0 else None
+        if before is not None and before.paragraph == here.paragraph and self._goes_on_from(before.text, here.text,
+                                                                                           names):
             return f"{before.text} {here.text}"
         return here.text
+
+    def _goes_on_from(self, before: str, here: str, names: tuple[str, ...]) -> bool:
+        """'“A,” said X. “B.”' goes on X's quotation; so does '“B,” he said' after a sentence naming one person."""
+        if not any(mentioned_in(n, before) for n in names):
+            return False
+        if here[:1] in "“\"" and re.search(r"[”\"]", before):
+            return True
+        pronoun = re.search(r"\b(?:he|she) (?:said|says|added|adds|explained|told)\b", here) is not None
+        named = [e for e in self.facts.entities if e.type == "PERSON" and any(
+            mentioned_in(n, before) for n in e.names if len(n) > 2)]
+        return pronoun and len(named) == 1
 
     def short_answer(self, template: Template, fact: Fact) -> Item:
         question = render(template, "question", template.question, fact.context)

@@ -318,26 +318,35 @@ def _near_twin(v: float, answer: NumberFact, chosen: list[tuple[float, str]]) ->
         abs(v - c[0]) <= 0.1 * max(abs(v), abs(c[0])) for c in chosen)
 
 
+def _compared_value(answer: NumberFact) -> float | None:
+    """The answer's value; a range is compared by its lower end."""
+    m = _RANGE_PARTS.search(answer.text) if _RANGE.search(answer.text) else None
+    return float(m.group(1).replace(",", "")) if m else answer.value
+
+
+def _values_given_elsewhere(answer: NumberFact, facts: FactSheet) -> set[float]:
+    """Values the article gives for the same thing: offering one would be a second right answer."""
+    return {round(n.value, 6) for n in facts.numbers
+            if n.value is not None and n.counts and n.counts == answer.counts and n.id != answer.id}
+
+
 def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list[str]:
     """Plausible neighbours in the answer's own style; none rounds to the answer, repeats another fact's value, is a
     near-twin of another option, or is ruled out by the other figures of its sentence."""
-    value = answer.value
-    if _RANGE.search(answer.text) and (m := _RANGE_PARTS.search(answer.text)):
-        value = float(m.group(1).replace(",", ""))  # a range is compared by its lower end
+    value = _compared_value(answer)
     if value is None:
         return []
-    forbidden = {round(n.value, 6) for n in facts.numbers
-                 if n.value is not None and n.counts and n.counts == answer.counts and n.id != answer.id}
+    forbidden = _values_given_elsewhere(answer, facts)
     bounds = sentence_bounds(answer, facts) if answer.kind != "year" else []
+    compared = replace(answer, value=value)
     chosen: list[tuple[float, str]] = []
     for v, label in _candidates(answer, value):
         if len(chosen) >= count:
             break
-        if (_too_close(v, replace(answer, value=value)) or round(v, 6) in forbidden or label == answer.text
-                or any(label == c[1] or v == c[0] for c in chosen) or _near_twin(v, answer, chosen)
-                or not _feasible(v, value, bounds)):
-            continue
-        chosen.append((v, label))
+        repeats = label == answer.text or round(v, 6) in forbidden or any(label == c[1] or v == c[0] for c in chosen)
+        if not repeats and not _too_close(v, compared) and not _near_twin(v, answer, chosen) and _feasible(
+                v, value, bounds):
+            chosen.append((v, label))
     return [label for _, label in chosen]
 
 
