@@ -61,6 +61,17 @@ def _points_back(text: str) -> str | None:
     return f"'{m.group(0)}' points back to the sentence before" if m else None
 
 
+_NAME_SEGMENT = re.compile(r"^\s*(?:and\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*$")
+
+
+def _roll_call(text: str) -> str | None:
+    """'Cech; Ferreira, Terry, Carvalho, Gallas; …': a line-up or list of names is not a fact to remember."""
+    segments = re.split(r"[,;]", re.sub(r"\([^)]*\)", "", text).rstrip(".!? "))
+    if sum(bool(_NAME_SEGMENT.match(seg)) for seg in segments) >= 5:
+        return "is a list of names (a line-up), not a fact to remember"
+    return None
+
+
 def _starts_mid_thought(text: str) -> str | None:
     first = text.lstrip("“”\"'‘’ ")[:1]
     if first and first.islower():
@@ -95,7 +106,8 @@ def _two_sentences(text: str) -> str | None:
 
 
 SENTENCE_RULES: tuple[Callable[[str], str | None], ...] = (
-    _starts_mid_thought, _needs_previous_sentence, _unbalanced_quotes, _dangling_end, _two_sentences, _points_back)
+    _starts_mid_thought, _needs_previous_sentence, _unbalanced_quotes, _dangling_end, _two_sentences, _points_back,
+    _roll_call)
 
 
 _VAGUE_OPENING = re.compile(r"^(?:The|This|That|Such an?)\s+")

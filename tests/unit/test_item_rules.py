@@ -25,6 +25,7 @@ from tests.unit.factories import sample_facts
     ("All these sessions are steps on the way back.", "begins with 'all these'"),
     ("Nearly a third of them, or about 900, were hurt.", "begins with 'of them'"),
     ("Ana Lima says so herself, looking back on the crash.", "points back"),
+    ("Harbour: Lind, Okafor, Brennan, Mistry (Cole 70), Fenwick, Adeyemi.", "list of names"),
     ("and then the council voted.", "mid-thought"),
     ("The mayor said “we will build it.", "quotation mark without its pair"),
     ("The firm said “no.” Its lawyers agreed with the ruling.", "two sentences"),
