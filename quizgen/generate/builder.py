@@ -358,9 +358,16 @@ class _Builder:
         """Spans to blank (at most `limit`, never two side by side) and the reasons others were turned down."""
         chosen: list[str] = []
         reasons: list[str] = []
+        numbers = {n.text for n in self.facts.numbers if n.sentence == key.sentence}
         for span in self._test_worthy(key, text):
             if len(chosen) >= limit:
                 break
+            entity = _entity_named(self.facts, span)
+            if span not in numbers and (entity is None or entity.type != "PERSON"):
+                # A place or an organisation in a shared word bank is often not the only one that fits ("Powys"
+                # and "Wales", a court's short and full name): figures and people only.
+                reasons.append(f"'{span}': only figures and people are blanked beside a shared word bank")
+                continue
             if text.count(span) != 1 or any(overlaps(span, c) for c in chosen) or not compiled(
                     rf"(?<!\w){re.escape(span)}(?!\w)").search(text):
                 reasons.append(f"'{span}': not once, on word boundaries, in the sentence")

@@ -44,7 +44,8 @@ def test_every_builtin_template_makes_a_checked_candidate(templates):
     # Terms-to-meanings matching needs three glosses; the sample has one.
     facts = replace(facts, glosses=(*facts.glosses, Gloss("g-ea", "EA", "Environment Agency", 2),
                                     Gloss("g-hwl", "high-water line", "the highest point of the tide", 2)),
-                    sentences=(*facts.sentences, Sentence(6, 6, "The barrier was backed by Tom Ellis on Monday.")),
+                    sentences=(*facts.sentences, Sentence(6, 6, "The tidal barrier was backed on Monday by Tom Ellis, "
+                                                                  "who has studied the local tides for a decade.")),
                     key_sentences=(*facts.key_sentences, KeySentence("k-6", 6, 3.0, ("Tom Ellis",))))
     for template in templates:
         quiz = generate_quiz(facts, [template], count=5, seed=0)
@@ -156,7 +157,8 @@ def test_cloze_blanks_names_and_numbers_with_anki_syntax(templates):
                            "{{c1::£120 million}}.")
     assert "£120 million" not in cloze.question and "_____ (1)" in cloze.question
     # The word bank holds two more figures, so the blank is not filled by elimination.
-    assert {"£80 million", "£200 million"} <= set(quiz.bank_extras)
+    figures = [e for e in quiz.bank_extras if any(ch.isdigit() for ch in e)]
+    assert len(figures) == 2 and "£120 million" not in figures
 
 
 def test_a_cloze_whose_word_bank_would_give_it_away_is_dropped(templates):
@@ -168,11 +170,16 @@ def test_a_cloze_whose_word_bank_would_give_it_away_is_dropped(templates):
 
 def test_two_blanks_when_a_template_asks_and_they_are_apart(templates):
     cloze_template = replace(next(t for t in templates if t.id == "key-sentence-cloze"), blanks=2)
-    facts = replace(sample_facts(), key_sentences=(KeySentence("k-3", 3, 3.0, ("Tom Ellis", "Castleford University")),))
+    facts = _with_more_figures(sample_facts())
+    text = "Tom Ellis, who has studied the local tides for a decade, put the cost of the works at £90 million."
+    facts = replace(facts, sentences=(*facts.sentences, Sentence(6, 6, text)),
+                    numbers=(*facts.numbers, NumberFact("n-90", "£90 million", "money", 6, value=90e6)),
+                    key_sentences=(KeySentence("k-6", 6, 3.0, ("Tom Ellis", "£90 million")),))
     quiz = generate_quiz(facts, [cloze_template], count=5, seed=0)
-    cloze = next(i for i in quiz.items if i.fact == "k-3")
-    assert cloze.blanks == ("Tom Ellis", "Castleford University")
-    assert cloze.cloze.startswith("{{c1::Tom Ellis}}, a hydrologist at {{c2::Castleford University}}, called")
+    cloze = next(i for i in quiz.items if i.fact == "k-6")
+    assert cloze.blanks == ("Tom Ellis", "£90 million")
+    assert cloze.cloze == ("{{c1::Tom Ellis}}, who has studied the local tides for a decade, put the cost of the works "
+                           "at {{c2::£90 million}}.")
 
 
 def test_false_statements_swap_one_fact_of_the_same_kind(templates):
