@@ -616,9 +616,10 @@ def _decoy_pool(items: list[Item], blanks: list[str], facts: FactSheet) -> list[
     texts = " ".join(i.source for i in items if i.type == "cloze")
     answers = [i.answer for i in items if i.type in {"mcq", "short_answer"}] + blanks
     mentions = {e.name: e.mentions for e in facts.entities if e.enabled}
+    names = {e.name: e.names for e in facts.entities if e.enabled}  # "Tony Blair" is in a sentence saying "Mr Blair"
     pool = list(mentions) + [n.text for n in facts.numbers if n.enabled]
-    pool = sorted({c for c in pool if not mentioned_in(c, texts) and not any(_shares_a_name(c, a) for a in answers)},
-                  key=lambda c: (-mentions.get(c, 1), c))
+    pool = sorted({c for c in pool if not any(mentioned_in(n, texts) for n in names.get(c, (c,)))
+                   and not any(_shares_a_name(c, a) for a in answers)}, key=lambda c: (-mentions.get(c, 1), c))
     return pool
 
 

@@ -504,3 +504,15 @@ def test_a_name_bound_to_the_words_beside_it_is_not_swapped(before, after):
 
     assert "bound" in swap_problem(_Swap("Ofcom", before, after, False, False))
     assert swap_problem(_Swap("Ofcom", "Speeches made by ", " hinted at it.", False, False)) is None
+
+
+def test_no_decoy_whose_other_name_is_in_a_cloze_sentence():
+    from quizgen.generate.builder import _word_bank_extras
+    from quizgen.model import Item
+
+    facts = sample_facts()  # Priya Nair is also "Nair"
+    text = "Nair said the works would cost £120 million."
+    facts = replace(facts, sentences=(*facts.sentences, Sentence(6, 6, text)))
+    cloze = Item(id="c", type="cloze", question="q", answer="Tom Ellis", source=text, paragraph=7, template="t",
+                 fact="f", blanks=("Tom Ellis",))
+    assert "Priya Nair" not in _word_bank_extras([cloze], facts)
