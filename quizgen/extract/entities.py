@@ -299,8 +299,10 @@ def _repaired_ents(doc: Doc) -> list[Span]:
             title_end = start
             while title_end < end - 1 and doc[title_end].lemma_.lower() in PERSON_NOUNS | {"county", "deputy"}:
                 title_end += 1
+            # "Dean Kamen", "Judge Dredd": a capitalised role word before a single name may be the first name.
+            first_name = doc[start].text[:1].isupper() and label == "PERSON" and end - title_end < 2
             if title_end > start and doc[title_end - 1].lemma_.lower() in PERSON_NOUNS and all(
-                    _is_name_word(t) for t in doc[title_end:end]):
+                    _is_name_word(t) for t in doc[title_end:end]) and not first_name:
                 start, label = title_end, "PERSON"
         if (label == "PERSON" and end - start == 1 and start > 0
                 and doc[start - 1].text in {"Lord", "Lady", "Sir", "Dame", "Baroness", "Baron"}):

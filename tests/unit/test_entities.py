@@ -1,5 +1,5 @@
-"""A person's gender, where the article shows it, on parses built by hand (no model); and what generation does
-with it."""
+"""Entities on parses built by hand (no model): a person's gender where the article shows it (and what generation
+does with it), and a first name that is also a role word."""
 
 from __future__ import annotations
 
@@ -60,3 +60,19 @@ def test_his_in_the_stem_keeps_women_out_of_the_options():
     found = entity_distractors(ellis, facts, stem, 3, random.Random(0))
     assert found == ["Dana Whitlock"]  # never Priya Nair, nor Sam Ross whose gender the article does not show
     assert gender_fits(extra, ellis, "Who opened the barrier?")
+
+
+def _doc(words: list[str], pos: list[str], ents: list[str]) -> Doc:
+    return Doc(VOCAB, words=words, pos=pos, lemmas=[w.lower() for w in words], ents=ents,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_first_name_that_is_also_a_role_stays_part_of_the_name():
+    from quizgen.extract.entities import _repaired_ents
+
+    inventor = _doc(["Inventor", "Dean", "Kamen", "spoke", "."], ["NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+                    ["O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert [e.text for e in _repaired_ents(inventor)] == ["Dean Kamen"]
+    councillor = _doc(["Councillor", "Rhodri", "Evans", "spoke", "."], ["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+                      ["B-ORG", "I-ORG", "I-ORG", "O", "O"])
+    assert [(e.text, e.label_) for e in _repaired_ents(councillor)] == [("Rhodri Evans", "PERSON")]
