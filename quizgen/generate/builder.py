@@ -84,11 +84,19 @@ def _one_word_role(entity: Entity, facts: FactSheet, article: ArticleProfile) ->
     return "a one-word role fits many people" if len(words) < 2 else None
 
 
+def _role_core(description: str) -> tuple[str, ...]:
+    """The last two words of a role: 'the former prime minister' → ('prime', 'minister'); 'a judge' → ('judge',)."""
+    words = [w for w in description.lower().replace(",", " ").split() if w not in {"the", "a", "an", "former"}]
+    return tuple(words[-2:])
+
+
 def _shared_role(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
-    head = (entity.description or "").lower().split()[-1:]
+    """Two people the article calls 'prime minister': the role does not single out one (a welfare minister and a
+    transport minister are told apart)."""
+    core = _role_core(entity.description or "")
     others = [e for e in facts.entities if e.enabled and e.id != entity.id and e.description
-              and e.description.lower().split()[-1:] == head]
-    return f"the article gives the role '{head[0]}' to {others[0].name} too" if others and head else None
+              and _role_core(e.description) == core]
+    return f"the article gives the role '{' '.join(core)}' to {others[0].name} too" if others and core else None
 
 
 def _commentator(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:

@@ -159,9 +159,12 @@ def test_description_must_single_out_a_central_actor():
     assert "one-word" in description_problem(replace(whitlock, description="judge"), facts, article)
     assert "only comments" in description_problem(replace(whitlock, description="the transport analyst"), facts,
                                                   article)
-    twin = Entity("e-twin", "Jo Marsh", "PERSON", 4, description="opposition leader")
+    twin = Entity("e-twin", "Jo Marsh", "PERSON", 4, description="the former opposition leader")
     shared = replace(facts, entities=(*facts.entities, twin))
     assert "too" in description_problem(whitlock, shared, profile(shared))
+    other = Entity("e-other", "Jo Marsh", "PERSON", 4, description="the council leader")
+    distinct = replace(facts, entities=(*facts.entities, other))
+    assert description_problem(whitlock, distinct, profile(distinct)) is None
 
 
 # --- kinds and aliases ----------------------------------------------------------------------------------------
