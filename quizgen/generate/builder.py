@@ -474,8 +474,10 @@ class _Builder:
             pairs = [(g["term"], g["meaning"]) for g in fact.context["glosses"]]
         else:
             # "the president" alone fits anyone: a role is matched only when it says more than one word.
-            pairs = [(p["name"], p["description"]) for p in fact.context["people"]
-                     if len(re.sub(r"^(?:the|a|an)\s+", "", p["description"], flags=re.I).split()) >= 2]
+            cores = [_role_core(p["description"]) for p in fact.context["people"]]
+            pairs = [(p["name"], p["description"]) for p, core in zip(fact.context["people"], cores, strict=True)
+                     if len(re.sub(r"^(?:the|a|an)\s+", "", p["description"], flags=re.I).split()) >= 2
+                     and cores.count(core) == 1]  # two "chief executives" could be matched either way
         pairs = pairs[:6]
         if len(pairs) < 3:
             raise _DropError(f"only {len(pairs)} pair(s) to match; matching needs 3 or more")
