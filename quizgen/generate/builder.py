@@ -471,14 +471,9 @@ class _Builder:
     def matching(self, template: Template, fact: Fact) -> Item:
         source = template.pairs or "people_roles"
         if source == "glosses":
-            pairs = [(g["term"], g["meaning"]) for g in fact.context["glosses"]]
+            pairs = [(g["term"], g["meaning"]) for g in fact.context["glosses"]][:6]
         else:
-            # "the president" alone fits anyone: a role is matched only when it says more than one word.
-            cores = [_role_core(p["description"]) for p in fact.context["people"]]
-            pairs = [(p["name"], p["description"]) for p, core in zip(fact.context["people"], cores, strict=True)
-                     if len(re.sub(r"^(?:the|a|an)\s+", "", p["description"], flags=re.I).split()) >= 2
-                     and cores.count(core) == 1]  # two "chief executives" could be matched either way
-        pairs = pairs[:6]
+            pairs = _matchable_roles(fact.context["people"])[:6]
         if len(pairs) < 3:
             raise _DropError(f"only {len(pairs)} pair(s) to match; matching needs 3 or more")
         question = render(template, "question", template.question, fact.context)
@@ -586,6 +581,15 @@ def _safe_to_swap(entity: Entity) -> bool:
     if entity.type == "PERSON":
         return entity.mentions >= 2 or entity.description is not None  # "Slow Jamz" tagged as a person once
     return fine_kind(entity) == "COUNTRY" or (entity.type == "ORG" and entity.mentions >= 2)
+
+
+def _matchable_roles(people: list[dict[str, str]]) -> list[tuple[str, str]]:
+    """People and roles a student can match one way only: a role of two words or more ("the president" alone fits
+    anyone) that no one else in the list holds (two "chief executives" could be matched either way)."""
+    cores = [_role_core(p["description"]) for p in people]
+    return [(p["name"], p["description"]) for p, core in zip(people, cores, strict=True)
+            if len(re.sub(r"^(?:the|a|an)\s+", "", p["description"], flags=re.I).split()) >= 2
+            and cores.count(core) == 1]
 
 
 def _between(text: str, a: str, b: str) -> str:
