@@ -42,6 +42,7 @@ from quizgen.textutil import compiled, normalize, stable_id, strip_honorific, wi
 from quizgen.versions import balance_answer_positions
 
 BLANK = "_____"
+_COMPLETABLE = {"PERSON", "ORG", "GPE", "LOC", "EVENT"}
 _PERSON_ORDER = {"PERSON": 1, "ORG": 2, "EVENT": 3, "WORK_OF_ART": 3, "LAW": 3, "PRODUCT": 3}
 
 
@@ -260,9 +261,9 @@ class _Builder:
         reasons: list[str] = []
         for span in self._test_worthy(key, text):
             entity = _entity_named(self.facts, span)
-            if entity is None or entity.type not in {"PERSON", "ORG"} or not _established_speaker(set())(entity):
-                continue  # people and organisations the article establishes (places take made-up fillers, and a
-                # one-off name may be mistagged: "Slow Jamz" as a person)
+            if entity is None or entity.type not in _COMPLETABLE or not _established_speaker(set())(entity):
+                continue  # names the article establishes (a one-off name may be mistagged: "Slow Jamz" as a
+                # person); the options too are the article's own, never made-up fillers
             if span != entity.name or text.count(span) != 1 or not compiled(
                     rf"(?<!\w){re.escape(span)}(?!\w)").search(text):
                 continue  # names only, written in full (options are full names), once, on word boundaries
@@ -276,7 +277,9 @@ class _Builder:
             word_before = re.search(r"\b([a-z]+) $", before)
             modifier = (word_before is not None and word_before.group(1) not in _LINK_WORDS
                         and re.match(r"^ [a-z]+ [A-Z]", after) is not None)  # "former _____ sergeant Lester"
-            if _swap_bound_to_its_person(_Swap(span, before, after, entity.type == "PERSON", False)) or modifier:
+            appositive = re.match(r"^, (?:a|an|the)\s", after) is not None  # "_____, a region in southern Russia"
+            if _swap_bound_to_its_person(_Swap(span, before, after, entity.type == "PERSON", False)) or modifier or (
+                    appositive):
                 reasons.append(f"'{span}': the role beside the blank ('Judge _____', 'former _____ sergeant') "
                                "singles out the answer")
                 continue

@@ -519,3 +519,19 @@ def test_no_decoy_whose_other_name_is_in_a_cloze_sentence():
     cloze = Item(id="c", type="cloze", question="q", answer="Tom Ellis", source=text, paragraph=7, template="t",
                  fact="f", blanks=("Tom Ellis",))
     assert "Priya Nair" not in _word_bank_extras([cloze], facts)
+
+
+def test_which_name_completes_refuses_a_blank_its_appositive_describes():
+    from quizgen.generate import generate_quiz
+    from quizgen.model import KeySentence
+    from quizgen.templates import load_templates
+
+    places = (Entity("e-k", "Kerrow", "GPE", 6, mentions=2), Entity("e-m", "Mallin", "GPE", 6, mentions=2),
+              Entity("e-t", "Tarbet", "GPE", 6, mentions=2))
+    text = "The storm cut off Kerrow, a village on the north coast, for three days last winter."
+    facts = replace(sample_facts(), sentences=(*sample_facts().sentences, Sentence(6, 6, text)),
+                    entities=(*sample_facts().entities, *places),
+                    key_sentences=(KeySentence("k-6", 6, 3.0, ("Kerrow",)),))
+    complete = [t for t in load_templates() if t.id == "key-sentence-complete"]
+    quiz = generate_quiz(facts, complete, count=3, seed=0)
+    assert not quiz.items and any("singles out the answer" in d.reason for d in quiz.dropped)
