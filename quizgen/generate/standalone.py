@@ -82,7 +82,8 @@ def _starts_mid_thought(text: str) -> str | None:
 
 
 def _unbalanced_quotes(text: str) -> str | None:
-    if text.count("“") != text.count("”") or text.count('"') % 2:
+    plain = text.replace("``", '"').replace("''", '"')  # ''typewriter'' quotation marks count as double ones
+    if plain.count("“") != plain.count("”") or plain.count('"') % 2 or re.search(r"\s['’‘\"“]+$", plain):
         return "a quotation mark without its pair (sentence split inside a quotation)"
     return None
 
@@ -140,8 +141,13 @@ _DIGIT_DASH = re.compile(r"(?<=\d) ?([-–]) ?(?=\d)")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\s*\([A-Za-z .]+\))?\s*[—–-]{1,2}\s+(?=[A-Z])")
+
+
 def tidy(text: str) -> str:
-    """Display form: '9 - 8' → '9-8', no space before a comma, single spaces, no linking word in front."""
+    """Display form: no dateline ('WASHINGTON (AP) — '), '9 - 8' → '9-8', no space before a comma, single spaces,
+    no linking word in front."""
+    text = _DATELINE.sub("", text)
     text = _DIGIT_DASH.sub(r"\1", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     return drop_linking_opener(re.sub(r"[ \t]{2,}", " ", text).strip())

@@ -30,6 +30,7 @@ from tests.unit.factories import sample_facts
     ("The mayor said “we will build it.", "quotation mark without its pair"),
     ("The firm said “no.” Its lawyers agreed with the ruling.", "two sentences"),
     ("The council voted on the plan", "does not end like a sentence"),
+    ("You cannot know until you sit at that desk,'' the mayor said. ''", "quotation mark without its pair"),
 ])
 def test_sentence_rules_name_what_is_wrong(text, reason):
     assert reason in (standalone.sentence_problem(text) or "")
@@ -47,6 +48,8 @@ def test_sentences_that_stand_alone_pass(text):
 
 def test_tidy_drops_a_linking_opener_and_mends_spacing():
     assert standalone.tidy("But the score was 9 - 8 , in the end.") == "The score was 9-8, in the end."
+    assert standalone.tidy("HARWICK (AP) — The barrier opened on Monday.") == "The barrier opened on Monday."
+    assert standalone.tidy("The UK — and Wales — voted.") == "The UK — and Wales — voted."
 
 
 # --- blanks worth filling -------------------------------------------------------------------------------------
