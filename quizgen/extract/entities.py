@@ -478,8 +478,10 @@ def _title_before(span: Span) -> str | None:
     while i >= 0:
         token = doc[i]
         hyphen_join = token.text == "-" and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+        # "the 2004 Democratic nominee": a year qualifies the role and stays with it.
+        year = words and re.fullmatch(r"(?:19|20)\d\d", token.text) is not None
         if (token.pos_ in {"ADJ", "NOUN", "PROPN"} and token.ent_type_ not in {"PERSON", "DATE", "CARDINAL"}) or (
-                hyphen_join) or (words and words[0].text == "-" and not token.whitespace_):
+                hyphen_join) or year or (words and words[0].text == "-" and not token.whitespace_):
             if token.tag_ == "POS" or token.text in {"’s", "'s"}:
                 break
             words.insert(0, token)

@@ -76,3 +76,13 @@ def test_a_first_name_that_is_also_a_role_stays_part_of_the_name():
     councillor = _doc(["Councillor", "Rhodri", "Evans", "spoke", "."], ["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
                       ["B-ORG", "I-ORG", "I-ORG", "O", "O"])
     assert [(e.text, e.label_) for e in _repaired_ents(councillor)] == [("Rhodri Evans", "PERSON")]
+
+
+def test_a_year_before_a_role_stays_with_it():
+    from quizgen.extract.entities import _title_before
+
+    words = ["the", "2004", "Labour", "leader", "Jon", "Kerrigan", "spoke", "."]
+    doc = Doc(VOCAB, words=words, pos=["DET", "NUM", "PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+              lemmas=[w.lower() for w in words], ents=["O", "B-DATE", "O", "O", "B-PERSON", "I-PERSON", "O", "O"],
+              sent_starts=[True] + [False] * (len(words) - 1))
+    assert _title_before(doc[4:6]) == "2004 Labour leader"
