@@ -107,7 +107,23 @@ def _commentator(entity: Entity, facts: FactSheet, article: ArticleProfile) -> s
     return None
 
 
-DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _shared_role, _commentator)
+def _cut_short(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'John Kerry, the Democratic nominee that year,': a description the sentence goes on qualifying (here, with
+    the year) was cut short, and may name someone else's role."""
+    if entity.description is None or entity.description_sentence is None:
+        return None
+    text = facts.sentences[entity.description_sentence].text
+    at = text.lower().find(entity.description.lower())
+    if at < 0:
+        return None
+    rest = text[at + len(entity.description):]
+    if re.match(r"^\s*(?:$|[,.;:)—–-]|\s(?:who|whose|which|said|says)\b)", rest) or any(
+            rest.lstrip().startswith(n) for n in entity.names) or re.match(r"^\s*(?:Mr|Mrs|Ms|Dr)\b", rest):
+        return None
+    return "the sentence goes on qualifying the role, so the description was cut short"
+
+
+DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _shared_role, _commentator, _cut_short)
 
 
 def description_problem(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
@@ -476,7 +492,9 @@ class _Builder:
         if source == "glosses":
             pairs = [(g["term"], g["meaning"]) for g in fact.context["glosses"]][:6]
         else:
-            pairs = _matchable_roles(fact.context["people"])[:6]
+            whole = [p for p in fact.context["people"]
+                     if (e := _entity_named(self.facts, p["name"])) is None or not _cut_short(e, self.facts, self.article)]
+            pairs = _matchable_roles(whole)[:6]
         if len(pairs) < 3:
             raise _DropError(f"only {len(pairs)} pair(s) to match; matching needs 3 or more")
         question = render(template, "question", template.question, fact.context)

@@ -538,3 +538,12 @@ def test_which_name_completes_refuses_a_blank_its_appositive_describes():
     complete = [t for t in load_templates() if t.id == "key-sentence-complete"]
     quiz = generate_quiz(facts, complete, count=3, seed=0)
     assert not quiz.items and any("singles out the answer" in d.reason for d in quiz.dropped)
+
+
+def test_a_description_the_sentence_goes_on_qualifying_is_not_asked():
+    text = "In his speech, a tribute to Jon Kerrigan, the Labour nominee that year, he spoke of hope."
+    kerrigan = Entity("e-k", "Jon Kerrigan", "PERSON", 0, description="the Labour nominee", description_sentence=0)
+    facts = FactSheet(title="t", slug="t", sentences=(Sentence(0, 0, text),), entities=(kerrigan,))
+    assert "cut short" in description_problem(kerrigan, facts, profile(facts))
+    whole = replace(facts, sentences=(Sentence(0, 0, "Jon Kerrigan, the Labour nominee, spoke of hope."),))
+    assert description_problem(kerrigan, whole, profile(whole)) is None
