@@ -492,8 +492,8 @@ class _Builder:
         if source == "glosses":
             pairs = [(g["term"], g["meaning"]) for g in fact.context["glosses"]][:6]
         else:
-            whole = [p for p in fact.context["people"]
-                     if (e := _entity_named(self.facts, p["name"])) is None or not _cut_short(e, self.facts, self.article)]
+            whole = [p for p in fact.context["people"] if (e := _entity_named(self.facts, p["name"])) is None
+                     or not _cut_short(e, self.facts, self.article)]
             pairs = _matchable_roles(whole)[:6]
         if len(pairs) < 3:
             raise _DropError(f"only {len(pairs)} pair(s) to match; matching needs 3 or more")
