@@ -42,9 +42,10 @@ def _warm() -> None:
 
 def build_one(path: Path, options: dict[str, Any], same_title_as: Path | None = None) -> Outcome:
     from quizgen import api
+    from quizgen.readers.normalize import with_input_warnings
 
     try:
-        made = api.make(path, **options)
+        made, read_notes = with_input_warnings(lambda: api.make(path, **options))
     except UserError as err:
         return Outcome(path, error=str(err))
     except Exception as err:  # a bug: reported with the article, the batch goes on
@@ -52,7 +53,7 @@ def build_one(path: Path, options: dict[str, Any], same_title_as: Path | None = 
                        internal=True)
     moved = (f"has the same title as {same_title_as.name}: written to {made.folder.name}/ instead"
              if same_title_as else None)
-    warnings = tuple(w for w in (moved, made.quiz.shortfall) if w)
+    warnings = tuple(w for w in (*read_notes, moved, made.quiz.shortfall) if w)
     return Outcome(path, made=made, warnings=warnings, same_title_as=same_title_as)
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from quizgen import __version__
-from quizgen.errors import QuizgenError
+from quizgen.errors import InputWarning, QuizgenError
 from quizgen.formats import FORMATS
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 64, 70, 130
@@ -227,11 +228,22 @@ def _extract(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not args.force and was_edited(out):
         raise OverwriteRefusedError(f"{out} was edited since quizgen wrote it; pass --force to overwrite it")
-    facts = api.extract_facts(api.read_article(args.article))
+    facts = api.extract_facts(_read_article(args.article))
     write_atomic(out, dump_facts(facts))
     print(f"{args.article}: {len(facts.entities)} entities, {len(facts.quotes)} quotes, {len(facts.numbers)} numbers, "
           f"{len(facts.glosses)} glosses, {len(facts.key_sentences)} key sentences -> {out}")
     return EXIT_OK
+
+
+def _read_article(path: str | Path) -> Any:
+    """api.read_article, showing what reading had to change (a run of one character shortened...) on stderr."""
+    from quizgen import api
+    from quizgen.readers.normalize import with_input_warnings
+
+    article, notes = with_input_warnings(lambda: api.read_article(path))
+    for note in notes:
+        print(f"quizgen: warning: {path}: {note}", file=sys.stderr)
+    return article
 
 
 def _score(args: argparse.Namespace) -> int:
@@ -239,7 +251,7 @@ def _score(args: argparse.Namespace) -> int:
 
     path = Path(args.article)
     facts = api.load_facts(path) if path.suffix.lower() in {".yaml", ".yml"} else api.extract_facts(
-        api.read_article(path))
+        _read_article(path))
     print(scoring.format_scorecard(scoring.score(facts, scoring.load_gold(args.gold)), verbose=args.verbose))
     return EXIT_OK
 
@@ -262,6 +274,9 @@ def _templates(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # What reading had to change is shown beside the article's line (batch.build_one, _read_article); a look-ahead
+    # read (a batch choosing folder names) stays quiet.
+    warnings.filterwarnings("ignore", category=InputWarning)
     try:
         if args.command == "make":
             return _make(args)

@@ -40,3 +40,8 @@ class ExportError(UserError, OSError):
 
 class OverwriteRefusedError(UserError):
     """Raised when writing would replace a file a teacher edited, and --force was not given."""
+
+
+class InputWarning(UserWarning):
+    """Issued (with `warnings.warn`) when an article had to be changed to be read safely: a run of one character
+    shortened, an over-long word cut. The CLI shows each as `quizgen: warning: <file>: <what>`."""
