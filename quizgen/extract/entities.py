@@ -65,8 +65,10 @@ _DEMONYM_PREFIX = re.compile(
     r"Nigerian|Norwegian|Pakistani|Polish|Portuguese|Russian|Scottish|Spanish|Swedish|Swiss|Turkish|Ukrainian|"
     r"Welsh)\s+(?=[A-Z])")
 # "programmes such as EastEnders and Top Gear", "the singles Takeover and Izzo": names listed after a kind noun.
+# "and"/"or" only after a space: inside "AandAand…" or "A-and A-and…" they could end a name or be part of it, and
+# trying both ways for each hung on a short line (exponential backtracking).
 _LISTED_AFTER = re.compile(r"\b(\w+)\s+(?:such as|like|including|called|named)?\s*(?:[A-Z][\w'’&-]*"
-                           r"(?:\s+[A-Z][\w'’&-]*)*(?:\s*\([^)]*\))?\s*(?:,|and|or)\s*)*$")
+                           r"(?:\s+[A-Z][\w'’&-]*)*(?:\s*\([^)]*\))?(?:\s*,|\s+(?:and|or))\s*)*$")
 _NAMING_CUES = {"called", "named", "titled", "entitled", "dubbed", "song", "programme", "program", "show", "ode"}
 
 
