@@ -7,7 +7,8 @@ One pass over the text, with compiled patterns, caps what any later stage can be
 - a run of more than MAX_RUN copies of one punctuation mark or symbol becomes three of them;
 - a word (a run of non-space characters) longer than MAX_WORD is cut;
 - a line longer than MAX_LINE is split into paragraphs at sentence ends (or spaces);
-- a run of spaces or tabs longer than MAX_SPACES becomes one space.
+- a run of spaces or tabs longer than MAX_SPACES becomes one space;
+- an article of more than MAX_TOKENS words and marks is refused (spaCy's cost is per token).
 
 Each change to the wording is reported once per article as an InputWarning; the CLI shows it.
 """
@@ -20,14 +21,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from quizgen.errors import InputWarning
+from quizgen.errors import InputError, InputWarning
 from quizgen.model import Article
 
 T = TypeVar("T")
 
 MAX_RUN = 24  # "-----" rules and "!!!" stay; a wall of quote marks does not
 MAX_WORD = 300  # longer than any word or ordinary web address
-MAX_LINE = 8_000  # several long paragraphs; a longer line is a dump without line breaks
+MAX_LINE = 3_000  # two long paragraphs; a longer line is a dump without paragraph breaks
+# spaCy's time and memory grow with its tokens (words and marks), and a line of marks holds one per character where
+# prose holds one per five: prose at the character limit (quizgen.readers.MAX_CHARACTERS) is about 60,000.
+MAX_TOKENS = 70_000
 MAX_SPACES = 16
 MAX_RULE = 120  # a line of one repeated mark up to a page's width is a rule, shortened silently
 MAX_TITLE = 300
@@ -39,6 +43,7 @@ _SPACES = re.compile(rf"(?<![^\S\n])[^\S\n]{{{MAX_SPACES + 1},}}")
 _LONG_WORD = re.compile(rf"(?<!\S)\S{{{MAX_WORD + 1},}}")
 _LONG_LINE = re.compile(rf"^[^\n]{{{MAX_LINE + 1},}}", re.M)
 # Where a long line may be split: after a sentence end, else at any space.
+_TOKEN = re.compile(r"\w+|[^\w\s]")  # about what spaCy counts as a token (a little more: "2.4" is three)
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’')\]]{0,3}\s")
 
 
@@ -165,6 +170,10 @@ def bound_article(article: Article) -> Article:
     bounded = replace(article, title=title, paragraphs=paragraphs, byline=clean(article.byline),
                       date=clean(article.date), source=clean(article.source))
     _warn(changes)
+    tokens = sum(len(_TOKEN.findall(p)) for p in paragraphs)
+    if tokens > MAX_TOKENS:
+        raise InputError(f"{article.path}: {tokens:,} words and marks is far more than a news article holds (limit "
+                         f"{MAX_TOKENS:,}); split it into articles")
     return bounded
 
 

@@ -14,7 +14,8 @@ from quizgen.readers.normalize import bound_text
 _BYLINE = re.compile(r"^\s*by\s+([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*)\s*$", re.I)
 # The name is whole words; the address splits at its first "@" only.
 _WRITE_TO = re.compile(r"^\s*write to\s+(\S+(?:\s+\S+)*?)\s+at\s+[^\s@]+@\S+\s*$", re.I)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+# Starts only where a run of address characters starts, so "x.x.x.x…" is not rescanned from each of its dots.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _DATE_LINE = re.compile(
     r"^[\s:]*(?:(?:published|updated|posted)[\s:]*)?"
     r"(\d{4}-\d{2}-\d{2}|\w+\.? \d{1,2},? \d{4}|\d{1,2} \w+ \d{4})(?:[ ,].{0,20})?\s*$",
