@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from quizgen import __version__
-from quizgen.errors import InputWarning, QuizgenError
+from quizgen.errors import InputWarning, QuizgenError, printable
 from quizgen.formats import FORMATS
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 64, 70, 130
@@ -210,7 +210,7 @@ def _summary(outcomes: list[Any]) -> None:
         quiz = o.made.quiz
         kinds = " ".join(f"{k}:{n}" for k, n in quiz.count_by_type().items())
         notes = ["fewer items" if quiz.shortfall else "", f"same title as {o.same_title_as.name}" if o.same_title_as
-                 else ""]
+                 else "", "text shortened" if o.input_notes else ""]
         rows.append((o.path.name, str(len(quiz.items)), kinds, "; ".join(n for n in notes if n), f"{o.made.folder}/"))
     widths = [min(48 if i == 0 else 64, max(len(r[i]) for r in rows)) for i in range(4)]
     print()
@@ -295,7 +295,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("quizgen: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as err:  # a bug: one line, not a traceback, and a way to report it
-        print(f"quizgen: internal error: {type(err).__name__}: {err} (please report this)", file=sys.stderr)
+        print(printable(f"quizgen: internal error: {type(err).__name__}: {err} (please report this)"),
+              file=sys.stderr)
         return EXIT_INTERNAL
 
 

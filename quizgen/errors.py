@@ -11,7 +11,13 @@ class QuizgenError(Exception):
     """
 
     def __init__(self, message: str = "") -> None:
-        super().__init__("".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in str(message)))
+        super().__init__(printable(str(message)))
+
+
+def printable(text: str) -> str:
+    """`text` as one line with nothing a terminal would act on: line breaks, escape and other control characters
+    (and other unprintable ones) shown escaped, "\\x1b" instead of the byte."""
+    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in text)
 
 
 class UserError(QuizgenError):
