@@ -75,10 +75,14 @@ def with_checksum(body: str) -> str:
 
 
 def was_edited(path: Path) -> bool:
-    """True when the file is not exactly as quizgen wrote it (or carries no checksum)."""
+    """True when the file is not exactly as quizgen wrote it (or carries no checksum, or is no regular file: a FIFO
+    there would block the read for ever)."""
+    from quizgen.errors import UserError
+    from quizgen.readers.decode import read_regular_file
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_regular_file(path, 64 * 1024 * 1024).decode("utf-8")
+    except (UserError, UnicodeDecodeError):
         return True
     body, sep, tail = text.rpartition(CHECKSUM_PREFIX)
     return not sep or tail.strip() != checksum(body)

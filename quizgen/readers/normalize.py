@@ -42,8 +42,8 @@ _RUN = re.compile(rf"([^\w\s]|_)\1{{{MAX_RUN},}}")
 _SPACES = re.compile(rf"(?<![^\S\n])[^\S\n]{{{MAX_SPACES + 1},}}")
 _LONG_WORD = re.compile(rf"(?<!\S)\S{{{MAX_WORD + 1},}}")
 _LONG_LINE = re.compile(rf"^[^\n]{{{MAX_LINE + 1},}}", re.M)
-# Where a long line may be split: after a sentence end, else at any space.
 _TOKEN = re.compile(r"\w+|[^\w\s]")  # about what spaCy counts as a token (a little more: "2.4" is three)
+# Where a long line may be split: after a sentence end, else at any space.
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’')\]]{0,3}\s")
 
 
@@ -88,10 +88,12 @@ def _shorten_run(changes: _Changes) -> Callable[[re.Match[str]], str]:
 
 
 def _is_whole_line(match: re.Match[str]) -> bool:
+    # Only a few characters either side are looked at, so many runs on one long line cost no more than one.
     source, start, end = match.string, match.start(), match.end()
-    line_start = source.rfind("\n", 0, start) + 1
-    line_end = source.find("\n", end)
-    return not source[line_start:start].strip() and not source[end:None if line_end < 0 else line_end].strip()
+    before = source[max(0, start - 4):start].rpartition("\n")
+    after = source[end:end + 4].partition("\n")
+    return (bool(before[1]) or start <= 4) and not before[2].strip() and (
+        bool(after[1]) or end + 4 >= len(source)) and not after[0].strip()
 
 
 def _cut_word(changes: _Changes) -> Callable[[re.Match[str]], str]:

@@ -51,3 +51,17 @@ def test_a_fifo_article_is_one_line_and_exit_1_at_once(tmp_path):
 
 def test_printable_escapes_what_a_terminal_would_act_on():
     assert printable("a\x1b[2Jb\nc\x9bd") == "a\\x1b[2Jb\\nc\\x9bd"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_where_facts_yaml_goes_is_not_read(tmp_path):
+    # The edited-file guard read it to check its checksum, and waited for a writer for ever.
+    first = run_cli("make", EXAMPLE, "-o", tmp_path / "out", "--formats", "anki")
+    folder = only_folder(tmp_path / "out")
+    (folder / "facts.yaml").unlink()
+    os.mkfifo(folder / "facts.yaml")
+    command = [sys.executable, "-m", "quizgen", "make", str(EXAMPLE), "-o", str(tmp_path / "out"), "--formats", "anki"]
+    refused = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert first.code == 0 and refused.returncode == 1 and "was edited since quizgen wrote it" in refused.stderr
+    forced = subprocess.run([*command, "--force"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert forced.returncode == 0 and (folder / "facts.yaml").is_file()
