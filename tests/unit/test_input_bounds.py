@@ -26,7 +26,7 @@ PLAIN = ("The island ferry left Kirkwall harbour at dawn on Tuesday, carrying 86
 
 MARKS = '"[(,!“—.*_-<{)]’\''
 HOSTILE_UNITS = (*MARKS, "([{", "(“[", "[(", "and ", "Aand", "A-and ", "Ann, ", "A ", "1,", "![", " _x", " *x",
-                 "[a](", "**a", "\t ")
+                 "[a](", "**a", "\t ", "( ", "[ ", "“ ", "“a ", "A ( ", "Day Aa ", "1 ")
 LINE = 1_500  # characters of each hostile line: ten times what the old code needed to show its growth
 FACTOR = 4.0  # generous: bounded hostile text is cheaper per character than prose, or about as dear
 
