@@ -98,7 +98,10 @@ def _line_of(block: str, key: str) -> int:
 
 
 def _text(value: object, key: str, block: str, path: str) -> str:
-    # A number or a date is read as written ("title: 1984"); a list or a mapping is not a title.
+    # A number or a date is read as written ("title: 1984"); a list or a mapping is not a title, but a list of
+    # authors is a byline ("author: [Sam Lee, Jo Bloggs]").
+    if key in {"author", "byline"} and isinstance(value, list) and value:
+        return ", ".join(_text(name, key, block, path) for name in value)
     if isinstance(value, bool) or not isinstance(value, (str, int, float, datetime.date)):
         raise InputError(f"{path}:{_line_of(block, key)}: front matter: {key} should be text, not "
                          f"{'a list' if isinstance(value, list) else type(value).__name__}")

@@ -239,8 +239,10 @@ def test_bad_front_matter_is_one_clear_error(tmp_path, front, message):
 def test_front_matter_types_are_read_as_text(tmp_path):
     article = read_article(_markdown(tmp_path, "title: 1984\ndate: 2026-01-02 10:30:00\nauthor: Sam Lee"))
     assert (article.title, article.date, article.byline) == ("1984", "2026-01-02", "Sam Lee")
-    article = read_article(_markdown(tmp_path, "title: Tide\ndate: March 3, 2026\nsource: null"))
-    assert (article.title, article.date, article.source) == ("Tide", "March 3, 2026", None)
+    article = read_article(_markdown(tmp_path, "title: Tide\ndate: March 3, 2026\nsource: null\n"
+                                                "author: [Sam Lee, Jo Bloggs]"))
+    assert (article.title, article.date, article.source, article.byline) == (
+        "Tide", "March 3, 2026", None, "Sam Lee, Jo Bloggs")
 
 
 def test_unclosed_comment_and_fence_run_to_the_end_as_in_commonmark(tmp_path):
