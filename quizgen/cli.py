@@ -173,6 +173,7 @@ class _Report:
                             ncols=None if sized else 80, nrows=None if sized else 24, leave=False)
 
     def _print(self, text: str, stream: Any) -> None:
+        text = printable(text)  # a file name with an escape character in it is shown, not obeyed by the terminal
         if self.bar is not None:
             self.bar.write(text, file=stream)
         else:
@@ -221,7 +222,8 @@ def _summary(outcomes: list[Any]) -> None:
     widths = [min(48 if i == 0 else 64, max(len(r[i]) for r in rows)) for i in range(4)]
     print()
     for row in rows:
-        print("  ".join(cell[:w].ljust(w) for cell, w in zip(row[:4], widths, strict=True)) + "  " + row[4])
+        print(printable("  ".join(cell[:w].ljust(w) for cell, w in zip(row[:4], widths, strict=True)) + "  "
+                        + row[4]))
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -246,7 +248,7 @@ def _read_article(path: str | Path) -> Any:
 
     article, notes = with_input_warnings(lambda: api.read_article(path))
     for note in notes:
-        print(f"quizgen: warning: {path}: {note}", file=sys.stderr)
+        print(printable(f"quizgen: warning: {path}: {note}"), file=sys.stderr)
     return article
 
 

@@ -65,3 +65,11 @@ def test_a_fifo_where_facts_yaml_goes_is_not_read(tmp_path):
     assert first.code == 0 and refused.returncode == 1 and "was edited since quizgen wrote it" in refused.stderr
     forced = subprocess.run([*command, "--force"], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert forced.returncode == 0 and (folder / "facts.yaml").is_file()
+
+
+def test_a_file_name_with_an_escape_character_is_shown_escaped(tmp_path):
+    path = tmp_path / "ferry\x1b[2J.txt"
+    path.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_cli("make", path, "-o", tmp_path / "out", "--formats", "anki")
+    assert result.code == 0, result.stderr
+    assert "\x1b" not in result.stdout + result.stderr and "ferry\\x1b[2J.txt: " in result.stdout
