@@ -73,3 +73,13 @@ def test_a_file_name_with_an_escape_character_is_shown_escaped(tmp_path):
     result = run_cli("make", path, "-o", tmp_path / "out", "--formats", "anki")
     assert result.code == 0, result.stderr
     assert "\x1b" not in result.stdout + result.stderr and "ferry\\x1b[2J.txt: " in result.stdout
+
+
+def test_extract_shows_what_reading_changed(tmp_path):
+    path = tmp_path / "runs.txt"
+    path.write_text(EXAMPLE.read_text(encoding="utf-8") + "\n\nThen " + "!" * 5_000 + " it rained.\n",
+                    encoding="utf-8")
+    result = run_cli("extract", path, "-o", tmp_path / "facts.yaml")
+    assert result.code == 0, result.stderr
+    assert result.stderr == (f"quizgen: warning: {path}: shortened 1 run of one repeated character (the longest: "
+                             f"5,000 × '!')\n")
