@@ -102,7 +102,7 @@ def planned_slug(path: Path) -> str | None:
 
     try:
         if is_quiz_file(path):
-            from quizgen.exporters.quizfile import read_quiz
+            from quizgen.quizfile import read_quiz
 
             return read_quiz(path).slug
         if path.suffix.lower() in FACTS_SUFFIXES:
@@ -180,7 +180,7 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
     facts: FactSheet | None = None
     if is_quiz_file(source):
         # A quiz.yaml a teacher edited: its items are printed and exported as they stand, nothing regenerated.
-        from quizgen.exporters.quizfile import read_quiz
+        from quizgen.quizfile import read_quiz
 
         quiz = read_quiz(source)
         if slug:
@@ -207,8 +207,8 @@ def write_outputs(source: Path, quiz: Quiz, facts: FactSheet | None, note_time: 
     None when the quiz came from a quiz.yaml; a facts.yaml or quiz.yaml that is `source` itself is left as it is."""
     from quizgen.exporters.anki import export_anki
     from quizgen.exporters.pdf import export_pdfs
-    from quizgen.exporters.quizfile import dump_quiz
     from quizgen.factsfile import dump_facts
+    from quizgen.quizfile import dump_quiz
     from quizgen.versions import make_versions
 
     folder = output_folder(Path(out_dir), quiz.slug)

@@ -48,6 +48,18 @@ def slugify(text: str, fallback: str = "article") -> str:
     return slug or (f"{fallback}-{stable_id(text, length=8)}" if text.strip() else fallback)
 
 
+_SLUG_CHARACTERS = re.compile(r"[a-z0-9-]*[a-z0-9][a-z0-9-]*")
+
+
+def checked_slug(text: str) -> str:
+    """A slug written in a file (facts.yaml, quiz.yaml) or given by a caller, as a folder name: lowercase ASCII
+    letters, digits and hyphens only (so never a path, a dot-folder or a terminal escape), cut to the usual length.
+    Raises ValueError, saying what would do instead, for anything else."""
+    if not _SLUG_CHARACTERS.fullmatch(text):
+        raise ValueError(f"should be lowercase letters, digits and hyphens only (for example {slugify(text)!r})")
+    return slugify(text)
+
+
 def stable_id(*parts: object, length: int = 10) -> str:
     """A short content id that is the same on every machine and run."""
     digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()

@@ -22,8 +22,8 @@ from quizgen import api
 from quizgen.errors import UserError
 from quizgen.exporters.anki import export_anki
 from quizgen.exporters.pdf import export_pdfs
-from quizgen.exporters.quizfile import dump_quiz, parse_quiz
 from quizgen.factsfile import dump_facts, parse_facts
+from quizgen.quizfile import dump_quiz, parse_quiz
 from tests.conftest import import_apkg, squash
 
 settings.register_profile("ci", max_examples=25, deadline=None,

@@ -47,7 +47,7 @@ def test_anki_shows_markup_as_text(tmp_path):
 
 
 def test_quiz_yaml_round_trips_every_item():
-    from quizgen.exporters.quizfile import dump_quiz, parse_quiz
+    from quizgen.quizfile import dump_quiz, parse_quiz
 
     quiz = generate_quiz(sample_facts(), load_templates(), count=12, seed=0)
     back = parse_quiz(dump_quiz(quiz), "quiz.yaml")
