@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from quizgen.errors import YamlFileError
+from quizgen.errors import UserError, YamlFileError
 from quizgen.textutil import checked_slug
 
 # Biggest YAML file quizgen reads (a facts.yaml of a long article is about 200 kB): a FIFO or /dev/zero given as a
@@ -29,7 +29,7 @@ def _first_line(err: Exception) -> str:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def load_yaml(text: str, path: str, error: type[YamlFileError] = YamlFileError) -> Any:
+def load_yaml(text: str, path: str, error: type[UserError] = YamlFileError) -> Any:
     """safe_load, refusing anchors and aliases before anything is built from them; failures raise `error`."""
     try:
         for event in yaml.parse(text, Loader=_LOADER):

@@ -12,7 +12,7 @@ import jinja2
 from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from quizgen.errors import FactsFileError, TemplateError
+from quizgen.errors import TemplateError
 from quizgen.model import ITEM_TYPES
 from quizgen.textutil import word_count
 from quizgen.yamlio import load_yaml
@@ -148,10 +148,7 @@ def _check_syntax(path: str, template_id: str, name: str, source: str, expressio
 
 @functools.lru_cache(maxsize=256)  # a batch builds every article from the same few files: check each once
 def parse_template(text: str, path: str) -> Template:
-    try:
-        data = load_yaml(text, path)
-    except FactsFileError as err:
-        raise TemplateError(str(err)) from None
+    data = load_yaml(text, path, TemplateError)
     if not isinstance(data, dict):
         raise TemplateError(f"{path}: a template is a mapping with {', '.join(_REQUIRED)}")
     template_id = str(data.get("id", "?"))
