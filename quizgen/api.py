@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from quizgen.errors import InputError, UserError
 from quizgen.formats import DEFAULT_FORMATS, LMS_FORMATS, LMS_WRITERS
 from quizgen.model import Article, FactSheet, Quiz
-from quizgen.outputs import guard_edited, output_folder, write_atomic
+from quizgen.outputs import guard_edited, output_file, output_folder, remove_stale_temporaries, write_atomic
 from quizgen.readers import READERS
 from quizgen.readers import read_article as _read_article
 
@@ -212,8 +212,8 @@ def write_outputs(source: Path, quiz: Quiz, facts: FactSheet | None, note_time: 
     from quizgen.versions import make_versions
 
     folder = output_folder(Path(out_dir), quiz.slug)
-    facts_path = folder / "facts.yaml"
-    quiz_path = folder / "quiz.yaml"
+    facts_path = output_file(folder, "facts.yaml")
+    quiz_path = output_file(folder, "quiz.yaml")
     writes_facts = facts is not None and not (facts_path.exists() and facts_path.resolve() == source.resolve())
     writes_quiz = not (quiz_path.exists() and quiz_path.resolve() == source.resolve())
     if writes_facts:
@@ -221,10 +221,9 @@ def write_outputs(source: Path, quiz: Quiz, facts: FactSheet | None, note_time: 
     if writes_quiz:
         guard_edited(quiz_path, force, f"print and export it as it stands with `quizgen make {quiz_path}`")
     slug = quiz.slug
-    apkg = folder / f"{slug}.apkg"
+    apkg = output_file(folder, f"{slug}.apkg")
     printed = make_versions(quiz, versions)
-    for stale in folder.glob(".*.part") if folder.is_dir() else ():
-        stale.unlink(missing_ok=True)  # left by a run that was killed while writing
+    remove_stale_temporaries(folder)  # left by a run that was killed while writing
     written = []
     if writes_facts and facts is not None:
         write_atomic(facts_path, dump_facts(facts))
@@ -238,13 +237,13 @@ def write_outputs(source: Path, quiz: Quiz, facts: FactSheet | None, note_time: 
     notices: list[str] = []
     for name in formats:
         if name in LMS_FORMATS:
-            path_out = folder / f"{slug}{LMS_FORMATS[name]}"
+            path_out = output_file(folder, f"{slug}{LMS_FORMATS[name]}")
             notices += _export_lms(name, quiz, path_out)
             written.append(path_out)
     for version in printed if "pdf" in formats else ():
         suffix = f"-{version.version}" if versions > 1 else ""
-        worksheet = folder / f"{slug}-worksheet{suffix}.pdf"
-        key = folder / f"{slug}-answer-key{suffix}.pdf"
+        worksheet = output_file(folder, f"{slug}-worksheet{suffix}.pdf")
+        key = output_file(folder, f"{slug}-answer-key{suffix}.pdf")
         export_pdfs(version, worksheet, key, paper=paper)
         written += [worksheet, key]
     return MadeArticle(quiz=quiz, folder=folder, files=tuple(written), note_time=note_time,

@@ -60,6 +60,11 @@ def checked_slug(text: str) -> str:
     return slugify(text)
 
 
+def is_slug(text: str) -> bool:
+    """A folder name quizgen may write into: a slug (a batch may add "-2" to a full-length one), never a path."""
+    return len(text) <= _SLUG_MAX + 10 and _SLUG_CHARACTERS.fullmatch(text) is not None
+
+
 def stable_id(*parts: object, length: int = 10) -> str:
     """A short content id that is the same on every machine and run."""
     digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
