@@ -10,10 +10,18 @@ from typing import Any
 
 import jinja2
 from jinja2 import nodes
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
 from quizgen.errors import TemplateError
 from quizgen.model import ITEM_TYPES
+from quizgen.templates.sandbox import (
+    MAX_FIELD,
+    BoundedSandbox,
+    LimitExceededError,
+    add_filters,
+    check_constants,
+    time_limit,
+)
 from quizgen.textutil import word_count
 from quizgen.yamlio import load_yaml
 
@@ -67,20 +75,22 @@ def a_an(phrase: str) -> str:
     return f"{'an' if vowel else 'a'} {phrase}"
 
 
-def _environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
-    env.filters["wordcount"] = word_count
-    env.filters["a_an"] = a_an
-    env.filters["capfirst"] = lambda s: s[:1].upper() + s[1:] if s else s
-    env.filters["lowerfirst"] = lambda s: s[:1].lower() + s[1:] if s and not s[:2].isupper() else s
-    env.filters["the"] = lambda s: s if s.split()[0].lower() in {"a", "an", "the"} else f"the {s}"
+def _environment() -> BoundedSandbox:
+    env = BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    add_filters(env, {
+        "wordcount": word_count,
+        "a_an": a_an,
+        "capfirst": lambda s: s[:1].upper() + s[1:] if s else s,
+        "lowerfirst": lambda s: s[:1].lower() + s[1:] if s and not s[:2].isupper() else s,
+        "the": lambda s: s if s.split()[0].lower() in {"a", "an", "the"} else f"the {s}",
+    })
     return env
 
 
-_ENV: SandboxedEnvironment | None = None
+_ENV: BoundedSandbox | None = None
 
 
-def environment() -> SandboxedEnvironment:
+def environment() -> BoundedSandbox:
     global _ENV
     if _ENV is None:
         _ENV = _environment()
@@ -98,29 +108,67 @@ def _compiled_expression(source: str) -> Any:
     return environment().compile_expression(source, undefined_to_none=False)
 
 
+def _failure(template: Template, field_name: str, err: Exception) -> TemplateError:
+    """One line naming the template file and field, whatever went wrong inside the template."""
+    if isinstance(err, SecurityError):
+        why = f"refused by the sandbox ({err})"
+    elif isinstance(err, jinja2.UndefinedError):
+        why = err.message or str(err)
+    elif isinstance(err, LimitExceededError | jinja2.TemplateError):
+        why = str(err)
+    elif isinstance(err, RecursionError):
+        why = "calls itself too deeply (a macro or loop that never stops?)"
+    else:  # a template is code: its TypeError or ZeroDivisionError is the template's fault, not quizgen's
+        why = f"{type(err).__name__}: {err}"
+    first = why.strip().splitlines()[0] if why.strip() else type(err).__name__
+    return TemplateError(f"{template.path}: {template.id}.{field_name}: {first[:300]}")
+
+
 def render(template: Template, field_name: str, source: str, context: dict[str, Any]) -> str:
-    """Render one field; any failure becomes a TemplateError naming the template file and field."""
+    """Render one field within the sandbox's limits; any failure becomes a TemplateError naming the template file
+    and field."""
     try:
-        return _compiled(source).render(**context).strip()
-    except SecurityError as err:
-        raise TemplateError(f"{template.path}: {template.id}.{field_name}: refused by the sandbox ({err})") from err
-    except jinja2.UndefinedError as err:
-        raise TemplateError(f"{template.path}: {template.id}.{field_name}: {err.message}") from err
-    except jinja2.TemplateError as err:
-        raise TemplateError(f"{template.path}: {template.id}.{field_name}: {err}") from err
+        with time_limit():
+            chunks, size = [], 0
+            for chunk in _compiled(source).generate(**context):  # streamed, so a huge output stops early
+                size += len(chunk)
+                if size > MAX_FIELD:
+                    raise LimitExceededError(f"renders more than {MAX_FIELD:,} characters")
+                chunks.append(chunk)
+        return "".join(chunks).strip()
+    except Exception as err:
+        raise _failure(template, field_name, err) from err
 
 
 def evaluate(template: Template, context: dict[str, Any]) -> bool:
+    """The template's `when` test for one fact, within the sandbox's limits."""
     if not template.when.strip():
         return True
     try:
-        return bool(_compiled_expression(template.when)(**context))
-    except SecurityError as err:
-        raise TemplateError(f"{template.path}: {template.id}.when: refused by the sandbox ({err})") from err
-    except jinja2.UndefinedError as err:
-        raise TemplateError(f"{template.path}: {template.id}.when: {err.message}") from err
-    except jinja2.TemplateError as err:
-        raise TemplateError(f"{template.path}: {template.id}.when: {err}") from err
+        with time_limit():
+            return bool(_compiled_expression(template.when)(**context))
+    except Exception as err:
+        raise _failure(template, "when", err) from err
+
+
+_OTHER_FILES = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
+
+
+def _check_structure(path: str, template_id: str, name: str, tree: nodes.Template) -> None:
+    """A field is one self-contained piece of text: it loads no other template, and no macro calls itself."""
+    try:
+        check_constants(environment(), tree)
+    except LimitExceededError as err:
+        raise TemplateError(f"{path}: {template_id}.{name}: {err}") from None
+    for node in tree.find_all(_OTHER_FILES):
+        keyword = {nodes.FromImport: "import"}.get(type(node), type(node).__name__.lower())
+        raise TemplateError(f"{path}: {template_id}.{name}: `{keyword}` is not allowed in a template field "
+                            f"(a field cannot load other templates)")
+    for macro in tree.find_all(nodes.Macro):
+        calls = (c.node.name for c in macro.find_all(nodes.Call) if isinstance(c.node, nodes.Name))
+        if macro.name in calls:
+            raise TemplateError(f"{path}: {template_id}.{name}: macro {macro.name!r} calls itself, which is not "
+                                f"allowed in a template")
 
 
 def _check_syntax(path: str, template_id: str, name: str, source: str, expression: bool = False) -> None:
@@ -130,6 +178,7 @@ def _check_syntax(path: str, template_id: str, name: str, source: str, expressio
         tree = environment().parse("{{ " + source + " }}" if expression else source)
     except jinja2.TemplateSyntaxError as err:
         raise TemplateError(f"{path}: {template_id}.{name}: Jinja syntax error: {err.message}") from None
+    _check_structure(path, template_id, name, tree)
     # Refused when the file is loaded (so `templates check` reports it), not only when the sandbox meets it:
     # a template reads the facts it is given and nothing behind them.
     for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
