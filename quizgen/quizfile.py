@@ -223,7 +223,7 @@ _TYPE_RULES: dict[str, Callable[[SchemaReader, tuple[str | int, ...], dict[str, 
 
 def _item(reader: SchemaReader, index: int, raw: Any) -> Item:
     keys: tuple[str | int, ...] = ("items", index)
-    values = reader.mapping(keys, raw, _ITEM_KINDS, _ITEM_REQUIRED)
+    values = {"paragraph": 1, **reader.mapping(keys, raw, _ITEM_KINDS, _ITEM_REQUIRED)}
     _TYPE_RULES[values["type"]](reader, keys, values)
     return Item(**values)
 

@@ -134,3 +134,9 @@ def test_an_edited_quiz_with_a_changed_answer_prints_and_exports(tmp_path, capsy
     assert main(["make", str(path), "-o", str(tmp_path / "out"), "--formats", "all"]) == 0, capsys.readouterr().err
     quiz = read_quiz(path)
     assert any(item.answer == "Tom Ellis" and item.answer_letter == "A" for item in quiz.items)
+
+
+def test_an_item_without_a_paragraph_is_taken_as_paragraph_1():
+    text = _edit_item("short_answer", "  paragraph: 2\n", "")
+    item = next(i for i in parse_quiz(text, "quiz.yaml").items if i.type == "short_answer")
+    assert item.paragraph == 1
