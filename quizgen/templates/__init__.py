@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -195,56 +196,100 @@ def _check_syntax(path: str, template_id: str, name: str, source: str, expressio
                                 f"(templates may read fact fields only)")
 
 
+# Each rule looks at a template's raw mapping and returns (field, what is wrong) or None; `field` is "" for the
+# template as a whole. Checked in order: the first problem is reported.
+Problem = tuple[str, str] | None
+
+
+def _unknown_field(data: dict[str, Any]) -> Problem:
+    unknown = next((key for key in data if key not in _KEYS), None)
+    return None if unknown is None else ("", f"unknown field {unknown!r} (known: {', '.join(sorted(_KEYS))})")
+
+
+def _missing_field(data: dict[str, Any]) -> Problem:
+    missing = next((key for key in _REQUIRED if not isinstance(data.get(key), str) or not data[key].strip()), None)
+    return None if missing is None else ("", f"missing required field {missing!r}")
+
+
+def _kind(data: dict[str, Any]) -> Problem:
+    if data["kind"] not in ITEM_TYPES:
+        return "kind", f"{data['kind']!r} is not one of {', '.join(ITEM_TYPES)}"
+    if data["applies_to"] not in APPLIES_TO:
+        return "applies_to", f"{data['applies_to']!r} is not one of {', '.join(APPLIES_TO)}"
+    return None
+
+
+def _distractors(data: dict[str, Any]) -> Problem:
+    distractors = data.get("distractors") or {}
+    if not isinstance(distractors, dict) or distractors.get("from", "none") not in DISTRACTOR_SOURCES:
+        return "distractors", f"needs `from:` one of {', '.join(DISTRACTOR_SOURCES)}"
+    count = distractors.get("count", 3)
+    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= 5:
+        return "distractors.count", "a whole number from 1 to 5"
+    if data["kind"] == "mcq" and not data.get("answer"):
+        return "", "a multiple-choice template needs `answer`"
+    return None
+
+
+def _whole_in(field_name: str, default: int, low: int, high: int, message: str) -> Callable[[dict[str, Any]], Problem]:
+    def rule(data: dict[str, Any]) -> Problem:
+        value = data.get(field_name, default)
+        ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+        return None if ok else (field_name, message)
+    return rule
+
+
+def _tags(data: dict[str, Any]) -> Problem:
+    tags = data.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(t, str) and " " not in t for t in tags):
+        return "tags", "a list of words without spaces"
+    return None
+
+
+def _text_fields(data: dict[str, Any]) -> Problem:
+    for name in ("question", "answer", "accepted", "explanation"):
+        if data.get(name) is not None and not isinstance(data[name], str):
+            return name, "should be text"
+    if data.get("when") is not None and not isinstance(data["when"], str):
+        return "when", "should be a Jinja expression in quotes"
+    return None
+
+
+def _priority(data: dict[str, Any]) -> Problem:
+    priority = data.get("priority", 1.0)
+    if not isinstance(priority, int | float) or isinstance(priority, bool) or priority != priority:
+        return "priority", "should be a number"
+    return None
+
+
+_RULES: tuple[Callable[[dict[str, Any]], Problem], ...] = (
+    _unknown_field, _missing_field, _kind, _distractors, _whole_in("difficulty", 2, 1, 3, "1, 2 or 3"), _tags,
+    _text_fields, _whole_in("blanks", 2, 1, 4, "a whole number from 1 to 4"), _priority,
+)
+
+
 @functools.lru_cache(maxsize=256)  # a batch builds every article from the same few files: check each once
 def parse_template(text: str, path: str) -> Template:
+    """A template file's text -> Template; TemplateError naming the file, the template and the field."""
     data = load_yaml(text, path, TemplateError)
     if not isinstance(data, dict):
         raise TemplateError(f"{path}: a template is a mapping with {', '.join(_REQUIRED)}")
     template_id = str(data.get("id", "?"))
-    for key in data:
-        if key not in _KEYS:
-            raise TemplateError(f"{path}: {template_id}: unknown field {key!r} (known: {', '.join(sorted(_KEYS))})")
-    for key in _REQUIRED:
-        if not isinstance(data.get(key), str) or not data[key].strip():
-            raise TemplateError(f"{path}: {template_id}: missing required field {key!r}")
-    if data["kind"] not in ITEM_TYPES:
-        raise TemplateError(f"{path}: {template_id}.kind: {data['kind']!r} is not one of {', '.join(ITEM_TYPES)}")
-    if data["applies_to"] not in APPLIES_TO:
-        raise TemplateError(f"{path}: {template_id}.applies_to: {data['applies_to']!r} is not one of "
-                            f"{', '.join(APPLIES_TO)}")
-    distractors = data.get("distractors") or {}
-    if not isinstance(distractors, dict) or distractors.get("from", "none") not in DISTRACTOR_SOURCES:
-        raise TemplateError(f"{path}: {template_id}.distractors: needs `from:` one of {', '.join(DISTRACTOR_SOURCES)}")
-    count = distractors.get("count", 3)
-    if not isinstance(count, int) or not 1 <= count <= 5:
-        raise TemplateError(f"{path}: {template_id}.distractors.count: a whole number from 1 to 5")
-    if data["kind"] == "mcq" and not data.get("answer"):
-        raise TemplateError(f"{path}: {template_id}: a multiple-choice template needs `answer`")
-    difficulty = data.get("difficulty", 2)
-    if difficulty not in (1, 2, 3):
-        raise TemplateError(f"{path}: {template_id}.difficulty: 1, 2 or 3")
-    tags = data.get("tags") or []
-    if not isinstance(tags, list) or not all(isinstance(t, str) and " " not in t for t in tags):
-        raise TemplateError(f"{path}: {template_id}.tags: a list of words without spaces")
+    for rule in _RULES:
+        problem = rule(data)
+        if problem is not None:
+            field_name, message = problem
+            raise TemplateError(f"{path}: {template_id}{'.' if field_name else ''}{field_name}: {message}")
     for name in ("question", "answer", "accepted", "explanation"):
-        if data.get(name) is not None and not isinstance(data[name], str):
-            raise TemplateError(f"{path}: {template_id}.{name}: should be text")
         _check_syntax(path, template_id, name, data.get(name) or "")
     if data.get("when") is not None:
-        if not isinstance(data["when"], str):
-            raise TemplateError(f"{path}: {template_id}.when: should be a Jinja expression in quotes")
         _check_syntax(path, template_id, "when", data["when"], expression=True)
-    blanks = data.get("blanks", 2)
-    if not isinstance(blanks, int) or isinstance(blanks, bool) or not 1 <= blanks <= 4:
-        raise TemplateError(f"{path}: {template_id}.blanks: a whole number from 1 to 4")
-    priority = data.get("priority", 1.0)
-    if not isinstance(priority, int | float) or isinstance(priority, bool):
-        raise TemplateError(f"{path}: {template_id}.priority: should be a number")
     return Template(
         id=data["id"], kind=data["kind"], applies_to=data["applies_to"], question=data["question"], path=path,
         answer=data.get("answer") or "", when=data.get("when") or "", accepted=data.get("accepted") or "",
-        explanation=data.get("explanation") or "", distractors=dict(distractors), pairs=str(data.get("pairs") or ""),
-        blanks=blanks, tags=tuple(tags), difficulty=difficulty, priority=float(priority),
+        explanation=data.get("explanation") or "", distractors=dict(data.get("distractors") or {}),
+        pairs=str(data.get("pairs") or ""), blanks=data.get("blanks", 2), tags=tuple(data.get("tags") or ()),
+        difficulty=data.get("difficulty", 2), priority=float(data.get("priority", 1.0)),
         description=str(data.get("description") or ""),
     )
 
