@@ -83,10 +83,16 @@ def _edit(document: Any, path: tuple[Any, ...], operation: str, value: Any, coun
         parent[key] = [copy.deepcopy(current[i % len(current)]) for i in range(count)]
     elif operation == "rename" and isinstance(parent, dict):
         parent[value if isinstance(value, str) else KEYS[count % len(KEYS)]] = parent.pop(key)
+    elif operation == "retext" and isinstance(current, str):  # an edit that keeps the file's shape
+        parent[key] = value if isinstance(value, str) else TEXTS[count % len(TEXTS)]
+    elif operation == "spread" and isinstance(current, list) and all(isinstance(v, str) for v in current):
+        # `count` different members, the present ones first (so an answer stays among the options)
+        parent[key] = [*current, *(f"{TEXTS[i % len(TEXTS)]} {i}" for i in range(count))][:count]
 
 
-_edits = st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(["replace", "delete", "resize", "rename"]),
-                            _values, st.integers(0, 13)), min_size=1, max_size=4)
+OPERATIONS = ["replace", "delete", "resize", "rename", "retext", "retext", "spread", "spread"]
+_edits = st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(OPERATIONS), _values, st.integers(0, 13)),
+                  min_size=1, max_size=4)
 
 
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=not LONG,
