@@ -159,7 +159,7 @@ def slug_field(value: Any) -> str | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise InvalidValueError(f"should be text, not {type(value).__name__}")
+        raise InvalidValueError(f"should be text, not {_kind_of(value)}")
     try:
         return checked_slug(value)
     except ValueError as err:
@@ -171,7 +171,6 @@ def scalar_text(value: Any) -> str | None:
     if isinstance(value, list | dict):
         raise InvalidValueError("should be text")
     return None if value is None else str(value)
-
 
 
 # Field kinds by the type annotation of the dataclass field they fill (model.py's annotations are the schema).
