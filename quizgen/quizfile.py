@@ -200,6 +200,15 @@ def _check_cloze(reader: SchemaReader, keys: tuple[str | int, ...], item: dict[s
     if tuple(b.answer for b in marked) != blanks:
         raise reader.fail((*keys, "cloze"), f"its blanks {[b.answer for b in marked]} do not match `blanks` "
                                             f"{list(blanks)}")
+    filled = "".join(part if isinstance(part, str) else part.answer for part in cloze_parts(item["cloze"]))
+    if _unbroken(filled) != _unbroken(item["source"]):
+        raise reader.fail((*keys, "cloze"), "with its blanks filled in, it should read as the item's `source`")
+
+
+def _unbroken(text: str) -> str:
+    """Text without its spaces: build_cloze breaks "{{", "}}" and "::" in article text with a space (so it cannot
+    open a deletion), and the filled cloze then differs from the source in those spaces only."""
+    return "".join(text.split())
 
 
 def _check_matching(reader: SchemaReader, keys: tuple[str | int, ...], item: dict[str, Any]) -> None:
