@@ -201,8 +201,19 @@ def _check_cloze(reader: SchemaReader, keys: tuple[str | int, ...], item: dict[s
         raise reader.fail((*keys, "cloze"), f"its blanks {[b.answer for b in marked]} do not match `blanks` "
                                             f"{list(blanks)}")
     filled = "".join(part if isinstance(part, str) else part.answer for part in cloze_parts(item["cloze"]))
-    if _unbroken(filled) != _unbroken(item["source"]):
+    if _unbroken(filled) != _unbroken(item["source"]) or not _in_order(blanks, item["source"]):
         raise reader.fail((*keys, "cloze"), "with its blanks filled in, it should read as the item's `source`")
+
+
+def _in_order(blanks: tuple[str, ...], source: str) -> bool:
+    """Each blank found in the source after the one before (the answer key prints the source, blanks marked)."""
+    position = 0
+    for blank in blanks:
+        found = source.find(blank, position)
+        if found < 0:
+            return False
+        position = found + len(blank)
+    return True
 
 
 def _unbroken(text: str) -> str:

@@ -67,6 +67,9 @@ CASES = {
     "cloze and source disagree": (lambda: _edit_item("cloze", "  source: The city council of Harwick",
                                                       "  source: The town council of Harwick"), "cloze",
                                   "should read as the item's `source`", "  cloze: The city council of {{c1::"),
+    "blank spaced unlike the source": (lambda: _edit_item("cloze", "{{c1::Harwick}}", "{{c1::Har wick}}").replace(
+        "  - Harwick\n", "  - Har wick\n"), "cloze", "should read as the item's `source`",
+        "  cloze: The city council of {{c1::"),
     "empty blanks": (lambda: _edit_item("cloze", "  blanks:\n  - Harwick\n  - £120 million\n", "  blanks: []\n"),
                      "blanks", "has 0 blanks", "  blanks: []"),
     "nine options": (_nine_options, "options", "has 12 options; an item has 2 to 10", "  - Option 0"),
