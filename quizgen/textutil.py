@@ -49,6 +49,7 @@ def slugify(text: str, fallback: str = "article") -> str:
 
 
 _SLUG_CHARACTERS = re.compile(r"[a-z0-9-]*[a-z0-9][a-z0-9-]*")
+_FOLDER_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")  # no hyphen first (an option) or last
 
 
 def checked_slug(text: str) -> str:
@@ -57,12 +58,12 @@ def checked_slug(text: str) -> str:
     Raises ValueError, saying what would do instead, for anything else."""
     if not _SLUG_CHARACTERS.fullmatch(text):
         raise ValueError(f"should be lowercase letters, digits and hyphens only (for example {slugify(text)!r})")
-    return slugify(text)
+    return text if is_slug(text) else slugify(text)  # kept as written: a batch's "-2" may pass 60 characters
 
 
 def is_slug(text: str) -> bool:
     """A folder name quizgen may write into: a slug (a batch may add "-2" to a full-length one), never a path."""
-    return len(text) <= _SLUG_MAX + 10 and _SLUG_CHARACTERS.fullmatch(text) is not None
+    return len(text) <= _SLUG_MAX + 10 and _FOLDER_SLUG.fullmatch(text) is not None
 
 
 def stable_id(*parts: object, length: int = 10) -> str:

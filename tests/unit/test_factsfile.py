@@ -116,3 +116,12 @@ def test_a_facts_file_saved_as_latin_1_names_the_line(tmp_path):
     path.write_bytes(text.encode("latin-1", errors="replace"))
     with pytest.raises(FactsFileError, match=rf"facts.yaml:{_line_of(text, 'byline:')}: not UTF-8"):
         read_facts(path)
+
+
+def test_a_batch_slug_with_its_number_past_60_characters_is_kept():
+    # A batch gives the second article with a title already taken "<slug>-2"; building again from its facts.yaml
+    # must write to that folder, not cut the "-2" off and overwrite the first article's outputs.
+    slug = "a" * 30 + "-" + "b" * 29 + "-2"
+    from dataclasses import replace
+
+    assert parse_facts(dump_facts(replace(sample_facts(), slug=slug)), "facts.yaml").slug == slug
