@@ -15,6 +15,18 @@ _SPACES = re.compile(r"\s+")
 _LEADING_HONORIFIC = re.compile(rf"^(?:{_HONORIFIC})\.?\s+(?=\S)", re.I)
 
 
+# C0 and C1 control characters (and DEL), which no output format can hold (XML 1.0 refuses them, spreadsheets
+# too) and which must never reach a terminal: the line-like ones become a space, the rest are dropped. Tab and
+# newline stay.
+_CONTROLS = {code: None for code in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(code) not in "\t\n"}
+_CONTROLS.update({ord(ch): " " for ch in "\r\x0b\x0c\x1c\x1d\x1e\x1f\x85"})
+
+
+def without_controls(text: str) -> str:
+    """`text` with control characters replaced by a space (line-like ones) or dropped."""
+    return text.translate(_CONTROLS)
+
+
 def strip_honorific(name: str) -> str:
     """'Mr Blair' → 'Blair'; a lone 'Mr' stays as it is."""
     return _LEADING_HONORIFIC.sub("", name)

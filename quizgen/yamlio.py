@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from quizgen.errors import UserError, YamlFileError
-from quizgen.textutil import checked_slug
+from quizgen.textutil import checked_slug, without_controls
 
 # Biggest YAML file quizgen reads (a facts.yaml of a long article is about 200 kB): a FIFO or /dev/zero given as a
 # file is refused instead of read until memory runs out.
@@ -219,7 +219,19 @@ class SchemaReader:
         for key in required:
             if raw.get(key) is None:
                 raise self.fail(keys, f"missing required field {key!r}")
-        return {name: self.check((*keys, name), value, kinds[name]) for name, value in raw.items()}
+        return {name: self.check((*keys, name), _printable(value), kinds[name]) for name, value in raw.items()}
+
+
+def _printable(value: Any) -> Any:
+    """Text read from a file, with control characters a teacher's editor let in made harmless (see
+    textutil.without_controls), before it is checked; lists and mappings of text (options, pairs) likewise."""
+    if isinstance(value, str):
+        return without_controls(value)
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _printable(v) for k, v in value.items()}
+    return value
 
 
 # libyaml's emitter writes the same text as PyYAML's, four times faster; PyYAML's is the fallback.

@@ -62,7 +62,12 @@ def _pipeline(path: Path):
     return facts, quiz, out
 
 
-@given(title=st.text(max_size=80), body=st.lists(st.text(min_size=1, max_size=300), max_size=6))
+# Any text but control characters: reading drops those (issue 15, finding 7), so a facts.yaml or quiz.yaml
+# holding one no longer round-trips exactly; test_quiz_edits.py and the readers' tests cover them.
+_TEXT = st.characters(blacklist_categories=("Cs", "Cc"))
+
+
+@given(title=st.text(_TEXT, max_size=80), body=st.lists(st.text(_TEXT, min_size=1, max_size=300), max_size=6))
 def test_any_unicode_text_gives_a_valid_quiz_or_a_user_error(title, body):
     path = _write(title + "\n\n" + "\n\n".join(body))
     try:

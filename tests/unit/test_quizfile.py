@@ -146,3 +146,18 @@ def test_an_item_without_a_paragraph_is_taken_as_paragraph_1():
     text = _edit_item("short_answer", "  paragraph: 2\n", "")
     item = next(i for i in parse_quiz(text, "quiz.yaml").items if i.type == "short_answer")
     assert item.paragraph == 1
+
+
+def test_control_characters_an_editor_let_in_are_dropped_when_read(tmp_path, capsys):
+    # \b crashed the Kahoot writer (exit 70) and broke the Moodle XML; \e would reach the terminal. Line-like
+    # ones (\v) become a space.
+    text = _quiz_text().replace("title: Harwick votes for a tidal barrier",
+                                'title: "Harwick\\vvotes for a tidal barrier\\b"')
+    text = text.replace("  - Tom Ellis\n", '  - "Tom\\e[31m\\bEllis"\n', 1)
+    quiz = parse_quiz(text, "quiz.yaml")
+    assert quiz.title == "Harwick votes for a tidal barrier"
+    assert "Tom[31mEllis" in quiz.items[1].options
+    path = tmp_path / "quiz.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["make", str(path), "-o", str(tmp_path / "out"), "--formats", "kahoot,moodle,qti"]) == 0, \
+        capsys.readouterr().err
