@@ -22,6 +22,7 @@ from typing import Any
 
 import jinja2
 from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace, generate_lorem_ipsum
@@ -72,13 +73,37 @@ def time_limit() -> Iterator[None]:
         _Clock.local.deadline = math.inf
 
 
-def _size(value: Any) -> int:
-    return len(value) if isinstance(value, str | bytes | list | tuple | dict | set) else 0
+def weight(value: Any, limit: int = MAX_VALUE) -> int:
+    """Characters and items in `value`, nested lists and mappings counted in full (a list holding one list twice
+    prints it twice); raises LimitExceededError as soon as the count passes `limit`, so a structure that would
+    print as terabytes is refused before anything turns it into text."""
+    seen: dict[int, int] = {}
+
+    def visit(item: Any) -> int:
+        if isinstance(item, str | bytes):
+            return len(item)
+        if not isinstance(item, list | tuple | set | frozenset | dict):
+            return 1
+        if id(item) in seen:
+            return seen[id(item)]
+        seen[id(item)] = 0  # a list that holds itself prints as [...]
+        members = [*item.keys(), *item.values()] if isinstance(item, dict) else item
+        total = len(members)
+        for member in members:
+            total += visit(member)
+            if total > limit:
+                raise LimitExceededError(f"makes a value of more than {limit:,} characters or items")
+        seen[id(item)] = total
+        return total
+
+    total = visit(value)
+    if total > limit:
+        raise LimitExceededError(f"makes a value of {total:,} characters or items (at most {limit:,})")
+    return total
 
 
 def check_size(value: Any, limit: int = MAX_VALUE) -> Any:
-    if _size(value) > limit:
-        raise LimitExceededError(f"makes a value of {_size(value):,} characters or items (at most {limit:,})")
+    weight(value, limit)
     return value
 
 
@@ -95,9 +120,10 @@ def _check_power(left: Any, right: Any) -> None:
 
 def _check_repeat(left: Any, right: Any) -> None:
     for sequence, times in ((left, right), (right, left)):
-        if _size(sequence) and isinstance(times, int) and _size(sequence) * times > MAX_VALUE:
-            raise LimitExceededError(f"repeats a value to {_size(sequence) * times:,} characters or items "
-                                f"(at most {MAX_VALUE:,})")
+        if isinstance(sequence, str | list | tuple) and isinstance(times, int):
+            size = weight(sequence) * times
+            if size > MAX_VALUE:
+                raise LimitExceededError(f"repeats a value to {size:,} characters or items (at most {MAX_VALUE:,})")
     if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > MAX_INT_BITS:
         raise LimitExceededError(f"makes a number of more than {MAX_INT_BITS} bits")
 
@@ -127,11 +153,16 @@ def check_brace_format(text: str) -> None:
 def _check_modulo(left: Any, right: Any) -> None:
     if isinstance(left, str):
         check_percent_format(left)
+    weight(right)  # '%s' % a nested list would print all of it
+
+
+def _check_join(left: Any, right: Any) -> None:
+    weight((left, right))
 
 
 # Checks run before an operator, by operator: those that can make a value far larger than their operands.
 _BINOP_CHECKS: dict[str, Callable[[Any, Any], None]] = {
-    "**": _check_power, "*": _check_repeat, "%": _check_modulo, "+": lambda left, right: None,
+    "**": _check_power, "*": _check_repeat, "%": _check_modulo, "+": _check_join,
 }
 # str methods whose whole-number arguments set the size of what they return.
 _PADDING_METHODS = {"center", "ljust", "rjust", "zfill", "expandtabs"}
@@ -142,8 +173,7 @@ def _check_arguments(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
         for value in (*args, *kwargs.values()):
             if isinstance(value, int) and value > MAX_WIDTH:
                 raise LimitExceededError(f"{obj.__name__}({value}) pads to more than {MAX_WIDTH}")
-    for value in (*args, *kwargs.values()):
-        check_size(value)
+    weight((args, kwargs))
 
 
 class BoundedRange(Sequence[int]):
@@ -192,6 +222,7 @@ def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
     @functools.wraps(function)  # keeps Jinja's pass_context / pass_environment marks
     def bounded(*args: Any, **kwargs: Any) -> Any:
         _Clock.tick()
+        weight((args, kwargs))  # |string, |join, |tojson of a huge nested list would print all of it
         if name in _SIZED_FILTERS and any(isinstance(v, int) and abs(v) > MAX_WIDTH
                                           for v in (*args[1:], *kwargs.values())):
             raise LimitExceededError(f"the {name} filter with a size above {MAX_WIDTH}")
@@ -202,15 +233,39 @@ def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
     return bounded
 
 
+class _BoundedCodeGenerator(CodeGenerator):
+    """Jinja's compiler, with `a ~ b` checked: its parts are sized before they are joined into one text."""
+
+    @optimizeconst
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:  # noqa: N802 (Jinja's visitor name)
+        # As Jinja's own, with the parts passed through environment.checked_parts on their way to the join.
+        if frame.eval_ctx.volatile:
+            join = "(markup_join if context.eval_ctx.volatile else str_join)"
+        else:
+            join = "markup_join" if frame.eval_ctx.autoescape else "str_join"
+        self.write(f"{join}(environment.checked_parts((")
+        for part in node.nodes:
+            self.visit(part, frame)
+            self.write(", ")
+        self.write(")))")
+
+
 class BoundedSandbox(SandboxedEnvironment):
     """SandboxedEnvironment with limits on power, repetition, ranges, value sizes and time (see module doc)."""
 
     intercepted_binops = frozenset(_BINOP_CHECKS)
+    code_generator_class = _BoundedCodeGenerator
 
     def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
+        super().__init__(finalize=check_size, **options)  # each {{ value }} is sized before it is printed
         self.globals.update(range=BoundedRange, namespace=BoundedNamespace, lipsum=bounded_lipsum)
         self.filters = {name: _bounded_filter(name, f) for name, f in self.filters.items()}
+
+    @staticmethod
+    def checked_parts(parts: tuple[Any, ...]) -> tuple[Any, ...]:
+        """The parts of `a ~ b ~ ...`, refused when joined they would pass the size limit."""
+        _Clock.tick()
+        return check_size(parts)
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         _Clock.tick()

@@ -189,3 +189,24 @@ def test_a_runaway_when_test_is_stopped_too():
     template = parse_template(GOOD + 'when: "9 ** (quote.text|length * 10000) > 1"\n', "when.yaml")
     with pytest.raises(TemplateError, match=r"when.yaml: my-quote.when: .*too large"):
         evaluate(template, {"quote": {"text": "x", "speaker": "y"}})
+
+
+_GROW = {"quote": {"text": "We cannot wait", "speaker": "Priya Nair"}}
+_DOUBLED_LIST = "{% set a = [quote.text] %}" + "{% set a = [a, a] %}" * 40
+
+
+@pytest.mark.parametrize("source", [
+    # each `set` doubles the text with `~`, which Jinja joins without a hook of its own
+    "{% set a = quote.text * 5000 %}" + "{% set a = a ~ a %}" * 40 + "{{ a|length }}",
+    # a list holding a list twice, nested 40 deep, prints as terabytes: it is sized before it becomes text
+    _DOUBLED_LIST + "{{ a }}",
+    _DOUBLED_LIST + "{{ a|string|length }}",
+    _DOUBLED_LIST + "{{ 'x' ~ a }}",
+    _DOUBLED_LIST + "{{ '%s' % (a,) }}",
+    _DOUBLED_LIST + "{{ a|tojson|length }}",
+])
+def test_text_built_up_step_by_step_is_stopped_before_it_is_made(source):
+    template = parse_template(GOOD, "grow.yaml")
+    with pytest.raises(TemplateError) as err:
+        render(template, "question", source, _GROW)
+    assert str(err.value).startswith("grow.yaml: my-quote.question: ") and "characters or items" in str(err.value)
