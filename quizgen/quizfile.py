@@ -245,8 +245,8 @@ def parse_quiz(text: str, path: str) -> Quiz:
     if not isinstance(data, dict):
         raise reader.fail((), "a quiz file is a mapping with `schema`, `title` and `items`")
     top = reader.mapping((), data, _TOP_KINDS, _TOP_REQUIRED)
-    if not isinstance(top["items"], list) or not top["items"]:
-        raise reader.fail(("items",), "should be a list of at least one item")
+    if not isinstance(top["items"], list):  # may be empty: `make` then says no item could be made
+        raise reader.fail(("items",), "should be a list of items")
     items = tuple(_item(reader, index, raw) for index, raw in enumerate(top["items"]))
     _distinct(reader, ("items",), tuple(item.id for item in items), "id", ("id",))
     slug = top.get("slug") or slugify(top["title"])
