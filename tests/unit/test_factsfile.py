@@ -125,3 +125,13 @@ def test_a_batch_slug_with_its_number_past_60_characters_is_kept():
     from dataclasses import replace
 
     assert parse_facts(dump_facts(replace(sample_facts(), slug=slug)), "facts.yaml").slug == slug
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_given_as_a_facts_file_is_refused_without_reading(tmp_path):
+    import os
+
+    pipe = tmp_path / "facts.yaml"
+    os.mkfifo(pipe)  # reading it would block until a writer came
+    with pytest.raises(FactsFileError, match="not a regular file"):
+        read_facts(pipe)
