@@ -3,8 +3,8 @@
 A template from ./question_templates/ is untrusted code. Jinja's sandbox already keeps it away from Python's
 internals; this module also keeps it from exhausting the machine. Every operator that can make a value much bigger
 than its operands (`**`, `*`, `%`, `+`) goes through `call_binop`, every function call through `call`, ranges
-through a bounded `range`, and each field renders within `MAX_SECONDS` (checked by those hooks, and by an alarm
-signal for loops that call nothing, when rendering runs in the main thread).
+through a bounded `range`, and each field renders within `MAX_SECONDS` of CPU time (checked by those hooks, and by
+a timer signal for loops that call nothing, when rendering runs in the main thread).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ class _Clock:
 
     @classmethod
     def tick(cls) -> None:
-        if time.monotonic() > getattr(cls.local, "deadline", math.inf):
+        if time.process_time() > getattr(cls.local, "deadline", math.inf):
             raise LimitExceededError(f"took longer than {MAX_SECONDS:g} s (a loop or recursion too long?)")
 
 
@@ -57,19 +57,20 @@ def _on_alarm(signum: int, frame: Any) -> None:
 @contextlib.contextmanager
 def time_limit() -> Iterator[None]:
     """Bound the time of what runs inside: the hooks check the deadline; in the main thread an alarm also fires
-    (unless a timer of someone else's is already running), for loops that call nothing."""
-    _Clock.local.deadline = time.monotonic() + MAX_SECONDS
+    (unless a timer of someone else's is already running), for loops that call nothing. Both count CPU time, not
+    wall time, so a busy machine or a suspended run (Ctrl-Z) never fails a template that is not itself slow."""
+    _Clock.local.deadline = time.process_time() + MAX_SECONDS
     alarm = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-             and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
-    previous = signal.signal(signal.SIGALRM, _on_alarm) if alarm else None
+             and signal.getitimer(signal.ITIMER_VIRTUAL)[0] == 0)
+    previous = signal.signal(signal.SIGVTALRM, _on_alarm) if alarm else None
     if alarm:
-        signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS + 0.1)  # the hooks' own check usually trips first
+        signal.setitimer(signal.ITIMER_VIRTUAL, MAX_SECONDS + 0.1)  # the hooks' own check usually trips first
     try:
         yield
     finally:
         if alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+            signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+            signal.signal(signal.SIGVTALRM, previous)
         _Clock.local.deadline = math.inf
 
 

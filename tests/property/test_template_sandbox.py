@@ -59,11 +59,11 @@ def _body(depth: int) -> st.SearchStrategy[str]:
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(source=_body(3))
 def test_any_template_renders_within_the_limits_or_is_one_template_error(source):
-    started = time.monotonic()
+    started = time.process_time()
     try:
         text = render(TEMPLATE, "question", source, CONTEXT)
     except TemplateError as err:
         assert str(err).startswith("t.yaml: t.question: ") and "\n" not in str(err)
     else:
         assert len(text) <= MAX_FIELD
-    assert time.monotonic() - started < MAX_SECONDS + 2
+    assert time.process_time() - started < MAX_SECONDS + 1  # CPU time: a busy machine does not count
