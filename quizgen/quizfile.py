@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from quizgen.errors import QuizFileError
-from quizgen.model import ITEM_TYPES, ClozeBlank, Item, Quiz, cloze_parts
+from quizgen.model import ITEM_TYPES, OPTION_LETTERS, ClozeBlank, Item, Quiz, cloze_parts
 from quizgen.textutil import slugify
 from quizgen.versions import numbered
 from quizgen.yamlio import (
@@ -80,9 +80,9 @@ def _printed_answer(item: Item) -> str:
     return item.answer
 
 
-# Counts every writer handles (the worksheet letters A-J, Kahoot's columns, Moodle's fractions).
-OPTIONS_RANGE = (2, 10)
-PAIRS_RANGE = (2, 10)
+# Counts every writer handles: an option or a matching pair needs a letter (model.OPTION_LETTERS, A-J).
+OPTIONS_RANGE = (2, len(OPTION_LETTERS))
+PAIRS_RANGE = (2, len(OPTION_LETTERS))
 BLANKS_RANGE = (1, 10)
 _ITEM_REQUIRED = ("id", "type", "question", "answer", "source", "template", "fact")
 _TOP_REQUIRED = ("schema", "title", "items")
