@@ -1,5 +1,5 @@
-"""A teacher edits quiz.yaml by hand: whatever the edit (types, counts, missing keys, encodings), `quizgen make` on
-the file prints and exports it (exit 0) or says what is wrong in one line (exit 1), never exit 70.
+"""A teacher edits quiz.yaml (or facts.yaml) by hand: whatever the edit (types, counts, missing keys, encodings),
+`quizgen make` on the file prints and exports it (exit 0) or says what is wrong in one line (exit 1), never exit 70.
 
 The mutations start from a real quiz.yaml with every item type. CI runs a bounded number of examples; set
 QUIZGEN_HYPOTHESIS=long for a few thousand (about ten minutes).
@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from quizgen import api
 from quizgen.cli import main
+from quizgen.factsfile import dump_facts
 from quizgen.quizfile import HEADER, dump_quiz
 from tests.unit.factories import sample_facts
 
@@ -95,22 +96,52 @@ _edits = st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(OPERATIONS), 
                   min_size=1, max_size=4)
 
 
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=not LONG,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(edits=_edits, encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]), header=st.booleans())
-def test_an_edited_quiz_yaml_is_printed_or_refused_in_one_line_never_a_crash(edits, encoding, header):
-    document = copy.deepcopy(_document())
-    paths = _paths(document)
-    for place, operation, value, count in edits:
-        _edit(document, paths[place % len(paths)], operation, value, count)
-    text = (HEADER if header else "") + yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+def _make(text: str, encoding: str, name: str) -> tuple[int, str]:
+    """`quizgen make` on the text saved as `name` in `encoding`, every format: exit code and stderr."""
     folder = Path(tempfile.mkdtemp(prefix="quizgen-edit-"))
-    path = folder / "quiz.yaml"
+    path = folder / name
     path.write_bytes(text.encode(encoding, errors="replace"))
     stderr = io.StringIO()
     with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):
         code = main(["make", str(path), "-o", str(folder / "out"), "--formats", "all", "--versions", "2"])
-    assert code in (0, 1), stderr.getvalue()
+    return code, stderr.getvalue()
+
+
+def _assert_printed_or_refused(code: int, stderr: str) -> None:
+    assert code in (0, 1), stderr
     if code == 1:
-        lines = stderr.getvalue().splitlines()
+        lines = stderr.splitlines()
         assert len(lines) == 1 and lines[0].startswith("quizgen: ") and "\x1b" not in lines[0], lines
+
+
+def _edited(document: Any, edits: list[tuple[int, str, Any, int]]) -> Any:
+    document = copy.deepcopy(document)
+    paths = _paths(document)
+    for place, operation, value, count in edits:
+        _edit(document, paths[place % len(paths)], operation, value, count)
+    return document
+
+
+_SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=not LONG,
+                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@_SETTINGS
+@given(edits=_edits, encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]), header=st.booleans())
+def test_an_edited_quiz_yaml_is_printed_or_refused_in_one_line_never_a_crash(edits, encoding, header):
+    document = _edited(_document(), edits)
+    text = (HEADER if header else "") + yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+    _assert_printed_or_refused(*_make(text, encoding, "quiz.yaml"))
+
+
+@functools.cache
+def _facts_document() -> dict[str, Any]:
+    return yaml.safe_load(dump_facts(sample_facts()))
+
+
+@settings(_SETTINGS, max_examples=max(EXAMPLES // 2, 1))
+@given(edits=_edits)
+def test_an_edited_facts_yaml_is_built_or_refused_in_one_line_never_a_crash(edits):
+    document = _edited(_facts_document(), edits)
+    text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+    _assert_printed_or_refused(*_make(text, "utf-8", "facts.yaml"))
