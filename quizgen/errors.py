@@ -28,12 +28,23 @@ class InputError(UserError, ValueError):
     """Raised when an article cannot be read: missing, empty, unsupported or undecodable."""
 
 
-class FactsFileError(UserError, ValueError):
-    """Raised when a facts.yaml or quiz.yaml is malformed; the message names the file, line and field."""
+class YamlFileError(UserError, ValueError):
+    """Raised when a YAML file quizgen reads is malformed: not YAML, aliases, or a field of the wrong kind; the
+    message names the file, line and field. The files with a schema of their own raise a subclass."""
+
+
+class FactsFileError(YamlFileError):
+    """Raised when a facts.yaml breaks its schema; the message names the file, line and field."""
+
+
+class QuizFileError(YamlFileError):
+    """Raised when a quiz.yaml breaks its schema (a field of the wrong kind, an answer that is not among the
+    options, a cloze whose blanks disagree with `blanks`...); the message names the file, line and field."""
 
 
 class TemplateError(UserError, ValueError):
-    """Raised when a question template is invalid, fails to render or tries to leave the sandbox."""
+    """Raised when a question template is invalid, fails to render, exceeds the sandbox's limits (time, size,
+    repetition) or tries to leave the sandbox; the message names the file and field."""
 
 
 class ModelNotFoundError(UserError):

@@ -26,9 +26,9 @@ from quizgen.exporters.jsonfile import dump_json, schema
 from quizgen.exporters.kahoot import dump_kahoot_xlsx
 from quizgen.exporters.moodle import dump_moodle_xml
 from quizgen.exporters.qti import dump_qti_zip
-from quizgen.exporters.quizfile import dump_quiz, parse_quiz
 from quizgen.exporters.quizlet import dump_quizlet
 from quizgen.model import Item, Quiz
+from quizgen.quizfile import dump_quiz, parse_quiz
 from quizgen.versions import numbered
 
 SPECIAL = 'Zoë {braces} ~tilde =equals #hash :colon & <b>bold</b> "quoted" \'single\' \\back'
