@@ -6,7 +6,7 @@ import datetime
 import re
 from collections.abc import Callable
 
-from quizgen.errors import FactsFileError, InputError
+from quizgen.errors import InputError, YamlFileError
 from quizgen.model import Article
 from quizgen.readers.normalize import bound_text, cut_title
 from quizgen.readers.text import parse_text
@@ -63,7 +63,7 @@ def _load_fields(block: str, path: str) -> dict[str, object]:
     source = "\n" + block
     try:
         loaded = load_yaml(source, path)
-    except FactsFileError as err:
+    except YamlFileError as err:
         raise InputError(str(err).replace("not valid YAML", "front matter is not valid YAML", 1)) from None
     except ValueError as err:  # a YAML timestamp that is no real date: "date: 2024-02-30"
         line, key = _bad_date(block)
