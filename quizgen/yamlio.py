@@ -46,7 +46,7 @@ def load_yaml(text: str, path: str, error: type[UserError] = YamlFileError) -> A
         raise error(f"{path}: nested too deeply to read") from None
 
 
-def read_yaml_text(path: Path, error: type[YamlFileError] = YamlFileError) -> str:
+def read_yaml_text(path: Path, error: type[UserError] = YamlFileError) -> str:
     """The text of a YAML file quizgen reads: a regular file, at most MAX_YAML_BYTES, UTF-8 (with or without a
     byte-order mark). A file saved in another encoding is refused with the line of its first foreign byte."""
     try:

@@ -24,7 +24,7 @@ from quizgen.templates.sandbox import (
     time_limit,
 )
 from quizgen.textutil import word_count
-from quizgen.yamlio import load_yaml
+from quizgen.yamlio import load_yaml, read_yaml_text
 
 APPLIES_TO = ("entity", "quote", "number", "gloss", "key_sentence", "question", "article")
 DISTRACTOR_SOURCES = ("same_type", "numbers", "meanings", "none")
@@ -318,11 +318,8 @@ def load_folder(folder: Path) -> list[Template]:
         raise TemplateError(f"{folder}: no such template folder")
     templates = []
     for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise TemplateError(f"{path}: cannot read ({err})") from None
-        templates.append(parse_template(text, str(path)))
+        # A regular file, size-capped, UTF-8: a FIFO or device named *.yaml is refused instead of read forever.
+        templates.append(parse_template(read_yaml_text(path, TemplateError), str(path)))
     return templates
 
 

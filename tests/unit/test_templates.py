@@ -210,3 +210,16 @@ def test_text_built_up_step_by_step_is_stopped_before_it_is_made(source):
     with pytest.raises(TemplateError) as err:
         render(template, "question", source, _GROW)
     assert str(err.value).startswith("grow.yaml: my-quote.question: ") and "characters or items" in str(err.value)
+
+
+def test_a_fifo_in_a_template_folder_is_refused_not_read(tmp_path):
+    """Issue 15, finding 15: a named pipe called *.yaml in ./question_templates used to hang `templates check`."""
+    import os
+    import subprocess
+    import sys
+
+    os.mkfifo(tmp_path / "pipe.yaml")
+    run = subprocess.run([sys.executable, "-m", "quizgen", "templates", "check", str(tmp_path)], capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 1, run.stderr
+    assert "pipe.yaml" in run.stderr and "not a regular file" in run.stderr
