@@ -252,7 +252,8 @@ def parse_quiz(text: str, path: str) -> Quiz:
     slug = top.get("slug") or slugify(top["title"])
     return Quiz(title=top["title"], slug=slug, seed=top.get("seed", 0), requested=top.get("requested", len(items)),
                 items=items, byline=top.get("byline"), date=top.get("date"), source=top.get("source"),
-                article_id=slug, reading_grade=top.get("reading_grade"), bank_extras=top.get("bank_extras", ()))
+                article_id=slug, reading_grade=top.get("reading_grade"), bank_extras=top.get("bank_extras", ()),
+                shortfall=top.get("shortfall"))
 
 
 def read_quiz(path: str | Path) -> Quiz:
