@@ -20,11 +20,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizgen import api
 from quizgen.cli import main
 from quizgen.factsfile import dump_facts
 from quizgen.quizfile import HEADER, dump_quiz
-from tests.unit.factories import sample_facts
+from tests.unit.factories import sample_facts, sample_quiz
 
 LONG = os.environ.get("QUIZGEN_HYPOTHESIS") == "long"
 EXAMPLES = int(os.environ.get("QUIZGEN_QUIZ_EDIT_EXAMPLES", "3000" if LONG else "30"))
@@ -32,7 +31,7 @@ EXAMPLES = int(os.environ.get("QUIZGEN_QUIZ_EDIT_EXAMPLES", "3000" if LONG else 
 
 @functools.cache
 def _document() -> dict[str, Any]:
-    quiz = api.generate_quiz(sample_facts(), count=12, seed=0)
+    quiz = sample_quiz()  # built by hand with every item type, whichever items the generator would choose
     assert {item.type for item in quiz.items} == {"mcq", "cloze", "true_false", "short_answer", "matching"}
     return yaml.safe_load(dump_quiz(quiz))
 
