@@ -166,7 +166,9 @@ class _Builder:
         sentence)."""
         if sentence not in self._printable:
             text = self._resolve_opening_pronoun(sentence)
-            reason = sentence_problem(text) or vague_subject(text, self.facts.title)
+            # A kind of thing the headline or the opening sentences introduce ("the technology") reads alone.
+            known = " ".join([self.facts.title, *(s.text for s in self.facts.sentences[:3])])
+            reason = sentence_problem(text) or vague_subject(text, known)
             self._printable[sentence] = (tidy(text), reason)
         text, reason = self._printable[sentence]
         if reason is not None:

@@ -114,9 +114,10 @@ SENTENCE_RULES: tuple[Callable[[str], str | None], ...] = (
 _VAGUE_OPENING = re.compile(r"^(?:The|This|That|Such an?)\s+")
 
 
-def vague_subject(text: str, title: str) -> str | None:
+def vague_subject(text: str, known: str) -> str | None:
     """'The company added …', 'The Russian oil firm has …': a sentence about a thing it does not name (a vague
-    noun within its first three words), unless the headline names that kind of thing."""
+    noun within its first three words), unless `known` (the headline and the opening sentences) names that kind of
+    thing."""
     text = drop_linking_opener(text)
     m = _VAGUE_OPENING.match(text)
     if m is None:
@@ -124,7 +125,7 @@ def vague_subject(text: str, title: str) -> str | None:
     nouns = {w.lower() for w in lang_en.table("standalone")["vague_subjects"]}
     for word in re.findall(r"[\w'’-]+", text[m.end():])[:3]:
         if word in nouns:
-            named = re.search(rf"\b{re.escape(word)}", title.lower())
+            named = re.search(rf"\b{re.escape(word)}", known.lower())
             return None if named else f"opens with 'the {word}' without naming it"
     return None
 

@@ -547,3 +547,9 @@ def test_a_description_the_sentence_goes_on_qualifying_is_not_asked():
     assert "cut short" in description_problem(kerrigan, facts, profile(facts))
     whole = replace(facts, sentences=(Sentence(0, 0, "Jon Kerrigan, the Labour nominee, spoke of hope."),))
     assert description_problem(kerrigan, whole, profile(whole)) is None
+
+
+def test_a_kind_of_thing_the_opening_sentences_introduce_reads_alone():
+    known = "Fast radios arrive. The regulator is studying the technology behind such networks."
+    assert standalone.vague_subject("The technology works over ten metres.", known) is None
+    assert "the firm" in standalone.vague_subject("The firm works over ten metres.", known)
