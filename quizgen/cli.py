@@ -100,9 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     scoring = commands.add_parser("score", help="score extraction against hand-made gold facts",
                                   description="Compare the facts extracted from ARTICLE (or a facts.yaml) with a gold "
-                                              "file and print precision and recall per category.")
-    scoring.add_argument("article", help="article file or facts.yaml")
-    scoring.add_argument("gold", help="gold facts file (format of shared/gold/*.yaml)")
+                                              "file, or each article of a folder with its gold file in GOLD, and "
+                                              "print precision and recall per category (quotes also by source "
+                                              "kind).")
+    scoring.add_argument("article", help="article file or facts.yaml, or a folder of articles")
+    scoring.add_argument("gold", help="gold facts file (format of shared/gold/*.yaml), or a folder of them")
     scoring.add_argument("-v", "--verbose", action="store_true", help="list what was missed and what the gold lacks")
 
     templates = commands.add_parser("templates", help="list or check question templates")
@@ -237,10 +239,8 @@ def _extract(args: argparse.Namespace) -> int:
 def _score(args: argparse.Namespace) -> int:
     from quizgen import api, scoring
 
-    path = Path(args.article)
-    facts = api.load_facts(path) if path.suffix.lower() in {".yaml", ".yml"} else api.extract_facts(
-        api.read_article(path))
-    print(scoring.format_scorecard(scoring.score(facts, scoring.load_gold(args.gold)), verbose=args.verbose))
+    result = scoring.score_paths(Path(args.article), Path(args.gold), api.load_facts)
+    print(scoring.format_folder(result, verbose=args.verbose))
     return EXIT_OK
 
 

@@ -26,6 +26,11 @@ class FactsFileError(UserError, ValueError):
     """Raised when a facts.yaml or quiz.yaml is malformed; the message names the file, line and field."""
 
 
+class GoldFileError(UserError, ValueError):
+    """Raised when a gold file (hand-made answers for `quizgen score`) is malformed; the message names the file,
+    line and field."""
+
+
 class TemplateError(UserError, ValueError):
     """Raised when a question template is invalid, fails to render or tries to leave the sandbox."""
 
