@@ -180,11 +180,25 @@ def _quotes(facts: FactSheet, gold: Gold) -> CategoryScore:
     found = [q for q in facts.quotes if q.enabled]
     matched = [(q, _match(q, gold)) for q in found]
     scored = [(q, m) for q, m in matched if m.matches or not m.other]
-    unsupported = tuple(f"{q.text} ({q.speaker})" for q, m in scored if not m.right)
+    unsupported = tuple(f"{q.text} ({q.speaker})" + _gold_note(m.matches) for q, m in scored if not m.right)
     got = [w for w in expected if any(quote_found(q.text, w.text) and speaker_right(q.speaker, w) for q in found)]
-    missed = tuple(f"{w.text} ({w.speaker})" for w in expected if w not in got)
+    missed = tuple(f"{w.text} ({w.speaker}{_kind_note(w)})" for w in expected if w not in got)
     return CategoryScore("quotes with speaker", len(scored), len(expected), len(scored) - len(unsupported),
                          len(got), missed, unsupported)
+
+
+def _kind_note(want: GoldQuote) -> str:
+    if want.source_kind in {None, "name"}:
+        return ""
+    written = f" {want.source_as_written!r}" if want.source_as_written else ""
+    return f"; {want.source_kind}{written}"
+
+
+def _gold_note(matches: tuple[GoldQuote, ...]) -> str:
+    """Why a found quote is wrong: the gold speaker it should have had, or no gold quote at all."""
+    if not matches:
+        return " [no such gold quote]"
+    return f" [gold: {matches[0].speaker}{_kind_note(matches[0])}]"
 
 
 def _quote_kinds(facts: FactSheet, gold: Gold) -> dict[str, KindTally]:
