@@ -128,13 +128,20 @@ def quote_found(found_text: str, gold_text: str) -> bool:
 
 
 def name_words(speaker: str) -> list[str]:
-    """A speaker's words for comparing: no parentheses, possessives, Jr./Sr., nor titles before a name."""
+    """A speaker's words for comparing: no parentheses, possessives, Jr./Sr., nor titles before a name; a name
+    stops before its appositive ("Mr. McGinley, the law professor", "Mr. Morgan of the Sierra Club")."""
     text = re.sub(r"\([^)]*\)?", " ", normalize(speaker).replace("’", "'"))
+    name = re.match(r"^((?:[A-Z][\w.'-]*\s*)+?)\s*(?:,|\bof\b|\bfrom\b|\bat\b|$)", text.strip())
+    if name and name.group(1).strip():
+        text = name.group(1)  # a capitalised name before its description; descriptions stay whole
     text = re.sub(r"'s?\b", "", text)
-    words = [w for w in re.findall(r"[\w-]+", text.lower()) if w not in _SUFFIXES]
-    while len(words) > 1 and words[0] in _ARTICLES | _DROPPED_TITLES:
-        words = words[1:]  # "Sen. Tim Kaine", "the President Obama": the title is not the name
-    return words
+    words = [w for w in re.findall(r"[\w-]+", text) if w.lower() not in _SUFFIXES]
+    # "Sen. Tim Kaine", "the President Obama": a title before a name is not the name ("the director" stays).
+    while len(words) > 1 and (words[0].lower() in _ARTICLES
+                              or (words[0].lower() in _DROPPED_TITLES and words[0][0].isupper()
+                              and words[1][0].isupper())):
+        words = words[1:]
+    return [w.lower() for w in words]
 
 
 def _head_noun(description: str) -> str | None:
@@ -182,7 +189,9 @@ def _quotes(facts: FactSheet, gold: Gold) -> CategoryScore:
     scored = [(q, m) for q, m in matched if m.matches or not m.other]
     unsupported = tuple(f"{q.text} ({q.speaker})" + _gold_note(m.matches) for q, m in scored if not m.right)
     got = [w for w in expected if any(quote_found(q.text, w.text) and speaker_right(q.speaker, w) for q in found)]
-    missed = tuple(f"{w.text} ({w.speaker}{_kind_note(w)})" for w in expected if w not in got)
+    missed = tuple(f"{w.text} ({w.speaker}{_kind_note(w)})"
+                   + ("" if any(quote_found(q.text, w.text) for q in found) else " [not found]")
+                   for w in expected if w not in got)
     return CategoryScore("quotes with speaker", len(scored), len(expected), len(scored) - len(unsupported),
                          len(got), missed, unsupported)
 

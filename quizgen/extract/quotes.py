@@ -38,6 +38,8 @@ _SMALL_WORDS = {"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "a
 _FIRST_NAMES = table("first_names")
 _GENDER_OF_FIRST_NAME = {**{n: "m" for n in _FIRST_NAMES["male"]}, **{n: "f" for n in _FIRST_NAMES["female"]}}
 # Who can speak: people and organisations ("the Pentagon said"); a place, a work or a date cannot.
+# How many sentences back a he/she may refer to a person whose gender is unknown.
+_UNKNOWN_GENDER_REACH = 4
 _SPEAKER_TYPES = {"PERSON", "ORG", "NORP"}
 # A dateline opens a news paragraph: "WASHINGTON (AP) —", "NEW YORK --". Its words are never a speaker.
 _DATELINE = re.compile(r"^[A-Z][A-Z.,' ]+(?:\s*\([A-Za-z. ]+\))?\s*(?:—|–|--|-)\s*")
@@ -266,49 +268,65 @@ class _SpeakerResolver:
                 return self.by_id[entity_id].name, entity_id
         return None
 
-    def _subjects_before(self, paragraph: int, char: int) -> Iterator[Token]:
-        """Subjects outside quotations, sentence by sentence back from `char` (at most three paragraphs), the
-        main clause's subject first in each sentence."""
+    def _subjects_before(self, paragraph: int, char: int) -> Iterator[list[Token]]:
+        """Each sentence's subjects outside quotations, sentence by sentence back from `char` (at most three
+        paragraphs): a name opening the sentence first (the parser sometimes misses it: 'Scott bristles at …'),
+        then the main clause's subject, then the others, nearest first."""
         for p_index in range(paragraph, max(-1, paragraph - 4), -1):
             doc = self.parsed.docs[p_index]
             spans = quote_spans(doc_text(doc))
             for sent in reversed(list(doc.sents)):
                 if p_index == paragraph and sent.start_char >= char:
                     continue
-                subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and not _inside_any(t, spans)
-                            and (p_index < paragraph or t.idx < char)]
-                yield from sorted(subjects, key=lambda t: (t.head.dep_ != "ROOT", -t.i))
+                subjects = sorted((t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and not _inside_any(t, spans)
+                                   and (p_index < paragraph or t.idx < char)),
+                                  key=lambda t: (t.head.dep_ != "ROOT", -t.i))
+                opening = sent[0]
+                if opening.pos_ == "PROPN" and opening.dep_ == "compound" and not _inside_any(opening, spans):
+                    subjects.insert(0, opening)
+                yield subjects
 
     def antecedent(self, paragraph: int, char: int, pronoun: str) -> tuple[str, str | None] | None:
         """Who 'he' or 'she' is, by sentence roles rather than recency: the subject of the nearest sentence before
-        (the previous speaker is the subject of its 'said') that is a person whose gender agrees. A name only
-        mentioned (an object, a name inside a quotation) is never taken."""
+        (the previous speaker is the subject of its 'said') that is a person whose gender agrees. A sentence whose
+        main subject is the same pronoun goes on about the same person: look further back. A name only mentioned
+        (an object, a name inside a quotation) is never taken."""
         wanted = _wanted_gender(pronoun)
-        for subj in self._subjects_before(paragraph, char):
-            if subj.lower_ in _RELATIVES and subj.head.dep_ == "relcl":
-                subj = subj.head.head  # '… included Margaret Rendall, 91, who has made …': the relative's noun
-            if subj.pos_ == "PRON":
-                continue  # 'he' again (look further back for the name), or someone else
-            candidate = self._person(subj, wanted)
-            if candidate is not None:
-                return candidate
+        for distance, subjects in enumerate(self._subjects_before(paragraph, char)):
+            if subjects and subjects[0].lower_ in _PRONOUNS and _wanted_gender(subjects[0].lower_) == wanted:
+                continue
+            # A person of unknown gender is taken only from the nearest sentences; further back, only one whose
+            # gender the article (or the first name) gives and agrees.
+            genders = {None, wanted} if distance < _UNKNOWN_GENDER_REACH else {wanted}
+            for subj in subjects:
+                if subj.lower_ in _RELATIVES and subj.head.dep_ == "relcl":
+                    subj = subj.head.head  # '… included Margaret Rendall, 91, who has made …': the relative's noun
+                if subj.pos_ == "PRON":
+                    continue
+                candidate = self._person(subj, genders)
+                if candidate is not None:
+                    return candidate
         return None
 
-    def _person(self, subj: Token, wanted: str) -> tuple[str, str | None] | None:
+    def _person(self, subj: Token, genders: set[str | None]) -> tuple[str, str | None] | None:
         spans = quote_spans(doc_text(subj.doc))
         entity = self._subject_entity(subj, spans)
+        if entity is None and subj.dep_ == "compound":
+            entity = self.named(subj.text)
         if entity is not None and entity.type == "PERSON":
-            return (entity.name, entity.id) if _entity_gender(entity) in {None, wanted} else None
+            return (entity.name, entity.id) if _entity_gender(entity) in genders else None
         lemma = subj.lemma_.lower()
         if (entity is None and subj.pos_ == "NOUN" and lemma in HUMAN_NOUNS and subj.tag_ == "NN"
-                and _noun_gender(lemma) in {None, wanted}):
+                and _noun_gender(lemma) in genders):
             return _phrase(subj, spans), None
         return None
 
     def resolve(self, p_index: int, subj: Token,
                 spans: Sequence[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
-        if _inside_any(subj, spans) or _in_dateline(subj):
-            return None  # a name inside the quotation, or the dateline's city, is not who speaks
+        if _in_dateline(subj):
+            return self._past_dateline(subj)
+        if _inside_any(subj, spans):
+            return None  # a name inside the quotation is not who speaks
         if subj.lower_ in _PRONOUNS:
             return self.antecedent(p_index, subj.idx, subj.lower_)
         if subj.pos_ == "PRON":
@@ -317,6 +335,17 @@ class _SpeakerResolver:
         if entity is not None:
             return entity.name, entity.id
         return self._description(p_index, subj, spans)
+
+    def _past_dateline(self, subj: Token) -> tuple[str, str | None] | None:
+        """'WASHINGTON -- President Obama, dedicating …, said': the parser may take the dateline's city for the
+        subject; the speaker is the first person or organisation named after the dateline, in the subject."""
+        dateline = _DATELINE.match(doc_text(subj.doc))
+        subtree = {t.i for t in subj.subtree}
+        for ent in subj.doc.ents:
+            if dateline is not None and ent.start_char >= dateline.end() and ent.root.i in subtree:
+                entity = self.entity_in(subj.doc, list(ent))
+                return (entity.name, entity.id) if entity is not None else None
+        return None
 
     def _subject_entity(self, subj: Token, spans: Sequence[tuple[int, int, bool]]) -> Entity | None:
         # The subject's head decides: "Flight International's Mr Learmount" is Learmount, and "the Labour MP for
@@ -492,8 +521,12 @@ def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
     doc, spans = ctx.doc(raw), ctx.spans(raw)
     span = _span(doc, raw.start, raw.end)
     verbs = _governing_verbs(span.root) if span is not None else []
+    cues = [v for v in verbs if _is_cue(v)]
     if words < 3:
         verbs = verbs[:1] if verbs and _is_cue(verbs[0]) else []  # 'she called it “a disgrace”', nothing looser
+    elif cues:
+        # 'She says it shows that Trump is “unfit”': the one who says, not the subject of the nearest verb.
+        verbs = cues
     for governing in verbs:
         subj = _subject(governing)
         if subj is None or _inside_any(governing, spans):
