@@ -9,7 +9,8 @@ ARTICLES and GOLD default to PolNeAR's dev split (../shared/bench/polnear/dev/te
 of its words; the speaker is right when the surnames agree after titles are dropped. textacy runs per paragraph
 (its rule gives up on a text with an odd number of quotation marks, and articles continue quotes over
 paragraphs), on the plain model without quizgen's quote guard. Times are per article with the model loaded:
-quizgen's whole extraction (every fact, not only quotes) against textacy's parse plus its quote rule.
+quizgen's whole extraction (every fact, not only quotes; its quote stage alone on the next line) against textacy's
+parse plus its quote rule.
 `--errors` lists quizgen's wrong speakers, quotes that match no gold quote, and missed gold quotes.
 """
 
@@ -76,6 +77,30 @@ def _peer(pairs: list[tuple[Path, Path]]) -> scoring.FolderScore | None:
     return _run(pairs, extract)
 
 
+class _QuoteStageClock:
+    """Times quizgen's quote stage alone (extract_quotes inside the pipeline), to show its share of the time."""
+
+    def __init__(self) -> None:
+        from quizgen.extract import pipeline
+
+        self.pipeline, self.seconds = pipeline, 0.0
+        self.inner = pipeline.extract_quotes
+
+    def __enter__(self) -> _QuoteStageClock:
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return self.inner(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - started
+
+        self.pipeline.extract_quotes = timed
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.pipeline.extract_quotes = self.inner
+
+
 def _figures(result: scoring.FolderScore) -> dict[str, str]:
     kinds = result.quote_kinds()
     total = sum(kinds.values(), scoring.KindTally())
@@ -90,6 +115,8 @@ def _figures(result: scoring.FolderScore) -> dict[str, str]:
         rows[f"  speaker: {kind}"] = pct(tally.right, tally.found)
     rows["quote with right speaker: precision"] = pct(quotes.found_correct, quotes.found)
     rows["quote with right speaker: recall"] = pct(quotes.gold_found, quotes.gold)
+    parts = sum(c.quote_parts for c in result.cards)
+    rows["  precision, other parts of a right quotation apart"] = pct(quotes.found_correct, quotes.found - parts)
     rows["non-quotes taken as speech (gold not_quotes)"] = str(sum(len(c.non_quotes_taken) for c in result.cards))
     rows["time per article, model loaded"] = f"{result.per_article:.3f} s"
     return rows
@@ -104,9 +131,11 @@ def main() -> None:
     args = parser.parse_args()
     pairs = scoring.gold_pairs(Path(args.articles), Path(args.gold))
     api.extract_facts(api.read_article(pairs[0][0]))  # load the model before timing
-    ours = _run(pairs, api.extract_facts)
+    with _QuoteStageClock() as clock:
+        ours = _run(pairs, api.extract_facts)
     peer = None if args.no_peer else _peer(pairs)
     mine, theirs = _figures(ours), _figures(peer) if peer else {}
+    mine["  of which quizgen's quote stage"] = f"{clock.seconds / len(pairs):.4f} s"
     print(f"{len(pairs)} articles from {args.articles}")
     print(f"{'measure':46} {'quizgen':>22} {'textacy (per paragraph)':>24}")
     for name, value in mine.items():

@@ -45,8 +45,8 @@ _SPEAKER_TYPES = {"PERSON", "ORG", "NORP"}
 _DATELINE = re.compile(r"^[A-Z][A-Z.,' ]+(?:\s*\([A-Za-z. ]+\))?\s*(?:—|–|--|-)\s*")
 # A transcript turn: "WALLACE: …", "SEN. KAINE: …".
 _TURN = re.compile(r"^[“\"']*((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]{2,}):\s+(?=\S)")
-# A credit after a quotation: “…” ― Carla Sanchez.
-_CREDIT = re.compile(r"^[\s”\"']*[―—–]\s*((?:[A-Z][\w.'’-]*\s?){1,4})\.?\s*$")
+# A credit after a quotation, closing the paragraph or followed by the next quotation: “…” ― Carla Sanchez.
+_CREDIT = re.compile(r"^[\s”\"']*[―—–]\s*((?:[A-Z][\w.'’-]*\s?){1,4}?)\.?\s*(?:$|(?=[“\"]))")
 
 
 @dataclass
