@@ -137,8 +137,10 @@ def name_words(speaker: str) -> list[str]:
     stops before its appositive ("Mr. McGinley, the law professor", "Mr. Morgan of the Sierra Club")."""
     text = re.sub(r"\([^)]*\)?", " ", normalize(speaker).replace("’", "'"))
     name = re.match(r"^((?:[A-Z][\w.'-]*\s*)+?)\s*(?:,|\bof\b|\bfrom\b|\bat\b|$)", text.strip())
-    if name and name.group(1).strip():
-        text = name.group(1)  # a capitalised name before its description; descriptions stay whole
+    if name and any(w.lower().rstrip(".") not in _DROPPED_TITLES for w in name.group(1).split()):
+        # A capitalised name before its description; descriptions stay whole, and "Secretary of State John
+        # Kerry" is not cut ("Secretary" is a title, not a name).
+        text = name.group(1)
     text = re.sub(r"'s?\b", "", text)
     words = [w for w in re.findall(r"[\w-]+", text) if w.lower() not in _SUFFIXES]
     # "Sen. Tim Kaine", "the President Obama": a title before a name is not the name ("the director" stays).

@@ -270,17 +270,17 @@ class _SpeakerResolver:
 
     def _subjects_before(self, paragraph: int, char: int) -> Iterator[list[Token]]:
         """Each sentence's subjects outside quotations, sentence by sentence back from `char` (at most three
-        paragraphs): a name opening the sentence first (the parser sometimes misses it: 'Scott bristles at …'),
-        then the main clause's subject, then the others, nearest first."""
+        paragraphs), in reading order: in news English the first subject outside quotations is the sentence's
+        topic ('He added a note of caution, should Clinton attempt …' is about 'he', whatever the parse's root),
+        and a name opening the sentence counts even when the parser missed it ('Scott bristles at …')."""
         for p_index in range(paragraph, max(-1, paragraph - 4), -1):
             doc = self.parsed.docs[p_index]
             spans = quote_spans(doc_text(doc))
             for sent in reversed(list(doc.sents)):
                 if p_index == paragraph and sent.start_char >= char:
                     continue
-                subjects = sorted((t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and not _inside_any(t, spans)
-                                   and (p_index < paragraph or t.idx < char)),
-                                  key=lambda t: (t.head.dep_ != "ROOT", -t.i))
+                subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and not _inside_any(t, spans)
+                            and (p_index < paragraph or t.idx < char)]
                 opening = sent[0]
                 if opening.pos_ == "PROPN" and opening.dep_ == "compound" and not _inside_any(opening, spans):
                     subjects.insert(0, opening)
