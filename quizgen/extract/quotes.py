@@ -89,6 +89,11 @@ def _inside_any(token: Token, spans: Sequence[tuple[int, int, bool]]) -> bool:
     return any(s - 1 <= token.idx < e + 1 for s, e, _ in spans)
 
 
+def _text_before(doc: Doc, raw: _Raw) -> str:
+    """The paragraph before the quotation's opening mark (one character, or two apostrophes)."""
+    return re.sub(r"(?:[“\"]|'')$", "", doc_text(doc)[:raw.start])
+
+
 def _is_cue(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
 
@@ -125,7 +130,7 @@ def _cue_after(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]]) -> _
 
 def _cue_before(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]]) -> _Cue | None:
     """'X said: “' / 'X said, “' / 'X told reporters “' — the last few words before the opening mark."""
-    tail = doc_text(doc)[:max(0, raw.start - 1)][-80:]
+    tail = _text_before(doc, raw)[-80:]
     preceding = tail.split()[-1].lower().strip(",:'") if tail.split() else ""
     if not re.search(r"[\w)]\s*[:,]?\s*'?$", tail) or preceding in _NAMING_WORDS:
         return None
@@ -141,7 +146,7 @@ def _cue_before(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]]) -> 
 def _cue_before_colon(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]]) -> _Cue | None:
     """'Mr. Mahaney, an analyst at a bank who follows the company, agreed: “…' — a colon hands the quotation to the
     cue verb of its sentence, however far before."""
-    before = doc_text(doc)[:max(0, raw.start - 1)].rstrip(" '\"“")
+    before = _text_before(doc, raw).rstrip()
     if not before.endswith(":"):
         return None
     colon = next((t for t in doc if t.idx == len(before) - 1), None)
@@ -446,7 +451,7 @@ class _Context:
         return quote_spans(doc_text(self.doc(raw)))
 
     def before(self, raw: _Raw) -> str:
-        return doc_text(self.doc(raw))[:max(0, raw.start - 1)]
+        return _text_before(self.doc(raw), raw)
 
 
 Rule = Callable[[_Raw, _Context], "_Said | None"]
@@ -520,7 +525,7 @@ def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
         return None
     doc, spans = ctx.doc(raw), ctx.spans(raw)
     span = _span(doc, raw.start, raw.end)
-    verbs = _governing_verbs(span.root) if span is not None else []
+    verbs = [v for v in (_governing_verbs(span.root) if span is not None else []) if not _inside_any(v, spans)]
     cues = [v for v in verbs if _is_cue(v)]
     if words < 3:
         verbs = verbs[:1] if verbs and _is_cue(verbs[0]) else []  # 'she called it “a disgrace”', nothing looser
@@ -529,7 +534,7 @@ def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
         verbs = cues
     for governing in verbs:
         subj = _subject(governing)
-        if subj is None or _inside_any(governing, spans):
+        if subj is None:
             continue
         found = ctx.resolver.resolve(raw.paragraph, subj, spans)
         if found and (found[1] or subj.lemma_.lower() in HUMAN_NOUNS):
