@@ -566,7 +566,8 @@ def _not_speech(text: str, gloss_words: set[str]) -> bool:
         return True
     if word_count(text) < 2 and not text.rstrip().endswith(("!", "?")):
         return True
-    return _is_title_case(text) and not text.rstrip().endswith((".", "!", "?"))
+    # A title keeps the sentence's full stop when it ends one: 'Mr. Pence told “Face the Region.”'.
+    return _is_title_case(text) and not text.rstrip().endswith(("!", "?"))
 
 
 def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[str, str],
