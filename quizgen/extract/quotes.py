@@ -515,24 +515,33 @@ def _next_paragraph(raw: _Raw, ctx: _Context) -> _Said | None:
     return _Said(ctx.last.speaker, None, raw)
 
 
-def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
-    """'Mr. Obama called it “a historic day”': a quoted fragment inside reported speech belongs to the nearest
-    subject above it that names someone. Two-word fragments need a reporting verb above them."""
-    words = word_count(raw.text)
-    before = ctx.before(raw).rstrip().split()
-    preceding = before[-1].lower().strip(",:") if before else ""
-    if words < 2 or _is_title_case(raw.text) or preceding in _NAMING_WORDS or before[-2:] == ["such", "as"]:
-        return None
-    doc, spans = ctx.doc(raw), ctx.spans(raw)
+def _is_named(before: str) -> bool:
+    """'a film called “…”', 'phrases such as “…”': what follows is a name or an example, not speech."""
+    words = before.rstrip().split()
+    return bool(words) and (words[-1].lower().strip(",:") in _NAMING_WORDS or words[-2:] == ["such", "as"])
+
+
+def _fragment_verbs(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]], words: int) -> list[Token]:
+    """The verbs whose subject may have said a fragment, nearest first: those above it outside the quotation; of
+    them only the reporting verbs when there are any ('She says it shows that Trump is “unfit”': the one who says,
+    not the subject of the nearest verb); for two words, only a reporting verb right above ('called it “a
+    disgrace”'), nothing looser."""
     span = _span(doc, raw.start, raw.end)
     verbs = [v for v in (_governing_verbs(span.root) if span is not None else []) if not _inside_any(v, spans)]
     cues = [v for v in verbs if _is_cue(v)]
     if words < 3:
-        verbs = verbs[:1] if verbs and _is_cue(verbs[0]) else []  # 'she called it “a disgrace”', nothing looser
-    elif cues:
-        # 'She says it shows that Trump is “unfit”': the one who says, not the subject of the nearest verb.
-        verbs = cues
-    for governing in verbs:
+        return verbs[:1] if verbs and _is_cue(verbs[0]) else []
+    return cues or verbs
+
+
+def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
+    """'Mr. Obama called it “a historic day”': a quoted fragment inside reported speech belongs to the nearest
+    subject above it that names someone. Two-word fragments need a reporting verb above them."""
+    words = word_count(raw.text)
+    if words < 2 or _is_title_case(raw.text) or _is_named(ctx.before(raw)):
+        return None
+    spans = ctx.spans(raw)
+    for governing in _fragment_verbs(ctx.doc(raw), raw, spans, words):
         subj = _subject(governing)
         if subj is None:
             continue
