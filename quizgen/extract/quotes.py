@@ -45,6 +45,8 @@ _SPEAKER_TYPES = {"PERSON", "ORG", "NORP"}
 _DATELINE = re.compile(r"^[A-Z][A-Z.,' ]+(?:\s*\([A-Za-z. ]+\))?\s*(?:—|–|--|-)\s*")
 # A transcript turn: "WALLACE: …", "SEN. KAINE: …".
 _TURN = re.compile(r"^[“\"']*((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]{2,}):\s+(?=\S)")
+# A panel's answer: "Maria Lopez, The Valley Herald: I think …".
+_PANEL = re.compile(r"^((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+), [^:“\"]{2,60}:\s+(?=\S)")
 # A credit after a quotation, closing the paragraph or followed by the next quotation: “…” ― Carla Sanchez.
 _CREDIT = re.compile(r"^[\s”\"']*[―—–]\s*((?:[A-Z][\w.'’-]*\s?){1,4}?)\.?\s*(?:$|(?=[“\"]))")
 
@@ -57,7 +59,8 @@ class _Raw:
     text: str
     closed: bool
     first: _Raw | None = None  # a quote continued over paragraphs: its opening part, where the cue often is
-    turn: str | None = None  # a transcript turn's speaker as written ("WALLACE")
+    turn: str | None = None  # a transcript turn's speaker as written ("WALLACE"), or a panel member's name
+    panel: bool = False  # 'Name, Outlet: …' rather than 'NAME: …'
 
 
 @dataclass(frozen=True)
@@ -260,6 +263,15 @@ class _SpeakerResolver:
                 return self.by_id[entity_id]
         return None
 
+    def by_surname(self, word: str) -> Entity | None:
+        """'Lopez said' when the tagger missed 'Lopez': the one person of the article with that surname."""
+        people = [self.by_id[i] for i in sorted(self.people) if self.by_id[i].name.split()[-1] == word]
+        return people[0] if len(people) == 1 else None
+
+    def is_person(self, name: str) -> bool:
+        entity = self.named(name)
+        return entity is not None and entity.type == "PERSON"
+
     def named(self, name: str) -> Entity | None:
         entity_id = self.lookup.get(clean_name(name).lower()) or self.lookup.get(strip_honorific(name).lower())
         return self.by_id[entity_id] if entity_id else None
@@ -363,7 +375,7 @@ class _SpeakerResolver:
             entity = next((found for c in appositives
                            if (found := self.entity_in(doc, [t for t in c.subtree if t.i <= c.i]))), None)
         if entity is None and subj.pos_ == "PROPN" and subj.lower_ not in PERSON_NOUNS:
-            entity = self.entity_in(doc, _phrase_tokens(subj, spans))
+            entity = self.entity_in(doc, _phrase_tokens(subj, spans)) or self.by_surname(subj.text)
         return entity
 
     def _description(self, p_index: int, subj: Token,
@@ -393,23 +405,29 @@ class _SpeakerResolver:
 
 
 def _turn(text: str, p_index: int) -> _Raw | None:
-    """A transcript paragraph, 'WALLACE: Let's start …' (quoted or not): the turn as one quotation."""
+    """A transcript paragraph, 'WALLACE: Let's start …' (quoted or not), or a panel's 'Name, Outlet: …': the
+    turn as one quotation, without its quotation marks."""
     match = _TURN.match(text)
+    panel = match is None
+    match = match or _PANEL.match(text)
     if match is None:
         return None
-    body = text[match.end():].rstrip()
-    end = len(body) - len(body.rstrip("”\"'")) if body.endswith(("”", '"', "''")) else 0
-    return _Raw(p_index, match.end(), len(body) + match.end() - end, body[:len(body) - end] if end else body, True,
-                turn=match.group(1))
+    start = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip("“\"'"))
+    end = len(text.rstrip().rstrip("”\"'"))
+    if end - start < 2:
+        return None
+    return _Raw(p_index, start, end, text[start:end], True, turn=match.group(1), panel=panel)
 
 
-def _raw_quotes(parsed: ParsedArticle) -> list[_Raw]:
+def _raw_quotes(parsed: ParsedArticle, is_person: Callable[[str], bool] = lambda name: False) -> list[_Raw]:
+    """Every quotation of the article in order, quotes continued over paragraphs joined; a paragraph that is a
+    transcript turn, or a panel answer under the name of a person the article names (`is_person`), is one."""
     raws: list[_Raw] = []
     carry: _Raw | None = None  # a quote left open at the end of a paragraph
     paragraphs = parsed.article.paragraphs
     for p_index, text in enumerate(paragraphs):
         turn = _turn(text, p_index)
-        if turn is not None:
+        if turn is not None and (not turn.panel or is_person(turn.turn or "")):
             raws.append(turn)
             carry = None
             continue
@@ -461,6 +479,10 @@ def _by_turn(raw: _Raw, ctx: _Context) -> _Said | None:
     """'PENCE: Gennifer Flowers will not …': a transcript gives each turn to its speaker."""
     if raw.turn is None:
         return None
+    if raw.panel:  # 'Maria Lopez, The Valley Herald: …' — only a person the article names, never a guess
+        entity = ctx.resolver.named(raw.turn)
+        speaker = (entity.name, entity.id) if entity is not None and entity.type == "PERSON" else None
+        return _Said(speaker, None, raw) if speaker is not None else None
     speaker = ctx.resolver.turn_speaker(raw.turn)
     return _Said(speaker, None, raw) if speaker is not None else None
 
@@ -584,7 +606,7 @@ def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[s
     ctx = _Context(parsed, _SpeakerResolver(parsed, entities, lookup))
     gloss_words = {normalize(g.term).lower() for g in glosses} | {normalize(g.meaning).lower() for g in glosses}
     quotes: list[Quote] = []
-    for raw in _raw_quotes(parsed):
+    for raw in _raw_quotes(parsed, ctx.resolver.is_person):
         text = _clean_quote(raw.text)
         if _not_speech(text, gloss_words):
             continue
