@@ -40,6 +40,8 @@ _GENDER_OF_FIRST_NAME = {**{n: "m" for n in _FIRST_NAMES["male"]}, **{n: "f" for
 # Who can speak: people and organisations ("the Pentagon said"); a place, a work or a date cannot.
 # How many sentences back a he/she may refer to a person whose gender is unknown.
 _UNKNOWN_GENDER_REACH = 4
+# Verbs that put a label on something, the label being the speaker's words ('admires him as a “strong leader”').
+_CHARACTERISING = frozenset(table("reporting_verbs")["characterising"])
 _SPEAKER_TYPES = {"PERSON", "ORG", "NORP"}
 # A dateline opens a news paragraph: "WASHINGTON (AP) —", "NEW YORK --". Its words are never a speaker.
 _DATELINE = re.compile(r"^[A-Z][A-Z.,' ]+(?:\s*\([A-Za-z. ]+\))?\s*(?:—|–|--|-)\s*")
@@ -544,16 +546,15 @@ def _is_named(before: str) -> bool:
 
 
 def _fragment_verbs(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]], words: int) -> list[Token]:
-    """The verbs whose subject may have said a fragment, nearest first: those above it outside the quotation; of
-    them only the reporting verbs when there are any ('She says it shows that Trump is “unfit”': the one who says,
-    not the subject of the nearest verb); for two words, only a reporting verb right above ('called it “a
-    disgrace”'), nothing looser."""
+    """The verbs whose subject may have said a fragment, nearest first, among those above it outside the
+    quotation: the reporting verbs when there are any ('She says it shows that Trump is “unfit”': the one who
+    says, not the subject of the nearest verb), else the verbs that characterise ('condemned what he called a
+    “brazen breach”'), else (three words or more) any. Two words need a reporting or characterising verb."""
     span = _span(doc, raw.start, raw.end)
     verbs = [v for v in (_governing_verbs(span.root) if span is not None else []) if not _inside_any(v, spans)]
     cues = [v for v in verbs if _is_cue(v)]
-    if words < 3:
-        return verbs[:1] if verbs and _is_cue(verbs[0]) else []
-    return cues or verbs
+    labels = [v for v in verbs if v.lemma_.lower() in _CHARACTERISING]
+    return cues or labels or (verbs if words >= 3 else [])
 
 
 def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
@@ -568,7 +569,7 @@ def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
         if subj is None:
             continue
         found = ctx.resolver.resolve(raw.paragraph, subj, spans)
-        if found and (found[1] or subj.lemma_.lower() in HUMAN_NOUNS):
+        if found and (found[1] or (words >= 3 and subj.lemma_.lower() in HUMAN_NOUNS)):
             return _Said(found, governing.text, raw, partial=True)
     return None
 
