@@ -136,10 +136,11 @@ def name_words(speaker: str) -> list[str]:
     """A speaker's words for comparing: no parentheses, possessives, Jr./Sr., nor titles before a name; a name
     stops before its appositive ("Mr. McGinley, the law professor", "Mr. Morgan of the Sierra Club")."""
     text = re.sub(r"\([^)]*\)?", " ", normalize(speaker).replace("’", "'"))
-    name = re.match(r"^((?:[A-Z][\w.'-]*\s*)+?)\s*(?:,|\bof\b|\bfrom\b|\bat\b|$)", text.strip())
-    if name and any(w.lower().rstrip(".") not in _DROPPED_TITLES for w in name.group(1).split()):
-        # A capitalised name before its description; descriptions stay whole, and "Secretary of State John
-        # Kerry" is not cut ("Secretary" is a title, not a name).
+    name = re.match(r"^((?:[A-Z][\w.'-]*\s*)+?)\s*(,|\bof\b|\bfrom\b|\bat\b|$)", text.strip())
+    only_titles = name is not None and all(w.lower().rstrip(".") in _DROPPED_TITLES for w in name.group(1).split())
+    if name and (name.group(2) == "," or not only_titles):
+        # A capitalised name before its description ("Mr. King, 82,"); descriptions stay whole, and "Secretary
+        # of State John Kerry" is not cut ("Secretary" is a title, not a name).
         text = name.group(1)
     text = re.sub(r"'s?\b", "", text)
     words = [w for w in re.findall(r"[\w-]+", text) if w.lower() not in _SUFFIXES]

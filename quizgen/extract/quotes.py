@@ -35,6 +35,7 @@ _MALE_NOUNS = {"man", "spokesman", "chairman", "king", "prince", "father", "son"
 _FEMALE_NOUNS = {"woman", "spokeswoman", "chairwoman", "queen", "princess", "mother", "daughter", "girl", "wife",
                  "sister", "actress", "lady", "dame", "congresswoman", "businesswoman", "sportswoman", "policewoman"}
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"}
+_TITLE_WORDS = {w.lower() for w in (*table("titles")["honorifics"], *table("titles")["offices"])} | HUMAN_NOUNS
 _FIRST_NAMES = table("first_names")
 _GENDER_OF_FIRST_NAME = {**{n: "m" for n in _FIRST_NAMES["male"]}, **{n: "f" for n in _FIRST_NAMES["female"]}}
 # Who can speak: people and organisations ("the Pentagon said"); a place, a work or a date cannot.
@@ -233,6 +234,11 @@ def _entity_gender(entity: Entity) -> str | None:
     return next((g for w in words if (g := _noun_gender(w))), None)
 
 
+def _is_title(entity: Entity) -> bool:
+    """An 'entity' that is only a title ('Councillor'), which the tagger sometimes takes for a person."""
+    return all(w.lower().rstrip(".") in _TITLE_WORDS for w in entity.name.split())
+
+
 def _in_dateline(token: Token) -> bool:
     dateline = _DATELINE.match(doc_text(token.doc))
     return dateline is not None and token.idx < dateline.end()
@@ -261,7 +267,7 @@ class _SpeakerResolver:
                     candidates.append(clean_name(doc[ent.start:min(hi, ent.end + 1)].text))
         for name in sorted(candidates, key=len, reverse=True):
             entity_id = self.lookup.get(name.lower()) or self.lookup.get(strip_honorific(name).lower())
-            if entity_id and self.by_id[entity_id].type in _SPEAKER_TYPES:
+            if entity_id and self.by_id[entity_id].type in _SPEAKER_TYPES and not _is_title(self.by_id[entity_id]):
                 return self.by_id[entity_id]
         return None
 
@@ -276,7 +282,7 @@ class _SpeakerResolver:
 
     def named(self, name: str) -> Entity | None:
         entity_id = self.lookup.get(clean_name(name).lower()) or self.lookup.get(strip_honorific(name).lower())
-        return self.by_id[entity_id] if entity_id else None
+        return self.by_id[entity_id] if entity_id and not _is_title(self.by_id[entity_id]) else None
 
     def named_in_paragraph_before(self, paragraph: int, char: int) -> tuple[str, str | None] | None:
         """The person named last in this paragraph before `char`: 'Mrs Rowe told the paper … "I had …"'."""
@@ -301,7 +307,8 @@ class _SpeakerResolver:
                 subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and not _inside_any(t, spans)
                             and (p_index < paragraph or t.idx < char)]
                 opening = sent[0]
-                if opening.pos_ == "PROPN" and opening.dep_ == "compound" and not _inside_any(opening, spans):
+                if (opening.pos_ == "PROPN" and opening.dep_ == "compound" and not _inside_any(opening, spans)
+                        and opening.head not in subjects):
                     subjects.insert(0, opening)
                 yield subjects
 
@@ -309,11 +316,16 @@ class _SpeakerResolver:
         """Who 'he' or 'she' is, by sentence roles rather than recency: the subject of the nearest sentence before
         (the previous speaker is the subject of its 'said') that is a person whose gender agrees. A sentence whose
         main subject is the same pronoun goes on about the same person: look further back. A name only mentioned
-        (an object, a name inside a quotation) is never taken."""
+        (an object, a name inside a quotation) is taken only in the pronoun's own sentence, when no subject there
+        agrees and its gender is known to agree ('Dunn described Ferris as a “spoiler” after she …')."""
         wanted = _wanted_gender(pronoun)
         for distance, subjects in enumerate(self._subjects_before(paragraph, char)):
             if subjects and subjects[0].lower_ in _PRONOUNS and _wanted_gender(subjects[0].lower_) == wanted:
                 continue
+            if distance == 0 and subjects and all(self._person(s, {None, wanted}) is None for s in subjects):
+                named = self._named_before(paragraph, char, wanted)
+                if named is not None:
+                    return named
             # A person of unknown gender is taken only from the nearest sentences; further back, only one whose
             # gender the article (or the first name) gives and agrees.
             genders = {None, wanted} if distance < _UNKNOWN_GENDER_REACH else {wanted}
@@ -325,6 +337,20 @@ class _SpeakerResolver:
                 candidate = self._person(subj, genders)
                 if candidate is not None:
                     return candidate
+        return None
+
+    def _named_before(self, paragraph: int, char: int, wanted: str) -> tuple[str, str | None] | None:
+        """The nearest person named before `char` in its sentence, outside quotations, known to be of `wanted`
+        gender."""
+        doc = self.parsed.docs[paragraph]
+        spans = quote_spans(doc_text(doc))
+        sentence = next((s for s in doc.sents if s.start_char <= char < s.end_char), None)
+        for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= char]):
+            if sentence is None or ent.start < sentence.start or _inside_any(ent[0], spans):
+                continue
+            entity = self.entity_in(doc, list(ent))
+            if entity is not None and entity.type == "PERSON" and _entity_gender(entity) == wanted:
+                return entity.name, entity.id
         return None
 
     def _person(self, subj: Token, genders: set[str | None]) -> tuple[str, str | None] | None:
@@ -548,12 +574,14 @@ def _is_named(before: str) -> bool:
 def _fragment_verbs(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]], words: int) -> list[Token]:
     """The verbs whose subject may have said a fragment, nearest first, among those above it outside the
     quotation: the reporting verbs when there are any ('She says it shows that Trump is “unfit”': the one who
-    says, not the subject of the nearest verb), else the verbs that characterise ('condemned what he called a
-    “brazen breach”'), else (three words or more) any. Two words need a reporting or characterising verb."""
+    says, not the subject of the nearest verb), else a verb right above that characterises ('condemned what he
+    called a “brazen breach”'), else (three words or more) any. Two words need a reporting or characterising verb."""
     span = _span(doc, raw.start, raw.end)
     verbs = [v for v in (_governing_verbs(span.root) if span is not None else []) if not _inside_any(v, spans)]
     cues = [v for v in verbs if _is_cue(v)]
-    labels = [v for v in verbs if v.lemma_.lower() in _CHARACTERISING]
+    # Only the verb right above: in 'described Clinton as a “disgrace” after she blamed it on “implicit bias”',
+    # the second label is hers.
+    labels = verbs[:1] if verbs and verbs[0].lemma_.lower() in _CHARACTERISING else []
     return cues or labels or (verbs if words >= 3 else [])
 
 

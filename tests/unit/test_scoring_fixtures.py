@@ -82,6 +82,7 @@ def test_found_means_half_of_the_gold_words():
     ("Peter Morgan", "Mr. Morgan of the Sierra Club", (), True),
     ("Michael Flynn", "Flynn, a top Trump surrogate,", (), True),
     ("John F. Kerry", "Secretary of State John F. Kerry", (), True),
+    ("Larry King", "Mr. King, 82,", (), True),
     ("Obama", "the president", ("Obama",), True),
     ("Hillary Clinton", "Donald Trump", (), False),
     ("Bill Clinton", "Fowler", (), False),
