@@ -3,54 +3,37 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizgen.errors import InputError, UserError
+from quizgen.errors import InputError
 from quizgen.formats import DEFAULT_FORMATS, LMS_FORMATS, LMS_WRITERS
+from quizgen.inputs import input_kind
 from quizgen.model import Article, FactSheet, Quiz
 from quizgen.outputs import guard_edited, output_folder, write_atomic
-from quizgen.readers import READERS
 from quizgen.readers import read_article as _read_article
 
 if TYPE_CHECKING:
     from quizgen.templates import Template
 
-FACTS_SUFFIXES = (".yaml", ".yml")
-# Files that sit beside articles in a folder and are not articles.
-_NOT_ARTICLES = ("README", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "INDEX")
-
-
 def read_article(path: str | Path) -> Article:
+    """Read one article file (.txt, .md, .html) into an Article; a bad file raises InputError."""
     return _read_article(path)
 
 
 def extract_facts(article: Article) -> FactSheet:
+    """Find the article's people, places, organisations, quotes, numbers, glosses and key sentences."""
     from quizgen.extract import extract_facts as _extract  # spaCy loads only when extraction runs
 
     return _extract(article)
 
 
-def is_quiz_file(path: Path) -> bool:
-    """A quiz.yaml (items to print) rather than a facts.yaml (facts to build from)? Its first lines say."""
-    if path.suffix.lower() not in FACTS_SUFFIXES or not path.is_file():
-        return False
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-    if text.startswith("# quizgen quiz"):
-        return True
-    return re.search(r"^items:", text, re.M) is not None and re.search(r"^sentences:", text, re.M) is None
-
-
 def load_facts(path: str | Path) -> FactSheet:
     """An article file is read and extracted; a facts.yaml is read as the teacher left it."""
     path = Path(path)
-    if path.suffix.lower() in FACTS_SUFFIXES:
+    if input_kind(path) != "article":
         from quizgen.factsfile import read_facts
 
         if path.is_dir():
@@ -61,79 +44,14 @@ def load_facts(path: str | Path) -> FactSheet:
 
 def generate_quiz(facts: FactSheet, count: int = 20, seed: int = 0,
                   template_dirs: Sequence[str | Path] = (), templates: Sequence[Template] | None = None) -> Quiz:
+    """The best `count` items the templates make from these facts (the built-in templates, after any in
+    `template_dirs`, unless `templates` is given); the same facts and seed give the same quiz."""
     from quizgen.generate import generate_quiz as _generate
-    from quizgen.readability import flesch_kincaid_grade
     from quizgen.templates import load_templates
 
     if templates is None:
         templates = load_templates(list(template_dirs))
-    quiz = _generate(facts, list(templates), count=count, seed=seed)
-    return replace(quiz, reading_grade=flesch_kincaid_grade(" ".join(s.text for s in facts.sentences)))
-
-
-def expand_inputs(paths: Sequence[str | Path]) -> list[Path]:
-    """Files as given; folders become their article and facts files, sorted; a file named twice counts once."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            members = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".") and (
-                p.suffix.lower() in READERS or p.suffix.lower() in FACTS_SUFFIXES)
-                and not p.stem.upper().startswith(_NOT_ARTICLES))
-            if not members:
-                raise InputError(f"{path}: the folder holds no .txt, .md, .html or facts.yaml files")
-            found.extend(members)
-        else:
-            found.append(path)
-    seen: set[Path] = set()
-    unique = []
-    for path in found:
-        key = path.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(path)
-    return unique
-
-
-def planned_slug(path: Path) -> str | None:
-    """The output folder name `make` will choose for an input, or None when the input cannot be read (`make`
-    then says why)."""
-    from quizgen.textutil import slugify
-
-    try:
-        if is_quiz_file(path):
-            from quizgen.exporters.quizfile import read_quiz
-
-            return read_quiz(path).slug
-        if path.suffix.lower() in FACTS_SUFFIXES:
-            from quizgen.factsfile import read_facts
-
-            return read_facts(path).slug
-        return slugify(read_article(path).title)
-    except UserError:
-        return None
-
-
-def distinct_slugs(paths: Sequence[Path]) -> list[tuple[str, Path] | None]:
-    """For a batch: for each input whose title an earlier input already has, a folder name of its own
-    ("storm-warning-2") and the input that keeps the title; None for the rest. So no article's output overwrites
-    another's."""
-    planned = [planned_slug(path) for path in paths]
-    taken = {slug for slug in planned if slug}
-    first: dict[str, Path] = {}
-    renamed: list[tuple[str, Path] | None] = []
-    for path, slug in zip(paths, planned, strict=True):
-        if slug is None or slug not in first:
-            renamed.append(None)
-            if slug:
-                first[slug] = path
-            continue
-        number = 2
-        while f"{slug}-{number}" in taken:
-            number += 1
-        taken.add(f"{slug}-{number}")
-        renamed.append((f"{slug}-{number}", first[slug]))
-    return renamed
+    return _generate(facts, list(templates), count=count, seed=seed)
 
 
 @dataclass(frozen=True)
@@ -178,7 +96,7 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
 
     source = Path(path)
     facts: FactSheet | None = None
-    if is_quiz_file(source):
+    if input_kind(source) == "quiz":
         # A quiz.yaml a teacher edited: its items are printed and exported as they stand, nothing regenerated.
         from quizgen.exporters.quizfile import read_quiz
 

@@ -31,6 +31,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _whole_number(low: int, high: int, why: str = "") -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`."""
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -48,6 +49,7 @@ _versions = _whole_number(1, 26, " (one letter per version)")
 
 
 def _formats(text: str) -> str:
+    """An argparse type: "gift,pdf" or "all", checked against the known formats, duplicates dropped."""
     names = FORMATS if text.strip() == "all" else tuple(n.strip().lower() for n in text.split(",") if n.strip())
     unknown = [n for n in names if n not in FORMATS]
     if unknown or not names:
@@ -57,6 +59,7 @@ def _formats(text: str) -> str:
 
 
 def _seed(text: str) -> int:
+    """An argparse type: any whole number, negative included."""
     try:
         return int(text)
     except ValueError:
@@ -64,6 +67,7 @@ def _seed(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """Every command and option; parsing imports nothing heavy, so `--help` stays fast."""
     parser = _Parser(
         prog="quizgen",
         description="Turn a news article into an Anki deck, a printable worksheet and its answer key.",
@@ -117,10 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _make(args: argparse.Namespace) -> int:
-    from quizgen import api
+    """`quizgen make`: build every input, report each as it finishes; exit code = articles that failed."""
     from quizgen.batch import default_jobs, run_batch
+    from quizgen.inputs import expand_inputs
 
-    paths = api.expand_inputs(args.inputs)
+    paths = expand_inputs(args.inputs)
     options = {"out_dir": args.out, "count": args.count, "seed": args.seed, "force": args.force,
                "template_dirs": args.templates, "deck": args.deck, "paper": args.paper, "versions": args.versions,
                "formats": tuple(args.formats.split(","))}
@@ -220,15 +225,13 @@ def _summary(outcomes: list[Any]) -> None:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    """`quizgen extract`: one article's facts to a facts.yaml a teacher can edit (an edited one is kept)."""
     from quizgen import api
-    from quizgen.errors import OverwriteRefusedError
     from quizgen.factsfile import dump_facts
-    from quizgen.outputs import write_atomic
-    from quizgen.yamlio import was_edited
+    from quizgen.outputs import guard_edited, write_atomic
 
     out = Path(args.out)
-    if out.exists() and not args.force and was_edited(out):
-        raise OverwriteRefusedError(f"{out} was edited since quizgen wrote it; pass --force to overwrite it")
+    guard_edited(out, args.force, f"build from it with `quizgen make {out}`")
     facts = api.extract_facts(api.read_article(args.article))
     write_atomic(out, dump_facts(facts))
     print(f"{args.article}: {len(facts.entities)} entities, {len(facts.quotes)} quotes, {len(facts.numbers)} numbers, "
@@ -237,6 +240,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
+    """`quizgen score`: extraction (from an article or an edited facts.yaml) against a gold file."""
     from quizgen import api, scoring
 
     result = scoring.score_paths(Path(args.article), Path(args.gold), api.load_facts)
@@ -245,6 +249,7 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _templates(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """`quizgen templates list | check`."""
     from quizgen import templates
 
     if args.action == "list":
@@ -260,6 +265,7 @@ def _templates(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (argparse itself exits 64 on bad usage, 0 after --help)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -285,4 +291,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
+    """The `quizgen` console script."""
     sys.exit(main())
