@@ -47,6 +47,8 @@ _SPEAKER_TYPES = {"PERSON", "ORG", "NORP"}
 _DATELINE = re.compile(r"^[A-Z][A-Z.,' ]+(?:\s*\([A-Za-z. ]+\))?\s*(?:—|–|--|-)\s*")
 # A transcript turn: "WALLACE: …", "SEN. KAINE: …".
 _TURN = re.compile(r"^[“\"']*((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]{2,}):\s+(?=\S)")
+# Page furniture that can end up inside a quotation left open: "Follow Pam Key on Twitter @pamkey".
+_FURNITURE = re.compile(r"^Follow\b.{0,40}\bon (?:Twitter|Facebook|Instagram)|(?:^|\s)@\w{3,}\.?$")
 # A panel's answer: "Maria Lopez, The Valley Herald: I think …".
 _PANEL = re.compile(r"^((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+), [^:“\"]{2,60}:\s+(?=\S)")
 # A credit after a quotation, closing the paragraph or followed by the next quotation: “…” ― Carla Sanchez.
@@ -574,6 +576,13 @@ def _is_named(before: str) -> bool:
     return bool(words) and (words[-1].lower().strip(",:") in _NAMING_WORDS or words[-2:] == ["such", "as"])
 
 
+def _is_job_title(raw: _Raw, ctx: _Context) -> bool:
+    """'its “national enterprise reporter” Stephanie McCrummen': a short quoted phrase right before a name is the
+    name's title, not speech."""
+    after = doc_text(ctx.doc(raw))[raw.end:]
+    return word_count(raw.text) <= 4 and re.match(r"^(?:”|\"|'')\s+[A-Z][\w'’-]+ [A-Z]", after) is not None
+
+
 def _fragment_verbs(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]], words: int) -> list[Token]:
     """The verbs whose subject may have said a fragment, nearest first, among those above it outside the
     quotation: the reporting verbs when there are any ('She says it shows that Trump is “unfit”': the one who
@@ -592,7 +601,7 @@ def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
     """'Mr. Obama called it “a historic day”': a quoted fragment inside reported speech belongs to the nearest
     subject above it that names someone. Two-word fragments need a reporting verb above them."""
     words = word_count(raw.text)
-    if words < 2 or _is_title_case(raw.text) or _is_named(ctx.before(raw)):
+    if words < 2 or _is_title_case(raw.text) or _is_named(ctx.before(raw)) or _is_job_title(raw, ctx):
         return None
     spans = ctx.spans(raw)
     for governing in _fragment_verbs(ctx.doc(raw), raw, spans, words):
@@ -628,6 +637,8 @@ def _not_speech(text: str, gloss_words: set[str]) -> bool:
     if not text or normalize(text).strip(" ,.").lower() in gloss_words:
         return True
     if word_count(text) < 2 and not text.rstrip().endswith(("!", "?")):
+        return True
+    if _FURNITURE.search(text):
         return True
     # A title keeps the sentence's full stop when it ends one: 'Mr. Pence told “Face the Region.”'.
     return _is_title_case(text) and not text.rstrip().endswith(("!", "?"))
