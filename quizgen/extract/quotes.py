@@ -272,6 +272,18 @@ class _SpeakerResolver:
                 return self.by_id[entity_id]
         return None
 
+    def _named_head(self, subj: Token, spans: Sequence[tuple[int, int, bool]]) -> Entity | None:
+        """The entity a proper-noun subject names, from the words that make its name (compounds and flat
+        parts), not from its modifiers: in 'Clinton communication director Jennifer Palmieri' the speaker is
+        Palmieri, not Clinton."""
+        tokens = [t for t in _phrase_tokens(subj, spans) if t.pos_ == "PROPN" and t.i <= subj.i]
+        name: list[Token] = []
+        for token in reversed(tokens):  # the run of proper nouns ending at the head
+            if name and token.i != name[0].i - 1:
+                break
+            name.insert(0, token)
+        return self.entity_in(subj.doc, name) or self.by_surname(subj.text)
+
     def by_surname(self, word: str) -> Entity | None:
         """'Lopez said' when the tagger missed 'Lopez': the one person of the article with that surname."""
         people = [self.by_id[i] for i in sorted(self.people) if self.by_id[i].name.split()[-1] == word]
@@ -406,7 +418,7 @@ class _SpeakerResolver:
             entity = next((found for c in appositives
                            if (found := self.entity_in(doc, [t for t in c.subtree if t.i <= c.i]))), None)
         if entity is None and subj.pos_ == "PROPN" and subj.lower_ not in PERSON_NOUNS:
-            entity = self.entity_in(doc, _phrase_tokens(subj, spans)) or self.by_surname(subj.text)
+            entity = self._named_head(subj, spans)
         return entity
 
     def _description(self, p_index: int, subj: Token,
