@@ -407,10 +407,26 @@ class _SpeakerResolver:
                 return (entity.name, entity.id) if entity is not None else None
         return None
 
+    def _titled_person(self, subj: Token, spans: Sequence[tuple[int, int, bool]]) -> Entity | None:
+        """'Only Fools and Horses star David Jason criticised …': a person named right after a person noun inside
+        the subject is who speaks, whatever the parser made the head (here the programme's 'Fools')."""
+        doc = subj.doc
+        words = {t.i for t in _phrase_tokens(subj, spans)}
+        for ent in doc.ents:
+            if (ent.label_ == "PERSON" and ent.start in words and ent.start > 0
+                    and doc[ent.start - 1].lemma_.lower() in PERSON_NOUNS):
+                entity = self.entity_in(doc, list(ent))
+                if entity is not None and entity.type == "PERSON":
+                    return entity
+        return None
+
     def _subject_entity(self, subj: Token, spans: Sequence[tuple[int, int, bool]]) -> Entity | None:
         # The subject's head decides: "Flight International's Mr Learmount" is Learmount, and "the Labour MP for
         # Birkenhead" is an MP, not Birkenhead.
         doc = subj.doc
+        entity = self._titled_person(subj, spans)
+        if entity is not None:
+            return entity
         head_span = next(([t for t in e] for e in doc.ents if e.start <= subj.i < e.end), [subj])
         entity = self.entity_in(doc, head_span)
         if entity is None:
