@@ -389,6 +389,8 @@ class _SpeakerResolver:
             return None  # a name inside the quotation is not who speaks
         if subj.lower_ in _PRONOUNS:
             return self.antecedent(p_index, subj.idx, subj.lower_)
+        if subj.lower_ == "who" and subj.head.dep_ == "relcl" and subj.head.head is not subj:
+            return self.resolve(p_index, subj.head.head, spans)  # 'Stevie Wonder, who said …': the noun it follows
         if subj.pos_ == "PRON":
             return None  # "they", "it", "I": not resolved with confidence
         entity = self._subject_entity(subj, spans)
