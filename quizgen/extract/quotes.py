@@ -19,29 +19,27 @@ from quizgen.lang.en import table
 from quizgen.model import Entity, Gloss, Quote
 from quizgen.textutil import normalize, stable_id, strip_honorific, word_count
 
-_NAMING_WORDS = {"called", "named", "titled", "entitled", "dubbed", "nicknamed", "word", "words", "term", "phrase",
-                 "slogan", "motto", "headline", "banner", "label", "labelled", "labeled", "branded"}
+_WORDS = table("quotation_words")
+_NAMING_WORDS = frozenset(_WORDS["naming"])
+_SMALL_WORDS = frozenset(_WORDS["small_words"])
+_BACK_REFERENCE = frozenset(_WORDS["back_reference"])
 # Nouns that can head a speaker's description: people (English data, with entities' person nouns), and the
 # bodies and documents news English lets speak ("the statement said").
 HUMAN_NOUNS = PERSON_NOUNS | frozenset(table("speaker_nouns")["people"])
 _SOURCE_NOUNS = frozenset(table("speaker_nouns")["sources"])
 _PRONOUNS = {"he", "she", "him", "her"}
 _RELATIVES = {"who", "which", "that", "whom"}
-_BACK_REFERENCE = {"man", "woman", "boy", "girl", "teenager", "youngster", "year-old"}
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|we|our|us)\b")
-_MALE_NOUNS = {"man", "spokesman", "chairman", "king", "prince", "father", "son", "boy", "husband", "brother",
-               "congressman", "lord", "sir", "businessman", "sportsman", "policeman", "fisherman"}
-_FEMALE_NOUNS = {"woman", "spokeswoman", "chairwoman", "queen", "princess", "mother", "daughter", "girl", "wife",
-                 "sister", "actress", "lady", "dame", "congresswoman", "businesswoman", "sportswoman", "policewoman"}
-_SMALL_WORDS = {"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"}
 _TITLE_WORDS = {w.lower() for w in (*table("titles")["honorifics"], *table("titles")["offices"])} | HUMAN_NOUNS
-_FIRST_NAMES = table("first_names")
-_GENDER_OF_FIRST_NAME = {**{n: "m" for n in _FIRST_NAMES["male"]}, **{n: "f" for n in _FIRST_NAMES["female"]}}
-# Who can speak: people and organisations ("the Pentagon said"); a place, a work or a date cannot.
+_GENDER = table("gender")
+_GENDER_OF_FIRST_NAME = {**{n: "m" for n in _GENDER["male_names"]}, **{n: "f" for n in _GENDER["female_names"]}}
+_MALE_NOUNS = frozenset(_GENDER["male_nouns"])
+_FEMALE_NOUNS = frozenset(_GENDER["female_nouns"])
 # How many sentences back a he/she may refer to a person whose gender is unknown.
 _UNKNOWN_GENDER_REACH = 4
 # Verbs that put a label on something, the label being the speaker's words ('admires him as a “strong leader”').
 _CHARACTERISING = frozenset(table("reporting_verbs")["characterising"])
+# Who can speak: people and organisations ("the Pentagon said"); a place, a work or a date cannot.
 _SPEAKER_TYPES = {"PERSON", "ORG", "NORP"}
 # A dateline opens a news paragraph: "WASHINGTON (AP) —", "NEW YORK --". Its words are never a speaker.
 _DATELINE = re.compile(r"^[A-Z][A-Z.,' ]+(?:\s*\([A-Za-z. ]+\))?\s*(?:—|–|--|-)\s*")
