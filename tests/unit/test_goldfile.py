@@ -94,3 +94,16 @@ def test_the_project_gold_files_all_parse():
 def test_error_class_is_named_for_gold_files():
     with pytest.raises(GoldFileError):
         parse_gold("- a list\n", "g.yaml")
+
+
+def test_score_a_folder_of_articles_against_a_folder_of_gold_files(tmp_path, capsys):
+    golds = tmp_path / "gold"
+    golds.mkdir()
+    for name in ("clinic-boat", "harbour-bakery"):
+        (golds / f"{name}.yaml").write_text((ROOT / "tests" / "fixtures" / "gold" / f"{name}.yaml").read_text(
+            encoding="utf-8"), encoding="utf-8")
+    assert main(["score", str(ARTICLE.parent), str(golds)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2 articles, ")
+    assert "quotes with speaker     10    10    100.0%  100.0%" in out
+    assert "check no non-quote taken as speech: 2/2" in out and "name            10     10  100.0%" in out
