@@ -625,6 +625,14 @@ def _fragment_verbs(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]],
     return cues or labels or (verbs if words >= 3 else [])
 
 
+def _describes_speaker(subj: Token, verb: Token) -> bool:
+    """A described subject may own a fragment: a person ('the official'), or a body or document under a reporting
+    or characterising verb ('The statement called for “further significant measures”')."""
+    lemma = subj.lemma_.lower()
+    says = _is_cue(verb) or verb.lemma_.lower() in _CHARACTERISING
+    return lemma in HUMAN_NOUNS or (lemma in _SOURCE_NOUNS and says)
+
+
 def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
     """'Mr. Obama called it “a historic day”': a quoted fragment inside reported speech belongs to the nearest
     subject above it that names someone. Two-word fragments need a reporting verb above them."""
@@ -637,7 +645,7 @@ def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
         if subj is None:
             continue
         found = ctx.resolver.resolve(raw.paragraph, subj, spans)
-        if found and (found[1] or (words >= 3 and subj.lemma_.lower() in HUMAN_NOUNS)):
+        if found and (found[1] or (words >= 3 and _describes_speaker(subj, governing))):
             return _Said(found, governing.text, raw, partial=True)
     return None
 
