@@ -243,6 +243,15 @@ def _in_dateline(token: Token) -> bool:
     return dateline is not None and token.idx < dateline.end()
 
 
+def _about_the_same(subj: Token, wanted: str) -> bool:
+    """Does the sentence go on about the same he/she? Its first subject is that pronoun, as the main clause's
+    subject or opening the sentence ('He added …'); not in a clause before the main one ('While he spoke, Ham
+    noted …' is about Ham)."""
+    if subj.lower_ not in _PRONOUNS or _wanted_gender(subj.lower_) != wanted:
+        return False
+    return subj.head.dep_ == "ROOT" or subj.i == subj.sent.start
+
+
 def _wanted_gender(pronoun: str) -> str:
     return "m" if pronoun in {"he", "him"} else "f"
 
@@ -331,7 +340,7 @@ class _SpeakerResolver:
         agrees and its gender is known to agree ('Dunn described Ferris as a “spoiler” after she …')."""
         wanted = _wanted_gender(pronoun)
         for distance, subjects in enumerate(self._subjects_before(paragraph, char)):
-            if subjects and subjects[0].lower_ in _PRONOUNS and _wanted_gender(subjects[0].lower_) == wanted:
+            if subjects and _about_the_same(subjects[0], wanted):
                 continue
             if distance == 0 and subjects and all(self._person(s, {None, wanted}) is None for s in subjects):
                 named = self._named_before(paragraph, char, wanted)
@@ -414,7 +423,7 @@ class _SpeakerResolver:
         words = {t.i for t in _phrase_tokens(subj, spans)}
         for ent in doc.ents:
             if (ent.label_ == "PERSON" and ent.start in words and ent.start > 0
-                    and doc[ent.start - 1].lemma_.lower() in PERSON_NOUNS):
+                    and doc[ent.start - 1].lemma_.lower() in HUMAN_NOUNS):
                 entity = self.entity_in(doc, list(ent))
                 if entity is not None and entity.type == "PERSON":
                     return entity
