@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizgen.errors import InputError
-from quizgen.formats import DEFAULT_FORMATS, LMS_FORMATS, LMS_WRITERS
+from quizgen.formats import DEFAULT_FORMATS
 from quizgen.inputs import input_kind
 from quizgen.model import Article, FactSheet, Quiz
 from quizgen.outputs import guard_edited, output_folder, write_atomic
@@ -61,26 +60,8 @@ class MadeArticle:
     quiz: Quiz
     folder: Path
     files: tuple[Path, ...]
-    note_time: float  # the Anki notes' modification time (see note_timestamp)
+    note_time: float  # the Anki notes' modification time (see quizgen.exporters.anki.note_timestamp)
     notices: tuple[str, ...] = ()  # what a format could not hold ("skipped Q12: …")
-
-
-def note_timestamp(source: Path, templates: Sequence[Template] = ()) -> float:
-    """Note times for Anki: SOURCE_DATE_EPOCH when set, else the newest modification time of the input and of
-    the question templates used.
-
-    Fixed for the same input and templates (byte-identical output), and newer after an edit to either, so Anki's
-    'update if newer' import takes the new wording and keeps each card's review history.
-    """
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return float(os.environ["SOURCE_DATE_EPOCH"])
-    times = [0.0]
-    for path in (source, *(t.path for t in templates)):
-        try:
-            times.append(float(int(Path(path).stat().st_mtime)))
-        except OSError:
-            continue
-    return max(times)
 
 
 def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: int = 0, force: bool = False,
@@ -92,6 +73,7 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
     `slug` names the output folder instead of the title's slug (a batch gives it to a second article with the
     same title); it is recorded in facts.yaml and quiz.yaml, so building again from them writes to that folder.
     """
+    from quizgen.exporters.anki import note_timestamp
     from quizgen.templates import load_templates
 
     source = Path(path)
@@ -103,14 +85,14 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
         quiz = read_quiz(source)
         if slug:
             quiz = replace(quiz, slug=slug)
-        note_time = note_timestamp(source)
+        note_time = note_timestamp(source, date=quiz.date)
     else:
         facts = load_facts(source)
         if slug:
             facts = replace(facts, slug=slug)
         templates = load_templates(list(template_dirs))
         quiz = generate_quiz(facts, count=count, seed=seed, templates=templates)
-        note_time = note_timestamp(source, templates)
+        note_time = note_timestamp(source, templates, date=facts.date)
     if not quiz.items:
         raise InputError(f"{source}: no good question could be made: the article names no people, places or "
                          f"organisations and gives no figures a student could be asked about")
@@ -121,12 +103,13 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
 def write_outputs(source: Path, quiz: Quiz, facts: FactSheet | None, note_time: float, out_dir: str | Path = "out",
                   force: bool = False, deck: str | None = None, paper: str = "letter", versions: int = 1,
                   formats: Sequence[str] = DEFAULT_FORMATS) -> MadeArticle:
-    """The export stage of `make`: every file for one quiz, each written atomically into OUT/<slug>/. `facts` is
-    None when the quiz came from a quiz.yaml; a facts.yaml or quiz.yaml that is `source` itself is left as it is."""
-    from quizgen.exporters.anki import export_anki
-    from quizgen.exporters.pdf import export_pdfs
+    """The export stage of `make`: facts.yaml, quiz.yaml and every format asked for, each written atomically into
+    OUT/<slug>/. `facts` is None when the quiz came from a quiz.yaml; a facts.yaml or quiz.yaml that is `source`
+    itself is left as it is. The formats are written by the registry (quizgen.formats)."""
+    from quizgen.exporters.common import ExportSettings
     from quizgen.exporters.quizfile import dump_quiz
     from quizgen.factsfile import dump_facts
+    from quizgen.formats import export_formats
     from quizgen.versions import make_versions
 
     folder = output_folder(Path(out_dir), quiz.slug)
@@ -138,9 +121,6 @@ def write_outputs(source: Path, quiz: Quiz, facts: FactSheet | None, note_time: 
         guard_edited(facts_path, force, f"build from it with `quizgen make {facts_path}`")
     if writes_quiz:
         guard_edited(quiz_path, force, f"print and export it as it stands with `quizgen make {quiz_path}`")
-    slug = quiz.slug
-    apkg = folder / f"{slug}.apkg"
-    printed = make_versions(quiz, versions)
     for stale in folder.glob(".*.part") if folder.is_dir() else ():
         stale.unlink(missing_ok=True)  # left by a run that was killed while writing
     written = []
@@ -148,38 +128,10 @@ def write_outputs(source: Path, quiz: Quiz, facts: FactSheet | None, note_time: 
         write_atomic(facts_path, dump_facts(facts))
         written.append(facts_path)
     if writes_quiz:
-        write_atomic(quiz_path, dump_quiz(quiz, printed if versions > 1 else ()))
+        printed = make_versions(quiz, versions) if versions > 1 else []
+        write_atomic(quiz_path, dump_quiz(quiz, printed))
         written.append(quiz_path)
-    if "anki" in formats:
-        export_anki([quiz], apkg, note_time, parent=deck)
-        written.append(apkg)
-    notices: list[str] = []
-    for name in formats:
-        if name in LMS_FORMATS:
-            path_out = folder / f"{slug}{LMS_FORMATS[name]}"
-            notices += _export_lms(name, quiz, path_out)
-            written.append(path_out)
-    for version in printed if "pdf" in formats else ():
-        suffix = f"-{version.version}" if versions > 1 else ""
-        worksheet = folder / f"{slug}-worksheet{suffix}.pdf"
-        key = folder / f"{slug}-answer-key{suffix}.pdf"
-        export_pdfs(version, worksheet, key, paper=paper)
-        written += [worksheet, key]
-    return MadeArticle(quiz=quiz, folder=folder, files=tuple(written), note_time=note_time,
+    settings = ExportSettings(note_time=note_time, deck=deck, paper=paper, versions=versions)
+    files, notices = export_formats(quiz, folder, formats, settings)
+    return MadeArticle(quiz=quiz, folder=folder, files=tuple(written + files), note_time=note_time,
                        notices=tuple(notices))
-
-
-def _export_lms(name: str, quiz: Quiz, path: Path) -> list[str]:
-    """Write one learning-platform format; returns notices (what the format could not hold)."""
-    import importlib
-
-    module_name, function_name = LMS_WRITERS[name].split(":")
-    output = getattr(importlib.import_module(module_name), function_name)(quiz)
-    if name != "kahoot":
-        write_atomic(path, output)
-        return []
-    from quizgen.exporters.kahoot import skipped_summary
-
-    data, skipped = output
-    write_atomic(path, data)
-    return [f"{path.name}: {skipped_summary(skipped, len(quiz.items))}"] if skipped else []

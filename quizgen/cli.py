@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 from quizgen import __version__
 from quizgen.errors import QuizgenError
-from quizgen.formats import FORMATS
+from quizgen.formats import DEFAULT_FORMATS, FORMATS, formats_help
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 64, 70, 130
 MAX_FAILED = 63  # failure counts stop below EXIT_USAGE
@@ -81,15 +81,16 @@ def build_parser() -> argparse.ArgumentParser:
     make.add_argument("-o", "--out", default="out", help="output folder (default: out/)")
     make.add_argument("-n", "--count", type=_positive, default=20, help="items per quiz (default: 20)")
     make.add_argument("--seed", type=_seed, default=0, help="seed for option order and choices (default: 0)")
-    make.add_argument("--force", action="store_true", help="overwrite a facts.yaml or quiz.yaml you edited")
+    make.add_argument("--force", action="store_true",
+                      help="overwrite a facts.yaml or quiz.yaml you edited, or an --anki-package file quizgen did "
+                           "not write")
     make.add_argument("--templates", action="append", default=[], metavar="DIR",
                       help="extra question template folder, searched first (repeatable)")
     make.add_argument("--deck", help='parent Anki deck, e.g. "Current Events" (decks become Parent::Title)')
     make.add_argument("--anki-package", metavar="FILE", help="also write one .apkg holding every article's deck")
     make.add_argument("--paper", choices=("letter", "a4"), default="letter", help="worksheet paper size")
-    make.add_argument("--formats", type=_formats, default="anki,pdf", metavar="LIST",
-                      help="comma-separated outputs: anki, pdf, gift, moodle, qti, kahoot, quizlet, json, or all "
-                           "(default: anki,pdf; facts.yaml and quiz.yaml are always written)")
+    make.add_argument("--formats", type=_formats, default=",".join(DEFAULT_FORMATS), metavar="LIST",
+                      help=formats_help())
     make.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
                       help="articles built in parallel, one process each (default: the number of cores)")
     make.add_argument("--versions", type=_versions, default=1, metavar="N",
@@ -139,10 +140,10 @@ def _make(args: argparse.Namespace) -> int:
     if len(paths) > 1:
         _summary(outcomes)
     if args.anki_package and made:
-        from quizgen.exporters.anki import export_anki
+        from quizgen.exporters.anki import write_anki_package
 
-        notes = export_anki([m.quiz for m in made], Path(args.anki_package), max(m.note_time for m in made),
-                            args.deck)
+        notes = write_anki_package([m.quiz for m in made], Path(args.anki_package),
+                                   max(m.note_time for m in made), args.deck, force=args.force)
         print(f"{args.anki_package}: {len(made)} decks, {notes} notes")
     failed = [o for o in outcomes if o.error]
     if failed and len(paths) > 1:
