@@ -47,6 +47,10 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.,' ]+(?:\s*\([A-Za-z. ]+\))?\s*(?:—|–|--
 _TURN = re.compile(r"^[“\"']*((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]{2,}):\s+(?=\S)")
 # Page furniture that can end up inside a quotation left open: "Follow Pam Key on Twitter @pamkey".
 _FURNITURE = re.compile(r"^Follow\b.{0,40}\bon (?:Twitter|Facebook|Instagram)|(?:^|\s)@\w{3,}\.?$")
+# A sentence opening with its reporting verb before the quotation: "Said Ellis: “…”" (the few past forms news
+# English inverts this way).
+_INVERTED_CUE = re.compile(r"(?:^|[.!?”\"]\s+)(Said|Added|Asked|Wrote|Explained|Noted|Continued)\s+"
+                           r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]+)\s*[:,]\s*$")
 # A panel's answer: "Maria Lopez, The Valley Herald: I think …".
 _PANEL = re.compile(r"^((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+), [^:“\"]{2,60}:\s+(?=\S)")
 # A credit after a quotation, closing the paragraph or followed by the next quotation: “…” ― Carla Sanchez.
@@ -577,6 +581,23 @@ def _by_cue(raw: _Raw, ctx: _Context) -> _Said | None:
     return None
 
 
+def _by_inverted_cue(raw: _Raw, ctx: _Context) -> _Said | None:
+    """'Said Ellis: “…”', 'Added Mr. Ruiz, “…”': a sentence that opens with the verb, which the tagger often
+    misses (a capitalised 'Said' reads as a name). Only a person the article names."""
+    match = _INVERTED_CUE.search(ctx.before(raw))
+    if match is None:
+        return None
+    # The tagger may have made 'Said Quintero' a person of its own: the speaker is the one person of that surname
+    # whose name does not begin with the verb.
+    verb, surname = match.group(1), strip_honorific(match.group(2)).split()[-1]
+    people = {e.id: e for e in ctx.resolver.by_id.values() if e.type == "PERSON" and not _is_title(e)
+              and e.name.split()[-1] == surname and e.name.split()[0] != verb}
+    if len(people) != 1:
+        return None
+    entity = next(iter(people.values()))
+    return _Said((entity.name, entity.id), verb, raw)
+
+
 def _by_credit(raw: _Raw, ctx: _Context) -> _Said | None:
     """'“The most unqualified child …” ― Francisco Herrero': a name after a dash closes the paragraph."""
     if not raw.closed:
@@ -674,7 +695,8 @@ def _first_person(raw: _Raw, ctx: _Context) -> _Said | None:
 
 
 # Tried in order; the first rule that names a speaker attributes the quotation.
-_RULES: tuple[Rule, ...] = (_by_turn, _by_cue, _by_credit, _goes_on, _next_paragraph, _fragment, _first_person)
+_RULES: tuple[Rule, ...] = (_by_turn, _by_inverted_cue, _by_cue, _by_credit, _goes_on, _next_paragraph, _fragment,
+                            _first_person)
 
 
 def _not_speech(text: str, gloss_words: set[str]) -> bool:
