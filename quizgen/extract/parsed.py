@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -75,18 +76,23 @@ def quote_spans(text: str) -> tuple[tuple[int, int, bool], ...]:
 
 
 def _protect_quotes(doc: Doc) -> Doc:
-    """Keep a quotation and the attribution right after it in one sentence: “Until the end!" a commander shouts."""
+    """Keep a quotation and the attribution right after it in one sentence: “Until the end!" a commander shouts.
+
+    Tokens are found by offset (bisect), not by a walk over the whole paragraph for each quotation."""
     text = doc_text(doc)
+    offsets = [token.idx for token in doc]
     for start, end, closed in quote_spans(text):
-        for token in doc:
-            if start < token.idx < end:
+        i = bisect.bisect_right(offsets, start)  # the first token after the opening mark
+        while i < len(offsets) and offsets[i] < end:
+            doc[i].is_sent_start = False
+            i += 1
+        after = bisect.bisect_right(offsets, end)  # the first token after the closing mark's offset
+        if closed and after < len(offsets):
+            # The closing mark itself and a lower-case word after it continue the sentence.
+            token = doc[after]
+            gap = text[end:token.idx]
+            if gap.strip(" '" + _CLOSE + _STRAIGHT) == "" or (token.is_lower and len(gap) <= 3):
                 token.is_sent_start = False
-            elif closed and token.idx > end:
-                # The closing mark itself and a lower-case word after it continue the sentence.
-                gap = text[end:token.idx]
-                if gap.strip(" '" + _CLOSE + _STRAIGHT) == "" or (token.is_lower and len(gap) <= 3):
-                    token.is_sent_start = False
-                break
     return doc
 
 
