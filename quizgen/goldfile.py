@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quizgen.errors import FactsFileError, GoldFileError
-from quizgen.yamlio import load_yaml, node_line
+from quizgen.errors import GoldFileError
+from quizgen.yamlio import load_yaml, node_line, read_yaml_text
 
 SOURCE_KINDS = ("name", "description", "pronoun", "relative")
 RESOLVED_BY = ("corenlp-coref", "nearest-named-source", "preceding-phrase")
@@ -200,10 +200,7 @@ _TOP: dict[str, FieldReader] = {
 def parse_gold(text: str, path: str) -> Gold:
     """A gold file's text → Gold, or GoldFileError naming the file, line and field."""
     reader = _Reader(text, path)
-    try:
-        data = load_yaml(text, path)
-    except FactsFileError as err:  # load_yaml raises the facts file's error class; a gold file has its own
-        raise GoldFileError(str(err)) from None
+    data = load_yaml(text, path, GoldFileError)
     if data is None:
         raise GoldFileError(f"{path}:1: the gold file is empty")
     if not isinstance(data, dict):
@@ -215,13 +212,10 @@ def parse_gold(text: str, path: str) -> Gold:
 
 
 def read_gold(path: str | Path) -> Gold:
+    """The gold file at `path`; a missing, unreadable, non-UTF-8 or malformed one is a GoldFileError."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise GoldFileError(f"{path}: no such gold file") from None
-    except IsADirectoryError:
-        raise GoldFileError(f"{path}: is a folder, not a gold file") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise GoldFileError(f"{path}: cannot read gold file ({err})") from None
-    return parse_gold(text, str(path))
+    if path.is_dir():
+        raise GoldFileError(f"{path}: is a folder, not a gold file")
+    if not path.exists():
+        raise GoldFileError(f"{path}: no such gold file")
+    return parse_gold(read_yaml_text(path, GoldFileError), str(path))

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from quizgen.errors import InputError
 from quizgen.model import Article
-from quizgen.readers.decode import read_text
+from quizgen.readers.decode import read_regular_file, read_text
 from quizgen.readers.html import parse_html
 from quizgen.readers.language import looks_english
 from quizgen.readers.markdown import parse_markdown
+from quizgen.readers.normalize import bound_article
 from quizgen.readers.text import parse_text
 
 Parser = Callable[[str, str], Article]
@@ -41,20 +42,12 @@ def read_article(path: str | Path) -> Article:
     if parser is None:
         kinds = ", ".join(sorted({".txt", ".md", ".html", ".yaml"}))
         raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'!r}; use one of {kinds}")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size // (1024 * 1024)} MB is too large for an article (limit 20 MB)")
-        data = path.read_bytes()
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    data = read_regular_file(path, MAX_BYTES, what="article")  # a FIFO or /dev/zero is refused, not read forever
     text = read_text(data, path)
     if len(text) > MAX_CHARACTERS:
         raise InputError(f"{path}: {len(text):,} characters is far longer than a news article (limit "
                          f"{MAX_CHARACTERS:,}); split it into articles")
-    article = parser(text, str(path))
+    article = bound_article(parser(text, str(path)))  # no control characters, no unbounded runs, words or lines
     if not article.paragraphs:
         raise InputError(f"{path}: no article text found (only a title or page furniture)")
     if not looks_english(" ".join(article.paragraphs)):
