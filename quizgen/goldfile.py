@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from quizgen.errors import GoldFileError
-from quizgen.yamlio import load_yaml, node_line, read_yaml_text
+from quizgen.yamlio import InvalidValueError, Keys, SchemaReader, load_yaml, read_yaml_text
 
 SOURCE_KINDS = ("name", "description", "pronoun", "relative")
 RESOLVED_BY = ("corenlp-coref", "nearest-named-source", "preceding-phrase")
@@ -73,133 +73,90 @@ class Gold:
     key_facts: tuple[str, ...] | None = None
 
 
-Keys = tuple[str | int, ...]
+# The checks below raise InvalidValueError; yamlio.SchemaReader (the reader of facts.yaml and quiz.yaml) turns it
+# into a GoldFileError naming the file, the line and the field.
 
 
-class _Reader:
-    def __init__(self, text: str, path: str) -> None:
-        self.text = text
-        self.path = path
-
-    def fail(self, keys: Keys, message: str) -> GoldFileError:
-        where = ".".join(str(k) if isinstance(k, str) else f"[{k}]" for k in keys).replace(".[", "[")
-        return GoldFileError(f"{self.path}:{node_line(self.text, keys) or 1}: {where}: {message}")
-
-
-# A field's reader checks the raw YAML value and returns the typed one, or raises through the reader.
-FieldReader = Callable[[_Reader, Keys, Any], Any]
-
-
-def _text(reader: _Reader, keys: Keys, value: Any) -> str:
-    # YAML reads `speaker: 1984` or `text: yes` as a number or a bool; they are still words on the page.
+def _words(value: Any) -> str:
+    """Text as the article writes it; YAML reads `speaker: 1984` or `text: yes` as a number or a bool."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (str, int, float)):
+    if isinstance(value, str | int | float):
         return str(value)
-    raise reader.fail(keys, f"should be text, not {_kind(value)}")
+    raise InvalidValueError("should be text")
 
 
-def _optional_text(reader: _Reader, keys: Keys, value: Any) -> str | None:
-    return None if value is None else _text(reader, keys, value)
-
-
-def _text_list(reader: _Reader, keys: Keys, value: Any) -> tuple[str, ...]:
+def _word_list(value: Any) -> tuple[str, ...]:
+    """A list of text; a lone value is refused rather than read letter by letter ('type: PERSON')."""
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise reader.fail(keys, f"should be a list of text, not {_kind(value)} (write [{value}])")
-    return tuple(_text(reader, (*keys, i), v) for i, v in enumerate(value))
+        raise InvalidValueError(f"should be a list of text, not a single value (write [{value}])")
+    for index, member in enumerate(value):
+        if isinstance(member, list | dict) or member is None:
+            raise InvalidValueError("should be text", at=(index,))
+    return tuple(_words(member) for member in value)
 
 
-def _bool(reader: _Reader, keys: Keys, value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise reader.fail(keys, f"should be true or false, not {_kind(value)}")
-    return value
-
-
-def _number(reader: _Reader, keys: Keys, value: Any) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise reader.fail(keys, f"should be a number, not {_kind(value)}")
-    return float(value)
-
-
-def _one_of(choices: tuple[str, ...]) -> FieldReader:
-    def read(reader: _Reader, keys: Keys, value: Any) -> str | None:
+def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
         if value is not None and value not in choices:
-            raise reader.fail(keys, f"should be one of {', '.join(choices)}, not {value!r}")
+            raise InvalidValueError(f"should be one of {', '.join(choices)}, not {value!r}")
         return value
 
-    return read
+    return check
 
 
-def _kind(value: Any) -> str:
-    return {str: "text", list: "a list", dict: "a mapping", bool: "true/false", type(None): "empty"}.get(
-        type(value), type(value).__name__)
+def _optional_words(value: Any) -> str | None:
+    return None if value is None else _words(value)
 
 
-# record class -> {field: (reader, required)}: the whole schema of a gold file's records.
-_RECORDS: dict[type, dict[str, tuple[FieldReader, bool]]] = {
-    GoldQuote: {
-        "text": (_text, True), "speaker": (_text, True), "speaker_ok": (_text_list, False),
-        "speaker_description": (_optional_text, False), "source_kind": (_one_of(SOURCE_KINDS), False),
-        "source_as_written": (_optional_text, False), "resolved_by": (_one_of(RESOLVED_BY), False),
-        "partial": (_bool, False),
-    },
-    GoldEntity: {
-        "name": (_text, True), "type": (_text_list, True), "aliases": (_text_list, False),
-        "description": (_optional_text, False),
-    },
-    GoldNumber: {"value": (_number, False), "text": (_optional_text, False), "about": (_optional_text, False)},
-    GoldGloss: {"term": (_text, True), "meaning": (_text, True)},
+Kind = str | Callable[[Any], Any]
+# record class -> ({field: kind}, required fields): the whole schema of a gold file's records (kinds by
+# yamlio.KINDS name, or a check of their own).
+_RECORDS: dict[type, tuple[dict[str, Kind], tuple[str, ...]]] = {
+    GoldQuote: ({"text": _words, "speaker": _words, "speaker_ok": _word_list, "speaker_description": _optional_words,
+                 "source_kind": _one_of(SOURCE_KINDS), "source_as_written": _optional_words,
+                 "resolved_by": _one_of(RESOLVED_BY), "partial": "bool"}, ("text", "speaker")),
+    GoldEntity: ({"name": _words, "type": _word_list, "aliases": _word_list, "description": _optional_words},
+                 ("name", "type")),
+    GoldNumber: ({"value": "float | None", "text": _optional_words, "about": _optional_words}, ()),
+    GoldGloss: ({"term": _words, "meaning": _words}, ("term", "meaning")),
 }
 
 
-def _record(reader: _Reader, cls: type, keys: Keys, raw: Any) -> Any:
-    fields = _RECORDS[cls]
-    if not isinstance(raw, dict):
-        raise reader.fail(keys, f"should be a mapping of field: value, not {_kind(raw)}")
-    for name in raw:
-        if name not in fields:
-            raise reader.fail((*keys, name), f"unknown field {name!r} (known: {', '.join(fields)})")
-    for name, (_, required) in fields.items():
-        if required and raw.get(name) is None:
-            raise reader.fail(keys, f"missing required field {name!r}")
-    return cls(**{name: fields[name][0](reader, (*keys, name), value) for name, value in raw.items()})
+def _records(reader: SchemaReader, keys: Keys, value: Any, cls: type) -> tuple[Any, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise reader.fail(keys, "should be a list")
+    kinds, required = _RECORDS[cls]
+    return tuple(cls(**reader.mapping((*keys, i), raw, kinds, required)) for i, raw in enumerate(value))
 
 
-def _records(cls: type) -> FieldReader:
-    def read(reader: _Reader, keys: Keys, value: Any) -> tuple[Any, ...] | None:
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            raise reader.fail(keys, f"should be a list, not {_kind(value)}")
-        return tuple(_record(reader, cls, (*keys, i), raw) for i, raw in enumerate(value))
-
-    return read
-
-
-def _number_record(reader: _Reader, keys: Keys, value: Any) -> tuple[GoldNumber, ...]:
-    numbers = _records(GoldNumber)(reader, keys, value)
+def _numbers(reader: SchemaReader, keys: Keys, value: Any) -> tuple[GoldNumber, ...]:
+    numbers = _records(reader, keys, value, GoldNumber)
     for i, number in enumerate(numbers):
         if number.value is None and number.text is None:
             raise reader.fail((*keys, i), "needs a `value` or a `text`")
     return numbers
 
 
-# top-level key -> reader of its value
-_TOP: dict[str, FieldReader] = {
-    "article": _optional_text, "title": _optional_text, "byline": _optional_text, "boilerplate": _text_list,
-    "quotes": _records(GoldQuote), "other_quotes": _text_list, "not_quotes": _text_list,
-    "entities": _records(GoldEntity), "numbers": _number_record, "glosses": _records(GoldGloss),
-    "key_facts": _text_list,
+# top-level key -> how its value is read
+_TOP: dict[str, Callable[[SchemaReader, Keys, Any], Any]] = {
+    **{name: lambda r, k, v: r.check(k, v, _optional_words) for name in ("article", "title", "byline")},
+    **{name: lambda r, k, v: r.check(k, v, _word_list)
+       for name in ("boilerplate", "other_quotes", "not_quotes", "key_facts")},
+    "quotes": lambda r, k, v: _records(r, k, v, GoldQuote),
+    "entities": lambda r, k, v: _records(r, k, v, GoldEntity),
+    "glosses": lambda r, k, v: _records(r, k, v, GoldGloss),
+    "numbers": _numbers,
 }
 
 
 def parse_gold(text: str, path: str) -> Gold:
     """A gold file's text → Gold, or GoldFileError naming the file, line and field."""
-    reader = _Reader(text, path)
+    reader = SchemaReader(text, path, GoldFileError)
     data = load_yaml(text, path, GoldFileError)
     if data is None:
         raise GoldFileError(f"{path}:1: the gold file is empty")
