@@ -20,6 +20,7 @@ from quizgen.errors import InputWarning, QuizgenError, printable
 from quizgen.formats import DEFAULT_FORMATS, FORMATS, formats_help
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 64, 70, 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a reader that stopped early (`quizgen score … | head`)
 MAX_FAILED = 63  # failure counts stop below EXIT_USAGE
 
 
@@ -303,12 +304,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("quizgen: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _stdout_closed()
     except Exception as err:  # a bug: one line, not a traceback, and a way to report it
         print(printable(f"quizgen: internal error: {type(err).__name__}: {err} (please report this)"),
               file=sys.stderr)
         return EXIT_INTERNAL
 
 
+def _stdout_closed() -> int:
+    """The reader of our output went away: say nothing more (Python would complain while flushing at exit)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
+
+
 def run() -> None:
     """The `quizgen` console script."""
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = _stdout_closed()
+    sys.exit(code)
