@@ -337,8 +337,10 @@ class _Builder:
         return here.text
 
     def _goes_on_from(self, before: str, here: str, names: tuple[str, ...]) -> bool:
-        """'“A,” said X. “B.”' goes on X's quotation; so does '“B,” he said' after a sentence naming one person."""
-        if not any(mentioned_in(n, before) for n in names):
+        """'“A,” said X. “B.”' goes on X's quotation; so does '“B,” he said' after a sentence naming one person.
+        X must be the last person the sentence before names: another named after X may be the one who goes on."""
+        last = _last_person_named(before, self.facts)
+        if last is None or not any(n in last.names for n in names):
             return False
         if here[:1] in "“\"" and re.search(r"[”\"]", before):
             return True
@@ -596,6 +598,19 @@ def _established_speaker(speakers: set[str]) -> Callable[[Entity], bool]:
         full = entity.type != "PERSON" or len(entity.name.split()) >= 2
         return full and (entity.mentions >= 2 or entity.description is not None)
     return eligible
+
+
+def _last_person_named(text: str, facts: FactSheet) -> Entity | None:
+    """The person whose name comes last in `text`."""
+    found: list[tuple[int, Entity]] = []
+    for entity in facts.entities:
+        if entity.type != "PERSON":
+            continue
+        ends = [m.end() for n in entity.names if len(n) > 2
+                for m in compiled(rf"(?<!\w){re.escape(n)}(?!\w)").finditer(text)]
+        if ends:
+            found.append((max(ends), entity))
+    return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
 def _safe_to_swap(entity: Entity) -> bool:

@@ -553,3 +553,17 @@ def test_a_kind_of_thing_the_opening_sentences_introduce_reads_alone():
     known = "Fast radios arrive. The regulator is studying the technology behind such networks."
     assert standalone.vague_subject("The technology works over ten metres.", known) is None
     assert "the firm" in standalone.vague_subject("The firm works over ten metres.", known)
+
+
+def test_a_quotation_goes_on_only_from_the_last_person_named():
+    from quizgen.generate.builder import _Builder
+    from quizgen.model import Quote
+
+    texts = ("Ana Lima said it should wait \"until next year.\" Bo Chen accused the council of \"delay\".",
+             "\"It is vital that we act now,\" he said.")
+    facts = FactSheet(title="t", slug="t", sentences=tuple(Sentence(i, 1, t) for i, t in enumerate(texts)),
+                      entities=(Entity("e-l", "Ana Lima", "PERSON", 0), Entity("e-c", "Bo Chen", "PERSON", 0)))
+    builder = _Builder(facts, 0, "t")
+    assert builder._attributed_source(Quote("q", "It is vital that we act now", "Ana Lima", 1), "Ana Lima") == texts[1]
+    assert builder._attributed_source(Quote("q", "It is vital that we act now", "Bo Chen", 1), "Bo Chen") == (
+        f"{texts[0]} {texts[1]}")
