@@ -42,6 +42,9 @@ from quizgen.textutil import compiled, normalize, stable_id, strip_honorific, wi
 from quizgen.versions import balance_answer_positions
 
 BLANK = "_____"
+# Verbs that introduce words a person did not necessarily say ("thinks the answer lies between 'A' and 'B'").
+_NOT_SPEECH_CUES = {"be", "is", "are", "was", "were", "think", "thinks", "thought", "believe", "believes", "feel",
+                    "feels", "hope", "hopes"}
 _COMPLETABLE = {"PERSON", "ORG", "GPE", "LOC", "EVENT"}
 _PERSON_ORDER = {"PERSON": 1, "ORG": 2, "EVENT": 3, "WORK_OF_ART": 3, "LAW": 3, "PRODUCT": 3}
 
@@ -229,6 +232,8 @@ class _Builder:
             raise _DropError("the quotation names its own speaker")
         if template.applies_to == "quote" and re.search(r"(?:^|\s)['‘]\w|[\w.,!?][’']\s*$|[“”\"]", fact.record.text):
             raise _DropError("a quotation inside the quotation: who said which words is ambiguous")
+        if template.applies_to == "quote" and (reason := self._uncertain_speaker(fact.record, target)):
+            raise _DropError(reason)
         # Who-said questions offer other speakers first: they are the likeliest confusions; besides them, only
         # people (or organisations) the article establishes, never a one-off name that may be a fragment.
         speakers = [q.speaker for q in self.facts.quotes] if template.applies_to == "quote" else []
@@ -315,6 +320,21 @@ class _Builder:
             return replace(item, options=tuple(options), entity_types=(entity.type,))
         raise _DropError("no name in the sentence is worth asking for: " + "; ".join(reasons[:3]) if reasons else
                          "no name in the sentence is written in full, once")
+
+    def _uncertain_speaker(self, quote: Quote, speaker: Entity) -> str | None:
+        """Words that are not the speaker's own ("the cries of 'impossible to regulate'", as a person *thinks*), or a
+        quotation another person is named nearer to."""
+        if quote.partial and (quote.cue or "").lower() in _NOT_SPEECH_CUES:
+            return f"quoted words the speaker only '{quote.cue}': perhaps not the speaker's own"
+        text = self.facts.sentences[quote.sentence].text
+        at = text.find(quote.text)
+        if at < 0:
+            return None
+        last = _last_person_named(text[:at], self.facts)
+        if last is not None and last.id != speaker.id and not any(
+                mentioned_in(n, text[at + len(quote.text):][:80]) for n in speaker.names if len(n) > 2):
+            return f"{last.name} is named nearer the quotation than {speaker.name}"
+        return None
 
     def _attributed_source(self, quote: Quote, speaker: str) -> str:
         """The sentence naming the speaker: the quotation's own; with the next one when the quotation runs over

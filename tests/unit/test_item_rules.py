@@ -567,3 +567,18 @@ def test_a_quotation_goes_on_only_from_the_last_person_named():
     assert builder._attributed_source(Quote("q", "It is vital that we act now", "Ana Lima", 1), "Ana Lima") == texts[1]
     assert builder._attributed_source(Quote("q", "It is vital that we act now", "Bo Chen", 1), "Bo Chen") == (
         f"{texts[0]} {texts[1]}")
+
+
+def test_who_said_leaves_out_words_nearer_another_person_or_only_thought():
+    from quizgen.generate.builder import _Builder
+    from quizgen.model import Quote
+
+    text = "Ana Lima said it should wait. Bo Chen accused the council of \"dragging its feet\" on the barrier."
+    lima, chen = Entity("e-l", "Ana Lima", "PERSON", 0), Entity("e-c", "Bo Chen", "PERSON", 0)
+    facts = FactSheet(title="t", slug="t", sentences=(Sentence(0, 0, text),), entities=(lima, chen))
+    builder = _Builder(facts, 0, "t")
+    wrong = Quote("q1", "dragging its feet", "Ana Lima", 0, partial=True, cue="said")
+    assert "nearer" in builder._uncertain_speaker(wrong, lima)
+    assert builder._uncertain_speaker(replace(wrong, speaker="Bo Chen"), chen) is None
+    thought = Quote("q2", "dragging its feet", "Bo Chen", 0, partial=True, cue="thinks")
+    assert "perhaps not the speaker's own" in builder._uncertain_speaker(thought, chen)
