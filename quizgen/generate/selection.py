@@ -25,7 +25,7 @@ _TEMPLATE_SHARE = 0.25  # no template above this share of the quiz (at least 2 i
 _LIFTED_SHARE = 0.35  # … lifted to this only when the quiz would otherwise come out short
 _CLOZE_CAP = 4  # cloze items share one word bank: a few, so each blank has its own kind of entries
 _TRUE_ONLY_COST = 0.5  # a statement no safe swap can make false is worth a little less
-_TRUE_MARGIN = 3  # true statements may outnumber false ones by this many
+_TRUE_MARGIN = 2  # true statements may outnumber false ones by this many
 _TITLE_WORD = re.compile(r"[A-Za-z][a-z'’-]{3,}|\d+")
 
 

@@ -96,5 +96,5 @@ def test_a_quiz_of_four_types_tests_most_gold_key_facts(facts, gold):
     tested = [fact for fact in gold.key_facts
               if any(len(words(scoring.key(fact)) & words(s)) >= 0.75 * len(words(scoring.key(fact))) for s in sources)]
     # One of the seven gold facts opens "Nearly a third of them", which no item prints alone (whom?); one name is
-    # the answer of one item, and true statements may not outnumber false ones by more than three.
+    # the answer of one item, and true statements may not outnumber false ones by more than two.
     assert len(tested) >= 4, tested
