@@ -1,0 +1,105 @@
+"""The second attack on quizgen (issue 15 follow-up): each class of input it found, built small here."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from quizgen.errors import InputWarning
+from quizgen.model import Item, Quiz
+
+
+# --- Template calls whose result size is known before they run (finding 4) -------------------------------------
+
+@pytest.mark.parametrize("source", [
+    "{{ ('a' * 40000) | replace('a', 'b' * 40000) }}",
+    "{{ ('a' * 40000).replace('a', 'b' * 40000) }}",
+    "{{ ('ab' * 100).replace('', 'c' * 5000) }}",
+    "{{ range(1000) | list | tojson(indent=1000000) }}",
+    "{{ ('\\n' * 50000) | indent(1000) }}",
+    "{{ ('\\n' * 5000) | indent('y' * 5000) }}",
+    "{{ range(1000) | map('string') | join('x' * 90000) }}",
+    "{{ ('y' * 90000).join(range(1000) | map('string')) }}",
+    "{{ ('\\t' * 50000).expandtabs(1000) }}",
+    "{{ ('a b ' * 5000) | wordwrap(1, wrapstring='z' * 1000) }}",
+    "{{ ('a' * 5000).translate({97: 'b' * 5000}) }}",
+    "{{ ('%(a)s' * 2000) % {'a': 'x' * 1000} }}",
+    "{{ ('{0}' * 2000).format('x' * 1000) }}",
+])
+def test_a_call_whose_result_would_be_huge_is_refused_before_it_runs(source):
+    from quizgen.templates.sandbox import BoundedSandbox, LimitExceededError, time_limit
+
+    template = BoundedSandbox().from_string(source)
+    with pytest.raises(LimitExceededError, match="would make|more than|repeats"), time_limit():
+        template.render()
+
+
+def test_the_same_calls_at_ordinary_sizes_still_work():
+    from quizgen.templates.sandbox import BoundedSandbox, time_limit
+
+    source = ("{{ 'ok' | replace('o', 'x') }}|{{ [1, 2] | join(', ') }}|{{ 'a\\tb'.expandtabs(4) }}|"
+              "{{ {'a': [1]} | tojson(indent=2) }}|{{ 'a\\nb' | indent(2) }}|{{ '-'.join(['x', 'y']) }}|"
+              "{{ '{0}-{1}'.format(1, 'b') }}|{{ '%(a)s!' % {'a': 2} }}|{{ 'one two' | wordwrap(3) }}")
+    with time_limit():
+        text = BoundedSandbox().from_string(source).render()
+    assert text.split("|") == ["xk", "1, 2", "a   b", '{\n  "a": [\n    1\n  ]\n}', "a\n  b", "x-y", "1-b", "2!",
+                               "one\ntwo"]
+
+
+# --- GIFT reports each accepted answer it drops (finding 5) ------------------------------------------------------
+
+def test_gift_reports_an_accepted_answer_it_drops_while_keeping_the_question(tmp_path):
+    from quizgen.exporters.common import ExportSettings
+    from quizgen.exporters.gift import write
+
+    item = Item(id="s", type="short_answer", question="Which way did the ferry go?", answer="north",
+                accepted=("north", "A->B"), source="s", paragraph=1, template="sa", fact="f1")
+    notices = write(Quiz(title="T", slug="t", seed=0, requested=1, items=(item,), article_id="t"), tmp_path,
+                    ExportSettings())
+    text = (tmp_path / "t.gift.txt").read_text("utf-8")
+    assert "=north" in text and "A->B" not in text
+    assert len(notices) == 1 and "Q1" in notices[0] and "'A->B'" in notices[0]
+
+
+# --- One stray byte in a UTF-8 article (finding 7) -----------------------------------------------------------------
+
+def test_a_utf8_article_with_one_stray_byte_stays_utf8_and_the_line_is_named():
+    from quizgen.readers.decode import read_text
+
+    data = "Costs rose to £38 million.\nA stray byte here.\n".encode().replace(b"stray", b"stray \x92")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        text = read_text(data, Path("ferry.txt"))
+    assert text == "Costs rose to £38 million.\nA stray ’ byte here.\n"
+    messages = [str(w.message) for w in caught if issubclass(w.category, InputWarning)]
+    assert len(messages) == 1 and "ferry.txt" in messages[0] and "line 2" in messages[0]
+
+
+def test_a_real_windows_1252_article_still_reads_as_windows_1252():
+    from quizgen.readers.decode import read_text
+
+    data = "Café prices rose to £3.20, the owners said – “no choice”.\n".encode("cp1252")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", InputWarning)
+        assert read_text(data, Path("c.txt")) == "Café prices rose to £3.20, the owners said – “no choice”.\n"
+
+
+# --- --deck is cleaned like a title (finding 10) -------------------------------------------------------------------
+
+def test_the_parent_deck_name_loses_controls_and_direction_overrides_but_keeps_its_nesting():
+    from quizgen.exporters.anki import deck_name
+
+    assert deck_name("Ferry\u202e news", "Course\x1b[31m::\u202eUnit  1") == "Course[31m::Unit 1::Ferry news"
+    assert deck_name("Ferry", "\x1b\u202e") == "Ferry"
+
+
+# --- --formats accepts "all" anywhere (finding 11) ----------------------------------------------------------------
+
+def test_all_anywhere_in_the_formats_list_means_every_format():
+    from quizgen.cli import build_parser
+    from quizgen.formats import FORMATS
+
+    args = build_parser().parse_args(["make", "a.txt", "--formats", "pdf,all"])
+    assert args.formats == ",".join(FORMATS)
