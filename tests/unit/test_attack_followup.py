@@ -10,7 +10,6 @@ import pytest
 from quizgen.errors import InputWarning
 from quizgen.model import Item, Quiz
 
-
 # --- Template calls whose result size is known before they run (finding 4) -------------------------------------
 
 @pytest.mark.parametrize("source", [
@@ -32,7 +31,7 @@ def test_a_call_whose_result_would_be_huge_is_refused_before_it_runs(source):
     from quizgen.templates.sandbox import BoundedSandbox, LimitExceededError, time_limit
 
     template = BoundedSandbox().from_string(source)
-    with pytest.raises(LimitExceededError, match="would make|more than|repeats"), time_limit():
+    with pytest.raises(LimitExceededError, match=r"would make|more than|repeats"), time_limit():
         template.render()
 
 
