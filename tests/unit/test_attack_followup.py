@@ -102,3 +102,46 @@ def test_all_anywhere_in_the_formats_list_means_every_format():
 
     args = build_parser().parse_args(["make", "a.txt", "--formats", "pdf,all"])
     assert args.formats == ",".join(FORMATS)
+
+
+# --- A table cell taller than a page in the worksheet (finding 2) --------------------------------------------------
+
+def _matching(pairs: tuple[tuple[str, str], ...]) -> Item:
+    return Item(id="m1", type="matching", question="Match each person to their role.", answer="…", pairs=pairs,
+                source="x", paragraph=1, template="m", fact="people")
+
+
+@pytest.mark.parametrize("pairs", [
+    (("Isla Hendry", "role " * 1000), ("Tomas Aaberg", "engineer")),  # a right side of many lines
+    (("crew " * 1200, "captain"), ("Tomas Aaberg", "engineer")),  # a left side of many lines
+    (("Isla Hendry", "r" * 2000), ("Tomas Aaberg", "engineer")),  # one word wider than the column
+], ids=["long-right", "long-left", "no-spaces"])
+def test_a_matching_pair_taller_than_a_page_continues_on_the_next(tmp_path, pairs):
+    from pypdf import PdfReader
+
+    from quizgen.exporters.pdf import export_pdfs
+    from tests.conftest import squash
+
+    quiz = Quiz(title="Ferry", slug="f", seed=0, requested=1, items=(_matching(pairs),), article_id="f")
+    export_pdfs(quiz, tmp_path / "w.pdf", tmp_path / "k.pdf")
+    pages = PdfReader(str(tmp_path / "w.pdf")).pages
+    text = squash("".join(page.extract_text() or "" for page in pages))
+    longest = max(pairs[0], key=len)
+    assert squash(longest) in text and "TomasAaberg" in text and "engineer" in text  # all of it, nothing cut
+    assert len(pages) > 1 or " " not in longest
+
+
+def test_a_word_bank_taller_than_a_page_continues_on_the_next(tmp_path):
+    from pypdf import PdfReader
+
+    from quizgen.exporters.pdf import export_pdfs
+
+    long_blank = " ".join(f"tide{k}" for k in range(1200))
+    cloze = Item(id="c1", type="cloze", question="(fill in)", answer=long_blank, blanks=(long_blank,),
+                 cloze=f"The ferry sailed {{{{c1::{long_blank}}}}} at dawn.", source="The ferry sailed.",
+                 paragraph=1, template="c", fact="c1")
+    quiz = Quiz(title="Ferry", slug="f", seed=0, requested=1, items=(cloze,), article_id="f")
+    export_pdfs(quiz, tmp_path / "w.pdf", tmp_path / "k.pdf")
+    pages = PdfReader(str(tmp_path / "w.pdf")).pages
+    text = "".join(page.extract_text() or "" for page in pages)
+    assert len(pages) > 1 and "tide1199" in text and "at dawn" in text
