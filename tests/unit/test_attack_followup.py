@@ -145,3 +145,30 @@ def test_a_word_bank_taller_than_a_page_continues_on_the_next(tmp_path):
     pages = PdfReader(str(tmp_path / "w.pdf")).pages
     text = "".join(page.extract_text() or "" for page in pages)
     assert len(pages) > 1 and "tide1199" in text and "at dawn" in text
+
+
+def test_quiz_yaml_refuses_a_pair_side_past_the_text_limit_naming_file_line_and_field():
+    from quizgen.errors import QuizFileError
+    from quizgen.quizfile import dump_quiz, parse_quiz
+    from quizgen.yamlio import MAX_TEXT
+
+    quiz = Quiz(title="Ferry", slug="f", seed=0, requested=1, article_id="f",
+                items=(_matching((("Isla Hendry", "captain"), ("Tomas Aaberg", "engineer"))),))
+    text = dump_quiz(quiz)
+    fits = parse_quiz(text.replace("engineer", "e" * MAX_TEXT), "quiz.yaml")
+    assert fits.items[0].pairs[1][1] == "e" * MAX_TEXT
+    with pytest.raises(QuizFileError, match=r"^quiz\.yaml:\d+: items\[0\]\.pairs\[1\]\.right: 10,001 characters"):
+        parse_quiz(text.replace("engineer", "e" * (MAX_TEXT + 1)), "quiz.yaml")
+
+
+def test_facts_yaml_refuses_a_description_past_the_text_limit():
+    from quizgen.errors import FactsFileError
+    from quizgen.factsfile import dump_facts, parse_facts
+    from tests.unit.factories import sample_facts
+
+    text = dump_facts(sample_facts())
+    edited = text.replace("description: a hydrologist at Castleford University",
+                          "description: " + "hydrologist " * 1000, 1)
+    assert edited != text
+    with pytest.raises(FactsFileError, match=r"^facts\.yaml:\d+: entities\[\d+\]\.description: 11,999 characters"):
+        parse_facts(edited, "facts.yaml")
