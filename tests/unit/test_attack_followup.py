@@ -172,3 +172,24 @@ def test_facts_yaml_refuses_a_description_past_the_text_limit():
     assert edited != text
     with pytest.raises(FactsFileError, match=r"^facts\.yaml:\d+: entities\[\d+\]\.description: 11,999 characters"):
         parse_facts(edited, "facts.yaml")
+
+
+# --- A time budget per template per article (finding 6) ------------------------------------------------------------
+
+def test_a_template_past_its_time_budget_makes_no_more_candidates_and_is_named():
+    from quizgen.errors import TemplateBudgetWarning
+    from quizgen.templates import Template, evaluate, template_budget
+
+    slow = Template(id="slow-one", kind="short_answer", applies_to="entity", question="Q?", path="mine/slow.yaml",
+                    when="(range(1000) | map('string') | join(',')) | length > 0")
+    quick = Template(id="quick-one", kind="short_answer", applies_to="entity", question="Q?", path="mine/q.yaml",
+                     when="true")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", TemplateBudgetWarning)
+        with template_budget(seconds=0.02):
+            slow_results = [evaluate(slow, {}) for _ in range(2000)]
+            assert evaluate(quick, {})  # each template has its own budget
+        assert evaluate(slow, {})  # the budget is per article: outside it, no limit
+    assert slow_results[0] and not slow_results[-1] and slow_results.count(True) < 2000
+    messages = [str(w.message) for w in caught if issubclass(w.category, TemplateBudgetWarning)]
+    assert len(messages) == 1 and "slow-one" in messages[0] and "mine/slow.yaml" in messages[0]
