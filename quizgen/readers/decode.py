@@ -86,7 +86,7 @@ def _decode(data: bytes, path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    mostly = _mostly_utf8(data, path)
+    mostly = _mostly_utf8(data)
     if mostly is not None:
         return mostly
     try:
@@ -103,7 +103,7 @@ def _stray_byte(char: str) -> str:
         return "\ufffd"
 
 
-def _mostly_utf8(data: bytes, path: Path) -> str | None:
+def _mostly_utf8(data: bytes) -> str | None:
     """The text when `data` is UTF-8 but for a few stray bytes, None when it reads better as Windows-1252.
 
     A real cp1252 file almost never holds a valid multi-byte UTF-8 sequence ("é" then a letter is not one), so at
@@ -115,7 +115,8 @@ def _mostly_utf8(data: bytes, path: Path) -> str | None:
         return None
     lines = sorted({text.count("\n", 0, k) + 1 for k in stray})
     shown = ", ".join(map(str, lines[:5])) + (" …" if len(lines) > 5 else "")
-    warnings.warn(f"{path}: {len(stray)} byte{'s' if len(stray) > 1 else ''} that {'are' if len(stray) > 1 else 'is'}"
+    # No file name: the CLI shows the warning beside the article's own line (as normalize's warnings).
+    warnings.warn(f"{len(stray)} byte{'s' if len(stray) > 1 else ''} that {'are' if len(stray) > 1 else 'is'}"
                   f" not UTF-8 on line{'s' if len(lines) > 1 else ''} {shown}, read as Windows-1252; the rest is "
                   f"UTF-8", InputWarning, stacklevel=4)
     return re.sub("[\udc80-\udcff]", lambda m: _stray_byte(m.group()), text)

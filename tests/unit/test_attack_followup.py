@@ -73,7 +73,7 @@ def test_a_utf8_article_with_one_stray_byte_stays_utf8_and_the_line_is_named():
         text = read_text(data, Path("ferry.txt"))
     assert text == "Costs rose to £38 million.\nA stray ’ byte here.\n"
     messages = [str(w.message) for w in caught if issubclass(w.category, InputWarning)]
-    assert len(messages) == 1 and "ferry.txt" in messages[0] and "line 2" in messages[0]
+    assert messages == ["1 byte that is not UTF-8 on line 2, read as Windows-1252; the rest is UTF-8"]
 
 
 def test_a_real_windows_1252_article_still_reads_as_windows_1252():
