@@ -3,6 +3,7 @@ cp1252; anything else is refused. Control characters never get past here."""
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import stat
@@ -113,7 +114,8 @@ def _mostly_utf8(data: bytes) -> str | None:
     valid = sum(1 for ch in text if ord(ch) > 0x7F) - len(stray)
     if valid == 0 or len(stray) > valid:
         return None
-    lines = sorted({text.count("\n", 0, k) + 1 for k in stray})
+    breaks = [k for k, ch in enumerate(text) if ch == "\n"]
+    lines = sorted({bisect.bisect(breaks, k) + 1 for k in stray})  # one pass, however many stray bytes
     shown = ", ".join(map(str, lines[:5])) + (" …" if len(lines) > 5 else "")
     # No file name: the CLI shows the warning beside the article's own line (as normalize's warnings).
     warnings.warn(f"{len(stray)} byte{'s' if len(stray) > 1 else ''} that {'are' if len(stray) > 1 else 'is'}"
