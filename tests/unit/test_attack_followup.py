@@ -193,3 +193,28 @@ def test_a_template_past_its_time_budget_makes_no_more_candidates_and_is_named()
     assert slow_results[0] and not slow_results[-1] and slow_results.count(True) < 2000
     messages = [str(w.message) for w in caught if issubclass(w.category, TemplateBudgetWarning)]
     assert len(messages) == 1 and "slow-one" in messages[0] and "mine/slow.yaml" in messages[0]
+
+
+def test_generating_a_quiz_runs_each_template_within_its_budget(monkeypatch):
+    import quizgen.templates
+    from quizgen import api
+    from quizgen.errors import TemplateBudgetWarning
+    from quizgen.templates import Template
+    from tests.unit.factories import sample_facts
+
+    slow = Template(id="slow-one", kind="short_answer", applies_to="entity", path="mine/slow.yaml",
+                    when="(range(1000) | map('string') | join(',')) | length > 0",
+                    question="Who is {{ entity.name }}?", answer="{{ entity.name }}")
+
+    def tried(quiz) -> set[str]:  # the facts the template was tried on: chosen or dropped, a candidate either way
+        return {i.fact for i in quiz.items} | {d.fact for d in quiz.dropped}
+
+    assert len(tried(api.generate_quiz(sample_facts(), templates=[slow]))) > 1
+    monkeypatch.setattr(quizgen.templates, "TEMPLATE_BUDGET", 0.0)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", TemplateBudgetWarning)
+        quiz = api.generate_quiz(sample_facts(), templates=[slow])
+    assert len(tried(quiz)) == 1  # the first fact spent the budget; no later fact was tried
+    assert [str(w.message) for w in caught if issubclass(w.category, TemplateBudgetWarning)] == [
+        "template slow-one (mine/slow.yaml) used its 0 s of CPU time on this article and made no more questions "
+        "from it"]
