@@ -178,7 +178,7 @@ _PADDING_METHODS = {"center", "ljust", "rjust", "zfill", "expandtabs"}
 
 
 def _check_arguments(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    if getattr(obj, "__name__", "") in _PADDING_METHODS and isinstance(getattr(obj, "__self__", None), str):
+    if getattr(obj, "__name__", "") in _PADDING_METHODS and isinstance(getattr(obj, "__self__", None), str | bytes):
         for value in (*args, *kwargs.values()):
             if isinstance(value, int) and value > MAX_WIDTH:
                 raise LimitExceededError(f"{obj.__name__}({value}) pads to more than {MAX_WIDTH}")
@@ -262,6 +262,19 @@ def _urlize_size(text: Any, _trim: Any = None, _nofollow: Any = False, target: A
     return len(text) + (len(text.split()) + 1) * (100 + _text_length(target) + _text_length(rel))
 
 
+def _to_bytes_size(number: Any, length: Any = 1, *_: Any, **__: Any) -> int:
+    """int.to_bytes(length) makes `length` bytes."""
+    return length if isinstance(length, int) else 0
+
+
+def _percent_size(text: Any, *args: Any, **kwargs: Any) -> int:
+    """|format: '%(a)s%(a)s…' with a=… prints the value once per field (the `%` operator is checked likewise)."""
+    if not isinstance(text, str):
+        return 0
+    fields = len(_PERCENT_SPEC.findall(text)) if kwargs else 1
+    return len(text) + fields * weight((args, kwargs))
+
+
 def _refuse_large(what: str, size: int) -> None:
     if size > MAX_VALUE:
         raise LimitExceededError(f"{what} would make {size:,} characters (at most {MAX_VALUE:,})")
@@ -270,7 +283,7 @@ def _refuse_large(what: str, size: int) -> None:
 # By filter name: the size of its result from its arguments (the value first), before it runs.
 _FILTER_SIZES: dict[str, Callable[..., int]] = {
     "replace": _replace_size, "join": _join_size, "indent": _lines_size, "wordwrap": _wrap_size,
-    "tojson": _dump_size, "pprint": _dump_size, "urlize": _urlize_size,
+    "tojson": _dump_size, "pprint": _dump_size, "urlize": _urlize_size, "format": _percent_size,
 }
 # By str (or bytes) method name: the same, the text the method belongs to first.
 _METHOD_SIZES: dict[str, Callable[..., int]] = {
@@ -279,11 +292,15 @@ _METHOD_SIZES: dict[str, Callable[..., int]] = {
 }
 
 
+_INT_METHOD_SIZES: dict[str, Callable[..., int]] = {"to_bytes": _to_bytes_size}
+
+
 def _check_method_size(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     owner, name = getattr(obj, "__self__", None), getattr(obj, "__name__", "")
-    if isinstance(owner, str | bytes) and name in _METHOD_SIZES:
+    sizes = _METHOD_SIZES if isinstance(owner, str | bytes) else _INT_METHOD_SIZES if isinstance(owner, int) else {}
+    if name in sizes:
         with contextlib.suppress(TypeError):
-            _refuse_large(f"{name}()", _METHOD_SIZES[name](owner, *args, **kwargs))
+            _refuse_large(f"{name}()", sizes[name](owner, *args, **kwargs))
 
 
 def _materialised(obj: Any, args: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -26,12 +26,15 @@ from quizgen.model import Item, Quiz
     "{{ ('a' * 5000).translate({97: 'b' * 5000}) }}",
     "{{ ('%(a)s' * 2000) % {'a': 'x' * 1000} }}",
     "{{ ('{0}' * 2000).format('x' * 1000) }}",
+    "{{ ('%(a)s' * 2000) | format(a='x' * 1000) }}",
+    "{{ (1).to_bytes(300000000, 'big') | length }}",
+    "{{ 'x'.encode().ljust(300000000) | length }}",
 ])
 def test_a_call_whose_result_would_be_huge_is_refused_before_it_runs(source):
     from quizgen.templates.sandbox import BoundedSandbox, LimitExceededError, time_limit
 
     template = BoundedSandbox().from_string(source)
-    with pytest.raises(LimitExceededError, match=r"would make|more than|repeats"), time_limit():
+    with pytest.raises(LimitExceededError, match=r"would make|more than|repeats|pads to"), time_limit():
         template.render()
 
 
@@ -40,11 +43,12 @@ def test_the_same_calls_at_ordinary_sizes_still_work():
 
     source = ("{{ 'ok' | replace('o', 'x') }}|{{ [1, 2] | join(', ') }}|{{ 'a\\tb'.expandtabs(4) }}|"
               "{{ {'a': [1]} | tojson(indent=2) }}|{{ 'a\\nb' | indent(2) }}|{{ '-'.join(['x', 'y']) }}|"
-              "{{ '{0}-{1}'.format(1, 'b') }}|{{ '%(a)s!' % {'a': 2} }}|{{ 'one two' | wordwrap(3) }}")
+              "{{ '{0}-{1}'.format(1, 'b') }}|{{ '%(a)s!' % {'a': 2} }}|{{ 'one two' | wordwrap(3) }}|"
+              "{{ '%(a)s?' | format(a=3) }}|{{ (258).to_bytes(2, 'big') | list }}")
     with time_limit():
         text = BoundedSandbox().from_string(source).render()
     assert text.split("|") == ["xk", "1, 2", "a   b", '{\n  "a": [\n    1\n  ]\n}', "a\n  b", "x-y", "1-b", "2!",
-                               "one\ntwo"]
+                               "one\ntwo", "3?", "[1, 2]"]
 
 
 # --- GIFT reports each accepted answer it drops (finding 5) ------------------------------------------------------
