@@ -280,6 +280,11 @@ def repair_ents(doc: Doc) -> None:
         pass
 
 
+def _role_is_first_name(span: Span, title_end: int, label: str) -> bool:
+    """'Dean Kamen', 'Judge Dredd': a capitalised role word before a single name may be the first name."""
+    return span[0].text[:1].isupper() and label == "PERSON" and span.end - title_end < 2
+
+
 def _repaired_ents(doc: Doc) -> list[Span]:
     """spaCy's entities with three repairs the small model needs:
     'Saúde das Águas' is one name, not 'Saúde'; 'Councillor Rhodri Evans' is a person after a title, not an
@@ -303,10 +308,9 @@ def _repaired_ents(doc: Doc) -> list[Span]:
             title_end = start
             while title_end < end - 1 and doc[title_end].lemma_.lower() in PERSON_NOUNS | {"county", "deputy"}:
                 title_end += 1
-            # "Dean Kamen", "Judge Dredd": a capitalised role word before a single name may be the first name.
-            first_name = doc[start].text[:1].isupper() and label == "PERSON" and end - title_end < 2
             if title_end > start and doc[title_end - 1].lemma_.lower() in PERSON_NOUNS and all(
-                    _is_name_word(t) for t in doc[title_end:end]) and not first_name:
+                    _is_name_word(t) for t in doc[title_end:end]) and not _role_is_first_name(doc[start:end],
+                                                                                               title_end, label):
                 start, label = title_end, "PERSON"
         if (label == "PERSON" and end - start == 1 and start > 0
                 and doc[start - 1].text in {"Lord", "Lady", "Sir", "Dame", "Baroness", "Baron"}):
@@ -467,6 +471,15 @@ def _role_of_appositive(span: Span) -> tuple[str, int] | None:
     return (text[0].lower() + text[1:] if text.split()[0] in {"The", "A", "An"} else text), span.start_char
 
 
+def _role_word(token: Token) -> bool:
+    return token.pos_ in {"ADJ", "NOUN", "PROPN"} and token.ent_type_ not in {"PERSON", "DATE", "CARDINAL"}
+
+
+def _role_year(token: Token, words: list[Token]) -> bool:
+    """'the 2004 Democratic nominee': a year before a role qualifies it and stays with it."""
+    return bool(words) and re.fullmatch(r"(?:19|20)\d\d", token.text) is not None
+
+
 def _title_before(span: Span) -> str | None:
     """'Russian President Vladimir Putin' → 'Russian President'; 'The Russian news agency TASS' → 'Russian news agency'.
 
@@ -482,10 +495,8 @@ def _title_before(span: Span) -> str | None:
     while i >= 0:
         token = doc[i]
         hyphen_join = token.text == "-" and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
-        # "the 2004 Democratic nominee": a year qualifies the role and stays with it.
-        year = words and re.fullmatch(r"(?:19|20)\d\d", token.text) is not None
-        if (token.pos_ in {"ADJ", "NOUN", "PROPN"} and token.ent_type_ not in {"PERSON", "DATE", "CARDINAL"}) or (
-                hyphen_join) or year or (words and words[0].text == "-" and not token.whitespace_):
+        if _role_word(token) or hyphen_join or _role_year(token, words) or (
+                words and words[0].text == "-" and not token.whitespace_):
             if token.tag_ == "POS" or token.text in {"’s", "'s"}:
                 break
             words.insert(0, token)
