@@ -1,62 +1,195 @@
-"""Readers turn an article file into an `Article`, keyed by file suffix (as Pelican's readers are)."""
+"""Readers turn an article (a file, a web address, standard input) into an `Article`.
+
+One registry, `REGISTRY`: each reader names the suffixes, content types and leading bytes it takes, and the
+function that parses them. A reader is chosen by the file suffix, else by the content type a web server sent, else
+by sniffing the first bytes (standard input has neither). Adding a reader is one module and one line here. As in
+Pelican, a reader whose optional library is missing is `enabled = False` and says how to install it
+(`disabled_message`) instead of crashing.
+
+Every reader's article then goes through the same checks (furniture.tidy, the size limit on the text, "not an
+article", English), so a PDF, a Word file and a saved page are refused or kept on the same rules.
+"""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import stat
+import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.errors import InputError
 from quizgen.model import Article
 from quizgen.readers.decode import read_text
-from quizgen.readers.html import parse_html
+from quizgen.readers.furniture import notice_free_sentences, tidy
 from quizgen.readers.language import looks_english
-from quizgen.readers.markdown import parse_markdown
-from quizgen.readers.text import parse_text
 
-Parser = Callable[[str, str], Article]
-
-READERS: dict[str, Parser] = {
-    ".txt": parse_text,
-    ".text": parse_text,
-    ".md": parse_markdown,
-    ".markdown": parse_markdown,
-    ".html": parse_html,
-    ".htm": parse_html,
-}
-
+# Bytes read from a file or a web page before quizgen gives up (a 382 KB saved page is ordinary; 20 MB is not).
 MAX_BYTES = 20 * 1024 * 1024
-# About 50,000 words: ten times the longest feature. Beyond it a file is a book or a dump, and parsing it would
-# take minutes.
+# About 50,000 words of *article text* (after page chrome is gone): ten times the longest feature. Beyond it a file
+# is a book or a dump, and parsing it would take minutes.
 MAX_CHARACTERS = 300_000
+# A web page with fewer sentences than this outside cookie, subscription and sponsor notices is not an article.
+MIN_PAGE_SENTENCES = 5
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One input kind: where it is recognised and the function "module:name" that parses it.
+
+    The function takes decoded text when `decoded` (quizgen decodes the bytes first: UTF-8, UTF-16, cp1252) or raw
+    bytes otherwise, and the source name; it returns an `Article`.
+    """
+
+    name: str
+    function: str
+    suffixes: tuple[str, ...] = ()
+    content_types: tuple[str, ...] = ()
+    magic: tuple[bytes, ...] = ()  # leading bytes, compared lower-cased after leading white space
+    decoded: bool = True
+    requires: tuple[str, ...] = ()  # importable modules it needs
+    install: str = ""  # what to install when they are missing
+    is_page: bool = False  # a web page: refused when its text is only notices
+
+    @property
+    def enabled(self) -> bool:
+        return all(importlib.util.find_spec(module) is not None for module in self.requires)
+
+    def disabled_message(self) -> str:
+        return f"reading {self.name.upper()} files needs {self.install}: pip install '{self.install}'"
+
+    def parse(self, content: str | bytes, source: str) -> Article:
+        """Run the reader's function on decoded text (`decoded`) or raw bytes."""
+        if not self.enabled:
+            raise InputError(f"{source}: {self.disabled_message()}")
+        module_name, function_name = self.function.split(":")
+        parser: Callable[[str | bytes, str], Article] = getattr(importlib.import_module(module_name), function_name)
+        return parser(content, source)
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+REGISTRY: tuple[Reader, ...] = (
+    Reader("text", "quizgen.readers.text:parse_text", (".txt", ".text"), ("text/plain",)),
+    Reader("markdown", "quizgen.readers.markdown:parse_markdown", (".md", ".markdown"), ("text/markdown",)),
+    Reader("html", "quizgen.readers.html:parse_html", (".html", ".htm", ".xhtml"),
+           ("text/html", "application/xhtml+xml"), (b"<!doctype html", b"<html", b"<?xml"), is_page=True),
+    Reader("pdf", "quizgen.readers.pdf:read_pdf", (".pdf",), ("application/pdf",), (b"%pdf-",), decoded=False,
+           requires=("pdfminer",), install="pdfminer.six"),
+    Reader("docx", "quizgen.readers.docx:read_docx", (".docx",), (DOCX_TYPE,), (b"pk\x03\x04",), decoded=False,
+           requires=("docx",), install="python-docx"),
+)
+# Suffix -> reader, for the folder listing and the CLI's help.
+READERS: dict[str, Reader] = {suffix: reader for reader in REGISTRY for suffix in reader.suffixes}
+_TEXT = REGISTRY[0]
+
+
+def reader_for(source: str, suffix: str = "", content_type: str = "", head: bytes = b"") -> Reader:
+    """The reader for an input: by suffix, else content type, else the first bytes; plain text when none says."""
+    if suffix:
+        if suffix.lower() in READERS:
+            return READERS[suffix.lower()]
+        kinds = ", ".join(sorted(READERS))
+        raise InputError(f"{source}: unsupported file type {suffix!r}; use one of {kinds}, .yaml")
+    media_type = content_type.split(";")[0].strip().lower()
+    if media_type:
+        for reader in REGISTRY:
+            if media_type in reader.content_types:
+                return reader
+        raise InputError(f"{source}: the server sent {media_type}, not a web page, PDF or Word document")
+    start = head.lstrip()[:32].lower()
+    for reader in REGISTRY:
+        if any(start.startswith(magic) for magic in reader.magic):
+            return reader
+    return _TEXT
+
+
+def read_bytes(data: bytes, source: str, suffix: str = "", content_type: str = "") -> Article:
+    """Parse an article held in memory, then apply the checks every reader shares."""
+    reader = reader_for(source, suffix, content_type, data[:1024])
+    content: str | bytes = data
+    if reader.decoded:
+        content = read_text(data, Path(source))
+        # A page's size is its article text, known only after parsing; plain text is refused before it is parsed.
+        if not reader.is_page:
+            _check_length(len(content), source)
+    article = tidy(reader.parse(content, source), source)
+    _check_length(len(article.text), source)
+    if not article.paragraphs:
+        raise InputError(f"{source}: no article text found (only a title or page furniture)")
+    if reader.is_page:
+        sentences = notice_free_sentences(article.paragraphs)
+        if sentences < MIN_PAGE_SENTENCES:
+            raise InputError(f"{source}: no article text found: only {sentences} sentence{'s' * (sentences != 1)} "
+                             f"outside cookie, subscription, sponsor and newsletter notices, so the page is not an "
+                             f"article")
+    if not looks_english(" ".join(article.paragraphs)):
+        raise InputError(f"{source}: the article does not look like English; only English articles are supported")
+    return article
+
+
+def _check_length(characters: int, source: str) -> None:
+    if characters > MAX_CHARACTERS:
+        raise InputError(f"{source}: {characters:,} characters is far longer than a news article (limit "
+                         f"{MAX_CHARACTERS:,}); split it into articles")
+
+
+def is_web_address(name: str | Path) -> bool:
+    return isinstance(name, str) and name.lower().startswith(("http://", "https://"))
 
 
 def read_article(path: str | Path) -> Article:
-    """Read one article file; raise InputError with a one-line reason when it cannot be used."""
+    """Read one article (a file, `-` for standard input, or an http(s) address); raise InputError with a one-line
+    reason when it cannot be used."""
+    if str(path) == STDIN:
+        return read_bytes(read_stream(sys.stdin.buffer, "standard input"), STDIN)
+    if is_web_address(path):
+        from quizgen.readers.url import fetch
+
+        page = fetch(str(path))
+        return read_bytes(page.data, page.url, content_type=page.content_type)
     path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder, not an article file")
-    parser = READERS.get(path.suffix.lower())
-    if parser is None:
-        kinds = ", ".join(sorted({".txt", ".md", ".html", ".yaml"}))
-        raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'!r}; use one of {kinds}")
+    reader_for(str(path), path.suffix or "(none)")  # an unsupported suffix is refused before anything is read
+    return read_bytes(read_file(path), str(path), suffix=path.suffix)
+
+
+def read_file(path: Path) -> bytes:
+    """A regular file's bytes, refused past MAX_BYTES without reading them all (a FIFO or /dev/zero is refused)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size // (1024 * 1024)} MB is too large for an article (limit 20 MB)")
-        data = path.read_bytes()
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a folder, not an article file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file (a device, pipe or socket); save the article to a file")
+    try:
+        with path.open("rb") as stream:
+            return read_stream(stream, str(path))
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
-    text = read_text(data, path)
-    if len(text) > MAX_CHARACTERS:
-        raise InputError(f"{path}: {len(text):,} characters is far longer than a news article (limit "
-                         f"{MAX_CHARACTERS:,}); split it into articles")
-    article = parser(text, str(path))
-    if not article.paragraphs:
-        raise InputError(f"{path}: no article text found (only a title or page furniture)")
-    if not looks_english(" ".join(article.paragraphs)):
-        raise InputError(f"{path}: the article does not look like English; only English articles are supported")
-    return article
+
+
+def read_stream(stream, source: str) -> bytes:  # noqa: ANN001 - any binary file object
+    """At most MAX_BYTES from a stream; more is refused (the read stops there, whatever the stream holds)."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{source}: more than {MAX_BYTES // (1024 * 1024)} MB is too large for an article "
+                         f"(limit 20 MB)")
+    return data
+
+
+def describe_readers() -> list[str]:
+    """One line per reader for help text: its suffixes and whether it can run here."""
+    return [f"{', '.join(r.suffixes)}" + ("" if r.enabled else f" (disabled: {r.disabled_message()})")
+            for r in REGISTRY]
+
+
+__all__ = ["MAX_BYTES", "MAX_CHARACTERS", "READERS", "REGISTRY", "STDIN", "Reader", "describe_readers",
+           "is_web_address", "read_article", "read_bytes", "read_file", "reader_for"]

@@ -44,14 +44,16 @@ def test_html_main_text_without_scripts_or_navigation(tmp_path):
         "<body><nav><p>Home News Sport Weather and many more links here</p></nav>"
         "<article><h1>Ferry sails on the tide</h1><p>The ferry made its first crossing on Tuesday morning.</p>"
         "<div class='ad'>Subscribe now for only one pound a week, the best deal in town</div>"
-        "<p>It carried 86 passengers &amp; 14 cars to Kirkwall.</p></article>"
+        "<p>It carried 86 passengers &amp; 14 cars to Kirkwall.</p><p>The crossing took two hours.</p>"
+        "<p>The captain said the sea was calm.</p><p>A second ferry will join it in May.</p></article>"
         "<footer><p>Copyright 2026 The Courier, all rights reserved worldwide.</p></footer></body></html>",
         encoding="utf-8")
     article = read_article(path)
     assert (article.title, article.byline, article.date, article.source) == (
         "Ferry sails on the tide", "Sam Lee", "2026-03-02", "The Courier")
     assert article.paragraphs == ("The ferry made its first crossing on Tuesday morning.",
-                                  "It carried 86 passengers & 14 cars to Kirkwall.")
+                                  "It carried 86 passengers & 14 cars to Kirkwall.", "The crossing took two hours.",
+                                  "The captain said the sea was calm.", "A second ferry will join it in May.")
 
 
 def test_html_of_only_scripts_and_navigation_is_refused(tmp_path):
@@ -67,6 +69,6 @@ def test_html_of_only_scripts_and_navigation_is_refused(tmp_path):
 def test_folder_and_unsupported_suffix_are_refused(tmp_path):
     with pytest.raises(InputError, match="folder"):
         read_article(tmp_path)
-    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "a.odt").write_bytes(b"PK\x03\x04")
     with pytest.raises(InputError, match="unsupported"):
-        read_article(tmp_path / "a.pdf")
+        read_article(tmp_path / "a.odt")
