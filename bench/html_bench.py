@@ -66,7 +66,8 @@ def main() -> None:
 
     scorer = _scorer(args.bench)
     truth = json.loads((args.bench / "ground-truth.json").read_text(encoding="utf-8"))
-    english = {key: value for key, value in truth.items() if english_share(value.get("articleBody", ""))[0] >= _ENGLISH_SHARE}
+    english = {key: value for key, value in truth.items()
+               if english_share(value.get("articleBody", ""))[0] >= _ENGLISH_SHARE}
     ours: dict[str, dict[str, str]] = {}
     theirs: dict[str, dict[str, str]] = {}
     refused: list[tuple[str, str]] = []

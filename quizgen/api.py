@@ -13,7 +13,7 @@ from quizgen.errors import InputError, UserError
 from quizgen.formats import DEFAULT_FORMATS, LMS_FORMATS, LMS_WRITERS
 from quizgen.model import Article, FactSheet, Quiz
 from quizgen.outputs import guard_edited, output_folder, write_atomic
-from quizgen.readers import READERS
+from quizgen.readers import READERS, is_remote
 from quizgen.readers import read_article as _read_article
 
 if TYPE_CHECKING:
@@ -22,6 +22,15 @@ if TYPE_CHECKING:
 FACTS_SUFFIXES = (".yaml", ".yml")
 # Files that sit beside articles in a folder and are not articles.
 _NOT_ARTICLES = ("README", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "INDEX")
+# Anki note time for an input with no file time and no date (a URL or standard input without SOURCE_DATE_EPOCH):
+# fixed, so the output is byte-identical from run to run. 2001-09-09, a round 10^9 seconds.
+FIXED_NOTE_TIME = 1_000_000_000.0
+Input = Path | str  # a file or folder; or, as given, "-" (standard input) or an http(s) address
+
+
+def input_name(source: Input) -> str:
+    """How an input is named in progress lines and the batch table: a file's name, or the address as given."""
+    return str(source) if is_remote(source) else Path(source).name
 
 
 def read_article(path: str | Path) -> Article:
@@ -49,6 +58,8 @@ def is_quiz_file(path: Path) -> bool:
 
 def load_facts(path: str | Path) -> FactSheet:
     """An article file is read and extracted; a facts.yaml is read as the teacher left it."""
+    if is_remote(path):
+        return extract_facts(read_article(path))
     path = Path(path)
     if path.suffix.lower() in FACTS_SUFFIXES:
         from quizgen.factsfile import read_facts
@@ -71,10 +82,14 @@ def generate_quiz(facts: FactSheet, count: int = 20, seed: int = 0,
     return replace(quiz, reading_grade=flesch_kincaid_grade(" ".join(s.text for s in facts.sentences)))
 
 
-def expand_inputs(paths: Sequence[str | Path]) -> list[Path]:
-    """Files as given; folders become their article and facts files, sorted; a file named twice counts once."""
-    found: list[Path] = []
+def expand_inputs(paths: Sequence[str | Path]) -> list[Input]:
+    """Files as given; folders become their article and facts files, sorted; a file named twice counts once.
+    Standard input ("-") and web addresses stay as the strings given (a Path would fold "https://" to "https:/")."""
+    found: list[Input] = []
     for raw in paths:
+        if is_remote(raw):
+            found.append(str(raw))
+            continue
         path = Path(raw)
         if path.is_dir():
             members = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".") and (
@@ -85,21 +100,24 @@ def expand_inputs(paths: Sequence[str | Path]) -> list[Path]:
             found.extend(members)
         else:
             found.append(path)
-    seen: set[Path] = set()
+    seen: set[Path | str] = set()
     unique = []
     for path in found:
-        key = path.resolve()
+        key = path if isinstance(path, str) else path.resolve()
         if key not in seen:
             seen.add(key)
             unique.append(path)
     return unique
 
 
-def planned_slug(path: Path) -> str | None:
+def planned_slug(path: Input) -> str | None:
     """The output folder name `make` will choose for an input, or None when the input cannot be read (`make`
-    then says why)."""
+    then says why) or can be read only once (standard input, a web address fetched by `make` itself)."""
     from quizgen.textutil import slugify
 
+    if is_remote(path):
+        return None
+    path = Path(path)
     try:
         if is_quiz_file(path):
             from quizgen.exporters.quizfile import read_quiz
@@ -165,6 +183,20 @@ def note_timestamp(source: Path, templates: Sequence[Template] = ()) -> float:
     return max(times)
 
 
+def remote_note_time(date: str | None) -> float:
+    """Note times for an input with no file time (a URL, standard input): SOURCE_DATE_EPOCH when set, else midnight
+    UTC of the article's date, else FIXED_NOTE_TIME; the same on every run, so the outputs are byte-identical."""
+    import datetime
+
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return float(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        day = datetime.date.fromisoformat((date or "")[:10])
+    except ValueError:
+        return FIXED_NOTE_TIME
+    return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc).timestamp()
+
+
 def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: int = 0, force: bool = False,
          template_dirs: Sequence[str | Path] = (), deck: str | None = None, paper: str = "letter",
          versions: int = 1, formats: Sequence[str] = DEFAULT_FORMATS, slug: str | None = None) -> MadeArticle:
@@ -176,9 +208,10 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
     """
     from quizgen.templates import load_templates
 
+    remote = is_remote(path)
     source = Path(path)
     facts: FactSheet | None = None
-    if is_quiz_file(source):
+    if not remote and is_quiz_file(source):
         # A quiz.yaml a teacher edited: its items are printed and exported as they stand, nothing regenerated.
         from quizgen.exporters.quizfile import read_quiz
 
@@ -187,14 +220,14 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
             quiz = replace(quiz, slug=slug)
         note_time = note_timestamp(source)
     else:
-        facts = load_facts(source)
+        facts = load_facts(path if remote else source)
         if slug:
             facts = replace(facts, slug=slug)
         templates = load_templates(list(template_dirs))
         quiz = generate_quiz(facts, count=count, seed=seed, templates=templates)
-        note_time = note_timestamp(source, templates)
+        note_time = remote_note_time(facts.date) if remote else note_timestamp(source, templates)
     if not quiz.items:
-        raise InputError(f"{source}: no good question could be made: the article names no people, places or "
+        raise InputError(f"{path}: no good question could be made: the article names no people, places or "
                          f"organisations and gives no figures a student could be asked about")
     return write_outputs(source, quiz, facts, note_time, out_dir=out_dir, force=force, deck=deck, paper=paper,
                          versions=versions, formats=formats)

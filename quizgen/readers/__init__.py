@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 import stat
 import sys
 from collections.abc import Callable
@@ -136,8 +137,17 @@ def _check_length(characters: int, source: str) -> None:
                          f"{MAX_CHARACTERS:,}); split it into articles")
 
 
+_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{1,15}://")
+
+
 def is_web_address(name: str | Path) -> bool:
-    return isinstance(name, str) and name.lower().startswith(("http://", "https://"))
+    """An address to fetch ("https://…"; other schemes are refused by the URL reader), not a file name."""
+    return isinstance(name, str) and _ADDRESS.match(name) is not None
+
+
+def is_remote(name: str | Path) -> bool:
+    """Standard input or a web address: an input with no file behind it."""
+    return str(name) == STDIN or is_web_address(name)
 
 
 def read_article(path: str | Path) -> Article:
@@ -176,7 +186,7 @@ def read_file(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
 
 
-def read_stream(stream, source: str) -> bytes:  # noqa: ANN001 - any binary file object
+def read_stream(stream, source: str) -> bytes:
     """At most MAX_BYTES from a stream; more is refused (the read stops there, whatever the stream holds)."""
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
@@ -192,4 +202,4 @@ def describe_readers() -> list[str]:
 
 
 __all__ = ["MAX_BYTES", "MAX_CHARACTERS", "READERS", "REGISTRY", "STDIN", "Reader", "describe_readers",
-           "is_web_address", "read_article", "read_bytes", "read_file", "reader_for"]
+           "is_remote", "is_web_address", "read_article", "read_bytes", "read_file", "reader_for"]

@@ -1,0 +1,140 @@
+"""PDF articles, with pdfminer.six's layout analysis: text boxes in reading order (one or two columns), running
+headers, footers and page numbers dropped, words hyphenated at a line end joined again.
+
+A PDF with pages but no text layer is a scan (pictures of pages): refused with a message saying so, since quizgen
+does no OCR.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from quizgen.errors import InputError
+from quizgen.model import Article
+
+# More pages than this is a report or a book, not an article.
+MAX_PAGES = 60
+# Lines in the top and bottom margin (this share of the page height) may be running headers and footers.
+_MARGIN = 0.08
+_PAGE_NUMBER = re.compile(r"(?i)(?:page )?\d{1,4}(?: (?:of|/) \d{1,4})?|[-–] ?\d{1,4} ?[-–]")
+# "exam-\nple" is one word; "well-\nknown" loses its hyphen too (the usual choice of text extractors).
+_HYPHENATED = re.compile(r"(?<=[^\W\d_])-\n(?=[a-z])")
+
+
+@dataclass(frozen=True)
+class _Box:
+    """One text box of a page, in PDF points (origin at the bottom left)."""
+
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    lines: tuple[str, ...]
+    size: float  # mean character height: the title is set larger
+
+
+def _boxes(data: bytes, source: str) -> tuple[list[_Box], list[tuple[float, float]]]:
+    """Every text box with its page, and each page's (width, height)."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
+
+    boxes: list[_Box] = []
+    sizes: list[tuple[float, float]] = []
+    try:
+        for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams())):
+            if number >= MAX_PAGES:
+                raise InputError(f"{source}: more than {MAX_PAGES} pages is a report or a book, not an article")
+            sizes.append((page.width, page.height))
+            for element in page:
+                if not isinstance(element, LTTextBox):
+                    continue
+                lines = [line for line in element if isinstance(line, LTTextLine)]
+                texts = tuple(t for t in (" ".join(line.get_text().split()) for line in lines) if t)
+                heights = [char.size for line in lines for char in line if isinstance(char, LTChar)]
+                if texts:
+                    boxes.append(_Box(number, element.x0, element.y0, element.x1, element.y1, texts,
+                                      sum(heights) / len(heights) if heights else 0.0))
+    except InputError:
+        raise
+    except Exception as err:  # pdfminer raises many types on a damaged or encrypted file; none is quizgen's bug
+        name = type(err).__name__
+        if "Password" in name or "Encrypt" in name:
+            raise InputError(f"{source}: the PDF is password-protected; save an unprotected copy") from None
+        raise InputError(f"{source}: not a readable PDF ({name})") from None
+    return boxes, sizes
+
+
+def _margin_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower())
+
+
+def _running_lines(boxes: list[_Box], sizes: list[tuple[float, float]]) -> set[str]:
+    """Margin lines that repeat on at least two pages (digits aside): running headers and footers."""
+    seen: Counter[str] = Counter()
+    for box in boxes:
+        height = sizes[box.page][1]
+        if box.y0 > height * (1 - _MARGIN) or box.y1 < height * _MARGIN:
+            seen.update({_margin_key(line) for line in box.lines})
+    return {key for key, pages in seen.items() if pages >= 2}
+
+
+def _is_page_furniture(box: _Box, sizes: list[tuple[float, float]], running: set[str]) -> bool:
+    height = sizes[box.page][1]
+    in_margin = box.y0 > height * (1 - _MARGIN) or box.y1 < height * _MARGIN
+    if not in_margin:
+        return False
+    return all(_margin_key(line) in running or _PAGE_NUMBER.fullmatch(line) for line in box.lines)
+
+
+def _reading_order(boxes: list[_Box], width: float) -> list[_Box]:
+    """One page's boxes as a reader reads them: top to bottom; between two full-width boxes, the left column
+    before the right one."""
+    middle = width / 2
+    ordered: list[_Box] = []
+    left: list[_Box] = []
+    right: list[_Box] = []
+
+    def flush() -> None:
+        ordered.extend(sorted(left, key=lambda b: -b.y1) + sorted(right, key=lambda b: -b.y1))
+        left.clear()
+        right.clear()
+
+    for box in sorted(boxes, key=lambda b: -b.y1):
+        if box.x1 <= middle + width * 0.02:
+            left.append(box)
+        elif box.x0 >= middle - width * 0.02:
+            right.append(box)
+        else:  # spans both columns: a heading or a one-column page
+            flush()
+            ordered.append(box)
+    flush()
+    return ordered
+
+
+def _paragraph(box: _Box) -> str:
+    return " ".join(_HYPHENATED.sub("", "\n".join(box.lines)).split())
+
+
+def read_pdf(data: bytes, source: str) -> Article:
+    boxes, sizes = _boxes(data, source)
+    if not sizes:
+        raise InputError(f"{source}: the PDF has no pages")
+    if not boxes:
+        raise InputError(f"{source}: the PDF has no text layer (a scan or pictures of pages); quizgen does not read "
+                         f"text from images: export the article as text or a PDF with selectable text")
+    running = _running_lines(boxes, sizes)
+    body = [box for box in boxes if not _is_page_furniture(box, sizes, running)]
+    ordered = [box for page in range(len(sizes))
+               for box in _reading_order([b for b in body if b.page == page], sizes[page][0])]
+    title = ""
+    first_page = [box for box in ordered if box.page == ordered[0].page] if ordered else []
+    if first_page:
+        largest = max(first_page, key=lambda b: b.size)
+        if largest.size > min(b.size for b in first_page) and len(_paragraph(largest).split()) <= 25:
+            title = _paragraph(largest)
+            ordered.remove(largest)
+    return Article(title=title, paragraphs=tuple(p for p in map(_paragraph, ordered) if p), path=source)
