@@ -24,7 +24,7 @@ from pathlib import Path
 from quizgen.errors import InputError
 from quizgen.model import Article
 from quizgen.readers.decode import read_text
-from quizgen.readers.furniture import notice_free_sentences, tidy
+from quizgen.readers.furniture import is_notice, notice_free_sentences, tidy
 from quizgen.readers.language import looks_english
 
 # Bytes read from a file or a web page before quizgen gives up (a 382 KB saved page is ordinary; 20 MB is not).
@@ -116,19 +116,27 @@ def read_bytes(data: bytes, source: str, suffix: str = "", content_type: str = "
         # A page's size is its article text, known only after parsing; plain text is refused before it is parsed.
         if not reader.is_page:
             _check_length(len(content), source)
-    article = tidy(reader.parse(content, source), source)
+    parsed = reader.parse(content, source)
+    article = tidy(parsed, source)
     _check_length(len(article.text), source)
+    if reader.is_page:
+        _check_is_article(parsed, article, source)
     if not article.paragraphs:
         raise InputError(f"{source}: no article text found (only a title or page furniture)")
-    if reader.is_page:
-        sentences = notice_free_sentences(article.paragraphs)
-        if sentences < MIN_PAGE_SENTENCES:
-            raise InputError(f"{source}: no article text found: only {sentences} sentence{'s' * (sentences != 1)} "
-                             f"outside cookie, subscription, sponsor and newsletter notices, so the page is not an "
-                             f"article")
     if not looks_english(" ".join(article.paragraphs)):
         raise InputError(f"{source}: the article does not look like English; only English articles are supported")
     return article
+
+
+def _check_is_article(parsed: Article, article: Article, source: str) -> None:
+    """A page with fewer than MIN_PAGE_SENTENCES sentences outside notices is refused as not an article."""
+    sentences = notice_free_sentences(article.paragraphs)
+    if sentences >= MIN_PAGE_SENTENCES:
+        return
+    noticed = any(is_notice(p) for p in parsed.paragraphs)
+    why = " (a paywall or consent page?)" if noticed else ""
+    raise InputError(f"{source}: no article text found: only {sentences} sentence{'s' * (sentences != 1)} outside "
+                     f"cookie, subscription, sponsor and newsletter notices, so the page is not an article{why}")
 
 
 def _check_length(characters: int, source: str) -> None:

@@ -120,8 +120,10 @@ def clean_title(title: str, site: str | None = None) -> str:
     # A one- or two-word label before the headline: "Opinion | …", "LinkNaija | …".
     while len(kept) > 1 and is_label(kept[0]) and len(kept[0].split()) <= 2:
         kept.pop(0)
-    separator = next((s for s in rules.title_separators if s in title), " - ")
-    return separator.join(kept)
+    # The headline as written, from its first kept part to its last (keeping the separators between them).
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end].strip() if 0 <= start < end else " - ".join(kept)
 
 
 def title_from_name(source: str) -> str:

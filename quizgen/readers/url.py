@@ -110,6 +110,8 @@ def _status_message(url: str, code: int, reason: object) -> str:
         return f"{url}: the article is behind {_PAYWALL_STATUS[code]} (HTTP {code}); save the page from your browser"
     if code in (404, 410):
         return f"{url}: no such page (HTTP {code} {reason})"
+    if 300 <= code < 400 and "not allowed" in str(reason):  # urllib's own refusal of a file: or data: redirect
+        return f"{url}: redirects to an address that is not http or https; only http and https are fetched"
     if 300 <= code < 400:
         return f"{url}: too many redirects (more than {MAX_REDIRECTS}) or a redirect loop"
     return f"{url}: the server answered HTTP {code} {reason}"

@@ -1,0 +1,317 @@
+"""Readers beyond .txt and .md: the registry, saved pages, web addresses, PDF, Word and standard input.
+
+Every document here is built by the test (reportlab, python-docx, a local HTTP server); all text is original.
+"""
+
+from __future__ import annotations
+
+import io
+import socket
+import zipfile
+
+import pytest
+
+from quizgen import readers
+from quizgen.errors import InputError
+from quizgen.readers import REGISTRY, Reader, read_article, read_bytes, reader_for
+from quizgen.readers import url as url_reader
+from quizgen.readers.furniture import clean_title, is_furniture, is_notice, strip_dateline
+from tests import documents
+from tests.webserver import ARTICLE_PARAGRAPHS, ARTICLE_TITLE, article_html, serve
+
+SENTENCES = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+
+
+# --- the registry -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("suffix", "content_type", "head", "name"), [
+    (".htm", "", b"", "html"),
+    (".PDF", "", b"", "pdf"),
+    (".docx", "", b"", "docx"),
+    ("", "text/html; charset=utf-8", b"", "html"),
+    ("", "application/pdf", b"", "pdf"),
+    ("", readers.DOCX_TYPE, b"", "docx"),
+    ("", "", b"  <!DOCTYPE html><html>", "html"),
+    ("", "", b"%PDF-1.7\n", "pdf"),
+    ("", "", b"PK\x03\x04rest", "docx"),
+    ("", "", b"Headline\n\nA pasted story.", "text"),
+])
+def test_a_reader_is_found_by_suffix_content_type_or_first_bytes(suffix, content_type, head, name):
+    assert reader_for("x", suffix, content_type, head).name == name
+
+
+def test_an_unknown_suffix_or_content_type_is_refused_naming_the_kinds():
+    with pytest.raises(InputError, match=r"unsupported file type '\.odt'.*\.docx.*\.pdf"):
+        reader_for("a.odt", ".odt")
+    with pytest.raises(InputError, match="sent video/mp4, not a web page"):
+        reader_for("http://x/v", content_type="video/mp4")
+
+
+def test_a_reader_whose_library_is_missing_says_what_to_install(tmp_path):
+    missing = Reader("pdf", "quizgen.readers.pdf:read_pdf", (".pdf",), requires=("no_such_module_here",),
+                     install="pdfminer.six", decoded=False)
+    assert not missing.enabled
+    with pytest.raises(InputError, match=r"x\.pdf: reading PDF files needs pdfminer\.six: pip install"):
+        missing.parse(b"%PDF-1.4", "x.pdf")
+    assert all(reader.enabled for reader in REGISTRY)  # everything the project depends on is installed
+
+
+# --- saved pages ------------------------------------------------------------------------------------------------
+
+def _page(body: str, head: str = "<title>Ferry news</title>") -> bytes:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+def test_chrome_is_matched_by_whole_class_tokens_not_parts_of_names():
+    # The article sits in a layout container whose class merely contains "sidebar" and "header".
+    page = _page(f"<div class='l-sidebar-fixed no-header-overlap'><article>{SENTENCES}</article></div>"
+                 "<div class='sidebar'><p>Most read: a story about something else entirely today.</p></div>")
+    article = read_bytes(page, "page.html", suffix=".html")
+    assert article.paragraphs == ARTICLE_PARAGRAPHS
+
+
+def test_template_content_is_not_article_text():  # issue 15, finding 19
+    page = _page(f"<article>{SENTENCES}<template><p>Hidden template text is never shown to a reader at all."
+                 "</p></template></article>")
+    article = read_bytes(page, "page.html", suffix=".html")
+    assert not any("Hidden template" in p for p in article.paragraphs)
+    assert article.paragraphs == ARTICLE_PARAGRAPHS
+
+
+def test_a_page_without_title_takes_its_first_heading_or_its_file_name():  # issue 15, finding 14
+    with_heading = read_bytes(_page(f"<article><h1>Library boat sails</h1>{SENTENCES}</article>", head=""),
+                              "a.html", suffix=".html")
+    assert with_heading.title == "Library boat sails"
+    bare = read_bytes(_page(f"<div>{SENTENCES}</div>", head=""), "saved/island-library-news.html", suffix=".html")
+    assert bare.title == "Island library news"
+
+
+def test_the_size_limit_counts_article_text_not_the_raw_page():
+    script = "<script>var x = '" + "y" * (readers.MAX_CHARACTERS + 50_000) + "';</script>"
+    article = read_bytes(_page(f"{script}<article>{SENTENCES}</article>"), "big.html", suffix=".html")
+    assert article.paragraphs == ARTICLE_PARAGRAPHS
+    long_text = "".join(f"<p>{p} Sentence {i}.</p>" for i, p in enumerate(ARTICLE_PARAGRAPHS * 600))
+    with pytest.raises(InputError, match="far longer than a news article"):
+        read_bytes(_page(f"<article>{long_text}</article>"), "long.html", suffix=".html")
+
+
+def test_a_page_of_notices_is_not_an_article():
+    page = _page("<main><p>We use cookies to improve your experience; accept all to continue reading.</p>"
+                 "<p>Sign up for our newsletter and get the top stories in your inbox.</p>"
+                 "<p>This feature is sponsored by our partners, and we thank them.</p>"
+                 "<p>The ferry sailed on time this morning.</p></main>")
+    with pytest.raises(InputError, match="only 1 sentence outside cookie, subscription, sponsor"):
+        read_bytes(page, "cookies.html", suffix=".html")
+
+
+def test_captions_credits_share_lines_and_related_links_never_reach_the_sentences():
+    furniture = ("<p>Slideshow (15 images)</p><p>Share this article</p><p>Advertisement</p>"
+                 "<p>The boat in the harbour at dawn. Photograph: Ann Lee/Getty Images</p>"
+                 "<p>Read more: Why the ferry timetable changed this spring</p>"
+                 "<p>What's the secret to its recovery?Monday, 6 January 2020</p>"
+                 "<p>Image credit: Island Courier</p><p>By Ann Lee and Bo Chen, Reuters</p>")
+    page = _page(f"<article><p>PORT ELLEN (Reuters) - {ARTICLE_PARAGRAPHS[0]}</p>{furniture}"
+                 + "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS[1:]) + "</article>",
+                 head="<title>Floating library sails | World | DW | 19.01.2020</title>")
+    article = read_bytes(page, "dw.html", suffix=".html")
+    assert article.paragraphs == ARTICLE_PARAGRAPHS
+    assert article.title == "Floating library sails"
+
+
+@pytest.mark.parametrize(("title", "site", "clean"), [
+    ("Floods return | World | DW | 19.01.2020", "DW", "Floods return"),
+    ("Teachers strike - what parents need to know | BBC News", None, "Teachers strike - what parents need to know"),
+    ("Opinion | Republicans keep quiet", None, "Republicans keep quiet"),
+    ("Ferry sails on the tide", None, "Ferry sails on the tide"),
+    ("Apple Unveils New Laptop - The Verge", "The Verge", "Apple Unveils New Laptop"),
+    ("Storm hits coast – 6 January 2020", None, "Storm hits coast"),
+])
+def test_titles_lose_site_names_and_dates(title, site, clean):
+    assert clean_title(title, site) == clean
+
+
+@pytest.mark.parametrize("line", [
+    "Slideshow (15 images)", "Advertisement", "Share on Facebook", "Read more: the ferry's last crossing",
+    "Image credit: NASA/JPL", "Boats in the harbour on Monday. REUTERS/Ann Lee", "By Ann Lee",
+    "By Ann Lee and Bo Chen, Reuters", "Reporting by Ann Lee; Editing by Bo Chen", "3 min read",
+    "Follow Ann Lee on Twitter", "Copyright 2026 The Island Courier", "© Island Courier 2026",
+])
+def test_furniture_lines(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "By Tuesday, the river had risen three metres.", "Read the report, the minister told parliament.",
+    "The ferry carried 86 people to Kirkwall, the company told Reuters.",
+    "Share prices fell 3% on Monday after the announcement.", "Photographs of the storm were shared widely online.",
+])
+def test_article_sentences_are_not_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_notices_and_datelines():
+    assert is_notice("Subscribe to our newsletter for the best stories, delivered to your inbox.")
+    assert not is_notice("The newspaper lost 20,000 subscribers last year, its owner said.")
+    assert strip_dateline("LONDON (Reuters) - Ferries stopped.") == "Ferries stopped."
+    assert strip_dateline("WASHINGTON — Ferries stopped.") == "Ferries stopped."
+    assert strip_dateline("The ferries stopped - for now.") == "The ferries stopped - for now."
+
+
+# --- pasted text ------------------------------------------------------------------------------------------------
+
+PASTED = ("Floating library reaches the islands\n\nSlideshow (4 images)\n\nShare this article\n\n"
+          + "\n\n".join(ARTICLE_PARAGRAPHS[:3]) + "\n\nAdvertisement\n\nImage credit: Island Courier\n\n"
+          + "Sign up for our newsletter to get our best stories in your inbox.\n\n"
+          + "\n\n".join(ARTICLE_PARAGRAPHS[3:]) + "\n")
+
+
+def test_pasted_text_file_gets_the_page_furniture_rules(tmp_path):
+    path = tmp_path / "pasted.txt"
+    path.write_text(PASTED, encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "Floating library reaches the islands"
+    assert article.paragraphs == ARTICLE_PARAGRAPHS
+
+
+def test_standard_input_is_read_once_with_the_same_rules(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(PASTED.encode("utf-8"))))
+    article = read_article("-")
+    assert (article.title, article.paragraphs, article.path) == (
+        "Floating library reaches the islands", ARTICLE_PARAGRAPHS, "-")
+
+
+def test_standard_input_holding_a_page_is_read_as_html(monkeypatch):
+    page = article_html(head_title="Boat news | The Island Courier")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(page)))
+    assert read_article("-").paragraphs == ARTICLE_PARAGRAPHS
+
+
+def test_standard_input_is_capped(monkeypatch):
+    monkeypatch.setattr(readers, "MAX_BYTES", 1000)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"word " * 1000)))
+    with pytest.raises(InputError, match="too large for an article"):
+        read_article("-")
+
+
+def test_a_fifo_is_refused_without_reading(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    import os
+
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        read_article(fifo)
+
+
+# --- PDF --------------------------------------------------------------------------------------------------------
+
+def test_two_column_pdf_reads_in_order_without_headers_footers_or_hyphens(tmp_path):
+    path = documents.build_two_column_pdf(tmp_path / "library.pdf", pages=2)
+    article = read_article(path)
+    assert article.title == documents.TITLE
+    assert list(article.paragraphs) == documents.column_sentences() * 2
+    text = article.text
+    assert documents.HEADER not in text and "Page 1" not in text and "Page 2" not in text
+    assert "floating library" in text and "repairs" in text  # "float-/ing", "re-/pairs" joined
+
+
+def test_a_scanned_pdf_is_refused_saying_it_has_no_text_layer(tmp_path):
+    with pytest.raises(InputError, match="no text layer"):
+        read_article(documents.build_scanned_pdf(tmp_path / "scan.pdf"))
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.4\n%broken", b"%PDF-1.7\n" + b"\x00garbage" * 50])
+def test_a_damaged_pdf_is_one_clear_error(tmp_path, data):
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=r"bad\.pdf: (not a readable PDF|the PDF has no pages)"):
+        read_article(path)
+
+
+# --- Word -------------------------------------------------------------------------------------------------------
+
+def test_docx_title_from_heading_without_comments_or_tracked_deletions(tmp_path):
+    article = read_article(documents.build_docx(tmp_path / "library.docx"))
+    assert article.title == documents.TITLE
+    text = article.text
+    assert documents.DELETED not in text and documents.COMMENT not in text and "On the water" not in text
+    assert documents.DOCX_PARAGRAPHS[1] + documents.INSERTED in article.paragraphs
+    assert article.paragraphs[0] == documents.DOCX_PARAGRAPHS[0] and len(article.paragraphs) == 6
+
+
+def test_docx_title_property_wins_over_the_heading(tmp_path):
+    article = read_article(documents.build_docx(tmp_path / "a.docx", title_property="Library boat"))
+    assert article.title == "Library boat"
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    ({"readme.txt": "hello"}, "a zip archive, not a Word document"),
+    ({"word/document.xml": "<not xml"}, "not a readable Word document"),
+])
+def test_a_zip_that_is_not_a_word_document_is_one_clear_error(tmp_path, content, words):
+    path = tmp_path / "bad.docx"
+    with zipfile.ZipFile(path, "w") as package:
+        for name, text in content.items():
+            package.writestr(name, text)
+    with pytest.raises(InputError, match=words):
+        read_article(path)
+
+
+# --- web addresses ----------------------------------------------------------------------------------------------
+
+def test_a_web_page_is_fetched_and_keeps_its_address_as_the_source():
+    with serve() as base:
+        for route in ("/article", "/gzipped", "/moved", "/moved-twice"):
+            article = read_article(f"{base}{route}")
+            assert article.title == ARTICLE_TITLE, route
+            assert article.paragraphs == ARTICLE_PARAGRAPHS, route
+            assert article.path == f"{base}{route}"
+            assert article.date == "2026-03-03" and article.source == "The Island Courier"
+
+
+def test_web_pdf_and_docx_are_read_by_content_type(tmp_path):
+    pdf = documents.build_two_column_pdf(tmp_path / "a.pdf", pages=1).read_bytes()
+    word = documents.build_docx(tmp_path / "a.docx").read_bytes()
+    routes = {"/paper": (200, "application/pdf", pdf, {}), "/word": (200, readers.DOCX_TYPE, word, {})}
+    with serve(routes) as base:
+        assert read_article(f"{base}/paper").title == documents.TITLE
+        assert read_article(f"{base}/word").paragraphs[0] == documents.DOCX_PARAGRAPHS[0]
+
+
+@pytest.mark.parametrize(("route", "words"), [
+    ("/nowhere", r"no such page \(HTTP 404"),
+    ("/members", "behind a login or paywall"),
+    ("/paywall", "not an article.*a paywall or consent page"),
+    ("/cookies", "not an article.*a paywall or consent page"),
+    ("/loop", "too many redirects"),
+    ("/to-file", "only http and https"),
+    ("/picture", "sent image/png, not a web page"),
+    ("/broken", "the server answered HTTP 500"),
+])
+def test_each_web_failure_is_one_line(route, words):
+    with serve() as base, pytest.raises(InputError, match=words) as caught:
+        read_article(f"{base}{route}")
+    assert "\n" not in str(caught.value) and str(caught.value).startswith(base)
+
+
+def test_a_slow_server_times_out(monkeypatch):
+    monkeypatch.setattr(url_reader, "TIMEOUT", 0.5)
+    with serve() as base, pytest.raises(InputError, match=r"no answer within 0\.5 s"):
+        read_article(f"{base}/slow")
+
+
+def test_a_huge_page_is_cut_off_at_the_cap(monkeypatch):
+    monkeypatch.setattr(readers, "MAX_BYTES", 2 * 1024 * 1024)
+    with serve() as base, pytest.raises(InputError, match="too large for an article"):
+        read_article(f"{base}/huge")
+
+
+def test_dns_failure_refused_connection_and_other_schemes():
+    with pytest.raises(InputError, match=r"cannot find the server quizgen-test\.invalid"):
+        read_article("http://quizgen-test.invalid/news")
+    with socket.socket() as sock:  # a port nobody listens on: bound, never listening
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+        with pytest.raises(InputError, match="refused the connection"):
+            read_article(f"http://127.0.0.1:{port}/article")
+    with pytest.raises(InputError, match="only http:// and https://"):
+        read_article("ftp://example.org/story.html")
