@@ -19,6 +19,7 @@ from quizgen.model import Article
 MAX_PAGES = 60
 # Lines in the top and bottom margin (this share of the page height) may be running headers and footers.
 _MARGIN = 0.08
+_MARGIN_LABEL_WORDS = 8
 _PAGE_NUMBER = re.compile(r"(?i)(?:page )?\d{1,4}(?: (?:of|/) \d{1,4})?|[-–] ?\d{1,4} ?[-–]")
 # "exam-\nple" is one word; "well-\nknown" loses its hyphen too (the usual choice of text extractors).
 _HYPHENATED = re.compile(r"(?<=[^\W\d_])-\n(?=[a-z])")
@@ -87,7 +88,11 @@ def _is_page_furniture(box: _Box, sizes: list[tuple[float, float]], running: set
     in_margin = box.y0 > height * (1 - _MARGIN) or box.y1 < height * _MARGIN
     if not in_margin:
         return False
-    return all(_margin_key(line) in running or _PAGE_NUMBER.fullmatch(line) for line in box.lines)
+    if all(_margin_key(line) in running or _PAGE_NUMBER.fullmatch(line) for line in box.lines):
+        return True
+    # One short line in the margin that is not a sentence: a header or footer even on a one-page PDF.
+    return len(box.lines) == 1 and len(box.lines[0].split()) <= _MARGIN_LABEL_WORDS and not box.lines[0].endswith(
+        (".", "!", "?", "”", '"'))
 
 
 def _reading_order(boxes: list[_Box], width: float) -> list[_Box]:
