@@ -96,7 +96,7 @@ def expand_inputs(paths: Sequence[str | Path]) -> list[Input]:
                 p.suffix.lower() in READERS or p.suffix.lower() in FACTS_SUFFIXES)
                 and not p.stem.upper().startswith(_NOT_ARTICLES))
             if not members:
-                raise InputError(f"{path}: the folder holds no .txt, .md, .html or facts.yaml files")
+                raise InputError(f"{path}: the folder holds no .txt, .md, .html, .pdf, .docx or facts.yaml files")
             found.extend(members)
         else:
             found.append(path)

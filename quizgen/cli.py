@@ -125,6 +125,8 @@ def _make(args: argparse.Namespace) -> int:
                "template_dirs": args.templates, "deck": args.deck, "paper": args.paper, "versions": args.versions,
                "formats": tuple(args.formats.split(","))}
     jobs = args.jobs or default_jobs(len(paths))
+    if "-" in paths:
+        jobs = 1  # standard input belongs to this process: a worker process would find it closed
     report = _Report(len(paths), verbose=args.verbose)
     try:
         outcomes = run_batch(paths, options, jobs, on_done=report.done, on_start=report.start)

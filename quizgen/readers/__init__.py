@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from quizgen.errors import InputError
 from quizgen.model import Article
@@ -117,7 +118,7 @@ def read_bytes(data: bytes, source: str, suffix: str = "", content_type: str = "
         if not reader.is_page:
             _check_length(len(content), source)
     parsed = reader.parse(content, source)
-    article = tidy(parsed, source)
+    article = tidy(parsed, source, page=reader.is_page)
     _check_length(len(article.text), source)
     if reader.is_page:
         _check_is_article(parsed, article, source)
@@ -169,12 +170,12 @@ def read_article(path: str | Path) -> Article:
         page = fetch(str(path))
         return read_bytes(page.data, page.url, content_type=page.content_type)
     path = Path(path)
+    _check_regular_file(path)
     reader_for(str(path), path.suffix or "(none)")  # an unsupported suffix is refused before anything is read
     return read_bytes(read_file(path), str(path), suffix=path.suffix)
 
 
-def read_file(path: Path) -> bytes:
-    """A regular file's bytes, refused past MAX_BYTES without reading them all (a FIFO or /dev/zero is refused)."""
+def _check_regular_file(path: Path) -> None:
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -185,6 +186,11 @@ def read_file(path: Path) -> bytes:
         raise InputError(f"{path}: is a folder, not an article file")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(f"{path}: not a regular file (a device, pipe or socket); save the article to a file")
+
+
+def read_file(path: Path) -> bytes:
+    """A regular file's bytes, refused past MAX_BYTES without reading them all (a FIFO or /dev/zero is refused)."""
+    _check_regular_file(path)
     try:
         with path.open("rb") as stream:
             return read_stream(stream, str(path))
@@ -194,7 +200,7 @@ def read_file(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
 
 
-def read_stream(stream, source: str) -> bytes:
+def read_stream(stream: BinaryIO, source: str) -> bytes:
     """At most MAX_BYTES from a stream; more is refused (the read stops there, whatever the stream holds)."""
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 from quizgen.errors import InputError
 from quizgen.model import Article
@@ -31,7 +32,7 @@ def _check_package(data: bytes, source: str) -> None:
                          f"article")
 
 
-def _paragraph_text(paragraph) -> str:
+def _paragraph_text(paragraph: Any) -> str:
     pieces: list[str] = []
     for node in paragraph._p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
         if any(ancestor.tag in _GONE for ancestor in node.iterancestors()):
@@ -40,7 +41,7 @@ def _paragraph_text(paragraph) -> str:
     return " ".join("".join(pieces).split())
 
 
-def _is_heading(paragraph) -> bool:
+def _is_heading(paragraph: Any) -> bool:
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     return style.lower().startswith(("heading", "title"))
 

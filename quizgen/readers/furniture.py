@@ -91,9 +91,9 @@ def notice_free_sentences(paragraphs: tuple[str, ...] | list[str]) -> int:
     return sum(count_sentences(p) for p in paragraphs if not is_notice(p))
 
 
-def clean_title(title: str, site: str | None = None) -> str:
+def clean_title(title: str, site: str | None = None, labels: bool = True) -> str:
     """A page title without the site name, section names and dates: "Floods return | World | DW | 19.01.2020"
-    -> "Floods return"."""
+    -> "Floods return". With `labels` False (a title a person typed) only dates and the site name go."""
     rules = _rules()
     parts = [title]
     for separator in rules.title_separators:
@@ -115,10 +115,10 @@ def clean_title(title: str, site: str | None = None) -> str:
         return len(words) <= rules.title_site_words and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
     kept = [part for part in parts if not is_date(part) and not is_site(part)] or parts[:1]
-    while len(kept) > 1 and is_label(kept[-1]):
+    while labels and len(kept) > 1 and is_label(kept[-1]):
         kept.pop()
     # A one- or two-word label before the headline: "Opinion | …", "LinkNaija | …".
-    while len(kept) > 1 and is_label(kept[0]) and len(kept[0].split()) <= 2:
+    while labels and len(kept) > 1 and is_label(kept[0]) and len(kept[0].split()) <= 2:
         kept.pop(0)
     # The headline as written, from its first kept part to its last (keeping the separators between them).
     start = title.find(kept[0])
@@ -135,8 +135,9 @@ def title_from_name(source: str) -> str:
     return words[:1].upper() + words[1:] if words else "Untitled article"
 
 
-def tidy(article: Article, source: str) -> Article:
-    """The article without furniture and notices, datelines cut, and a title (cleaned, never empty)."""
+def tidy(article: Article, source: str, page: bool = False) -> Article:
+    """The article without furniture and notices, datelines cut, and a title (cleaned, never empty). A `page`'s
+    title also loses section and site labels ("… | World | The Courier")."""
     paragraphs: list[str] = []
     for index, paragraph in enumerate(article.paragraphs):
         if is_furniture(paragraph) or is_notice(paragraph):
@@ -144,7 +145,13 @@ def tidy(article: Article, source: str) -> Article:
         if index < 3:
             paragraph = strip_dateline(paragraph)
         paragraphs.append(paragraph)
-    title = clean_title(" ".join(article.title.split()), article.source)
-    if not title and paragraphs and count_sentences(paragraphs[0]) == 0:
-        title = paragraphs.pop(0)  # pasted text whose heading line was lost to furniture
+    title = clean_title(" ".join(article.title.split()), article.source, labels=page)
+    if is_furniture(title) or is_notice(title):
+        title = ""  # pasted text that starts with "Share this article" or a cookie notice
+    if not title and paragraphs and _looks_like_heading(paragraphs[0]):
+        title = paragraphs.pop(0)
     return replace(article, title=title or title_from_name(source), paragraphs=tuple(paragraphs))
+
+
+def _looks_like_heading(paragraph: str) -> bool:
+    return len(paragraph.split()) <= 20 and not paragraph.rstrip().endswith((".", "!", "?", "…", '"', "”", ":"))

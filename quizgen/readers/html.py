@@ -89,25 +89,60 @@ def _first_heading(tree: Any) -> str:
     return ""
 
 
+def _json_ld_body(tree: Any) -> list[str]:
+    """The `articleBody` of the page's JSON-LD, as paragraphs: what a page that draws its text with JavaScript
+    still carries for search engines."""
+    import json
+
+    best = ""
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text_content() or "null")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:  # every dict and list in the document, without recursion (a hostile page may nest deeply)
+            node = stack.pop()
+            if isinstance(node, dict):
+                body = node.get("articleBody")
+                if isinstance(body, str) and len(body) > len(best):
+                    best = body
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+    return [line for line in (_clean(part) for part in re.split(r"\n+", best)) if line]
+
+
+def _sentences(paragraphs: list[str]) -> int:
+    return sum(count_sentences(p) for p in paragraphs)
+
+
 def parse_html(text: str, path: str) -> Article:
     # lxml and trafilatura are imported on use: they take half a second to import and only HTML needs them.
     import copy
 
     tree = _parse_tree(text, path)
     remove_never_text(tree)
+    heading = _first_heading(tree)  # before trafilatura, which prunes the tree it reads
+    embedded = _json_ld_body(tree)
     untouched = copy.deepcopy(tree)
     remove_chrome(tree)
     document = _extract(tree)
     title = _clean(document.title if document else "")
     paragraphs = _paragraphs(document, title)
-    if sum(count_sentences(p) for p in paragraphs) < _ENOUGH_SENTENCES:
+    if _sentences(paragraphs) < _ENOUGH_SENTENCES:
         fallback = _extract(untouched)
         fallback_paragraphs = _paragraphs(fallback, _clean(fallback.title if fallback else ""))
         if len(" ".join(fallback_paragraphs)) > len(" ".join(paragraphs)):
             document, paragraphs = fallback, fallback_paragraphs
             title = _clean(document.title if document else "")
+    # A page that draws its article with JavaScript: the JSON-LD body, with its paragraph breaks (trafilatura's own
+    # last resort reads the same body as one paragraph).
+    if (_sentences(paragraphs) < _ENOUGH_SENTENCES and _sentences(embedded) > _sentences(paragraphs)) or (
+            embedded and " ".join(embedded) == " ".join(paragraphs)):
+        paragraphs = [p for p in embedded if not is_furniture(p)]
     return Article(
-        title=title or _first_heading(untouched),
+        title=title or heading,
         paragraphs=tuple(paragraphs),
         byline=_clean(document.author) or None if document else None,
         date=(document.date or "")[:10] or None if document else None,

@@ -11,6 +11,7 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from quizgen.errors import InputError
 from quizgen.model import Article
@@ -41,7 +42,7 @@ class _Box:
 def _boxes(data: bytes, source: str) -> tuple[list[_Box], list[tuple[float, float]]]:
     """Every text box with its page, and each page's (width, height)."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
+    from pdfminer.layout import LAParams
 
     boxes: list[_Box] = []
     sizes: list[tuple[float, float]] = []
@@ -50,15 +51,7 @@ def _boxes(data: bytes, source: str) -> tuple[list[_Box], list[tuple[float, floa
             if number >= MAX_PAGES:
                 raise InputError(f"{source}: more than {MAX_PAGES} pages is a report or a book, not an article")
             sizes.append((page.width, page.height))
-            for element in page:
-                if not isinstance(element, LTTextBox):
-                    continue
-                lines = [line for line in element if isinstance(line, LTTextLine)]
-                texts = tuple(t for t in (" ".join(line.get_text().split()) for line in lines) if t)
-                heights = [char.size for line in lines for char in line if isinstance(char, LTChar)]
-                if texts:
-                    boxes.append(_Box(number, element.x0, element.y0, element.x1, element.y1, texts,
-                                      sum(heights) / len(heights) if heights else 0.0))
+            boxes += _page_boxes(page, number)
     except InputError:
         raise
     except Exception as err:  # pdfminer raises many types on a damaged or encrypted file; none is quizgen's bug
@@ -67,6 +60,23 @@ def _boxes(data: bytes, source: str) -> tuple[list[_Box], list[tuple[float, floa
             raise InputError(f"{source}: the PDF is password-protected; save an unprotected copy") from None
         raise InputError(f"{source}: not a readable PDF ({name})") from None
     return boxes, sizes
+
+
+def _page_boxes(page: Any, number: int) -> list[_Box]:
+    """The text boxes of one pdfminer page (LTPage)."""
+    from pdfminer.layout import LTChar, LTTextBox, LTTextLine
+
+    boxes = []
+    for element in page:
+        if not isinstance(element, LTTextBox):
+            continue
+        lines = [line for line in element if isinstance(line, LTTextLine)]
+        texts = tuple(t for t in (" ".join(line.get_text().split()) for line in lines) if t)
+        heights = [char.size for line in lines for char in line if isinstance(char, LTChar)]
+        if texts:
+            boxes.append(_Box(number, element.x0, element.y0, element.x1, element.y1, texts,
+                              sum(heights) / len(heights) if heights else 0.0))
+    return boxes
 
 
 def _margin_key(text: str) -> str:

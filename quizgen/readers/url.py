@@ -15,6 +15,7 @@ import urllib.request
 import zlib
 from dataclasses import dataclass
 from http.client import HTTPException, HTTPResponse
+from typing import Any
 from urllib.parse import urlsplit
 
 from quizgen import __version__
@@ -46,7 +47,8 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repeats = 1
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any,
+                         newurl: str) -> urllib.request.Request | None:
         if urlsplit(newurl).scheme.lower() not in SCHEMES:
             raise InputError(f"{req.full_url}: redirects to {urlsplit(newurl).scheme or 'a'}: address; only http "
                              f"and https are fetched")

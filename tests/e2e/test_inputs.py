@@ -70,10 +70,10 @@ def test_an_unreadable_file_is_one_clear_error(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text("Title\n\nText of the article.\n", encoding="utf-8")
 
-    def refuse(self):
+    def refuse(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)  # the reader opens the file to read it with a cap
     with pytest.raises(InputError, match="permission denied"):
         api.read_article(path)
 

@@ -95,6 +95,17 @@ def test_the_size_limit_counts_article_text_not_the_raw_page():
         read_bytes(_page(f"<article>{long_text}</article>"), "long.html", suffix=".html")
 
 
+def test_a_page_drawn_by_javascript_reads_its_json_ld_article_body():
+    import json
+
+    data = {"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, {
+        "@type": "NewsArticle", "headline": ARTICLE_TITLE, "articleBody": "\n\n".join(ARTICLE_PARAGRAPHS)}]}
+    page = _page("<div id='root'><p>We use cookies to improve your experience; accept all to continue.</p></div>",
+                 head=f"<title>{ARTICLE_TITLE}</title><script type='application/ld+json'>{json.dumps(data)}</script>")
+    article = read_bytes(page, "app.html", suffix=".html")
+    assert article.paragraphs == ARTICLE_PARAGRAPHS and article.title == ARTICLE_TITLE
+
+
 def test_a_page_of_notices_is_not_an_article():
     page = _page("<main><p>We use cookies to improve your experience; accept all to continue reading.</p>"
                  "<p>Sign up for our newsletter and get the top stories in your inbox.</p>"
@@ -128,6 +139,10 @@ def test_captions_credits_share_lines_and_related_links_never_reach_the_sentence
 ])
 def test_titles_lose_site_names_and_dates(title, site, clean):
     assert clean_title(title, site) == clean
+
+
+def test_a_typed_title_keeps_its_labels_and_loses_only_dates():
+    assert clean_title("Storm - Part 2 | 06.01.2020", None, labels=False) == "Storm - Part 2"
 
 
 @pytest.mark.parametrize("line", [
@@ -173,6 +188,14 @@ def test_pasted_text_file_gets_the_page_furniture_rules(tmp_path):
     assert article.paragraphs == ARTICLE_PARAGRAPHS
 
 
+def test_pasted_text_that_starts_with_furniture_takes_the_headline_after_it(tmp_path):
+    path = tmp_path / "pasted.txt"
+    path.write_text("Share this article\n\n" + PASTED, encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "Floating library reaches the islands"
+    assert article.paragraphs == ARTICLE_PARAGRAPHS
+
+
 def test_standard_input_is_read_once_with_the_same_rules(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(PASTED.encode("utf-8"))))
     article = read_article("-")
@@ -191,6 +214,13 @@ def test_standard_input_is_capped(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"word " * 1000)))
     with pytest.raises(InputError, match="too large for an article"):
         read_article("-")
+
+
+def test_a_missing_file_or_a_folder_is_named_before_its_suffix(tmp_path):
+    with pytest.raises(InputError, match="is a folder"):
+        read_article(tmp_path)
+    with pytest.raises(InputError, match="no such file"):
+        read_article(tmp_path / "story.odt")
 
 
 def test_a_fifo_is_refused_without_reading(tmp_path):
