@@ -120,3 +120,27 @@ def build_docx(path: Path, title_property: str = "", heading: str = TITLE) -> Pa
         document.add_paragraph(text)
     document.save(str(path))
     return path
+
+
+def build_pdf_bomb(path: Path, unpacked: int) -> Path:
+    """A one-page PDF whose content stream is `unpacked` bytes of blank space, deflated (a "zip bomb" in small)."""
+    import zlib
+
+    stream = zlib.compress(b" " * unpacked, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    body = b"%PDF-1.4\n"
+    offsets = []
+    for number, content in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % number + content + b"\nendobj\n"
+    xref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(body)
+    return path

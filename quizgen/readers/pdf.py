@@ -7,8 +7,10 @@ does no OCR.
 
 from __future__ import annotations
 
+import contextvars
 import io
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +28,63 @@ _PAGE_NUMBER = re.compile(r"(?i)(?:page )?\d{1,4}(?: (?:of|/) \d{1,4})?|[-–] ?
 _HYPHENATED = re.compile(r"(?<=[^\W\d_])-\n(?=[a-z])")
 
 
+# Decompressed bytes one PDF may unpack to: a 20 MB file of zeros compressed 1000:1 is a "zip bomb".
+MAX_UNPACKED = 256 * 1024 * 1024
+_budget: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("pdf_unpack_budget", default=None)
+
+
+class _UnpackedTooLargeError(Exception):
+    """Raised inside pdfminer when a document's streams unpack past MAX_UNPACKED."""
+
+
+def _room() -> int:
+    """Bytes the document being read may still unpack, plus one (0: no document is being read, no limit)."""
+    budget = _budget.get()
+    return 0 if budget is None else budget[0] + 1
+
+
+def _charge(size: int, left_over: bytes) -> None:
+    budget = _budget.get()
+    if budget is None:
+        return
+    budget[0] -= size
+    if budget[0] < 0 or left_over:
+        raise _UnpackedTooLargeError
+
+
+class _BoundedDecompressor:
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+        out = self.inner.decompress(data, _room())
+        _charge(len(out), self.inner.unconsumed_tail)
+        return out
+
+    def flush(self, *args: int) -> bytes:
+        return self.inner.flush(*args)
+
+
+class _BoundedZlib:
+    """pdfminer's view of zlib: the same calls, with each document's unpacked bytes counted against MAX_UNPACKED
+    (pdfminer itself inflates a stream whole, however large)."""
+
+    error = zlib.error
+    MAX_WBITS = zlib.MAX_WBITS
+
+    def decompress(self, data: bytes, wbits: int = zlib.MAX_WBITS, bufsize: int = zlib.DEF_BUF_SIZE) -> bytes:
+        inflate = zlib.decompressobj(wbits)
+        out = inflate.decompress(data, _room())
+        _charge(len(out), inflate.unconsumed_tail)
+        out += inflate.flush()
+        if not inflate.eof:
+            raise zlib.error("incomplete or truncated stream")  # what zlib.decompress says; pdfminer relies on it
+        return out
+
+    def decompressobj(self, *args: int) -> _BoundedDecompressor:
+        return _BoundedDecompressor(zlib.decompressobj(*args))
+
+
 @dataclass(frozen=True)
 class _Box:
     """One text box of a page, in PDF points (origin at the bottom left)."""
@@ -41,11 +100,14 @@ class _Box:
 
 def _boxes(data: bytes, source: str) -> tuple[list[_Box], list[tuple[float, float]]]:
     """Every text box with its page, and each page's (width, height)."""
+    from pdfminer import pdftypes
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
 
+    pdftypes.zlib = _BOUNDED_ZLIB  # type: ignore[attr-defined]
     boxes: list[_Box] = []
     sizes: list[tuple[float, float]] = []
+    token = _budget.set([MAX_UNPACKED])
     try:
         for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams())):
             if number >= MAX_PAGES:
@@ -54,12 +116,20 @@ def _boxes(data: bytes, source: str) -> tuple[list[_Box], list[tuple[float, floa
             boxes += _page_boxes(page, number)
     except InputError:
         raise
+    except _UnpackedTooLargeError:
+        raise InputError(f"{source}: the PDF unpacks to more than {MAX_UNPACKED // (1024 * 1024)} MB, far more than "
+                         f"an article") from None
     except Exception as err:  # pdfminer raises many types on a damaged or encrypted file; none is quizgen's bug
         name = type(err).__name__
         if "Password" in name or "Encrypt" in name:
             raise InputError(f"{source}: the PDF is password-protected; save an unprotected copy") from None
         raise InputError(f"{source}: not a readable PDF ({name})") from None
+    finally:
+        _budget.reset(token)
     return boxes, sizes
+
+
+_BOUNDED_ZLIB = _BoundedZlib()
 
 
 def _page_boxes(page: Any, number: int) -> list[_Box]:

@@ -249,6 +249,18 @@ def test_a_scanned_pdf_is_refused_saying_it_has_no_text_layer(tmp_path):
         read_article(documents.build_scanned_pdf(tmp_path / "scan.pdf"))
 
 
+def test_a_pdf_that_unpacks_past_the_cap_is_refused_without_unpacking_it(tmp_path, monkeypatch):
+    from quizgen.readers import pdf
+
+    monkeypatch.setattr(pdf, "MAX_UNPACKED", 1024 * 1024)
+    bomb = documents.build_pdf_bomb(tmp_path / "bomb.pdf", unpacked=8 * 1024 * 1024)
+    with pytest.raises(InputError, match="unpacks to more than 1 MB"):
+        read_article(bomb)
+    small = documents.build_pdf_bomb(tmp_path / "blank.pdf", unpacked=1000)  # under the cap: read, and empty
+    with pytest.raises(InputError, match="no text layer"):
+        read_article(small)
+
+
 @pytest.mark.parametrize("data", [b"%PDF-1.4\n%broken", b"%PDF-1.7\n" + b"\x00garbage" * 50])
 def test_a_damaged_pdf_is_one_clear_error(tmp_path, data):
     path = tmp_path / "bad.pdf"
