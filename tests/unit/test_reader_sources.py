@@ -150,6 +150,8 @@ def test_a_typed_title_keeps_its_labels_and_loses_only_dates():
     "Image credit: NASA/JPL", "Boats in the harbour on Monday. REUTERS/Ann Lee", "By Ann Lee",
     "By Ann Lee and Bo Chen, Reuters", "Reporting by Ann Lee; Editing by Bo Chen", "3 min read",
     "Follow Ann Lee on Twitter", "Copyright 2026 The Island Courier", "© Island Courier 2026",
+    "Article content", "Advertisement 2", "Provided by University of Port Ellen", "Date 19.01.2020",
+    "Permalink https://p.example.org/p/3Wx", "Story continues below advertisement", "Print this page",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -159,6 +161,7 @@ def test_furniture_lines(line):
     "By Tuesday, the river had risen three metres.", "Read the report, the minister told parliament.",
     "The ferry carried 86 people to Kirkwall, the company told Reuters.",
     "Share prices fell 3% on Monday after the announcement.", "Photographs of the storm were shared widely online.",
+    "Print sales fell 5%.", "Provided the weather holds, the ferry sails at noon.", "Advertisement spending rose.",
 ])
 def test_article_sentences_are_not_furniture(line):
     assert not is_furniture(line)
