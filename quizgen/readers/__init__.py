@@ -113,7 +113,8 @@ def read_bytes(data: bytes, source: str, suffix: str = "", content_type: str = "
     reader = reader_for(source, suffix, content_type, data[:1024])
     content: str | bytes = data
     if reader.decoded:
-        content = read_text(data, Path(source))
+        # read_text only names its input in messages: the source as given ("https://…", not a Path's "https:/…").
+        content = read_text(data, source)  # type: ignore[arg-type]
         # A page's size is its article text, known only after parsing; plain text is refused before it is parsed.
         if not reader.is_page:
             _check_length(len(content), source)
@@ -209,11 +210,5 @@ def read_stream(stream: BinaryIO, source: str) -> bytes:
     return data
 
 
-def describe_readers() -> list[str]:
-    """One line per reader for help text: its suffixes and whether it can run here."""
-    return [f"{', '.join(r.suffixes)}" + ("" if r.enabled else f" (disabled: {r.disabled_message()})")
-            for r in REGISTRY]
-
-
-__all__ = ["MAX_BYTES", "MAX_CHARACTERS", "READERS", "REGISTRY", "STDIN", "Reader", "describe_readers",
+__all__ = ["MAX_BYTES", "MAX_CHARACTERS", "READERS", "REGISTRY", "STDIN", "Reader",
            "is_remote", "is_web_address", "read_article", "read_bytes", "read_file", "reader_for"]

@@ -338,6 +338,12 @@ def test_each_web_failure_is_one_line(route, words):
     assert "\n" not in str(caught.value) and str(caught.value).startswith(base)
 
 
+def test_a_web_failure_after_download_names_the_address_as_given():
+    routes = {"/binary": (200, "text/plain", b"\x00\x01\x02 binary", {})}
+    with serve(routes) as base, pytest.raises(InputError, match=rf"^{base}/binary: looks like a binary file"):
+        read_article(f"{base}/binary")
+
+
 def test_a_slow_server_times_out(monkeypatch):
     monkeypatch.setattr(url_reader, "TIMEOUT", 0.5)
     with serve() as base, pytest.raises(InputError, match=r"no answer within 0\.5 s"):
