@@ -92,7 +92,8 @@ def expand_inputs(paths: Sequence[str | Path]) -> list[Input]:
             continue
         path = Path(raw)
         if path.is_dir():
-            members = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".") and (
+            # Hidden files and Word's lock files ("~$story.docx") are not articles.
+            members = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith((".", "~$")) and (
                 p.suffix.lower() in READERS or p.suffix.lower() in FACTS_SUFFIXES)
                 and not p.stem.upper().startswith(_NOT_ARTICLES))
             if not members:

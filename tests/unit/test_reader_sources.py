@@ -366,3 +366,12 @@ def test_dns_failure_refused_connection_and_other_schemes():
             read_article(f"http://127.0.0.1:{port}/article")
     with pytest.raises(InputError, match="only http:// and https://"):
         read_article("ftp://example.org/story.html")
+
+
+def test_a_folder_lists_pdf_and_docx_but_not_word_lock_files(tmp_path):
+    from quizgen.api import expand_inputs
+
+    for name in ("a.pdf", "b.docx", "~$b.docx", "c.txt", "notes.odt"):
+        (tmp_path / name).write_bytes(b"x")
+    assert [p.name for p in expand_inputs([tmp_path])] == ["a.pdf", "b.docx", "c.txt"]
+    assert expand_inputs(["-", "https://example.org/a", "-"]) == ["-", "https://example.org/a"]
