@@ -98,7 +98,7 @@ def _json_ld_body(tree: Any) -> list[str]:
     for script in tree.xpath("//script[@type='application/ld+json']"):
         try:
             data = json.loads(script.text_content() or "null")
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past Python's recursion limit
             continue
         stack = [data]
         while stack:  # every dict and list in the document, without recursion (a hostile page may nest deeply)

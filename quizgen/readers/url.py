@@ -56,11 +56,17 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
 
 def check_address(url: str) -> None:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # raises ValueError for a port that is not a number from 0 to 65535
+    except ValueError as err:
+        raise InputError(f"{url}: not a valid web address ({err})") from None
     if parts.scheme.lower() not in SCHEMES:
         raise InputError(f"{url}: only http:// and https:// addresses can be fetched")
     if not parts.hostname:
         raise InputError(f"{url}: no server name in the address")
+    if any(ch.isspace() for ch in url) or port == 0:
+        raise InputError(f"{url}: not a valid web address")
 
 
 def fetch(url: str) -> WebPage:
@@ -81,13 +87,15 @@ def fetch(url: str) -> WebPage:
                 raise InputError(f"{url}: the page is {int(length) // (1024 * 1024)} MB, too large for an article "
                                  f"(limit {MAX_BYTES // (1024 * 1024)} MB)")
             data = _read_body(response, url, MAX_BYTES)
+    except InputError:
+        raise
     except urllib.error.HTTPError as err:
         raise InputError(_status_message(url, err.code, err.reason)) from None
     except urllib.error.URLError as err:
         raise InputError(_network_message(url, err.reason)) from None
     except TimeoutError:
         raise InputError(f"{url}: no answer within {TIMEOUT:g} s (the server is too slow or down)") from None
-    except (ConnectionError, HTTPException, OSError) as err:
+    except (ConnectionError, HTTPException, OSError, ValueError) as err:  # ValueError: urllib on a malformed address
         raise InputError(f"{url}: the download failed ({type(err).__name__})") from None
     return WebPage(url=url, data=data, content_type=content_type)
 

@@ -344,6 +344,20 @@ def test_a_web_failure_after_download_names_the_address_as_given():
         read_article(f"{base}/binary")
 
 
+@pytest.mark.parametrize("address", ["http://[", "http://exa mple.org/", "https://example.org:99999/", "http://",
+                                     "http://127.0.0.1:abc/"])
+def test_a_malformed_address_is_one_clear_error(address):
+    with pytest.raises(InputError, match=r"not a valid web address|no server name"):
+        read_article(address)
+
+
+def test_hostile_json_ld_is_ignored():
+    deep = "[" * 100_000 + "]" * 100_000
+    page = _page(f"<article>{SENTENCES}</article>", head=f"<script type='application/ld+json'>{deep}</script>"
+                 "<script type='application/ld+json'>{not json</script>")
+    assert read_bytes(page, "deep.html", suffix=".html").paragraphs == ARTICLE_PARAGRAPHS
+
+
 def test_a_slow_server_times_out(monkeypatch):
     monkeypatch.setattr(url_reader, "TIMEOUT", 0.5)
     with serve() as base, pytest.raises(InputError, match=r"no answer within 0\.5 s"):
