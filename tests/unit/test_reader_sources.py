@@ -152,6 +152,9 @@ def test_a_typed_title_keeps_its_labels_and_loses_only_dates():
     "Follow Ann Lee on Twitter", "Copyright 2026 The Island Courier", "© Island Courier 2026",
     "Article content", "Advertisement 2", "Provided by University of Port Ellen", "Date 19.01.2020",
     "Permalink https://p.example.org/p/3Wx", "Story continues below advertisement", "Print this page",
+    "Bo Chen contributed reporting from Oban.", "Follow our full coverage of the islands at https://example.org/isles",
+    "Related: Ferries return to the outer isles", "The boat leaves the harbour at dawn.Reuters",
+    "March 3, 2026 - 11:28 GMT", "5:45 AM GMT 3/3/2026 by Ann Lee", "Listen to Island Radio live at noon",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
