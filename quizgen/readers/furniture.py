@@ -91,34 +91,40 @@ def notice_free_sentences(paragraphs: tuple[str, ...] | list[str]) -> int:
     return sum(count_sentences(p) for p in paragraphs if not is_notice(p))
 
 
+def _title_parts(title: str) -> list[str]:
+    parts = [title]
+    for separator in _rules().title_separators:
+        parts = [piece for part in parts for piece in part.split(separator)]
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _is_title_date(part: str) -> bool:
+    return any(p.fullmatch(part) for p in _rules().title_dates)
+
+
+def _is_site(part: str, site: str | None) -> bool:
+    squeezed = (site or "").replace(" ", "").lower()
+    return bool(squeezed) and part.replace(" ", "").lower() == squeezed
+
+
+def _is_label(part: str, most_words: int | None = None) -> bool:
+    """A section or site name: "World", "The Guardian", "Tech News" (short, every word capitalised)."""
+    words = part.split()
+    return len(words) <= (most_words or _rules().title_site_words) and all(
+        w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
 def clean_title(title: str, site: str | None = None, labels: bool = True) -> str:
     """A page title without the site name, section names and dates: "Floods return | World | DW | 19.01.2020"
     -> "Floods return". With `labels` False (a title a person typed) only dates and the site name go."""
-    rules = _rules()
-    parts = [title]
-    for separator in rules.title_separators:
-        parts = [piece for part in parts for piece in part.split(separator)]
-    parts = [part.strip() for part in parts if part.strip()]
+    parts = _title_parts(title)
     if len(parts) <= 1:
         return title.strip()
-    site_key = (site or "").strip().lower()
-
-    def is_date(part: str) -> bool:
-        return any(p.fullmatch(part) for p in rules.title_dates)
-
-    def is_site(part: str) -> bool:
-        return bool(site_key) and (part.lower() == site_key or part.lower().replace(" ", "") == site_key.replace(
-            " ", ""))
-
-    def is_label(part: str) -> bool:  # "World", "The Guardian", "Tech News": short and every word capitalised
-        words = part.split()
-        return len(words) <= rules.title_site_words and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-
-    kept = [part for part in parts if not is_date(part) and not is_site(part)] or parts[:1]
-    while labels and len(kept) > 1 and is_label(kept[-1]):
+    kept = [part for part in parts if not _is_title_date(part) and not _is_site(part, site)] or parts[:1]
+    while labels and len(kept) > 1 and _is_label(kept[-1]):
         kept.pop()
     # A one- or two-word label before the headline: "Opinion | …", "LinkNaija | …".
-    while labels and len(kept) > 1 and is_label(kept[0]) and len(kept[0].split()) <= 2:
+    while labels and len(kept) > 1 and _is_label(kept[0], most_words=2):
         kept.pop(0)
     # The headline as written, from its first kept part to its last (keeping the separators between them).
     start = title.find(kept[0])

@@ -113,6 +113,13 @@ def _json_ld_body(tree: Any) -> list[str]:
     return [line for line in (_clean(part) for part in re.split(r"\n+", best)) if line]
 
 
+def _read(tree: Any) -> tuple[Any, str, list[str]]:
+    """trafilatura's document for a tree, its title and its paragraphs."""
+    document = _extract(tree)
+    title = _clean(document.title if document else "")
+    return document, title, _paragraphs(document, title)
+
+
 def _sentences(paragraphs: list[str]) -> int:
     return sum(count_sentences(p) for p in paragraphs)
 
@@ -127,15 +134,11 @@ def parse_html(text: str, path: str) -> Article:
     embedded = _json_ld_body(tree)
     untouched = copy.deepcopy(tree)
     remove_chrome(tree)
-    document = _extract(tree)
-    title = _clean(document.title if document else "")
-    paragraphs = _paragraphs(document, title)
+    document, title, paragraphs = _read(tree)
     if _sentences(paragraphs) < _ENOUGH_SENTENCES:
-        fallback = _extract(untouched)
-        fallback_paragraphs = _paragraphs(fallback, _clean(fallback.title if fallback else ""))
-        if len(" ".join(fallback_paragraphs)) > len(" ".join(paragraphs)):
-            document, paragraphs = fallback, fallback_paragraphs
-            title = _clean(document.title if document else "")
+        fallback = _read(untouched)
+        if len(" ".join(fallback[2])) > len(" ".join(paragraphs)):
+            document, title, paragraphs = fallback
     # A page that draws its article with JavaScript: the JSON-LD body, with its paragraph breaks (trafilatura's own
     # last resort reads the same body as one paragraph).
     if (_sentences(paragraphs) < _ENOUGH_SENTENCES and _sentences(embedded) > _sentences(paragraphs)) or (

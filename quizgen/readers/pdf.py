@@ -23,6 +23,7 @@ MAX_PAGES = 60
 # Lines in the top and bottom margin (this share of the page height) may be running headers and footers.
 _MARGIN = 0.08
 _MARGIN_LABEL_WORDS = 8
+_TITLE_WORDS = 25
 _PAGE_NUMBER = re.compile(r"(?i)(?:page )?\d{1,4}(?: (?:of|/) \d{1,4})?|[-–] ?\d{1,4} ?[-–]")
 # "exam-\nple" is one word; "well-\nknown" loses its hyphen too (the usual choice of text extractors).
 _HYPHENATED = re.compile(r"(?<=[^\W\d_])-\n(?=[a-z])")
@@ -215,11 +216,19 @@ def read_pdf(data: bytes, source: str) -> Article:
     body = [box for box in boxes if not _is_page_furniture(box, sizes, running)]
     ordered = [box for page in range(len(sizes))
                for box in _reading_order([b for b in body if b.page == page], sizes[page][0])]
-    title = ""
-    first_page = [box for box in ordered if box.page == ordered[0].page] if ordered else []
-    if first_page:
-        largest = max(first_page, key=lambda b: b.size)
-        if largest.size > min(b.size for b in first_page) and len(_paragraph(largest).split()) <= 25:
-            title = _paragraph(largest)
-            ordered.remove(largest)
+    title_box = _title_box(ordered)
+    if title_box is not None:
+        ordered.remove(title_box)
+    title = _paragraph(title_box) if title_box is not None else ""
     return Article(title=title, paragraphs=tuple(p for p in map(_paragraph, ordered) if p), path=source)
+
+
+def _title_box(ordered: list[_Box]) -> _Box | None:
+    """The first page's box in the largest type, when it is larger than the rest and short enough for a title."""
+    first_page = [box for box in ordered if box.page == ordered[0].page] if ordered else []
+    if not first_page:
+        return None
+    largest = max(first_page, key=lambda b: b.size)
+    if largest.size > min(b.size for b in first_page) and len(_paragraph(largest).split()) <= _TITLE_WORDS:
+        return largest
+    return None
