@@ -392,3 +392,21 @@ def test_a_folder_lists_pdf_and_docx_but_not_word_lock_files(tmp_path):
         (tmp_path / name).write_bytes(b"x")
     assert [p.name for p in expand_inputs([tmp_path])] == ["a.pdf", "b.docx", "c.txt"]
     assert expand_inputs(["-", "https://example.org/a", "-"]) == ["-", "https://example.org/a"]
+
+
+def test_furniture_rules_finish_quickly_on_adversarial_lines():
+    import time
+
+    from quizgen.model import Article
+    from quizgen.readers.furniture import tidy
+
+    hostile = ("By Ann " + "and " * 20_000 + ",", "(" * 50_000, "LONDON " * 20_000 + "- x", "Share " * 20_000,
+               "Photo: " + "x" * 100_000, "a.b@c." * 20_000, "Monday, 6 January 2020 " * 5_000,
+               "cookies you " * 20_000, "Floods | " * 10_000)
+    started = time.perf_counter()
+    tidy(Article(title=" | ".join(hostile[:2]), paragraphs=hostile), "hostile.txt", page=True)
+    for line in hostile:
+        clean_title(line[:5_000])
+        is_furniture(line[:399])  # just under the length past which a paragraph is never furniture
+        is_notice(" ".join(line.split()[:90]))
+    assert time.perf_counter() - started < 2.0
