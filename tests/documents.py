@@ -24,7 +24,8 @@ HEADER = "The Island Courier"
 FOOTER = "Page {page}"
 
 
-def build_two_column_pdf(path: Path, pages: int = 2) -> Path:
+def build_two_column_pdf(path: Path, pages: int = 2, left: list[list[str]] | None = None,
+                         right: list[list[str]] | None = None) -> Path:
     """PDF with a title across the page, two columns of text, a running header and a page-number footer on every
     page; the column text repeats on each page with the page number in it, so page order is checkable."""
     from reportlab.lib.pagesizes import A4
@@ -41,7 +42,7 @@ def build_two_column_pdf(path: Path, pages: int = 2) -> Path:
             pdf.setFont("Helvetica-Bold", 20)
             pdf.drawString(50, top, TITLE)
             top -= 50
-        for x, column in ((50, LEFT_COLUMN), (width / 2 + 15, RIGHT_COLUMN)):
+        for x, column in ((50, left or LEFT_COLUMN), (width / 2 + 15, right or RIGHT_COLUMN)):
             y = top
             pdf.setFont("Helvetica", 10)
             for paragraph in column:

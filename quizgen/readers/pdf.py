@@ -24,6 +24,7 @@ MAX_PAGES = 60
 _MARGIN = 0.08
 _MARGIN_LABEL_WORDS = 8
 _TITLE_WORDS = 25
+_ENDS = (".", "!", "?", "…", '"', "”", "’", ":", ")")
 _PAGE_NUMBER = re.compile(r"(?i)(?:page )?\d{1,4}(?: (?:of|/) \d{1,4})?|[-–] ?\d{1,4} ?[-–]")
 # "exam-\nple" is one word; "well-\nknown" loses its hyphen too (the usual choice of text extractors).
 _HYPHENATED = re.compile(r"(?<=[^\W\d_])-\n(?=[a-z])")
@@ -220,7 +221,25 @@ def read_pdf(data: bytes, source: str) -> Article:
     if title_box is not None:
         ordered.remove(title_box)
     title = _paragraph(title_box) if title_box is not None else ""
-    return Article(title=title, paragraphs=tuple(p for p in map(_paragraph, ordered) if p), path=source)
+    return Article(title=title, paragraphs=tuple(_join_broken(ordered)), path=source)
+
+
+def _join_broken(ordered: list[_Box]) -> list[str]:
+    """Paragraphs, with one that a column or page end breaks in two joined again: a box that stops mid-sentence
+    runs on into the next box of the same type size."""
+    paragraphs: list[str] = []
+    previous: _Box | None = None
+    for box in ordered:
+        text = _paragraph(box)
+        if not text:
+            continue
+        if previous is not None and abs(previous.size - box.size) < 0.5 and not paragraphs[-1].endswith(_ENDS):
+            joined = paragraphs[-1] + "\n" + text
+            paragraphs[-1] = " ".join(_HYPHENATED.sub("", joined).split())
+        else:
+            paragraphs.append(text)
+        previous = box
+    return paragraphs
 
 
 def _title_box(ordered: list[_Box]) -> _Box | None:

@@ -250,6 +250,14 @@ def test_two_column_pdf_reads_in_order_without_headers_footers_or_hyphens(tmp_pa
     assert "floating library" in text and "repairs" in text  # "float-/ing", "re-/pairs" joined
 
 
+def test_a_paragraph_broken_by_the_column_end_is_joined_again(tmp_path):
+    left = [["The ferry left at dawn, the crew said."], ["Volunteers from the town spent the winter on the re-"]]
+    right = [["pairs, which cost 85,000 pounds.", "The boat sails again in May."]]
+    article = read_article(documents.build_two_column_pdf(tmp_path / "broken.pdf", pages=1, left=left, right=right))
+    assert article.paragraphs == ("The ferry left at dawn, the crew said.", "Volunteers from the town spent the "
+                                  "winter on the repairs, which cost 85,000 pounds. The boat sails again in May.")
+
+
 def test_a_scanned_pdf_is_refused_saying_it_has_no_text_layer(tmp_path):
     with pytest.raises(InputError, match="no text layer"):
         read_article(documents.build_scanned_pdf(tmp_path / "scan.pdf"))
