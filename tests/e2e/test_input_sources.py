@@ -95,7 +95,10 @@ def test_untitled_pages_get_titles_and_folders_of_their_own_and_their_facts_read
 @pytest.mark.parametrize(("route", "words"), [
     ("/nowhere", "no such page (HTTP 404"),
     ("/paywall", "not an article"),
+    ("/cookies", "not an article"),
     ("/members", "behind a login or paywall"),
+    ("/loop", "too many redirects"),
+    ("/picture", "not a web page, PDF or Word document"),
 ])
 def test_web_failures_exit_1_with_one_line(tmp_path, route, words):
     with serve() as base:
@@ -111,6 +114,7 @@ def test_web_failures_exit_1_with_one_line(tmp_path, route, words):
     (lambda tmp: documents.build_scanned_pdf(tmp / "scan.pdf"), "no text layer"),
     (lambda tmp: _write(tmp / "bad.docx", b"PK\x03\x04 not really a zip"), "not a readable Word document"),
     (lambda tmp: "ftp://example.org/story", "only http:// and https://"),
+    (lambda tmp: f"http://127.0.0.1:{_closed_port()}/story", "refused the connection"),
 ])
 def test_document_and_address_failures_exit_1_with_one_line(tmp_path, make_input, words):
     result = run_cli("make", make_input(tmp_path), "-o", tmp_path / "out")
@@ -122,3 +126,12 @@ def test_document_and_address_failures_exit_1_with_one_line(tmp_path, make_input
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def _closed_port() -> int:
+    """A port on 127.0.0.1 that nobody listens on (bound for a moment, then released)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
