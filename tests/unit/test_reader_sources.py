@@ -106,6 +106,22 @@ def test_a_page_drawn_by_javascript_reads_its_json_ld_article_body():
     assert article.paragraphs == ARTICLE_PARAGRAPHS and article.title == ARTICLE_TITLE
 
 
+def test_pages_with_runs_of_short_blocks_are_read_or_refused_in_bounded_time():
+    import time
+
+    from quizgen.readers.html import MAX_ELEMENTS
+
+    menu = "<div><span>menu item</span></div>" * (MAX_ELEMENTS // 3)  # just under the limit: read
+    started = time.perf_counter()
+    assert read_bytes(_page(f"{menu}<article>{SENTENCES}</article>"), "menu.html", suffix=".html").paragraphs == (
+        ARTICLE_PARAGRAPHS)
+    listing = "<p>Short line here.</p>" * (MAX_ELEMENTS + 1)  # over it: refused before trafilatura runs
+    with pytest.raises(InputError, match=r"the page has 30,0\d\d HTML elements, far more than an article page"):
+        read_bytes(_page(f"{listing}<article>{SENTENCES}</article>"), "listing.html", suffix=".html")
+    # trafilatura's justext fallback took a minute on 20,000 menu items; without it, seconds.
+    assert time.perf_counter() - started < 20
+
+
 def test_a_page_of_notices_is_not_an_article():
     page = _page("<main><p>We use cookies to improve your experience; accept all to continue reading.</p>"
                  "<p>Sign up for our newsletter and get the top stories in your inbox.</p>"
