@@ -18,8 +18,8 @@ from typing import Any
 from quizgen.errors import InputError
 from quizgen.model import Article
 
-# More pages than this is a report or a book, not an article.
-MAX_PAGES = 60
+# More pages than this is a report or a book, not an article (pdfminer reads about a dense page a second).
+MAX_PAGES = 30
 # Lines in the top and bottom margin (this share of the page height) may be running headers and footers.
 _MARGIN = 0.08
 _MARGIN_LABEL_WORDS = 8
@@ -106,16 +106,24 @@ def _boxes(data: bytes, source: str) -> tuple[list[_Box], list[tuple[float, floa
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
 
+    from quizgen.readers import MAX_CHARACTERS  # every reader's limit, checked here page by page
+
     pdftypes.zlib = _BOUNDED_ZLIB  # type: ignore[attr-defined]
     boxes: list[_Box] = []
     sizes: list[tuple[float, float]] = []
     token = _budget.set([MAX_UNPACKED])
+    characters = 0
     try:
-        for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams())):
+        for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(boxes_flow=None))):
             if number >= MAX_PAGES:
                 raise InputError(f"{source}: more than {MAX_PAGES} pages is a report or a book, not an article")
             sizes.append((page.width, page.height))
-            boxes += _page_boxes(page, number)
+            page_boxes = _page_boxes(page, number)
+            boxes += page_boxes
+            characters += sum(len(line) for box in page_boxes for line in box.lines)
+            if characters > MAX_CHARACTERS:  # stop reading: the rest of a book is not needed to refuse it
+                raise InputError(f"{source}: more than {MAX_CHARACTERS:,} characters by page {number + 1}, far "
+                                 f"longer than a news article; split it into articles")
     except InputError:
         raise
     except _UnpackedTooLargeError:

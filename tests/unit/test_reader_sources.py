@@ -274,6 +274,13 @@ def test_a_paragraph_broken_by_the_column_end_is_joined_again(tmp_path):
                                   "winter on the repairs, which cost 85,000 pounds. The boat sails again in May.")
 
 
+def test_a_long_pdf_is_refused_page_by_page_without_reading_the_rest(tmp_path, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_CHARACTERS", 1000)
+    path = documents.build_two_column_pdf(tmp_path / "book.pdf", pages=8)
+    with pytest.raises(InputError, match=r"more than 1,000 characters by page 2, far longer than a news article"):
+        read_article(path)
+
+
 def test_a_scanned_pdf_is_refused_saying_it_has_no_text_layer(tmp_path):
     with pytest.raises(InputError, match="no text layer"):
         read_article(documents.build_scanned_pdf(tmp_path / "scan.pdf"))
