@@ -198,9 +198,7 @@ class _Report:
                     self._print(f"  dropped {dropped.template} on {dropped.fact}: {dropped.reason}", sys.stdout)
         if self.bar is not None:
             self.bar.update(1)
-            from quizgen.api import input_name
-
-            self.bar.set_postfix_str(input_name(outcome.path)[:40])
+            self.start(outcome.path)
 
     def close(self) -> None:
         if self.bar is not None:
