@@ -441,3 +441,13 @@ def test_furniture_rules_finish_quickly_on_adversarial_lines():
         is_furniture(line[:399])  # just under the length past which a paragraph is never furniture
         is_notice(" ".join(line.split()[:90]))
     assert time.perf_counter() - started < 2.0
+
+
+def test_note_time_of_an_input_without_a_file(monkeypatch):
+    from quizgen.api import FIXED_NOTE_TIME, remote_note_time
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert remote_note_time("2026-03-03") == 1772496000.0  # midnight UTC of the article's date
+    assert remote_note_time(None) == remote_note_time("not a date") == FIXED_NOTE_TIME
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert remote_note_time("2026-03-03") == 1700000000.0
