@@ -29,6 +29,7 @@ class Outcome:
 
 
 def default_jobs(articles: int) -> int:
+    """One job per core, and never more jobs than articles."""
     return max(1, min(os.cpu_count() or 1, articles))
 
 
@@ -41,6 +42,7 @@ def _warm() -> None:
 
 
 def build_one(path: Path, options: dict[str, Any], same_title_as: Path | None = None) -> Outcome:
+    """`api.make` on one article with `options`; its error, if any, as one line (a bug marked as internal)."""
     from quizgen import api
 
     try:
@@ -60,10 +62,10 @@ def _calls(paths: Sequence[Path], options: dict[str, Any]) -> list[tuple[Path, d
     """build_one's arguments for each article: a folder of its own for a title already taken."""
     if len(paths) <= 1:
         return [(path, options, None) for path in paths]
-    from quizgen import api
+    from quizgen.inputs import distinct_slugs
 
     calls: list[tuple[Path, dict[str, Any], Path | None]] = []
-    for path, renamed in zip(paths, api.distinct_slugs(paths), strict=True):
+    for path, renamed in zip(paths, distinct_slugs(paths), strict=True):
         if renamed is None:
             calls.append((path, options, None))
         else:
@@ -73,7 +75,7 @@ def _calls(paths: Sequence[Path], options: dict[str, Any]) -> list[tuple[Path, d
 
 
 def _size(path: Path | str) -> int:
-    if isinstance(path, str):  # standard input or a web address (api.expand_inputs): no size before reading
+    if isinstance(path, str):  # standard input or a web address (inputs.expand_inputs): no size before reading
         return 0
     try:
         return path.stat().st_size

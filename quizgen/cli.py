@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 from quizgen import __version__
 from quizgen.errors import QuizgenError
-from quizgen.formats import FORMATS
+from quizgen.formats import DEFAULT_FORMATS, FORMATS, formats_help
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 64, 70, 130
 MAX_FAILED = 63  # failure counts stop below EXIT_USAGE
@@ -31,6 +31,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _whole_number(low: int, high: int, why: str = "") -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`."""
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -48,6 +49,7 @@ _versions = _whole_number(1, 26, " (one letter per version)")
 
 
 def _formats(text: str) -> str:
+    """An argparse type: "gift,pdf" or "all", checked against the known formats, duplicates dropped."""
     names = FORMATS if text.strip() == "all" else tuple(n.strip().lower() for n in text.split(",") if n.strip())
     unknown = [n for n in names if n not in FORMATS]
     if unknown or not names:
@@ -57,6 +59,7 @@ def _formats(text: str) -> str:
 
 
 def _seed(text: str) -> int:
+    """An argparse type: any whole number, negative included."""
     try:
         return int(text)
     except ValueError:
@@ -64,6 +67,7 @@ def _seed(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """Every command and option; parsing imports nothing heavy, so `--help` stays fast."""
     parser = _Parser(
         prog="quizgen",
         description="Turn a news article into an Anki deck, a printable worksheet and its answer key.",
@@ -79,15 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
     make.add_argument("-o", "--out", default="out", help="output folder (default: out/)")
     make.add_argument("-n", "--count", type=_positive, default=20, help="items per quiz (default: 20)")
     make.add_argument("--seed", type=_seed, default=0, help="seed for option order and choices (default: 0)")
-    make.add_argument("--force", action="store_true", help="overwrite a facts.yaml or quiz.yaml you edited")
+    make.add_argument("--force", action="store_true",
+                      help="overwrite a facts.yaml or quiz.yaml you edited, or an --anki-package file quizgen did "
+                           "not write")
     make.add_argument("--templates", action="append", default=[], metavar="DIR",
                       help="extra question template folder, searched first (repeatable)")
     make.add_argument("--deck", help='parent Anki deck, e.g. "Current Events" (decks become Parent::Title)')
     make.add_argument("--anki-package", metavar="FILE", help="also write one .apkg holding every article's deck")
     make.add_argument("--paper", choices=("letter", "a4"), default="letter", help="worksheet paper size")
-    make.add_argument("--formats", type=_formats, default="anki,pdf", metavar="LIST",
-                      help="comma-separated outputs: anki, pdf, gift, moodle, qti, kahoot, quizlet, json, or all "
-                           "(default: anki,pdf; facts.yaml and quiz.yaml are always written)")
+    make.add_argument("--formats", type=_formats, default=",".join(DEFAULT_FORMATS), metavar="LIST",
+                      help=formats_help())
     make.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
                       help="articles built in parallel, one process each (default: the number of cores)")
     make.add_argument("--versions", type=_versions, default=1, metavar="N",
@@ -117,10 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _make(args: argparse.Namespace) -> int:
-    from quizgen import api
+    """`quizgen make`: build every input, report each as it finishes; exit code = articles that failed."""
     from quizgen.batch import default_jobs, run_batch
+    from quizgen.inputs import expand_inputs
 
-    paths = api.expand_inputs(args.inputs)
+    paths = expand_inputs(args.inputs)
     options = {"out_dir": args.out, "count": args.count, "seed": args.seed, "force": args.force,
                "template_dirs": args.templates, "deck": args.deck, "paper": args.paper, "versions": args.versions,
                "formats": tuple(args.formats.split(","))}
@@ -136,10 +142,10 @@ def _make(args: argparse.Namespace) -> int:
     if len(paths) > 1:
         _summary(outcomes)
     if args.anki_package and made:
-        from quizgen.exporters.anki import export_anki
+        from quizgen.exporters.anki import write_anki_package
 
-        notes = export_anki([m.quiz for m in made], Path(args.anki_package), max(m.note_time for m in made),
-                            args.deck)
+        notes = write_anki_package([m.quiz for m in made], Path(args.anki_package),
+                                   max(m.note_time for m in made), args.deck, force=args.force)
         print(f"{args.anki_package}: {len(made)} decks, {notes} notes")
     failed = [o for o in outcomes if o.error]
     if failed and len(paths) > 1:
@@ -176,7 +182,7 @@ class _Report:
             print(text, file=stream)
 
     def start(self, path: Path | str) -> None:
-        from quizgen.api import input_name
+        from quizgen.inputs import input_name
 
         if self.bar is not None:
             self.bar.set_postfix_str(input_name(path)[:40])
@@ -207,7 +213,7 @@ class _Report:
 
 def _summary(outcomes: list[Any]) -> None:
     """A table of the batch, in input order: article, items by type, warnings, output."""
-    from quizgen.api import input_name
+    from quizgen.inputs import input_name
 
     rows = [("article", "items", "by type", "warnings", "output")]
     for o in outcomes:
@@ -227,15 +233,13 @@ def _summary(outcomes: list[Any]) -> None:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    """`quizgen extract`: one article's facts to a facts.yaml a teacher can edit (an edited one is kept)."""
     from quizgen import api
-    from quizgen.errors import OverwriteRefusedError
     from quizgen.factsfile import dump_facts
-    from quizgen.outputs import write_atomic
-    from quizgen.yamlio import was_edited
+    from quizgen.outputs import guard_edited, write_atomic
 
     out = Path(args.out)
-    if out.exists() and not args.force and was_edited(out):
-        raise OverwriteRefusedError(f"{out} was edited since quizgen wrote it; pass --force to overwrite it")
+    guard_edited(out, args.force, f"build from it with `quizgen make {out}`")
     facts = api.extract_facts(api.read_article(args.article))
     write_atomic(out, dump_facts(facts))
     print(f"{args.article}: {len(facts.entities)} entities, {len(facts.quotes)} quotes, {len(facts.numbers)} numbers, "
@@ -244,16 +248,16 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
+    """`quizgen score`: extraction (from an article or an edited facts.yaml) against a gold file."""
     from quizgen import api, scoring
 
-    path = Path(args.article)
-    facts = api.load_facts(path) if path.suffix.lower() in {".yaml", ".yml"} else api.extract_facts(
-        api.read_article(args.article))
+    facts = api.load_facts(args.article)
     print(scoring.format_scorecard(scoring.score(facts, scoring.load_gold(args.gold)), verbose=args.verbose))
     return EXIT_OK
 
 
 def _templates(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """`quizgen templates list | check`."""
     from quizgen import templates
 
     if args.action == "list":
@@ -269,6 +273,7 @@ def _templates(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (argparse itself exits 64 on bad usage, 0 after --help)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -294,4 +299,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
+    """The `quizgen` console script."""
     sys.exit(main())

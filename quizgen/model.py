@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 ITEM_TYPES = ("mcq", "cloze", "true_false", "matching", "short_answer")
 TYPE_ORDER = ("mcq", "cloze", "true_false", "short_answer", "matching")  # worksheet sections, in order
+OPTION_LETTERS = "ABCDEFGHIJ"  # an item has at most ten options or matching pairs
 
 
 # Anki's cloze syntax is the one record of where each blank sits: "{{c1::Pyongyang}} has sent ...". Exporters take
@@ -213,8 +214,12 @@ class Item:
 
     @property
     def answer_letter(self) -> str:
-        """'B' when the answer is the second option; '' for items without options."""
-        return "ABCDEFGH"[self.options.index(self.answer)] if self.answer in self.options else ""
+        """'B' when the answer is the second option (A to J: up to ten options); '' for items without options or
+        whose answer is not among them."""
+        if self.answer not in self.options:
+            return ""
+        index = self.options.index(self.answer)
+        return OPTION_LETTERS[index] if index < len(OPTION_LETTERS) else ""
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ def balance_answer_positions(items: list[Item], rng: random.Random, shuffle_othe
 
 
 def make_versions(quiz: Quiz, count: int) -> list[Quiz]:
+    """The quiz as printed versions A, B, C… (`count` of them); one version is the quiz itself, unlettered."""
     if count <= 1:
         return [quiz]
     return [_version(quiz, letter) for letter in string.ascii_uppercase[:count]]

@@ -1,20 +1,40 @@
-"""Anki deck (.apkg) with genanki: fixed note types, stable GUIDs, every field HTML-escaped."""
+"""Anki deck (.apkg) with genanki: fixed note types, stable GUIDs, every field HTML-escaped, cloze deletions
+taken from the item's cloze text with what is inside and around them escaped, and the notes' time rules."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
-import html
 import itertools
+import json
 import os
+import re
 import sqlite3
 import tempfile
+import zipfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import genanki
 
+from quizgen.errors import OverwriteRefusedError
 from quizgen.exporters.archive import fixed_time_zip
-from quizgen.model import Item, Quiz
+from quizgen.exporters.common import (
+    ExportSettings,
+    blank_pieces,
+    clean_quiz,
+    escape_anki_cloze,
+    escape_html,
+    output_path,
+)
+from quizgen.model import ClozeBlank, Item, Quiz
 from quizgen.outputs import write_atomic
+
+if TYPE_CHECKING:
+    from quizgen.templates import Template
+
+SUFFIX = ".apkg"
 
 # Note type ids are fixed forever: changing one makes every student's deck duplicate on re-import.
 MCQ_MODEL_ID = 1607392319
@@ -88,8 +108,10 @@ def deck_id(name: str) -> int:
     return (1 << 30) + int(hashlib.sha1(name.encode("utf-8")).hexdigest()[:8], 16) % (1 << 30)
 
 
-def _e(text: str | None) -> str:
-    return html.escape(text or "", quote=True)
+def deck_name(title: str, parent: str | None = None) -> str:
+    """'Parent::Title'. A title's own "::" would make nested decks of the attacker's choosing: it becomes ":"."""
+    own = re.sub(r":{2,}", ":", " ".join(title.split())) or "quizgen"
+    return f"{parent}::{own}" if parent else own
 
 
 def _tag(text: str) -> str:
@@ -100,56 +122,68 @@ def _options_html(item: Item, mark: bool) -> str:
     rows = []
     for option in item.options:
         css = ' class="correct"' if mark and option == item.answer else ""
-        rows.append(f"<li{css}>{_e(option)}</li>")
+        rows.append(f"<li{css}>{escape_html(option)}</li>")
     return f'<ol class="options">{"".join(rows)}</ol>'
 
 
-def _cloze_html(item: Item) -> str:
-    """Escape the sentence around the deletions and inside them, keeping Anki's {{cN::…}} markers."""
-    text = item.source
-    pieces: list[str] = []
-    position = 0
-    for n, blank in enumerate(item.blanks, start=1):
-        at = text.find(blank, position)
-        if at < 0:
-            continue
-        safe = _e(blank).replace("}}", "} }").replace("::", ": :")
-        pieces.append(_e(text[position:at]) + f"{{{{c{n}::{safe}}}}}")
-        position = at + len(blank)
-    pieces.append(_e(text[position:]))
-    return "".join(pieces)
+def cloze_field(item: Item) -> str:
+    """The Text field of a cloze note: Anki's {{cN::…}} markers where the item's cloze text has them, and every
+    piece of article text, inside a deletion or around it, escaped so it can make no card or markup of its own."""
+    return "".join(f"{{{{c{part.number}::{escape_anki_cloze(part.answer)}}}}}" if isinstance(part, ClozeBlank)
+                   else escape_anki_cloze(part) for part in blank_pieces(item))
+
+
+def _choice_notes(item: Item, quiz: Quiz, tags: list[str]) -> list[genanki.Note]:
+    question = item.question if item.type == "mcq" else f"True or false? {item.question}"
+    letter = item.answer_letter
+    fields = [escape_html(question), _options_html(item, False), _options_html(item, True),
+              escape_html(f"{letter}. {item.answer}" if letter else item.answer), escape_html(item.explanation),
+              escape_html(item.source), escape_html(quiz.title)]
+    return [genanki.Note(model=MCQ_MODEL, fields=fields, tags=tags, guid=_guid(quiz, item))]
+
+
+def _cloze_notes(item: Item, quiz: Quiz, tags: list[str]) -> list[genanki.Note]:
+    fields = [cloze_field(item), "", escape_html(f"Paragraph {item.paragraph}"), escape_html(quiz.title)]
+    return [genanki.Note(model=CLOZE_MODEL, fields=fields, tags=tags, guid=_guid(quiz, item))]
+
+
+def _short_answer_notes(item: Item, quiz: Quiz, tags: list[str]) -> list[genanki.Note]:
+    accepted = [a for a in item.accepted if a != item.answer]
+    back = escape_html(item.answer) + (
+        f"<br><small>Also accepted: {escape_html(', '.join(accepted))}</small>" if accepted else "")
+    fields = [escape_html(item.question), back, escape_html(item.source), escape_html(quiz.title), ""]
+    return [genanki.Note(model=BASIC_MODEL, fields=fields, tags=tags, guid=_guid(quiz, item))]
+
+
+def _matching_notes(item: Item, quiz: Quiz, tags: list[str]) -> list[genanki.Note]:
+    """A person ↔ role note per pair, each making a card each way."""
+    return [genanki.Note(model=BASIC_MODEL, tags=tags, guid=_guid(quiz, item, left),
+                         fields=[escape_html(left), escape_html(right), escape_html(item.source),
+                                 escape_html(quiz.title), "y"])
+            for left, right in item.pairs]
+
+
+def _guid(quiz: Quiz, item: Item, *more: str) -> str:
+    # From the article, template and fact, never the wording: an edited item updates its note in Anki.
+    return genanki.guid_for(quiz.article_id, item.template, item.fact, *more)
+
+
+# One function per item type: the notes it becomes.
+NOTES: dict[str, Callable[[Item, Quiz, list[str]], list[genanki.Note]]] = {
+    "mcq": _choice_notes, "true_false": _choice_notes, "cloze": _cloze_notes,
+    "short_answer": _short_answer_notes, "matching": _matching_notes}
 
 
 def notes_for(item: Item, quiz: Quiz) -> list[genanki.Note]:
     """The notes one item becomes: matching items become a person ↔ role note per pair."""
     tags = ["quizgen", _tag(quiz.slug), _tag(item.type), *(_tag(t) for t in item.entity_types)]
-    article = _e(quiz.title)
-    guid_base = (quiz.article_id, item.template, item.fact)
-    if item.type in {"mcq", "true_false"}:
-        question = item.question if item.type == "mcq" else f"True or false? {item.question}"
-        letter = item.answer_letter
-        fields = [_e(question), _options_html(item, False), _options_html(item, True),
-                  _e(f"{letter}. {item.answer}" if letter else item.answer), _e(item.explanation), _e(item.source),
-                  article]
-        return [genanki.Note(model=MCQ_MODEL, fields=fields, tags=tags, guid=genanki.guid_for(*guid_base))]
-    if item.type == "cloze":
-        fields = [_cloze_html(item), "", _e(f"Paragraph {item.paragraph}"), article]
-        return [genanki.Note(model=CLOZE_MODEL, fields=fields, tags=tags, guid=genanki.guid_for(*guid_base))]
-    if item.type == "short_answer":
-        accepted = [a for a in item.accepted if a != item.answer]
-        back = _e(item.answer) + (f"<br><small>Also accepted: {_e(', '.join(accepted))}</small>" if accepted else "")
-        fields = [_e(item.question), back, _e(item.source), article, ""]
-        return [genanki.Note(model=BASIC_MODEL, fields=fields, tags=tags, guid=genanki.guid_for(*guid_base))]
-    notes = []
-    for left, right in item.pairs:
-        fields = [_e(left), _e(right), _e(item.source), article, "y"]
-        notes.append(genanki.Note(model=BASIC_MODEL, fields=fields, tags=tags,
-                                  guid=genanki.guid_for(*guid_base, left)))
-    return notes
+    return NOTES[item.type](item, quiz, tags)
 
 
 def build_deck(quiz: Quiz, parent: str | None = None) -> genanki.Deck:
-    name = f"{parent}::{quiz.title}" if parent else quiz.title
+    """One deck for one quiz, under `parent` when given."""
+    quiz = clean_quiz(quiz)
+    name = deck_name(quiz.title, parent)
     deck = genanki.Deck(deck_id(name), name)
     for item in quiz.items:
         for note in notes_for(item, quiz):
@@ -183,3 +217,93 @@ def export_anki(quizzes: list[Quiz], path: Path, timestamp: float, parent: str |
     decks = [build_deck(q, parent) for q in quizzes]
     write_package(decks, path, timestamp)
     return sum(len(d.notes) for d in decks)
+
+
+def write(quiz: Quiz, folder: Path, settings: ExportSettings) -> list[str]:
+    """Write `<slug>.apkg`; every item type has a note type, so there is nothing to report."""
+    export_anki([quiz], output_path(folder, quiz, SUFFIX), settings.note_time, settings.deck)
+    return []
+
+
+# --- A package of several articles (--anki-package) -------------------------------------------------------------
+
+_MODEL_IDS = {MCQ_MODEL_ID, CLOZE_MODEL_ID, BASIC_MODEL_ID}
+_MAX_COLLECTION = 256 * 1024 * 1024  # read no more of a stranger's file than this to recognise it
+
+
+def is_quizgen_package(path: Path) -> bool:
+    """Is `path` an .apkg quizgen wrote (a zip whose collection uses quizgen's note types)? Never raises, and never
+    opens anything but a regular file (a FIFO would block, /dev/zero never ends)."""
+    try:
+        if not path.is_file():
+            return False
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("collection.anki2")
+            if info.file_size > _MAX_COLLECTION:
+                return False
+            data = archive.read(info)
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+        return False
+    fd, db_path = tempfile.mkstemp(suffix=".anki2")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            models = json.loads(conn.execute("SELECT models FROM col").fetchone()[0])
+        finally:
+            conn.close()
+        return bool({int(k) for k in models} & _MODEL_IDS)
+    except (sqlite3.Error, TypeError, ValueError, OSError):
+        return False
+    finally:
+        Path(db_path).unlink(missing_ok=True)
+
+
+def write_anki_package(quizzes: Sequence[Quiz], path: Path, timestamp: float, parent: str | None = None,
+                       force: bool = False) -> int:
+    """Every article's deck in one .apkg at `path`; returns the number of notes. An existing file that is not a
+    package quizgen wrote (an article, an edited facts.yaml, someone's own deck) is refused unless `force`."""
+    if path.is_dir():
+        raise OverwriteRefusedError(f"{path} is a folder; give a file name for the Anki package")
+    if path.exists() and not force and not is_quizgen_package(path):
+        raise OverwriteRefusedError(f"{path} exists and is not an Anki package quizgen wrote; choose another name "
+                                    f"or pass --force to overwrite it")
+    return export_anki(list(quizzes), path, timestamp, parent)
+
+
+# --- Note times ---------------------------------------------------------------------------------------------------
+
+FIXED_EPOCH = 946684800.0  # 2000-01-01 UTC: notes from an input with no file time and no date
+
+
+def _file_time(path: Path | None) -> float | None:
+    try:
+        return float(int(path.stat().st_mtime)) if path is not None and path.is_file() else None
+    except OSError:
+        return None
+
+
+def _date_time(date: str | None) -> float | None:
+    try:
+        day = datetime.date.fromisoformat((date or "").strip()[:10])
+    except ValueError:
+        return None
+    return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc).timestamp()
+
+
+def note_timestamp(source: Path | None, templates: Sequence[Template] = (), date: str | None = None) -> float:
+    """Note times for Anki: SOURCE_DATE_EPOCH when set; else the newest modification time of the input file and of
+    the question templates used; for an input with no file time (a web address, standard input), the article's
+    date, else a fixed epoch.
+
+    Fixed for the same input and templates (byte-identical output), and newer after an edit to either, so Anki's
+    'update if newer' import takes the new wording and keeps each card's review history.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return float(os.environ["SOURCE_DATE_EPOCH"])
+    source_time = _file_time(source)
+    if source_time is None:
+        return _date_time(date) or FIXED_EPOCH
+    template_times = (_file_time(Path(t.path)) for t in templates if t.path)
+    return max([source_time, *(t for t in template_times if t is not None)])

@@ -6,19 +6,26 @@ from __future__ import annotations
 import dataclasses
 import importlib.resources
 import json
+from pathlib import Path
 from typing import Any
 
+from quizgen.exporters.common import ExportSettings, clean_quiz, output_path
 from quizgen.model import Quiz
+from quizgen.outputs import write_atomic
 from quizgen.versions import numbered
+
+SUFFIX = ".quiz.json"
 
 JSON_SCHEMA_VERSION = 1
 
 
 def schema() -> dict[str, Any]:
+    """The JSON Schema the document follows."""
     return json.loads((importlib.resources.files("quizgen") / "data" / "quiz.schema.json").read_text("utf-8"))
 
 
 def quiz_document(quiz: Quiz) -> dict[str, Any]:
+    """The quiz as plain data: every item field, numbered in worksheet order."""
     items = []
     for number, item in numbered(quiz):
         record = {"number": number, **dataclasses.asdict(item)}
@@ -31,4 +38,11 @@ def quiz_document(quiz: Quiz) -> dict[str, Any]:
 
 
 def dump_json(quiz: Quiz) -> str:
-    return json.dumps(quiz_document(quiz), ensure_ascii=False, indent=2) + "\n"
+    """The JSON text (UTF-8, indented, a final newline)."""
+    return json.dumps(quiz_document(clean_quiz(quiz)), ensure_ascii=False, indent=2) + "\n"
+
+
+def write(quiz: Quiz, folder: Path, settings: ExportSettings) -> list[str]:
+    """Write `<slug>.quiz.json`; it holds everything, so there is nothing to report."""
+    write_atomic(output_path(folder, quiz, SUFFIX), dump_json(quiz))
+    return []

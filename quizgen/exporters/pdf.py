@@ -5,11 +5,10 @@ from __future__ import annotations
 import importlib.resources
 import io
 import random
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -30,9 +29,20 @@ from reportlab.platypus import (
 )
 
 from quizgen.errors import ExportError
+from quizgen.exporters.common import (
+    ExportSettings,
+    answer_text,
+    clean_quiz,
+    cloze_stem,
+    escape_reportlab,
+    filled_text,
+    letter,
+    output_path,
+    word_bank,
+)
 from quizgen.model import Item, Quiz
 from quizgen.outputs import write_atomic
-from quizgen.versions import numbered
+from quizgen.versions import make_versions, numbered
 
 FONT = "QuizgenSans"
 FONT_BOLD = "QuizgenSans-Bold"
@@ -45,6 +55,8 @@ SECTION_TITLES = {
     "matching": ("Matching", "Write the letter of the matching description next to each name."),
 }
 BOX = "☐"
+# A heading line longer than this is cut with "…": a 200,000-character "title" would fill pages before any question.
+MAX_TITLE = 300
 NBSP = "\xa0"
 
 
@@ -55,7 +67,8 @@ class _Paragraph(Paragraph):
     _wrapped_for: float | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
-        if self._wrapped_for != availWidth:
+        # split() drops the layout (blPara): a paragraph taller than a page is laid out again after it.
+        if self._wrapped_for != availWidth or not hasattr(self, "blPara"):
             super().wrap(availWidth, availHeight)
             self._wrapped_for = availWidth
         return self.width, self.height
@@ -133,7 +146,8 @@ class _PlainText(Flowable):
 
     def _fallback(self) -> Paragraph:
         if self._paragraph is None:
-            markup = "".join(f"<b>{_t(text)}</b>" if font == FONT_BOLD else _t(text) for font, text in self.runs)
+            markup = "".join(f"<b>{escape_reportlab(text)}</b>" if font == FONT_BOLD else escape_reportlab(text)
+                             for font, text in self.runs)
             self._paragraph = _Paragraph(markup, self.style)
         return self._paragraph
 
@@ -201,11 +215,6 @@ def _register_fonts() -> None:
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
 
 
-def _t(text: str | None) -> str:
-    """Article text → reportlab paragraph markup: <img>, <font>, <a> and entities print as typed."""
-    return escape(text or "", {'"': "&quot;"})
-
-
 def _styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("base", fontName=FONT, fontSize=11, leading=15, alignment=TA_LEFT)
     return {
@@ -224,6 +233,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "answer": ParagraphStyle("answer", parent=base, leftIndent=18, firstLineIndent=-18, spaceBefore=7,
                                  fontName=FONT),
     }
+
+
+_STYLES = _styles()
 
 
 class _Rule(Flowable):
@@ -275,8 +287,12 @@ def _numbered_canvas(footer: str, version: str | None) -> type:
     return NumberedCanvas
 
 
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def _footer_text(quiz: Quiz) -> str:
-    parts = [f"Source: “{quiz.title}”"]
+    parts = [f"Source: “{_shortened(quiz.title, MAX_TITLE)}”"]
     if quiz.byline:
         parts.append(f"by {quiz.byline}")
     if quiz.source:
@@ -290,8 +306,8 @@ def _header(quiz: Quiz, styles: dict[str, ParagraphStyle], heading: str) -> list
     level = f"Reading level: grade {quiz.reading_grade:g} (Flesch–Kincaid)" if quiz.reading_grade is not None else ""
     meta = " · ".join(p for p in (
         f"by {quiz.byline}" if quiz.byline else "", quiz.source or "", quiz.date or "", level) if p)
-    flow: list[Flowable] = [_PlainText([(FONT_BOLD, quiz.title)], styles["title"])]
-    flow.append(_PlainText([(FONT, heading + (" · " + meta if meta else ""))], styles["meta"]))
+    flow: list[Flowable] = [_PlainText([(FONT_BOLD, _shortened(quiz.title, MAX_TITLE))], styles["title"])]
+    flow.append(_PlainText([(FONT, _shortened(heading + (" · " + meta if meta else ""), MAX_TITLE))], styles["meta"]))
     flow.append(Spacer(1, 8))
     return flow
 
@@ -330,45 +346,54 @@ def _matching_right(item: Item, seed: int) -> list[str]:
     return order
 
 
-def _worksheet_item(number: int, item: Item, styles: dict[str, ParagraphStyle], width: float,
-                    seed: int) -> list[Flowable]:
-    flow: list[Flowable] = []
-    stem = [(FONT_BOLD, f"{number}."), (FONT, f"{NBSP * 2}{item.question}")]
-    if item.type == "true_false":
-        stem[1] = (FONT, f"{NBSP * 2}{BOX}{NBSP}T{NBSP * 3}{BOX}{NBSP}F{NBSP * 3}{item.question}")
-    flow.append(_PlainText(stem, styles["question"]))
-    if item.type == "mcq":
-        for letter, option in zip("ABCDEF", item.options, strict=False):
-            flow.append(_PlainText([(FONT, f"{letter}.{NBSP * 2}{option}")], styles["option"]))
-    elif item.type == "short_answer":
-        flow.append(Spacer(1, 4))
-        flow.append(_Rule(width))
-        flow.append(_Rule(width))
-    elif item.type == "matching":
-        right = _matching_right(item, seed)
-        rows = []
-        for k, ((left, _), description) in enumerate(zip(item.pairs, right, strict=True)):
-            rows.append([_PlainText([(FONT, f"____{NBSP * 2}{k + 1}. {left}")], styles["base"]),
-                         _PlainText([(FONT, f"{'ABCDEFGH'[k]}. {description}")], styles["base"])])
-        table = Table(rows, colWidths=[width * 0.38, width * 0.58], hAlign="LEFT")
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, -1), 18),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
-        flow.append(table)
-    return [KeepTogether(flow)]
+def _stem(number: int, item: Item) -> _PlainText:
+    return _PlainText([(FONT_BOLD, f"{number}."), (FONT, f"{NBSP * 2}{item.question}")], _STYLES["question"])
 
 
-def _natural(word: str) -> tuple[Any, ...]:
-    """Alphabetical, with numbers in numeric order: 14, 86, 400, about 1,200, Kirkwall."""
-    return tuple((0, float(part.replace(",", ""))) if part[:1].isdigit() else (1, part)
-                 for part in re.findall(r"\d[\d,]*(?:\.\d+)?|[^\d]+", word.lower()))
+def _mcq_lines(number: int, item: Item, width: float, seed: int) -> list[Flowable]:
+    return [_stem(number, item), *(_PlainText([(FONT, f"{letter(k)}.{NBSP * 2}{option}")], _STYLES["option"])
+                                   for k, option in enumerate(item.options))]
 
 
-def _word_bank(items: list[Item], extras: tuple[str, ...], styles: dict[str, ParagraphStyle],
-               width: float) -> Flowable:
+def _true_false_lines(number: int, item: Item, width: float, seed: int) -> list[Flowable]:
+    boxes = f"{NBSP * 2}{BOX}{NBSP}T{NBSP * 3}{BOX}{NBSP}F{NBSP * 3}"
+    return [_PlainText([(FONT_BOLD, f"{number}."), (FONT, f"{boxes}{item.question}")], _STYLES["question"])]
+
+
+def _short_answer_lines(number: int, item: Item, width: float, seed: int) -> list[Flowable]:
+    return [_stem(number, item), Spacer(1, 4), _Rule(width), _Rule(width)]
+
+
+def _matching_lines(number: int, item: Item, width: float, seed: int) -> list[Flowable]:
+    right = _matching_right(item, seed)
+    rows = [[_PlainText([(FONT, f"____{NBSP * 2}{k + 1}. {left}")], _STYLES["base"]),
+             _PlainText([(FONT, f"{letter(k)}. {description}")], _STYLES["base"])]
+            for k, ((left, _), description) in enumerate(zip(item.pairs, right, strict=True))]
+    table = Table(rows, colWidths=[width * 0.38, width * 0.58], hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, -1), 18),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    return [_stem(number, item), table]
+
+
+def _cloze_lines(number: int, item: Item, width: float, seed: int) -> list[Flowable]:
+    return [_PlainText([(FONT_BOLD, f"{number}."), (FONT, f"{NBSP * 2}{cloze_stem(item)}")], _STYLES["question"])]
+
+
+# One function per item type: what the student sees.
+WORKSHEET_LINES: dict[str, Callable[[int, Item, float, int], list[Flowable]]] = {
+    "mcq": _mcq_lines, "true_false": _true_false_lines, "short_answer": _short_answer_lines,
+    "matching": _matching_lines, "cloze": _cloze_lines}
+
+
+def _worksheet_item(number: int, item: Item, width: float, seed: int) -> list[Flowable]:
+    return [KeepTogether(WORKSHEET_LINES[item.type](number, item, width, seed))]
+
+
+def _word_bank(words: list[str], width: float) -> Flowable:
     """Every blank's answer and a few words that fit no blank, in alphabetical order."""
-    words = sorted({b for item in items for b in item.blanks} | set(extras), key=_natural)
     # An entry never breaks across lines ("Nearly a third"); entries are separated by bullets.
-    cell = _PlainText([(FONT, f"{NBSP * 3} ".join(f"•{NBSP}" + w.replace(" ", NBSP) for w in words))], styles["base"])
+    cell = _PlainText([(FONT, f"{NBSP * 3} ".join(f"•{NBSP}" + w.replace(" ", NBSP) for w in words))],
+                      _STYLES["base"])
     box = Table([[cell]], colWidths=[width - 18])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("LEFTPADDING", (0, 0), (-1, -1), 8),
                              ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
@@ -377,43 +402,62 @@ def _word_bank(items: list[Item], extras: tuple[str, ...], styles: dict[str, Par
     return box
 
 
-def _key_item(number: int, item: Item, styles: dict[str, ParagraphStyle], seed: int) -> list[Flowable]:
+def _short_answer_key(number: int, item: Item) -> Flowable:
+    answer = escape_reportlab(item.answer)
+    others = [a for a in item.accepted if a != item.answer]
+    if others:
+        answer += f" <font size=9>(also accept: {escape_reportlab(', '.join(others))})</font>"
+    return _Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;<b>{answer}</b>", _STYLES["answer"])
+
+
+def _printed_answer(item: Item, seed: int) -> str:
+    if item.type == "true_false":
+        return "T (true)" if item.answer == "True" else "F (false)"
+    if item.type == "matching":
+        right = _matching_right(item, seed)
+        return "; ".join(f"{k + 1}–{letter(right.index(r))} ({left})" for k, (left, r) in enumerate(item.pairs))
+    return answer_text(item)
+
+
+def _key_item(number: int, item: Item, seed: int) -> list[Flowable]:
     first: Flowable
     if item.type == "short_answer":
-        answer = _t(item.answer)
-        others = [a for a in item.accepted if a != item.answer]
-        if others:
-            answer += f" <font size=9>(also accept: {_t(', '.join(others))})</font>"
-        first = _Paragraph(f"<b>{number}.</b>&nbsp;&nbsp;<b>{answer}</b>", styles["answer"])
+        first = _short_answer_key(number, item)
     else:
-        if item.type == "mcq":
-            plain = f"{item.answer_letter}. {item.answer}"
-        elif item.type == "true_false":
-            plain = "T (true)" if item.answer == "True" else "F (false)"
-        elif item.type == "cloze":
-            plain = "; ".join(f"({n}) {b}" for n, b in enumerate(item.blanks, start=1))
-        else:
-            right = _matching_right(item, seed)
-            plain = "; ".join(f"{k + 1}–{'ABCDEFGH'[right.index(r)]} ({left})"
-                              for k, (left, r) in enumerate(item.pairs))
-        first = _PlainText([(FONT_BOLD, f"{number}.{NBSP * 2}{plain}")], styles["answer"])
+        first = _PlainText([(FONT_BOLD, f"{number}.{NBSP * 2}{_printed_answer(item, seed)}")], _STYLES["answer"])
     flow: list[Flowable] = [first]
-    label = "Filled sentence" if item.type == "cloze" else "Source"
-    flow.append(_PlainText([(FONT, f"{label} (paragraph {item.paragraph}): {item.source}")], styles["small"]))
+    if item.type == "cloze":
+        filled = filled_text(item) or item.source
+        flow.append(_PlainText([(FONT, f"Filled sentence (paragraph {item.paragraph}): {filled}")],
+                               _STYLES["small"]))
+    else:
+        flow.append(_PlainText([(FONT, f"Source (paragraph {item.paragraph}): {item.source}")], _STYLES["small"]))
     if item.type == "true_false" and item.answer == "False":
         flow.append(_PlainText([(FONT, f"The worksheet's statement, with one fact changed: {item.question}")],
-                               styles["small"]))
+                               _STYLES["small"]))
     return [KeepTogether(flow)]
+
+
+def _section(kind: str, members: list[tuple[int, Item]], quiz: Quiz, width: float,
+             answer_key: bool) -> list[Flowable]:
+    title, instruction = SECTION_TITLES[kind]
+    story: list[Flowable] = [_PlainText([(FONT_BOLD, title)], _STYLES["section"])]
+    if not answer_key:
+        story.append(_PlainText([(FONT, instruction)], _STYLES["instruction"]))
+        if kind == "cloze":
+            story += [_word_bank(word_bank(quiz, [i for _, i in members]), width), Spacer(1, 4)]
+    for number, item in members:
+        story += (_key_item(number, item, quiz.seed) if answer_key
+                  else _worksheet_item(number, item, width, quiz.seed))
+    return story
 
 
 def _build(quiz: Quiz, paper: str, answer_key: bool) -> bytes:
     version = quiz.version
     _register_fonts()
-    styles = _styles()
-    pagesize = PAPER[paper]
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=18 * mm, rightMargin=18 * mm,
-                            topMargin=16 * mm, bottomMargin=18 * mm, title=quiz.title,
+    doc = SimpleDocTemplate(buffer, pagesize=PAPER[paper], leftMargin=18 * mm, rightMargin=18 * mm,
+                            topMargin=16 * mm, bottomMargin=18 * mm, title=quiz.title[:500],
                             author="quizgen", subject="Answer key" if answer_key else "Worksheet",
                             creator="quizgen", invariant=True,
                             # Pages start in the embedded font, not Helvetica, which has no Cyrillic.
@@ -422,26 +466,29 @@ def _build(quiz: Quiz, paper: str, answer_key: bool) -> bytes:
     heading = "Answer key" if answer_key else "Worksheet"
     if version:
         heading += f" · Version {version}"
-    story: list[Flowable] = _header(quiz, styles, heading)
+    story: list[Flowable] = _header(quiz, _STYLES, heading)
     if not answer_key:
         story += [_name_lines(width), Spacer(1, 6)]
     for kind, members in grouped(quiz):
-        title, instruction = SECTION_TITLES[kind]
-        story.append(_PlainText([(FONT_BOLD, title)], styles["section"]))
-        if not answer_key:
-            story.append(_PlainText([(FONT, instruction)], styles["instruction"]))
-            if kind == "cloze":
-                story += [_word_bank([i for _, i in members], quiz.bank_extras, styles, width), Spacer(1, 4)]
-        for number, item in members:
-            story += (_key_item(number, item, styles, quiz.seed) if answer_key
-                      else _worksheet_item(number, item, styles, width, quiz.seed))
+        story += _section(kind, members, quiz, width, answer_key)
     if not quiz.items:
-        story.append(_Paragraph("The article gave too little for any good question.", styles["base"]))
+        story.append(_Paragraph("The article gave too little for any good question.", _STYLES["base"]))
     doc.build(story, canvasmaker=_numbered_canvas(_footer_text(quiz), version))
     return buffer.getvalue()
 
 
 def export_pdfs(quiz: Quiz, worksheet: Path, answer_key: Path, paper: str = "letter") -> None:
     """The student worksheet and the teacher's key; a versioned quiz prints its letter on every page."""
+    quiz = clean_quiz(quiz)
     write_atomic(worksheet, _build(quiz, paper, False))
     write_atomic(answer_key, _build(quiz, paper, True))
+
+
+def write(quiz: Quiz, folder: Path, settings: ExportSettings) -> list[str]:
+    """Write the worksheet and key, one pair per printed version (`settings.versions`); nothing to report."""
+    printed = make_versions(quiz, settings.versions)
+    for version in printed:
+        suffix = f"-{version.version}" if settings.versions > 1 else ""
+        export_pdfs(version, output_path(folder, quiz, f"-worksheet{suffix}.pdf"),
+                    output_path(folder, quiz, f"-answer-key{suffix}.pdf"), paper=settings.paper)
+    return []

@@ -21,11 +21,13 @@ INSTALL_HINT = (
 
 
 def installed_model_name() -> str | None:
+    """The first of MODEL_NAMES that is installed, found without importing spaCy; None if none is."""
     return next((name for name in MODEL_NAMES if importlib.util.find_spec(name) is not None), None)
 
 
 @functools.lru_cache(maxsize=1)
 def load_nlp() -> Language:
+    """The English pipeline, loaded on first use and kept for the process; ModelNotFoundError if none is installed."""
     name = installed_model_name()
     if name is None:
         raise ModelNotFoundError(INSTALL_HINT)

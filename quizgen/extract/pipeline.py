@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from quizgen.extract.entities import extract_entities, repair_ents
 from quizgen.extract.glosses import extract_glosses
 from quizgen.extract.keysentences import extract_key_sentences
@@ -43,10 +46,24 @@ def _complete_names(entities: list[Entity], lookup: dict[str, str], acronyms: di
     return [e for i, e in enumerate(completed) if i not in absorbed]
 
 
+def _repair_entities(doc: Doc) -> Doc:
+    repair_ents(doc)
+    return doc
+
+
+def add_entity_repair(nlp: Language) -> Language:
+    """Entity repair as the pipeline's last component (after the tagger's NER), so every doc the model makes has
+    the repaired entities: quotes, numbers and entities all see the same names."""
+    if "quizgen_entity_repair" not in nlp.pipe_names:
+        if not Language.has_factory("quizgen_entity_repair"):
+            Language.component("quizgen_entity_repair", func=_repair_entities)
+        nlp.add_pipe("quizgen_entity_repair", last=True)
+    return nlp
+
+
 def extract_facts(article: Article) -> FactSheet:
-    parsed = parse(load_nlp(), article)
-    for doc in parsed.docs:
-        repair_ents(doc)
+    """Parse the article once and run every extractor over the parse: its FactSheet."""
+    parsed = parse(add_entity_repair(load_nlp()), article)
     glosses = extract_glosses(parsed)
     # A gloss's meaning ("News of the Week") is a translation, not another entity; an acronym's ("WHO") is one.
     entities, lookup = extract_entities(parsed, exclude={g.meaning for g in glosses if not g.term.isupper()})

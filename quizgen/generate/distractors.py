@@ -92,8 +92,8 @@ def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, 
 # --- numbers -----------------------------------------------------------------------------------------------
 
 _NUMERIC = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12,
-           "tn": 1e12}
+_SCALES = {word: float(value) for word, value in lang_en.table("numbers")["scales"].items()}
+_SCALE_AFTER = re.compile(r"\s*(" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\b", re.I)
 _RANGE = re.compile(r"\d\s*(?:-|–|to)\s*\d")
 
 
@@ -116,7 +116,7 @@ def _format_like(template: str, value: float) -> str:
         return template
     digits = match.group(0)
     # "$1.13bn", "£38 million": the digits are in the scale's units.
-    scale = re.match(r"\s*(thousand|million|billion|trillion|bn|tn|m|k)\b", template[match.end():], re.I)
+    scale = _SCALE_AFTER.match(template[match.end():])
     if scale is not None:
         value /= _SCALES[scale.group(1).lower()]
     decimals = len(digits.split(".")[1]) if "." in digits else 0

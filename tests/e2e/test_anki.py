@@ -128,3 +128,35 @@ def test_two_articles_into_one_package_make_two_subdecks(tmp_path):
         single += len(one.find_notes(""))
         one.close()
     assert len(guids) == single  # the package holds exactly the notes of the two decks
+
+
+# --- Note times (quizgen.exporters.anki.note_timestamp) ---------------------------------------------------------
+
+def test_note_time_of_a_file_is_its_modification_time_and_follows_template_edits(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from quizgen.exporters.anki import note_timestamp
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    article, template = tmp_path / "a.txt", tmp_path / "t.yaml"
+    article.write_text("x", "utf-8")
+    template.write_text("x", "utf-8")
+    os.utime(article, (1_600_000_000, 1_600_000_000))
+    os.utime(template, (1_650_000_000, 1_650_000_000))
+    assert note_timestamp(article, date="2024-02-13") == 1_600_000_000
+    assert note_timestamp(article, [SimpleNamespace(path=str(template))]) == 1_650_000_000
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert note_timestamp(article) == 1_700_000_000
+
+
+def test_note_time_of_an_input_with_no_file_time_is_the_epoch_the_date_or_a_fixed_time(tmp_path, monkeypatch):
+    """A web address or standard input has no modification time: the same input must still give the same deck."""
+    from quizgen.exporters.anki import FIXED_EPOCH, note_timestamp
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert note_timestamp(None, date="2024-02-13") == 1_700_000_000
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert note_timestamp(None, date="2024-02-13") == 1_707_782_400  # 2024-02-13 00:00 UTC
+    assert note_timestamp(Path("https://example.org/story"), date="2024-02-13T09:30:00") == 1_707_782_400
+    assert note_timestamp(tmp_path / "no-such-file", date="13 February") == FIXED_EPOCH
+    assert note_timestamp(None) == FIXED_EPOCH

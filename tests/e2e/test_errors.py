@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli, run_process
 
 
 def test_bad_usage_exits_64_with_the_usage_line():
@@ -14,5 +14,10 @@ def test_bad_usage_exits_64_with_the_usage_line():
 
 def test_help_and_version():
     assert run_cli("--help").code == 0
-    version = run_cli("--version")
+    version = run_process("--version")  # and once as a real process: `python -m quizgen` starts and exits 0
     assert version.code == 0 and version.stdout.startswith("quizgen ")
+
+
+def test_bad_usage_from_a_real_process_exits_64():
+    result = run_process("make", "x.txt", "-n", "zero")
+    assert result.code == 64 and result.stderr.startswith("usage: quizgen") and "not a whole number" in result.stderr

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import subprocess
 import sys
 import time
 import zipfile
@@ -115,27 +114,57 @@ def test_bad_articles_in_a_batch_are_reported_and_counted_and_the_others_complet
     assert "failed: " in result.stdout  # the summary table names the failure too
 
 
-def test_a_run_killed_while_writing_leaves_whole_files(tmp_path):
-    """Kill `make` at several moments; every .pdf and .apkg left behind opens, and a rerun cleans up."""
+def _make_blocked_before_replacing(argv: list[str], file_suffix: str, marker: str) -> None:
+    """A `quizgen make` (in a forked child) that stops for good when it is about to put a file ending in
+    `file_suffix` in place: the new bytes are written and synced beside it, the old file is still there."""
+    from quizgen.cli import main
+
+    real_replace = os.replace
+
+    def replace_or_block(source, target):
+        if str(target).endswith(file_suffix):
+            Path(marker).write_text(str(target), encoding="utf-8")
+            time.sleep(600)  # killed here
+        real_replace(source, target)
+
+    os.replace = replace_or_block  # in this forked child only
+    sys.exit(main(argv))
+
+
+@pytest.mark.parametrize("file_suffix", ["quiz.yaml", ".apkg", "-worksheet.pdf"])
+def test_a_run_killed_while_writing_leaves_whole_files(tmp_path, file_suffix):
+    """Kill `make` while it writes a file: that file keeps its previous content, every file left opens, and a
+    rerun cleans up the half-written copy."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the blocked writer runs in a forked child")
     out = tmp_path / "out"
     assert run_cli("make", EXAMPLE, "-o", out).code == 0  # the previous, complete outputs
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    for delay in (1.5, 2.5, 3.5, 4.5):
-        process = subprocess.Popen([sys.executable, "-m", "quizgen", "make", str(EXAMPLE), "-o", str(out),
-                                    "--force", "--seed", str(int(delay * 10))], cwd=ROOT, env=env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        folder = only_folder(out)
-        for pdf in folder.glob("*.pdf"):
-            assert len(PdfReader(str(pdf)).pages) >= 1, pdf
-        for apkg in folder.glob("*.apkg"):
-            with zipfile.ZipFile(apkg) as archive:
-                assert archive.testzip() is None and "collection.anki2" in archive.namelist()
-        yaml.safe_load((folder / "quiz.yaml").read_text(encoding="utf-8"))
+    folder = only_folder(out)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    marker = tmp_path / "blocked"
+    argv = ["make", str(EXAMPLE), "-o", str(out), "--force", "--seed", "9", "--deck", "Killed"]
+    child = multiprocessing.get_context("fork").Process(target=_make_blocked_before_replacing,
+                                                        args=(argv, file_suffix, str(marker)))
+    child.start()
+    deadline = time.monotonic() + 120
+    while not marker.exists() and child.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert marker.exists(), "the writer never reached the file"  # so the kill lands during its write
+    os.kill(child.pid, signal.SIGKILL)
+    child.join()
+    target = Path(marker.read_text(encoding="utf-8"))
+    assert target.read_bytes() == before[target.name]  # the old file, whole
+    assert list(folder.glob(f".{target.name}.*.part"))  # the new one, never put in place
+    for pdf in folder.glob("*.pdf"):
+        assert len(PdfReader(str(pdf)).pages) >= 1, pdf
+    for apkg in folder.glob("*.apkg"):
+        with zipfile.ZipFile(apkg) as archive:
+            assert archive.testzip() is None and "collection.anki2" in archive.namelist()
+    yaml.safe_load((folder / "quiz.yaml").read_text(encoding="utf-8"))
     assert run_cli("make", EXAMPLE, "-o", out, "--force").code == 0
-    assert not list(only_folder(out).glob(".*.part"))
+    assert not list(folder.glob(".*.part"))
 
 
 def test_an_edited_quiz_yaml_is_kept_unless_forced(tmp_path):

@@ -179,6 +179,19 @@ def test_extract_writes_a_facts_file_make_can_build_from(tmp_path):
     assert built.code == 0 and "8 items" in built.stdout
 
 
+def test_extract_keeps_an_edited_facts_file_unless_forced(tmp_path):
+    facts = tmp_path / "facts.yaml"
+    assert run_cli("extract", EXAMPLE, "-o", facts).code == 0
+    facts.write_text(facts.read_text(encoding="utf-8").replace("Isla Hendry", "Isla Hendrie"), encoding="utf-8")
+    edited = facts.read_bytes()
+    refused = run_cli("extract", EXAMPLE, "-o", facts)
+    assert refused.code == 1 and refused.stderr.count("\n") == 1
+    # The same guard and message as `make`: the way on is to build from the edited file, or --force.
+    assert f"{facts} was edited" in refused.stderr and f"quizgen make {facts}" in refused.stderr
+    assert "--force" in refused.stderr and facts.read_bytes() == edited
+    assert run_cli("extract", EXAMPLE, "-o", facts, "--force").code == 0 and facts.read_bytes() != edited
+
+
 def test_score_reads_an_article_or_an_edited_facts_file(tmp_path):
     gold = ROOT / "tests" / "fixtures" / "gold" / "harbour-ferry.yaml"
     scored = run_cli("score", EXAMPLE, gold)

@@ -417,7 +417,7 @@ def test_dns_failure_refused_connection_and_other_schemes():
 
 
 def test_a_folder_lists_pdf_and_docx_but_not_word_lock_files(tmp_path):
-    from quizgen.api import expand_inputs
+    from quizgen.inputs import expand_inputs
 
     for name in ("a.pdf", "b.docx", "~$b.docx", "c.txt", "notes.odt"):
         (tmp_path / name).write_bytes(b"x")
@@ -444,10 +444,10 @@ def test_furniture_rules_finish_quickly_on_adversarial_lines():
 
 
 def test_note_time_of_an_input_without_a_file(monkeypatch):
-    from quizgen.api import FIXED_NOTE_TIME, remote_note_time
+    from quizgen.exporters.anki import FIXED_EPOCH, note_timestamp
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    assert remote_note_time("2026-03-03") == 1772496000.0  # midnight UTC of the article's date
-    assert remote_note_time(None) == remote_note_time("not a date") == FIXED_NOTE_TIME
+    assert note_timestamp(None, date="2026-03-03") == 1772496000.0  # midnight UTC of the article's date
+    assert note_timestamp(None, date=None) == note_timestamp(None, date="not a date") == FIXED_EPOCH
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert remote_note_time("2026-03-03") == 1700000000.0
+    assert note_timestamp(None, date="2026-03-03") == 1700000000.0

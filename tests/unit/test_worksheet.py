@@ -26,7 +26,8 @@ def _long_quiz() -> Quiz:
     """60 items of every type, some long enough to wrap over several lines."""
     items: list[Item] = [_mcq(k) for k in range(1, 31)]
     items += [Item(id=f"c{k:02}", type="cloze", question=f"The ferry carried _____ (1) cars on trip {k}.",
-                   answer=str(k + 10), blanks=(str(k + 10),), cloze=f"The ferry carried {{{{c1::{k + 10}}}}} cars.",
+                   answer=str(k + 10), blanks=(str(k + 10),),
+                   cloze=f"The ferry carried {{{{c1::{k + 10}}}}} cars on trip {k}.",
                    source=f"The ferry carried {k + 10} cars on trip {k}.", paragraph=1, template="c", fact=f"c{k}")
               for k in range(1, 11)]
     items += [Item(id=f"t{k:02}", type="true_false", question=f"Statement {k}: the crossing took {k} hours.",
@@ -166,16 +167,17 @@ def test_plain_text_breaks_lines_where_a_paragraph_would(text, style_name):
     """Worksheet text is drawn without a Paragraph, but must take the same lines and the same height."""
     from reportlab.platypus import Paragraph
 
-    from quizgen.exporters.pdf import FONT, FONT_BOLD, NBSP, _PlainText, _register_fonts, _styles, _t
+    from quizgen.exporters.common import escape_reportlab
+    from quizgen.exporters.pdf import FONT, FONT_BOLD, NBSP, _PlainText, _register_fonts, _styles
 
     _register_fonts()
     style = _styles()[style_name]
     for width in (300.0, 451.3):
         plain = _PlainText([(FONT_BOLD, "12."), (FONT, f"{NBSP * 2}{text}")], style)
-        paragraph = Paragraph(f"<b>12.</b>&nbsp;&nbsp;{_t(text)}", style)
+        paragraph = Paragraph(f"<b>12.</b>&nbsp;&nbsp;{escape_reportlab(text)}", style)
         assert plain.wrap(width, 1000) == paragraph.wrap(width, 1000)
         single = _PlainText([(FONT, text)], style)
-        reference = Paragraph(_t(text), style)
+        reference = Paragraph(escape_reportlab(text), style)
         assert single.wrap(width, 1000) == reference.wrap(width, 1000)
         # Tabs, thin spaces and words wider than the line are left to the Paragraph; the rest quizgen draws.
         assert (single._drawn_as is None) == ("\t" not in text and "https" not in text)
@@ -183,3 +185,15 @@ def test_plain_text_breaks_lines_where_a_paragraph_would(text, style_name):
             assert [[w[1][0][1] for w in line.words] for line in single._lines] == [
                 list(words) for _, words in reference.blPara.lines]
             assert all(line.used <= line.limit * 1.02 for line in single._lines)
+
+
+def test_seven_options_print_with_letters_a_to_g_and_the_key_names_the_seventh(tmp_path):
+    """Issue 15, finding 9 (the writers' side): seven options printed only A–F and dropped the correct one."""
+    options = tuple(f"Harbour {k}" for k in range(1, 8))
+    item = Item(id="i7", type="mcq", question="Which harbour?", answer="Harbour 7", options=options,
+                source="The ferry left Harbour 7.", paragraph=1, template="t", fact="f")
+    quiz = Quiz(title="Seven", slug="seven", seed=0, requested=1, items=(item,))
+    export_pdfs(quiz, tmp_path / "w.pdf", tmp_path / "k.pdf")
+    worksheet, key = squash("".join(_pages(tmp_path / "w.pdf"))), squash("".join(_pages(tmp_path / "k.pdf")))
+    assert all(squash(f"{letter}. Harbour {k}") in worksheet for k, letter in enumerate("ABCDEFG", start=1))
+    assert squash("1. G. Harbour 7") in key

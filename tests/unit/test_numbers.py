@@ -1,0 +1,113 @@
+"""Numbers: parse_value on hand-written phrases, and extract_numbers on parses built by hand (no model)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from quizgen.extract.numbers import extract_numbers, parse_value
+from quizgen.extract.parsed import ParsedArticle
+from quizgen.generate.distractors import number_distractors
+from quizgen.model import Article, NumberFact, Sentence
+from tests.unit.factories import sample_facts
+
+VOCAB = English().vocab  # lexical attributes (like_num, lower case) without a trained pipeline
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("about 15,000", 15000.0),
+    ("£3.5bn", 3.5e9),
+    ("$186m", 186e6),
+    ("£1.5tn", 1.5e12),  # was read as 1.0: "tn" was missing from the extractor's own copy of the scales
+    ("2.4 trillion", 2.4e12),
+    ("40k", 40e3),
+    ("five", 5.0),
+    ("a dozen", 12.0),
+    ("two hundred and fifty thousand", 250_000.0),
+    ("nearly a third", 1 / 3),
+    ("more than half", 0.5),
+    ("three-quarters", 0.75),
+    ("one in five", 0.2),
+    ("just over 900", 900.0),
+])
+def test_parse_value_reads_digits_scales_words_and_fractions(text, value):
+    assert parse_value(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["dozens", "thousands", "a few", ""])
+def test_parse_value_gives_none_for_vague_amounts(text):
+    assert parse_value(text) is None
+
+
+def test_a_trillion_answer_gets_distractors_in_trillions():
+    """'£1.5tn' once became value 1.0 and the distractor '£0.0tn'; extractor and distractors now share a table."""
+    text = "£1.5tn"
+    answer = NumberFact("n-debt", text, "money", 0, value=parse_value(text))
+    facts = replace(sample_facts(), numbers=(answer,))
+    options = number_distractors(answer, facts, 3)
+    assert len(options) == 3
+    for option in options:
+        assert option.startswith("£") and option.endswith("tn"), option
+        assert 0 < parse_value(option) != answer.value, option
+
+
+def _parsed(rows: list[tuple[str, int, str, str, str, str]], spaces: list[bool],
+            ents: tuple[tuple[int, int, str], ...] = ()) -> ParsedArticle:
+    """rows: (word, head, dep, pos, tag, lemma); ents: (start, end, label) over tokens."""
+    labels = ["O"] * len(rows)
+    for start, end, label in ents:
+        labels[start:end] = [f"B-{label}"] + [f"I-{label}"] * (end - start - 1)
+    doc = Doc(VOCAB, words=[r[0] for r in rows], spaces=spaces, heads=[r[1] for r in rows],
+              deps=[r[2] for r in rows], pos=[r[3] for r in rows], tags=[r[4] for r in rows],
+              lemmas=[r[5] for r in rows], sent_starts=[True] + [False] * (len(rows) - 1), ents=labels)
+    article = Article(title="t", paragraphs=(doc.text,))
+    return ParsedArticle(article=article, docs=[doc], sentences=[Sentence(0, 0, doc.text)], spans=[doc[:]])
+
+
+_CLINIC = [("The", 1, "det", "DET", "DT", "the"), ("clinic", 2, "nsubj", "NOUN", "NN", "clinic"),
+           ("hired", 2, "ROOT", "VERB", "VBD", "hire"), ("40", 4, "nummod", "NUM", "CD", "40"),
+           ("nurses", 2, "dobj", "NOUN", "NNS", "nurse"), (".", 2, "punct", "PUNCT", ".", ".")]
+
+
+def test_an_untagged_count_is_found_with_what_it_counts_and_a_how_many_question():
+    parsed = _parsed(_CLINIC, [True, True, True, True, False, False])
+    (fact,) = extract_numbers(parsed)
+    assert (fact.text, fact.kind, fact.value, fact.counts) == ("40", "count", 40.0, "nurses")
+    assert fact.question == "How many nurses did the clinic hire?"
+
+
+def test_a_count_inside_a_quotation_is_someone_s_words_not_a_fact():
+    rows = [("“", 3, "punct", "PUNCT", "``", "“"), *[(w, h + 1, d, p, t, lem) for w, h, d, p, t, lem in _CLINIC[:5]],
+            ("”", 3, "punct", "PUNCT", "''", "”"), (".", 3, "punct", "PUNCT", ".", ".")]
+    parsed = _parsed(rows, [False, True, True, True, True, False, False, False])
+    assert parsed.docs[0].text == "“The clinic hired 40 nurses”."
+    assert extract_numbers(parsed) == []
+
+
+def test_a_fraction_the_tagger_called_a_cardinal_is_read_once_as_a_fraction_of_something():
+    """Two scanners read "Nearly a third": the fraction scanner's reading (with what it is a third of) wins."""
+    rows = [("Nearly", 2, "advmod", "ADV", "RB", "nearly"), ("a", 2, "det", "DET", "DT", "a"),
+            ("third", 6, "nsubj", "NOUN", "NN", "third"), ("of", 2, "prep", "ADP", "IN", "of"),
+            ("the", 5, "det", "DET", "DT", "the"), ("staff", 3, "pobj", "NOUN", "NN", "staff"),
+            ("left", 6, "ROOT", "VERB", "VBD", "leave"), (",", 6, "punct", "PUNCT", ",", ","),
+            ("and", 6, "cc", "CCONJ", "CC", "and"), ("fares", 10, "nsubj", "NOUN", "NNS", "fare"),
+            ("doubled", 6, "conj", "VERB", "VBD", "double"), (".", 6, "punct", "PUNCT", ".", ".")]
+    spaces = [True, True, True, True, True, True, False, True, True, True, False, False]
+    facts = extract_numbers(_parsed(rows, spaces, ents=((0, 3, "CARDINAL"),)))
+    assert [(f.text, f.kind) for f in facts] == [("Nearly a third", "fraction"), ("doubled", "multiple")]
+    third, doubled = facts
+    assert third.value == pytest.approx(1 / 3) and third.hedge == "nearly"
+    assert third.counts is not None and third.counts.startswith("the staff")  # the entity reading had none
+    assert doubled.value == 2.0 and doubled.counts == "fares"
+
+
+def test_small_bare_counts_and_labels_are_not_facts():
+    """'two countries' (a small bare count) and 'the 777' (a number that counts nothing) are skipped."""
+    rows = [("Two", 1, "nummod", "NUM", "CD", "two"), ("countries", 2, "nsubj", "NOUN", "NNS", "country"),
+            ("ordered", 2, "ROOT", "VERB", "VBD", "order"), ("the", 4, "det", "DET", "DT", "the"),
+            ("777", 2, "dobj", "NUM", "CD", "777"), (".", 2, "punct", "PUNCT", ".", ".")]
+    parsed = _parsed(rows, [True, True, True, True, False, False], ents=((0, 1, "CARDINAL"), (4, 5, "CARDINAL")))
+    assert extract_numbers(parsed) == []
