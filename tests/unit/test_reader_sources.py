@@ -451,3 +451,22 @@ def test_note_time_of_an_input_without_a_file(monkeypatch):
     assert note_timestamp(None, date=None) == note_timestamp(None, date="not a date") == FIXED_EPOCH
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert note_timestamp(None, date="2026-03-03") == 1700000000.0
+
+
+def test_a_docx_with_an_external_entity_never_reads_the_file(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET LINE", encoding="utf-8")
+    built = documents.build_docx(tmp_path / "plain.docx")
+    hostile = tmp_path / "hostile.docx"
+    with zipfile.ZipFile(built) as source, zipfile.ZipFile(hostile, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                declaration, rest = text.split("?>", 1)
+                text = (f'{declaration}?><!DOCTYPE w:document [<!ENTITY leak SYSTEM "file://{secret}">]>'
+                        + rest.replace(documents.DOCX_PARAGRAPHS[2], documents.DOCX_PARAGRAPHS[2] + " &leak;"))
+                data = text.encode("utf-8")
+            target.writestr(item, data)
+    article = read_article(hostile)  # python-docx parses with resolve_entities=False: the entity stays unread
+    assert "TOP SECRET" not in article.text and documents.DOCX_PARAGRAPHS[2] in article.paragraphs
