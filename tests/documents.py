@@ -90,7 +90,7 @@ COMMENT = "Check this figure with the council."
 INSERTED = " The first visit is to Jura."
 
 
-def build_docx(path: Path, title_property: str = "", heading: str = TITLE) -> Path:
+def build_docx(path: Path, title_property: str = "", heading: str = TITLE, section: str = "On the water") -> Path:
     """A Word file: a title heading, a section heading, body paragraphs, a reviewer's comment, a tracked deletion
     (text that must not be read) and a tracked insertion (text that must)."""
     import copy
@@ -104,7 +104,8 @@ def build_docx(path: Path, title_property: str = "", heading: str = TITLE) -> Pa
         document.add_heading(heading, level=1)
     first = document.add_paragraph(DOCX_PARAGRAPHS[0])
     document.add_comment(first.runs, text=COMMENT, author="Editor")
-    document.add_heading("On the water", level=2)
+    if section:
+        document.add_heading(section, level=2)
     second = document.add_paragraph(DOCX_PARAGRAPHS[1])
     for paragraph, tag, text in ((second, "w:ins", INSERTED), (second, "w:del", " " + DELETED)):
         change = paragraph._p.makeelement(qn(tag), {qn("w:id"): str(len(tag)), qn("w:author"): "Editor"})

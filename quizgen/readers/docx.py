@@ -1,6 +1,7 @@
-"""Word (.docx) articles with python-docx: the title from the document's title property or its first heading,
-then the body paragraphs as the document reads now: tracked insertions kept, tracked deletions and comments left
-out (comments live outside the body text; deleted text is `w:delText`, never `w:t`)."""
+"""Word (.docx) articles with python-docx: the title from the document's first heading (what the teacher sees),
+else its title property, else a short first line; then the body paragraphs as the document reads now: tracked
+insertions kept, tracked deletions and comments left out (comments live outside the body text; deleted text is
+`w:delText`, never `w:t`)."""
 
 from __future__ import annotations
 
@@ -53,14 +54,13 @@ def read_docx(data: bytes, source: str) -> Article:
     try:
         document = docx.Document(io.BytesIO(data))
         parts = [(_paragraph_text(p), _is_heading(p)) for p in document.paragraphs]
-        title = (document.core_properties.title or "").strip()
+        title_property = (document.core_properties.title or "").strip()
     except InputError:
         raise
     except Exception as err:  # python-docx and lxml raise many types on a damaged file; none is quizgen's bug
         raise InputError(f"{source}: not a readable Word document ({type(err).__name__})") from None
     parts = [(text, heading) for text, heading in parts if text]
-    if not title:
-        title = next((text for text, heading in parts if heading), "")
+    title = next((text for text, heading in parts if heading), "") or title_property
     # Headings are not sentences: the first is the title, the rest are section labels.
     paragraphs = [text for text, heading in parts if not heading]
     if not title and paragraphs and _looks_like_title(paragraphs[0]):

@@ -317,9 +317,13 @@ def test_docx_title_from_heading_without_comments_or_tracked_deletions(tmp_path)
     assert article.paragraphs[0] == documents.DOCX_PARAGRAPHS[0] and len(article.paragraphs) == 6
 
 
-def test_docx_title_property_wins_over_the_heading(tmp_path):
-    article = read_article(documents.build_docx(tmp_path / "a.docx", title_property="Library boat"))
-    assert article.title == "Library boat"
+def test_docx_title_from_the_first_heading_else_the_title_property(tmp_path):
+    stale = read_article(documents.build_docx(tmp_path / "a.docx", title_property="Template 3"))
+    assert stale.title == documents.TITLE  # the heading the teacher sees, not a stale property
+    no_title_heading = read_article(documents.build_docx(tmp_path / "b.docx", heading=""))
+    assert no_title_heading.title == "On the water"  # the first heading there is
+    no_heading = read_article(documents.build_docx(tmp_path / "c.docx", "Library boat", heading="", section=""))
+    assert no_heading.title == "Library boat"
 
 
 @pytest.mark.parametrize(("content", "words"), [
