@@ -85,14 +85,17 @@ REGISTRY: tuple[Reader, ...] = (
 )
 # Suffix -> reader, for the folder listing and the CLI's help.
 READERS: dict[str, Reader] = {suffix: reader for reader in REGISTRY for suffix in reader.suffixes}
-_TEXT = REGISTRY[0]
+_TEXT, _HTML = REGISTRY[0], REGISTRY[2]
 
 
 def reader_for(source: str, suffix: str = "", content_type: str = "", head: bytes = b"") -> Reader:
     """The reader for an input: by suffix, else content type, else the first bytes; plain text when none says."""
     if suffix:
-        if suffix.lower() in READERS:
-            return READERS[suffix.lower()]
+        reader = READERS.get(suffix.lower())
+        if reader is _TEXT and _sniff(head) is _HTML:
+            return _HTML  # a web page saved or pasted into a .txt file
+        if reader is not None:
+            return reader
         kinds = ", ".join(sorted(READERS))
         raise InputError(f"{source}: unsupported file type {suffix!r}; use one of {kinds}, .yaml")
     media_type = content_type.split(";")[0].strip().lower()
@@ -101,11 +104,13 @@ def reader_for(source: str, suffix: str = "", content_type: str = "", head: byte
             if media_type in reader.content_types:
                 return reader
         raise InputError(f"{source}: the server sent {media_type}, not a web page, PDF or Word document")
+    return _sniff(head) or _TEXT
+
+
+def _sniff(head: bytes) -> Reader | None:
+    """The reader whose leading bytes the data starts with, if any."""
     start = head.lstrip()[:32].lower()
-    for reader in REGISTRY:
-        if any(start.startswith(magic) for magic in reader.magic):
-            return reader
-    return _TEXT
+    return next((r for r in REGISTRY if any(start.startswith(magic) for magic in r.magic)), None)
 
 
 def read_bytes(data: bytes, source: str, suffix: str = "", content_type: str = "") -> Article:

@@ -40,6 +40,13 @@ def test_a_reader_is_found_by_suffix_content_type_or_first_bytes(suffix, content
     assert reader_for("x", suffix, content_type, head).name == name
 
 
+def test_a_page_saved_as_txt_is_read_as_html(tmp_path):
+    path = tmp_path / "saved.txt"
+    path.write_bytes(article_html(head_title="Boat news | The Island Courier"))
+    article = read_article(path)
+    assert article.paragraphs == ARTICLE_PARAGRAPHS and "<p>" not in article.text
+
+
 def test_an_unknown_suffix_or_content_type_is_refused_naming_the_kinds():
     with pytest.raises(InputError, match=r"unsupported file type '\.odt'.*\.docx.*\.pdf"):
         reader_for("a.odt", ".odt")
