@@ -3,7 +3,9 @@
 Chrome is recognised by whole class, id and role *tokens* (`sidebar`, `related-posts`), never by a part of one:
 `l-sidebar-fixed` and `no-header-overlap` are layout names that often sit on the element holding the article.
 When the cleaned page yields too little, trafilatura is run again on the page as it came (a page whose article is
-inside a chrome-named container still reads).
+inside a chrome-named container still reads), and then the page's JSON-LD `articleBody` is taken (a page that draws
+its article with JavaScript). Pages past MAX_ELEMENTS are refused before trafilatura runs, so the work per page is
+bounded.
 """
 
 from __future__ import annotations
@@ -21,14 +23,13 @@ _CHROME_TOKENS = frozenset("""
 nav navbar navigation menu footer site-footer header site-header masthead sidebar advert advertisement ad ads
 ad-container ad-slot promo share sharing share-bar share-buttons social social-share cookie cookies cookie-banner
 consent related related-posts related-articles related-stories newsletter newsletter-signup subscribe comments
-comment-list breadcrumb breadcrumbs banner complementary contentinfo navigation
+comment-list breadcrumb breadcrumbs banner complementary contentinfo
 """.split())
 _CHROME_TAGS = frozenset({"div", "section", "aside", "ul", "ol", "span", "p", "nav", "footer"})
 # Elements that are never article text: invisible (<template>), pictures and their captions, controls. (Not
 # <form>: some sites wrap the whole page in one.)
 _NEVER_TEXT = ("template", "figcaption", "figure", "button", "dialog", "select", "svg", "noscript", "style",
                "script[not(@type='application/ld+json')]")
-_TOKEN_SPLIT = re.compile(r"[\s]+")
 # A line of extracted text is a paragraph when it is a sentence or long enough to be one.
 _MIN_WORDS = 6
 _ENDS_SENTENCE = (".", "!", "?", "”", '"', "’", "…", ":")
@@ -41,8 +42,7 @@ MAX_ELEMENTS = 30_000
 
 def chrome_tokens(element: Any) -> set[str]:
     """The element's class, id and role values as lower-case tokens."""
-    return {token.lower() for name in ("class", "id", "role")
-            for token in _TOKEN_SPLIT.split(element.get(name) or "") if token}
+    return {token.lower() for name in ("class", "id", "role") for token in (element.get(name) or "").split()}
 
 
 def remove_chrome(tree: Any) -> None:
