@@ -86,6 +86,10 @@ REGISTRY: tuple[Reader, ...] = (
 # Suffix -> reader, for the folder listing and the CLI's help.
 READERS: dict[str, Reader] = {suffix: reader for reader in REGISTRY for suffix in reader.suffixes}
 _TEXT, _HTML = REGISTRY[0], REGISTRY[2]
+# Documents teachers have that a reader above can take once converted.
+_CONVERT = {suffix: f" (save it as .docx or PDF from {program})" for suffixes, program in (
+    ((".doc", ".rtf"), "Word"), ((".odt",), "LibreOffice"), ((".pages",), "Pages"))
+    for suffix in suffixes} | {".mhtml": " (save the page as HTML only)", ".mht": " (save the page as HTML only)"}
 
 
 def reader_for(source: str, suffix: str = "", content_type: str = "", head: bytes = b"") -> Reader:
@@ -97,7 +101,8 @@ def reader_for(source: str, suffix: str = "", content_type: str = "", head: byte
         if reader is not None:
             return reader
         kinds = ", ".join(sorted(READERS))
-        raise InputError(f"{source}: unsupported file type {suffix!r}; use one of {kinds}, .yaml")
+        hint = _CONVERT.get(suffix.lower(), "")
+        raise InputError(f"{source}: unsupported file type {suffix!r}{hint}; use one of {kinds}, .yaml")
     media_type = content_type.split(";")[0].strip().lower()
     if media_type:
         for reader in REGISTRY:

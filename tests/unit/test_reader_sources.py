@@ -48,8 +48,11 @@ def test_a_page_saved_as_txt_is_read_as_html(tmp_path):
 
 
 def test_an_unknown_suffix_or_content_type_is_refused_naming_the_kinds():
-    with pytest.raises(InputError, match=r"unsupported file type '\.odt'.*\.docx.*\.pdf"):
+    with pytest.raises(InputError, match=r"unsupported file type '\.odt' \(save it as \.docx or PDF from "
+                                         r"LibreOffice\); use one of .*\.docx.*\.pdf"):
         reader_for("a.odt", ".odt")
+    with pytest.raises(InputError, match=r"'\.doc' \(save it as \.docx or PDF from Word\)"):
+        reader_for("a.doc", ".doc")
     with pytest.raises(InputError, match="sent video/mp4, not a web page"):
         reader_for("http://x/v", content_type="video/mp4")
 
