@@ -25,7 +25,7 @@ _MARGIN = 0.08
 _MARGIN_LABEL_WORDS = 8
 _TITLE_WORDS = 25
 _ENDS = (".", "!", "?", "…", '"', "”", "’", ":", ")")
-_PAGE_NUMBER = re.compile(r"(?i)(?:page )?\d{1,4}(?: (?:of|/) \d{1,4})?|[-–] ?\d{1,4} ?[-–]")
+_PAGE_NUMBER = re.compile(r"(?i)(?:page )?\d{1,4}(?: of \d{1,4}| ?/ ?\d{1,4})?|[-–] ?\d{1,4} ?[-–]")
 # "exam-\nple" is one word; "well-\nknown" loses its hyphen too (the usual choice of text extractors).
 _HYPHENATED = re.compile(r"(?<=[^\W\d_])-\n(?=[a-z])")
 
