@@ -241,6 +241,13 @@ def test_standard_input_holding_a_page_is_read_as_html(monkeypatch):
     assert read_article("-").paragraphs == ARTICLE_PARAGRAPHS
 
 
+def test_standard_input_holding_a_pdf_or_a_word_file_is_sniffed(monkeypatch, tmp_path):
+    pdf = documents.build_two_column_pdf(tmp_path / "a.pdf", pages=1)
+    for path in (pdf, documents.build_docx(tmp_path / "a.docx")):
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(path.read_bytes())))
+        assert read_article("-").title == documents.TITLE
+
+
 def test_standard_input_is_capped(monkeypatch):
     monkeypatch.setattr(readers, "MAX_BYTES", 1000)
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"word " * 1000)))
