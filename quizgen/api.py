@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from quizgen.templates import Template
 
 def read_article(path: str | Path) -> Article:
-    """Read one article file (.txt, .md, .html) into an Article; a bad file raises InputError."""
+    """Read one article (.txt, .md, .html, .pdf, .docx, "-" for standard input, or an http(s) address) into an
+    Article; a bad one raises InputError."""
     return _read_article(path)
 
 
