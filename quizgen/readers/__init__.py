@@ -19,8 +19,9 @@ import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from quizgen.errors import InputError
 from quizgen.model import Article
@@ -179,7 +180,11 @@ def read_article(path: str | Path) -> Article:
         from quizgen.readers.url import fetch
 
         page = fetch(str(path))
-        return read_bytes(page.data, page.url, content_type=page.content_type)
+        if page.content_type:
+            return read_bytes(page.data, page.url, content_type=page.content_type)
+        # A server that sent only "a file": the address's suffix when a reader knows it, else the first bytes.
+        suffix = PurePosixPath(urlsplit(page.url).path).suffix.lower()
+        return read_bytes(page.data, page.url, suffix=suffix if suffix in READERS else "")
     path = Path(path)
     _check_regular_file(path)
     reader_for(str(path), path.suffix or "(none)")  # an unsupported suffix is refused before anything is read

@@ -32,13 +32,25 @@ _ACCEPT = ("text/html,application/xhtml+xml,application/pdf,"
 _PAYWALL_STATUS = {401: "a login", 402: "a paywall", 403: "a login or paywall (access forbidden)"}
 
 
+# Content types that say nothing about the document ("a file"): the reader is chosen by the address's suffix, else
+# by the first bytes. Servers send them for PDFs and Word files often enough.
+_GENERIC_TYPES = frozenset({"application/octet-stream", "binary/octet-stream", "application/download",
+                            "application/x-download", "application/force-download", "application/unknown"})
+
+
 @dataclass(frozen=True)
 class WebPage:
-    """What a server sent for an address: the body and its content type."""
+    """What a server sent for an address: the body, and its content type ("" when the server named none that
+    says what the document is)."""
 
     url: str
     data: bytes
     content_type: str
+
+
+def _specific_type(content_type: str) -> str:
+    media_type = content_type.split(";")[0].strip().lower()
+    return "" if media_type in _GENERIC_TYPES else content_type
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -80,8 +92,9 @@ def fetch(url: str) -> WebPage:
     opener = urllib.request.build_opener(_Redirects)
     try:
         with opener.open(request, timeout=TIMEOUT) as response:
-            content_type = response.headers.get("Content-Type", "") or "text/html"
-            reader_for(url, content_type=content_type)  # an image or a video is refused before it is downloaded
+            content_type = _specific_type(response.headers.get("Content-Type", "") or "text/html")
+            if content_type:
+                reader_for(url, content_type=content_type)  # an image or a video is refused before it is downloaded
             length = response.headers.get("Content-Length", "")
             if length.isdigit() and int(length) > MAX_BYTES:
                 raise InputError(f"{url}: the page is {int(length) // (1024 * 1024)} MB, too large for an article "

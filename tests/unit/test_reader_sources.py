@@ -368,13 +368,17 @@ def test_a_web_page_is_fetched_and_keeps_its_address_as_the_source():
             assert article.date == "2026-03-03" and article.source == "The Island Courier"
 
 
-def test_web_pdf_and_docx_are_read_by_content_type(tmp_path):
+def test_web_pdf_and_docx_are_read_by_content_type_or_sniffed_when_the_type_is_generic(tmp_path):
     pdf = documents.build_two_column_pdf(tmp_path / "a.pdf", pages=1).read_bytes()
     word = documents.build_docx(tmp_path / "a.docx").read_bytes()
-    routes = {"/paper": (200, "application/pdf", pdf, {}), "/word": (200, readers.DOCX_TYPE, word, {})}
+    routes = {"/paper": (200, "application/pdf", pdf, {}), "/word": (200, readers.DOCX_TYPE, word, {}),
+              "/download": (200, "application/octet-stream", pdf, {}),
+              "/files/story.docx": (200, "application/octet-stream", word, {})}
     with serve(routes) as base:
         assert read_article(f"{base}/paper").title == documents.TITLE
         assert read_article(f"{base}/word").paragraphs[0] == documents.DOCX_PARAGRAPHS[0]
+        assert read_article(f"{base}/download?id=7").title == documents.TITLE
+        assert read_article(f"{base}/files/story.docx").paragraphs[0] == documents.DOCX_PARAGRAPHS[0]
 
 
 @pytest.mark.parametrize(("route", "words"), [
