@@ -71,6 +71,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         path = self.path.split("?")[0]
+        if path == "/cookie-gate" and "visited=1" not in (self.headers.get("Cookie") or ""):
+            # Sets a cookie and sends the reader back to the same address: a loop without a cookie jar.
+            self.send_response(302)
+            self.send_header("Set-Cookie", "visited=1; Path=/")
+            self.send_header("Location", "/cookie-gate")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
         if path == "/slow":
             time.sleep(3)
         if path == "/huge":
@@ -115,6 +123,7 @@ def serve(extra_routes: dict[str, tuple[int, str, bytes, dict[str, str]]] | None
         "/picture": (200, "image/png", b"\x89PNG\r\n\x1a\n", {}),
         "/slow": (200, "text/html", page, {}),
         "/broken": (500, "text/html", b"<p>Oops</p>", {}),
+        "/cookie-gate": (200, "text/html", page, {}),
     }
     routes.update(extra_routes or {})
     handler = type("Handler", (_Handler,), {"routes": routes})

@@ -8,6 +8,7 @@ the content types a reader takes. Each failure is one line naming the address an
 
 from __future__ import annotations
 
+import http.cookiejar
 import socket
 import time
 import urllib.error
@@ -57,7 +58,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     """Follows at most MAX_REDIRECTS redirects, and only to http or https (never file:, ftp: or data:)."""
 
     max_redirections = MAX_REDIRECTS
-    max_repeats = 1
+    max_repeats = 2  # a site may send a reader back to the same address once, after setting a cookie
 
     def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any,
                          newurl: str) -> urllib.request.Request | None:
@@ -89,7 +90,8 @@ def fetch(url: str) -> WebPage:
     request = urllib.request.Request(url, headers={
         "User-Agent": f"Mozilla/5.0 (compatible; quizgen/{__version__})", "Accept": _ACCEPT,
         "Accept-Encoding": "gzip, deflate"})
-    opener = urllib.request.build_opener(_Redirects)
+    # A cookie jar for this one download: sites that set a cookie and redirect would otherwise loop.
+    opener = urllib.request.build_opener(_Redirects, urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     try:
         with opener.open(request, timeout=TIMEOUT) as response:
             content_type = _specific_type(response.headers.get("Content-Type", "") or "text/html")

@@ -360,7 +360,7 @@ def test_a_zip_that_is_not_a_word_document_is_one_clear_error(tmp_path, content,
 
 def test_a_web_page_is_fetched_and_keeps_its_address_as_the_source():
     with serve() as base:
-        for route in ("/article", "/gzipped", "/moved", "/moved-twice"):
+        for route in ("/article", "/gzipped", "/moved", "/moved-twice", "/cookie-gate"):
             article = read_article(f"{base}{route}")
             assert article.title == ARTICLE_TITLE, route
             assert article.paragraphs == ARTICLE_PARAGRAPHS, route
