@@ -11,7 +11,7 @@ from quizgen.errors import InputError
 from quizgen.formats import DEFAULT_FORMATS
 from quizgen.inputs import input_kind
 from quizgen.model import Article, FactSheet, Quiz
-from quizgen.outputs import guard_edited, output_folder, write_atomic
+from quizgen.outputs import guard_edited, output_file, output_folder, remove_stale_temporaries, write_atomic
 from quizgen.readers import is_remote
 from quizgen.readers import read_article as _read_article
 
@@ -85,7 +85,7 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
     facts: FactSheet | None = None
     if not remote and input_kind(source) == "quiz":
         # A quiz.yaml a teacher edited: its items are printed and exported as they stand, nothing regenerated.
-        from quizgen.exporters.quizfile import read_quiz
+        from quizgen.quizfile import read_quiz
 
         quiz = read_quiz(source)
         if slug:
@@ -112,22 +112,21 @@ def write_outputs(source: Path, quiz: Quiz, facts: FactSheet | None, note_time: 
     OUT/<slug>/. `facts` is None when the quiz came from a quiz.yaml; a facts.yaml or quiz.yaml that is `source`
     itself is left as it is. The formats are written by the registry (quizgen.formats)."""
     from quizgen.exporters.common import ExportSettings
-    from quizgen.exporters.quizfile import dump_quiz
     from quizgen.factsfile import dump_facts
     from quizgen.formats import export_formats
+    from quizgen.quizfile import dump_quiz
     from quizgen.versions import make_versions
 
     folder = output_folder(Path(out_dir), quiz.slug)
-    facts_path = folder / "facts.yaml"
-    quiz_path = folder / "quiz.yaml"
+    facts_path = output_file(folder, "facts.yaml")
+    quiz_path = output_file(folder, "quiz.yaml")
     writes_facts = facts is not None and not (facts_path.exists() and facts_path.resolve() == source.resolve())
     writes_quiz = not (quiz_path.exists() and quiz_path.resolve() == source.resolve())
     if writes_facts:
         guard_edited(facts_path, force, f"build from it with `quizgen make {facts_path}`")
     if writes_quiz:
         guard_edited(quiz_path, force, f"print and export it as it stands with `quizgen make {quiz_path}`")
-    for stale in folder.glob(".*.part") if folder.is_dir() else ():
-        stale.unlink(missing_ok=True)  # left by a run that was killed while writing
+    remove_stale_temporaries(folder)  # left by runs killed while writing (never another live run's)
     written = []
     if writes_facts and facts is not None:
         write_atomic(facts_path, dump_facts(facts))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from quizgen.errors import UserError
+from quizgen.errors import UserError, printable
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Outcome:
     internal: bool = False  # the error is a bug, not the input's fault
     warnings: tuple[str, ...] = field(default_factory=tuple)
     same_title_as: Path | None = None  # an earlier input of the batch with the same title (own folder, "-2")
+    input_notes: tuple[str, ...] = ()  # what reading changed to bound the work (also in warnings)
 
 
 def default_jobs(articles: int) -> int:
@@ -44,18 +45,19 @@ def _warm() -> None:
 def build_one(path: Path, options: dict[str, Any], same_title_as: Path | None = None) -> Outcome:
     """`api.make` on one article with `options`; its error, if any, as one line (a bug marked as internal)."""
     from quizgen import api
+    from quizgen.readers.normalize import with_input_warnings
 
     try:
-        made = api.make(path, **options)
+        made, read_notes = with_input_warnings(lambda: api.make(path, **options))
     except UserError as err:
         return Outcome(path, error=str(err))
     except Exception as err:  # a bug: reported with the article, the batch goes on
-        return Outcome(path, error=f"internal error: {type(err).__name__}: {err} (please report this)",
+        return Outcome(path, error=printable(f"internal error: {type(err).__name__}: {err} (please report this)"),
                        internal=True)
     moved = (f"has the same title as {same_title_as.name}: written to {made.folder.name}/ instead"
              if same_title_as else None)
-    warnings = tuple(w for w in (moved, made.quiz.shortfall) if w)
-    return Outcome(path, made=made, warnings=warnings, same_title_as=same_title_as)
+    warnings = tuple(w for w in (*read_notes, moved, made.quiz.shortfall) if w)
+    return Outcome(path, made=made, warnings=warnings, same_title_as=same_title_as, input_notes=read_notes)
 
 
 def _calls(paths: Sequence[Path], options: dict[str, Any]) -> list[tuple[Path, dict[str, Any], Path | None]]:

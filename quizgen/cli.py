@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from quizgen import __version__
-from quizgen.errors import QuizgenError
+from quizgen.errors import InputWarning, QuizgenError, printable
 from quizgen.formats import DEFAULT_FORMATS, FORMATS, formats_help
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 64, 70, 130
@@ -176,6 +177,7 @@ class _Report:
                             ncols=None if sized else 80, nrows=None if sized else 24, leave=False)
 
     def _print(self, text: str, stream: Any) -> None:
+        text = printable(text)  # a file name with an escape character in it is shown, not obeyed by the terminal
         if self.bar is not None:
             self.bar.write(text, file=stream)
         else:
@@ -223,13 +225,14 @@ def _summary(outcomes: list[Any]) -> None:
         quiz = o.made.quiz
         kinds = " ".join(f"{k}:{n}" for k, n in quiz.count_by_type().items())
         notes = ["fewer items" if quiz.shortfall else "", f"same title as {o.same_title_as.name}" if o.same_title_as
-                 else ""]
+                 else "", "text shortened" if o.input_notes else ""]
         rows.append((input_name(o.path), str(len(quiz.items)), kinds, "; ".join(n for n in notes if n),
                      f"{o.made.folder}/"))
     widths = [min(48 if i == 0 else 64, max(len(r[i]) for r in rows)) for i in range(4)]
     print()
     for row in rows:
-        print("  ".join(cell[:w].ljust(w) for cell, w in zip(row[:4], widths, strict=True)) + "  " + row[4])
+        print(printable("  ".join(cell[:w].ljust(w) for cell, w in zip(row[:4], widths, strict=True)) + "  "
+                        + row[4]))
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -240,11 +243,22 @@ def _extract(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     guard_edited(out, args.force, f"build from it with `quizgen make {out}`")
-    facts = api.extract_facts(api.read_article(args.article))
+    facts = api.extract_facts(_read_article(args.article))
     write_atomic(out, dump_facts(facts))
     print(f"{args.article}: {len(facts.entities)} entities, {len(facts.quotes)} quotes, {len(facts.numbers)} numbers, "
           f"{len(facts.glosses)} glosses, {len(facts.key_sentences)} key sentences -> {out}")
     return EXIT_OK
+
+
+def _read_article(path: str | Path) -> Any:
+    """api.read_article, showing what reading had to change (a run of one character shortened...) on stderr."""
+    from quizgen import api
+    from quizgen.readers.normalize import with_input_warnings
+
+    article, notes = with_input_warnings(lambda: api.read_article(path))
+    for note in notes:
+        print(printable(f"quizgen: warning: {path}: {note}"), file=sys.stderr)
+    return article
 
 
 def _score(args: argparse.Namespace) -> int:
@@ -276,6 +290,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (argparse itself exits 64 on bad usage, 0 after --help)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # What reading had to change is shown beside the article's line (batch.build_one, _read_article); a look-ahead
+    # read (a batch choosing folder names) stays quiet.
+    warnings.filterwarnings("ignore", category=InputWarning)
     try:
         if args.command == "make":
             return _make(args)
@@ -294,7 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("quizgen: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as err:  # a bug: one line, not a traceback, and a way to report it
-        print(f"quizgen: internal error: {type(err).__name__}: {err} (please report this)", file=sys.stderr)
+        print(printable(f"quizgen: internal error: {type(err).__name__}: {err} (please report this)"),
+              file=sys.stderr)
         return EXIT_INTERNAL
 
 

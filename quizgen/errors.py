@@ -11,7 +11,13 @@ class QuizgenError(Exception):
     """
 
     def __init__(self, message: str = "") -> None:
-        super().__init__("".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in str(message)))
+        super().__init__(printable(str(message)))
+
+
+def printable(text: str) -> str:
+    """`text` as one line with nothing a terminal would act on: line breaks, escape and other control characters
+    (and other unprintable ones) shown escaped, "\\x1b" instead of the byte."""
+    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in text)
 
 
 class UserError(QuizgenError):
@@ -22,12 +28,23 @@ class InputError(UserError, ValueError):
     """Raised when an article cannot be read: missing, empty, unsupported or undecodable."""
 
 
-class FactsFileError(UserError, ValueError):
-    """Raised when a facts.yaml or quiz.yaml is malformed; the message names the file, line and field."""
+class YamlFileError(UserError, ValueError):
+    """Raised when a YAML file quizgen reads is malformed: not YAML, aliases, or a field of the wrong kind; the
+    message names the file, line and field. The files with a schema of their own raise a subclass."""
+
+
+class FactsFileError(YamlFileError):
+    """Raised when a facts.yaml breaks its schema; the message names the file, line and field."""
+
+
+class QuizFileError(YamlFileError):
+    """Raised when a quiz.yaml breaks its schema (a field of the wrong kind, an answer that is not among the
+    options, a cloze whose blanks disagree with `blanks`...); the message names the file, line and field."""
 
 
 class TemplateError(UserError, ValueError):
-    """Raised when a question template is invalid, fails to render or tries to leave the sandbox."""
+    """Raised when a question template is invalid, fails to render, exceeds the sandbox's limits (time, size,
+    repetition) or tries to leave the sandbox; the message names the file and field."""
 
 
 class ModelNotFoundError(UserError):
@@ -40,3 +57,8 @@ class ExportError(UserError, OSError):
 
 class OverwriteRefusedError(UserError):
     """Raised when writing would replace a file a teacher edited, and --force was not given."""
+
+
+class InputWarning(UserWarning):
+    """Issued (with `warnings.warn`) when an article had to be changed to be read safely: a run of one character
+    shortened, an over-long word cut. The CLI shows each as `quizgen: warning: <file>: <what>`."""

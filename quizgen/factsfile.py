@@ -9,7 +9,16 @@ from typing import Any
 from quizgen.errors import FactsFileError
 from quizgen.model import Entity, FactSheet, Gloss, KeySentence, NumberFact, Quote, Sentence, WhQuestion
 from quizgen.textutil import slugify
-from quizgen.yamlio import dump_yaml, load_yaml, node_line, with_checksum
+from quizgen.yamlio import (
+    InvalidValueError,
+    SchemaReader,
+    dump_yaml,
+    load_yaml,
+    read_yaml_text,
+    scalar_text,
+    slug_field,
+    with_checksum,
+)
 
 SCHEMA_VERSION = 1
 HEADER = """\
@@ -60,58 +69,50 @@ def dump_facts(facts: FactSheet) -> str:
     return with_checksum(HEADER + dump_yaml(doc))
 
 
-class _Reader:
-    def __init__(self, text: str, path: str) -> None:
-        self.text = text
-        self.path = path
-
-    def fail(self, keys: tuple[str | int, ...], message: str) -> FactsFileError:
-        line = node_line(self.text, keys)
-        where = ".".join(str(k) if isinstance(k, str) else f"[{k}]" for k in keys).replace(".[", "[")
-        return FactsFileError(f"{self.path}:{line or 1}: {where}: {message}")
-
-    def typed(self, keys: tuple[str | int, ...], value: Any, kind: type | tuple[type, ...], name: str) -> Any:
-        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-            raise self.fail(keys, f"should be {name}, not {type(value).__name__}")
-        return value
+def _title(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValueError("needs a `title` (text)")
+    return value
 
 
-_FIELD_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
-    "str": (str, "text"),
-    "str | None": ((str, type(None)), "text or empty"),
-    "int": (int, "a whole number"),
-    "int | None": ((int, type(None)), "a whole number or empty"),
-    "float": ((float, int), "a number"),
-    "float | None": ((float, int, type(None)), "a number or empty"),
-    "bool": (bool, "true or false"),
-    "tuple[str, ...]": (list, "a list"),
-}
+_ARTICLE_KINDS: dict[str, Any] = {"title": _title, "slug": slug_field, "byline": scalar_text, "date": scalar_text,
+                                  "source": scalar_text, "path": scalar_text}
+_SENTENCE_KINDS: dict[str, Any] = {"index": "int", "paragraph": "int", "text": "str"}
 
 
-def _build(reader: _Reader, section: str, index: int, raw: Any, sentence_count: int) -> Any:
+def _schema(reader: SchemaReader, data: Any) -> None:
+    if not isinstance(data, dict):
+        raise reader.fail((), "a facts file is a mapping with `schema`, `article` and `sentences`")
+    for key in data:
+        if key not in _TOP_KEYS:
+            raise reader.fail((str(key),), f"unknown section {key!r} (known: {', '.join(_TOP_KEYS)})")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool):
+        raise reader.fail(("schema",), "missing or not a whole number")
+    if schema > SCHEMA_VERSION:
+        raise reader.fail(("schema",), f"schema {schema} is newer than this quizgen understands "
+                                       f"({SCHEMA_VERSION}); upgrade quizgen")
+
+
+def _sentences(reader: SchemaReader, raw_sentences: Any) -> tuple[Sentence, ...]:
+    if not isinstance(raw_sentences, list) or not raw_sentences:
+        raise reader.fail(("sentences",), "needs at least one sentence")
+    sentences: list[Sentence] = []
+    for i, raw in enumerate(raw_sentences):
+        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
+            raise reader.fail(("sentences", i), "each sentence needs `text`")
+        values = reader.mapping(("sentences", i), raw, _SENTENCE_KINDS)
+        if values.get("index", i) != i:
+            raise reader.fail(("sentences", i, "index"), f"should be {i}: sentences are numbered in order")
+        sentences.append(Sentence(index=i, paragraph=values.get("paragraph", 0), text=values["text"]))
+    return tuple(sentences)
+
+
+def _build(reader: SchemaReader, section: str, index: int, raw: Any, sentence_count: int) -> Any:
     cls, required = _SECTIONS[section]
     keys: tuple[str | int, ...] = (section, index)
-    if not isinstance(raw, dict):
-        raise reader.fail(keys, "should be a mapping of field: value")
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    for key in raw:
-        if key not in fields:
-            known = ", ".join(fields)
-            raise reader.fail((*keys, key), f"unknown field {key!r} (known: {known})")
-    for key in required:
-        if raw.get(key) is None:
-            raise reader.fail(keys, f"missing required field {key!r}")
-    values: dict[str, Any] = {}
-    for name, value in raw.items():
-        kind, label = _FIELD_TYPES[str(fields[name].type)]
-        value = reader.typed((*keys, name), value, kind, label)
-        if str(fields[name].type) == "tuple[str, ...]":
-            if not all(isinstance(v, str) for v in value):
-                raise reader.fail((*keys, name), "should be a list of text")
-            value = tuple(value)
-        if str(fields[name].type).startswith("float") and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        values[name] = value
+    kinds: dict[str, Any] = {f.name: str(f.type) for f in dataclasses.fields(cls)}
+    values = reader.mapping(keys, raw, kinds, required)
     for name in ("sentence", "description_sentence"):
         position = values.get(name)
         if isinstance(position, int) and not 0 <= position < sentence_count:
@@ -119,75 +120,40 @@ def _build(reader: _Reader, section: str, index: int, raw: Any, sentence_count: 
     return cls(**values)
 
 
+def _section(reader: SchemaReader, name: str, items: Any, sentence_count: int) -> tuple[Any, ...]:
+    if not isinstance(items, list):
+        raise reader.fail((name,), "should be a list")
+    built = tuple(_build(reader, name, i, raw, sentence_count) for i, raw in enumerate(items))
+    ids = [r.id for r in built]
+    if len(set(ids)) != len(ids):
+        dup = next(i for i in ids if ids.count(i) > 1)
+        raise reader.fail((name,), f"id {dup!r} is used twice")
+    return built
+
+
 def parse_facts(text: str, path: str) -> FactSheet:
-    reader = _Reader(text, path)
-    data = load_yaml(text, path)
-    if not isinstance(data, dict):
-        raise FactsFileError(f"{path}:1: a facts file is a mapping with `schema`, `article` and `sentences`")
-    for key in data:
-        if key not in _TOP_KEYS:
-            raise reader.fail((key,), f"unknown section {key!r} (known: {', '.join(_TOP_KEYS)})")
-    schema = data.get("schema")
-    if not isinstance(schema, int) or isinstance(schema, bool):
-        raise reader.fail(("schema",), "missing or not a whole number")
-    if schema > SCHEMA_VERSION:
-        raise reader.fail(("schema",), f"schema {schema} is newer than this quizgen understands "
-                                       f"({SCHEMA_VERSION}); upgrade quizgen")
-    article = data.get("article")
-    if not isinstance(article, dict) or not isinstance(article.get("title"), str) or not article["title"].strip():
+    """facts.yaml text -> FactSheet; FactsFileError naming file, line and field for anything the schema refuses."""
+    reader = SchemaReader(text, path, FactsFileError)
+    data = load_yaml(text, path, FactsFileError)
+    _schema(reader, data)
+    if not isinstance(data.get("article"), dict) or "title" not in data["article"]:
         raise reader.fail(("article",), "needs a `title`")
-    for key in article:
-        if key not in _ARTICLE_KEYS:
-            raise reader.fail(("article", key), f"unknown field {key!r}")
-    raw_sentences = data.get("sentences")
-    if not isinstance(raw_sentences, list) or not raw_sentences:
-        raise reader.fail(("sentences",), "needs at least one sentence")
-    sentences: list[Sentence] = []
-    for i, raw in enumerate(raw_sentences):
-        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
-            raise reader.fail(("sentences", i), "each sentence needs `text`")
-        paragraph = raw.get("paragraph", 0)
-        if not isinstance(paragraph, int) or isinstance(paragraph, bool):
-            raise reader.fail(("sentences", i, "paragraph"), "should be a whole number")
-        if raw.get("index", i) != i:
-            raise reader.fail(("sentences", i, "index"), f"should be {i}: sentences are numbered in order")
-        sentences.append(Sentence(index=i, paragraph=paragraph, text=raw["text"]))
-    sections: dict[str, tuple[Any, ...]] = {}
-    for name in _SECTIONS:
-        items = data.get(name) or []
-        if not isinstance(items, list):
-            raise reader.fail((name,), "should be a list")
-        built = tuple(_build(reader, name, i, raw, len(sentences)) for i, raw in enumerate(items))
-        ids = [r.id for r in built]
-        if len(set(ids)) != len(ids):
-            dup = next(i for i in ids if ids.count(i) > 1)
-            raise reader.fail((name,), f"id {dup!r} is used twice")
-        sections[name] = built
-
-    def text_or_none(key: str) -> str | None:
-        value = article.get(key)
-        return str(value) if value is not None else None
-
+    article = reader.mapping(("article",), data["article"], _ARTICLE_KINDS)
+    sentences = _sentences(reader, data.get("sentences"))
+    sections = {name: _section(reader, name, data.get(name) or [], len(sentences)) for name in _SECTIONS}
     return FactSheet(
         title=article["title"],
-        slug=slugify(str(article.get("slug") or article["title"])),
-        sentences=tuple(sentences),
-        byline=text_or_none("byline"),
-        date=text_or_none("date"),
-        source=text_or_none("source"),
-        article_path=text_or_none("path"),
+        slug=article.get("slug") or slugify(article["title"]),
+        sentences=sentences,
+        byline=article.get("byline"),
+        date=article.get("date"),
+        source=article.get("source"),
+        article_path=article.get("path"),
         **sections,
     )
 
 
 def read_facts(path: str | Path) -> FactSheet:
+    """Read and check a facts.yaml (UTF-8, a regular file of sane size)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise FactsFileError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise FactsFileError(f"{path}: cannot read ({err})") from None
-    if not text.strip():
-        raise FactsFileError(f"{path}: the file is empty")
-    return parse_facts(text, str(path))
+    return parse_facts(read_yaml_text(path, FactsFileError), str(path))

@@ -81,7 +81,7 @@ def expand_inputs(paths: Sequence[str | Path]) -> list[Input]:
 
 
 def _quiz_slug(path: Path) -> str:
-    from quizgen.exporters.quizfile import read_quiz
+    from quizgen.quizfile import read_quiz
 
     return read_quiz(path).slug
 

@@ -13,7 +13,7 @@ OPTION_LETTERS = "ABCDEFGHIJ"  # an item has at most ten options or matching pai
 # Anki's cloze syntax is the one record of where each blank sits: "{{c1::Pyongyang}} has sent ...". Exporters take
 # blank positions from it (never by searching the source for the answer text), and text outside the markers can never
 # hold a marker of its own (see build_cloze).
-_CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.S)
+_CLOZE_MARK = re.compile(r"\{\{c(\d+)::(.*?)\}\}(?!\})", re.S)  # an answer may end in "}"
 
 
 @dataclass(frozen=True)

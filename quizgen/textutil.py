@@ -15,6 +15,18 @@ _SPACES = re.compile(r"\s+")
 _LEADING_HONORIFIC = re.compile(rf"^(?:{_HONORIFIC})\.?\s+(?=\S)", re.I)
 
 
+# C0 and C1 control characters (and DEL), which no output format can hold (XML 1.0 refuses them, spreadsheets
+# too) and which must never reach a terminal: the line-like ones become a space, the rest are dropped. Tab and
+# newline stay.
+_CONTROLS = {code: None for code in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(code) not in "\t\n"}
+_CONTROLS.update({ord(ch): " " for ch in "\r\x0b\x0c\x1c\x1d\x1e\x1f\x85"})
+
+
+def without_controls(text: str) -> str:
+    """`text` with control characters replaced by a space (line-like ones) or dropped."""
+    return text.translate(_CONTROLS)
+
+
 def strip_honorific(name: str) -> str:
     """'Mr Blair' → 'Blair'; a lone 'Mr' stays as it is."""
     return _LEADING_HONORIFIC.sub("", name)
@@ -46,6 +58,24 @@ def slugify(text: str, fallback: str = "article") -> str:
         slug = slug[:_SLUG_MAX].rsplit("-", 1)[0] or slug[:_SLUG_MAX]
     # A title with no Latin letters ("Вести недели") still gets its own folder, not a shared "article".
     return slug or (f"{fallback}-{stable_id(text, length=8)}" if text.strip() else fallback)
+
+
+_SLUG_CHARACTERS = re.compile(r"[a-z0-9-]*[a-z0-9][a-z0-9-]*")
+_FOLDER_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")  # no hyphen first (an option) or last
+
+
+def checked_slug(text: str) -> str:
+    """A slug written in a file (facts.yaml, quiz.yaml) or given by a caller, as a folder name: lowercase ASCII
+    letters, digits and hyphens only (so never a path, a dot-folder or a terminal escape), cut to the usual length.
+    Raises ValueError, saying what would do instead, for anything else."""
+    if not _SLUG_CHARACTERS.fullmatch(text):
+        raise ValueError(f"should be lowercase letters, digits and hyphens only (for example {slugify(text)!r})")
+    return text if is_slug(text) else slugify(text)  # kept as written: a batch's "-2" may pass 60 characters
+
+
+def is_slug(text: str) -> bool:
+    """A folder name quizgen may write into: a slug (a batch may add "-2" to a full-length one), never a path."""
+    return len(text) <= _SLUG_MAX + 10 and _FOLDER_SLUG.fullmatch(text) is not None
 
 
 def stable_id(*parts: object, length: int = 10) -> str:

@@ -29,8 +29,10 @@ class ExportSettings:
 
 
 def output_path(folder: Path, quiz: Quiz, suffix: str) -> Path:
-    """OUT/<slug>/<slug><suffix>: the one place a format's file name is made."""
-    return folder / f"{quiz.slug}{suffix}"
+    """OUT/<slug>/<slug><suffix>: the one place a format's file name is made (checked to land in the folder)."""
+    from quizgen.outputs import output_file
+
+    return output_file(folder, f"{quiz.slug}{suffix}")
 
 
 def skipped_summary(skipped: list[str], total: int) -> str:

@@ -65,8 +65,10 @@ _DEMONYM_PREFIX = re.compile(
     r"Nigerian|Norwegian|Pakistani|Polish|Portuguese|Russian|Scottish|Spanish|Swedish|Swiss|Turkish|Ukrainian|"
     r"Welsh)\s+(?=[A-Z])")
 # "programmes such as EastEnders and Top Gear", "the singles Takeover and Izzo": names listed after a kind noun.
-_LISTED_AFTER = re.compile(r"\b(\w+)\s+(?:such as|like|including|called|named)?\s*(?:[A-Z][\w'’&-]*"
-                           r"(?:\s+[A-Z][\w'’&-]*)*(?:\s*\([^)]*\))?\s*(?:,|and|or)\s*)*$")
+# "and"/"or" only after a space: inside "AandAand…" or "A-and A-and…" they could end a name or be part of it, and
+# trying both ways for each hung on a short line (exponential backtracking).
+_LISTED_AFTER = re.compile(r"\b(\w+)\s+(?:(?:such as|like|including|called|named)\s+)?(?:[A-Z][\w'’&-]*"
+                           r"(?:\s+[A-Z][\w'’&-]*)*(?:\s*\([^)]*\))?(?:\s*,|\s+(?:and|or))\s*)*$")
 _NAMING_CUES = {"called", "named", "titled", "entitled", "dubbed", "song", "programme", "program", "show", "ode"}
 
 
@@ -192,7 +194,9 @@ def _coordinated_label(span: Span, ents: list[Span]) -> str | None:
 def _listed_work(span: Span) -> str | None:
     """A name in a list after a kind of work: 'programmes such as EastEnders and Top Gear'."""
     sentence = span.sent
-    before = doc_text(span.doc)[sentence.start_char:span.start_char]
+    # The last 300 characters hold any real list; the pattern is tried from each word, so a whole long sentence
+    # would cost its length squared.
+    before = doc_text(span.doc)[max(sentence.start_char, span.start_char - 300):span.start_char]
     m = _LISTED_AFTER.search(before)
     if m and m.group(1).lower().rstrip("s") in {w.rstrip("s") for w in _WORK_NOUNS} | {"programme", "episode"}:
         return "WORK_OF_ART"

@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
-import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,9 +24,10 @@ from urllib.parse import urlsplit
 
 from quizgen.errors import InputError
 from quizgen.model import Article
-from quizgen.readers.decode import read_text
+from quizgen.readers.decode import read_regular_file, read_text
 from quizgen.readers.furniture import is_notice, notice_free_sentences, tidy
 from quizgen.readers.language import looks_english
+from quizgen.readers.normalize import bound_article
 
 # Bytes read from a file or a web page before quizgen gives up (a 382 KB saved page is ordinary; 20 MB is not).
 MAX_BYTES = 20 * 1024 * 1024
@@ -129,7 +129,7 @@ def read_bytes(data: bytes, source: str, suffix: str = "", content_type: str = "
         # A page's size is its article text, known only after parsing; plain text is refused before it is parsed.
         if not reader.is_page:
             _check_length(len(content), source)
-    parsed = reader.parse(content, source)
+    parsed = bound_article(reader.parse(content, source))  # no control characters, no unbounded runs or lines
     article = tidy(parsed, source, page=reader.is_page)
     _check_length(len(article.text), source)
     if reader.is_page:
@@ -186,34 +186,12 @@ def read_article(path: str | Path) -> Article:
         suffix = PurePosixPath(urlsplit(page.url).path).suffix.lower()
         return read_bytes(page.data, page.url, suffix=suffix if suffix in READERS else "")
     path = Path(path)
-    _check_regular_file(path)
-    reader_for(str(path), path.suffix or "(none)")  # an unsupported suffix is refused before anything is read
-    return read_bytes(read_file(path), str(path), suffix=path.suffix)
-
-
-def _check_regular_file(path: Path) -> None:
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
-    if stat.S_ISDIR(info.st_mode):
+    if path.is_dir():
         raise InputError(f"{path}: is a folder, not an article file")
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(f"{path}: not a regular file (a device, pipe or socket); save the article to a file")
-
-
-def read_file(path: Path) -> bytes:
-    """A regular file's bytes, refused past MAX_BYTES without reading them all (a FIFO or /dev/zero is refused)."""
-    _check_regular_file(path)
-    try:
-        with path.open("rb") as stream:
-            return read_stream(stream, str(path))
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    if path.exists():  # an unsupported suffix is refused before anything is read
+        reader_for(str(path), path.suffix or "(none)")
+    data = read_regular_file(path, MAX_BYTES, what="article")  # missing, a FIFO, /dev/zero: one line, never a hang
+    return read_bytes(data, str(path), suffix=path.suffix or "(none)")
 
 
 def read_stream(stream: BinaryIO, source: str) -> bytes:
@@ -226,4 +204,4 @@ def read_stream(stream: BinaryIO, source: str) -> bytes:
 
 
 __all__ = ["MAX_BYTES", "MAX_CHARACTERS", "READERS", "REGISTRY", "STDIN", "Reader",
-           "is_remote", "is_web_address", "read_article", "read_bytes", "read_file", "reader_for"]
+           "is_remote", "is_web_address", "read_article", "read_bytes", "reader_for"]

@@ -1,13 +1,62 @@
-"""Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, then cp1252; anything else is refused."""
+"""Files to text: only regular files, read with a size cap; UTF-8 (with or without BOM), UTF-16 with a BOM, then
+cp1252; anything else is refused. Control characters never get past here."""
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from pathlib import Path
 
-from quizgen.errors import InputError
+from quizgen.errors import InputError, UserError
 
 # Bytes that never occur in a text article; their presence means an image, archive or other binary.
 _BINARY_MARKERS = (b"\x00", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF")
+
+# What a non-regular file is, for the message (a FIFO blocks forever on open, /dev/zero never ends).
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+          (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def read_regular_file(path: Path, limit: int, error: type[UserError] = InputError, what: str = "file") -> bytes:
+    """The bytes of `path`, which must be a regular file (symlinks to one are fine) of at most `limit` bytes.
+
+    A FIFO, a device such as /dev/zero, or a socket is refused before it is opened, and the file is read with a cap
+    rather than trusting st_size (which is 0 for /proc files and can change while reading). `error` is the
+    exception class raised (InputError for articles; TemplateError or FactsFileError for those readers), `what`
+    names the file in the size message ("article", "template").
+    """
+    try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise error(f"{path}: is {_kind(mode)}, not a regular file")
+        # O_NONBLOCK: should a FIFO be swapped in after the check, opening it returns at once instead of waiting.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                raise error(f"{path}: is {_kind(mode)}, not a regular file")
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except PermissionError:
+        raise error(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a folder, not a {what}") from None
+    except OSError as err:
+        raise error(f"{path}: cannot read ({err.strerror or err})") from None
+    if len(data) > limit:
+        raise error(f"{path}: more than {_size(limit)} is too large for {'an' if what[0] in 'aeiou' else 'a'} "
+                    f"{what} (limit {_size(limit)})")
+    return data
+
+
+def _size(count: int) -> str:
+    return f"{count // (1024 * 1024)} MB" if count >= 1024 * 1024 else f"{count // 1024} kB"
 
 
 def read_text(data: bytes, path: Path) -> str:
@@ -15,7 +64,7 @@ def read_text(data: bytes, path: Path) -> str:
         raise InputError(f"{path}: the file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:  # UTF-16 with a byte-order mark: what Windows Notepad calls "Unicode"
-            return _normalise_newlines(data.decode("utf-16"))
+            return drop_controls(_normalise_newlines(data.decode("utf-16")))
         except UnicodeDecodeError:
             raise InputError(f"{path}: broken UTF-16 text; re-save it as UTF-8") from None
     head = data[:1024]
@@ -34,7 +83,7 @@ def read_text(data: bytes, path: Path) -> str:
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
     if control > max(8, len(text) // 100):
         raise InputError(f"{path}: looks like a binary file, not a text article")
-    return text
+    return drop_controls(text)
 
 
 def _normalise_newlines(text: str) -> str:
@@ -42,3 +91,19 @@ def _normalise_newlines(text: str) -> str:
     # give them back in facts.yaml).
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.replace("\x85", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+
+
+# A terminal escape sequence (colour, cursor movement, window title): dropped whole, so no "[31m" is left behind.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]{0,32}[ -/]{0,8}[@-~]|\][^\x07\x1b]{0,256}(?:\x07|\x1b\\)|[@-_])?")
+# Vertical tab and form feed end a line (as in a printed page); every other C0 and C1 control but \n and \t, and
+# DEL, is dropped. Such bytes make Moodle XML and QTI ill-formed and would drive a terminal if printed.
+_LINE_CONTROLS = re.compile(r"[\x0b\x0c]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def drop_controls(text: str) -> str:
+    """Text without C0/C1 control characters: \\n and \\t kept, \\v and \\f made line breaks, the rest dropped."""
+    if _CONTROLS.search(text) is None and _LINE_CONTROLS.search(text) is None:
+        return text  # the usual case: one scan, no copy
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    return _CONTROLS.sub("", _LINE_CONTROLS.sub("\n", text))

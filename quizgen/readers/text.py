@@ -5,12 +5,19 @@ from __future__ import annotations
 import re
 
 from quizgen.model import Article
+from quizgen.readers.normalize import bound_text
 
-_BYLINE = re.compile(r"^\s*by\s+([A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|and|de|van|von|la))*)\s*$", re.I)
-_WRITE_TO = re.compile(r"^\s*write to\s+(.+?)\s+at\s+\S+@\S+\s*$", re.I)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+# Every pattern here runs on whole paragraphs of untrusted text, so each is written so that a string can match it in
+# one way only (no two quantifiers can take the same characters): the time is linear in the line, never exponential
+# ("By Ann and and and … ,", 40 words, hung the old byline pattern). tests/unit/test_redos.py checks each.
+# With re.I, [A-Z] takes any letter, so the particles "and", "de", "van" are name words like any other.
+_BYLINE = re.compile(r"^\s*by\s+([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*)\s*$", re.I)
+# The name is whole words; the address splits at its first "@" only.
+_WRITE_TO = re.compile(r"^\s*write to\s+(\S+(?:\s+\S+)*?)\s+at\s+[^\s@]+@\S+\s*$", re.I)
+# Starts only where a run of address characters starts, so "x.x.x.x…" is not rescanned from each of its dots.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _DATE_LINE = re.compile(
-    r"^\s*(?:published|updated|posted)?[:\s]*"
+    r"^[\s:]*(?:(?:published|updated|posted)[\s:]*)?"
     r"(\d{4}-\d{2}-\d{2}|\w+\.? \d{1,2},? \d{4}|\d{1,2} \w+ \d{4})(?:[ ,].{0,20})?\s*$",
     re.I,
 )
@@ -59,7 +66,7 @@ def is_furniture(line: str) -> bool:
 
 
 def parse_text(text: str, path: str) -> Article:
-    lines = text.split("\n")
+    lines = bound_text(text).split("\n")
     # The title is the first non-empty line.
     title = ""
     while lines and not title:

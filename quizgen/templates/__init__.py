@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2 import nodes
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
-from quizgen.errors import FactsFileError, TemplateError
+from quizgen.errors import TemplateError
 from quizgen.model import ITEM_TYPES
+from quizgen.templates.sandbox import (
+    MAX_FIELD,
+    BoundedSandbox,
+    LimitExceededError,
+    add_filters,
+    check_constants,
+    time_limit,
+)
 from quizgen.textutil import word_count
-from quizgen.yamlio import load_yaml
+from quizgen.yamlio import load_yaml, read_yaml_text
 
 APPLIES_TO = ("entity", "quote", "number", "gloss", "key_sentence", "question", "article")
 DISTRACTOR_SOURCES = ("same_type", "numbers", "meanings", "none")
@@ -67,20 +76,22 @@ def a_an(phrase: str) -> str:
     return f"{'an' if vowel else 'a'} {phrase}"
 
 
-def _environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
-    env.filters["wordcount"] = word_count
-    env.filters["a_an"] = a_an
-    env.filters["capfirst"] = lambda s: s[:1].upper() + s[1:] if s else s
-    env.filters["lowerfirst"] = lambda s: s[:1].lower() + s[1:] if s and not s[:2].isupper() else s
-    env.filters["the"] = lambda s: s if s.split()[0].lower() in {"a", "an", "the"} else f"the {s}"
+def _environment() -> BoundedSandbox:
+    env = BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    add_filters(env, {
+        "wordcount": word_count,
+        "a_an": a_an,
+        "capfirst": lambda s: s[:1].upper() + s[1:] if s else s,
+        "lowerfirst": lambda s: s[:1].lower() + s[1:] if s and not s[:2].isupper() else s,
+        "the": lambda s: s if s.split()[0].lower() in {"a", "an", "the"} else f"the {s}",
+    })
     return env
 
 
-_ENV: SandboxedEnvironment | None = None
+_ENV: BoundedSandbox | None = None
 
 
-def environment() -> SandboxedEnvironment:
+def environment() -> BoundedSandbox:
     global _ENV
     if _ENV is None:
         _ENV = _environment()
@@ -98,29 +109,67 @@ def _compiled_expression(source: str) -> Any:
     return environment().compile_expression(source, undefined_to_none=False)
 
 
+def _failure(template: Template, field_name: str, err: Exception) -> TemplateError:
+    """One line naming the template file and field, whatever went wrong inside the template."""
+    if isinstance(err, SecurityError):
+        why = f"refused by the sandbox ({err})"
+    elif isinstance(err, jinja2.UndefinedError):
+        why = err.message or str(err)
+    elif isinstance(err, LimitExceededError | jinja2.TemplateError):
+        why = str(err)
+    elif isinstance(err, RecursionError):
+        why = "calls itself too deeply (a macro or loop that never stops?)"
+    else:  # a template is code: its TypeError or ZeroDivisionError is the template's fault, not quizgen's
+        why = f"{type(err).__name__}: {err}"
+    first = why.strip().splitlines()[0] if why.strip() else type(err).__name__
+    return TemplateError(f"{template.path}: {template.id}.{field_name}: {first[:300]}")
+
+
 def render(template: Template, field_name: str, source: str, context: dict[str, Any]) -> str:
-    """Render one field; any failure becomes a TemplateError naming the template file and field."""
+    """Render one field within the sandbox's limits; any failure becomes a TemplateError naming the template file
+    and field."""
     try:
-        return _compiled(source).render(**context).strip()
-    except SecurityError as err:
-        raise TemplateError(f"{template.path}: {template.id}.{field_name}: refused by the sandbox ({err})") from err
-    except jinja2.UndefinedError as err:
-        raise TemplateError(f"{template.path}: {template.id}.{field_name}: {err.message}") from err
-    except jinja2.TemplateError as err:
-        raise TemplateError(f"{template.path}: {template.id}.{field_name}: {err}") from err
+        with time_limit():
+            chunks, size = [], 0
+            for chunk in _compiled(source).generate(**context):  # streamed, so a huge output stops early
+                size += len(chunk)
+                if size > MAX_FIELD:
+                    raise LimitExceededError(f"renders more than {MAX_FIELD:,} characters")
+                chunks.append(chunk)
+        return "".join(chunks).strip()
+    except Exception as err:
+        raise _failure(template, field_name, err) from err
 
 
 def evaluate(template: Template, context: dict[str, Any]) -> bool:
+    """The template's `when` test for one fact, within the sandbox's limits."""
     if not template.when.strip():
         return True
     try:
-        return bool(_compiled_expression(template.when)(**context))
-    except SecurityError as err:
-        raise TemplateError(f"{template.path}: {template.id}.when: refused by the sandbox ({err})") from err
-    except jinja2.UndefinedError as err:
-        raise TemplateError(f"{template.path}: {template.id}.when: {err.message}") from err
-    except jinja2.TemplateError as err:
-        raise TemplateError(f"{template.path}: {template.id}.when: {err}") from err
+        with time_limit():
+            return bool(_compiled_expression(template.when)(**context))
+    except Exception as err:
+        raise _failure(template, "when", err) from err
+
+
+_OTHER_FILES = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
+
+
+def _check_structure(path: str, template_id: str, name: str, tree: nodes.Template) -> None:
+    """A field is one self-contained piece of text: it loads no other template, and no macro calls itself."""
+    try:
+        check_constants(environment(), tree)
+    except LimitExceededError as err:
+        raise TemplateError(f"{path}: {template_id}.{name}: {err}") from None
+    for node in tree.find_all(_OTHER_FILES):
+        keyword = {nodes.FromImport: "import"}.get(type(node), type(node).__name__.lower())
+        raise TemplateError(f"{path}: {template_id}.{name}: `{keyword}` is not allowed in a template field "
+                            f"(a field cannot load other templates)")
+    for macro in tree.find_all(nodes.Macro):
+        calls = (c.node.name for c in macro.find_all(nodes.Call) if isinstance(c.node, nodes.Name))
+        if macro.name in calls:
+            raise TemplateError(f"{path}: {template_id}.{name}: macro {macro.name!r} calls itself, which is not "
+                                f"allowed in a template")
 
 
 def _check_syntax(path: str, template_id: str, name: str, source: str, expression: bool = False) -> None:
@@ -130,6 +179,7 @@ def _check_syntax(path: str, template_id: str, name: str, source: str, expressio
         tree = environment().parse("{{ " + source + " }}" if expression else source)
     except jinja2.TemplateSyntaxError as err:
         raise TemplateError(f"{path}: {template_id}.{name}: Jinja syntax error: {err.message}") from None
+    _check_structure(path, template_id, name, tree)
     # Refused when the file is loaded (so `templates check` reports it), not only when the sandbox meets it:
     # a template reads the facts it is given and nothing behind them.
     for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
@@ -146,59 +196,100 @@ def _check_syntax(path: str, template_id: str, name: str, source: str, expressio
                                 f"(templates may read fact fields only)")
 
 
+# Each rule looks at a template's raw mapping and returns (field, what is wrong) or None; `field` is "" for the
+# template as a whole. Checked in order: the first problem is reported.
+Problem = tuple[str, str] | None
+
+
+def _unknown_field(data: dict[str, Any]) -> Problem:
+    unknown = next((key for key in data if key not in _KEYS), None)
+    return None if unknown is None else ("", f"unknown field {unknown!r} (known: {', '.join(sorted(_KEYS))})")
+
+
+def _missing_field(data: dict[str, Any]) -> Problem:
+    missing = next((key for key in _REQUIRED if not isinstance(data.get(key), str) or not data[key].strip()), None)
+    return None if missing is None else ("", f"missing required field {missing!r}")
+
+
+def _kind(data: dict[str, Any]) -> Problem:
+    if data["kind"] not in ITEM_TYPES:
+        return "kind", f"{data['kind']!r} is not one of {', '.join(ITEM_TYPES)}"
+    if data["applies_to"] not in APPLIES_TO:
+        return "applies_to", f"{data['applies_to']!r} is not one of {', '.join(APPLIES_TO)}"
+    return None
+
+
+def _distractors(data: dict[str, Any]) -> Problem:
+    distractors = data.get("distractors") or {}
+    if not isinstance(distractors, dict) or distractors.get("from", "none") not in DISTRACTOR_SOURCES:
+        return "distractors", f"needs `from:` one of {', '.join(DISTRACTOR_SOURCES)}"
+    count = distractors.get("count", 3)
+    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= 5:
+        return "distractors.count", "a whole number from 1 to 5"
+    if data["kind"] == "mcq" and not data.get("answer"):
+        return "", "a multiple-choice template needs `answer`"
+    return None
+
+
+def _whole_in(field_name: str, default: int, low: int, high: int, message: str) -> Callable[[dict[str, Any]], Problem]:
+    def rule(data: dict[str, Any]) -> Problem:
+        value = data.get(field_name, default)
+        ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+        return None if ok else (field_name, message)
+    return rule
+
+
+def _tags(data: dict[str, Any]) -> Problem:
+    tags = data.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(t, str) and " " not in t for t in tags):
+        return "tags", "a list of words without spaces"
+    return None
+
+
+def _text_fields(data: dict[str, Any]) -> Problem:
+    for name in ("question", "answer", "accepted", "explanation"):
+        if data.get(name) is not None and not isinstance(data[name], str):
+            return name, "should be text"
+    if data.get("when") is not None and not isinstance(data["when"], str):
+        return "when", "should be a Jinja expression in quotes"
+    return None
+
+
+def _priority(data: dict[str, Any]) -> Problem:
+    priority = data.get("priority", 1.0)
+    if not isinstance(priority, int | float) or isinstance(priority, bool) or priority != priority:
+        return "priority", "should be a number"
+    return None
+
+
+_RULES: tuple[Callable[[dict[str, Any]], Problem], ...] = (
+    _unknown_field, _missing_field, _kind, _distractors, _whole_in("difficulty", 2, 1, 3, "1, 2 or 3"), _tags,
+    _text_fields, _whole_in("blanks", 2, 1, 4, "a whole number from 1 to 4"), _priority,
+)
+
+
 @functools.lru_cache(maxsize=256)  # a batch builds every article from the same few files: check each once
 def parse_template(text: str, path: str) -> Template:
-    try:
-        data = load_yaml(text, path)
-    except FactsFileError as err:
-        raise TemplateError(str(err)) from None
+    """A template file's text -> Template; TemplateError naming the file, the template and the field."""
+    data = load_yaml(text, path, TemplateError)
     if not isinstance(data, dict):
         raise TemplateError(f"{path}: a template is a mapping with {', '.join(_REQUIRED)}")
     template_id = str(data.get("id", "?"))
-    for key in data:
-        if key not in _KEYS:
-            raise TemplateError(f"{path}: {template_id}: unknown field {key!r} (known: {', '.join(sorted(_KEYS))})")
-    for key in _REQUIRED:
-        if not isinstance(data.get(key), str) or not data[key].strip():
-            raise TemplateError(f"{path}: {template_id}: missing required field {key!r}")
-    if data["kind"] not in ITEM_TYPES:
-        raise TemplateError(f"{path}: {template_id}.kind: {data['kind']!r} is not one of {', '.join(ITEM_TYPES)}")
-    if data["applies_to"] not in APPLIES_TO:
-        raise TemplateError(f"{path}: {template_id}.applies_to: {data['applies_to']!r} is not one of "
-                            f"{', '.join(APPLIES_TO)}")
-    distractors = data.get("distractors") or {}
-    if not isinstance(distractors, dict) or distractors.get("from", "none") not in DISTRACTOR_SOURCES:
-        raise TemplateError(f"{path}: {template_id}.distractors: needs `from:` one of {', '.join(DISTRACTOR_SOURCES)}")
-    count = distractors.get("count", 3)
-    if not isinstance(count, int) or not 1 <= count <= 5:
-        raise TemplateError(f"{path}: {template_id}.distractors.count: a whole number from 1 to 5")
-    if data["kind"] == "mcq" and not data.get("answer"):
-        raise TemplateError(f"{path}: {template_id}: a multiple-choice template needs `answer`")
-    difficulty = data.get("difficulty", 2)
-    if difficulty not in (1, 2, 3):
-        raise TemplateError(f"{path}: {template_id}.difficulty: 1, 2 or 3")
-    tags = data.get("tags") or []
-    if not isinstance(tags, list) or not all(isinstance(t, str) and " " not in t for t in tags):
-        raise TemplateError(f"{path}: {template_id}.tags: a list of words without spaces")
+    for rule in _RULES:
+        problem = rule(data)
+        if problem is not None:
+            field_name, message = problem
+            raise TemplateError(f"{path}: {template_id}{'.' if field_name else ''}{field_name}: {message}")
     for name in ("question", "answer", "accepted", "explanation"):
-        if data.get(name) is not None and not isinstance(data[name], str):
-            raise TemplateError(f"{path}: {template_id}.{name}: should be text")
         _check_syntax(path, template_id, name, data.get(name) or "")
     if data.get("when") is not None:
-        if not isinstance(data["when"], str):
-            raise TemplateError(f"{path}: {template_id}.when: should be a Jinja expression in quotes")
         _check_syntax(path, template_id, "when", data["when"], expression=True)
-    blanks = data.get("blanks", 2)
-    if not isinstance(blanks, int) or isinstance(blanks, bool) or not 1 <= blanks <= 4:
-        raise TemplateError(f"{path}: {template_id}.blanks: a whole number from 1 to 4")
-    priority = data.get("priority", 1.0)
-    if not isinstance(priority, int | float) or isinstance(priority, bool):
-        raise TemplateError(f"{path}: {template_id}.priority: should be a number")
     return Template(
         id=data["id"], kind=data["kind"], applies_to=data["applies_to"], question=data["question"], path=path,
         answer=data.get("answer") or "", when=data.get("when") or "", accepted=data.get("accepted") or "",
-        explanation=data.get("explanation") or "", distractors=dict(distractors), pairs=str(data.get("pairs") or ""),
-        blanks=blanks, tags=tuple(tags), difficulty=difficulty, priority=float(priority),
+        explanation=data.get("explanation") or "", distractors=dict(data.get("distractors") or {}),
+        pairs=str(data.get("pairs") or ""), blanks=data.get("blanks", 2), tags=tuple(data.get("tags") or ()),
+        difficulty=data.get("difficulty", 2), priority=float(data.get("priority", 1.0)),
         description=str(data.get("description") or ""),
     )
 
@@ -227,11 +318,8 @@ def load_folder(folder: Path) -> list[Template]:
         raise TemplateError(f"{folder}: no such template folder")
     templates = []
     for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise TemplateError(f"{path}: cannot read ({err})") from None
-        templates.append(parse_template(text, str(path)))
+        # A regular file, size-capped, UTF-8: a FIFO or device named *.yaml is refused instead of read forever.
+        templates.append(parse_template(read_yaml_text(path, TemplateError), str(path)))
     return templates
 
 

@@ -69,10 +69,14 @@ def test_an_unreadable_file_is_one_clear_error(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text("Title\n\nText of the article.\n", encoding="utf-8")
 
-    def refuse(self, *args, **kwargs):
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "open", refuse)  # the reader opens the file to read it with a cap
+    def refuse(name, *args, **kwargs):  # the article only: anything else pytest opens meanwhile still opens
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(InputError, match="permission denied"):
         api.read_article(path)
 

@@ -22,8 +22,8 @@ from quizgen import api
 from quizgen.errors import UserError
 from quizgen.exporters.anki import export_anki
 from quizgen.exporters.pdf import export_pdfs
-from quizgen.exporters.quizfile import dump_quiz, parse_quiz
 from quizgen.factsfile import dump_facts, parse_facts
+from quizgen.quizfile import dump_quiz, parse_quiz
 from tests.conftest import import_apkg, squash
 
 settings.register_profile("ci", max_examples=25, deadline=None,
@@ -62,7 +62,12 @@ def _pipeline(path: Path):
     return facts, quiz, out
 
 
-@given(title=st.text(max_size=80), body=st.lists(st.text(min_size=1, max_size=300), max_size=6))
+# Any text but control characters: reading drops those (issue 15, finding 7), so a facts.yaml or quiz.yaml
+# holding one no longer round-trips exactly; test_quiz_edits.py and the readers' tests cover them.
+_TEXT = st.characters(blacklist_categories=("Cs", "Cc"))
+
+
+@given(title=st.text(_TEXT, max_size=80), body=st.lists(st.text(_TEXT, min_size=1, max_size=300), max_size=6))
 def test_any_unicode_text_gives_a_valid_quiz_or_a_user_error(title, body):
     path = _write(title + "\n\n" + "\n\n".join(body))
     try:
@@ -109,18 +114,23 @@ def test_markup_in_the_article_is_printed_literally_everywhere(fragments, title_
 _scalars = st.none() | st.booleans() | st.integers(-5, 10**6) | st.text(max_size=30)
 _yaml_values = st.recursive(_scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
     st.sampled_from(["schema", "article", "sentences", "entities", "quotes", "numbers", "items", "id", "text",
-                     "type", "sentence", "name", "title", "slug", "index", "paragraph", "question", "answer"])
+                     "type", "sentence", "name", "title", "slug", "index", "paragraph", "question", "answer",
+                     # quiz.yaml's own keys
+                     "seed", "requested", "reading_grade", "bank_extras", "options", "blanks", "cloze", "pairs",
+                     "left", "right", "accepted", "source", "template", "fact", "difficulty", "fixed_order",
+                     "versions"])
     | st.text(max_size=8), inner, max_size=5), max_leaves=25)
 
 
 @given(document=_yaml_values)
 def test_any_yaml_document_is_a_facts_or_quiz_file_or_a_clear_error(document):
+    """Random documents, named with both files' keys; see test_quiz_edits.py for edits of a real quiz.yaml."""
     text = yaml.safe_dump(document, allow_unicode=True)
     for parse in (parse_facts, parse_quiz):
         try:
             parse(text, "random.yaml")
         except UserError as err:
-            assert str(err).startswith("random.yaml") and "\n" not in str(err).strip()
+            assert str(err).startswith("random.yaml") and "\n" not in str(err)
 
 
 @given(text=st.text(max_size=300))
@@ -129,4 +139,4 @@ def test_any_text_as_yaml_is_a_facts_or_quiz_file_or_a_clear_error(text):
         try:
             parse(text, "random.yaml")
         except UserError as err:
-            assert str(err).startswith("random.yaml")
+            assert str(err).startswith("random.yaml") and "\n" not in str(err)

@@ -57,7 +57,7 @@ def test_anki_shows_markup_as_text(tmp_path):
 
 
 def test_quiz_yaml_round_trips_every_item():
-    from quizgen.exporters.quizfile import dump_quiz, parse_quiz
+    from quizgen.quizfile import dump_quiz, parse_quiz
 
     quiz = generate_quiz(sample_facts(), load_templates(), count=12, seed=0)
     back = parse_quiz(dump_quiz(quiz), "quiz.yaml")
@@ -173,7 +173,7 @@ def test_cli_anki_package_refuses_an_existing_article_without_force(tmp_path):
     """The CLI's --anki-package goes through the same check (in process, from a quiz.yaml: no model needed)."""
     from quizgen.cli import main
     from quizgen.exporters.anki import is_quizgen_package
-    from quizgen.exporters.quizfile import dump_quiz
+    from quizgen.quizfile import dump_quiz
 
     source = tmp_path / "quiz.yaml"
     source.write_text(dump_quiz(_quiz(_item("mcq"))), "utf-8")

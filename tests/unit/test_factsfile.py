@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quizgen.errors import FactsFileError
-from quizgen.factsfile import dump_facts, parse_facts
+from quizgen.factsfile import dump_facts, parse_facts, read_facts
 from quizgen.yamlio import was_edited
 from tests.unit.factories import sample_facts
 
@@ -73,3 +73,65 @@ def test_a_write_that_fails_half_way_leaves_the_old_file_and_no_temporary(tmp_pa
         write_atomic(target, b"new" * 1000)
     assert target.read_bytes() == b"old and complete"
     assert [p.name for p in tmp_path.iterdir()] == ["deck.apkg"]
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf", "1.0e+308"])
+def test_a_number_value_quizgen_cannot_compute_with_is_refused(value):
+    text = dump_facts(sample_facts()).replace("value: 40000.0", f"value: {value}")
+    with pytest.raises(FactsFileError) as err:
+        parse_facts(text, "facts.yaml")
+    assert str(err.value).startswith(f"facts.yaml:{_line_of(text, f'value: {value}')}: numbers[1].value: ")
+    assert "finite number" in str(err.value)
+
+
+def test_a_large_but_finite_value_still_builds():
+    text = dump_facts(sample_facts()).replace("value: 40000.0", "value: 4.0e+20")
+    from quizgen import api
+
+    quiz = api.generate_quiz(parse_facts(text, "facts.yaml"), count=12)
+    assert quiz.items
+
+
+@pytest.mark.parametrize(("slug", "words"), [
+    ("../../c/out/y", "lowercase letters, digits and hyphens only (for example 'c-out-y')"),
+    ('"x\\e[31mred"', "for example 'x-31mred'"),
+    ("Harwick", "for example 'harwick'"),
+])
+def test_a_slug_that_is_not_a_folder_name_is_refused(slug, words):
+    text = dump_facts(sample_facts()).replace("slug: harwick-votes-for-a-tidal-barrier", f"slug: {slug}")
+    with pytest.raises(FactsFileError) as err:
+        parse_facts(text, "facts.yaml")
+    assert str(err.value).startswith(f"facts.yaml:{_line_of(text, 'slug:')}: article.slug: "), err.value
+    assert words in str(err.value) and "\x1b" not in str(err.value)
+
+
+def test_a_300_character_slug_is_cut():
+    text = dump_facts(sample_facts()).replace("slug: harwick-votes-for-a-tidal-barrier", "slug: " + "x" * 300)
+    assert parse_facts(text, "facts.yaml").slug == "x" * 60
+
+
+def test_a_facts_file_saved_as_latin_1_names_the_line(tmp_path):
+    text = dump_facts(sample_facts()).replace("byline: A. Writer", "byline: Ren\u00e9e Writer")
+    path = tmp_path / "facts.yaml"
+    path.write_bytes(text.encode("latin-1", errors="replace"))
+    with pytest.raises(FactsFileError, match=rf"facts.yaml:{_line_of(text, 'byline:')}: not UTF-8"):
+        read_facts(path)
+
+
+def test_a_batch_slug_with_its_number_past_60_characters_is_kept():
+    # A batch gives the second article with a title already taken "<slug>-2"; building again from its facts.yaml
+    # must write to that folder, not cut the "-2" off and overwrite the first article's outputs.
+    slug = "a" * 30 + "-" + "b" * 29 + "-2"
+    from dataclasses import replace
+
+    assert parse_facts(dump_facts(replace(sample_facts(), slug=slug)), "facts.yaml").slug == slug
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_given_as_a_facts_file_is_refused_without_reading(tmp_path):
+    import os
+
+    pipe = tmp_path / "facts.yaml"
+    os.mkfifo(pipe)  # reading it would block until a writer came
+    with pytest.raises(FactsFileError, match="not a regular file"):
+        read_facts(pipe)

@@ -23,3 +23,9 @@ def test_blanks_numbered_in_reading_order_and_overlaps_refused():
     assert build_cloze(text, [(14, 18), (0, 3)]) == "{{c1::Ann}} met Bo in {{c2::Rome}}."
     with pytest.raises(ValueError):
         build_cloze(text, [(0, 5), (4, 8)])
+
+
+def test_a_blank_may_end_in_a_brace():
+    text = "Type x} here."
+    assert cloze_parts(build_cloze(text, [(5, 7)]))[1] == ClozeBlank(1, "x}")
+    assert cloze_parts("{{c1::}}}")[1] == ClozeBlank(1, "}")

@@ -6,7 +6,7 @@ import pytest
 
 from quizgen.errors import TemplateError
 from quizgen.generate import generate_quiz
-from quizgen.templates import load_folder, load_templates, parse_template, render
+from quizgen.templates import evaluate, load_folder, load_templates, parse_template, render
 from tests.unit.factories import sample_facts
 
 GOOD = """\
@@ -89,3 +89,137 @@ def test_a_an_by_sound(phrase, expected):
     from quizgen.templates import a_an
 
     assert a_an(phrase) == expected
+
+
+# Finding 6: a template is untrusted code. Each of these hung, filled memory or exited 70; each is now one
+# TemplateError naming the file and the field, within a few seconds.
+RUNAWAY = {
+    "nested huge ranges": ("{% for a in range(100000) %}{% for b in range(100000) %}x{% endfor %}{% endfor %}",
+                           "range of 100,000 items"),
+    "loops too long": ("{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}"
+                       "{% endfor %}{% endfor %}{% endfor %}", "took longer than"),
+    "loops over text too long": ("{% set s = quote.text * 2000 %}{% for a in s %}{% for b in s %}{% endfor %}"
+                                 "{% endfor %}", "took longer than"),
+    "power tower": ("{{ 9 ** (9 ** 10) }}", "too large"),
+    "power of a fact": ("{{ 9 ** (quote.text|length * 10000) }}", "too large"),
+    "repeated text": ("{{ 'x' * 3000000000 }}", "repeats a value"),
+    "repeated fact": ("{{ quote.text * 3000000000 }}", "repeats a value"),
+    "percent width": ("{{ '%0999999999d' % 1 }}", "format width"),
+    "format filter width": ("{{ '%0999999999d'|format(1) }}", "format width"),
+    "str.format width": ("{{ '{:0999999999}'.format(1) }}", "format width"),
+    "str.format nested width": ("{{ '{:{}}'.format(1, 999999999) }}", "format width"),
+    "padding method": ("{{ quote.text.center(999999999) }}", "pads to more than"),
+    "padding filter": ("{{ quote.text|center(999999999) }}", "center filter"),
+    "indent filter": ("{{ quote.text|indent(999999999) }}", "indent filter"),
+    "doubling in a namespace": ("{% set ns = namespace(s=quote.text) %}{% for i in range(100) %}"
+                                "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}", "characters or items"),
+    "output too long": ("{% for i in range(1000) %}{{ quote.text }}{% endfor %}", "renders more than"),
+    "lipsum too long": ("{{ lipsum(100000) }}", "lipsum()"),
+    "lipsum with text": ("{{ lipsum(n='x') }}", "lipsum()"),
+    "lipsum with a bad keyword": ("{{ lipsum(colour=1) }}", "TypeError"),
+    "division by zero": ("{{ 1 // (quote.text|length - quote.text|length) }}", "ZeroDivisionError"),
+}
+
+
+@pytest.mark.parametrize("case", RUNAWAY)
+def test_a_runaway_template_is_stopped_with_one_line_naming_file_and_field(case):
+    import time
+
+    source, words = RUNAWAY[case]
+    template = parse_template(GOOD, "runaway.yaml")  # rendered directly: some are refused at load time too
+    started = time.process_time()
+    with pytest.raises(TemplateError) as err:
+        render(template, "question", source, {"quote": {"text": "We cannot wait", "speaker": "Priya Nair"}})
+    assert time.process_time() - started < 5  # CPU seconds (a loaded machine adds wall time, not these)
+    assert str(err.value).startswith("runaway.yaml: my-quote.question: ") and words in str(err.value), err.value
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(("source", "words"), [
+    ("{% include 'other.yaml' %}", "`include` is not allowed"),
+    ("{% import 'macros.j2' as m %}", "`import` is not allowed"),
+    ("{% from 'macros.j2' import m %}", "`import` is not allowed"),
+    ("{% extends 'base.j2' %}", "`extends` is not allowed"),
+    ("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}", "macro 'f' calls itself"),
+    ("{{ 9 ** (9 ** 10) }}", "too large"),
+    ("{{ 'x' * 3000000000 }}", "repeats a value"),
+    ("{{ '%0999999999d' % 1 }}", "format width"),
+    ("{% for i in range(100000) %}{% endfor %}", "range of 100,000 items"),
+])
+def test_templates_check_reports_what_would_load_files_recurse_or_explode(source, words, tmp_path):
+    import time
+
+    from quizgen.cli import main
+
+    (tmp_path / "evil.yaml").write_text(GOOD.replace("Who said", source.replace('"', "'")), encoding="utf-8")
+    started = time.process_time()
+    with pytest.raises(TemplateError) as err:
+        load_folder(tmp_path)
+    assert time.process_time() - started < 5
+    assert "evil.yaml: my-quote.question: " in str(err.value) and words in str(err.value), err.value
+    assert main(["templates", "check", str(tmp_path)]) == 1
+
+
+@pytest.mark.parametrize("source", [
+    "{% include 'other.yaml' %}", "{% extends 'base.j2' %}", "{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}",
+])
+def test_loading_or_recursion_met_at_render_time_is_a_template_error_too(source):
+    template = parse_template(GOOD, "evil.yaml")
+    with pytest.raises(TemplateError, match=r"evil\.yaml: my-quote\.question: "):
+        render(template, "question", source, {"quote": {"text": "x", "speaker": "y"}})
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("{{ '%03d'|format(7) }}", "007"),
+    ("[{{ '%5.1f' % 2.25 }}]", "[  2.2]"),
+    ("[{{ '{:>4}'.format('ab') }}]", "[  ab]"),
+    ("{{ range(3)|list|join(',') }}", "0,1,2"),
+    ("{{ 2 ** 10 }} {{ 'ab' * 3 }} {{ [1] * 3 }}", "1024 ababab [1, 1, 1]"),
+    ("{% set ns = namespace(n=0) %}{% for i in range(4) %}{% set ns.n = ns.n + i %}{% endfor %}{{ ns.n }}", "6"),
+    ("{{ quote.text|center(20)|length }} {{ quote.speaker|a_an }}", "20 a Priya Nair"),
+    ("{{ lipsum(1, false, 5, 6)|wordcount in [5, 6] }}", "True"),
+])
+def test_ordinary_templates_render_as_before(source, expected):
+    template = parse_template(GOOD, "fine.yaml")
+    assert render(template, "question", source, {"quote": {"text": "We cannot wait", "speaker": "Priya Nair"}}) \
+        == expected
+
+
+def test_a_runaway_when_test_is_stopped_too():
+    template = parse_template(GOOD + 'when: "9 ** (quote.text|length * 10000) > 1"\n', "when.yaml")
+    with pytest.raises(TemplateError, match=r"when.yaml: my-quote.when: .*too large"):
+        evaluate(template, {"quote": {"text": "x", "speaker": "y"}})
+
+
+_GROW = {"quote": {"text": "We cannot wait", "speaker": "Priya Nair"}}
+_DOUBLED_LIST = "{% set a = [quote.text] %}" + "{% set a = [a, a] %}" * 40
+
+
+@pytest.mark.parametrize("source", [
+    # each `set` doubles the text with `~`, which Jinja joins without a hook of its own
+    "{% set a = quote.text * 5000 %}" + "{% set a = a ~ a %}" * 40 + "{{ a|length }}",
+    # a list holding a list twice, nested 40 deep, prints as terabytes: it is sized before it becomes text
+    _DOUBLED_LIST + "{{ a }}",
+    _DOUBLED_LIST + "{{ a|string|length }}",
+    _DOUBLED_LIST + "{{ 'x' ~ a }}",
+    _DOUBLED_LIST + "{{ '%s' % (a,) }}",
+    _DOUBLED_LIST + "{{ a|tojson|length }}",
+])
+def test_text_built_up_step_by_step_is_stopped_before_it_is_made(source):
+    template = parse_template(GOOD, "grow.yaml")
+    with pytest.raises(TemplateError) as err:
+        render(template, "question", source, _GROW)
+    assert str(err.value).startswith("grow.yaml: my-quote.question: ") and "characters or items" in str(err.value)
+
+
+def test_a_fifo_in_a_template_folder_is_refused_not_read(tmp_path):
+    """Issue 15, finding 15: a named pipe called *.yaml in ./question_templates used to hang `templates check`."""
+    import os
+    import subprocess
+    import sys
+
+    os.mkfifo(tmp_path / "pipe.yaml")
+    run = subprocess.run([sys.executable, "-m", "quizgen", "templates", "check", str(tmp_path)], capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 1, run.stderr
+    assert "pipe.yaml" in run.stderr and "not a regular file" in run.stderr

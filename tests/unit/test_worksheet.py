@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 
 from quizgen.exporters.pdf import export_pdfs
-from quizgen.exporters.quizfile import dump_quiz
 from quizgen.model import Item, Quiz
+from quizgen.quizfile import dump_quiz
 from quizgen.readability import flesch_kincaid_grade, syllables
 from quizgen.versions import make_versions, numbered
 from quizgen.yamlio import load_yaml
