@@ -20,6 +20,7 @@ from quizgen.errors import InputWarning, QuizgenError, printable
 from quizgen.formats import DEFAULT_FORMATS, FORMATS, formats_help
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 64, 70, 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a reader that stopped early (`quizgen score … | head`)
 MAX_FAILED = 63  # failure counts stop below EXIT_USAGE
 
 
@@ -108,9 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     scoring = commands.add_parser("score", help="score extraction against hand-made gold facts",
                                   description="Compare the facts extracted from ARTICLE (or a facts.yaml) with a gold "
-                                              "file and print precision and recall per category.")
-    scoring.add_argument("article", help="article file or facts.yaml")
-    scoring.add_argument("gold", help="gold facts file (format of shared/gold/*.yaml)")
+                                              "file, or each article of a folder with its gold file in GOLD, and "
+                                              "print precision and recall per category (quotes also by source "
+                                              "kind).")
+    scoring.add_argument("article", help="article file or facts.yaml, or a folder of articles")
+    scoring.add_argument("gold", help="gold facts file (format of shared/gold/*.yaml), or a folder of them")
     scoring.add_argument("-v", "--verbose", action="store_true", help="list what was missed and what the gold lacks")
 
     templates = commands.add_parser("templates", help="list or check question templates")
@@ -265,8 +268,8 @@ def _score(args: argparse.Namespace) -> int:
     """`quizgen score`: extraction (from an article or an edited facts.yaml) against a gold file."""
     from quizgen import api, scoring
 
-    facts = api.load_facts(args.article)
-    print(scoring.format_scorecard(scoring.score(facts, scoring.load_gold(args.gold)), verbose=args.verbose))
+    result = scoring.score_paths(Path(args.article), Path(args.gold), api.load_facts)
+    print(scoring.format_folder(result, verbose=args.verbose))
     return EXIT_OK
 
 
@@ -310,12 +313,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("quizgen: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _stdout_closed()
     except Exception as err:  # a bug: one line, not a traceback, and a way to report it
         print(printable(f"quizgen: internal error: {type(err).__name__}: {err} (please report this)"),
               file=sys.stderr)
         return EXIT_INTERNAL
 
 
+def _stdout_closed() -> int:
+    """The reader of our output went away: say nothing more (Python would complain while flushing at exit)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
+
+
 def run() -> None:
     """The `quizgen` console script."""
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = _stdout_closed()
+    sys.exit(code)

@@ -42,6 +42,11 @@ class QuizFileError(YamlFileError):
     options, a cloze whose blanks disagree with `blanks`...); the message names the file, line and field."""
 
 
+class GoldFileError(YamlFileError):
+    """Raised when a gold file (hand-made answers for `quizgen score`) is malformed; the message names the file,
+    line and field."""
+
+
 class TemplateError(UserError, ValueError):
     """Raised when a question template is invalid, fails to render, exceeds the sandbox's limits (time, size,
     repetition) or tries to leave the sandbox; the message names the file and field."""

@@ -7,9 +7,11 @@ import hashlib
 import re
 import unicodedata
 
+from quizgen.lang.en import table
+
 _QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "\u00a0": " "})
 _SLUG_MAX = 60
-HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "Prof", "Professor")
+HONORIFICS = tuple(table("titles")["honorifics"])  # "Mr", "Dr", … (English data, lang/en/data/titles.yaml)
 _HONORIFIC = "|".join(HONORIFICS)
 _SPACES = re.compile(r"\s+")
 _LEADING_HONORIFIC = re.compile(rf"^(?:{_HONORIFIC})\.?\s+(?=\S)", re.I)

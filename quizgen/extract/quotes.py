@@ -1,33 +1,60 @@
-"""Quotes: direct speech and quoted fragments of reported speech, each with its speaker and cue verb."""
+"""Quotes: direct speech and quoted fragments of reported speech, each with its speaker and cue verb.
+
+Each quotation found by `quote_spans` (and each transcript turn, `WALLACE: …`) goes through a table of small named
+rules (`_RULES`), in order; the first that names a speaker wins. A quotation no rule attributes is dropped: a wrong
+speaker teaches a falsehood, a missing quote only costs an item.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from quizgen.extract.entities import PERSON_NOUNS, clean_name
 from quizgen.extract.parsed import SPEECH_VERBS, ParsedArticle, doc_text, quote_spans
+from quizgen.lang.en import table
 from quizgen.model import Entity, Gloss, Quote
 from quizgen.textutil import normalize, stable_id, strip_honorific, word_count
 
-_NAMING_WORDS = {"called", "named", "titled", "entitled", "dubbed", "nicknamed", "word", "words", "term", "phrase",
-                 "slogan", "motto", "headline", "banner", "label", "labelled", "labeled", "branded"}
-HUMAN_NOUNS = PERSON_NOUNS | {
-    "soldier", "official", "people", "man", "woman", "expert", "critic", "resident", "worker", "officer", "police",
-    "parent", "child", "student", "voter", "fan", "supporter", "source", "witness", "protester", "leader", "aide",
-    "diplomat", "doctor", "nurse", "farmer", "pupil", "viewer", "listener", "reader", "customer", "user", "owner",
-}
+_WORDS = table("quotation_words")
+_NAMING_WORDS = frozenset(_WORDS["naming"])
+_SMALL_WORDS = frozenset(_WORDS["small_words"])
+_BACK_REFERENCE = frozenset(_WORDS["back_reference"])
+# Nouns that can head a speaker's description: people (English data, with entities' person nouns), and the
+# bodies and documents news English lets speak ("the statement said").
+HUMAN_NOUNS = PERSON_NOUNS | frozenset(table("speaker_nouns")["people"])
+_SOURCE_NOUNS = frozenset(table("speaker_nouns")["sources"])
 _PRONOUNS = {"he", "she", "him", "her"}
-_BACK_REFERENCE = {"man", "woman", "boy", "girl", "teenager", "youngster", "year-old"}
+_RELATIVES = {"who", "which", "that", "whom"}
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|we|our|us)\b")
-_MALE_NOUNS = {"man", "spokesman", "chairman", "king", "prince", "father", "son", "boy", "husband", "brother",
-               "congressman", "lord", "sir", "businessman", "sportsman", "policeman", "fisherman"}
-_FEMALE_NOUNS = {"woman", "spokeswoman", "chairwoman", "queen", "princess", "mother", "daughter", "girl", "wife",
-                 "sister", "actress", "lady", "dame", "congresswoman", "businesswoman", "sportswoman", "policewoman"}
-_SMALL_WORDS = {"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"}
+_TITLE_WORDS = {w.lower() for w in (*table("titles")["honorifics"], *table("titles")["offices"])} | HUMAN_NOUNS
+_GENDER = table("gender")
+_GENDER_OF_FIRST_NAME = {**{n: "m" for n in _GENDER["male_names"]}, **{n: "f" for n in _GENDER["female_names"]}}
+_MALE_NOUNS = frozenset(_GENDER["male_nouns"])
+_FEMALE_NOUNS = frozenset(_GENDER["female_nouns"])
+# How many sentences back a he/she may refer to a person whose gender is unknown.
+_UNKNOWN_GENDER_REACH = 4
+# Verbs that put a label on something, the label being the speaker's words ('admires him as a “strong leader”').
+_CHARACTERISING = frozenset(table("reporting_verbs")["characterising"])
+# Who can speak: people and organisations ("the Pentagon said"); a place, a work or a date cannot.
+_SPEAKER_TYPES = {"PERSON", "ORG", "NORP"}
+# A dateline opens a news paragraph: "WASHINGTON (AP) —", "NEW YORK --". Its words are never a speaker.
+_DATELINE = re.compile(r"^[A-Z][A-Z.,' ]+(?:\s*\([A-Za-z. ]+\))?\s*(?:—|–|--|-)\s*")
+# A transcript turn: "WALLACE: …", "SEN. KAINE: …".
+_TURN = re.compile(r"^[“\"']*((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]{2,}):\s+(?=\S)")
+# Page furniture that can end up inside a quotation left open: "Follow Pam Key on Twitter @pamkey".
+_FURNITURE = re.compile(r"^Follow\b.{0,40}\bon (?:Twitter|Facebook|Instagram)|(?:^|\s)@\w{3,}\.?$")
+# A sentence opening with its reporting verb before the quotation: "Said Ellis: “…”" (the few past forms news
+# English inverts this way).
+_INVERTED_CUE = re.compile(r"(?:^|[.!?”\"]\s+)(Said|Added|Asked|Wrote|Explained|Noted|Continued)\s+"
+                           r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]+)\s*[:,]\s*$")
+# A panel's answer: "Maria Lopez, The Valley Herald: I think …".
+_PANEL = re.compile(r"^((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+), [^:“\"]{2,60}:\s+(?=\S)")
+# A credit after a quotation, closing the paragraph or followed by the next quotation: “…” ― Carla Sanchez.
+_CREDIT = re.compile(r"^[\s”\"']*[―—–]\s*((?:[A-Z][\w.'’-]*\s?){1,4}?)\.?\s*(?:$|(?=[“\"]))")
 
 
 @dataclass
@@ -38,6 +65,18 @@ class _Raw:
     text: str
     closed: bool
     first: _Raw | None = None  # a quote continued over paragraphs: its opening part, where the cue often is
+    turn: str | None = None  # a transcript turn's speaker as written ("WALLACE"), or a panel member's name
+    panel: bool = False  # 'Name, Outlet: …' rather than 'NAME: …'
+
+
+@dataclass(frozen=True)
+class _Said:
+    """Who said a quotation, with the cue that says so and the part of the text the sentence is taken from."""
+
+    speaker: tuple[str, str | None] | None  # (name or description, entity id); None: a speaker no one can name
+    cue: str | None
+    at: _Raw
+    partial: bool = False
 
 
 def _is_title_case(text: str) -> bool:
@@ -59,31 +98,75 @@ def _inside_any(token: Token, spans: Sequence[tuple[int, int, bool]]) -> bool:
     return any(s - 1 <= token.idx < e + 1 for s, e, _ in spans)
 
 
-def _speech_verb_near(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]]) -> Token | None:
-    """The cue verb right after the closing mark or right before the opening one."""
-    after = doc_text(doc)[raw.end + 1:] if raw.closed else ""
-    before = doc_text(doc)[:max(0, raw.start - 1)]
-    # After: ', said X' / ' X said' / '! a commander shouts' — within a few words, on the same sentence.
-    # A quotation that ends with a full stop ended its sentence: a cue after it belongs to the next one.
-    if raw.closed and not raw.text.rstrip().endswith(".") and re.match(
-            r"^[\s”\"]*(?:[a-z]|(?:[A-Z][\w.’'-]*\s){1,4}(?:[a-z]))", after):
-        window = [t for t in doc if raw.end < t.idx <= raw.end + 60 and not _inside_any(t, spans)]
-        for token in window[:9]:
-            if token.text in {".", "?", "!"}:
-                break
-            if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS:
-                return token
-    # Before: 'X said: “' / 'X said, “' / 'X told reporters “'.
-    tail = before[-80:]
-    preceding = tail.split()[-1].lower().strip(",:") if tail.split() else ""
-    if re.search(r"[\w)]\s*[:,]?\s*$", tail) and preceding not in _NAMING_WORDS:
-        window = [t for t in doc if raw.start - 80 <= t.idx < raw.start - 1 and not _inside_any(t, spans)]
-        for token in reversed(window[-4:]):
-            if token.text in {".", "?", "!"}:
-                break
-            if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS:
-                return token
+def _text_before(doc: Doc, raw: _Raw) -> str:
+    """The paragraph before the quotation's opening mark (one character, or two apostrophes)."""
+    return re.sub(r"(?:[“\"]|'')$", "", doc_text(doc)[:raw.start])
+
+
+def _is_cue(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+
+
+def _according_to(token: Token) -> Token | None:
+    """'… according to X': the cue is the phrase and the speaker its object."""
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+        return next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
     return None
+
+
+# A cue: the cue token and, when it is not the verb's subject, the speaker token ("according to X").
+_Cue = tuple[Token, Token | None]
+
+
+def _cue_after(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]]) -> _Cue | None:
+    """', said X' / ' X said' / '! a commander shouts' / ', according to X' — a few words on, same sentence. A
+    quotation that ends with a full stop ended its sentence: a cue after it belongs to the next one."""
+    after = doc_text(doc)[raw.end + 1:] if raw.closed else ""
+    if not raw.closed or raw.text.rstrip().endswith(".") or not re.match(
+            r"^[\s”\"']*(?:[a-z]|(?:[A-Z][\w.’'-]*\s){1,4}(?:[a-z]))", after):
+        return None
+    window = [t for t in doc if raw.end < t.idx <= raw.end + 60 and not _inside_any(t, spans)]
+    for token in window[:9]:
+        if token.text in {".", "?", "!"}:
+            break
+        if _is_cue(token):
+            return token, None
+        source = _according_to(token)
+        if source is not None:
+            return token, source
+    return None
+
+
+def _cue_before(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]]) -> _Cue | None:
+    """'X said: “' / 'X said, “' / 'X told reporters “' — the last few words before the opening mark."""
+    tail = _text_before(doc, raw)[-80:]
+    preceding = tail.split()[-1].lower().strip(",:'") if tail.split() else ""
+    if not re.search(r"[\w)]\s*[:,]?\s*'?$", tail) or preceding in _NAMING_WORDS:
+        return None
+    window = [t for t in doc if raw.start - 80 <= t.idx < raw.start - 1 and not _inside_any(t, spans)]
+    for token in reversed(window[-4:]):
+        if token.text in {".", "?", "!"}:
+            break
+        if _is_cue(token):
+            return token, None
+    return None
+
+
+def _cue_before_colon(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]]) -> _Cue | None:
+    """'Mr. Mahaney, an analyst at a bank who follows the company, agreed: “…' — a colon hands the quotation to the
+    cue verb of its sentence, however far before."""
+    before = _text_before(doc, raw).rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = next((t for t in doc if t.idx == len(before) - 1), None)
+    if colon is None:
+        return None
+    cues = [t for t in colon.sent if t.i < colon.i and _is_cue(t) and not _inside_any(t, spans)]
+    return (cues[-1], None) if cues else None
+
+
+def _cue_near(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]]) -> _Cue | None:
+    return _cue_after(doc, raw, spans) or _cue_before(doc, raw, spans) or _cue_before_colon(doc, raw, spans)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -106,7 +189,7 @@ def _governing_verbs(root: Token) -> list[Token]:
     token = root
     for _ in range(10):
         subj = _subject(token) if token.pos_ in {"VERB", "AUX"} else None
-        if subj is not None and subj.lower_ not in {"who", "which", "that", "whom"}:
+        if subj is not None and subj.lower_ not in _RELATIVES:
             verbs.append(token)
         if token.head is token:
             break
@@ -129,7 +212,10 @@ def _phrase(subj: Token, spans: Sequence[tuple[int, int, bool]]) -> str:
         return subj.text
     text = subj.doc[tokens[0].i:tokens[-1].i + 1].text
     # Stop at the first comma: "the Russian soldier, who …" → "the Russian soldier".
-    return text.split(",")[0].strip()
+    text = text.split(",")[0].strip()
+    if text[:1].isupper() and text.split()[0].lower() in {"the", "a", "an"}:
+        text = text[0].lower() + text[1:]
+    return text
 
 
 def _noun_gender(lemma: str) -> str | None:
@@ -137,15 +223,41 @@ def _noun_gender(lemma: str) -> str | None:
 
 
 def _entity_gender(entity: Entity) -> str | None:
-    """Known only when the article says so: 'Mr Evans', 'Mrs Rendall', 'a spokeswoman'."""
+    """Known when the article says so ('Mr Evans', 'Mrs Rendall', 'a spokeswoman') or the first name does."""
     for alias in entity.names:
         first = alias.split()[0].rstrip(".").lower()
         if first in {"mr", "sir", "lord"}:
             return "m"
         if first in {"mrs", "ms", "miss", "dame", "lady"}:
             return "f"
+    named = next((g for alias in entity.names if (g := _GENDER_OF_FIRST_NAME.get(alias.split()[0]))), None)
+    if named is not None:
+        return named
     words = set(re.findall(r"[a-z]+", (entity.description or "").lower()))
     return next((g for w in words if (g := _noun_gender(w))), None)
+
+
+def _is_title(entity: Entity) -> bool:
+    """An 'entity' that is only a title ('Councillor'), which the tagger sometimes takes for a person."""
+    return all(w.lower().rstrip(".") in _TITLE_WORDS for w in entity.name.split())
+
+
+def _in_dateline(token: Token) -> bool:
+    dateline = _DATELINE.match(doc_text(token.doc))
+    return dateline is not None and token.idx < dateline.end()
+
+
+def _about_the_same(subj: Token, wanted: str) -> bool:
+    """Does the sentence go on about the same he/she? Its first subject is that pronoun, as the main clause's
+    subject or opening the sentence ('He added …'); not in a clause before the main one ('While he spoke, Ham
+    noted …' is about Ham)."""
+    if subj.lower_ not in _PRONOUNS or _wanted_gender(subj.lower_) != wanted:
+        return False
+    return subj.head.dep_ == "ROOT" or subj.i == subj.sent.start
+
+
+def _wanted_gender(pronoun: str) -> str:
+    return "m" if pronoun in {"he", "him"} else "f"
 
 
 class _SpeakerResolver:
@@ -167,9 +279,34 @@ class _SpeakerResolver:
                     candidates.append(clean_name(doc[ent.start:min(hi, ent.end + 1)].text))
         for name in sorted(candidates, key=len, reverse=True):
             entity_id = self.lookup.get(name.lower()) or self.lookup.get(strip_honorific(name).lower())
-            if entity_id and self.by_id[entity_id].type in {"PERSON", "ORG"}:
+            if entity_id and self.by_id[entity_id].type in _SPEAKER_TYPES and not _is_title(self.by_id[entity_id]):
                 return self.by_id[entity_id]
         return None
+
+    def _named_head(self, subj: Token, spans: Sequence[tuple[int, int, bool]]) -> Entity | None:
+        """The entity a proper-noun subject names, from the words that make its name (compounds and flat
+        parts), not from its modifiers: in 'Clinton communication director Jennifer Palmieri' the speaker is
+        Palmieri, not Clinton."""
+        tokens = [t for t in _phrase_tokens(subj, spans) if t.pos_ == "PROPN" and t.i <= subj.i]
+        name: list[Token] = []
+        for token in reversed(tokens):  # the run of proper nouns ending at the head
+            if name and token.i != name[0].i - 1:
+                break
+            name.insert(0, token)
+        return self.entity_in(subj.doc, name) or self.by_surname(subj.text)
+
+    def by_surname(self, word: str) -> Entity | None:
+        """'Lopez said' when the tagger missed 'Lopez': the one person of the article with that surname."""
+        people = [self.by_id[i] for i in sorted(self.people) if self.by_id[i].name.split()[-1] == word]
+        return people[0] if len(people) == 1 else None
+
+    def is_person(self, name: str) -> bool:
+        entity = self.named(name)
+        return entity is not None and entity.type == "PERSON"
+
+    def named(self, name: str) -> Entity | None:
+        entity_id = self.lookup.get(clean_name(name).lower()) or self.lookup.get(strip_honorific(name).lower())
+        return self.by_id[entity_id] if entity_id and not _is_title(self.by_id[entity_id]) else None
 
     def named_in_paragraph_before(self, paragraph: int, char: int) -> tuple[str, str | None] | None:
         """The person named last in this paragraph before `char`: 'Mrs Rowe told the paper … "I had …"'."""
@@ -180,85 +317,208 @@ class _SpeakerResolver:
                 return self.by_id[entity_id].name, entity_id
         return None
 
-    def last_person_before(self, paragraph: int, char: int, pronoun: str) -> tuple[str, str | None] | None:
-        """Who 'he' or 'she' is: the person most recently named, or a person described as the subject of a
-        sentence ('A spokeswoman for the council said …'), whose gender does not contradict the pronoun."""
-        wanted = "m" if pronoun in {"he", "him"} else "f"
+    def _subjects_before(self, paragraph: int, char: int) -> Iterator[list[Token]]:
+        """Each sentence's subjects outside quotations, sentence by sentence back from `char` (at most three
+        paragraphs), in reading order: in news English the first subject outside quotations is the sentence's
+        topic ('He added a note of caution, should Clinton attempt …' is about 'he', whatever the parse's root),
+        and a name opening the sentence counts even when the parser missed it ('Scott bristles at …')."""
         for p_index in range(paragraph, max(-1, paragraph - 4), -1):
             doc = self.parsed.docs[p_index]
             spans = quote_spans(doc_text(doc))
-            candidates: list[tuple[int, tuple[str, str | None], str | None]] = []
-            for ent in doc.ents:
-                if p_index == paragraph and ent.end_char > char:
+            for sent in reversed(list(doc.sents)):
+                if p_index == paragraph and sent.start_char >= char:
                     continue
-                entity_id = self.lookup.get(clean_name(ent.text).lower())
-                if entity_id in self.people:
-                    entity = self.by_id[entity_id]
-                    candidates.append((ent.start_char, (entity.name, entity.id), _entity_gender(entity)))
-            for token in doc:
-                if (token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "NOUN"
-                        and token.lemma_.lower() in HUMAN_NOUNS and token.tag_ == "NN" and not _inside_any(token, spans)
-                        and (p_index < paragraph or token.idx < char) and not token.ent_type_):
-                    phrase = _phrase(token, spans)
-                    if phrase.split()[0] in {"The", "A", "An"}:
-                        phrase = phrase[0].lower() + phrase[1:]
-                    candidates.append((token.idx, (phrase, None), _noun_gender(token.lemma_.lower())))
-            for _, speaker, gender in sorted(candidates, key=lambda c: c[0], reverse=True):
-                if gender in {None, wanted}:
-                    return speaker
+                subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and not _inside_any(t, spans)
+                            and (p_index < paragraph or t.idx < char)]
+                opening = sent[0]
+                if (opening.pos_ == "PROPN" and opening.dep_ == "compound" and not _inside_any(opening, spans)
+                        and opening.head not in subjects):
+                    subjects.insert(0, opening)
+                yield subjects
+
+    def antecedent(self, paragraph: int, char: int, pronoun: str) -> tuple[str, str | None] | None:
+        """Who 'he' or 'she' is, by sentence roles rather than recency: the subject of the nearest sentence before
+        (the previous speaker is the subject of its 'said') that is a person whose gender agrees. A sentence whose
+        main subject is the same pronoun goes on about the same person: look further back. A name only mentioned
+        (an object, a name inside a quotation) is taken only in the pronoun's own sentence, when no subject there
+        agrees and its gender is known to agree ('Dunn described Ferris as a “spoiler” after she …')."""
+        wanted = _wanted_gender(pronoun)
+        for distance, subjects in enumerate(self._subjects_before(paragraph, char)):
+            if subjects and _about_the_same(subjects[0], wanted):
+                continue
+            if distance == 0 and subjects and all(self._person(s, {None, wanted}) is None for s in subjects):
+                named = self._named_before(paragraph, char, wanted)
+                if named is not None:
+                    return named
+            # A person of unknown gender is taken only from the nearest sentences; further back, only one whose
+            # gender the article (or the first name) gives and agrees.
+            genders = {None, wanted} if distance < _UNKNOWN_GENDER_REACH else {wanted}
+            for subj in subjects:
+                if subj.lower_ in _RELATIVES and subj.head.dep_ == "relcl":
+                    subj = subj.head.head  # '… included Margaret Rendall, 91, who has made …': the relative's noun
+                if subj.pos_ == "PRON":
+                    continue
+                candidate = self._person(subj, genders)
+                if candidate is not None:
+                    return candidate
+        return None
+
+    def _named_before(self, paragraph: int, char: int, wanted: str) -> tuple[str, str | None] | None:
+        """The nearest person named before `char` in its sentence, outside quotations, known to be of `wanted`
+        gender."""
+        doc = self.parsed.docs[paragraph]
+        spans = quote_spans(doc_text(doc))
+        sentence = next((s for s in doc.sents if s.start_char <= char < s.end_char), None)
+        for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= char]):
+            if sentence is None or ent.start < sentence.start or _inside_any(ent[0], spans):
+                continue
+            entity = self.entity_in(doc, list(ent))
+            if entity is not None and entity.type == "PERSON" and _entity_gender(entity) == wanted:
+                return entity.name, entity.id
+        return None
+
+    def _person(self, subj: Token, genders: set[str | None]) -> tuple[str, str | None] | None:
+        spans = quote_spans(doc_text(subj.doc))
+        entity = self._subject_entity(subj, spans)
+        if entity is None and subj.dep_ == "compound":
+            entity = self.named(subj.text)
+        if entity is not None and entity.type == "PERSON":
+            return (entity.name, entity.id) if _entity_gender(entity) in genders else None
+        lemma = subj.lemma_.lower()
+        # A described person ('the official') stands for he/she only when the noun is a person noun of the
+        # entities stage or says the gender ('a spokeswoman'): the wider list of speaker nouns is too loose here.
+        if (entity is None and subj.pos_ == "NOUN" and subj.tag_ == "NN" and _noun_gender(lemma) in genders
+                and (lemma in PERSON_NOUNS or _noun_gender(lemma) is not None)):
+            return _phrase(subj, spans), None
         return None
 
     def resolve(self, p_index: int, subj: Token,
                 spans: Sequence[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
-        doc = subj.doc
+        if _in_dateline(subj):
+            return self._past_dateline(subj)
+        if _inside_any(subj, spans):
+            return None  # a name inside the quotation is not who speaks
         if subj.lower_ in _PRONOUNS:
-            return self.last_person_before(p_index, subj.idx, subj.lower_)
+            return self.antecedent(p_index, subj.idx, subj.lower_)
+        if subj.lower_ == "who" and subj.head.dep_ == "relcl" and subj.head.head is not subj:
+            return self.resolve(p_index, subj.head.head, spans)  # 'Stevie Wonder, who said …': the noun it follows
         if subj.pos_ == "PRON":
             return None  # "they", "it", "I": not resolved with confidence
-        tokens = _phrase_tokens(subj, spans)
+        entity = self._subject_entity(subj, spans)
+        if entity is not None:
+            return entity.name, entity.id
+        return self._description(p_index, subj, spans)
+
+    def _past_dateline(self, subj: Token) -> tuple[str, str | None] | None:
+        """'WASHINGTON -- President Obama, dedicating …, said': the parser may take the dateline's city for the
+        subject; the speaker is the first person or organisation named after the dateline, in the subject."""
+        dateline = _DATELINE.match(doc_text(subj.doc))
+        subtree = {t.i for t in subj.subtree}
+        for ent in subj.doc.ents:
+            if dateline is not None and ent.start_char >= dateline.end() and ent.root.i in subtree:
+                entity = self.entity_in(subj.doc, list(ent))
+                return (entity.name, entity.id) if entity is not None else None
+        return None
+
+    def _titled_person(self, subj: Token, spans: Sequence[tuple[int, int, bool]]) -> Entity | None:
+        """'Only Fools and Horses star David Jason criticised …': a person named right after a person noun inside
+        the subject is who speaks, whatever the parser made the head (here the programme's 'Fools')."""
+        doc = subj.doc
+        words = {t.i for t in _phrase_tokens(subj, spans)}
+        for ent in doc.ents:
+            if (ent.label_ == "PERSON" and ent.start in words and ent.start > 0
+                    and doc[ent.start - 1].lemma_.lower() in HUMAN_NOUNS):
+                entity = self.entity_in(doc, list(ent))
+                if entity is not None and entity.type == "PERSON":
+                    return entity
+        return None
+
+    def _subject_entity(self, subj: Token, spans: Sequence[tuple[int, int, bool]]) -> Entity | None:
         # The subject's head decides: "Flight International's Mr Learmount" is Learmount, and "the Labour MP for
         # Birkenhead" is an MP, not Birkenhead.
+        doc = subj.doc
+        entity = self._titled_person(subj, spans)
+        if entity is not None:
+            return entity
         head_span = next(([t for t in e] for e in doc.ents if e.start <= subj.i < e.end), [subj])
         entity = self.entity_in(doc, head_span)
         if entity is None:
             appositives = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-            entity = next((found for c in appositives if (found := self.entity_in(doc, [t for t in c.subtree
-                                                                                      if t.i <= c.i]))), None)
+            entity = next((found for c in appositives
+                           if (found := self.entity_in(doc, [t for t in c.subtree if t.i <= c.i]))), None)
         if entity is None and subj.pos_ == "PROPN" and subj.lower_ not in PERSON_NOUNS:
-            entity = self.entity_in(doc, tokens)
-        if entity is not None:
-            return entity.name, entity.id
+            entity = self._named_head(subj, spans)
+        return entity
+
+    def _description(self, p_index: int, subj: Token,
+                     spans: Sequence[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
+        """'the correspondent said', 'a spokeswoman for the council told': a person described, not named. A
+        subject that names no one ('the ad', a title, a word the tagger took for a name) is no speaker."""
+        lemma = subj.lemma_.lower()
+        if subj.pos_ != "NOUN" or lemma not in HUMAN_NOUNS | _SOURCE_NOUNS:
+            return None
         phrase = _phrase(subj, spans)
-        if phrase[:1].isupper() and phrase.split()[0].lower() in {"the", "a", "an"}:
-            phrase = phrase[0].lower() + phrase[1:]
-        if phrase.startswith("the ") and subj.lemma_.lower() in _BACK_REFERENCE:
+        if phrase.split()[0].lower() in {"my", "our", "your"}:
+            return None  # 'my mother said': the writer's family, no one a reader can name
+        if phrase.startswith("the ") and lemma in _BACK_REFERENCE:
             # "says the Waterford man": a feature's way of naming its subject again, not a new speaker.
-            person = self.last_person_before(p_index, subj.idx, "she" if _noun_gender(subj.lemma_) == "f" else "he")
+            person = self.antecedent(p_index, subj.idx, "she" if _noun_gender(lemma) == "f" else "he")
             if person is not None and person[1] is not None:
                 return person
         return phrase, None
 
+    def turn_speaker(self, tag: str) -> tuple[str, str | None] | None:
+        """A transcript's 'WALLACE' is the person of that name in the article, or the name as written."""
+        words = tag.replace("’", "'").split()
+        entity = self.named(" ".join(words).title()) or self.named(words[-1].title())
+        if entity is not None and entity.type == "PERSON":
+            return entity.name, entity.id
+        surname = words[-1].title()
+        text = " ".join(self.parsed.article.paragraphs)
+        return (surname, None) if re.search(rf"\b{re.escape(surname)}\b", text) else None
 
-def _raw_quotes(parsed: ParsedArticle) -> list[_Raw]:
+
+def _turn(text: str, p_index: int) -> _Raw | None:
+    """A transcript paragraph, 'WALLACE: Let's start …' (quoted or not), or a panel's 'Name, Outlet: …': the
+    turn as one quotation, without its quotation marks."""
+    match = _TURN.match(text)
+    panel = match is None
+    match = match or _PANEL.match(text)
+    if match is None:
+        return None
+    start = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip("“\"'"))
+    end = len(text.rstrip().rstrip("”\"'"))
+    if end - start < 2:
+        return None
+    return _Raw(p_index, start, end, text[start:end], True, turn=match.group(1), panel=panel)
+
+
+def _raw_quotes(parsed: ParsedArticle, is_person: Callable[[str], bool] = lambda name: False) -> list[_Raw]:
+    """Every quotation of the article in order, quotes continued over paragraphs joined; a paragraph that is a
+    transcript turn, or a panel answer under the name of a person the article names (`is_person`), is one."""
     raws: list[_Raw] = []
     carry: _Raw | None = None  # a quote left open at the end of a paragraph
-    for p_index, text in enumerate(parsed.article.paragraphs):
-        spans = quote_spans(text)
-        for start, end, closed in spans:
+    paragraphs = parsed.article.paragraphs
+    for p_index, text in enumerate(paragraphs):
+        turn = _turn(text, p_index)
+        if turn is not None and (not turn.panel or is_person(turn.turn or "")):
+            raws.append(turn)
+            carry = None
+            continue
+        for start, end, closed in quote_spans(text):
             raw = _Raw(p_index, start, end, text[start:end], closed)
             if raws and raws[-1].paragraph == p_index and not raws[-1].closed and start - raws[-1].end <= 3:
                 # '… you never know. "In my back …': one quotation whose paragraph break was lost.
                 joined = raws.pop()
                 raw = _Raw(p_index, joined.start, end, joined.text.rstrip() + " " + raw.text.lstrip(), closed,
                            joined.first)
-            if carry is not None and start <= 1:
+            if carry is not None and start <= 2:
                 # The opening mark repeated at a new paragraph continues the open quotation.
                 raw = _Raw(p_index, start, end, carry.text.rstrip() + " " + raw.text.lstrip(), closed,
                            carry.first or carry)
                 carry = None
-            paragraphs = parsed.article.paragraphs
             if (not closed and end == len(text) and p_index + 1 < len(paragraphs)
-                    and paragraphs[p_index + 1].lstrip()[:1] in {"“", '"'}):
+                    and paragraphs[p_index + 1].lstrip()[:1] in {"“", '"', "'"}):
                 carry = raw
                 continue
             carry = None
@@ -266,77 +526,211 @@ def _raw_quotes(parsed: ParsedArticle) -> list[_Raw]:
     return raws
 
 
+@dataclass
+class _Context:
+    """What the rules share: the article, the resolver, and the reported speech just before."""
+
+    parsed: ParsedArticle
+    resolver: _SpeakerResolver
+    last: _Said | None = None
+    last_paragraph: int = -2
+    last_end: int = 0
+
+    def doc(self, raw: _Raw) -> Doc:
+        return self.parsed.docs[raw.paragraph]
+
+    def spans(self, raw: _Raw) -> tuple[tuple[int, int, bool], ...]:
+        return quote_spans(doc_text(self.doc(raw)))
+
+    def before(self, raw: _Raw) -> str:
+        return _text_before(self.doc(raw), raw)
+
+
+Rule = Callable[[_Raw, _Context], "_Said | None"]
+
+
+def _by_turn(raw: _Raw, ctx: _Context) -> _Said | None:
+    """'PENCE: Gennifer Flowers will not …': a transcript gives each turn to its speaker."""
+    if raw.turn is None:
+        return None
+    if raw.panel:  # 'Maria Lopez, The Valley Herald: …' — only a person the article names, never a guess
+        entity = ctx.resolver.named(raw.turn)
+        speaker = (entity.name, entity.id) if entity is not None and entity.type == "PERSON" else None
+        return _Said(speaker, None, raw) if speaker is not None else None
+    speaker = ctx.resolver.turn_speaker(raw.turn)
+    return _Said(speaker, None, raw) if speaker is not None else None
+
+
+def _by_cue(raw: _Raw, ctx: _Context) -> _Said | None:
+    """A reporting verb next to the quotation (or before the opening part of a quote over paragraphs): its
+    subject speaks ('“…,” said Ms. Souza'; 'He vowed: “…”'; '“…,” according to the report')."""
+    for at in (raw, raw.first):
+        if at is None:
+            continue
+        doc, spans = ctx.doc(at), ctx.spans(at)
+        cue = _cue_near(doc, at, spans)
+        if cue is None:
+            continue
+        verb, source = cue
+        subj = source if source is not None else _subject(verb)
+        speaker = ctx.resolver.resolve(at.paragraph, subj, spans) if subj is not None else None
+        if speaker is None and source is not None:
+            return None  # 'according to intercepted communications': a source, but no one who speaks
+        # A verb whose subject cannot be named ('they said') still decides: no later rule may guess.
+        return _Said(speaker, verb.text, at)
+    return None
+
+
+def _by_inverted_cue(raw: _Raw, ctx: _Context) -> _Said | None:
+    """'Said Ellis: “…”', 'Added Mr. Ruiz, “…”': a sentence that opens with the verb, which the tagger often
+    misses (a capitalised 'Said' reads as a name). Only a person the article names."""
+    match = _INVERTED_CUE.search(ctx.before(raw))
+    if match is None:
+        return None
+    # The tagger may have made 'Said Quintero' a person of its own: the speaker is the one person of that surname
+    # whose name does not begin with the verb.
+    verb, surname = match.group(1), strip_honorific(match.group(2)).split()[-1]
+    people = {e.id: e for e in ctx.resolver.by_id.values() if e.type == "PERSON" and not _is_title(e)
+              and e.name.split()[-1] == surname and e.name.split()[0] != verb}
+    if len(people) != 1:
+        return None
+    entity = next(iter(people.values()))
+    return _Said((entity.name, entity.id), verb, raw)
+
+
+def _by_credit(raw: _Raw, ctx: _Context) -> _Said | None:
+    """'“The most unqualified child …” ― Francisco Herrero': a name after a dash closes the paragraph."""
+    if not raw.closed:
+        return None
+    match = _CREDIT.match(doc_text(ctx.doc(raw))[raw.end:])
+    if match is None:
+        return None
+    name = match.group(1).strip()
+    entity = ctx.resolver.named(name)
+    return _Said((entity.name, entity.id) if entity else (name, None), None, raw)
+
+
+def _goes_on(raw: _Raw, ctx: _Context) -> _Said | None:
+    """'“…,” said X. “And more.”': a quotation with no cue of its own, right after X's, in the same paragraph."""
+    last = ctx.last
+    if (last is None or raw.paragraph != ctx.last_paragraph or raw.start - ctx.last_end > 160
+            or not re.search(r"[.!?][”\"']?$", ctx.before(raw).rstrip())):
+        return None
+    return _Said(last.speaker, last.cue, raw)
+
+
+def _next_paragraph(raw: _Raw, ctx: _Context) -> _Said | None:
+    """A paragraph that is one quotation and nothing else, right after a quoted speaker's: they go on."""
+    text = doc_text(ctx.doc(raw))
+    standalone = raw.start <= 2 and text[raw.end:].strip(" ”\"'.") == ""
+    if ctx.last is None or not standalone or raw.paragraph != ctx.last_paragraph + 1:
+        return None
+    return _Said(ctx.last.speaker, None, raw)
+
+
+def _is_named(before: str) -> bool:
+    """'a film called “…”', 'phrases such as “…”': what follows is a name or an example, not speech."""
+    words = before.rstrip().split()
+    return bool(words) and (words[-1].lower().strip(",:") in _NAMING_WORDS or words[-2:] == ["such", "as"])
+
+
+def _is_job_title(raw: _Raw, ctx: _Context) -> bool:
+    """'its “national enterprise reporter” Stephanie McCrummen': a short quoted phrase right before a name is the
+    name's title, not speech."""
+    after = doc_text(ctx.doc(raw))[raw.end:]
+    return word_count(raw.text) <= 4 and re.match(r"^(?:”|\"|'')\s+[A-Z][\w'’-]+ [A-Z]", after) is not None
+
+
+def _fragment_verbs(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]], words: int) -> list[Token]:
+    """The verbs whose subject may have said a fragment, nearest first, among those above it outside the
+    quotation: the reporting verbs when there are any ('She says it shows that Trump is “unfit”': the one who
+    says, not the subject of the nearest verb), else a verb right above that characterises ('condemned what he
+    called a “brazen breach”'), else (three words or more) any. Two words need a reporting or characterising verb."""
+    span = _span(doc, raw.start, raw.end)
+    verbs = [v for v in (_governing_verbs(span.root) if span is not None else []) if not _inside_any(v, spans)]
+    cues = [v for v in verbs if _is_cue(v)]
+    # Only the verb right above: in 'described Clinton as a “disgrace” after she blamed it on “implicit bias”',
+    # the second label is hers.
+    labels = verbs[:1] if verbs and verbs[0].lemma_.lower() in _CHARACTERISING else []
+    return cues or labels or (verbs if words >= 3 else [])
+
+
+def _describes_speaker(subj: Token, verb: Token) -> bool:
+    """A described subject may own a fragment: a person ('the official'), or a body or document under a reporting
+    or characterising verb ('The statement called for “further significant measures”')."""
+    lemma = subj.lemma_.lower()
+    says = _is_cue(verb) or verb.lemma_.lower() in _CHARACTERISING
+    return lemma in HUMAN_NOUNS or (lemma in _SOURCE_NOUNS and says)
+
+
+def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
+    """'Mr. Obama called it “a historic day”': a quoted fragment inside reported speech belongs to the nearest
+    subject above it that names someone. Two-word fragments need a reporting verb above them."""
+    words = word_count(raw.text)
+    if words < 2 or _is_title_case(raw.text) or _is_named(ctx.before(raw)) or _is_job_title(raw, ctx):
+        return None
+    spans = ctx.spans(raw)
+    for governing in _fragment_verbs(ctx.doc(raw), raw, spans, words):
+        subj = _subject(governing)
+        if subj is None:
+            continue
+        found = ctx.resolver.resolve(raw.paragraph, subj, spans)
+        if found and (found[1] or (words >= 3 and _describes_speaker(subj, governing))):
+            return _Said(found, governing.text, raw, partial=True)
+    return None
+
+
+def _first_person(raw: _Raw, ctx: _Context) -> _Said | None:
+    """A feature goes on in its subject's words without a cue: '… in Athens. "For the first nine hours, I had no
+    pain killers …"' — first-person speech that opens a sentence, close after the last speaker's."""
+    last = ctx.last
+    opens_sentence = re.search(r"(?:^|[.!?][”\"']?)\s*[“\"']*$", doc_text(ctx.doc(raw))[:raw.start])
+    if (last is None or not opens_sentence or word_count(raw.text) < 5 or not _FIRST_PERSON.search(raw.text)
+            or raw.paragraph - ctx.last_paragraph > 2):
+        return None
+    named = ctx.resolver.named_in_paragraph_before(raw.paragraph, raw.start)
+    if named is not None and named != last.speaker:  # someone named since
+        return _Said(named, None, raw)
+    return _Said(last.speaker, last.cue, raw)
+
+
+# Tried in order; the first rule that names a speaker attributes the quotation.
+_RULES: tuple[Rule, ...] = (_by_turn, _by_inverted_cue, _by_cue, _by_credit, _goes_on, _next_paragraph, _fragment,
+                            _first_person)
+
+
+def _not_speech(text: str, gloss_words: set[str]) -> bool:
+    """A gloss, one quoted word ("allies": a scare quote or a label) or a title ("Meet the Press") is no speech."""
+    if not text or normalize(text).strip(" ,.").lower() in gloss_words:
+        return True
+    if word_count(text) < 2 and not text.rstrip().endswith(("!", "?")):
+        return True
+    if _FURNITURE.search(text):
+        return True
+    # A title keeps the sentence's full stop when it ends one: 'Mr. Pence told “Face the Region.”'.
+    return _is_title_case(text) and not text.rstrip().endswith(("!", "?"))
+
+
 def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[str, str],
                    glosses: list[Gloss]) -> list[Quote]:
-    resolver = _SpeakerResolver(parsed, entities, lookup)
+    ctx = _Context(parsed, _SpeakerResolver(parsed, entities, lookup))
     gloss_words = {normalize(g.term).lower() for g in glosses} | {normalize(g.meaning).lower() for g in glosses}
     quotes: list[Quote] = []
-    last_speaker: tuple[str, str | None] | None = None
-    last_paragraph = -2
-    last_end = 0
-    last_cue: str | None = None
-    for raw in _raw_quotes(parsed):
-        doc = parsed.docs[raw.paragraph]
-        spans = quote_spans(doc_text(doc))
+    for raw in _raw_quotes(parsed, ctx.resolver.is_person):
         text = _clean_quote(raw.text)
-        if not text or normalize(text).strip(" ,.").lower() in gloss_words:
+        if _not_speech(text, gloss_words):
             continue
-        words = word_count(text)
-        if words < 2 and not text.rstrip().endswith(("!", "?")):
-            continue  # one quoted word ("allies") is a scare quote or a label, not speech
-        verb = _speech_verb_near(doc, raw, spans)
-        cue_raw = raw
-        if verb is None and raw.first is not None:
-            # 'X said: “… (new paragraph) “… ”': the cue is before the opening part.
-            cue_raw = raw.first
-            doc = parsed.docs[cue_raw.paragraph]
-            spans = quote_spans(doc_text(doc))
-            verb = _speech_verb_near(doc, cue_raw, spans)
-        partial = False
-        cue: str | None = None
-        speaker: tuple[str, str | None] | None = None
-        if verb is not None:
-            subj = _subject(verb)
-            speaker = resolver.resolve(cue_raw.paragraph, subj, spans) if subj is not None else None
-        elif (last_speaker and raw.paragraph == last_paragraph and raw.start - last_end <= 160
-              and re.search(r"[.!?][”\"]?$", doc_text(doc)[:max(0, raw.start - 1)].rstrip())):
-            speaker, cue = last_speaker, last_cue  # '“…,” said X. “And more.”': the same speaker goes on
-        else:
-            before = doc_text(doc)[:max(0, raw.start - 1)].rstrip().split()
-            preceding = before[-1].lower().strip(",:") if before else ""
-            standalone = raw.start <= 1 and doc_text(doc)[raw.end:].strip(" ”\".") == ""
-            if standalone and last_speaker and raw.paragraph == last_paragraph + 1:
-                speaker = last_speaker  # a quoted paragraph continuing the previous speaker
-            elif words >= 3 and not _is_title_case(text) and preceding not in _NAMING_WORDS:
-                span = _span(doc, raw.start, raw.end)
-                # The speaker is the nearest subject above the fragment that names someone.
-                for governing in _governing_verbs(span.root) if span is not None else []:
-                    subj = _subject(governing)
-                    if subj is None or _inside_any(governing, spans):
-                        continue
-                    found = resolver.resolve(raw.paragraph, subj, spans)
-                    if found and (found[1] or subj.lemma_.lower() in HUMAN_NOUNS):
-                        speaker, verb, partial = found, governing, True
-                        break
-            opens_sentence = re.search(r"(?:^|[.!?][”\"]?)\s*[“\"]?$", doc_text(doc)[:raw.start])
-            if (speaker is None and opens_sentence and words >= 5 and _FIRST_PERSON.search(text)
-                    and last_speaker and raw.paragraph - last_paragraph <= 2):
-                # A feature goes on in its subject's words without a cue: '… in Athens. "For the first nine
-                # hours, I had no pain killers …"' — first-person speech, close after the last speaker's.
-                named = resolver.named_in_paragraph_before(raw.paragraph, raw.start)
-                speaker, cue = (named, None) if named not in {None, last_speaker} else (last_speaker, last_cue)
-        if speaker is None:
+        said = next((found for rule in _RULES if (found := rule(raw, ctx)) is not None), None)
+        if said is None or said.speaker is None:
             continue
-        sentence = parsed.sentence_of(cue_raw.paragraph, cue_raw.start)
         quotes.append(Quote(
             id=f"q-{stable_id(normalize(text), length=8)}",
             text=text,
-            speaker=speaker[0],
-            speaker_id=speaker[1],
-            sentence=sentence,
-            cue=verb.text if verb is not None else cue,
-            partial=partial,
+            speaker=said.speaker[0],
+            speaker_id=said.speaker[1],
+            sentence=parsed.sentence_of(said.at.paragraph, said.at.start),
+            cue=said.cue,
+            partial=said.partial,
         ))
-        last_speaker, last_paragraph, last_end = speaker, raw.paragraph, raw.end
-        last_cue = verb.text if verb is not None else cue
+        ctx.last, ctx.last_paragraph, ctx.last_end = said, raw.paragraph, raw.end
     return quotes

@@ -4,7 +4,6 @@ time; never copied into the project). Skipped where ../shared is not beside the 
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from quizgen import api, scoring
 from quizgen.textutil import normalize
@@ -22,7 +21,7 @@ def facts():
 
 @pytest.fixture(scope="module")
 def gold():
-    return yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    return scoring.load_gold(GOLD)
 
 
 def _n(text: str) -> str:
@@ -30,40 +29,40 @@ def _n(text: str) -> str:
 
 
 def test_reader_takes_title_byline_and_drops_furniture(facts, gold):
-    assert facts.title == gold["title"] and facts.byline == gold["byline"]
+    assert facts.title == gold.title and facts.byline == gold.byline
     text = " ".join(s.text for s in facts.sentences)
     assert "dasl.yoon@wsj.com" not in text and not text.endswith("topics")
 
 
 def test_every_gold_quote_found_with_its_speaker(facts, gold):
-    for expected in gold["quotes"]:
-        speakers = {_n(expected["speaker"]), *(_n(s) for s in expected.get("speaker_ok", []))}
-        match = [q for q in facts.quotes if _n(expected["text"]) in _n(q.text)]
-        assert match, expected["text"]
-        assert _n(match[0].speaker) in speakers, (expected["text"], match[0].speaker)
+    for expected in gold.quotes:
+        speakers = {_n(expected.speaker), *(_n(s) for s in expected.speaker_ok)}
+        match = [q for q in facts.quotes if _n(expected.text) in _n(q.text)]
+        assert match, expected.text
+        assert _n(match[0].speaker) in speakers, (expected.text, match[0].speaker)
 
 
 def test_no_title_gloss_or_scare_quote_is_taken_as_speech(facts, gold):
-    for phrase in gold["not_quotes"]:
+    for phrase in gold.not_quotes:
         assert not any(_n(q.text) == _n(phrase) for q in facts.quotes), phrase
 
 
 def test_entities_types_glosses_and_numbers(facts, gold):
     found = 0
-    for expected in gold["entities"]:
-        names = {_n(expected["name"]), *(_n(a) for a in expected.get("aliases", []))}
-        if any(_n(e.name) in names and e.type in expected["type"] for e in facts.entities):
+    for expected in gold.entities:
+        names = {_n(expected.name), *(_n(a) for a in expected.aliases)}
+        if any(_n(e.name) in names and e.type in expected.type for e in facts.entities):
             found += 1
     assert found >= 20, found
     glosses = {(_n(g.term), _n(g.meaning).split(" (")[0]) for g in facts.glosses}
-    for expected in gold["glosses"]:
-        assert (_n(expected["term"]), _n(expected["meaning"]).split(" (")[0]) in glosses
+    for expected in gold.glosses:
+        assert (_n(expected.term), _n(expected.meaning).split(" (")[0]) in glosses
     numbers = 0
-    for expected in gold["numbers"]:
-        if "value" in expected:
-            numbers += any(n.value == expected["value"] for n in facts.numbers)
+    for expected in gold.numbers:
+        if expected.value is not None:
+            numbers += any(n.value == expected.value for n in facts.numbers)
         else:
-            numbers += any(_n(expected["text"]) in _n(n.text) for n in facts.numbers)
+            numbers += any(_n(expected.text or "") in _n(n.text) for n in facts.numbers)
     assert numbers >= 6, numbers
 
 
@@ -89,7 +88,7 @@ def test_twenty_items_of_five_types_test_most_gold_key_facts(facts, gold):
     card = scoring.score(facts, gold)
     assert all(card.checks.values()), card.checks
     sources = [scoring.key(i.source) for i in quiz.items]
-    words = scoring._words  # the scorer's own fuzzy rule for paraphrased gold sentences
-    tested = [fact for fact in gold["key_facts"]
+    words = scoring.words  # the scorer's own fuzzy rule for paraphrased gold sentences
+    tested = [fact for fact in gold.key_facts
               if any(len(words(scoring.key(fact)) & words(s)) >= 0.75 * len(words(scoring.key(fact))) for s in sources)]
     assert len(tested) >= 5, tested

@@ -196,7 +196,7 @@ def test_score_reads_an_article_or_an_edited_facts_file(tmp_path):
     gold = ROOT / "tests" / "fixtures" / "gold" / "harbour-ferry.yaml"
     scored = run_cli("score", EXAMPLE, gold)
     assert scored.code == 0, scored.stderr
-    assert "quotes with speaker      9     9      100%    100%" in scored.stdout
+    assert "quotes with speaker      9     9    100.0%  100.0%" in scored.stdout
     facts = tmp_path / "facts.yaml"
     assert run_cli("extract", EXAMPLE, "-o", facts).code == 0
     facts.write_text(facts.read_text(encoding="utf-8").replace("speaker: Margaret Rendall", "speaker: Isla Hendry"),
