@@ -50,11 +50,12 @@ def generate_quiz(facts: FactSheet, count: int = 20, seed: int = 0,
     """The best `count` items the templates make from these facts (the built-in templates, after any in
     `template_dirs`, unless `templates` is given); the same facts and seed give the same quiz."""
     from quizgen.generate import generate_quiz as _generate
-    from quizgen.templates import load_templates
+    from quizgen.templates import load_templates, template_budget
 
     if templates is None:
         templates = load_templates(list(template_dirs))
-    return _generate(facts, list(templates), count=count, seed=seed)
+    with template_budget():  # each template's CPU time on this article is bounded (a warning names one past it)
+        return _generate(facts, list(templates), count=count, seed=seed)
 
 
 @dataclass(frozen=True)

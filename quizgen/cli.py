@@ -51,8 +51,11 @@ _versions = _whole_number(1, 26, " (one letter per version)")
 
 
 def _formats(text: str) -> str:
-    """An argparse type: "gift,pdf" or "all", checked against the known formats, duplicates dropped."""
-    names = FORMATS if text.strip() == "all" else tuple(n.strip().lower() for n in text.split(",") if n.strip())
+    """An argparse type: "gift,pdf" or "all" (anywhere in the list), checked against the known formats, duplicates
+    dropped."""
+    names = tuple(n.strip().lower() for n in text.split(",") if n.strip())
+    if "all" in names:  # "pdf,all" means every format, as "all" alone does
+        names = FORMATS
     unknown = [n for n in names if n not in FORMATS]
     if unknown or not names:
         raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or '(none)'}; choose from "
