@@ -66,17 +66,20 @@ def _clean_value(value: Any) -> Any:
     return value
 
 
-def _blank_count(cloze: str) -> int:
-    return sum(isinstance(part, ClozeBlank) for part in cloze_parts(cloze))
+def _joined(parts: tuple[str | ClozeBlank, ...]) -> str:
+    return "".join(f"{{{{c{p.number}::{p.answer}}}}}" if isinstance(p, ClozeBlank) else p for p in parts)
 
 
 def _clean_cloze(cloze: str | None) -> str | None:
-    """The cloze text cleaned, never joined into a marker of its own: "{\x0b{c7::x}}" must not become a deletion,
-    so where dropping the controls would make a new marker they become spaces instead."""
+    """The cloze text cleaned piece by piece, never joined into a marker of its own or a blank cut short:
+    "{\x0b{c7::x}}" must not become a deletion, nor a blank "}\x1f}0" read as empty. Where dropping the controls
+    would change what the blanks are, they become spaces instead."""
     if cloze is None:
         return None
-    cleaned = safe_text(cloze)
-    return cleaned if _blank_count(cleaned) == _blank_count(cloze) else _UNSAFE.sub(" ", cloze)
+    cleaned = tuple(ClozeBlank(p.number, safe_text(p.answer)) if isinstance(p, ClozeBlank) else safe_text(p)
+                    for p in cloze_parts(cloze))
+    joined = _joined(cleaned)
+    return joined if cloze_parts(joined) == cleaned else _UNSAFE.sub(" ", cloze)
 
 
 def _clean_item(item: Item) -> Item:

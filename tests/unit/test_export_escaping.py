@@ -222,3 +222,12 @@ def test_a_sentence_longer_than_a_page_and_an_unbroken_word_print(tmp_path):
     assert squash("the ferry sailed the ferry sailed") in squash(pdf_text(tmp_path / "w.pdf"))
     assert squash("Ferry Ferry") in squash(pdf_text(tmp_path / "w.pdf"))  # the title, cut to a heading's length
     assert squash(pdf_text(tmp_path / "k.pdf")).count("x" * 50) >= 1
+
+
+def test_dropping_a_control_never_empties_a_blank():
+    """A blank '}\\x1f}0': without the control its braces would close the marker early and leave an empty blank."""
+    from quizgen.exporters.common import _clean_cloze
+    from quizgen.model import ClozeBlank, cloze_parts
+
+    blanks = [p for p in cloze_parts(_clean_cloze("Before {{c1::}\x1f}0}} after.")) if isinstance(p, ClozeBlank)]
+    assert len(blanks) == 1 and blanks[0].answer.replace(" ", "") == "}}0"
