@@ -7,6 +7,7 @@ speaker teaches a falsehood, a missing quote only costs an item.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -77,6 +78,7 @@ class _Said:
     cue: str | None
     at: _Raw
     partial: bool = False
+    goes_on: bool = False  # no cue of its own: the reported speech just before goes on
 
 
 def _is_title_case(text: str) -> bool:
@@ -613,10 +615,19 @@ def _by_credit(raw: _Raw, ctx: _Context) -> _Said | None:
 def _goes_on(raw: _Raw, ctx: _Context) -> _Said | None:
     """'“…,” said X. “And more.”': a quotation with no cue of its own, right after X's, in the same paragraph."""
     last = ctx.last
-    if (last is None or raw.paragraph != ctx.last_paragraph or raw.start - ctx.last_end > 160
+    if (last is None or raw.paragraph != ctx.last_paragraph
             or not re.search(r"[.!?][”\"']?$", ctx.before(raw).rstrip())):
         return None
-    return _Said(last.speaker, last.cue, raw)
+    if raw.start - ctx.last_end > 160 and not _next_sentence(ctx.doc(raw), ctx.last_end, raw.start):
+        return None
+    return _Said(last.speaker, last.cue, raw, goes_on=True)
+
+
+def _next_sentence(doc: Doc, end: int, start: int) -> bool:
+    """Does the quotation at `start` open the sentence right after the one the quotation ending at `end` is in?
+    '“A,” said X, a long description of X. “B.”': however long the cue's sentence, no other sentence between."""
+    sentence = next((s for s in doc.sents if s.start_char <= end < s.end_char), None)
+    return sentence is not None and doc_text(doc)[sentence.end_char:start].strip(" “\"'") == ""
 
 
 def _next_paragraph(raw: _Raw, ctx: _Context) -> _Said | None:
@@ -711,11 +722,41 @@ def _not_speech(text: str, gloss_words: set[str]) -> bool:
     return _is_title_case(text) and not text.rstrip().endswith(("!", "?"))
 
 
-def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[str, str],
-                   glosses: list[Gloss]) -> list[Quote]:
-    ctx = _Context(parsed, _SpeakerResolver(parsed, entities, lookup))
+@dataclass(frozen=True)
+class _Part:
+    """One attributed quotation before parts of the same quotation are joined."""
+
+    raw: _Raw
+    said: _Said
+    text: str
+
+
+def _continues(before: _Part, part: _Part) -> bool:
+    """'“A,” he said, “B.”' and '“A,” he said. “B.”': a quotation interrupted by its cue, or going on with no
+    new speaker, in the same paragraph, is one quotation. Transcript turns and full quotes beside fragments stay
+    apart, unless the later one goes on with no cue of its own."""
+    return (part.raw.paragraph == before.raw.paragraph and part.raw.start > before.raw.end
+            and part.said.speaker == before.said.speaker
+            and (part.said.partial == before.said.partial or part.said.goes_on)
+            and part.raw.turn is None and before.raw.turn is None)
+
+
+def _joined(parsed: ParsedArticle, parts: list[_Part]) -> _Part:
+    """The parts as one quotation, as the article reads: 'A … B' where words come between, 'A B' where only
+    quotation marks do."""
+    paragraph = parsed.article.paragraphs[parts[0].raw.paragraph]
+    text = parts[0].text
+    for before, part in itertools.pairwise(parts):
+        between = paragraph[before.raw.end:part.raw.start]
+        text += (" " if re.fullmatch(r"[\s”“\"']*", between) else " … ") + part.text
+    first = parts[0]
+    cue = next((p.said.cue for p in parts if p.said.cue), None)
+    partial = any(p.said.partial for p in parts)  # 'has the important virtue … It doesn't …' is no whole quote
+    return _Part(first.raw, _Said(first.said.speaker, cue, first.said.at, partial), text)
+
+
+def _attributed(parsed: ParsedArticle, ctx: _Context, glosses: list[Gloss]) -> Iterator[_Part]:
     gloss_words = {normalize(g.term).lower() for g in glosses} | {normalize(g.meaning).lower() for g in glosses}
-    quotes: list[Quote] = []
     for raw in _raw_quotes(parsed, ctx.resolver.is_person):
         text = _clean_quote(raw.text)
         if _not_speech(text, gloss_words):
@@ -723,14 +764,30 @@ def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[s
         said = next((found for rule in _RULES if (found := rule(raw, ctx)) is not None), None)
         if said is None or said.speaker is None:
             continue
-        quotes.append(Quote(
-            id=f"q-{stable_id(normalize(text), length=8)}",
-            text=text,
-            speaker=said.speaker[0],
-            speaker_id=said.speaker[1],
-            sentence=parsed.sentence_of(said.at.paragraph, said.at.start),
-            cue=said.cue,
-            partial=said.partial,
-        ))
         ctx.last, ctx.last_paragraph, ctx.last_end = said, raw.paragraph, raw.end
+        yield _Part(raw, said, text)
+
+
+def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[str, str],
+                   glosses: list[Gloss]) -> list[Quote]:
+    ctx = _Context(parsed, _SpeakerResolver(parsed, entities, lookup))
+    groups: list[list[_Part]] = []
+    for part in _attributed(parsed, ctx, glosses):
+        if groups and _continues(groups[-1][-1], part):
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    quotes: list[Quote] = []
+    for group in groups:
+        part = _joined(parsed, group)
+        speaker = part.said.speaker or ("", None)
+        quotes.append(Quote(
+            id=f"q-{stable_id(normalize(part.text), length=8)}",
+            text=part.text,
+            speaker=speaker[0],
+            speaker_id=speaker[1],
+            sentence=parsed.sentence_of(part.said.at.paragraph, part.said.at.start),
+            cue=part.said.cue,
+            partial=part.said.partial,
+        ))
     return quotes

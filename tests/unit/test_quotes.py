@@ -34,6 +34,18 @@ def test_each_quotation_is_found_with_its_speaker(case):
         assert all(speaker_right(q.speaker, gold) for q in holders), (want, [q.speaker for q in holders])
 
 
+def test_parts_of_one_quotation_come_out_as_one_quote(case):
+    """'“A,” she said, “B.”' and a quotation going on with no new cue: one quote, read in order, shown once."""
+    spec, quotes = case
+    parts = spec.get("one_quote", [])
+    if not parts:
+        return
+    holders = [q for q in quotes if key(parts[0]) in key(q.text)]
+    assert len(holders) == 1 and len(quotes) == 1, [q.text for q in quotes]
+    text = key(holders[0].text)
+    assert all(key(p) in text for p in parts) and text.index(key(parts[0])) < text.index(key(parts[-1])), text
+
+
 def test_titles_labels_and_unattributed_text_are_not_speech(case):
     spec, quotes = case
     for phrase in spec.get("not_quotes", []):
