@@ -51,7 +51,7 @@ def test_gold_key_facts_are_among_the_key_sentences(card):
 
 def test_scorer_counts_a_wrong_speaker_as_a_miss():
     facts = api.extract_facts(api.read_article(CASES["clinic-boat"]))
-    wrong = facts.quotes[0].__class__(**{**facts.quotes[0].__dict__, "speaker": "Carlos Mendes"})
+    wrong = facts.quotes[0].__class__(**{**facts.quotes[0].__dict__, "speaker": "Pedro Alves"})
     edited = facts.__class__(**{**facts.__dict__, "quotes": (wrong, *facts.quotes[1:])})
     gold = scoring.load_gold(ROOT / "tests" / "fixtures" / "gold" / "clinic-boat.yaml")
     quotes = scoring.score(edited, gold).category("quotes with speaker")
