@@ -333,8 +333,9 @@ class _SpeakerResolver:
                 subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and not _inside_any(t, spans)
                             and (p_index < paragraph or t.idx < char)]
                 opening = sent[0]
+                # Not a word of a subject's own phrase: 'Clinton communication director Jennifer Palmieri said'.
                 if (opening.pos_ == "PROPN" and opening.dep_ == "compound" and not _inside_any(opening, spans)
-                        and opening.head not in subjects):
+                        and not any(a in subjects for a in opening.ancestors)):
                     subjects.insert(0, opening)
                 yield subjects
 
@@ -762,10 +763,12 @@ def _attributed(parsed: ParsedArticle, ctx: _Context, glosses: list[Gloss]) -> I
         if _not_speech(text, gloss_words):
             continue
         said = next((found for rule in _RULES if (found := rule(raw, ctx)) is not None), None)
-        if said is None or said.speaker is None:
+        if said is None:
             continue
+        # A cue whose speaker no one can name still ends the run of the speaker before: what follows is not theirs.
         ctx.last, ctx.last_paragraph, ctx.last_end = said, raw.paragraph, raw.end
-        yield _Part(raw, said, text)
+        if said.speaker is not None:
+            yield _Part(raw, said, text)
 
 
 def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[str, str],
