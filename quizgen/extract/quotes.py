@@ -224,8 +224,23 @@ def _noun_gender(lemma: str) -> str | None:
     return "m" if lemma in _MALE_NOUNS else "f" if lemma in _FEMALE_NOUNS else None
 
 
-def _entity_gender(entity: Entity) -> str | None:
-    """Known when the article says so ('Mr Evans', 'Mrs Rendall', 'a spokeswoman') or the first name does."""
+def _gender_before_name(entity: Entity, text: str) -> str | None:
+    """The gender a noun right before the person's name gives, where the article writes one: '9/11 widow Terry
+    Strada', 'congresswoman Ana Ruiz'. The article's own word outweighs a first name's usual gender."""
+    for alias in sorted(entity.names, key=len, reverse=True):
+        for match in re.finditer(rf"\b([A-Za-z]+)\s+{re.escape(alias)}\b", text):
+            gender = _noun_gender(match.group(1).lower())
+            if gender is not None:
+                return gender
+    return None
+
+
+def _entity_gender(entity: Entity, text: str = "") -> str | None:
+    """Known when the article says so ('Mr Evans', 'Mrs Rendall', 'widow Terry Strada', 'a spokeswoman') or the
+    first name does."""
+    said = _gender_before_name(entity, text) if text else None
+    if said is not None:
+        return said
     for alias in entity.names:
         first = alias.split()[0].rstrip(".").lower()
         if first in {"mr", "sir", "lord"}:
@@ -268,6 +283,13 @@ class _SpeakerResolver:
         self.lookup = lookup
         self.by_id = {e.id: e for e in entities}
         self.people = {e.id for e in entities if e.type == "PERSON"}
+        self._text = "\n".join(parsed.article.paragraphs)
+        self._genders: dict[str, str | None] = {}
+
+    def gender(self, entity: Entity) -> str | None:
+        if entity.id not in self._genders:
+            self._genders[entity.id] = _entity_gender(entity, self._text)
+        return self._genders[entity.id]
 
     def entity_in(self, doc: Doc, tokens: list[Token]) -> Entity | None:
         if not tokens:
@@ -376,7 +398,7 @@ class _SpeakerResolver:
             if sentence is None or ent.start < sentence.start or _inside_any(ent[0], spans):
                 continue
             entity = self.entity_in(doc, list(ent))
-            if entity is not None and entity.type == "PERSON" and _entity_gender(entity) == wanted:
+            if entity is not None and entity.type == "PERSON" and self.gender(entity) == wanted:
                 return entity.name, entity.id
         return None
 
@@ -386,7 +408,7 @@ class _SpeakerResolver:
         if entity is None and subj.dep_ == "compound":
             entity = self.named(subj.text)
         if entity is not None and entity.type == "PERSON":
-            return (entity.name, entity.id) if _entity_gender(entity) in genders else None
+            return (entity.name, entity.id) if self.gender(entity) in genders else None
         lemma = subj.lemma_.lower()
         # A described person ('the official') stands for he/she only when the noun is a person noun of the
         # entities stage or says the gender ('a spokeswoman'): the wider list of speaker nouns is too loose here.
