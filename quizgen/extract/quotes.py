@@ -368,16 +368,18 @@ class _SpeakerResolver:
         (an object, a name inside a quotation) is taken only in the pronoun's own sentence, when no subject there
         agrees and its gender is known to agree ('Dunn described Ferris as a “spoiler” after she …')."""
         wanted = _wanted_gender(pronoun)
+        reach = 0  # sentences about someone else: a run of sentences going on about the same "she" is one step
         for distance, subjects in enumerate(self._subjects_before(paragraph, char)):
             if subjects and _about_the_same(subjects[0], wanted):
                 continue
+            reach += 1
             if distance == 0 and subjects and all(self._person(s, {None, wanted}) is None for s in subjects):
                 named = self._named_before(paragraph, char, wanted)
                 if named is not None:
                     return named
             # A person of unknown gender is taken only from the nearest sentences; further back, only one whose
             # gender the article (or the first name) gives and agrees.
-            genders = {None, wanted} if distance < _UNKNOWN_GENDER_REACH else {wanted}
+            genders = {None, wanted} if reach <= _UNKNOWN_GENDER_REACH else {wanted}
             for subj in subjects:
                 if subj.lower_ in _RELATIVES and subj.head.dep_ == "relcl":
                     subj = subj.head.head  # '… included Margaret Rendall, 91, who has made …': the relative's noun
