@@ -28,7 +28,7 @@ _BACK_REFERENCE = frozenset(_WORDS["back_reference"])
 # bodies and documents news English lets speak ("the statement said").
 HUMAN_NOUNS = PERSON_NOUNS | frozenset(table("speaker_nouns")["people"])
 _SOURCE_NOUNS = frozenset(table("speaker_nouns")["sources"])
-_PRONOUNS = {"he", "she", "him", "her"}
+_PRONOUNS = {"he", "she", "him", "her", "his"}
 _RELATIVES = {"who", "which", "that", "whom"}
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|we|our|us)\b")
 _TITLE_WORDS = {w.lower() for w in (*table("titles")["honorifics"], *table("titles")["offices"])} | HUMAN_NOUNS
@@ -40,6 +40,8 @@ _FEMALE_NOUNS = frozenset(_GENDER["female_nouns"])
 _UNKNOWN_GENDER_REACH = 4
 # Verbs that put a label on something, the label being the speaker's words ('admires him as a “strong leader”').
 _CHARACTERISING = frozenset(table("reporting_verbs")["characterising"])
+# Nouns for what someone said: 'his claim that people would “learn nothing”' is his.
+_SPEECH_NOUNS = frozenset(table("reporting_verbs")["speech_nouns"])
 # Who can speak: people and organisations ("the Pentagon said"); a place, a work or a date cannot.
 _SPEAKER_TYPES = {"PERSON", "ORG", "NORP"}
 # A dateline opens a news paragraph: "WASHINGTON (AP) —", "NEW YORK --". Its words are never a speaker.
@@ -274,7 +276,7 @@ def _about_the_same(subj: Token, wanted: str) -> bool:
 
 
 def _wanted_gender(pronoun: str) -> str:
-    return "m" if pronoun in {"he", "him"} else "f"
+    return "m" if pronoun in {"he", "him", "his"} else "f"
 
 
 class _SpeakerResolver:
@@ -713,6 +715,22 @@ def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
         found = ctx.resolver.resolve(raw.paragraph, subj, spans)
         if found and (found[1] or (words >= 3 and _describes_speaker(subj, governing))):
             return _Said(found, governing.text, raw, partial=True)
+    return _claim_owner(raw, ctx, spans)
+
+
+def _claim_owner(raw: _Raw, ctx: _Context, spans: Sequence[tuple[int, int, bool]]) -> _Said | None:
+    """'Contrary to his claim that people would “learn nothing”': a fragment inside a speech noun ('claim',
+    'promise') belongs to the noun's owner, when the owner names someone."""
+    span = _span(ctx.doc(raw), raw.start, raw.end)
+    token = span.root if span is not None else None
+    for _ in range(8):
+        if token is None or token.head is token:
+            return None
+        token = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in _SPEECH_NOUNS:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            found = ctx.resolver.resolve(raw.paragraph, owner, spans) if owner is not None else None
+            return _Said(found, None, raw, partial=True) if found and found[1] else None
     return None
 
 
