@@ -748,9 +748,28 @@ def _first_person(raw: _Raw, ctx: _Context) -> _Said | None:
     return _Said(last.speaker, last.cue, raw)
 
 
+def _after_named_subject(raw: _Raw, ctx: _Context) -> _Said | None:
+    """'Sen. Ruiz, who lost the primary, named young voters as the reason. “They are tired of waiting.”': a
+    quotation of whole sentences that closes the paragraph, with no cue, right after a sentence whose subject is a
+    person the article names, is that person's."""
+    doc = ctx.doc(raw)
+    text = doc_text(doc)
+    before = _text_before(doc, raw).rstrip()
+    if (not raw.closed or text[raw.end:].strip(" ”\"'.") != "" or word_count(raw.text) < 4 or not before
+            or not re.search(r"[.!?][”\"']?$", before)):
+        return None
+    sentence = next((s for s in doc.sents if s.start_char <= len(before) - 1 < s.end_char), None)
+    spans = ctx.spans(raw)
+    subjects = [t for t in sentence or () if t.dep_ in {"nsubj", "nsubjpass"} and not _inside_any(t, spans)]
+    if not subjects or subjects[0].pos_ != "PROPN":
+        return None
+    found = ctx.resolver.resolve(raw.paragraph, subjects[0], spans)
+    return _Said(found, None, raw) if found and found[1] in ctx.resolver.people else None
+
+
 # Tried in order; the first rule that names a speaker attributes the quotation.
 _RULES: tuple[Rule, ...] = (_by_turn, _by_inverted_cue, _by_cue, _by_credit, _goes_on, _next_paragraph, _fragment,
-                            _first_person)
+                            _first_person, _after_named_subject)
 
 
 def _not_speech(text: str, gloss_words: set[str]) -> bool:
