@@ -179,7 +179,7 @@ def _subject(verb: Token) -> Token | None:
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None:
             return subj
-        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head is not verb:
+        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head != verb:
             verb = verb.head
             seen += 1
             continue
@@ -195,7 +195,7 @@ def _governing_verbs(root: Token) -> list[Token]:
         subj = _subject(token) if token.pos_ in {"VERB", "AUX"} else None
         if subj is not None and subj.lower_ not in _RELATIVES:
             verbs.append(token)
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
     return verbs
@@ -429,7 +429,7 @@ class _SpeakerResolver:
             return None  # a name inside the quotation is not who speaks
         if subj.lower_ in _PRONOUNS:
             return self.antecedent(p_index, subj.idx, subj.lower_)
-        if subj.lower_ == "who" and subj.head.dep_ == "relcl" and subj.head.head is not subj:
+        if subj.lower_ == "who" and subj.head.dep_ == "relcl" and subj.head.head != subj:
             return self.resolve(p_index, subj.head.head, spans)  # 'Stevie Wonder, who said …': the noun it follows
         if subj.pos_ == "PRON":
             return None  # "they", "it", "I": not resolved with confidence
@@ -724,7 +724,7 @@ def _claim_owner(raw: _Raw, ctx: _Context, spans: Sequence[tuple[int, int, bool]
     span = _span(ctx.doc(raw), raw.start, raw.end)
     token = span.root if span is not None else None
     for _ in range(8):
-        if token is None or token.head is token:
+        if token is None or token.head == token:
             return None
         token = token.head
         if token.pos_ == "NOUN" and token.lemma_.lower() in _SPEECH_NOUNS:

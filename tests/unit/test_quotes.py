@@ -78,3 +78,16 @@ def test_fragment_speaker_is_the_one_who_says_not_the_nearest_subject():
     quotes = api.extract_facts(article).quotes
     assert [q.speaker for q in quotes] == ["Rosa Lind"], quotes
     assert quotes[0].partial
+
+
+def test_governing_verbs_stop_at_the_root():
+    """spaCy makes a new Token object on each access: a root is found by equality, not identity (the walk used to
+    run on at the root, listing it again and again)."""
+    import spacy
+
+    from quizgen.extract.nlp import installed_model_name
+    from quizgen.extract.quotes import _governing_verbs
+
+    doc = spacy.load(installed_model_name())("Ana Ruiz blasted the plan as unbelievably dishonest.")
+    verbs = _governing_verbs(doc[-2])
+    assert len(verbs) == len({v.i for v in verbs}) >= 1, verbs
