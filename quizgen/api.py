@@ -12,13 +12,15 @@ from quizgen.formats import DEFAULT_FORMATS
 from quizgen.inputs import input_kind
 from quizgen.model import Article, FactSheet, Quiz
 from quizgen.outputs import guard_edited, output_file, output_folder, remove_stale_temporaries, write_atomic
+from quizgen.readers import is_remote
 from quizgen.readers import read_article as _read_article
 
 if TYPE_CHECKING:
     from quizgen.templates import Template
 
 def read_article(path: str | Path) -> Article:
-    """Read one article file (.txt, .md, .html) into an Article; a bad file raises InputError."""
+    """Read one article (.txt, .md, .html, .pdf, .docx, "-" for standard input, or an http(s) address) into an
+    Article; a bad one raises InputError."""
     return _read_article(path)
 
 
@@ -31,6 +33,8 @@ def extract_facts(article: Article) -> FactSheet:
 
 def load_facts(path: str | Path) -> FactSheet:
     """An article file is read and extracted; a facts.yaml is read as the teacher left it."""
+    if is_remote(path):  # standard input or a web address: an article, whatever its name ends with
+        return extract_facts(read_article(path))
     path = Path(path)
     if input_kind(path) != "article":
         from quizgen.factsfile import read_facts
@@ -46,11 +50,12 @@ def generate_quiz(facts: FactSheet, count: int = 20, seed: int = 0,
     """The best `count` items the templates make from these facts (the built-in templates, after any in
     `template_dirs`, unless `templates` is given); the same facts and seed give the same quiz."""
     from quizgen.generate import generate_quiz as _generate
-    from quizgen.templates import load_templates
+    from quizgen.templates import load_templates, template_budget
 
     if templates is None:
         templates = load_templates(list(template_dirs))
-    return _generate(facts, list(templates), count=count, seed=seed)
+    with template_budget():  # each template's CPU time on this article is bounded (a warning names one past it)
+        return _generate(facts, list(templates), count=count, seed=seed)
 
 
 @dataclass(frozen=True)
@@ -76,9 +81,10 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
     from quizgen.exporters.anki import note_timestamp
     from quizgen.templates import load_templates
 
+    remote = is_remote(path)  # standard input or a web address: no file, no file time
     source = Path(path)
     facts: FactSheet | None = None
-    if input_kind(source) == "quiz":
+    if not remote and input_kind(source) == "quiz":
         # A quiz.yaml a teacher edited: its items are printed and exported as they stand, nothing regenerated.
         from quizgen.quizfile import read_quiz
 
@@ -87,14 +93,14 @@ def make(path: str | Path, out_dir: str | Path = "out", count: int = 20, seed: i
             quiz = replace(quiz, slug=slug)
         note_time = note_timestamp(source, date=quiz.date)
     else:
-        facts = load_facts(source)
+        facts = load_facts(path if remote else source)
         if slug:
             facts = replace(facts, slug=slug)
         templates = load_templates(list(template_dirs))
         quiz = generate_quiz(facts, count=count, seed=seed, templates=templates)
-        note_time = note_timestamp(source, templates, date=facts.date)
+        note_time = note_timestamp(None if remote else source, templates, date=facts.date)
     if not quiz.items:
-        raise InputError(f"{source}: no good question could be made: the article names no people, places or "
+        raise InputError(f"{path}: no good question could be made: the article names no people, places or "
                          f"organisations and gives no figures a student could be asked about")
     return write_outputs(source, quiz, facts, note_time, out_dir=out_dir, force=force, deck=deck, paper=paper,
                          versions=versions, formats=formats)

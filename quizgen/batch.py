@@ -76,7 +76,9 @@ def _calls(paths: Sequence[Path], options: dict[str, Any]) -> list[tuple[Path, d
     return calls
 
 
-def _size(path: Path) -> int:
+def _size(path: Path | str) -> int:
+    if isinstance(path, str):  # standard input or a web address (inputs.expand_inputs): no size before reading
+        return 0
     try:
         return path.stat().st_size
     except OSError:

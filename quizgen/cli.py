@@ -51,8 +51,11 @@ _versions = _whole_number(1, 26, " (one letter per version)")
 
 
 def _formats(text: str) -> str:
-    """An argparse type: "gift,pdf" or "all", checked against the known formats, duplicates dropped."""
-    names = FORMATS if text.strip() == "all" else tuple(n.strip().lower() for n in text.split(",") if n.strip())
+    """An argparse type: "gift,pdf" or "all" (anywhere in the list), checked against the known formats, duplicates
+    dropped."""
+    names = tuple(n.strip().lower() for n in text.split(",") if n.strip())
+    if "all" in names:  # "pdf,all" means every format, as "all" alone does
+        names = FORMATS
     unknown = [n for n in names if n not in FORMATS]
     if unknown or not names:
         raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or '(none)'}; choose from "
@@ -78,8 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     make = commands.add_parser("make", help="build the deck, worksheet, answer key, facts.yaml and quiz.yaml",
-                               description="Build a quiz for each article (.txt, .md, .html) or facts.yaml.")
-    make.add_argument("inputs", nargs="+", metavar="ARTICLE", help="article files, facts.yaml files or folders")
+                               description="Build a quiz for each article (.txt, .md, .html, .pdf, .docx, a web "
+                                           "address, or - for standard input) or facts.yaml.")
+    make.add_argument("inputs", nargs="+", metavar="ARTICLE",
+                      help="article files, facts.yaml files, folders, http(s) addresses, or - to read standard input")
     make.add_argument("-o", "--out", default="out", help="output folder (default: out/)")
     make.add_argument("-n", "--count", type=_positive, default=20, help="items per quiz (default: 20)")
     make.add_argument("--seed", type=_seed, default=0, help="seed for option order and choices (default: 0)")
@@ -133,6 +138,8 @@ def _make(args: argparse.Namespace) -> int:
                "template_dirs": args.templates, "deck": args.deck, "paper": args.paper, "versions": args.versions,
                "formats": tuple(args.formats.split(","))}
     jobs = args.jobs or default_jobs(len(paths))
+    if "-" in paths:
+        jobs = 1  # standard input belongs to this process: a worker process would find it closed
     report = _Report(len(paths), verbose=args.verbose)
     try:
         outcomes = run_batch(paths, options, jobs, on_done=report.done, on_start=report.start)
@@ -182,9 +189,11 @@ class _Report:
         else:
             print(text, file=stream)
 
-    def start(self, path: Path) -> None:
+    def start(self, path: Path | str) -> None:
+        from quizgen.inputs import input_name
+
         if self.bar is not None:
-            self.bar.set_postfix_str(path.name[:40])
+            self.bar.set_postfix_str(input_name(path)[:40])
 
     def done(self, outcome: Any) -> None:
         if outcome.error:
@@ -203,7 +212,7 @@ class _Report:
                     self._print(f"  dropped {dropped.template} on {dropped.fact}: {dropped.reason}", sys.stdout)
         if self.bar is not None:
             self.bar.update(1)
-            self.bar.set_postfix_str(outcome.path.name[:40])
+            self.start(outcome.path)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -212,16 +221,19 @@ class _Report:
 
 def _summary(outcomes: list[Any]) -> None:
     """A table of the batch, in input order: article, items by type, warnings, output."""
+    from quizgen.inputs import input_name
+
     rows = [("article", "items", "by type", "warnings", "output")]
     for o in outcomes:
         if o.made is None:
-            rows.append((o.path.name, "-", "-", "failed: " + (o.error or "")[:60], "-"))
+            rows.append((input_name(o.path), "-", "-", "failed: " + (o.error or "")[:60], "-"))
             continue
         quiz = o.made.quiz
         kinds = " ".join(f"{k}:{n}" for k, n in quiz.count_by_type().items())
         notes = ["fewer items" if quiz.shortfall else "", f"same title as {o.same_title_as.name}" if o.same_title_as
                  else "", "text shortened" if o.input_notes else ""]
-        rows.append((o.path.name, str(len(quiz.items)), kinds, "; ".join(n for n in notes if n), f"{o.made.folder}/"))
+        rows.append((input_name(o.path), str(len(quiz.items)), kinds, "; ".join(n for n in notes if n),
+                     f"{o.made.folder}/"))
     widths = [min(48 if i == 0 else 64, max(len(r[i]) for r in rows)) for i in range(4)]
     print()
     for row in rows:

@@ -67,3 +67,8 @@ class OverwriteRefusedError(UserError):
 class InputWarning(UserWarning):
     """Issued (with `warnings.warn`) when an article had to be changed to be read safely: a run of one character
     shortened, an over-long word cut. The CLI shows each as `quizgen: warning: <file>: <what>`."""
+
+
+class TemplateBudgetWarning(InputWarning):
+    """Issued when a question template used up its CPU time for one article and made no more candidates from it
+    (shown beside the article like an InputWarning)."""

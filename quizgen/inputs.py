@@ -12,12 +12,18 @@ from pathlib import Path
 from typing import Literal
 
 from quizgen.errors import InputError, UserError
-from quizgen.readers import READERS
+from quizgen.readers import READERS, is_remote
 
 InputKind = Literal["quiz", "facts", "article"]
 FACTS_SUFFIXES = (".yaml", ".yml")
 # Files that sit beside articles in a folder and are not articles.
 _NOT_ARTICLES = ("README", "SOURCES", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "INDEX")
+Input = Path | str  # a file or folder; or, as given, "-" (standard input) or an http(s) address
+
+
+def input_name(source: Input) -> str:
+    """How an input is named in progress lines and the batch table: a file's name, or the address as given."""
+    return str(source) if is_remote(source) else Path(source).name
 
 
 def is_quiz_file(path: Path) -> bool:
@@ -41,28 +47,33 @@ def input_kind(path: Path) -> InputKind:
 
 
 def _is_member(path: Path) -> bool:
-    """A file of a folder that `make FOLDER` builds: an article or a facts file, not a README or a dotfile."""
+    """A file of a folder that `make FOLDER` builds: an article or a facts file, not a README, a dotfile or a Word
+    lock file ("~$story.docx")."""
     suffix = path.suffix.lower()
-    return (path.is_file() and not path.name.startswith(".") and (suffix in READERS or suffix in FACTS_SUFFIXES)
+    return (path.is_file() and not path.name.startswith((".", "~$")) and (suffix in READERS or suffix in FACTS_SUFFIXES)
             and not path.stem.upper().startswith(_NOT_ARTICLES))
 
 
-def expand_inputs(paths: Sequence[str | Path]) -> list[Path]:
-    """Files as given; folders become their article and facts files, sorted; a file named twice counts once."""
-    found: list[Path] = []
+def expand_inputs(paths: Sequence[str | Path]) -> list[Input]:
+    """Files as given; folders become their article and facts files, sorted; a file named twice counts once.
+    Standard input ("-") and web addresses stay as the strings given (a Path would fold "https://" to "https:/")."""
+    found: list[Input] = []
     for raw in paths:
+        if is_remote(raw):
+            found.append(str(raw))
+            continue
         path = Path(raw)
         if not path.is_dir():
             found.append(path)
             continue
         members = sorted(p for p in path.iterdir() if _is_member(p))
         if not members:
-            raise InputError(f"{path}: the folder holds no .txt, .md, .html or facts.yaml files")
+            raise InputError(f"{path}: the folder holds no .txt, .md, .html, .pdf, .docx or facts.yaml files")
         found.extend(members)
-    seen: set[Path] = set()
+    seen: set[Path | str] = set()
     unique = []
     for path in found:
-        key = path.resolve()
+        key = path if isinstance(path, str) else path.resolve()
         if key not in seen:
             seen.add(key)
             unique.append(path)
@@ -93,9 +104,12 @@ _SLUG_OF: dict[InputKind, Callable[[Path], str]] = {"quiz": _quiz_slug, "facts":
                                                     "article": _article_slug}
 
 
-def planned_slug(path: Path) -> str | None:
+def planned_slug(path: Input) -> str | None:
     """The output folder name `make` will choose for an input, or None when the input cannot be read (`make`
-    then says why)."""
+    then says why) or can be read only once (standard input; a web address, fetched by `make` itself)."""
+    if is_remote(path):
+        return None
+    path = Path(path)
     try:
         return _SLUG_OF[input_kind(path)](path)
     except UserError:

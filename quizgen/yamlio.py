@@ -120,6 +120,9 @@ def _whole(value: Any) -> int:
 
 # The largest number quizgen computes with: distractors multiply and round a value, and 1e308 times ten is inf.
 MAX_NUMBER = 1e30
+# Characters in one text field of facts.yaml or quiz.yaml: as long as a template may make one (the sandbox's
+# MAX_FIELD), far longer than any sentence an article gives (a line is at most 3,000 characters).
+MAX_TEXT = 10_000
 
 
 def _number(value: Any) -> float:
@@ -219,7 +222,18 @@ class SchemaReader:
         for key in required:
             if raw.get(key) is None:
                 raise self.fail(keys, f"missing required field {key!r}")
+        for name, value in raw.items():
+            self.check_lengths((*keys, str(name)), value)
         return {name: self.check((*keys, name), _printable(value), kinds[name]) for name, value in raw.items()}
+
+    def check_lengths(self, keys: Keys, value: Any) -> None:
+        """Every text in `value` (lists and mappings searched) at most MAX_TEXT characters: the files are edited by
+        hand, and an option or pair side of pages of text has no place on a worksheet or a card."""
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            raise self.fail(keys, f"{len(value):,} characters is too long for one field (at most {MAX_TEXT:,})")
+        members = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        for key, member in members:
+            self.check_lengths((*keys, key if isinstance(key, int) else str(key)), member)
 
 
 def _printable(value: Any) -> Any:

@@ -27,6 +27,7 @@ from quizgen.exporters.common import (
     escape_anki_cloze,
     escape_html,
     output_path,
+    safe_text,
 )
 from quizgen.model import ClozeBlank, Item, Quiz
 from quizgen.outputs import write_atomic
@@ -110,7 +111,10 @@ def deck_id(name: str) -> int:
 
 def deck_name(title: str, parent: str | None = None) -> str:
     """'Parent::Title'. A title's own "::" would make nested decks of the attacker's choosing: it becomes ":"."""
-    own = re.sub(r":{2,}", ":", " ".join(title.split())) or "quizgen"
+    own = re.sub(r":{2,}", ":", " ".join(safe_text(title).split())) or "quizgen"
+    if parent:  # --deck may nest on purpose ("Course::Unit"), but no part may carry a control or an override
+        parts = [" ".join(safe_text(part).split()) for part in parent.split("::")]
+        parent = "::".join(part for part in parts if part)
     return f"{parent}::{own}" if parent else own
 
 

@@ -74,11 +74,15 @@ def _typeable(answer: str) -> bool:
 
 
 def _short_answer(number: int, item: Item, bank: list[str]) -> list[str | Skipped]:
-    forms = [a for a in dict.fromkeys((item.answer, *item.accepted)) if _typeable(a)]
+    every = list(dict.fromkeys((item.answer, *item.accepted)))
+    forms = [a for a in every if _typeable(a)]
     if not forms:
         return [Skipped(f"Q{number}", _TYPED_REASON)]
     answers = " ".join("=" + escape_gift_short_answer(a) for a in forms)
-    return [f"{_title(number, item)}{escape_gift_html(item.question)} {{{answers} {_feedback(item)}}}"]
+    # The question travels with its other answers; each answer it cannot carry is still reported.
+    dropped: list[str | Skipped] = [Skipped(f"Q{number}", f"its accepted answer {a!r}: {_TYPED_REASON}")
+                                    for a in every if a not in forms]
+    return [f"{_title(number, item)}{escape_gift_html(item.question)} {{{answers} {_feedback(item)}}}", *dropped]
 
 
 def _matching(number: int, item: Item, bank: list[str]) -> list[str | Skipped]:

@@ -369,7 +369,8 @@ def _matching_lines(number: int, item: Item, width: float, seed: int) -> list[Fl
     rows = [[_PlainText([(FONT, f"____{NBSP * 2}{k + 1}. {left}")], _STYLES["base"]),
              _PlainText([(FONT, f"{letter(k)}. {description}")], _STYLES["base"])]
             for k, ((left, _), description) in enumerate(zip(item.pairs, right, strict=True))]
-    table = Table(rows, colWidths=[width * 0.38, width * 0.58], hAlign="LEFT")
+    # splitInRow: a pair taller than a page (a long edited description) continues on the next page.
+    table = Table(rows, colWidths=[width * 0.38, width * 0.58], hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, -1), 18),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
     return [_stem(number, item), table]
@@ -394,7 +395,7 @@ def _word_bank(words: list[str], width: float) -> Flowable:
     # An entry never breaks across lines ("Nearly a third"); entries are separated by bullets.
     cell = _PlainText([(FONT, f"{NBSP * 3} ".join(f"•{NBSP}" + w.replace(" ", NBSP) for w in words))],
                       _STYLES["base"])
-    box = Table([[cell]], colWidths=[width - 18])
+    box = Table([[cell]], colWidths=[width - 18], splitInRow=1)  # a bank longer than a page goes on over it
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("LEFTPADDING", (0, 0), (-1, -1), 8),
                              ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
     box.hAlign = "RIGHT"

@@ -3,12 +3,14 @@ cp1252; anything else is refused. Control characters never get past here."""
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import stat
+import warnings
 from pathlib import Path
 
-from quizgen.errors import InputError, UserError
+from quizgen.errors import InputError, InputWarning, UserError
 
 # Bytes that never occur in a text article; their presence means an image, archive or other binary.
 _BINARY_MARKERS = (b"\x00", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF")
@@ -72,18 +74,54 @@ def read_text(data: bytes, path: Path) -> str:
         raise InputError(f"{path}: looks like a binary file, not a text article")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            raise InputError(f"{path}: not UTF-8 or Windows-1252 text; re-save it as UTF-8") from None
-    text = _normalise_newlines(text)
+    text = _normalise_newlines(_decode(data, path))
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
     if control > max(8, len(text) // 100):
         raise InputError(f"{path}: looks like a binary file, not a text article")
     return drop_controls(text)
+
+
+def _decode(data: bytes, path: Path) -> str:
+    """UTF-8; UTF-8 with a few stray bytes (each read as Windows-1252, with a warning naming its line); else cp1252."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 or Windows-1252 text; re-save it as UTF-8") from None
+
+
+def _stray_byte(char: str) -> str:
+    """A byte that is not UTF-8 (held as a lone surrogate by surrogateescape), read as Windows-1252 where it can be."""
+    try:
+        return bytes([ord(char) - 0xDC00]).decode("cp1252")
+    except UnicodeDecodeError:
+        return "\ufffd"
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """The text when `data` is UTF-8 but for a few stray bytes, None when it reads better as Windows-1252.
+
+    A real cp1252 file almost never holds a valid multi-byte UTF-8 sequence ("é" then a letter is not one), so at
+    least as many such sequences as stray bytes means one stray byte spoiled a UTF-8 file ("£" kept, not "Â£")."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = [k for k, ch in enumerate(text) if "\udc80" <= ch <= "\udcff"]
+    valid = sum(1 for ch in text if ord(ch) > 0x7F) - len(stray)
+    if valid == 0 or len(stray) > valid:
+        return None
+    breaks = [k for k, ch in enumerate(text) if ch == "\n"]
+    lines = sorted({bisect.bisect(breaks, k) + 1 for k in stray})  # one pass, however many stray bytes
+    shown = ", ".join(map(str, lines[:5])) + (" …" if len(lines) > 5 else "")
+    # No file name: the CLI shows the warning beside the article's own line (as normalize's warnings).
+    warnings.warn(f"{len(stray)} byte{'s' if len(stray) > 1 else ''} that {'are' if len(stray) > 1 else 'is'}"
+                  f" not UTF-8 on line{'s' if len(lines) > 1 else ''} {shown}, read as Windows-1252; the rest is "
+                  f"UTF-8", InputWarning, stacklevel=4)
+    return re.sub("[\udc80-\udcff]", lambda m: _stray_byte(m.group()), text)
 
 
 def _normalise_newlines(text: str) -> str:

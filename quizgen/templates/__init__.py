@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.resources
-from collections.abc import Callable
+import threading
+import time
+import warnings
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +17,7 @@ import jinja2
 from jinja2 import nodes
 from jinja2.sandbox import SecurityError
 
-from quizgen.errors import TemplateError
+from quizgen.errors import TemplateBudgetWarning, TemplateError
 from quizgen.model import ITEM_TYPES
 from quizgen.templates.sandbox import (
     MAX_FIELD,
@@ -125,11 +129,63 @@ def _failure(template: Template, field_name: str, err: Exception) -> TemplateErr
     return TemplateError(f"{template.path}: {template.id}.{field_name}: {first[:300]}")
 
 
+# CPU seconds one template may spend on one article, all its fields and `when` tests together: the sandbox's 1 s
+# is per field per fact, and a slow template over a hundred entities would otherwise take minutes.
+TEMPLATE_BUDGET = 3.0
+
+
+class _Budget(threading.local):
+    """The CPU time each template has spent on the article being generated (None: no budget is running)."""
+
+    spent: dict[tuple[str, str], float] | None = None
+    warned: set[tuple[str, str]] | None = None
+    seconds: float = TEMPLATE_BUDGET
+
+
+_BUDGET = _Budget()
+
+
+@contextlib.contextmanager
+def template_budget(seconds: float | None = None) -> Iterator[None]:
+    """Give each template `seconds` (TEMPLATE_BUDGET by default) of CPU time for what runs inside (one article):
+    past it the template's `when` is false for every further fact, and a TemplateBudgetWarning names it."""
+    saved = (_BUDGET.spent, _BUDGET.warned, _BUDGET.seconds)
+    _BUDGET.spent, _BUDGET.warned = {}, set()
+    _BUDGET.seconds = TEMPLATE_BUDGET if seconds is None else seconds
+    try:
+        yield
+    finally:
+        _BUDGET.spent, _BUDGET.warned, _BUDGET.seconds = saved
+
+
+@contextlib.contextmanager
+def _charged(template: Template) -> Iterator[None]:
+    """Count the CPU time of what runs inside against the template's budget (when one is running)."""
+    start = time.process_time()
+    try:
+        yield
+    finally:
+        if _BUDGET.spent is not None:
+            key = (template.path, template.id)
+            _BUDGET.spent[key] = _BUDGET.spent.get(key, 0.0) + time.process_time() - start
+
+
+def _over_budget(template: Template) -> bool:
+    key = (template.path, template.id)
+    if _BUDGET.spent is None or _BUDGET.warned is None or _BUDGET.spent.get(key, 0.0) <= _BUDGET.seconds:
+        return False
+    if key not in _BUDGET.warned:
+        _BUDGET.warned.add(key)
+        warnings.warn(f"template {template.id} ({template.path}) used its {_BUDGET.seconds:g} s of CPU time on "
+                      f"this article and made no more questions from it", TemplateBudgetWarning, stacklevel=3)
+    return True
+
+
 def render(template: Template, field_name: str, source: str, context: dict[str, Any]) -> str:
     """Render one field within the sandbox's limits; any failure becomes a TemplateError naming the template file
     and field."""
     try:
-        with time_limit():
+        with _charged(template), time_limit():
             chunks, size = [], 0
             for chunk in _compiled(source).generate(**context):  # streamed, so a huge output stops early
                 size += len(chunk)
@@ -142,11 +198,14 @@ def render(template: Template, field_name: str, source: str, context: dict[str, 
 
 
 def evaluate(template: Template, context: dict[str, Any]) -> bool:
-    """The template's `when` test for one fact, within the sandbox's limits."""
+    """The template's `when` test for one fact, within the sandbox's limits; false for every fact once the template
+    has used its time budget for the article (see template_budget)."""
+    if _over_budget(template):
+        return False
     if not template.when.strip():
         return True
     try:
-        with time_limit():
+        with _charged(template), time_limit():
             return bool(_compiled_expression(template.when)(**context))
     except Exception as err:
         raise _failure(template, "when", err) from err

@@ -154,7 +154,15 @@ def check_brace_format(text: str) -> None:
 def _check_modulo(left: Any, right: Any) -> None:
     if isinstance(left, str):
         check_percent_format(left)
-    weight(right)  # '%s' % a nested list would print all of it
+    size = weight(right)  # '%s' % a nested list would print all of it
+    if isinstance(left, str) and isinstance(right, dict):  # '%(a)s%(a)s…' prints the mapping's value each time
+        _refuse_formatted(left, len(_PERCENT_SPEC.findall(left)) * size)
+
+
+def _refuse_formatted(text: str, size: int) -> None:
+    if len(text) + size > MAX_VALUE:
+        raise LimitExceededError(f"formatting {text[:40]!r} would make up to {len(text) + size:,} characters "
+                                 f"(at most {MAX_VALUE:,})")
 
 
 def _check_join(left: Any, right: Any) -> None:
@@ -170,11 +178,137 @@ _PADDING_METHODS = {"center", "ljust", "rjust", "zfill", "expandtabs"}
 
 
 def _check_arguments(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    if getattr(obj, "__name__", "") in _PADDING_METHODS and isinstance(getattr(obj, "__self__", None), str):
+    if getattr(obj, "__name__", "") in _PADDING_METHODS and isinstance(getattr(obj, "__self__", None), str | bytes):
         for value in (*args, *kwargs.values()):
             if isinstance(value, int) and value > MAX_WIDTH:
                 raise LimitExceededError(f"{obj.__name__}({value}) pads to more than {MAX_WIDTH}")
     weight((args, kwargs))
+
+
+# --- Sizes known before a call: the result of `replace`, `join`, `indent`… is refused before it is made --------------
+
+
+def _text_length(value: Any) -> int:
+    return len(value) if isinstance(value, str | bytes) else 0
+
+
+def _replace_size(text: Any, old: Any, new: Any, count: Any = -1) -> int:
+    """'a' * 40000 with each 'a' made 40,000 'b's is 1.6 billion characters: hits x growth, counted first."""
+    if not all(isinstance(v, str | bytes) for v in (text, old, new)):
+        return 0
+    hits = len(text) + 1 if not old else text.count(old)
+    if isinstance(count, int) and count >= 0:
+        hits = min(hits, count)
+    return len(text) + hits * max(0, len(new) - len(old))
+
+
+def _join_size(items: Any, separator: Any = "", attribute: Any = None) -> int:
+    """Every item once, and the separator between each two (|join's `attribute` picks a part of each item)."""
+    if not isinstance(items, list | tuple):
+        return 0
+    return weight(items) + _text_length(separator) * max(0, len(items) - 1)
+
+
+def _depth(value: Any, limit: int = 2000) -> int:
+    """How deeply lists and mappings nest in `value` (a JSON dump indents each level once more)."""
+    level, frontier, seen = 0, [value], set()
+    while frontier and level < limit:
+        nested = [v for v in frontier if isinstance(v, list | tuple | dict) and id(v) not in seen]
+        seen.update(id(v) for v in nested)
+        frontier = [m for v in nested for m in ([*v.keys(), *v.values()] if isinstance(v, dict) else v)]
+        level += 1 if nested else 0
+    return level
+
+
+def _dump_size(value: Any, indent: Any = None) -> int:
+    """JSON or pprint text: each item on its own line, indented once per level it is nested in."""
+    step = len(indent) if isinstance(indent, str) else indent if isinstance(indent, int) else 0
+    return weight(value) * (3 + max(0, step) * _depth(value))
+
+
+def _lines_size(text: Any, width: Any = 4, *_: Any) -> int:
+    """The indent filter: every line gets the indent (an int of spaces, or a text)."""
+    if not isinstance(text, str):
+        return 0
+    pad = width if isinstance(width, int) else _text_length(width)
+    return len(text) + (text.count("\n") + 1) * max(0, pad)
+
+
+def _wrap_size(text: Any, width: Any = 79, _long: Any = True, wrapstring: Any = None, *_: Any) -> int:
+    """wordwrap: two neighbouring lines always hold more than `width`, so at most 2 * len / width + 1 breaks."""
+    if not isinstance(text, str) or not isinstance(width, int):
+        return 0
+    return len(text) + (2 * len(text) // max(1, width) + 1) * max(1, _text_length(wrapstring))
+
+
+def _tabs_size(text: Any, tabsize: Any = 8) -> int:
+    if not isinstance(text, str | bytes) or not isinstance(tabsize, int):
+        return 0
+    return len(text) + text.count("\t" if isinstance(text, str) else b"\t") * max(0, tabsize)
+
+
+def _translate_size(text: Any, table: Any = None, *_: Any) -> int:
+    """str.translate with a mapping to long texts multiplies each character."""
+    if not isinstance(text, str) or not isinstance(table, dict):
+        return 0
+    return len(text) * max([1, *(_text_length(v) for v in table.values())])
+
+
+def _urlize_size(text: Any, _trim: Any = None, _nofollow: Any = False, target: Any = None, rel: Any = None,
+                 *_: Any) -> int:
+    """urlize writes `target` and `rel` into every link it makes."""
+    if not isinstance(text, str):
+        return 0
+    return len(text) + (len(text.split()) + 1) * (100 + _text_length(target) + _text_length(rel))
+
+
+def _to_bytes_size(number: Any, length: Any = 1, *_: Any, **__: Any) -> int:
+    """int.to_bytes(length) makes `length` bytes."""
+    return length if isinstance(length, int) else 0
+
+
+def _percent_size(text: Any, *args: Any, **kwargs: Any) -> int:
+    """|format: '%(a)s%(a)s…' with a=… prints the value once per field (the `%` operator is checked likewise)."""
+    if not isinstance(text, str):
+        return 0
+    fields = len(_PERCENT_SPEC.findall(text)) if kwargs else 1
+    return len(text) + fields * weight((args, kwargs))
+
+
+def _refuse_large(what: str, size: int) -> None:
+    if size > MAX_VALUE:
+        raise LimitExceededError(f"{what} would make {size:,} characters (at most {MAX_VALUE:,})")
+
+
+# By filter name: the size of its result from its arguments (the value first), before it runs.
+_FILTER_SIZES: dict[str, Callable[..., int]] = {
+    "replace": _replace_size, "join": _join_size, "indent": _lines_size, "wordwrap": _wrap_size,
+    "tojson": _dump_size, "pprint": _dump_size, "urlize": _urlize_size, "format": _percent_size,
+}
+# By str (or bytes) method name: the same, the text the method belongs to first.
+_METHOD_SIZES: dict[str, Callable[..., int]] = {
+    "replace": _replace_size, "expandtabs": _tabs_size, "translate": _translate_size,
+    "join": lambda separator, items=(): _join_size(items, separator),
+}
+
+
+_INT_METHOD_SIZES: dict[str, Callable[..., int]] = {"to_bytes": _to_bytes_size}
+
+
+def _check_method_size(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    owner, name = getattr(obj, "__self__", None), getattr(obj, "__name__", "")
+    sizes = _METHOD_SIZES if isinstance(owner, str | bytes) else _INT_METHOD_SIZES if isinstance(owner, int) else {}
+    if name in sizes:
+        with contextlib.suppress(TypeError):
+            _refuse_large(f"{name}()", sizes[name](owner, *args, **kwargs))
+
+
+def _materialised(obj: Any, args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """str.join's items as a list (a generator's length is unknown until it has run), so its size can be checked."""
+    is_join = getattr(obj, "__name__", "") == "join" and isinstance(getattr(obj, "__self__", None), str | bytes)
+    if is_join and args and not isinstance(args[0], list | tuple | str | bytes):
+        return (check_size(list(args[0])), *args[1:])
+    return args
 
 
 class BoundedRange(Sequence[int]):
@@ -224,6 +358,7 @@ def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
     def bounded(*args: Any, **kwargs: Any) -> Any:
         _Clock.tick()
         weight((args, kwargs))  # |string, |join, |tojson of a huge nested list would print all of it
+        args = _filter_size_checked(name, function, args, kwargs)
         if name in _SIZED_FILTERS and any(isinstance(v, int) and abs(v) > MAX_WIDTH
                                           for v in (*args[1:], *kwargs.values())):
             raise LimitExceededError(f"the {name} filter with a size above {MAX_WIDTH}")
@@ -232,6 +367,21 @@ def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
         return check_size(function(*args, **kwargs))
 
     return bounded
+
+
+def _filter_size_checked(name: str, function: Callable[..., Any], args: tuple[Any, ...],
+                         kwargs: dict[str, Any]) -> tuple[Any, ...]:
+    """The filter's arguments (a generator given to |join made a list), refused when the result's size, known
+    before the filter runs, is past MAX_VALUE."""
+    if name not in _FILTER_SIZES:
+        return args
+    skip = 1 if getattr(function, "jinja_pass_arg", None) is not None else 0  # the context Jinja passes first
+    context, values = args[:skip], list(args[skip:])
+    if name == "join" and values and not isinstance(values[0], list | tuple | str):
+        values[0] = check_size(list(values[0]))
+    with contextlib.suppress(TypeError):  # arguments the filter itself will refuse
+        _refuse_large(f"the {name} filter", _FILTER_SIZES[name](*values, **kwargs))
+    return (*context, *values)
 
 
 class _BoundedCodeGenerator(CodeGenerator):
@@ -277,15 +427,26 @@ class BoundedSandbox(SandboxedEnvironment):
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         _Clock.tick()
+        args = _materialised(__obj, args)
         _check_arguments(__obj, args, kwargs)
+        _check_method_size(__obj, args, kwargs)
         return check_size(super().call(__context, __obj, *args, **kwargs))
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         """str.format / format_map, as Jinja's sandbox wraps them, refused for a width or precision too large."""
         wrapped = super().wrap_str_format(value)
-        if wrapped is not None:
-            check_brace_format(value.__self__)
-        return wrapped
+        if wrapped is None:
+            return None
+        text = value.__self__
+        check_brace_format(text)
+        fields = sum(1 for _literal, name, _spec, _conversion in string.Formatter().parse(text) if name is not None)
+
+        def sized(*args: Any, **kwargs: Any) -> str:
+            # '{0}{0}{0}…'.format(a long text) prints it once per field: refused before it is made.
+            _refuse_formatted(text, fields * weight((args, kwargs)))
+            return wrapped(*args, **kwargs)
+
+        return sized
 
 
 class _NotConstantError(Exception):

@@ -27,7 +27,7 @@ def test_input_kind_tells_quiz_files_facts_files_and_articles_apart(tmp_path):
 
 
 def test_a_folder_gives_its_articles_and_facts_sorted_without_readmes_or_dotfiles(tmp_path):
-    for name in ("b.md", "a.txt", "c.facts.yaml", "README.md", "SOURCES.txt", ".hidden.txt", "notes.docx"):
+    for name in ("b.md", "a.txt", "c.facts.yaml", "README.md", "SOURCES.txt", ".hidden.txt", "notes.odt"):
         _write(tmp_path / name, ARTICLE)
     named_twice = tmp_path / "a.txt"
     assert [p.name for p in expand_inputs([tmp_path, named_twice])] == ["a.txt", "b.md", "c.facts.yaml"]
