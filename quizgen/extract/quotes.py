@@ -7,6 +7,7 @@ speaker teaches a falsehood, a missing quote only costs an item.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ _BACK_REFERENCE = frozenset(_WORDS["back_reference"])
 # bodies and documents news English lets speak ("the statement said").
 HUMAN_NOUNS = PERSON_NOUNS | frozenset(table("speaker_nouns")["people"])
 _SOURCE_NOUNS = frozenset(table("speaker_nouns")["sources"])
-_PRONOUNS = {"he", "she", "him", "her"}
+_PRONOUNS = {"he", "she", "him", "her", "his"}
 _RELATIVES = {"who", "which", "that", "whom"}
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|we|our|us)\b")
 _TITLE_WORDS = {w.lower() for w in (*table("titles")["honorifics"], *table("titles")["offices"])} | HUMAN_NOUNS
@@ -39,6 +40,8 @@ _FEMALE_NOUNS = frozenset(_GENDER["female_nouns"])
 _UNKNOWN_GENDER_REACH = 4
 # Verbs that put a label on something, the label being the speaker's words ('admires him as a “strong leader”').
 _CHARACTERISING = frozenset(table("reporting_verbs")["characterising"])
+# Nouns for what someone said: 'his claim that people would “learn nothing”' is his.
+_SPEECH_NOUNS = frozenset(table("reporting_verbs")["speech_nouns"])
 # Who can speak: people and organisations ("the Pentagon said"); a place, a work or a date cannot.
 _SPEAKER_TYPES = {"PERSON", "ORG", "NORP"}
 # A dateline opens a news paragraph: "WASHINGTON (AP) —", "NEW YORK --". Its words are never a speaker.
@@ -77,6 +80,7 @@ class _Said:
     cue: str | None
     at: _Raw
     partial: bool = False
+    goes_on: bool = False  # no cue of its own: the reported speech just before goes on
 
 
 def _is_title_case(text: str) -> bool:
@@ -175,7 +179,7 @@ def _subject(verb: Token) -> Token | None:
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None:
             return subj
-        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head is not verb:
+        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head != verb:
             verb = verb.head
             seen += 1
             continue
@@ -191,7 +195,7 @@ def _governing_verbs(root: Token) -> list[Token]:
         subj = _subject(token) if token.pos_ in {"VERB", "AUX"} else None
         if subj is not None and subj.lower_ not in _RELATIVES:
             verbs.append(token)
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
     return verbs
@@ -222,8 +226,23 @@ def _noun_gender(lemma: str) -> str | None:
     return "m" if lemma in _MALE_NOUNS else "f" if lemma in _FEMALE_NOUNS else None
 
 
-def _entity_gender(entity: Entity) -> str | None:
-    """Known when the article says so ('Mr Evans', 'Mrs Rendall', 'a spokeswoman') or the first name does."""
+def _gender_before_name(entity: Entity, text: str) -> str | None:
+    """The gender a noun right before the person's name gives, where the article writes one: '9/11 widow Terry
+    Strada', 'congresswoman Ana Ruiz'. The article's own word outweighs a first name's usual gender."""
+    for alias in sorted(entity.names, key=len, reverse=True):
+        for match in re.finditer(rf"\b([A-Za-z]+)\s+{re.escape(alias)}\b", text):
+            gender = _noun_gender(match.group(1).lower())
+            if gender is not None:
+                return gender
+    return None
+
+
+def _entity_gender(entity: Entity, text: str = "") -> str | None:
+    """Known when the article says so ('Mr Evans', 'Mrs Rendall', 'widow Terry Strada', 'a spokeswoman') or the
+    first name does."""
+    said = _gender_before_name(entity, text) if text else None
+    if said is not None:
+        return said
     for alias in entity.names:
         first = alias.split()[0].rstrip(".").lower()
         if first in {"mr", "sir", "lord"}:
@@ -257,7 +276,7 @@ def _about_the_same(subj: Token, wanted: str) -> bool:
 
 
 def _wanted_gender(pronoun: str) -> str:
-    return "m" if pronoun in {"he", "him"} else "f"
+    return "m" if pronoun in {"he", "him", "his"} else "f"
 
 
 class _SpeakerResolver:
@@ -266,6 +285,13 @@ class _SpeakerResolver:
         self.lookup = lookup
         self.by_id = {e.id: e for e in entities}
         self.people = {e.id for e in entities if e.type == "PERSON"}
+        self._text = "\n".join(parsed.article.paragraphs)
+        self._genders: dict[str, str | None] = {}
+
+    def gender(self, entity: Entity) -> str | None:
+        if entity.id not in self._genders:
+            self._genders[entity.id] = _entity_gender(entity, self._text)
+        return self._genders[entity.id]
 
     def entity_in(self, doc: Doc, tokens: list[Token]) -> Entity | None:
         if not tokens:
@@ -331,8 +357,9 @@ class _SpeakerResolver:
                 subjects = [t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and not _inside_any(t, spans)
                             and (p_index < paragraph or t.idx < char)]
                 opening = sent[0]
+                # Not a word of a subject's own phrase: 'Clinton communication director Jennifer Palmieri said'.
                 if (opening.pos_ == "PROPN" and opening.dep_ == "compound" and not _inside_any(opening, spans)
-                        and opening.head not in subjects):
+                        and not any(a in subjects for a in opening.ancestors)):
                     subjects.insert(0, opening)
                 yield subjects
 
@@ -343,16 +370,18 @@ class _SpeakerResolver:
         (an object, a name inside a quotation) is taken only in the pronoun's own sentence, when no subject there
         agrees and its gender is known to agree ('Dunn described Ferris as a “spoiler” after she …')."""
         wanted = _wanted_gender(pronoun)
+        reach = 0  # sentences about someone else: a run of sentences going on about the same "she" is one step
         for distance, subjects in enumerate(self._subjects_before(paragraph, char)):
             if subjects and _about_the_same(subjects[0], wanted):
                 continue
+            reach += 1
             if distance == 0 and subjects and all(self._person(s, {None, wanted}) is None for s in subjects):
                 named = self._named_before(paragraph, char, wanted)
                 if named is not None:
                     return named
             # A person of unknown gender is taken only from the nearest sentences; further back, only one whose
             # gender the article (or the first name) gives and agrees.
-            genders = {None, wanted} if distance < _UNKNOWN_GENDER_REACH else {wanted}
+            genders = {None, wanted} if reach <= _UNKNOWN_GENDER_REACH else {wanted}
             for subj in subjects:
                 if subj.lower_ in _RELATIVES and subj.head.dep_ == "relcl":
                     subj = subj.head.head  # '… included Margaret Rendall, 91, who has made …': the relative's noun
@@ -373,7 +402,7 @@ class _SpeakerResolver:
             if sentence is None or ent.start < sentence.start or _inside_any(ent[0], spans):
                 continue
             entity = self.entity_in(doc, list(ent))
-            if entity is not None and entity.type == "PERSON" and _entity_gender(entity) == wanted:
+            if entity is not None and entity.type == "PERSON" and self.gender(entity) == wanted:
                 return entity.name, entity.id
         return None
 
@@ -383,7 +412,7 @@ class _SpeakerResolver:
         if entity is None and subj.dep_ == "compound":
             entity = self.named(subj.text)
         if entity is not None and entity.type == "PERSON":
-            return (entity.name, entity.id) if _entity_gender(entity) in genders else None
+            return (entity.name, entity.id) if self.gender(entity) in genders else None
         lemma = subj.lemma_.lower()
         # A described person ('the official') stands for he/she only when the noun is a person noun of the
         # entities stage or says the gender ('a spokeswoman'): the wider list of speaker nouns is too loose here.
@@ -400,7 +429,7 @@ class _SpeakerResolver:
             return None  # a name inside the quotation is not who speaks
         if subj.lower_ in _PRONOUNS:
             return self.antecedent(p_index, subj.idx, subj.lower_)
-        if subj.lower_ == "who" and subj.head.dep_ == "relcl" and subj.head.head is not subj:
+        if subj.lower_ == "who" and subj.head.dep_ == "relcl" and subj.head.head != subj:
             return self.resolve(p_index, subj.head.head, spans)  # 'Stevie Wonder, who said …': the noun it follows
         if subj.pos_ == "PRON":
             return None  # "they", "it", "I": not resolved with confidence
@@ -613,10 +642,19 @@ def _by_credit(raw: _Raw, ctx: _Context) -> _Said | None:
 def _goes_on(raw: _Raw, ctx: _Context) -> _Said | None:
     """'“…,” said X. “And more.”': a quotation with no cue of its own, right after X's, in the same paragraph."""
     last = ctx.last
-    if (last is None or raw.paragraph != ctx.last_paragraph or raw.start - ctx.last_end > 160
+    if (last is None or raw.paragraph != ctx.last_paragraph
             or not re.search(r"[.!?][”\"']?$", ctx.before(raw).rstrip())):
         return None
-    return _Said(last.speaker, last.cue, raw)
+    if raw.start - ctx.last_end > 160 and not _next_sentence(ctx.doc(raw), ctx.last_end, raw.start):
+        return None
+    return _Said(last.speaker, last.cue, raw, goes_on=True)
+
+
+def _next_sentence(doc: Doc, end: int, start: int) -> bool:
+    """Does the quotation at `start` open the sentence right after the one the quotation ending at `end` is in?
+    '“A,” said X, a long description of X. “B.”': however long the cue's sentence, no other sentence between."""
+    sentence = next((s for s in doc.sents if s.start_char <= end < s.end_char), None)
+    return sentence is not None and doc_text(doc)[sentence.end_char:start].strip(" “\"'") == ""
 
 
 def _next_paragraph(raw: _Raw, ctx: _Context) -> _Said | None:
@@ -677,6 +715,22 @@ def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
         found = ctx.resolver.resolve(raw.paragraph, subj, spans)
         if found and (found[1] or (words >= 3 and _describes_speaker(subj, governing))):
             return _Said(found, governing.text, raw, partial=True)
+    return _claim_owner(raw, ctx, spans)
+
+
+def _claim_owner(raw: _Raw, ctx: _Context, spans: Sequence[tuple[int, int, bool]]) -> _Said | None:
+    """'Contrary to his claim that people would “learn nothing”': a fragment inside a speech noun ('claim',
+    'promise') belongs to the noun's owner, when the owner names someone."""
+    span = _span(ctx.doc(raw), raw.start, raw.end)
+    token = span.root if span is not None else None
+    for _ in range(8):
+        if token is None or token.head == token:
+            return None
+        token = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in _SPEECH_NOUNS:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            found = ctx.resolver.resolve(raw.paragraph, owner, spans) if owner is not None else None
+            return _Said(found, None, raw, partial=True) if found and found[1] else None
     return None
 
 
@@ -694,9 +748,28 @@ def _first_person(raw: _Raw, ctx: _Context) -> _Said | None:
     return _Said(last.speaker, last.cue, raw)
 
 
+def _after_named_subject(raw: _Raw, ctx: _Context) -> _Said | None:
+    """'Sen. Ruiz, who lost the primary, named young voters as the reason. “They are tired of waiting.”': a
+    quotation of whole sentences that closes the paragraph, with no cue, right after a sentence whose subject is a
+    person the article names, is that person's."""
+    doc = ctx.doc(raw)
+    text = doc_text(doc)
+    before = _text_before(doc, raw).rstrip()
+    if (not raw.closed or text[raw.end:].strip(" ”\"'.") != "" or word_count(raw.text) < 4 or not before
+            or not re.search(r"[.!?][”\"']?$", before)):
+        return None
+    sentence = next((s for s in doc.sents if s.start_char <= len(before) - 1 < s.end_char), None)
+    spans = ctx.spans(raw)
+    subjects = [t for t in sentence or () if t.dep_ in {"nsubj", "nsubjpass"} and not _inside_any(t, spans)]
+    if not subjects or subjects[0].pos_ != "PROPN":
+        return None
+    found = ctx.resolver.resolve(raw.paragraph, subjects[0], spans)
+    return _Said(found, None, raw) if found and found[1] in ctx.resolver.people else None
+
+
 # Tried in order; the first rule that names a speaker attributes the quotation.
 _RULES: tuple[Rule, ...] = (_by_turn, _by_inverted_cue, _by_cue, _by_credit, _goes_on, _next_paragraph, _fragment,
-                            _first_person)
+                            _first_person, _after_named_subject)
 
 
 def _not_speech(text: str, gloss_words: set[str]) -> bool:
@@ -711,26 +784,74 @@ def _not_speech(text: str, gloss_words: set[str]) -> bool:
     return _is_title_case(text) and not text.rstrip().endswith(("!", "?"))
 
 
-def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[str, str],
-                   glosses: list[Gloss]) -> list[Quote]:
-    ctx = _Context(parsed, _SpeakerResolver(parsed, entities, lookup))
+@dataclass(frozen=True)
+class _Part:
+    """One attributed quotation before parts of the same quotation are joined."""
+
+    raw: _Raw
+    said: _Said
+    text: str
+
+
+def _continues(before: _Part, part: _Part) -> bool:
+    """'“A,” he said, “B.”' and '“A,” he said. “B.”': a quotation interrupted by its cue, or going on with no
+    new speaker, in the same paragraph, is one quotation. Transcript turns and full quotes beside fragments stay
+    apart, unless the later one goes on with no cue of its own."""
+    return (part.raw.paragraph == before.raw.paragraph and part.raw.start > before.raw.end
+            and part.said.speaker == before.said.speaker
+            and (part.said.partial == before.said.partial or part.said.goes_on)
+            and part.raw.turn is None and before.raw.turn is None)
+
+
+def _joined(parsed: ParsedArticle, parts: list[_Part]) -> _Part:
+    """The parts as one quotation, as the article reads: 'A … B' where words come between, 'A B' where only
+    quotation marks do."""
+    paragraph = parsed.article.paragraphs[parts[0].raw.paragraph]
+    text = parts[0].text
+    for before, part in itertools.pairwise(parts):
+        between = paragraph[before.raw.end:part.raw.start]
+        text += (" " if re.fullmatch(r"[\s”“\"']*", between) else " … ") + part.text
+    first = parts[0]
+    cue = next((p.said.cue for p in parts if p.said.cue), None)
+    partial = any(p.said.partial for p in parts)  # 'has the important virtue … It doesn't …' is no whole quote
+    return _Part(first.raw, _Said(first.said.speaker, cue, first.said.at, partial), text)
+
+
+def _attributed(parsed: ParsedArticle, ctx: _Context, glosses: list[Gloss]) -> Iterator[_Part]:
     gloss_words = {normalize(g.term).lower() for g in glosses} | {normalize(g.meaning).lower() for g in glosses}
-    quotes: list[Quote] = []
     for raw in _raw_quotes(parsed, ctx.resolver.is_person):
         text = _clean_quote(raw.text)
         if _not_speech(text, gloss_words):
             continue
         said = next((found for rule in _RULES if (found := rule(raw, ctx)) is not None), None)
-        if said is None or said.speaker is None:
+        if said is None:
             continue
-        quotes.append(Quote(
-            id=f"q-{stable_id(normalize(text), length=8)}",
-            text=text,
-            speaker=said.speaker[0],
-            speaker_id=said.speaker[1],
-            sentence=parsed.sentence_of(said.at.paragraph, said.at.start),
-            cue=said.cue,
-            partial=said.partial,
-        ))
+        # A cue whose speaker no one can name still ends the run of the speaker before: what follows is not theirs.
         ctx.last, ctx.last_paragraph, ctx.last_end = said, raw.paragraph, raw.end
+        if said.speaker is not None:
+            yield _Part(raw, said, text)
+
+
+def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[str, str],
+                   glosses: list[Gloss]) -> list[Quote]:
+    ctx = _Context(parsed, _SpeakerResolver(parsed, entities, lookup))
+    groups: list[list[_Part]] = []
+    for part in _attributed(parsed, ctx, glosses):
+        if groups and _continues(groups[-1][-1], part):
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    quotes: list[Quote] = []
+    for group in groups:
+        part = _joined(parsed, group)
+        speaker = part.said.speaker or ("", None)
+        quotes.append(Quote(
+            id=f"q-{stable_id(normalize(part.text), length=8)}",
+            text=part.text,
+            speaker=speaker[0],
+            speaker_id=speaker[1],
+            sentence=parsed.sentence_of(part.said.at.paragraph, part.said.at.start),
+            cue=part.said.cue,
+            partial=part.said.partial,
+        ))
     return quotes

@@ -34,6 +34,18 @@ def test_each_quotation_is_found_with_its_speaker(case):
         assert all(speaker_right(q.speaker, gold) for q in holders), (want, [q.speaker for q in holders])
 
 
+def test_parts_of_one_quotation_come_out_as_one_quote(case):
+    """'“A,” she said, “B.”' and a quotation going on with no new cue: one quote, read in order, shown once."""
+    spec, quotes = case
+    parts = spec.get("one_quote", [])
+    if not parts:
+        return
+    holders = [q for q in quotes if key(parts[0]) in key(q.text)]
+    assert len(holders) == 1 and len(quotes) == 1, [q.text for q in quotes]
+    text = key(holders[0].text)
+    assert all(key(p) in text for p in parts) and text.index(key(parts[0])) < text.index(key(parts[-1])), text
+
+
 def test_titles_labels_and_unattributed_text_are_not_speech(case):
     spec, quotes = case
     for phrase in spec.get("not_quotes", []):
@@ -66,3 +78,16 @@ def test_fragment_speaker_is_the_one_who_says_not_the_nearest_subject():
     quotes = api.extract_facts(article).quotes
     assert [q.speaker for q in quotes] == ["Rosa Lind"], quotes
     assert quotes[0].partial
+
+
+def test_governing_verbs_stop_at_the_root():
+    """spaCy makes a new Token object on each access: a root is found by equality, not identity (the walk used to
+    run on at the root, listing it again and again)."""
+    import spacy
+
+    from quizgen.extract.nlp import installed_model_name
+    from quizgen.extract.quotes import _governing_verbs
+
+    doc = spacy.load(installed_model_name())("Ana Ruiz blasted the plan as unbelievably dishonest.")
+    verbs = _governing_verbs(doc[-2])
+    assert len(verbs) == len({v.i for v in verbs}) >= 1, verbs
