@@ -33,7 +33,8 @@ def test_make_writes_every_output_and_reports_it(example_runs):
     assert quiz["title"].startswith("Island ferry powered by the tide")
     # A quiz tests each fact once, so it may stop short of 20 when the article gives fewer; it then says so.
     count = len(quiz["items"])
-    assert 15 <= count <= 20
+    assert 10 <= count <= 20
+    assert count == 20 or quiz["shortfall"].startswith(f"made {count} of 20 requested items")
     types = {i["type"] for i in quiz["items"]}
     assert {"mcq", "cloze", "true_false"} <= types
     for item in quiz["items"]:
