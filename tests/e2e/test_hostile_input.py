@@ -83,3 +83,26 @@ def test_extract_shows_what_reading_changed(tmp_path):
     assert result.code == 0, result.stderr
     assert result.stderr == (f"quizgen: warning: {path}: shortened 1 run of one repeated character (the longest: "
                              f"5,000 × '!')\n")
+
+
+def test_cloze_markers_written_in_an_article_make_no_blank_or_card(tmp_path):
+    """Issue 15, finding 11: "{{c7::secret}}" in the article text must not become a deletion in any export."""
+    import sqlite3
+
+    story = EXAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "marked.txt"
+    path.write_text(story.replace("Its batteries were charged overnight", "Its batteries {{c7::secret}} were "
+                                  "charged overnight").replace("linking the Orkney", "{{c2::hidden}} linking the "
+                                                               "Orkney"), encoding="utf-8")
+    result = run_cli("make", path, "-o", tmp_path / "out", "--formats", "anki,gift,moodle,qti,quizlet,json")
+    assert result.code == 0, result.stderr
+    folder = only_folder(tmp_path / "out")
+    for name in os.listdir(folder):
+        if name.endswith((".txt", ".xml", ".json", ".yaml")):
+            text = (folder / name).read_text(encoding="utf-8")
+            assert "{=secret" not in text and ":=secret}" not in text and "{=hidden" not in text, name
+    with zipfile.ZipFile(folder / f"{folder.name}.apkg") as package:
+        (tmp_path / "c.db").write_bytes(package.read("collection.anki2"))
+    cards = sqlite3.connect(tmp_path / "c.db").execute("select ord from cards").fetchall()
+    assert max(ord_ for (ord_,) in cards) <= 4  # no card numbered c7 (ord 6), however many blanks quizgen made
+    assert run_cli("make", folder / "quiz.yaml", "-o", tmp_path / "again").code == 0
