@@ -285,51 +285,96 @@ def _role_is_first_name(span: Span, title_end: int, label: str) -> bool:
     return span[0].text[:1].isupper() and label == "PERSON" and span.end - title_end < 2
 
 
+_Bounds = tuple[int, int, str]  # start, end and label of an entity being repaired
+
+
+def _join_name_particles(doc: Doc, bounds: _Bounds) -> _Bounds:
+    """'Saúde das Águas' is one name, not 'Saúde': a lower-case particle between capitalised names joins them."""
+    start, end, label = bounds
+    while (end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].is_lower
+           and _is_name_word(doc[end + 1]) and doc[end + 1].ent_type_ not in {"DATE", "CARDINAL"}):
+        end += 2
+        while end < len(doc) and _is_name_word(doc[end]) and not doc[end].ent_type_:
+            end += 1
+    return start, end, label
+
+
+def _join_paired_plurals(doc: Doc, bounds: _Bounds) -> _Bounds:
+    """'University of the Highlands and Islands', 'Academy of Arts and Sciences': spaCy stops at 'and'."""
+    start, end, label = bounds
+    if (label == "ORG" and " of " in doc[start:end].text and end + 1 < len(doc) and doc[end].lower_ == "and"
+            and _is_name_word(doc[end + 1]) and doc[end - 1].text.endswith("s")
+            and doc[end + 1].text.endswith("s")):
+        end += 2
+    return start, end, label
+
+
+def _person_after_title(doc: Doc, bounds: _Bounds) -> _Bounds:
+    """'Councillor Rhodri Evans' is a person after a title, not an organisation: drop the title, relabel PERSON."""
+    start, end, label = bounds
+    if label not in {"PERSON", "ORG", "GPE"}:
+        return bounds
+    title_end = start
+    while title_end < end - 1 and doc[title_end].lemma_.lower() in PERSON_NOUNS | {"county", "deputy"}:
+        title_end += 1
+    if title_end > start and doc[title_end - 1].lemma_.lower() in PERSON_NOUNS and all(
+            _is_name_word(t) for t in doc[title_end:end]) and not _role_is_first_name(doc[start:end], title_end, label):
+        return title_end, end, "PERSON"
+    return bounds
+
+
+def _keep_peerage_title(doc: Doc, bounds: _Bounds) -> _Bounds:
+    """'Lord Greaves', 'Lord Currie': the title is how the article names them, so it joins a one-word person."""
+    start, end, label = bounds
+    if (label == "PERSON" and end - start == 1 and start > 0
+            and doc[start - 1].text in {"Lord", "Lady", "Sir", "Dame", "Baroness", "Baron"}):
+        return start - 1, end, label
+    return bounds
+
+
+# Applied in this order to every spaCy entity: the title rule must see the name the joins made.
+_ENTITY_REPAIRS = (_join_name_particles, _join_paired_plurals, _person_after_title, _keep_peerage_title)
+
+
 def _repaired_ents(doc: Doc) -> list[Span]:
-    """spaCy's entities with three repairs the small model needs:
-    'Saúde das Águas' is one name, not 'Saúde'; 'Councillor Rhodri Evans' is a person after a title, not an
-    organisation; and 'County Librarian Gwen Pryce said', which it does not tag at all, is a person who speaks."""
+    """spaCy's entities after the repairs in `_ENTITY_REPAIRS`, plus the untagged speakers `_untagged_speakers` finds
+    ('County Librarian Gwen Pryce said'), sorted by start."""
     repaired: list[Span] = []
     taken: set[int] = set()
     for ent in doc.ents:
         if any(i in taken for i in range(ent.start, ent.end)):
             continue  # swallowed by the name before it
-        start, end, label = ent.start, ent.end, ent.label_
-        while (end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].is_lower
-               and _is_name_word(doc[end + 1]) and doc[end + 1].ent_type_ not in {"DATE", "CARDINAL"}):
-            end += 2
-            while end < len(doc) and _is_name_word(doc[end]) and not doc[end].ent_type_:
-                end += 1
-        if (label == "ORG" and " of " in doc[start:end].text and end + 1 < len(doc) and doc[end].lower_ == "and"
-                and _is_name_word(doc[end + 1]) and doc[end - 1].text.endswith("s")
-                and doc[end + 1].text.endswith("s")):
-            end += 2  # "University of the Highlands and Islands", "Academy of Arts and Sciences"
-        if label in {"PERSON", "ORG", "GPE"}:
-            title_end = start
-            while title_end < end - 1 and doc[title_end].lemma_.lower() in PERSON_NOUNS | {"county", "deputy"}:
-                title_end += 1
-            if title_end > start and doc[title_end - 1].lemma_.lower() in PERSON_NOUNS and all(
-                    _is_name_word(t) for t in doc[title_end:end]) and not _role_is_first_name(doc[start:end],
-                                                                                               title_end, label):
-                start, label = title_end, "PERSON"
-        if (label == "PERSON" and end - start == 1 and start > 0
-                and doc[start - 1].text in {"Lord", "Lady", "Sir", "Dame", "Baroness", "Baron"}):
-            start -= 1  # "Lord Greaves", "Lord Currie": the title is how the article names them
-        span = Span(doc, start, end, label=label)
-        repaired.append(span)
+        bounds: _Bounds = (ent.start, ent.end, ent.label_)
+        for repair in _ENTITY_REPAIRS:
+            bounds = repair(doc, bounds)
+        start, end, label = bounds
+        repaired.append(Span(doc, start, end, label=label))
         taken.update(range(min(start, ent.start), end))
-    for token in doc:
-        # An untagged run of capitalised names that is the subject of a speech verb names a person.
-        if token.i in taken or token.dep_ not in {"nsubj"} or token.head.lemma_.lower() not in SPEECH_VERBS:
-            continue
-        run = [t for t in token.subtree if t.i <= token.i]
-        names = [t for t in run if _is_name_word(t) and t.lemma_.lower() not in PERSON_NOUNS | {"county"}]
-        if len(names) >= 2 and names[-1].i == token.i and all(
-                t.i == names[0].i + k for k, t in enumerate(names)) and not any(t.i in taken for t in names):
-            repaired.append(Span(doc, names[0].i, token.i + 1, label="PERSON"))
-            taken.update(t.i for t in names)
+    repaired.extend(_untagged_speakers(doc, taken))
     repaired.sort(key=lambda s: s.start)
     return repaired
+
+
+def _untagged_speakers(doc: Doc, taken: set[int]) -> list[Span]:
+    """An untagged run of two or more capitalised names that is the subject of a speech verb names a person.
+
+    Adds the tokens of each person found to `taken`.
+    """
+    speakers: list[Span] = []
+    for token in doc:
+        if token.i in taken or token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        names = [t for t in token.subtree
+                 if t.i <= token.i and _is_name_word(t) and t.lemma_.lower() not in PERSON_NOUNS | {"county"}]
+        if _is_name_run(names, token) and not any(t.i in taken for t in names):
+            speakers.append(Span(doc, names[0].i, token.i + 1, label="PERSON"))
+            taken.update(t.i for t in names)
+    return speakers
+
+
+def _is_name_run(names: list[Token], last: Token) -> bool:
+    """Two or more consecutive tokens ending at `last`."""
+    return len(names) >= 2 and names[-1].i == last.i and all(t.i == names[0].i + k for k, t in enumerate(names))
 
 
 def _with_weekday_surname(ent: Span, ents: list[Span], e_index: int) -> Span:
@@ -491,22 +536,31 @@ def _title_before(span: Span) -> str | None:
         i -= 1  # "Liberal Democrat peer Lord Greaves": the honorific belongs to the name
     if i < 0 or doc[i].lemma_.lower() not in _TITLE_NOUNS | {"peer"}:
         return None
-    words: list[Token] = []
-    while i >= 0:
-        token = doc[i]
-        hyphen_join = token.text == "-" and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
-        if _role_word(token) or hyphen_join or _role_year(token, words) or (
-                words and words[0].text == "-" and not token.whitespace_):
-            if token.tag_ == "POS" or token.text in {"’s", "'s"}:
-                break
-            words.insert(0, token)
-            i -= 1
-            continue
-        break
+    words = _role_words_ending_at(doc, i)
     if words and words[-1].tag_ in {"NNS", "NNPS"}:
         return None  # "artists Mase and the Madd Rapper": a plural noun introduces a list, not one role
     text = doc[words[0].i:words[-1].i + 1].text if words else ""
     return text if 1 <= len(text.split()) <= 6 else None
+
+
+def _role_words_ending_at(doc: Doc, last: int) -> list[Token]:
+    """The run of role words that ends at token `last`, read leftwards up to a possessive or a non-role word."""
+    words: list[Token] = []
+    i = last
+    while i >= 0 and _continues_role(doc, i, words):
+        if doc[i].tag_ == "POS" or doc[i].text in {"’s", "'s"}:
+            break  # "the agency's chief executive": the role starts after the owner
+        words.insert(0, doc[i])
+        i -= 1
+    return words
+
+
+def _continues_role(doc: Doc, i: int, words: list[Token]) -> bool:
+    """Whether token i belongs to the role whose words (already read, to its right) are `words`."""
+    token = doc[i]
+    hyphen_join = token.text == "-" and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+    joined_to_hyphen = bool(words) and words[0].text == "-" and not token.whitespace_
+    return _role_word(token) or hyphen_join or _role_year(token, words) or joined_to_hyphen
 
 
 def _tidy_description(description: str | None, kind: str) -> str | None:
@@ -582,20 +636,38 @@ class _Group:
 
 
 def extract_entities(parsed: ParsedArticle, exclude: set[str] | None = None) -> tuple[list[Entity], dict[str, str]]:
-    """Entities and a map from every surface name (lower-case) to the entity id."""
+    """The article's entities, in order of first mention, and a map from every surface name (lower-case, with and
+    without honorific) to the entity id. Names in `exclude` (any case) are left out."""
     exclude = {e.lower() for e in (exclude or set())}
     mentions = [m for m in _mentions(parsed) if m.text.lower() not in exclude]
-    # Vote on type per surface form across all mentions.
+    groups = _groups_by_form(mentions)
+    _merge_short_names(groups)
+    entities = [_entity(group) for group in groups.values()]
+    lookup: dict[str, str] = {}
+    for entity in entities:
+        for name in entity.names:
+            lookup[name.lower()] = entity.id
+            lookup[_bare(name).lower()] = entity.id
+    entities.sort(key=lambda e: (e.sentence, e.name))
+    return entities, lookup
+
+
+def _groups_by_form(mentions: list[Mention]) -> dict[str, _Group]:
+    """One group per surface form, typed by the votes of all its mentions; nationalities (NORP) are dropped."""
     by_text: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         by_text[m.text].update(m.votes)
     groups: dict[str, _Group] = {}
     for text, votes in by_text.items():
         kind = _settle_type(votes)
-        if kind == "NORP":
-            continue
-        groups[text] = _Group(text, kind, [m for m in mentions if m.text == text])
-    # Merge short names into the full name they are part of: "Putin" → "Vladimir Putin", "Mr Blair" → "Tony Blair".
+        if kind != "NORP":
+            groups[text] = _Group(text, kind, [m for m in mentions if m.text == text])
+    return groups
+
+
+def _merge_short_names(groups: dict[str, _Group]) -> None:
+    """Merge short names into the full name they are part of, in place: "Putin" → "Vladimir Putin",
+    "Mr Blair" → "Tony Blair". Shortest names go first; each merges into the longest full name that takes it."""
     names = sorted(groups, key=lambda n: (-len(n.split()), n))
     for short in sorted(groups, key=lambda n: len(n.split())):
         if short not in groups:
@@ -605,52 +677,53 @@ def extract_entities(parsed: ParsedArticle, exclude: set[str] | None = None) -> 
             if full == short or full not in groups or len(full.split()) <= len(bare.split()):
                 continue
             g_short, g_full = groups[short], groups[full]
-            same_kind = g_short.type == g_full.type or "PERSON" in {g_short.type, g_full.type}
-            words = full.split()
-            if g_full.type == "PERSON" and same_kind and len(bare.split()) == 1 and bare in words:
-                pass
-            elif g_full.type != "PERSON" and same_kind and full.endswith(" " + bare) and g_short.type == g_full.type:
-                pass
-            else:
+            if not _is_short_form(g_short, g_full, bare):
                 continue
             g_full.mentions.extend(g_short.mentions)
             g_full.aliases.add(short)
-            if full.startswith(bare) is False and bare != short:
+            if not full.startswith(bare) and bare != short:
                 g_full.aliases.add(bare)
             del groups[short]
             break
-    entities: list[Entity] = []
-    lookup: dict[str, str] = {}
-    for group in groups.values():
-        group.mentions.sort(key=lambda m: (m.sentence, m.start_char))
-        # The entity keeps the type its full name settled on; merged short names only add mentions and aliases.
-        first = group.mentions[0]
-        description: str | None = None
-        description_sentence: int | None = None
-        for m in group.mentions:
-            found = _appositive(m.span) or _role_of_appositive(m.span)
-            if found:
-                description, description_sentence = found[0], m.sentence
-                break
-            title = _title_before(m.span)
-            if title and description is None:
-                description, description_sentence = title, m.sentence
-        description = _tidy_description(description, group.type)
-        entity_id = f"e-{stable_id(group.type, group.name, length=8)}"
-        entity = Entity(
-            id=entity_id,
-            name=group.name,
-            type=group.type,
-            sentence=first.sentence,
-            aliases=tuple(sorted(group.aliases)),
-            description=description,
-            description_sentence=description_sentence,
-            mentions=len(group.mentions),
-            gender=_gender(group.mentions) if group.type == "PERSON" else None,
-        )
-        entities.append(entity)
-        for name in entity.names:
-            lookup[name.lower()] = entity_id
-            lookup[_bare(name).lower()] = entity_id
-    entities.sort(key=lambda e: (e.sentence, e.name))
-    return entities, lookup
+
+
+def _is_short_form(short: _Group, full: _Group, bare: str) -> bool:
+    """Whether `short` (whose name without honorific is `bare`) names the same thing as the longer `full`:
+    a person by any one word of their name ("Blair"), anything else by the words its full name ends with
+    ("Commission" of "European Commission") when both have the same type."""
+    if full.type == "PERSON":
+        return len(bare.split()) == 1 and bare in full.name.split()  # a person absorbs a short name of any type
+    return full.name.endswith(" " + bare) and short.type == full.type
+
+
+def _description(group: _Group) -> tuple[str | None, int | None]:
+    """The first appositive or role clause of any mention ('Gwen Pryce, the county librarian,'), else the first
+    title before a mention ('county librarian Gwen Pryce'); with the sentence it was found in."""
+    description: str | None = None
+    description_sentence: int | None = None
+    for m in group.mentions:
+        found = _appositive(m.span) or _role_of_appositive(m.span)
+        if found:
+            return _tidy_description(found[0], group.type), m.sentence
+        title = _title_before(m.span)
+        if title and description is None:
+            description, description_sentence = title, m.sentence
+    return _tidy_description(description, group.type), description_sentence
+
+
+def _entity(group: _Group) -> Entity:
+    """The entity a group stands for. It keeps the type its full name settled on; merged short names only add
+    mentions and aliases."""
+    group.mentions.sort(key=lambda m: (m.sentence, m.start_char))
+    description, description_sentence = _description(group)
+    return Entity(
+        id=f"e-{stable_id(group.type, group.name, length=8)}",
+        name=group.name,
+        type=group.type,
+        sentence=group.mentions[0].sentence,
+        aliases=tuple(sorted(group.aliases)),
+        description=description,
+        description_sentence=description_sentence,
+        mentions=len(group.mentions),
+        gender=_gender(group.mentions) if group.type == "PERSON" else None,
+    )
