@@ -227,6 +227,8 @@ def _role_context_type(span: Span) -> str | None:
 
 
 def _coordinated_label(span: Span, ents: list[Span]) -> str | None:
+    """For a place or organisation, the label of a name it is listed with ("Erfurt and Stuttgart") when spaCy gave
+    that name a different label (place, organisation or person); None otherwise."""
     root = span.root
     partners = [root.head] if root.dep_ == "conj" else [c for c in root.children if c.dep_ == "conj"]
     for partner in partners:
@@ -250,6 +252,7 @@ def _listed_work(span: Span) -> str | None:
 
 
 def _suffix_type(name: str) -> str | None:
+    """ORG or EVENT when a name of two or more words ends in a word that says so ("… University", "… Festival")."""
     last = name.split()[-1].lower().strip(".") if name.split() else ""
     if len(name.split()) >= 2 and last in _ORG_SUFFIXES:
         return "ORG"
@@ -269,7 +272,8 @@ _NAME_PARTICLES = {"da", "das", "de", "do", "dos", "del", "della", "di", "van", 
 
 
 def _is_name_word(token: Token) -> bool:
-    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha() is not False
+    """A capitalised proper noun made of letters only."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha()
 
 
 def repair_ents(doc: Doc) -> None:
@@ -388,6 +392,7 @@ def _with_weekday_surname(ent: Span, ents: list[Span], e_index: int) -> Span:
 
 
 def _is_merged_weekday(ent: Span, ents: list[Span], e_index: int) -> bool:
+    """The "Monday" of "Chris Monday", which `_with_weekday_surname` has joined to the person before it."""
     previous = ents[e_index - 1] if e_index > 0 else None
     return (ent.label_ == "DATE" and previous is not None and previous.end == ent.start
             and previous.label_ == "PERSON" and len(previous) == 1 and ent.text.lower() in _WEEKDAYS_MONTHS)
@@ -423,6 +428,7 @@ def _candidate_span(ent: Span, ents: list[Span], e_index: int) -> tuple[Span, st
 
 
 def _mention_name(text: str) -> str | None:
+    """The cleaned name a mention is known by, or None when the text is no name."""
     name = clean_name(text)
     if len(name.split()) >= 3 and strip_honorific(name) != name:
         name = strip_honorific(name)  # "Mrs Delyth Rowe" is Delyth Rowe; "Lord Greaves" keeps his title
@@ -434,6 +440,8 @@ def _mention_name(text: str) -> str | None:
 
 
 def _vote_by_context(mention: Mention, span: Span, ents: list[Span]) -> None:
+    """Add the vote of the strongest clue around the name: a kind noun or quotation (3), a role in context (2), or
+    a differently labelled name it is listed with (1)."""
     if context := (_in_quotes_named(span) or _head_noun_type(span) or _listed_work(span)):
         mention.votes[context] += 3
     elif role_context := _role_context_type(span):
@@ -443,6 +451,7 @@ def _vote_by_context(mention: Mention, span: Span, ents: list[Span]) -> None:
 
 
 def _vote_by_form(mention: Mention, span: Span, label: str) -> None:
+    """Add the votes the name's own words give: its last word, an honorific, a nationality form."""
     # A name's last word ("… University") outvotes a label that cannot be right for it.
     if (suffix := _suffix_type(mention.text)) and (label not in {"GPE", "LOC", "ORG"} or (
             suffix == "EVENT" and label == "ORG")):
@@ -517,6 +526,7 @@ def _role_of_appositive(span: Span) -> tuple[str, int] | None:
 
 
 def _role_word(token: Token) -> bool:
+    """A word that can be part of a role before a name: an adjective or noun that is not itself a name or date."""
     return token.pos_ in {"ADJ", "NOUN", "PROPN"} and token.ent_type_ not in {"PERSON", "DATE", "CARDINAL"}
 
 
@@ -667,7 +677,8 @@ def _groups_by_form(mentions: list[Mention]) -> dict[str, _Group]:
 
 def _merge_short_names(groups: dict[str, _Group]) -> None:
     """Merge short names into the full name they are part of, in place: "Putin" → "Vladimir Putin",
-    "Mr Blair" → "Tony Blair". Shortest names go first; each merges into the longest full name that takes it."""
+    "Mr Blair" → "Tony Blair". Shortest names go first; each merges into the first full name that takes it, by most
+    words, then alphabetically."""
     names = sorted(groups, key=lambda n: (-len(n.split()), n))
     for short in sorted(groups, key=lambda n: len(n.split())):
         if short not in groups:
