@@ -46,6 +46,39 @@ def test_sentences_that_stand_alone_pass(text):
     assert standalone.sentence_problem(text) is None
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    ("At that time the ferry ran twice a week.", "'At that time' places it after"),
+    ("Seven minutes later the visitors drew level.", "'Seven minutes later' places it"),
+    ("On 75 minutes the keeper saved a penalty from Orla Breen.", "'On 75 minutes' places it"),
+    ("In Devon the figure is higher, at 14%.", "'the figure' stands for"),
+    ("The cards are due to be issued in the spring.", "'The cards' stands for"),
+    ("Farmers say these narrow channels flood every winter.", "'these' points back"),
+    ("The mayor told local radio this was a mistake.", "'this' points back"),
+    ("The Mallorcan won the final set easily.", "'the Mallorcan' stands for a person"),
+    ("After the break the 31-year-old scored twice.", "'the 31-year-old' stands for a person"),
+    ("The veteran said the club had let him down.", "'the veteran' stands for a person"),
+    ("Only 11% regarded themselves as regular readers.", "a percentage with no 'of whom'"),
+    ("Most backed the plan, while 20% said they were unsure.", "a percentage with no 'of whom'"),
+])
+def test_context_rules_skip_sentences_that_point_back(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "At the time of the vote the council had nine members.",
+    "The ferry runs twice a week this year, the harbour board said.",
+    "Fares are half price for those who live on the islands.",
+    "The mayor said: “This is a good day for the town.”",
+    "The council put the figure of 14% in its report.",
+    "The Vatican said the visit would go ahead in May.",
+    "Only 11% of the islanders regarded themselves as regular readers.",
+    "The total cost of the line was £40m.",
+    "The Spanish coach Rafa Ortiz picked a young side.",
+])
+def test_context_rules_keep_sentences_that_say_what_they_mean(text):
+    assert standalone.sentence_problem(text) is None
+
+
 def test_tidy_drops_a_linking_opener_and_mends_spacing():
     assert standalone.tidy("But the score was 9 - 8 , in the end.") == "The score was 9-8, in the end."
     assert standalone.tidy("HARWICK (AP) — The barrier opened on Monday.") == "The barrier opened on Monday."
