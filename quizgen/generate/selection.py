@@ -7,6 +7,7 @@ over with the name of the rule it broke (shown by `-v`). The conflict rules are 
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -42,6 +43,7 @@ class Candidate:
     shown: str  # what a student reads: stem, pairs, and the word bank's entries for a cloze (normalised, lower)
     links: tuple[tuple[str, str], ...]  # (name, cue) pairs the item asks to connect: "Frank Field" / "welfare minister"
     value: float
+    swap: frozenset[str] = frozenset()  # a false statement's swapped pair ("blair", "brown"), lower case
 
     @staticmethod
     def of(item: Item, fact: Fact, facts: FactSheet) -> Candidate:
@@ -62,7 +64,21 @@ class Candidate:
             value -= _TRUE_ONLY_COST  # no safe swap: a quiz of statements that are all true is guessable
         return Candidate(item, frozenset(sentences), frozenset(keys), tuple(dict.fromkeys(hidden)),
                          tuple(dict.fromkeys(blanked)), _content_words(shown), _key(shown), tuple(links),
-                         value)
+                         value, swapped_pair(item))
+
+
+def swapped_pair(item: Item) -> frozenset[str]:
+    """What a false statement swapped: the words of its source it replaced and the words that replaced them
+    ('Blair' → 'Brown' gives {'blair', 'brown'}); empty for anything else."""
+    if item.type != "true_false" or item.answer != "False":
+        return frozenset()
+    source, stem = item.source.split(), item.question.split()
+    pair = set()
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, source, stem, autojunk=False).get_opcodes():
+        if op == "replace":
+            pair |= {" ".join(source[i1:i2]).strip(".,;:!?'’\"“”").lower(),
+                     " ".join(stem[j1:j2]).strip(".,;:!?'’\"“”").lower()}
+    return frozenset(pair) if len(pair) == 2 else frozenset()
 
 
 def _key(text: str) -> str:
@@ -167,6 +183,11 @@ def answer_shown(a: Candidate, b: Candidate) -> str | None:
     return None
 
 
+def same_swap(a: Candidate, b: Candidate) -> str | None:
+    """Two false statements made by one swap ('Blair' for 'Brown' twice) test one fact twice."""
+    return "makes a false statement with the same swap" if a.swap and a.swap == b.swap else None
+
+
 def link_shown(a: Candidate, b: Candidate) -> str | None:
     for first, second in ((a, b), (b, a)):
         if any(_mentioned(strip_honorific(name), second.shown) and _mentioned(cue, second.shown)
@@ -176,7 +197,7 @@ def link_shown(a: Candidate, b: Candidate) -> str | None:
 
 
 CONFLICT_RULES: tuple[Callable[[Candidate, Candidate], str | None], ...] = (
-    same_sentence, same_fact, answer_shown, link_shown)
+    same_sentence, same_fact, answer_shown, link_shown, same_swap)
 
 
 def conflict(a: Candidate, b: Candidate) -> str | None:

@@ -274,6 +274,28 @@ def test_conflict_rules_one_by_one():
     assert selection.conflict(mcq, unrelated) is None
 
 
+def test_one_swap_makes_at_most_one_false_statement():
+    from quizgen.generate import selection
+    from quizgen.generate.facts import Fact
+    from quizgen.model import Item
+
+    facts = sample_facts()
+
+    def statement(item_id: str, source: str, stem: str, answer: str = "False") -> selection.Candidate:
+        item = Item(id=item_id, type="true_false", question=stem, answer=answer, source=source,
+                    paragraph=1, template="t-tf", fact=item_id, score=1.0)
+        return selection.Candidate.of(item, Fact(item_id, 0, 1.0, {}, None), facts)
+
+    first = statement("a", "Lena Holt opened the bridge in May.", "Omar Reyes opened the bridge in May.")
+    again = statement("b", "Lena Holt chaired the inquiry.", "Omar Reyes chaired the inquiry.")
+    other = statement("c", "The bridge cost £40m.", "The bridge cost £60m.")
+    true = statement("d", "Lena Holt chaired the inquiry.", "Lena Holt chaired the inquiry.", answer="True")
+    assert first.swap == frozenset({"lena holt", "omar reyes"})
+    assert selection.same_swap(first, again) == "makes a false statement with the same swap"
+    assert selection.same_swap(first, other) is None
+    assert true.swap == frozenset() and selection.same_swap(true, true) is None
+
+
 def test_a_quiz_never_tests_one_fact_twice_and_says_why_it_is_short():
     from quizgen.generate import generate_quiz
     from quizgen.templates import load_templates
