@@ -63,9 +63,28 @@ def _alias_groups() -> tuple[frozenset[str], ...]:
 
 
 def same_referent(a: str, b: str) -> bool:
-    """'U.S.' and 'United States', 'EU' and 'European Union': two names of one thing, never a swap or a distractor."""
+    """'U.S.' and 'United States', 'EU' and 'European Union', 'Bat' and 'British American Tobacco': two names of
+    one thing, never a swap or a distractor."""
     ka, kb = _key(a), _key(b)
-    return ka == kb or any(ka in group and kb in group for group in _alias_groups())
+    return (ka == kb or any(ka in group and kb in group for group in _alias_groups())
+            or _acronym_of(a, b) or _acronym_of(b, a))
+
+
+_MINOR_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "on", "in"})
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """'BAT' (or 'Bat', 'B.A.T.') stands for 'British American Tobacco': its letters are the long name's initials,
+    with or without the small words ('Department of Health': 'DH' or 'DOH')."""
+    letters = re.sub(r"[.\s]", "", short).lower()
+    words = re.findall(r"[\w&]+", long)
+    # Two letters only when written in capitals ("UN"), so that a first name such as "Al" is no acronym.
+    shortest = 2 if short.replace(".", "").isupper() else 3
+    if not shortest <= len(letters) <= 8 or not letters.isalpha() or len(words) < 2:
+        return False
+    every = "".join(w[0] for w in words).lower()
+    major = "".join(w[0] for w in words if w.lower() not in _MINOR_WORDS).lower()
+    return letters in {every, major}
 
 
 @functools.lru_cache(maxsize=1)

@@ -274,7 +274,30 @@ def test_conflict_rules_one_by_one():
     assert selection.conflict(mcq, unrelated) is None
 
 
-def test_one_swap_makes_at_most_one_false_statement():
+@pytest.mark.parametrize(("short", "long", "same"), [
+    ("Bat", "British American Tobacco", True),
+    ("BAFTA", "British Academy of Film and Television Arts", True),
+    ("D.o.H.", "Department of Health", True),
+    ("UN", "United Nations", True),
+    ("Al", "Anna Lind", False),
+    ("Holt", "British American Tobacco", False),
+])
+def test_an_acronym_and_its_long_form_are_one_referent(short, long, same):
+    assert same_referent(short, long) is same
+    assert same_referent(long, short) is same
+
+
+def test_an_acronym_is_never_offered_beside_its_long_form():
+    answer = Entity("e1", "British American Tobacco", "ORG", 0, mentions=3)
+    alias = Entity("e2", "Bat", "ORG", 1, mentions=4)
+    others = [Entity(f"e{i}", name, "ORG", i, mentions=2) for i, name in
+              enumerate(("Imperial Leaf", "Gallaher Group", "Altria"), start=3)]
+    facts = _facts(answer, alias, *others)
+    options = entity_distractors(answer, facts, "The deal was struck by ___.", 3, random.Random(1))
+    assert "Bat" not in options and len(options) == 3
+
+
+
     from quizgen.generate import selection
     from quizgen.generate.facts import Fact
     from quizgen.model import Item
