@@ -92,10 +92,19 @@ def _outlet_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in lang_en.table("standalone")["outlet_nouns"])
 
 
+@functools.lru_cache(maxsize=1)
+def _team_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("kinds")["team_words"])
+
+
 def fine_kind(entity: Entity) -> str:
     """A kind fine enough for options: a news outlet (by its name's last word, or a description such as "the
     industry magazine") is not offered among companies, nor a country among cities."""
     words = _key(entity.name).split()
+    if re.search(r"\d", entity.name) and entity.type not in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}:
+        return "FRAGMENT"  # "Roddick 6-2 7-6": a name run into a score is no name to offer
+    if entity.type in {"PERSON", "ORG"} and len(words) >= 2 and words[-1] in _team_words():
+        return "TEAM"  # "Manchester United" among players, or among firms, is another kind of thing
     described = set(re.findall(r"[a-z]+", (entity.description or "").lower()))
     if entity.type == "ORG" and ((words and words[-1] in _outlet_words()) or described & _outlet_nouns()):
         return "OUTLET"
