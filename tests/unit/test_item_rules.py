@@ -297,7 +297,38 @@ def test_an_acronym_is_never_offered_beside_its_long_form():
     assert "Bat" not in options and len(options) == 3
 
 
+def test_person_options_are_people_not_teams_or_score_fragments():
+    answer = Entity("p1", "Tomas Berdal", "PERSON", 0, mentions=3)
+    fragment = Entity("p2", "Kell 6-2 7-6", "PERSON", 1, mentions=5)
+    team = Entity("p3", "Harwick United", "PERSON", 2, mentions=5)
+    people = [Entity(f"p{i}", name, "PERSON", i, mentions=2) for i, name in
+              enumerate(("Ivo Marsh", "Leon Ashby", "Pavel Rusk"), start=4)]
+    assert (fine_kind(fragment), fine_kind(team), fine_kind(answer)) == ("FRAGMENT", "TEAM", "PERSON")
+    assert fine_kind(Entity("o1", "Harwick United", "ORG", 0)) == "TEAM"
+    facts = _facts(answer, fragment, team, *people)
+    options = entity_distractors(answer, facts, "Who won the second set?", 3, random.Random(2))
+    assert sorted(options) == ["Ivo Marsh", "Leon Ashby", "Pavel Rusk"]
 
+
+def test_who_said_and_name_items_only_for_central_actors():
+    from quizgen.generate.builder import central_actor, speaker_problem
+    from quizgen.model import Quote
+
+    facts = sample_facts()
+    nair, ellis = facts.entity("e-nair"), facts.entity("e-ellis")
+    assert central_actor(nair, facts) and speaker_problem(nair, facts) is None  # named in the lede
+    # Quoted once, named twice, outside the headline and lede: who said it tests nothing.
+    assert "not a central actor" in speaker_problem(ellis, facts)
+    twice = replace(facts, quotes=(*facts.quotes, Quote("q-e2", "It will hold", "Tom Ellis", 4, speaker_id="e-ellis")))
+    assert speaker_problem(ellis, twice) is None
+    spokesman = replace(nair, description="a council spokesman")
+    assert "only comments" in speaker_problem(spokesman, facts)
+    # Named once, in passing, not acting in the sentence that describes them.
+    passing = Entity("e-lee", "Lee Park", "PERSON", 3, description="a local musician", description_sentence=3)
+    assert "not a central actor" in description_problem(passing, facts, profile(facts))
+
+
+def test_one_swap_makes_at_most_one_false_statement():
     from quizgen.generate import selection
     from quizgen.generate.facts import Fact
     from quizgen.model import Item
