@@ -259,15 +259,43 @@ def _after_choosing(best: Candidate, others: list[Candidate], facts: FactSheet,
     return kept
 
 
+_HEADLINE_SHARE = 0.75  # a sentence holding this share of the headline's words restates it
+
+
+def restates_the_lede(candidate: Candidate, facts: FactSheet) -> bool:
+    """A true statement of the article's first sentence, or of its headline, is answered by reading the title."""
+    item = candidate.item
+    if item.type != "true_false" or item.answer != "True" or len(candidate.sentences) != 1:
+        return False
+    sentence = min(candidate.sentences)
+    title = {w.lower() for w in _TITLE_WORD.findall(facts.title)}
+    said = {w.lower() for w in _TITLE_WORD.findall(facts.sentences[sentence].text)}
+    return sentence == 0 or (len(title) >= 3 and len(title & said) >= _HEADLINE_SHARE * len(title))
+
+
+def _without_trivial_lede(candidates: list[Candidate], facts: FactSheet,
+                          passed_over: list[Dropped]) -> list[Candidate]:
+    """Drop a true statement restating the lede or headline when another item can test that sentence."""
+    kept = []
+    for c in candidates:
+        covered = any(o is not c and o.sentences & c.sentences for o in candidates)
+        if covered and restates_the_lede(c, facts):
+            passed_over.append(Dropped(c.item.template, c.item.fact, "a true statement restating the headline or "
+                                                                     "first sentence, which another item tests"))
+            continue
+        kept.append(c)
+    return kept
+
+
 def plan_quiz(candidates: list[Candidate], facts: FactSheet, count: int) -> tuple[list[Item], list[Dropped]]:
     """At most `count` items that test distinct facts, best value first; fewer when the article gives fewer.
 
     A template's share is capped; the cap is lifted once (to `_LIFTED_SHARE`) only if the quiz would otherwise
     come out short.
     """
-    remaining = sorted(candidates, key=lambda c: (-c.value, c.item.id))
-    chosen: list[Candidate] = []
     passed_over: list[Dropped] = []
+    remaining = sorted(_without_trivial_lede(candidates, facts, passed_over), key=lambda c: (-c.value, c.item.id))
+    chosen: list[Candidate] = []
     per_template: Counter[str] = Counter()
     per_type: Counter[str] = Counter()
     paragraphs: set[int] = set()

@@ -328,6 +328,26 @@ def test_who_said_and_name_items_only_for_central_actors():
     assert "not a central actor" in description_problem(passing, facts, profile(facts))
 
 
+def test_a_true_statement_of_the_lede_gives_way_to_another_item_on_it():
+    from quizgen.generate import selection
+
+    facts = sample_facts()
+    lede = facts.sentences[0].text
+    true_lede = _candidate("t", lede, "True", "true_false", 0, facts)
+    false_lede = _candidate("f", lede.replace("Monday", "Friday"), "False", "true_false", 0, facts)
+    cloze = _candidate("c", "The city council of _____ voted on Monday.", "Harwick", "cloze", 0, facts,
+                       blanks_=("Harwick",))
+    later = _candidate("l", facts.sentences[4].text, "True", "true_false", 4, facts)
+    assert selection.restates_the_lede(true_lede, facts) and not selection.restates_the_lede(false_lede, facts)
+    assert not selection.restates_the_lede(later, facts)
+    headline = replace(facts, title="Opposition leader says council ignored cheaper options")
+    assert selection.restates_the_lede(later, headline)
+    dropped: list = []
+    kept = selection._without_trivial_lede([true_lede, cloze, later], facts, dropped)
+    assert kept == [cloze, later] and "restating the headline" in dropped[0].reason
+    assert selection._without_trivial_lede([true_lede, later], facts, []) == [true_lede, later]  # nothing else on it
+
+
 def test_one_swap_makes_at_most_one_false_statement():
     from quizgen.generate import selection
     from quizgen.generate.facts import Fact
