@@ -52,6 +52,7 @@ def test_sentences_that_stand_alone_pass(text):
     ("On 75 minutes the keeper saved a penalty from Orla Breen.", "'On 75 minutes' places it"),
     ("In Devon the figure is higher, at 14%.", "'the figure' stands for"),
     ("The cards are due to be issued in the spring.", "'The cards' stands for"),
+    ("The issue was raised at a meeting in Leeds.", "'The issue' stands for"),
     ("Farmers say these narrow channels flood every winter.", "'these' points back"),
     ("The mayor told local radio this was a mistake.", "'this' points back"),
     ("The Mallorcan won the final set easily.", "'the Mallorcan' stands for a person"),
