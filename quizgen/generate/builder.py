@@ -131,11 +131,11 @@ def _cut_short(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str
 
 
 _LEDE_SENTENCES = 2  # the opening sentences that, with the headline, name the story's actors
-_CENTRAL_MENTIONS = 3  # a person named this often acts in the story, wherever they first appear
+_CENTRAL_MENTIONS = 2  # a person named again later acts in the story, wherever they first appear
 
 
 def central_actor(entity: Entity, facts: FactSheet) -> bool:
-    """A person the story is about: named in the headline or the lede, quoted more than once, or named often."""
+    """A person the story is about: named in the headline or the lede, quoted more than once, or named again."""
     lede = " ".join([facts.title, *(s.text for s in facts.sentences[:_LEDE_SENTENCES])])
     if any(mentioned_in(n, lede) for n in entity.names if len(n) > 2):
         return True
@@ -157,7 +157,7 @@ def _acts_in_its_sentence(entity: Entity, facts: FactSheet) -> bool:
 def _incidental(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
     """'Name the person described as a musician' for someone named once in passing tests nothing."""
     if entity.type == "PERSON" and not central_actor(entity, facts) and not _acts_in_its_sentence(entity, facts):
-        return "not a central actor (outside the headline and lede, quoted once at most, seldom named, not acting)"
+        return "not a central actor (outside the headline and lede, quoted once at most, named once, not acting)"
     return None
 
 
@@ -169,8 +169,9 @@ def speaker_problem(speaker: Entity, facts: FactSheet) -> str | None:
     person the story is not about."""
     if (reason := _commentator_role(speaker)) is not None:
         return reason
-    if speaker.type == "PERSON" and not central_actor(speaker, facts):
-        return "the speaker is not a central actor (outside the headline and lede, quoted once, seldom named)"
+    # A speaker the article gives a role ("the chief executive of …") speaks for a part of the story.
+    if speaker.type == "PERSON" and speaker.description is None and not central_actor(speaker, facts):
+        return "the speaker is not a central actor (outside the headline and lede, quoted once, named once, no role)"
     return None
 
 

@@ -318,10 +318,12 @@ def test_who_said_and_name_items_only_for_central_actors():
     facts = sample_facts()
     nair, ellis = facts.entity("e-nair"), facts.entity("e-ellis")
     assert central_actor(nair, facts) and speaker_problem(nair, facts) is None  # named in the lede
-    # Quoted once, named twice, outside the headline and lede: who said it tests nothing.
-    assert "not a central actor" in speaker_problem(ellis, facts)
+    assert speaker_problem(ellis, facts) is None  # given a role in the story, and named twice
+    # Named once, with no role, outside the headline and lede, quoted once: who said it tests nothing.
+    once = replace(ellis, description=None, description_sentence=None, mentions=1)
+    assert not central_actor(once, facts) and "not a central actor" in speaker_problem(once, facts)
     twice = replace(facts, quotes=(*facts.quotes, Quote("q-e2", "It will hold", "Tom Ellis", 4, speaker_id="e-ellis")))
-    assert speaker_problem(ellis, twice) is None
+    assert speaker_problem(once, twice) is None
     spokesman = replace(nair, description="a council spokesman")
     assert "only comments" in speaker_problem(spokesman, facts)
     # Named once, in passing, not acting in the sentence that describes them.
