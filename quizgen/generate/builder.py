@@ -134,13 +134,17 @@ _LEDE_SENTENCES = 2  # the opening sentences that, with the headline, name the s
 _CENTRAL_MENTIONS = 2  # a person named again later acts in the story, wherever they first appear
 
 
-def central_actor(entity: Entity, facts: FactSheet) -> bool:
-    """A person the story is about: named in the headline or the lede, quoted more than once, or named again."""
+def _leading_voice(entity: Entity, facts: FactSheet) -> bool:
+    """Named in the headline or the lede, or quoted more than once: the story is told through them."""
     lede = " ".join([facts.title, *(s.text for s in facts.sentences[:_LEDE_SENTENCES])])
     if any(mentioned_in(n, lede) for n in entity.names if len(n) > 2):
         return True
-    quoted = sum(q.speaker_id == entity.id for q in facts.quotes if q.enabled)
-    return quoted >= 2 or entity.mentions >= _CENTRAL_MENTIONS
+    return sum(q.speaker_id == entity.id for q in facts.quotes if q.enabled) >= 2
+
+
+def central_actor(entity: Entity, facts: FactSheet) -> bool:
+    """A person the story is about: named in the headline or the lede, quoted more than once, or named again."""
+    return _leading_voice(entity, facts) or entity.mentions >= _CENTRAL_MENTIONS
 
 
 def _acts_in_its_sentence(entity: Entity, facts: FactSheet) -> bool:
@@ -165,8 +169,10 @@ DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _shared_role, _com
 
 
 def speaker_problem(speaker: Entity, facts: FactSheet) -> str | None:
-    """Why 'Who said …?' about this speaker tests nothing: a commentator, correspondent or spokesperson, or a
-    person the story is not about."""
+    """Why 'Who said …?' about this speaker tests nothing: a commentator, correspondent or spokesperson quoted once,
+    or a person the story is not about. (The journalist whose book the story is about, quoted throughout, is not.)"""
+    if _leading_voice(speaker, facts):
+        return None
     if (reason := _commentator_role(speaker)) is not None:
         return reason
     # A speaker the article gives a role ("the chief executive of …") speaks for a part of the story.

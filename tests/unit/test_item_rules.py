@@ -324,8 +324,9 @@ def test_who_said_and_name_items_only_for_central_actors():
     assert not central_actor(once, facts) and "not a central actor" in speaker_problem(once, facts)
     twice = replace(facts, quotes=(*facts.quotes, Quote("q-e2", "It will hold", "Tom Ellis", 4, speaker_id="e-ellis")))
     assert speaker_problem(once, twice) is None
-    spokesman = replace(nair, description="a council spokesman")
+    spokesman = replace(ellis, description="a council spokesman")
     assert "only comments" in speaker_problem(spokesman, facts)
+    assert speaker_problem(spokesman, twice) is None  # a journalist quoted throughout tells the story
     # Named once, in passing, not acting in the sentence that describes them.
     passing = Entity("e-lee", "Lee Park", "PERSON", 3, description="a local musician", description_sentence=3)
     assert "not a central actor" in description_problem(passing, facts, profile(facts))
