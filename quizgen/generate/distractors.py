@@ -358,6 +358,23 @@ def _values_given_elsewhere(answer: NumberFact, facts: FactSheet) -> set[float]:
             if n.value is not None and n.counts and n.counts == answer.counts and n.id != answer.id}
 
 
+def _unit(word: str) -> str:
+    return word.lower().removesuffix("s")
+
+
+def compound_cap(answer: NumberFact, facts: FactSheet) -> float | None:
+    """'Aged 18 years and ___ months': the figure after a larger unit is below that unit's size (12 months), so a
+    distractor of 20 months or 617 days is impossible."""
+    text = facts.sentences[answer.sentence].text if answer.sentence < len(facts.sentences) else ""
+    at = text.find(answer.text)
+    inner = re.match(r"\s*([A-Za-z]+)", text[at + len(answer.text):] if at >= 0 else "")
+    outer = re.search(r"\b([A-Za-z]+)\s*(?:,|and)\s*$", text[:at] if at >= 0 else "")
+    unit = re.search(r"([A-Za-z]+)\s*$", answer.text)  # '300 days' carries its unit
+    inner_unit = _unit(unit.group(1)) if unit else _unit(inner.group(1)) if inner else ""
+    caps = lang_en.table("compound_units")
+    return caps.get(_unit(outer.group(1)), {}).get(inner_unit) if outer else None
+
+
 def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list[str]:
     """Plausible neighbours in the answer's own style; none rounds to the answer, repeats another fact's value, is a
     near-twin of another option, or is ruled out by the other figures of its sentence."""
@@ -367,13 +384,14 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list
     forbidden = _values_given_elsewhere(answer, facts)
     bounds = sentence_bounds(answer, facts) if answer.kind != "year" else []
     compared = replace(answer, value=value)
+    cap = compound_cap(answer, facts)
     chosen: list[tuple[float, str]] = []
     for v, label in _candidates(answer, value):
         if len(chosen) >= count:
             break
         repeats = label == answer.text or round(v, 6) in forbidden or any(label == c[1] or v == c[0] for c in chosen)
         if not repeats and not _too_close(v, compared) and not _near_twin(v, answer, chosen) and _feasible(
-                v, value, bounds):
+                v, value, bounds) and (cap is None or 0 <= v < cap):
             chosen.append((v, label))
     return [label for _, label in chosen]
 

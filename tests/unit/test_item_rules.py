@@ -352,6 +352,30 @@ def test_a_true_statement_of_the_lede_gives_way_to_another_item_on_it():
     assert selection._without_trivial_lede([true_lede, later], facts, []) == [true_lede, later]  # nothing else on it
 
 
+@pytest.mark.parametrize(("text", "figure", "kind", "cap"), [
+    ("Aged 18 years and 300 days, she became the youngest winner.", "300 days", "duration", 366),
+    ("He was 18 years and 7 months old when he signed.", "7", "count", 12),
+    ("The race took 2 hours, 41 minutes to finish.", "41 minutes", "duration", 60),
+])
+def test_a_figure_after_a_larger_unit_keeps_its_options_below_that_unit(text, figure, kind, cap):
+    from quizgen.generate.distractors import compound_cap
+
+    number = NumberFact("n-1", figure, kind, 0, value=float(figure.split()[0]))
+    facts = FactSheet(title="Youngest winner", slug="t", sentences=(Sentence(0, 0, text),), numbers=(number,))
+    assert compound_cap(number, facts) == cap
+    options = number_distractors(number, facts, 3)
+    assert options and all(0 <= float(o.split()[0]) < cap for o in options)
+
+
+def test_a_figure_not_after_a_unit_has_no_cap():
+    from quizgen.generate.distractors import compound_cap
+
+    number = NumberFact("n-1", "300 days", "duration", 0, value=300.0)
+    facts = FactSheet(title="t", slug="t", sentences=(Sentence(0, 0, "The strike lasted 300 days."),),
+                      numbers=(number,))
+    assert compound_cap(number, facts) is None
+
+
 def test_one_swap_makes_at_most_one_false_statement():
     from quizgen.generate import selection
     from quizgen.generate.facts import Fact
