@@ -195,8 +195,19 @@ def _percentage_of_whom(text: str) -> str | None:
     return "a percentage with no 'of whom'" if m else None
 
 
+_PRONOUN_ATTRIBUTION = re.compile(r",\s*(he|she|they)\s+(?:[a-z]+ed|said|says|added|told|thinks|thought|believes|"
+                                  r"argues|warns|predicts|claims)\b")
+
+
+def _pronoun_speaker(text: str) -> str | None:
+    """'Huge changes are afoot, he predicted.': who predicted? (A quotation's own '“…,” he said' is judged by the
+    who-said rules; the words inside quotation marks are left out here.)"""
+    m = _PRONOUN_ATTRIBUTION.search(_QUOTED.sub("", text))
+    return f"', {m.group(1)} …' reports a speaker named before" if m else None
+
+
 CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (
-    _time_points_back, _pointing_noun, _demonstrative, _epithet, _percentage_of_whom)
+    _time_points_back, _pointing_noun, _demonstrative, _epithet, _percentage_of_whom, _pronoun_speaker)
 
 
 def sentence_problem(text: str) -> str | None:

@@ -60,6 +60,7 @@ def test_sentences_that_stand_alone_pass(text):
     ("The veteran said the club had let him down.", "'the veteran' stands for a person"),
     ("Only 11% regarded themselves as regular readers.", "a percentage with no 'of whom'"),
     ("Most backed the plan, while 20% said they were unsure.", "a percentage with no 'of whom'"),
+    ("Fares will fall by half next year, she predicted.", "', she …' reports a speaker"),
 ])
 def test_context_rules_skip_sentences_that_point_back(text, reason):
     assert reason in (standalone.sentence_problem(text) or "")
@@ -75,6 +76,7 @@ def test_context_rules_skip_sentences_that_point_back(text, reason):
     "Only 11% of the islanders regarded themselves as regular readers.",
     "The total cost of the line was £40m.",
     "The Spanish coach Rafa Ortiz picked a young side.",
+    "“Fares will fall by half next year,” she predicted.",
 ])
 def test_context_rules_keep_sentences_that_say_what_they_mean(text):
     assert standalone.sentence_problem(text) is None
