@@ -177,12 +177,15 @@ def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, 
                     key=lambda e: (not any(n.lower() in preferred for n in e.names), -e.mentions))
     extra = _curated_extras(answer) if eligible is None else []
     rng.shuffle(extra)
+    # Every name of a candidate: "Andy Roddick" is no option where the stem already places "Roddick" elsewhere.
+    names_of = {e.name: e.names for e in ranked}
     chosen: list[str] = []
     for name in [*(e.name for e in ranked), *extra]:
         if len(chosen) >= count:
             break
         if any(overlaps(name, n) or _same_spelling(name, n) or same_referent(name, n)
-               for n in (*answer.names, *chosen)) or mentioned_in(name, stem):
+               for n in (*answer.names, *chosen)) or any(
+                mentioned_in(n, stem) for n in names_of.get(name, (name,)) if len(n) > 2):
             continue
         chosen.append(name)
     return chosen

@@ -378,6 +378,16 @@ def test_a_figure_not_after_a_unit_has_no_cap():
     assert compound_cap(number, facts) is None
 
 
+def test_no_option_the_stem_already_places_elsewhere_by_another_of_its_names():
+    answer = Entity("p1", "Tomas Berdal", "PERSON", 0, mentions=3)
+    coached = Entity("p2", "Ivo Marsh", "PERSON", 1, aliases=("Marsh",), mentions=5)
+    people = [Entity(f"p{i}", name, "PERSON", i, mentions=2) for i, name in
+              enumerate(("Leon Ashby", "Pavel Rusk", "Emil Sand"), start=3)]
+    facts = _facts(answer, coached, *people)
+    options = entity_distractors(answer, facts, "___, who coaches Marsh, praised the serve.", 3, random.Random(3))
+    assert "Ivo Marsh" not in options and len(options) == 3
+
+
 def test_one_swap_makes_at_most_one_false_statement():
     from quizgen.generate import selection
     from quizgen.generate.facts import Fact
