@@ -180,11 +180,15 @@ def _demonstrative(text: str) -> str | None:
     return f"'{m.group(0)}' points back to something left out" if m else None
 
 
+@functools.lru_cache(maxsize=1)
+def _epithet_exceptions() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("standalone")["epithet_exceptions"])
+
+
 def _epithet(text: str) -> str | None:
     """'the Mallorcan won', 'the 24-year-old said': an epithet for a person named earlier."""
-    exceptions = {w.lower() for w in lang_en.table("standalone")["epithet_exceptions"]}
     for m in _context_patterns()["epithet"].finditer(text):
-        if m.group(1).lower() not in exceptions:
+        if m.group(1).lower() not in _epithet_exceptions():
             return f"'the {m.group(1)}' stands for a person named before"
     return None
 
