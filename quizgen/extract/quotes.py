@@ -803,6 +803,16 @@ def _continues(before: _Part, part: _Part) -> bool:
             and part.raw.turn is None and before.raw.turn is None)
 
 
+def _someone_else_between(parsed: ParsedArticle, before: _Part, part: _Part, entities: list[Entity]) -> bool:
+    """'“A,” said Holt. Reyes disagreed. “B.”': a person other than the speaker named between two quotations may
+    have said the second: it is not joined to the first, which would give both to one speaker in a quiz."""
+    between = parsed.article.paragraphs[part.raw.paragraph][before.raw.end:part.raw.start]
+    speaker_id = before.said.speaker[1] if before.said.speaker else None
+    return any(e.type == "PERSON" and e.id != speaker_id
+               and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", between) for n in e.names)
+               for e in entities)
+
+
 def _joined(parsed: ParsedArticle, parts: list[_Part]) -> _Part:
     """The parts as one quotation, as the article reads: 'A … B' where words come between, 'A B' where only
     quotation marks do."""
@@ -838,6 +848,8 @@ def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[s
     groups: list[list[_Part]] = []
     for part in _attributed(parsed, ctx, glosses):
         if groups and _continues(groups[-1][-1], part):
+            if _someone_else_between(parsed, groups[-1][-1], part, entities):
+                continue  # whose words these are cannot be told: neither joined nor given to the speaker before
             groups[-1].append(part)
         else:
             groups.append([part])
