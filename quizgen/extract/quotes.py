@@ -541,6 +541,11 @@ def _raw_quotes(parsed: ParsedArticle, is_person: Callable[[str], bool] = lambda
                 joined = raws.pop()
                 raw = _Raw(p_index, joined.start, end, joined.text.rstrip() + " " + raw.text.lstrip(), closed,
                            joined.first)
+            if carry is not None and start <= 2 and _names_a_subject(parsed.docs[p_index]):
+                # '“… The money is there.¶“Nobody believes that,” replied Paul Grant.': the new paragraph names
+                # who speaks in it, maybe someone else. The open quotation stays apart rather than run into theirs.
+                raws.append(carry)
+                carry = None
             if carry is not None and start <= 2:
                 # The opening mark repeated at a new paragraph continues the open quotation.
                 raw = _Raw(p_index, start, end, carry.text.rstrip() + " " + raw.text.lstrip(), closed,
@@ -553,6 +558,14 @@ def _raw_quotes(parsed: ParsedArticle, is_person: Callable[[str], bool] = lambda
             carry = None
             raws.append(raw)
     return raws
+
+
+def _names_a_subject(doc: Doc) -> bool:
+    """Does the paragraph, outside its quotations, have a subject that is a name or a noun ('Paul Grant said',
+    'the coach replied'), not a pronoun?"""
+    spans = quote_spans(doc_text(doc))
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"PROPN", "NOUN"} and not _inside_any(t, spans)
+               for t in doc)
 
 
 @dataclass
@@ -647,7 +660,47 @@ def _goes_on(raw: _Raw, ctx: _Context) -> _Said | None:
         return None
     if raw.start - ctx.last_end > 160 and not _next_sentence(ctx.doc(raw), ctx.last_end, raw.start):
         return None
+    if _someone_else_between(ctx, raw.paragraph, ctx.last_end, raw.start, last.speaker):
+        return None
     return _Said(last.speaker, last.cue, raw, goes_on=True)
+
+
+def _someone_else_between(ctx: _Context, paragraph: int, end: int, start: int,
+                          speaker: tuple[str, str | None] | None) -> bool:
+    """'“A,” said the striker. Coach Holt told him to rest. “B.”': a sentence after the one the earlier quotation
+    ends in, before the later one, whose subject is another person (or who says something: 'Marsh said …') may
+    have handed the words to them. The later quotation is then no longer surely the earlier speaker's."""
+    doc = ctx.parsed.docs[paragraph]
+    spans = quote_spans(doc_text(doc))
+    cue_sentence = next((s for s in doc.sents if s.start_char <= end < s.end_char), None)
+    after = cue_sentence.end_char if cue_sentence is not None else end
+    subjects = (t for t in doc if after <= t.idx < start and t.dep_ in {"nsubj", "nsubjpass"}
+                and not _inside_any(t, spans))
+    return (any(_other_person(ctx, paragraph, subj, spans, speaker) for subj in subjects)
+            or _other_person_named(ctx, doc, after, start, spans, speaker))
+
+
+def _other_person_named(ctx: _Context, doc: Doc, after: int, start: int, spans: Sequence[tuple[int, int, bool]],
+                        speaker: tuple[str, str | None] | None) -> bool:
+    """'“A,” Reed said. The plan was attacked by Paul Grant. He also said “B.”': another person named in any role
+    between the two parts (an agent, an owner: 'Grant's reply') leaves the later one's 'he' in doubt."""
+    for ent in doc.ents:
+        if not after <= ent.start_char < start or _inside_any(ent.root, spans):
+            continue
+        entity = ctx.resolver.entity_in(doc, list(ent))
+        if entity is not None and entity.id in ctx.resolver.people and (speaker is None or entity.id != speaker[1]):
+            return True
+    return False
+
+
+def _other_person(ctx: _Context, paragraph: int, subj: Token, spans: Sequence[tuple[int, int, bool]],
+                  speaker: tuple[str, str | None] | None) -> bool:
+    """Is `subj` a person (or a speaking body) other than `speaker`? A subject that says something counts even
+    when no one can name it ('a spokesman said'): the words after may be the spokesman's."""
+    found = ctx.resolver.resolve(paragraph, subj, spans)
+    if found is not None:
+        return found != speaker and not (speaker is not None and found[1] is not None and found[1] == speaker[1])
+    return _is_cue(subj.head) and subj.pos_ in {"PROPN", "NOUN"}
 
 
 def _next_sentence(doc: Doc, end: int, start: int) -> bool:
@@ -793,14 +846,17 @@ class _Part:
     text: str
 
 
-def _continues(before: _Part, part: _Part) -> bool:
+def _continues(ctx: _Context, before: _Part, part: _Part) -> bool:
     """'“A,” he said, “B.”' and '“A,” he said. “B.”': a quotation interrupted by its cue, or going on with no
     new speaker, in the same paragraph, is one quotation. Transcript turns and full quotes beside fragments stay
-    apart, unless the later one goes on with no cue of its own."""
+    apart, unless the later one goes on with no cue of its own. Two parts with another person as a subject
+    between them stay apart too: joined, one speaker's words would run into another's."""
     return (part.raw.paragraph == before.raw.paragraph and part.raw.start > before.raw.end
             and part.said.speaker == before.said.speaker
             and (part.said.partial == before.said.partial or part.said.goes_on)
-            and part.raw.turn is None and before.raw.turn is None)
+            and part.raw.turn is None and before.raw.turn is None
+            and not _someone_else_between(ctx, part.raw.paragraph, before.raw.end, part.raw.start,
+                                          before.said.speaker))
 
 
 def _joined(parsed: ParsedArticle, parts: list[_Part]) -> _Part:
@@ -837,7 +893,7 @@ def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[s
     ctx = _Context(parsed, _SpeakerResolver(parsed, entities, lookup))
     groups: list[list[_Part]] = []
     for part in _attributed(parsed, ctx, glosses):
-        if groups and _continues(groups[-1][-1], part):
+        if groups and _continues(ctx, groups[-1][-1], part):
             groups[-1].append(part)
         else:
             groups.append([part])
