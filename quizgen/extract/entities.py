@@ -285,51 +285,96 @@ def _role_is_first_name(span: Span, title_end: int, label: str) -> bool:
     return span[0].text[:1].isupper() and label == "PERSON" and span.end - title_end < 2
 
 
+_Bounds = tuple[int, int, str]  # start, end and label of an entity being repaired
+
+
+def _join_name_particles(doc: Doc, bounds: _Bounds) -> _Bounds:
+    """'Saúde das Águas' is one name, not 'Saúde': a lower-case particle between capitalised names joins them."""
+    start, end, label = bounds
+    while (end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].is_lower
+           and _is_name_word(doc[end + 1]) and doc[end + 1].ent_type_ not in {"DATE", "CARDINAL"}):
+        end += 2
+        while end < len(doc) and _is_name_word(doc[end]) and not doc[end].ent_type_:
+            end += 1
+    return start, end, label
+
+
+def _join_paired_plurals(doc: Doc, bounds: _Bounds) -> _Bounds:
+    """'University of the Highlands and Islands', 'Academy of Arts and Sciences': spaCy stops at 'and'."""
+    start, end, label = bounds
+    if (label == "ORG" and " of " in doc[start:end].text and end + 1 < len(doc) and doc[end].lower_ == "and"
+            and _is_name_word(doc[end + 1]) and doc[end - 1].text.endswith("s")
+            and doc[end + 1].text.endswith("s")):
+        end += 2
+    return start, end, label
+
+
+def _person_after_title(doc: Doc, bounds: _Bounds) -> _Bounds:
+    """'Councillor Rhodri Evans' is a person after a title, not an organisation: drop the title, relabel PERSON."""
+    start, end, label = bounds
+    if label not in {"PERSON", "ORG", "GPE"}:
+        return bounds
+    title_end = start
+    while title_end < end - 1 and doc[title_end].lemma_.lower() in PERSON_NOUNS | {"county", "deputy"}:
+        title_end += 1
+    if title_end > start and doc[title_end - 1].lemma_.lower() in PERSON_NOUNS and all(
+            _is_name_word(t) for t in doc[title_end:end]) and not _role_is_first_name(doc[start:end], title_end, label):
+        return title_end, end, "PERSON"
+    return bounds
+
+
+def _keep_peerage_title(doc: Doc, bounds: _Bounds) -> _Bounds:
+    """'Lord Greaves', 'Lord Currie': the title is how the article names them, so it joins a one-word person."""
+    start, end, label = bounds
+    if (label == "PERSON" and end - start == 1 and start > 0
+            and doc[start - 1].text in {"Lord", "Lady", "Sir", "Dame", "Baroness", "Baron"}):
+        return start - 1, end, label
+    return bounds
+
+
+# Applied in this order to every spaCy entity: the title rule must see the name the joins made.
+_ENTITY_REPAIRS = (_join_name_particles, _join_paired_plurals, _person_after_title, _keep_peerage_title)
+
+
 def _repaired_ents(doc: Doc) -> list[Span]:
-    """spaCy's entities with three repairs the small model needs:
-    'Saúde das Águas' is one name, not 'Saúde'; 'Councillor Rhodri Evans' is a person after a title, not an
-    organisation; and 'County Librarian Gwen Pryce said', which it does not tag at all, is a person who speaks."""
+    """spaCy's entities after the repairs in `_ENTITY_REPAIRS`, plus the untagged speakers `_untagged_speakers` finds
+    ('County Librarian Gwen Pryce said'), sorted by start."""
     repaired: list[Span] = []
     taken: set[int] = set()
     for ent in doc.ents:
         if any(i in taken for i in range(ent.start, ent.end)):
             continue  # swallowed by the name before it
-        start, end, label = ent.start, ent.end, ent.label_
-        while (end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].is_lower
-               and _is_name_word(doc[end + 1]) and doc[end + 1].ent_type_ not in {"DATE", "CARDINAL"}):
-            end += 2
-            while end < len(doc) and _is_name_word(doc[end]) and not doc[end].ent_type_:
-                end += 1
-        if (label == "ORG" and " of " in doc[start:end].text and end + 1 < len(doc) and doc[end].lower_ == "and"
-                and _is_name_word(doc[end + 1]) and doc[end - 1].text.endswith("s")
-                and doc[end + 1].text.endswith("s")):
-            end += 2  # "University of the Highlands and Islands", "Academy of Arts and Sciences"
-        if label in {"PERSON", "ORG", "GPE"}:
-            title_end = start
-            while title_end < end - 1 and doc[title_end].lemma_.lower() in PERSON_NOUNS | {"county", "deputy"}:
-                title_end += 1
-            if title_end > start and doc[title_end - 1].lemma_.lower() in PERSON_NOUNS and all(
-                    _is_name_word(t) for t in doc[title_end:end]) and not _role_is_first_name(doc[start:end],
-                                                                                               title_end, label):
-                start, label = title_end, "PERSON"
-        if (label == "PERSON" and end - start == 1 and start > 0
-                and doc[start - 1].text in {"Lord", "Lady", "Sir", "Dame", "Baroness", "Baron"}):
-            start -= 1  # "Lord Greaves", "Lord Currie": the title is how the article names them
-        span = Span(doc, start, end, label=label)
-        repaired.append(span)
+        bounds: _Bounds = (ent.start, ent.end, ent.label_)
+        for repair in _ENTITY_REPAIRS:
+            bounds = repair(doc, bounds)
+        start, end, label = bounds
+        repaired.append(Span(doc, start, end, label=label))
         taken.update(range(min(start, ent.start), end))
-    for token in doc:
-        # An untagged run of capitalised names that is the subject of a speech verb names a person.
-        if token.i in taken or token.dep_ not in {"nsubj"} or token.head.lemma_.lower() not in SPEECH_VERBS:
-            continue
-        run = [t for t in token.subtree if t.i <= token.i]
-        names = [t for t in run if _is_name_word(t) and t.lemma_.lower() not in PERSON_NOUNS | {"county"}]
-        if len(names) >= 2 and names[-1].i == token.i and all(
-                t.i == names[0].i + k for k, t in enumerate(names)) and not any(t.i in taken for t in names):
-            repaired.append(Span(doc, names[0].i, token.i + 1, label="PERSON"))
-            taken.update(t.i for t in names)
+    repaired.extend(_untagged_speakers(doc, taken))
     repaired.sort(key=lambda s: s.start)
     return repaired
+
+
+def _untagged_speakers(doc: Doc, taken: set[int]) -> list[Span]:
+    """An untagged run of two or more capitalised names that is the subject of a speech verb names a person.
+
+    Adds the tokens of each person found to `taken`.
+    """
+    speakers: list[Span] = []
+    for token in doc:
+        if token.i in taken or token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        names = [t for t in token.subtree
+                 if t.i <= token.i and _is_name_word(t) and t.lemma_.lower() not in PERSON_NOUNS | {"county"}]
+        if _is_name_run(names, token) and not any(t.i in taken for t in names):
+            speakers.append(Span(doc, names[0].i, token.i + 1, label="PERSON"))
+            taken.update(t.i for t in names)
+    return speakers
+
+
+def _is_name_run(names: list[Token], last: Token) -> bool:
+    """Two or more consecutive tokens ending at `last`."""
+    return len(names) >= 2 and names[-1].i == last.i and all(t.i == names[0].i + k for k, t in enumerate(names))
 
 
 def _with_weekday_surname(ent: Span, ents: list[Span], e_index: int) -> Span:

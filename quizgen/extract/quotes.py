@@ -541,15 +541,8 @@ def _raw_quotes(parsed: ParsedArticle, is_person: Callable[[str], bool] = lambda
                 joined = raws.pop()
                 raw = _Raw(p_index, joined.start, end, joined.text.rstrip() + " " + raw.text.lstrip(), closed,
                            joined.first)
-            if carry is not None and start <= 2 and _names_a_subject(parsed.docs[p_index]):
-                # '“… The money is there.¶“Nobody believes that,” replied Paul Grant.': the new paragraph names
-                # who speaks in it, maybe someone else. The open quotation stays apart rather than run into theirs.
-                raws.append(carry)
-                carry = None
             if carry is not None and start <= 2:
-                # The opening mark repeated at a new paragraph continues the open quotation.
-                raw = _Raw(p_index, start, end, carry.text.rstrip() + " " + raw.text.lstrip(), closed,
-                           carry.first or carry)
+                raw = _carried_on(carry, raw, parsed.docs[p_index], raws)
                 carry = None
             if (not closed and end == len(text) and p_index + 1 < len(paragraphs)
                     and paragraphs[p_index + 1].lstrip()[:1] in {"“", '"', "'"}):
@@ -558,6 +551,17 @@ def _raw_quotes(parsed: ParsedArticle, is_person: Callable[[str], bool] = lambda
             carry = None
             raws.append(raw)
     return raws
+
+
+def _carried_on(carry: _Raw, raw: _Raw, doc: Doc, raws: list[_Raw]) -> _Raw:
+    """The opening mark repeated at a new paragraph continues the open quotation `carry`, unless the new paragraph
+    names who speaks in it ('“… The money is there.¶“Nobody believes that,” replied Paul Grant.'), maybe someone
+    else: then the open quotation stays apart (added to `raws`) rather than run into theirs."""
+    if _names_a_subject(doc):
+        raws.append(carry)
+        return raw
+    return _Raw(raw.paragraph, raw.start, raw.end, carry.text.rstrip() + " " + raw.text.lstrip(), raw.closed,
+                carry.first or carry)
 
 
 def _names_a_subject(doc: Doc) -> bool:
