@@ -542,7 +542,7 @@ def _raw_quotes(parsed: ParsedArticle, is_person: Callable[[str], bool] = lambda
                 raw = _Raw(p_index, joined.start, end, joined.text.rstrip() + " " + raw.text.lstrip(), closed,
                            joined.first)
             if carry is not None and start <= 2:
-                raw = _carried_on(carry, raw, parsed.docs[p_index], raws)
+                raw = _carried_on(carry, raw, parsed.docs[p_index], parsed.docs[carry.paragraph], raws)
                 carry = None
             if (not closed and end == len(text) and p_index + 1 < len(paragraphs)
                     and paragraphs[p_index + 1].lstrip()[:1] in {"“", '"', "'"}):
@@ -553,23 +553,25 @@ def _raw_quotes(parsed: ParsedArticle, is_person: Callable[[str], bool] = lambda
     return raws
 
 
-def _carried_on(carry: _Raw, raw: _Raw, doc: Doc, raws: list[_Raw]) -> _Raw:
+def _carried_on(carry: _Raw, raw: _Raw, doc: Doc, carry_doc: Doc, raws: list[_Raw]) -> _Raw:
     """The opening mark repeated at a new paragraph continues the open quotation `carry`, unless the new paragraph
-    names who speaks in it ('“… The money is there.¶“Nobody believes that,” replied Paul Grant.'), maybe someone
-    else: then the open quotation stays apart (added to `raws`) rather than run into theirs."""
-    if _names_a_subject(doc):
+    names who speaks in it ('“… The money is there.¶“Nobody believes that,” replied Paul Grant.') and the open
+    quotation's paragraph (`carry_doc`) does not: then it stays apart (added to `raws`) rather than run into
+    another speaker's. '“…,” Sanders said. “…¶“…,” Sanders continued.' goes on."""
+    if _names_another_subject(doc, carry_doc):
         raws.append(carry)
         return raw
     return _Raw(raw.paragraph, raw.start, raw.end, carry.text.rstrip() + " " + raw.text.lstrip(), raw.closed,
                 carry.first or carry)
 
 
-def _names_a_subject(doc: Doc) -> bool:
+def _names_another_subject(doc: Doc, carry_doc: Doc) -> bool:
     """Does the paragraph, outside its quotations, have a subject that is a name or a noun ('Paul Grant said',
-    'the coach replied'), not a pronoun?"""
-    spans = quote_spans(doc_text(doc))
+    'the coach replied'), not a pronoun, that the paragraph before does not have outside its quotations?"""
+    spans, carry_spans = quote_spans(doc_text(doc)), quote_spans(doc_text(carry_doc))
+    known = {t.lower_ for t in carry_doc if not _inside_any(t, carry_spans)}
     return any(t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"PROPN", "NOUN"} and not _inside_any(t, spans)
-               for t in doc)
+               and t.lower_ not in known for t in doc)
 
 
 @dataclass
