@@ -865,6 +865,20 @@ def _continues(ctx: _Context, before: _Part, part: _Part) -> bool:
                                           before.said.speaker))
 
 
+def _named_between(parsed: ParsedArticle, before: _Part, part: _Part, entities: list[Entity]) -> bool:
+    """'“A,” said Holt. Reyes disagreed. “B.”': a person other than the speaker named between two quotations may
+    have said the second: it is not joined to the first, which would give both to one speaker in a quiz. A name in
+    the cue's own sentence ('said Costa, who has worked beside Lang') hands nothing on: the words after are Costa's."""
+    doc = parsed.docs[part.raw.paragraph]
+    cue_sentence = next((s for s in doc.sents if s.start_char <= before.raw.end < s.end_char), None)
+    after = max(before.raw.end, cue_sentence.end_char if cue_sentence is not None else 0)
+    between = parsed.article.paragraphs[part.raw.paragraph][after:part.raw.start]
+    speaker_id = before.said.speaker[1] if before.said.speaker else None
+    return any(e.type == "PERSON" and e.id != speaker_id
+               and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", between) for n in e.names)
+               for e in entities)
+
+
 def _joined(parsed: ParsedArticle, parts: list[_Part]) -> _Part:
     """The parts as one quotation, as the article reads: 'A … B' where words come between, 'A B' where only
     quotation marks do."""
@@ -900,6 +914,8 @@ def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[s
     groups: list[list[_Part]] = []
     for part in _attributed(parsed, ctx, glosses):
         if groups and _continues(ctx, groups[-1][-1], part):
+            if _named_between(parsed, groups[-1][-1], part, entities):
+                continue  # whose words these are cannot be told: neither joined nor given to the speaker before
             groups[-1].append(part)
         else:
             groups.append([part])

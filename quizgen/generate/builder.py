@@ -22,7 +22,7 @@ from quizgen.generate.distractors import (
 from quizgen.generate.facts import Fact, facts_for
 from quizgen.generate.quality import check_item
 from quizgen.generate.selection import Candidate, plan_quiz
-from quizgen.generate.standalone import sentence_problem, tidy, vague_subject
+from quizgen.generate.standalone import drop_linking_opener, sentence_problem, tidy, vague_subject
 from quizgen.lang import en as lang_en
 from quizgen.model import (
     TYPE_ORDER,
@@ -104,6 +104,10 @@ def _shared_role(entity: Entity, facts: FactSheet, article: ArticleProfile) -> s
 
 
 def _commentator(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    return _commentator_role(entity)
+
+
+def _commentator_role(entity: Entity) -> str | None:
     head = (entity.description or "").lower().strip(" ,.").split()[-1:]
     if entity.type == "PERSON" and head and head[0] in _commentator_nouns():
         return f"a {head[0]} who only comments on the story"
@@ -126,7 +130,55 @@ def _cut_short(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str
     return "the sentence goes on qualifying the role, so the description was cut short"
 
 
-DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _shared_role, _commentator, _cut_short)
+_LEDE_SENTENCES = 2  # the opening sentences that, with the headline, name the story's actors
+_CENTRAL_MENTIONS = 2  # a person named again later acts in the story, wherever they first appear
+
+
+def _leading_voice(entity: Entity, facts: FactSheet) -> bool:
+    """Named in the headline or the lede, or quoted more than once: the story is told through them."""
+    lede = " ".join([facts.title, *(s.text for s in facts.sentences[:_LEDE_SENTENCES])])
+    if any(mentioned_in(n, lede) for n in entity.names if len(n) > 2):
+        return True
+    return sum(q.speaker_id == entity.id for q in facts.quotes if q.enabled) >= 2
+
+
+def central_actor(entity: Entity, facts: FactSheet) -> bool:
+    """A person the story is about: named in the headline or the lede, quoted more than once, or named again."""
+    return _leading_voice(entity, facts) or entity.mentions >= _CENTRAL_MENTIONS
+
+
+def _acts_in_its_sentence(entity: Entity, facts: FactSheet) -> bool:
+    """'Opposition leader Dana Whitlock said …', 'Tom Ellis, a hydrologist, called …': the sentence describing
+    the person opens with them, so they act in it (not 'a song by Lee Park, a musician')."""
+    if entity.description is None or entity.description_sentence is None:
+        return False
+    text = drop_linking_opener(facts.sentences[entity.description_sentence].text)
+    if text.lower().startswith(entity.description.lower()):
+        text = text[len(entity.description):].lstrip(" ,")
+    return any(text.startswith(n) for n in entity.names if len(n) > 2)
+
+
+def _incidental(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'Name the person described as a musician' for someone named once in passing tests nothing."""
+    if entity.type == "PERSON" and not central_actor(entity, facts) and not _acts_in_its_sentence(entity, facts):
+        return "not a central actor (outside the headline and lede, quoted once at most, named once, not acting)"
+    return None
+
+
+DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _shared_role, _commentator, _incidental, _cut_short)
+
+
+def speaker_problem(speaker: Entity, facts: FactSheet) -> str | None:
+    """Why 'Who said …?' about this speaker tests nothing: a commentator, correspondent or spokesperson quoted once,
+    or a person the story is not about. (The journalist whose book the story is about, quoted throughout, is not.)"""
+    if _leading_voice(speaker, facts):
+        return None
+    if (reason := _commentator_role(speaker)) is not None:
+        return reason
+    # A speaker the article gives a role ("the chief executive of …") speaks for a part of the story.
+    if speaker.type == "PERSON" and speaker.description is None and not central_actor(speaker, facts):
+        return "the speaker is not a central actor (outside the headline and lede, quoted once, named once, no role)"
+    return None
 
 
 def description_problem(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
@@ -232,7 +284,8 @@ class _Builder:
             raise _DropError("the quotation names its own speaker")
         if template.applies_to == "quote" and re.search(r"(?:^|\s)['‘]\w|[\w.,!?][’']\s*$|[“”\"]", fact.record.text):
             raise _DropError("a quotation inside the quotation: who said which words is ambiguous")
-        if template.applies_to == "quote" and (reason := self._uncertain_speaker(fact.record, target)):
+        if template.applies_to == "quote" and (reason := self._uncertain_speaker(fact.record, target)
+                                               or speaker_problem(target, self.facts)):
             raise _DropError(reason)
         # Who-said questions offer other speakers first: they are the likeliest confusions; besides them, only
         # people (or organisations) the article establishes, never a one-off name that may be a fragment.

@@ -63,9 +63,28 @@ def _alias_groups() -> tuple[frozenset[str], ...]:
 
 
 def same_referent(a: str, b: str) -> bool:
-    """'U.S.' and 'United States', 'EU' and 'European Union': two names of one thing, never a swap or a distractor."""
+    """'U.S.' and 'United States', 'EU' and 'European Union', 'Bat' and 'British American Tobacco': two names of
+    one thing, never a swap or a distractor."""
     ka, kb = _key(a), _key(b)
-    return ka == kb or any(ka in group and kb in group for group in _alias_groups())
+    return (ka == kb or any(ka in group and kb in group for group in _alias_groups())
+            or _acronym_of(a, b) or _acronym_of(b, a))
+
+
+_MINOR_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la", "on", "in"})
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """'BAT' (or 'Bat', 'B.A.T.') stands for 'British American Tobacco': its letters are the long name's initials,
+    with or without the small words ('Department of Health': 'DH' or 'DOH')."""
+    letters = re.sub(r"[.\s]", "", short).lower()
+    words = re.findall(r"[\w&]+", long)
+    # Two letters only when written in capitals ("UN"), so that a first name such as "Al" is no acronym.
+    shortest = 2 if short.replace(".", "").isupper() else 3
+    if not shortest <= len(letters) <= 8 or not letters.isalpha() or len(words) < 2:
+        return False
+    every = "".join(w[0] for w in words).lower()
+    major = "".join(w[0] for w in words if w.lower() not in _MINOR_WORDS).lower()
+    return letters in {every, major}
 
 
 @functools.lru_cache(maxsize=1)
@@ -73,10 +92,19 @@ def _outlet_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in lang_en.table("standalone")["outlet_nouns"])
 
 
+@functools.lru_cache(maxsize=1)
+def _team_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("kinds")["team_words"])
+
+
 def fine_kind(entity: Entity) -> str:
     """A kind fine enough for options: a news outlet (by its name's last word, or a description such as "the
     industry magazine") is not offered among companies, nor a country among cities."""
     words = _key(entity.name).split()
+    if re.search(r"\d", entity.name) and entity.type not in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}:
+        return "FRAGMENT"  # "Roddick 6-2 7-6": a name run into a score is no name to offer
+    if entity.type in {"PERSON", "ORG"} and len(words) >= 2 and words[-1] in _team_words():
+        return "TEAM"  # "Manchester United" among players, or among firms, is another kind of thing
     described = set(re.findall(r"[a-z]+", (entity.description or "").lower()))
     if entity.type == "ORG" and ((words and words[-1] in _outlet_words()) or described & _outlet_nouns()):
         return "OUTLET"
@@ -149,12 +177,15 @@ def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, 
                     key=lambda e: (not any(n.lower() in preferred for n in e.names), -e.mentions))
     extra = _curated_extras(answer) if eligible is None else []
     rng.shuffle(extra)
+    # Every name of a candidate: "Andy Roddick" is no option where the stem already places "Roddick" elsewhere.
+    names_of = {e.name: e.names for e in ranked}
     chosen: list[str] = []
     for name in [*(e.name for e in ranked), *extra]:
         if len(chosen) >= count:
             break
         if any(overlaps(name, n) or _same_spelling(name, n) or same_referent(name, n)
-               for n in (*answer.names, *chosen)) or mentioned_in(name, stem):
+               for n in (*answer.names, *chosen)) or any(
+                mentioned_in(n, stem) for n in names_of.get(name, (name,)) if len(n) > 2):
             continue
         chosen.append(name)
     return chosen
@@ -330,6 +361,23 @@ def _values_given_elsewhere(answer: NumberFact, facts: FactSheet) -> set[float]:
             if n.value is not None and n.counts and n.counts == answer.counts and n.id != answer.id}
 
 
+def _unit(word: str) -> str:
+    return word.lower().removesuffix("s")
+
+
+def compound_cap(answer: NumberFact, facts: FactSheet) -> float | None:
+    """'Aged 18 years and ___ months': the figure after a larger unit is below that unit's size (12 months), so a
+    distractor of 20 months or 617 days is impossible."""
+    text = facts.sentences[answer.sentence].text if answer.sentence < len(facts.sentences) else ""
+    at = text.find(answer.text)
+    inner = re.match(r"\s*([A-Za-z]+)", text[at + len(answer.text):] if at >= 0 else "")
+    outer = re.search(r"\b([A-Za-z]+)\s*(?:,|and)\s*$", text[:at] if at >= 0 else "")
+    unit = re.search(r"([A-Za-z]+)\s*$", answer.text)  # '300 days' carries its unit
+    inner_unit = _unit(unit.group(1)) if unit else _unit(inner.group(1)) if inner else ""
+    caps = lang_en.table("compound_units")
+    return caps.get(_unit(outer.group(1)), {}).get(inner_unit) if outer else None
+
+
 def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list[str]:
     """Plausible neighbours in the answer's own style; none rounds to the answer, repeats another fact's value, is a
     near-twin of another option, or is ruled out by the other figures of its sentence."""
@@ -339,13 +387,14 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list
     forbidden = _values_given_elsewhere(answer, facts)
     bounds = sentence_bounds(answer, facts) if answer.kind != "year" else []
     compared = replace(answer, value=value)
+    cap = compound_cap(answer, facts)
     chosen: list[tuple[float, str]] = []
     for v, label in _candidates(answer, value):
         if len(chosen) >= count:
             break
         repeats = label == answer.text or round(v, 6) in forbidden or any(label == c[1] or v == c[0] for c in chosen)
         if not repeats and not _too_close(v, compared) and not _near_twin(v, answer, chosen) and _feasible(
-                v, value, bounds):
+                v, value, bounds) and (cap is None or 0 <= v < cap):
             chosen.append((v, label))
     return [label for _, label in chosen]
 

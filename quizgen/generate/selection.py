@@ -7,6 +7,7 @@ over with the name of the rule it broke (shown by `-v`). The conflict rules are 
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -42,6 +43,7 @@ class Candidate:
     shown: str  # what a student reads: stem, pairs, and the word bank's entries for a cloze (normalised, lower)
     links: tuple[tuple[str, str], ...]  # (name, cue) pairs the item asks to connect: "Frank Field" / "welfare minister"
     value: float
+    swap: frozenset[str] = frozenset()  # a false statement's swapped pair ("blair", "brown"), lower case
 
     @staticmethod
     def of(item: Item, fact: Fact, facts: FactSheet) -> Candidate:
@@ -62,7 +64,21 @@ class Candidate:
             value -= _TRUE_ONLY_COST  # no safe swap: a quiz of statements that are all true is guessable
         return Candidate(item, frozenset(sentences), frozenset(keys), tuple(dict.fromkeys(hidden)),
                          tuple(dict.fromkeys(blanked)), _content_words(shown), _key(shown), tuple(links),
-                         value)
+                         value, swapped_pair(item))
+
+
+def swapped_pair(item: Item) -> frozenset[str]:
+    """What a false statement swapped: the words of its source it replaced and the words that replaced them
+    ('Blair' → 'Brown' gives {'blair', 'brown'}); empty for anything else."""
+    if item.type != "true_false" or item.answer != "False":
+        return frozenset()
+    source, stem = item.source.split(), item.question.split()
+    pair = set()
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, source, stem, autojunk=False).get_opcodes():
+        if op == "replace":
+            pair |= {" ".join(source[i1:i2]).strip(".,;:!?'’\"“”").lower(),
+                     " ".join(stem[j1:j2]).strip(".,;:!?'’\"“”").lower()}
+    return frozenset(pair) if len(pair) == 2 else frozenset()
 
 
 def _key(text: str) -> str:
@@ -167,6 +183,11 @@ def answer_shown(a: Candidate, b: Candidate) -> str | None:
     return None
 
 
+def same_swap(a: Candidate, b: Candidate) -> str | None:
+    """Two false statements made by one swap ('Blair' for 'Brown' twice) test one fact twice."""
+    return "makes a false statement with the same swap" if a.swap and a.swap == b.swap else None
+
+
 def link_shown(a: Candidate, b: Candidate) -> str | None:
     for first, second in ((a, b), (b, a)):
         if any(_mentioned(strip_honorific(name), second.shown) and _mentioned(cue, second.shown)
@@ -176,7 +197,7 @@ def link_shown(a: Candidate, b: Candidate) -> str | None:
 
 
 CONFLICT_RULES: tuple[Callable[[Candidate, Candidate], str | None], ...] = (
-    same_sentence, same_fact, answer_shown, link_shown)
+    same_sentence, same_fact, answer_shown, link_shown, same_swap)
 
 
 def conflict(a: Candidate, b: Candidate) -> str | None:
@@ -238,15 +259,43 @@ def _after_choosing(best: Candidate, others: list[Candidate], facts: FactSheet,
     return kept
 
 
+_HEADLINE_SHARE = 0.75  # a sentence holding this share of the headline's words restates it
+
+
+def restates_the_lede(candidate: Candidate, facts: FactSheet) -> bool:
+    """A true statement of the article's first sentence, or of its headline, is answered by reading the title."""
+    item = candidate.item
+    if item.type != "true_false" or item.answer != "True" or len(candidate.sentences) != 1:
+        return False
+    sentence = min(candidate.sentences)
+    title = {w.lower() for w in _TITLE_WORD.findall(facts.title)}
+    said = {w.lower() for w in _TITLE_WORD.findall(facts.sentences[sentence].text)}
+    return sentence == 0 or (len(title) >= 3 and len(title & said) >= _HEADLINE_SHARE * len(title))
+
+
+def _without_trivial_lede(candidates: list[Candidate], facts: FactSheet,
+                          passed_over: list[Dropped]) -> list[Candidate]:
+    """Drop a true statement restating the lede or headline when another item can test that sentence."""
+    kept = []
+    for c in candidates:
+        covered = any(o is not c and o.sentences & c.sentences for o in candidates)
+        if covered and restates_the_lede(c, facts):
+            passed_over.append(Dropped(c.item.template, c.item.fact, "a true statement restating the headline or "
+                                                                     "first sentence, which another item tests"))
+            continue
+        kept.append(c)
+    return kept
+
+
 def plan_quiz(candidates: list[Candidate], facts: FactSheet, count: int) -> tuple[list[Item], list[Dropped]]:
     """At most `count` items that test distinct facts, best value first; fewer when the article gives fewer.
 
     A template's share is capped; the cap is lifted once (to `_LIFTED_SHARE`) only if the quiz would otherwise
     come out short.
     """
-    remaining = sorted(candidates, key=lambda c: (-c.value, c.item.id))
-    chosen: list[Candidate] = []
     passed_over: list[Dropped] = []
+    remaining = sorted(_without_trivial_lede(candidates, facts, passed_over), key=lambda c: (-c.value, c.item.id))
+    chosen: list[Candidate] = []
     per_template: Counter[str] = Counter()
     per_type: Counter[str] = Counter()
     paragraphs: set[int] = set()

@@ -130,9 +130,93 @@ def vague_subject(text: str, known: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _context_patterns() -> dict[str, re.Pattern[str]]:
+    """The pointing-back rules' patterns, built once from the standalone table."""
+    data = lang_en.table("standalone")
+
+    def words(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True))
+
+    units, verbs, anchored = words("time_units"), words("percentage_verbs"), words("anchored_after_demonstrative")
+    # A verb or a clause break after "the <epithet>": the epithet is the subject, a person ("the Mallorcan won").
+    person_verb = (r"(?:'s\b|\s*[,;:]|\s+(?:[a-z]+ed|said|says|was|is|has|had|will|would|could|can|won|lost"
+                   r"|beat|took|made|hit|went)\b)")
+    return {
+        "time": re.compile(rf"\b(?:{words('time_pointers')})\b(?! of\b)|\b(?:\w+|\d+) (?:{units}) later\b"
+                           rf"|^(?:On|After) (?:the )?\d+(?:st|nd|rd|th)? (?:{units})\b", re.I),
+        # Followed by its verb ("the figure is"), not by words saying which ("the figure of 5%", "the total cost").
+        "noun": re.compile(rf"\b(?:{words('pointing_nouns')})(?=\s*[,.;:]|\s+(?:is|are|was|were|has|have|had|will"
+                           r"|would|could|may|might|can|should|must|rose|fell|stands|stood|shows|showed|[a-z]+ed)\b)",
+                           re.I),
+        "demonstrative": re.compile(rf"\b(?:[Tt]his|[Tt]hese|[Tt]hose)\b(?!\s+(?:{anchored}|days"
+                                    r"|who|whom|whose|which|that|with|in|at|of|aged|under|over|living|working)\b)"),
+        "epithet": re.compile(rf"\b[Tt]he ([A-Z][a-z]+(?:an|ese|ish|i)|(?i:{words('epithet_nouns')})"
+                              rf"|\d+-year-old){person_verb}"),
+        "percentage": re.compile(rf"(?:^|[,;]\s*(?:while|and|but|whereas)\s+)(?:[A-Za-z]+\s+){{0,2}}?\d+(?:\.\d+)?"
+                                 rf"(?:%|\s*per\s?cent)\s+(?:{verbs})\b", re.I),
+    }
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+
+
+def _time_points_back(text: str) -> str | None:
+    """'Seven minutes later …', 'At that time …', 'On 75 minutes …': after what?"""
+    m = _context_patterns()["time"].search(drop_linking_opener(text))
+    return f"'{m.group(0)}' places it after something left out" if m else None
+
+
+def _pointing_noun(text: str) -> str | None:
+    """'In Wales the figure is 5%', 'The cards are due to be issued': which figure, which cards?"""
+    m = _context_patterns()["noun"].search(text)
+    return f"'{m.group(0)}' stands for something named before" if m else None
+
+
+def _demonstrative(text: str) -> str | None:
+    """'these relatively narrow channels', 'told the BBC this was …' outside a quotation: this what? ('this year'
+    and 'those who …' say what they mean.)"""
+    m = _context_patterns()["demonstrative"].search(_QUOTED.sub("", text))
+    return f"'{m.group(0)}' points back to something left out" if m else None
+
+
+@functools.lru_cache(maxsize=1)
+def _epithet_exceptions() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("standalone")["epithet_exceptions"])
+
+
+def _epithet(text: str) -> str | None:
+    """'the Mallorcan won', 'the 24-year-old said': an epithet for a person named earlier."""
+    for m in _context_patterns()["epithet"].finditer(text):
+        if m.group(1).lower() not in _epithet_exceptions():
+            return f"'the {m.group(1)}' stands for a person named before"
+    return None
+
+
+def _percentage_of_whom(text: str) -> str | None:
+    """'Only 11% regarded themselves as …': 11% of whom?"""
+    m = _context_patterns()["percentage"].search(drop_linking_opener(text))
+    return "a percentage with no 'of whom'" if m else None
+
+
+_PRONOUN_ATTRIBUTION = re.compile(r",\s*(he|she|they)\s+(?:[a-z]+ed|said|says|added|told|thinks|thought|believes|"
+                                  r"argues|warns|predicts|claims)\b")
+
+
+def _pronoun_speaker(text: str) -> str | None:
+    """'Huge changes are afoot, he predicted.': who predicted? (A quotation's own '“…,” he said' is judged by the
+    who-said rules; the words inside quotation marks are left out here.)"""
+    m = _PRONOUN_ATTRIBUTION.search(_QUOTED.sub("", text))
+    return f"', {m.group(1)} …' reports a speaker named before" if m else None
+
+
+CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (
+    _time_points_back, _pointing_noun, _demonstrative, _epithet, _percentage_of_whom, _pronoun_speaker)
+
+
 def sentence_problem(text: str) -> str | None:
     """Why a sentence cannot be printed on its own in an item, or None when it can."""
-    for rule in SENTENCE_RULES:
+    for rule in (*SENTENCE_RULES, *CONTEXT_RULES):
         if (reason := rule(text)) is not None:
             return reason
     return None

@@ -46,6 +46,42 @@ def test_sentences_that_stand_alone_pass(text):
     assert standalone.sentence_problem(text) is None
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    ("At that time the ferry ran twice a week.", "'At that time' places it after"),
+    ("Seven minutes later the visitors drew level.", "'Seven minutes later' places it"),
+    ("On 75 minutes the keeper saved a penalty from Orla Breen.", "'On 75 minutes' places it"),
+    ("In Devon the figure is higher, at 14%.", "'the figure' stands for"),
+    ("The cards are due to be issued in the spring.", "'The cards' stands for"),
+    ("The issue was raised at a meeting in Leeds.", "'The issue' stands for"),
+    ("Farmers say these narrow channels flood every winter.", "'these' points back"),
+    ("The mayor told local radio this was a mistake.", "'this' points back"),
+    ("The Mallorcan won the final set easily.", "'the Mallorcan' stands for a person"),
+    ("After the break the 31-year-old scored twice.", "'the 31-year-old' stands for a person"),
+    ("The veteran said the club had let him down.", "'the veteran' stands for a person"),
+    ("Only 11% regarded themselves as regular readers.", "a percentage with no 'of whom'"),
+    ("Most backed the plan, while 20% said they were unsure.", "a percentage with no 'of whom'"),
+    ("Fares will fall by half next year, she predicted.", "', she …' reports a speaker"),
+])
+def test_context_rules_skip_sentences_that_point_back(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "At the time of the vote the council had nine members.",
+    "The ferry runs twice a week this year, the harbour board said.",
+    "Fares are half price for those who live on the islands.",
+    "The mayor said: “This is a good day for the town.”",
+    "The council put the figure of 14% in its report.",
+    "The Vatican said the visit would go ahead in May.",
+    "Only 11% of the islanders regarded themselves as regular readers.",
+    "The total cost of the line was £40m.",
+    "The Spanish coach Rafa Ortiz picked a young side.",
+    "“Fares will fall by half next year,” she predicted.",
+])
+def test_context_rules_keep_sentences_that_say_what_they_mean(text):
+    assert standalone.sentence_problem(text) is None
+
+
 def test_tidy_drops_a_linking_opener_and_mends_spacing():
     assert standalone.tidy("But the score was 9 - 8 , in the end.") == "The score was 9-8, in the end."
     assert standalone.tidy("HARWICK (AP) — The barrier opened on Monday.") == "The barrier opened on Monday."
@@ -239,6 +275,139 @@ def test_conflict_rules_one_by_one():
     assert "name and role" in selection.link_shown(mcq, role)
     unrelated = _candidate("u", "The barrier will open in 2031.", "True", "true_false", 5, facts)
     assert selection.conflict(mcq, unrelated) is None
+
+
+@pytest.mark.parametrize(("short", "long", "same"), [
+    ("Bat", "British American Tobacco", True),
+    ("BAFTA", "British Academy of Film and Television Arts", True),
+    ("D.o.H.", "Department of Health", True),
+    ("UN", "United Nations", True),
+    ("Al", "Anna Lind", False),
+    ("Holt", "British American Tobacco", False),
+])
+def test_an_acronym_and_its_long_form_are_one_referent(short, long, same):
+    assert same_referent(short, long) is same
+    assert same_referent(long, short) is same
+
+
+def test_an_acronym_is_never_offered_beside_its_long_form():
+    answer = Entity("e1", "British American Tobacco", "ORG", 0, mentions=3)
+    alias = Entity("e2", "Bat", "ORG", 1, mentions=4)
+    others = [Entity(f"e{i}", name, "ORG", i, mentions=2) for i, name in
+              enumerate(("Imperial Leaf", "Gallaher Group", "Altria"), start=3)]
+    facts = _facts(answer, alias, *others)
+    options = entity_distractors(answer, facts, "The deal was struck by ___.", 3, random.Random(1))
+    assert "Bat" not in options and len(options) == 3
+
+
+def test_person_options_are_people_not_teams_or_score_fragments():
+    answer = Entity("p1", "Tomas Berdal", "PERSON", 0, mentions=3)
+    fragment = Entity("p2", "Kell 6-2 7-6", "PERSON", 1, mentions=5)
+    team = Entity("p3", "Harwick United", "PERSON", 2, mentions=5)
+    people = [Entity(f"p{i}", name, "PERSON", i, mentions=2) for i, name in
+              enumerate(("Ivo Marsh", "Leon Ashby", "Pavel Rusk"), start=4)]
+    assert (fine_kind(fragment), fine_kind(team), fine_kind(answer)) == ("FRAGMENT", "TEAM", "PERSON")
+    assert fine_kind(Entity("o1", "Harwick United", "ORG", 0)) == "TEAM"
+    facts = _facts(answer, fragment, team, *people)
+    options = entity_distractors(answer, facts, "Who won the second set?", 3, random.Random(2))
+    assert sorted(options) == ["Ivo Marsh", "Leon Ashby", "Pavel Rusk"]
+
+
+def test_who_said_and_name_items_only_for_central_actors():
+    from quizgen.generate.builder import central_actor, speaker_problem
+    from quizgen.model import Quote
+
+    facts = sample_facts()
+    nair, ellis = facts.entity("e-nair"), facts.entity("e-ellis")
+    assert central_actor(nair, facts) and speaker_problem(nair, facts) is None  # named in the lede
+    assert speaker_problem(ellis, facts) is None  # given a role in the story, and named twice
+    # Named once, with no role, outside the headline and lede, quoted once: who said it tests nothing.
+    once = replace(ellis, description=None, description_sentence=None, mentions=1)
+    assert not central_actor(once, facts) and "not a central actor" in speaker_problem(once, facts)
+    twice = replace(facts, quotes=(*facts.quotes, Quote("q-e2", "It will hold", "Tom Ellis", 4, speaker_id="e-ellis")))
+    assert speaker_problem(once, twice) is None
+    spokesman = replace(ellis, description="a council spokesman")
+    assert "only comments" in speaker_problem(spokesman, facts)
+    assert speaker_problem(spokesman, twice) is None  # a journalist quoted throughout tells the story
+    # Named once, in passing, not acting in the sentence that describes them.
+    passing = Entity("e-lee", "Lee Park", "PERSON", 3, description="a local musician", description_sentence=3)
+    assert "not a central actor" in description_problem(passing, facts, profile(facts))
+
+
+def test_a_true_statement_of_the_lede_gives_way_to_another_item_on_it():
+    from quizgen.generate import selection
+
+    facts = sample_facts()
+    lede = facts.sentences[0].text
+    true_lede = _candidate("t", lede, "True", "true_false", 0, facts)
+    false_lede = _candidate("f", lede.replace("Monday", "Friday"), "False", "true_false", 0, facts)
+    cloze = _candidate("c", "The city council of _____ voted on Monday.", "Harwick", "cloze", 0, facts,
+                       blanks_=("Harwick",))
+    later = _candidate("l", facts.sentences[4].text, "True", "true_false", 4, facts)
+    assert selection.restates_the_lede(true_lede, facts) and not selection.restates_the_lede(false_lede, facts)
+    assert not selection.restates_the_lede(later, facts)
+    headline = replace(facts, title="Opposition leader says council ignored cheaper options")
+    assert selection.restates_the_lede(later, headline)
+    dropped: list = []
+    kept = selection._without_trivial_lede([true_lede, cloze, later], facts, dropped)
+    assert kept == [cloze, later] and "restating the headline" in dropped[0].reason
+    assert selection._without_trivial_lede([true_lede, later], facts, []) == [true_lede, later]  # nothing else on it
+
+
+@pytest.mark.parametrize(("text", "figure", "kind", "cap"), [
+    ("Aged 18 years and 300 days, she became the youngest winner.", "300 days", "duration", 366),
+    ("He was 18 years and 7 months old when he signed.", "7", "count", 12),
+    ("The race took 2 hours, 41 minutes to finish.", "41 minutes", "duration", 60),
+])
+def test_a_figure_after_a_larger_unit_keeps_its_options_below_that_unit(text, figure, kind, cap):
+    from quizgen.generate.distractors import compound_cap
+
+    number = NumberFact("n-1", figure, kind, 0, value=float(figure.split()[0]))
+    facts = FactSheet(title="Youngest winner", slug="t", sentences=(Sentence(0, 0, text),), numbers=(number,))
+    assert compound_cap(number, facts) == cap
+    options = number_distractors(number, facts, 3)
+    assert options and all(0 <= float(o.split()[0]) < cap for o in options)
+
+
+def test_a_figure_not_after_a_unit_has_no_cap():
+    from quizgen.generate.distractors import compound_cap
+
+    number = NumberFact("n-1", "300 days", "duration", 0, value=300.0)
+    facts = FactSheet(title="t", slug="t", sentences=(Sentence(0, 0, "The strike lasted 300 days."),),
+                      numbers=(number,))
+    assert compound_cap(number, facts) is None
+
+
+def test_no_option_the_stem_already_places_elsewhere_by_another_of_its_names():
+    answer = Entity("p1", "Tomas Berdal", "PERSON", 0, mentions=3)
+    coached = Entity("p2", "Ivo Marsh", "PERSON", 1, aliases=("Marsh",), mentions=5)
+    people = [Entity(f"p{i}", name, "PERSON", i, mentions=2) for i, name in
+              enumerate(("Leon Ashby", "Pavel Rusk", "Emil Sand"), start=3)]
+    facts = _facts(answer, coached, *people)
+    options = entity_distractors(answer, facts, "___, who coaches Marsh, praised the serve.", 3, random.Random(3))
+    assert "Ivo Marsh" not in options and len(options) == 3
+
+
+def test_one_swap_makes_at_most_one_false_statement():
+    from quizgen.generate import selection
+    from quizgen.generate.facts import Fact
+    from quizgen.model import Item
+
+    facts = sample_facts()
+
+    def statement(item_id: str, source: str, stem: str, answer: str = "False") -> selection.Candidate:
+        item = Item(id=item_id, type="true_false", question=stem, answer=answer, source=source,
+                    paragraph=1, template="t-tf", fact=item_id, score=1.0)
+        return selection.Candidate.of(item, Fact(item_id, 0, 1.0, {}, None), facts)
+
+    first = statement("a", "Lena Holt opened the bridge in May.", "Omar Reyes opened the bridge in May.")
+    again = statement("b", "Lena Holt chaired the inquiry.", "Omar Reyes chaired the inquiry.")
+    other = statement("c", "The bridge cost £40m.", "The bridge cost £60m.")
+    true = statement("d", "Lena Holt chaired the inquiry.", "Lena Holt chaired the inquiry.", answer="True")
+    assert first.swap == frozenset({"lena holt", "omar reyes"})
+    assert selection.same_swap(first, again) == "makes a false statement with the same swap"
+    assert selection.same_swap(first, other) is None
+    assert true.swap == frozenset() and selection.same_swap(true, true) is None
 
 
 def test_a_quiz_never_tests_one_fact_twice_and_says_why_it_is_short():

@@ -34,6 +34,15 @@ def test_each_quotation_is_found_with_its_speaker(case):
         assert all(speaker_right(q.speaker, gold) for q in holders), (want, [q.speaker for q in holders])
 
 
+def test_words_are_never_given_to_a_speaker_who_did_not_say_them(case):
+    """Two quotations with another person named between them are never joined into one speaker's words."""
+    spec, quotes = case
+    for wrong in spec.get("not_said_by", []):
+        gold = GoldQuote(text=wrong["text"], speaker=wrong["speaker"])
+        holders = [q for q in quotes if quote_found(q.text, gold.text)]
+        assert not any(speaker_right(q.speaker, gold) for q in holders), [(q.text, q.speaker) for q in holders]
+
+
 def test_parts_of_one_quotation_come_out_as_one_quote(case):
     """'“A,” she said, “B.”' and a quotation going on with no new cue: one quote, read in order, shown once."""
     spec, quotes = case
