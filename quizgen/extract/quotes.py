@@ -542,9 +542,7 @@ def _raw_quotes(parsed: ParsedArticle, is_person: Callable[[str], bool] = lambda
                 raw = _Raw(p_index, joined.start, end, joined.text.rstrip() + " " + raw.text.lstrip(), closed,
                            joined.first)
             if carry is not None and start <= 2:
-                # The opening mark repeated at a new paragraph continues the open quotation.
-                raw = _Raw(p_index, start, end, carry.text.rstrip() + " " + raw.text.lstrip(), closed,
-                           carry.first or carry)
+                raw = _carried_on(carry, raw, parsed.docs[p_index], parsed.docs[carry.paragraph], raws)
                 carry = None
             if (not closed and end == len(text) and p_index + 1 < len(paragraphs)
                     and paragraphs[p_index + 1].lstrip()[:1] in {"“", '"', "'"}):
@@ -553,6 +551,27 @@ def _raw_quotes(parsed: ParsedArticle, is_person: Callable[[str], bool] = lambda
             carry = None
             raws.append(raw)
     return raws
+
+
+def _carried_on(carry: _Raw, raw: _Raw, doc: Doc, carry_doc: Doc, raws: list[_Raw]) -> _Raw:
+    """The opening mark repeated at a new paragraph continues the open quotation `carry`, unless the new paragraph
+    names who speaks in it ('“… The money is there.¶“Nobody believes that,” replied Paul Grant.') and the open
+    quotation's paragraph (`carry_doc`) does not: then it stays apart (added to `raws`) rather than run into
+    another speaker's. '“…,” Sanders said. “…¶“…,” Sanders continued.' goes on."""
+    if _names_another_subject(doc, carry_doc):
+        raws.append(carry)
+        return raw
+    return _Raw(raw.paragraph, raw.start, raw.end, carry.text.rstrip() + " " + raw.text.lstrip(), raw.closed,
+                carry.first or carry)
+
+
+def _names_another_subject(doc: Doc, carry_doc: Doc) -> bool:
+    """Does the paragraph, outside its quotations, have a subject that is a name or a noun ('Paul Grant said',
+    'the coach replied'), not a pronoun, that the paragraph before does not have outside its quotations?"""
+    spans, carry_spans = quote_spans(doc_text(doc)), quote_spans(doc_text(carry_doc))
+    known = {t.lower_ for t in carry_doc if not _inside_any(t, carry_spans)}
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"PROPN", "NOUN"} and not _inside_any(t, spans)
+               and t.lower_ not in known for t in doc)
 
 
 @dataclass
@@ -647,7 +666,47 @@ def _goes_on(raw: _Raw, ctx: _Context) -> _Said | None:
         return None
     if raw.start - ctx.last_end > 160 and not _next_sentence(ctx.doc(raw), ctx.last_end, raw.start):
         return None
+    if _someone_else_between(ctx, raw.paragraph, ctx.last_end, raw.start, last.speaker):
+        return None
     return _Said(last.speaker, last.cue, raw, goes_on=True)
+
+
+def _someone_else_between(ctx: _Context, paragraph: int, end: int, start: int,
+                          speaker: tuple[str, str | None] | None) -> bool:
+    """'“A,” said the striker. Coach Holt told him to rest. “B.”': a sentence after the one the earlier quotation
+    ends in, before the later one, whose subject is another person (or who says something: 'Marsh said …') may
+    have handed the words to them. The later quotation is then no longer surely the earlier speaker's."""
+    doc = ctx.parsed.docs[paragraph]
+    spans = quote_spans(doc_text(doc))
+    cue_sentence = next((s for s in doc.sents if s.start_char <= end < s.end_char), None)
+    after = cue_sentence.end_char if cue_sentence is not None else end
+    subjects = (t for t in doc if after <= t.idx < start and t.dep_ in {"nsubj", "nsubjpass"}
+                and not _inside_any(t, spans))
+    return (any(_other_person(ctx, paragraph, subj, spans, speaker) for subj in subjects)
+            or _other_person_named(ctx, doc, after, start, spans, speaker))
+
+
+def _other_person_named(ctx: _Context, doc: Doc, after: int, start: int, spans: Sequence[tuple[int, int, bool]],
+                        speaker: tuple[str, str | None] | None) -> bool:
+    """'“A,” Reed said. The plan was attacked by Paul Grant. He also said “B.”': another person named in any role
+    between the two parts (an agent, an owner: 'Grant's reply') leaves the later one's 'he' in doubt."""
+    for ent in doc.ents:
+        if not after <= ent.start_char < start or _inside_any(ent.root, spans):
+            continue
+        entity = ctx.resolver.entity_in(doc, list(ent))
+        if entity is not None and entity.id in ctx.resolver.people and (speaker is None or entity.id != speaker[1]):
+            return True
+    return False
+
+
+def _other_person(ctx: _Context, paragraph: int, subj: Token, spans: Sequence[tuple[int, int, bool]],
+                  speaker: tuple[str, str | None] | None) -> bool:
+    """Is `subj` a person (or a speaking body) other than `speaker`? A subject that says something counts even
+    when no one can name it ('a spokesman said'): the words after may be the spokesman's."""
+    found = ctx.resolver.resolve(paragraph, subj, spans)
+    if found is not None:
+        return found != speaker and not (speaker is not None and found[1] is not None and found[1] == speaker[1])
+    return _is_cue(subj.head) and subj.pos_ in {"PROPN", "NOUN"}
 
 
 def _next_sentence(doc: Doc, end: int, start: int) -> bool:
@@ -793,20 +852,27 @@ class _Part:
     text: str
 
 
-def _continues(before: _Part, part: _Part) -> bool:
+def _continues(ctx: _Context, before: _Part, part: _Part) -> bool:
     """'“A,” he said, “B.”' and '“A,” he said. “B.”': a quotation interrupted by its cue, or going on with no
     new speaker, in the same paragraph, is one quotation. Transcript turns and full quotes beside fragments stay
-    apart, unless the later one goes on with no cue of its own."""
+    apart, unless the later one goes on with no cue of its own. Two parts with another person as a subject
+    between them stay apart too: joined, one speaker's words would run into another's."""
     return (part.raw.paragraph == before.raw.paragraph and part.raw.start > before.raw.end
             and part.said.speaker == before.said.speaker
             and (part.said.partial == before.said.partial or part.said.goes_on)
-            and part.raw.turn is None and before.raw.turn is None)
+            and part.raw.turn is None and before.raw.turn is None
+            and not _someone_else_between(ctx, part.raw.paragraph, before.raw.end, part.raw.start,
+                                          before.said.speaker))
 
 
-def _someone_else_between(parsed: ParsedArticle, before: _Part, part: _Part, entities: list[Entity]) -> bool:
+def _named_between(parsed: ParsedArticle, before: _Part, part: _Part, entities: list[Entity]) -> bool:
     """'“A,” said Holt. Reyes disagreed. “B.”': a person other than the speaker named between two quotations may
-    have said the second: it is not joined to the first, which would give both to one speaker in a quiz."""
-    between = parsed.article.paragraphs[part.raw.paragraph][before.raw.end:part.raw.start]
+    have said the second: it is not joined to the first, which would give both to one speaker in a quiz. A name in
+    the cue's own sentence ('said Costa, who has worked beside Lang') hands nothing on: the words after are Costa's."""
+    doc = parsed.docs[part.raw.paragraph]
+    cue_sentence = next((s for s in doc.sents if s.start_char <= before.raw.end < s.end_char), None)
+    after = max(before.raw.end, cue_sentence.end_char if cue_sentence is not None else 0)
+    between = parsed.article.paragraphs[part.raw.paragraph][after:part.raw.start]
     speaker_id = before.said.speaker[1] if before.said.speaker else None
     return any(e.type == "PERSON" and e.id != speaker_id
                and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", between) for n in e.names)
@@ -847,8 +913,8 @@ def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[s
     ctx = _Context(parsed, _SpeakerResolver(parsed, entities, lookup))
     groups: list[list[_Part]] = []
     for part in _attributed(parsed, ctx, glosses):
-        if groups and _continues(groups[-1][-1], part):
-            if _someone_else_between(parsed, groups[-1][-1], part, entities):
+        if groups and _continues(ctx, groups[-1][-1], part):
+            if _named_between(parsed, groups[-1][-1], part, entities):
                 continue  # whose words these are cannot be told: neither joined nor given to the speaker before
             groups[-1].append(part)
         else:

@@ -55,6 +55,16 @@ def test_parts_of_one_quotation_come_out_as_one_quote(case):
     assert all(key(p) in text for p in parts) and text.index(key(parts[0])) < text.index(key(parts[-1])), text
 
 
+def test_two_speakers_words_are_never_joined(case):
+    """Blind raters found a who-said item joining a player's words to a commentator's with '…': parts with another
+    person, or another paragraph's speaker, between them must come out as separate quotes."""
+    spec, quotes = case
+    for first, second in spec.get("apart", []):
+        assert any(key(first) in key(q.text) for q in quotes), (first, [q.text for q in quotes])
+        assert not any(key(first) in key(q.text) and key(second) in key(q.text) for q in quotes), (
+            first, second, [q.text for q in quotes])
+
+
 def test_titles_labels_and_unattributed_text_are_not_speech(case):
     spec, quotes = case
     for phrase in spec.get("not_quotes", []):
