@@ -9,8 +9,9 @@
    folder, so a handful of articles becomes a batch of 50+), the speed-up, and peak resident memory per process.
 4. `quizgen --help` wall time.
 
-Targets on a 2-core machine: pipeline ≤ 1.3× bare parse; cold run ≤ 1.5× bare load-and-parse; 2 jobs ≥ 1.8× one
-job on 50+ articles; peak memory ≤ 500 MB per worker; --help ≤ 0.3 s.
+Targets on a 2-core machine: extraction ≤ 1.15× and the whole pipeline ≤ 1.8× the bare parse (issue 17); cold run
+≤ 1.5× bare load-and-parse; 2 jobs ≥ 1.8× one job on 50+ articles; peak memory ≤ 500 MB per worker; --help ≤ 0.3 s.
+The bare parse is a model of its own, loaded as spaCy ships it.
 """
 
 from __future__ import annotations
@@ -75,8 +76,8 @@ def stages(paths: list[Path], repeat: int = 5) -> None:
         extract_ratios.append(t_extract / bare)
         print(f"{path.name[:44]:44} {t_read:6.3f} {t_extract:8.3f} {t_generate:9.3f} {t_export:7.3f} {total:7.3f} "
               f"{bare:11.3f} {total / bare:6.2f} {t_extract / bare:14.2f}")
-    print(f"pipeline ÷ bare parse: median {statistics.median(ratios):.2f} (target ≤ 1.3); "
-          f"extraction alone ÷ bare parse: median {statistics.median(extract_ratios):.2f}")
+    print(f"pipeline ÷ bare parse: median {statistics.median(ratios):.2f} (target ≤ 1.8); "
+          f"extraction alone ÷ bare parse: median {statistics.median(extract_ratios):.2f} (target ≤ 1.15)")
     shutil.rmtree(out, ignore_errors=True)
 
 
