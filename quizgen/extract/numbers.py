@@ -124,7 +124,7 @@ def _after_verb(verb: Token, noun: Token) -> str:
 
 
 def how_many_question(number: Token, counted: str | None, hedge: str | None) -> str | None:
-    """'Pyongyang has sent about 15,000 soldiers to …' → 'About how many soldiers has Pyongyang sent to …?'
+    """'The council has bought about 4,000 books for the …' → 'About how many books has the council bought for the …?'
 
     Only for the plainest shape: the number counts the direct object of a verb that has a named or noun subject.
     """

@@ -1,7 +1,7 @@
 """English subject-auxiliary inversion: a statement's clause as the body of a question.
 
     "The council closed the library"  -> "did the council close the library"
-    "Pyongyang has sent soldiers"     -> "has Pyongyang sent soldiers"
+    "The council has bought books"    -> "has the council bought books"
     "The ferry was late"              -> "was the ferry late"
 
 Plain strings in, a string out (no spaCy here): extract/numbers.py and extract/questions.py take the words from
