@@ -52,6 +52,7 @@ def _record(obj: Any) -> dict[str, Any]:
 
 
 def dump_facts(facts: FactSheet) -> str:
+    """facts.yaml text for `facts`: header, article, sentences and each fact section, with a checksum line."""
     doc: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "article": {

@@ -68,6 +68,7 @@ class Article:
 
     @property
     def text(self) -> str:
+        """The paragraphs as one text, a blank line between each two."""
         return "\n\n".join(self.paragraphs)
 
 
@@ -97,6 +98,7 @@ class Entity:
 
     @property
     def names(self) -> tuple[str, ...]:
+        """The entity's name, then its aliases."""
         return (self.name, *self.aliases)
 
 
@@ -183,9 +185,11 @@ class FactSheet:
     article_path: str | None = None
 
     def sentence(self, index: int) -> Sentence:
+        """The sentence with global index `index`."""
         return self.sentences[index]
 
     def entity(self, entity_id: str | None) -> Entity | None:
+        """The entity with id `entity_id`; None when there is none."""
         return next((e for e in self.entities if e.id == entity_id), None)
 
 
@@ -252,6 +256,7 @@ class Quiz:
     version: str | None = None  # "A", "B", …: a shuffled version of the worksheet, when there are several
 
     def count_by_type(self) -> dict[str, int]:
+        """How many items of each type the quiz holds ({'mcq': 4, 'cloze': 2}), types in order of first appearance."""
         counts: dict[str, int] = {}
         for item in self.items:
             counts[item.type] = counts.get(item.type, 0) + 1

@@ -49,6 +49,8 @@ def _item_record(item: Item) -> dict[str, Any]:
 
 
 def dump_quiz(quiz: Quiz, versions: Sequence[Quiz] = ()) -> str:
+    """quiz.yaml text for `quiz`: its metadata, counts by type and every item, then each printed version's order and
+    answers, with a checksum line."""
     doc: dict[str, Any] = {
         "schema": QUIZ_SCHEMA,
         "title": quiz.title,

@@ -44,10 +44,12 @@ class CategoryScore:
 
     @property
     def precision(self) -> float | None:
+        """Share of what extraction found that the gold supports; None when it found nothing."""
         return self.found_correct / self.found if self.found else None
 
     @property
     def recall(self) -> float | None:
+        """Share of the gold items extraction found; None when the gold lists none."""
         return self.gold_found / self.gold if self.gold else None
 
 
@@ -76,6 +78,7 @@ class Scorecard:
     quote_parts: int = 0
 
     def category(self, name: str) -> CategoryScore:
+        """The card's score for the category `name` ("quotes with speaker", "key facts")."""
         return next(c for c in self.categories if c.name == name)
 
 
@@ -91,6 +94,8 @@ def load_gold(path: str | Path) -> Gold:
 
 
 def score(facts: FactSheet, gold: Gold) -> Scorecard:
+    """Extraction against `gold`: a score for each section the gold file has, the title, byline, furniture and
+    non-quote checks, and quotes by source kind."""
     sentences = " ".join(s.text for s in facts.sentences)
     taken = tuple(q.text for q in facts.quotes if q.enabled and any(key(q.text) == key(p) for p in gold.not_quotes))
     checks = {
@@ -163,6 +168,8 @@ def _head_noun(description: str) -> str | None:
 
 
 def speaker_right(found: str, expected: GoldQuote) -> bool:
+    """quizgen's speaker `found` names the gold speaker (or a `speaker_ok`): same last word or one name inside the
+    other; for a description with no `speaker_ok`, the same head noun will do."""
     mine = name_words(found)
     if not mine:
         return False
@@ -318,6 +325,8 @@ def _table(categories: Sequence[CategoryScore]) -> str:
 
 
 def format_scorecard(card: Scorecard, verbose: bool = False) -> str:
+    """The scorecard as text: the article, a table of categories, the checks; with `verbose`, each missed and
+    unsupported item too."""
     lines = [card.article, _table(card.categories)]
     lines.append("  checks: " + ", ".join(f"{name} {'yes' if ok else 'NO'}" for name, ok in card.checks.items()))
     if verbose:
@@ -338,14 +347,17 @@ class FolderScore:
 
     @property
     def per_article(self) -> float:
+        """Seconds of extraction per article (0.0 with no articles)."""
         return self.seconds / len(self.cards) if self.cards else 0.0
 
     def totals(self) -> tuple[CategoryScore, ...]:
+        """Each category's counts summed over every article, categories in order of first appearance."""
         names = list(dict.fromkeys(c.name for card in self.cards for c in card.categories))
         return tuple(_sum(name, [c for card in self.cards for c in card.categories if c.name == name])
                      for name in names)
 
     def quote_kinds(self) -> dict[str, KindTally]:
+        """Gold quotes by source kind, summed over all articles: name, description, pronoun, relative, then the rest."""
         kinds: dict[str, KindTally] = {}
         for card in self.cards:
             for kind, tally in card.quote_kinds.items():

@@ -87,4 +87,5 @@ def stable_id(*parts: object, length: int = 10) -> str:
 
 
 def word_count(text: str) -> int:
+    """Words in `text`, a contraction or hyphenated word counting once ("don't", "well-known")."""
     return len(re.findall(r"\w+(?:[’'-]\w+)*", text))

@@ -199,6 +199,7 @@ class SchemaReader:
         self.error = error
 
     def fail(self, keys: Keys, message: str) -> YamlFileError:
+        """The error for `keys`, its message led by file, line and field ('quiz.yaml:41: items[3].options: …')."""
         line = node_line(self.text, keys) or 1
         where = f" {field_name(keys)}:" if keys else ""
         return self.error(f"{self.path}:{line}:{where} {message}")
@@ -253,10 +254,12 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def dump_yaml(data: Any) -> str:
+    """`data` as block-style YAML: keys in their given order, Unicode as written, lines wrapped at 110."""
     return yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
 
 
 def checksum(body: str) -> str:
+    """The first 16 hex digits of the SHA-256 of `body`: the file's checksum line."""
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
 
 

@@ -39,6 +39,8 @@ def _initials(phrase: str) -> str:
 
 
 def extract_glosses(parsed: ParsedArticle) -> list[Gloss]:
+    """Terms the article translates or spells out, each term once: '“spasibo,” or thank you in Russian',
+    'bed nets, known locally as mosquiteiros', 'World Health Organization (WHO)'."""
     found: list[Gloss] = []
     seen: set[str] = set()
 

@@ -97,6 +97,7 @@ def _protect_quotes(doc: Doc) -> Doc:
 
 
 def add_quote_guard(nlp: Language) -> None:
+    """Put quizgen's quote guard in `nlp` before the parser, once: a quotation and its attribution stay one sentence."""
     if "quizgen_quote_guard" not in nlp.pipe_names:
         if not Language.has_factory("quizgen_quote_guard"):
             Language.component("quizgen_quote_guard", func=_protect_quotes)
@@ -124,10 +125,13 @@ class ParsedArticle:
         return best
 
     def token_sentence(self, paragraph: int, token: Token) -> int:
+        """Global sentence index holding `token` of paragraph `paragraph`."""
         return self.sentence_of(paragraph, token.idx)
 
 
 def parse(nlp: Language, article: Article) -> ParsedArticle:
+    """The article parsed by `nlp` (quote guard added), one doc per paragraph, its non-blank sentences numbered
+    across the whole article."""
     add_quote_guard(nlp)
     # A few paragraphs at a time: spaCy's memory grows with the tokens of a batch (16 kB each), and its default of
     # 1,000 paragraphs put a whole article of punctuation in one batch (40,000 tokens, 800 MB). Same results.

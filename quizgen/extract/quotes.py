@@ -910,6 +910,8 @@ def _attributed(parsed: ParsedArticle, ctx: _Context, glosses: list[Gloss]) -> I
 
 def extract_quotes(parsed: ParsedArticle, entities: list[Entity], lookup: dict[str, str],
                    glosses: list[Gloss]) -> list[Quote]:
+    """Each quotation a rule gives a named speaker, with its cue; one quotation's parts joined ('“A,” he said, “B.”').
+    Glosses, scare quotes and titles are not speech; a part another person named in between may have said is dropped."""
     ctx = _Context(parsed, _SpeakerResolver(parsed, entities, lookup))
     groups: list[list[_Part]] = []
     for part in _attributed(parsed, ctx, glosses):

@@ -56,6 +56,8 @@ def _settings(places: list[Entity], title: str) -> set[str]:
 
 
 def profile(facts: FactSheet) -> ArticleProfile:
+    """What the article makes obvious: its title and publisher, and of its enabled entities the main subjects, the
+    settings and every name."""
     enabled = [e for e in facts.entities if e.enabled]
     ranked = sorted(enabled, key=lambda e: (-e.mentions, e.id))
     places = [e for e in ranked if e.type in _PLACE_TYPES]
@@ -80,10 +82,12 @@ class Blank:
 
     @property
     def before(self) -> str:
+        """The sentence before the blanked span."""
         return self.sentence[:self.start]
 
     @property
     def after(self) -> str:
+        """The sentence after the blanked span."""
         return self.sentence[self.start + len(self.span):]
 
 

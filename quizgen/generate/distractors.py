@@ -23,6 +23,8 @@ _MULTIPLE_LADDER = [("halved", 0.5), ("doubled", 2.0), ("tripled", 3.0), ("quadr
 
 @functools.lru_cache(maxsize=1)
 def curated_lists() -> dict[str, tuple[str, ...]]:
+    """The curated fallback distractors by kind ("countries", "cities", "organisations"), for an article that
+    names too few things of the answer's kind."""
     return {k: tuple(v) for k, v in lang_en.table("fallback_distractors").items()}
 
 
@@ -38,6 +40,7 @@ def overlaps(a: str, b: str) -> bool:
 
 
 def mentioned_in(name: str, text: str) -> bool:
+    """`name` in `text` as whole words, case and quote marks ignored: 'Kim' in 'Kim's visit', not in 'Kimberley'."""
     return compiled(rf"(?<!\w){re.escape(_key(name))}(?!\w)").search(_key(text)) is not None
 
 
@@ -115,6 +118,7 @@ def fine_kind(entity: Entity) -> str:
 
 @functools.lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
+    """Every name a country goes by, lower case: the curated countries and the other names ('uk', 'holland')."""
     table = lang_en.table("countries")
     return frozenset(c.lower() for c in (*curated_lists()["countries"], *table["extra_names"]))
 

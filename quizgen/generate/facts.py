@@ -28,6 +28,7 @@ class Fact:
 
 
 def with_article(facts: FactSheet, sentence: int) -> dict[str, Any]:
+    """The variables every fact shares: the article's title, byline and date, and sentence `sentence` as `source`."""
     return {
         "article": {"title": facts.title, "byline": facts.byline or "", "date": facts.date or ""},
         "source": facts.sentences[sentence].text,
@@ -35,6 +36,8 @@ def with_article(facts: FactSheet, sentence: int) -> dict[str, Any]:
 
 
 def entity_context(e: Entity, facts: FactSheet) -> dict[str, Any]:
+    """An entity's template variables (name, kind word, aliases, description, mentions), resting on the sentence
+    that describes it, else its first mention."""
     sentence = e.description_sentence if e.description_sentence is not None else e.sentence
     return {**with_article(facts, sentence), "entity": {
         "name": e.name, "type": e.type, "kind_word": KIND_WORD.get(e.type, "thing"), "aliases": list(e.aliases),

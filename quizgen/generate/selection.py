@@ -47,6 +47,8 @@ class Candidate:
 
     @staticmethod
     def of(item: Item, fact: Fact, facts: FactSheet) -> Candidate:
+        """`item` as a candidate: the sentences and facts it tests, the answers it hides or blanks, what it shows,
+        and its value (lede and headline bonus; less for a statement that can only be true)."""
         record = fact.record
         keys, sentences, links = _keys_of(item, record, facts, fact.sentence)
         keys |= _answer_keys(item, facts)
@@ -162,10 +164,12 @@ def _mentioned(name: str, text: str) -> bool:
 # --- conflict rules: why `b` cannot join a quiz that holds `a` ------------------------------------------------
 
 def same_sentence(a: Candidate, b: Candidate) -> str | None:
+    """Two items resting on one article sentence test it twice."""
     return "tests the same sentence" if a.sentences & b.sentences else None
 
 
 def same_fact(a: Candidate, b: Candidate) -> str | None:
+    """Two items sharing a key (a fact they test, a name they ask for) test one fact twice."""
     return "tests the same fact" if a.keys & b.keys else None
 
 
@@ -189,6 +193,7 @@ def same_swap(a: Candidate, b: Candidate) -> str | None:
 
 
 def link_shown(a: Candidate, b: Candidate) -> str | None:
+    """One item prints both a name and the role another asks to connect to it ('Frank Field' and 'welfare minister')."""
     for first, second in ((a, b), (b, a)):
         if any(_mentioned(strip_honorific(name), second.shown) and _mentioned(cue, second.shown)
                for name, cue in first.links):

@@ -59,9 +59,11 @@ class Reader:
 
     @property
     def enabled(self) -> bool:
+        """True when every module the reader `requires` is installed."""
         return all(importlib.util.find_spec(module) is not None for module in self.requires)
 
     def disabled_message(self) -> str:
+        """What to install to read this kind of file ("reading PDF files needs pdfminer.six: pip install …")."""
         return f"reading {self.name.upper()} files needs {self.install}: pip install '{self.install}'"
 
     def parse(self, content: str | bytes, source: str) -> Article:

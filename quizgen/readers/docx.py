@@ -48,6 +48,8 @@ def _is_heading(paragraph: Any) -> bool:
 
 
 def read_docx(data: bytes, source: str) -> Article:
+    """A Word document as an Article: title from its first heading, else its title property, else a short first line;
+    the other paragraphs as the document reads now. InputError for a damaged or oversized file."""
     _check_package(data, source)
     import docx
 

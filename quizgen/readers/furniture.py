@@ -82,6 +82,7 @@ def strip_dateline(paragraph: str) -> str:
 
 
 def count_sentences(paragraph: str) -> int:
+    """Sentence ends in a paragraph, at least 1; 0 for a line of fewer than four words (a label, not a sentence)."""
     ends = len(_SENTENCE_END.findall(paragraph.rstrip() + " "))
     return max(1, ends) if len(paragraph.split()) >= 4 else 0
 

@@ -46,12 +46,14 @@ def chrome_tokens(element: Any) -> set[str]:
 
 
 def remove_chrome(tree: Any) -> None:
+    """Drop, in place, containers whose whole class, id or role tokens name page chrome ('sidebar', 'related-posts')."""
     for element in tree.xpath("//*[@class or @id or @role]"):
         if element.tag in _CHROME_TAGS and chrome_tokens(element) & _CHROME_TOKENS:
             element.drop_tree()
 
 
 def remove_never_text(tree: Any) -> None:
+    """Drop, in place, elements that are never article text: figures, captions, buttons, scripts (not JSON-LD)."""
     for element in tree.xpath("|".join(f"//{tag}" for tag in _NEVER_TEXT)):
         if element.getparent() is not None:
             element.drop_tree()
@@ -140,6 +142,8 @@ def _sentences(paragraphs: list[str]) -> int:
 
 
 def parse_html(text: str, path: str) -> Article:
+    """A saved web page as an Article: trafilatura's text, title, author, date and site once chrome is cut away; the
+    page as it came, or its JSON-LD body, when the cleaned page yields too little."""
     # lxml and trafilatura are imported on use: they take half a second to import and only HTML needs them.
     import copy
 

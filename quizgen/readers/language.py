@@ -25,6 +25,7 @@ def english_share(text: str) -> tuple[float, int]:
 
 
 def looks_english(text: str) -> bool:
+    """True unless a text of 25 words or more has under 12% common English function words (shorter ones pass)."""
     share, words = english_share(text)
     # Too short to tell: let it through (the quality gate decides what it can ask).
     return words < 25 or share >= 0.12

@@ -39,6 +39,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def strip_markdown(text: str) -> str:
+    """Markdown as plain text: code, comments and images dropped, links as their text, heading and list marks gone."""
     for pattern, replacement in _MARKUP:
         text = pattern.sub(replacement, text)
     return text
@@ -125,6 +126,8 @@ def _date(value: object, block: str, path: str) -> str:
 
 
 def parse_markdown(text: str, path: str) -> Article:
+    """A Markdown article: title, author (or byline) and date from the front matter, else from the text's first lines;
+    source (or site) from the front matter only; the body as plain text."""
     meta: dict[str, object] = {}
     if m := _FRONT_MATTER.match(text):
         meta = read_front_matter(m.group(1), path)

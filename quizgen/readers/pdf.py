@@ -215,6 +215,8 @@ def _paragraph(box: _Box) -> str:
 
 
 def read_pdf(data: bytes, source: str) -> Article:
+    """A PDF with a text layer as an Article: boxes in reading order, running headers, footers and page numbers dropped,
+    the first page's box in the largest type, if short, as title. InputError for a PDF with no pages or no text."""
     boxes, sizes = _boxes(data, source)
     if not sizes:
         raise InputError(f"{source}: the PDF has no pages")

@@ -62,10 +62,13 @@ def split_paragraphs(lines_blocks: list[list[str]]) -> list[str]:
 
 
 def is_furniture(line: str) -> bool:
+    """Page furniture, not article text: 'Share this article', 'Copyright …', 'Write to … at …', an email address."""
     return bool(_FURNITURE.match(line) or _WRITE_TO.match(line) or _EMAIL.fullmatch(line.strip()))
 
 
 def parse_text(text: str, path: str) -> Article:
+    """A plain-text article: title on the first non-empty line; a byline and a date near the top taken out (and a
+    'Write to … at …' line anywhere); furniture trimmed from the end."""
     lines = bound_text(text).split("\n")
     # The title is the first non-empty line.
     title = ""

@@ -69,6 +69,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
 
 def check_address(url: str) -> None:
+    """Refuse (InputError) an address quizgen will not fetch: not http(s), no server name, a bad port, white space."""
     try:
         parts = urlsplit(url)
         port = parts.port  # raises ValueError for a port that is not a number from 0 to 65535

@@ -96,6 +96,7 @@ _ENV: BoundedSandbox | None = None
 
 
 def environment() -> BoundedSandbox:
+    """The one template sandbox, with quizgen's filters (wordcount, a_an, capfirst, …), built on first use."""
     global _ENV
     if _ENV is None:
         _ENV = _environment()
@@ -373,6 +374,7 @@ def search_path(extra: list[str | Path] | None = None, cwd: Path | None = None) 
 
 
 def load_folder(folder: Path) -> list[Template]:
+    """Every template in `folder` (*.yaml, then *.yml), checked; TemplateError for a missing folder or bad template."""
     if not folder.is_dir():
         raise TemplateError(f"{folder}: no such template folder")
     templates = []
@@ -383,6 +385,7 @@ def load_folder(folder: Path) -> list[Template]:
 
 
 def load_templates(extra: list[str | Path] | None = None, cwd: Path | None = None) -> list[Template]:
+    """The templates of every folder on the search path, sorted by id; of two with one id, the earlier folder's wins."""
     chosen: dict[str, Template] = {}
     for folder in search_path(extra, cwd):
         for template in load_folder(folder):

@@ -104,6 +104,7 @@ def weight(value: Any, limit: int = MAX_VALUE) -> int:
 
 
 def check_size(value: Any, limit: int = MAX_VALUE) -> Any:
+    """`value` itself, once its size is checked: LimitExceededError past `limit` characters or items (see `weight`)."""
     weight(value, limit)
     return value
 
@@ -419,6 +420,7 @@ class BoundedSandbox(SandboxedEnvironment):
         return check_size(parts)
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        """A template's `**`, `*`, `%` or `+`, within the deadline; refused when operands or result are too large."""
         _Clock.tick()
         _BINOP_CHECKS[operator](left, right)
         result = super().call_binop(context, operator, left, right)
@@ -426,6 +428,7 @@ class BoundedSandbox(SandboxedEnvironment):
         return check_size(result)
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        """A template's function or method call, within the deadline; refused when its sizes or result are too large."""
         _Clock.tick()
         args = _materialised(__obj, args)
         _check_arguments(__obj, args, kwargs)
