@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from quizgen.model import Article
+from quizgen.readers import furniture
 from quizgen.readers.normalize import bound_text
 
 # Every pattern here runs on whole paragraphs of untrusted text, so each is written so that a string can match it in
@@ -15,16 +16,9 @@ _BYLINE = re.compile(r"^\s*by\s+([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*)\s*$",
 # The name is whole words; the address splits at its first "@" only.
 _WRITE_TO = re.compile(r"^\s*write to\s+(\S+(?:\s+\S+)*?)\s+at\s+[^\s@]+@\S+\s*$", re.I)
 # Starts only where a run of address characters starts, so "x.x.x.x…" is not rescanned from each of its dots.
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _DATE_LINE = re.compile(
     r"^[\s:]*(?:(?:published|updated|posted)[\s:]*)?"
     r"(\d{4}-\d{2}-\d{2}|\w+\.? \d{1,2},? \d{4}|\d{1,2} \w+ \d{4})(?:[ ,].{0,20})?\s*$",
-    re.I,
-)
-# Lines at the end of a page that are not article text.
-_FURNITURE = re.compile(
-    r"^\s*(?:topics|tags|related|advertisement|share(?: this)?(?: article)?|follow us.*|follow .{1,40} on .{1,30}"
-    r"|copyright\b.*|©.*|all rights reserved.*|sign up.*|subscribe.*|read more.*|more from .*)\s*$",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?…\"”’)\]]\s*$")
@@ -62,8 +56,9 @@ def split_paragraphs(lines_blocks: list[list[str]]) -> list[str]:
 
 
 def is_furniture(line: str) -> bool:
-    """Page furniture, not article text: 'Share this article', 'Copyright …', 'Write to … at …', an email address."""
-    return bool(_FURNITURE.match(line) or _WRITE_TO.match(line) or _EMAIL.fullmatch(line.strip()))
+    """Page furniture, not article text: 'Share this article', 'Copyright …', 'Write to … at …', an email address
+    (the page-furniture table every reader uses, quizgen/lang/en/data/page_furniture.yaml)."""
+    return furniture.is_furniture(line)
 
 
 def parse_text(text: str, path: str) -> Article:
