@@ -168,6 +168,65 @@ def _incidental(entity: Entity, facts: FactSheet, article: ArticleProfile) -> st
 DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _shared_role, _commentator, _incidental, _cut_short)
 
 
+@functools.lru_cache(maxsize=1)
+def _role_words() -> tuple[frozenset[str], frozenset[str]]:
+    table = lang_en.table("matching_roles")
+    return frozenset(w.lower() for w in table["rank_words"]), frozenset(w.lower() for w in table["of_what_words"])
+
+
+def says_of_what(role: str) -> bool:
+    """'former welfare minister', 'Labour MP', 'director of the museum' say of what; 'managing director' and
+    'chief executive' do not."""
+    rank, of_what = _role_words()
+    words = [w.strip(",.()'’").lower() for w in role.split()]
+    return any(w in of_what for w in words[1:]) or any(w and w not in rank for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _comment_posts() -> frozenset[str]:
+    return _commentator_nouns() | frozenset(w.lower() for w in lang_en.table("matching_roles")["comment_posts"])
+
+
+def _comments_only(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'an associate professor at … University', 'BBC political correspondent': asked to comment, not acting."""
+    _, of_what = _role_words()
+    words = []
+    for word in (entity.description or "").lower().split():
+        if word in of_what:
+            break
+        words.append(word.strip(",.()'’"))
+    post = next((w for w in words if w in _comment_posts()), None)
+    return f"a {post} who only comments on the story" if post else None
+
+
+def _role_of_nothing(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    if entity.description and not says_of_what(entity.description):
+        return f"the role '{entity.description}' does not say of what"
+    return None
+
+
+def _bystander(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """Named once in passing: neither a central actor, nor acting in the sentence that gives the role, nor quoted
+    (a person who speaks with a role speaks for a part of the story)."""
+    quoted = any(q.speaker_id == entity.id for q in facts.quotes if q.enabled)
+    if not (central_actor(entity, facts) or quoted or _acts_in_its_sentence(entity, facts)):
+        return "named in passing (not central, not acting in the sentence giving the role, not quoted)"
+    return None
+
+
+# Who a people-to-roles match may list: central actors (no commentator reacting to the story), with a role that
+# says of what, written in full.
+MATCHING_RULES = (_comments_only, _bystander, _role_of_nothing, _cut_short)
+
+
+def matching_problem(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """Why a person does not belong in a people-to-roles match, or None."""
+    for rule in MATCHING_RULES:
+        if (reason := rule(entity, facts, article)) is not None:
+            return reason
+    return None
+
+
 def speaker_problem(speaker: Entity, facts: FactSheet) -> str | None:
     """Why 'Who said …?' about this speaker tests nothing: a commentator, correspondent or spokesperson quoted once,
     or a person the story is not about. (The journalist whose book the story is about, quoted throughout, is not.)"""
@@ -569,8 +628,8 @@ class _Builder:
         if source == "glosses":
             pairs = [(g["term"], g["meaning"]) for g in fact.context["glosses"]][:6]
         else:
-            whole = [p for p in fact.context["people"] if (e := _entity_named(self.facts, p["name"])) is None
-                     or not _cut_short(e, self.facts, self.article)]
+            whole = [p for p in fact.context["people"] if (e := _entity_named(self.facts, p["name"])) is not None
+                     and matching_problem(e, self.facts, self.article) is None]
             pairs = _matchable_roles(whole)[:6]
         if len(pairs) < 3:
             raise _DropError(f"only {len(pairs)} pair(s) to match; matching needs 3 or more")

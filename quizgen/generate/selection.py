@@ -11,7 +11,8 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from math import ceil
 
 from quizgen.generate.facts import Fact
 from quizgen.model import Dropped, Entity, FactSheet, Item, KeySentence, NumberFact
@@ -24,6 +25,10 @@ _SAME_TEMPLATE_COST = 0.45  # each item of a template already chosen makes the n
 _SAME_TYPE_COST = 0.2
 _TEMPLATE_SHARE = 0.25  # no template above this share of the quiz (at least 2 items)
 _LIFTED_SHARE = 0.35  # … lifted to this only when the quiz would otherwise come out short
+_TEMPLATE_FLOOR = 3  # a template may always take this many items of a quiz shorter than asked
+_TYPE_SHARE = 0.5  # no type above half the quiz …
+_TYPE_FLOOR = 4  # … or four items, whichever is more
+_REPLANS = 1  # plans once more for a quiz shorter than asked, so the caps fit its real size
 _CLOZE_CAP = 4  # cloze items share one word bank: a few, so each blank has its own kind of entries
 _TRUE_ONLY_COST = 0.5  # a statement no safe swap can make false is worth a little less
 _TRUE_MARGIN = 2  # true statements may outnumber false ones by this many
@@ -44,6 +49,9 @@ class Candidate:
     links: tuple[tuple[str, str], ...]  # (name, cue) pairs the item asks to connect: "Frank Field" / "welfare minister"
     value: float
     swap: frozenset[str] = frozenset()  # a false statement's swapped pair ("blair", "brown"), lower case
+    actors: frozenset[str] = frozenset()  # the entities its source sentences name (ids): who the event is about
+    event: frozenset[str] = frozenset()  # the stems of its sources' ordinary words (names left out): what happens
+    quotes: tuple[str, ...] = ()  # the quotations it prints (normalised, lower): one may settle another item
 
     @staticmethod
     def of(item: Item, fact: Fact, facts: FactSheet) -> Candidate:
@@ -51,6 +59,8 @@ class Candidate:
         and its value (lede and headline bonus; less for a statement that can only be true)."""
         record = fact.record
         keys, sentences, links = _keys_of(item, record, facts, fact.sentence)
+        if sentences:
+            sentences |= _sentences_in(item.source, fact.sentence, facts)  # a quotation running over two
         keys |= _answer_keys(item, facts)
         hidden = [n for a in (item.answer,) for n in _names_of(a, facts)] if item.type == "short_answer" else []
         if isinstance(record, NumberFact) and item.type == "mcq":
@@ -64,9 +74,10 @@ class Candidate:
         value = item.score + (_key_fact_bonus(min(sentences), facts) if sentences else 0.0)
         if item.type == "true_false" and item.answer == "True":
             value -= _TRUE_ONLY_COST  # no safe swap: a quiz of statements that are all true is guessable
+        actors, event = _actors_and_event(item.source, facts) if sentences else (frozenset(), frozenset())
         return Candidate(item, frozenset(sentences), frozenset(keys), tuple(dict.fromkeys(hidden)),
                          tuple(dict.fromkeys(blanked)), _content_words(shown), _key(shown), tuple(links),
-                         value, swapped_pair(item))
+                         value, swapped_pair(item), actors, event, _quotations(item.source, shown))
 
 
 def swapped_pair(item: Item) -> frozenset[str]:
@@ -148,12 +159,53 @@ _CONTENT_WORD = re.compile(r"(?<![A-Za-z'’-])[a-z][a-z'’-]{3,}")
 _COMMON = frozenset("that this with from have been were will would could should their there they said says which "
                     "about after also into more most other over some than them then these those when where while "
                     "what year years article".split())
+# Words that tell nothing about what happens: two sentences sharing them share no event.
+_NO_EVENT = frozenset("told added according just only very much many such being made make like well last first "
+                      "second time week month today yesterday people including because however already also still "
+                      "even".split())
+_STEM = 5
 _SHARED_CONTEXT = 3  # content words two stems share before a name in one is read as the other's answer in context
 
 
 def _content_words(text: str) -> frozenset[str]:
     """The ordinary words of a text (names left out: a name shared by two stems is not a shared context)."""
     return frozenset(w for w in _CONTENT_WORD.findall(normalize(text)) if w not in _COMMON)
+
+
+def _sentences_in(source: str, sentence: int, facts: FactSheet) -> set[int]:
+    """The article sentences next to `sentence` that an item's source line also prints (a quotation's attribution
+    in the sentence after it)."""
+    near = range(max(0, sentence - 1), min(len(facts.sentences), sentence + 2))
+    return {i for i in near if facts.sentences[i].text in source}
+
+
+def _stems(text: str) -> frozenset[str]:
+    """The ordinary words of a text cut to five letters ('rescued', 'rescue' → 'rescu'), names left out."""
+    return frozenset(w[:_STEM] for w in _content_words(text) if w not in _NO_EVENT)
+
+
+def _actors_and_event(source: str, facts: FactSheet) -> tuple[frozenset[str], frozenset[str]]:
+    """Who a source line is about (the ids of the entities it names) and what happens in it (the stems of its
+    ordinary words, the names' own words left out)."""
+    actors: set[str] = set()
+    name_words: set[str] = set()
+    lowered = _key(source)
+    for entity in facts.entities:
+        named = [n for n in entity.names if len(n) > 2 and _mentioned(n, lowered)]
+        if entity.enabled and named:
+            actors.add(entity.id)
+            name_words |= {w.lower()[:_STEM] for n in entity.names for w in n.split()}
+    return frozenset(actors), _stems(source) - name_words
+
+
+_QUOTATION = re.compile(r'"([^"]+)"')
+_QUOTE_WORDS = 3  # a quotation this long, printed by one item, may settle what another asks
+
+
+def _quotations(source: str, shown: str) -> tuple[str, ...]:
+    """The article's quotations (of `_QUOTE_WORDS` words or more) that an item prints."""
+    printed = _key(shown)
+    return tuple(q for q in _QUOTATION.findall(_key(source)) if len(q.split()) >= _QUOTE_WORDS and q in printed)
 
 
 def _mentioned(name: str, text: str) -> bool:
@@ -179,10 +231,9 @@ def answer_shown(a: Candidate, b: Candidate) -> str | None:
     for first, second in ((a, b), (b, a)):
         if any(_mentioned(n, second.shown) for n in first.hidden):
             return "one item prints the other's answer"
-        if any(_mentioned(n, second.shown) for n in first.blanked) and (
-                second.item.type in {"cloze", "matching"} or len(first.words & second.words) >= _SHARED_CONTEXT):
-            # Cloze sentences sit together beside the word bank, and a matching item prints whole roles: one
-            # printing another's blanked name fills the blank.
+        if any(_mentioned(n, second.shown) for n in first.blanked):
+            # Cloze sentences sit together beside the word bank, a matching item prints whole roles, and any other
+            # stem printing a blanked name ties it to the story: the blank is filled from there.
             return "one item prints the other's blank"
     return None
 
@@ -201,8 +252,72 @@ def link_shown(a: Candidate, b: Candidate) -> str | None:
     return None
 
 
+_EVENT_STEMS = 2  # words of what happens two sentences share, besides two actors, to tell one event
+_EVENT_STEMS_ONE_ACTOR = 4  # … or besides one actor
+
+
+def same_event(a: Candidate, b: Candidate) -> str | None:
+    """Two sentences telling one event (the same actors, the same happening: 'Moya beat Roddick' in the lede and
+    again in the report of the match) test one fact twice."""
+    actors, event = a.actors & b.actors, a.event & b.event
+    if (len(actors) >= 2 and len(event) >= _EVENT_STEMS) or (actors and len(event) >= _EVENT_STEMS_ONE_ACTOR):
+        return "tests the same event as told in another sentence"
+    return None
+
+
+def _asked_people(candidate: Candidate) -> set[str]:
+    return {k[2:] for k in candidate.keys if k.startswith("a:")}
+
+
+def _matched_people(candidate: Candidate) -> set[str]:
+    return {k[2:] for k in candidate.keys if k.startswith("e:")} if candidate.item.type == "matching" else set()
+
+
+def asks_for_a_matched_person(a: Candidate, b: Candidate) -> str | None:
+    """A who-said (or any item asking for a name) and a matching item listing that person test them twice: the
+    matching item prints the name beside the role the other item's answer turns on."""
+    for first, second in ((a, b), (b, a)):
+        if first.item.type != "matching" and _asked_people(first) & _matched_people(second):
+            return "asks for a person the matching item lists"
+    return None
+
+
+def _is_who_said(candidate: Candidate) -> bool:
+    return candidate.item.type == "mcq" and any(k.startswith("Quote:") for k in candidate.keys)
+
+
+def speaker_shown(a: Candidate, b: Candidate) -> str | None:
+    """'Who said “…”?' is answered by another item that prints the speaker beside the quotation's own words."""
+    for first, second in ((a, b), (b, a)):
+        if not _is_who_said(first) or second.item.type == "matching":
+            continue
+        words = frozenset().union(*(_stems(q) for q in first.quotes))
+        if any(_mentioned(n, second.shown) for n in _names_in_keys(first)) and len(words & second.event) >= 2:
+            return "one item prints who said the other's quotation"
+    return None
+
+
+def _names_in_keys(candidate: Candidate) -> tuple[str, ...]:
+    return (candidate.item.answer, *candidate.blanked)
+
+
+def quote_settles_statement(a: Candidate, b: Candidate) -> str | None:
+    """A quotation one item prints ('The fund stands ready to help') settles a true/false statement another item
+    makes of the same thing."""
+    for first, second in ((a, b), (b, a)):
+        if second.item.type != "true_false" or not first.quotes:
+            continue
+        source = _key(second.item.source)
+        for quote in first.quotes:
+            shared = _stems(quote) & second.event
+            if quote in source or len(shared) >= 3 or (first.actors & second.actors and len(shared) >= 2):
+                return "one item prints a quotation that settles the other's statement"
+    return None
+
+
 CONFLICT_RULES: tuple[Callable[[Candidate, Candidate], str | None], ...] = (
-    same_sentence, same_fact, answer_shown, link_shown, same_swap)
+    same_sentence, same_fact, answer_shown, link_shown, same_swap, same_event, asks_for_a_matched_person,
+    speaker_shown, quote_settles_statement)
 
 
 def conflict(a: Candidate, b: Candidate) -> str | None:
@@ -292,47 +407,93 @@ def _without_trivial_lede(candidates: list[Candidate], facts: FactSheet,
     return kept
 
 
+@dataclass
+class _Plan:
+    """A quiz being planned: what is chosen, what waits, and the caps on one template and one type."""
+
+    facts: FactSheet
+    count: int
+    template_cap: int
+    type_cap: int
+    chosen: list[Candidate] = field(default_factory=list)
+    per_template: Counter[str] = field(default_factory=Counter)
+    per_type: Counter[str] = field(default_factory=Counter)
+    paragraphs: set[int] = field(default_factory=set)
+    passed_over: list[Dropped] = field(default_factory=list)
+    waiting_truth: list[Candidate] = field(default_factory=list)  # true statements waiting for a false one
+
+    def value(self, c: Candidate) -> float:
+        fresh = _NEW_PARAGRAPH_BONUS if c.item.paragraph not in self.paragraphs else 0.0
+        return (c.value + fresh - _SAME_TEMPLATE_COST * self.per_template[c.item.template]
+                - _SAME_TYPE_COST * self.per_type[c.item.type])
+
+    def full_for(self, c: Candidate) -> bool:
+        """The quiz already holds its share of this template or this type."""
+        cap = min(self.template_cap, _CLOZE_CAP) if c.item.type == "cloze" else self.template_cap
+        return self.per_template[c.item.template] >= cap or self.per_type[c.item.type] >= self.type_cap
+
+    def take(self, best: Candidate, remaining: list[Candidate], deferred: list[Candidate]
+             ) -> tuple[list[Candidate], list[Candidate]]:
+        self.chosen.append(best)
+        self.per_template[best.item.template] += 1
+        self.per_type[best.item.type] += 1
+        self.paragraphs.add(best.item.paragraph)
+        if best.item.type == "true_false" and best.item.answer == "False":
+            # A false statement makes room for a true one that had to wait.
+            remaining, self.waiting_truth = remaining + self.waiting_truth, []
+        return (_after_choosing(best, remaining, self.facts, self.passed_over),
+                _after_choosing(best, deferred, self.facts, self.passed_over))
+
+    def fill(self, remaining: list[Candidate]) -> list[Candidate]:
+        """Choose greedily by value until the quiz is full; returns the candidates deferred by a cap."""
+        deferred: list[Candidate] = []
+        while remaining and len(self.chosen) < self.count:
+            best = max(enumerate(remaining), key=lambda pair: (self.value(pair[1]), -pair[0]))[1]
+            remaining.remove(best)
+            if self.full_for(best):
+                deferred.append(best)
+            elif _lopsided_truth(best, self.chosen):
+                self.waiting_truth.append(best)
+            else:
+                remaining, deferred = self.take(best, remaining, deferred)
+        return deferred + remaining
+
+    def close(self, left: list[Candidate]) -> list[Dropped]:
+        reasons = [(self.waiting_truth, "not selected: the true/false items would be mostly true")]
+        full = len(self.chosen) >= self.count
+        reasons.append((left, "not selected: the quiz was full" if full else
+                        "not selected: the quiz already has its share of this template or type"))
+        for group, reason in reasons:
+            self.passed_over.extend(Dropped(c.item.template, c.item.fact, reason) for c in group)
+        return self.passed_over
+
+
+def _plan_once(candidates: list[Candidate], facts: FactSheet, count: int, size: int
+               ) -> tuple[list[Candidate], list[Dropped]]:
+    """One greedy plan with caps for a quiz of `size` items: a template's share is capped, lifted once (to
+    `_LIFTED_SHARE`) if the quiz would otherwise come out short; one type never above `_TYPE_SHARE`."""
+    floor = 2 if size >= count else _TEMPLATE_FLOOR  # a short quiz still takes a few of its best template
+    plan = _Plan(facts, count, max(floor, round(size * _TEMPLATE_SHARE)), max(_TYPE_FLOOR, ceil(size * _TYPE_SHARE)))
+    left = plan.fill(list(candidates))
+    plan.template_cap = max(floor, round(size * _LIFTED_SHARE))
+    left = plan.fill(left)
+    return plan.chosen, plan.close(left)
+
+
 def plan_quiz(candidates: list[Candidate], facts: FactSheet, count: int) -> tuple[list[Item], list[Dropped]]:
     """At most `count` items that test distinct facts, best value first; fewer when the article gives fewer.
 
-    A template's share is capped; the cap is lifted once (to `_LIFTED_SHARE`) only if the quiz would otherwise
-    come out short.
+    The caps on one template's and one type's share are set for the quiz's real size: when the article gives
+    fewer items than asked, the quiz is planned again with caps for the size it came to, so that a short quiz is
+    not all true/false or all who-said.
     """
-    passed_over: list[Dropped] = []
-    remaining = sorted(_without_trivial_lede(candidates, facts, passed_over), key=lambda c: (-c.value, c.item.id))
-    chosen: list[Candidate] = []
-    per_template: Counter[str] = Counter()
-    per_type: Counter[str] = Counter()
-    paragraphs: set[int] = set()
-
-    def value(c: Candidate) -> float:
-        fresh = _NEW_PARAGRAPH_BONUS if c.item.paragraph not in paragraphs else 0.0
-        return (c.value + fresh - _SAME_TEMPLATE_COST * per_template[c.item.template]
-                - _SAME_TYPE_COST * per_type[c.item.type])
-
-    deferred: list[Candidate] = []
-    for share in (_TEMPLATE_SHARE, _LIFTED_SHARE):
-        cap = max(2, round(count * share))
-        remaining, deferred = remaining + deferred, []
-        while remaining and len(chosen) < count:
-            best = max(enumerate(remaining), key=lambda pair: (value(pair[1]), -pair[0]))[1]
-            remaining.remove(best)
-            if per_template[best.item.template] >= (min(cap, _CLOZE_CAP) if best.item.type == "cloze" else cap):
-                deferred.append(best)
-                continue
-            if _lopsided_truth(best, chosen):
-                passed_over.append(Dropped(best.item.template, best.item.fact, "not selected: the true/false items "
-                                                                               "would be mostly true"))
-                continue
-            chosen.append(best)
-            per_template[best.item.template] += 1
-            per_type[best.item.type] += 1
-            paragraphs.add(best.item.paragraph)
-            remaining = _after_choosing(best, remaining, facts, passed_over)
-            deferred = _after_choosing(best, deferred, facts, passed_over)
-    for other in deferred:
-        passed_over.append(Dropped(other.item.template, other.item.fact,
-                                   "not selected: the quiz already has its share of this template"))
-    for other in remaining:
-        passed_over.append(Dropped(other.item.template, other.item.fact, "not selected: the quiz was full"))
-    return [c.item for c in chosen], passed_over
+    lede_dropped: list[Dropped] = []
+    pool = sorted(_without_trivial_lede(candidates, facts, lede_dropped), key=lambda c: (-c.value, c.item.id))
+    size = count
+    chosen, passed_over = _plan_once(pool, facts, count, size)
+    for _ in range(_REPLANS):
+        if len(chosen) >= size:
+            break
+        size = len(chosen)
+        chosen, passed_over = _plan_once(pool, facts, count, size)
+    return [c.item for c in chosen], lede_dropped + passed_over
