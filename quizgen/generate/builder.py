@@ -21,7 +21,7 @@ from quizgen.generate.distractors import (
 )
 from quizgen.generate.facts import Fact, facts_for
 from quizgen.generate.quality import check_item
-from quizgen.generate.selection import Candidate, plan_quiz
+from quizgen.generate.selection import Candidate, plan_quiz, restates_headline
 from quizgen.generate.standalone import drop_linking_opener, sentence_problem, tidy, vague_subject
 from quizgen.lang import en as lang_en
 from quizgen.model import (
@@ -861,6 +861,14 @@ def _with_a_fair_word_bank(items: list[Item], facts: FactSheet) -> tuple[list[It
                                                          "of its blank's kind, so elimination would fill it"))
 
 
+def _states_the_lede(item: Item, facts: FactSheet) -> bool:
+    """The item rests on the first sentence or on one restating the headline."""
+    index = next((s.index for s in facts.sentences if s.text == item.source), None)
+    if index is None:
+        return False
+    return index == 0 or restates_headline(facts.sentences[index].text, facts.title)
+
+
 def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Template],
                    facts_by_kind: dict[str, list[Fact]], seed: int) -> list[Item]:
     """At most about half the true/false items are false, so that guessing either way scores no better than chance.
@@ -872,6 +880,9 @@ def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Te
     if excess <= 0:
         return items
     random.Random(f"truth:{seed}").shuffle(false_ones)
+    # A statement of the headline or the first sentence stays false longest: said as written, it is answered by
+    # reading the title.
+    false_ones.sort(key=lambda i: _states_the_lede(items[i], builder.facts))
     balanced = list(items)
     for index in false_ones[:excess]:
         item = items[index]

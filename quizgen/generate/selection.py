@@ -31,7 +31,7 @@ _TYPE_FLOOR = 4  # … or four items, whichever is more
 _REPLANS = 1  # plans once more for a quiz shorter than asked, so the caps fit its real size
 _CLOZE_CAP = 4  # cloze items share one word bank: a few, so each blank has its own kind of entries
 _TRUE_ONLY_COST = 0.5  # a statement no safe swap can make false is worth a little less
-_TRUE_MARGIN = 2  # true statements may outnumber false ones by this many
+_TRUE_MARGIN = 1  # true statements may outnumber false ones by this many
 _TITLE_WORD = re.compile(r"[A-Za-z][a-z'’-]{3,}|\d+")
 
 
@@ -162,7 +162,8 @@ _COMMON = frozenset("that this with from have been were will would could should 
 # Words that tell nothing about what happens: two sentences sharing them share no event.
 _NO_EVENT = frozenset("told added according just only very much many such being made make like well last first "
                       "second time week month today yesterday people including because however already also still "
-                      "even".split())
+                      "even the and for but was has had are not its his her who new one two out off all any can may "
+                      "did does got own how why now yet per via our you she him they".split())
 _STEM = 5
 _SHARED_CONTEXT = 3  # content words two stems share before a name in one is read as the other's answer in context
 
@@ -179,9 +180,13 @@ def _sentences_in(source: str, sentence: int, facts: FactSheet) -> set[int]:
     return {i for i in near if facts.sentences[i].text in source}
 
 
+_EVENT_WORD = re.compile(r"(?<![A-Za-z'’-])[a-z][a-z'’-]{2,}")  # 'won', 'cut', 'led' tell what happened
+
+
 def _stems(text: str) -> frozenset[str]:
     """The ordinary words of a text cut to five letters ('rescued', 'rescue' → 'rescu'), names left out."""
-    return frozenset(w[:_STEM] for w in _content_words(text) if w not in _NO_EVENT)
+    words = (w.rstrip("'’") for w in _EVENT_WORD.findall(normalize(text)))
+    return frozenset(w[:_STEM] for w in words if w not in _COMMON and w not in _NO_EVENT)
 
 
 def _actors_and_event(source: str, facts: FactSheet) -> tuple[frozenset[str], frozenset[str]]:
@@ -205,7 +210,8 @@ _QUOTE_WORDS = 3  # a quotation this long, printed by one item, may settle what 
 def _quotations(source: str, shown: str) -> tuple[str, ...]:
     """The article's quotations (of `_QUOTE_WORDS` words or more) that an item prints."""
     printed = _key(shown)
-    return tuple(q for q in _QUOTATION.findall(_key(source)) if len(q.split()) >= _QUOTE_WORDS and q in printed)
+    quotations = (q.strip(" ,.;:!?") for q in _QUOTATION.findall(_key(source)))
+    return tuple(q for q in quotations if len(q.split()) >= _QUOTE_WORDS and q in printed)
 
 
 def _mentioned(name: str, text: str) -> bool:
@@ -292,7 +298,8 @@ def speaker_shown(a: Candidate, b: Candidate) -> str | None:
         if not _is_who_said(first) or second.item.type == "matching":
             continue
         words = frozenset().union(*(_stems(q) for q in first.quotes))
-        if any(_mentioned(n, second.shown) for n in _names_in_keys(first)) and len(words & second.event) >= 2:
+        printed = frozenset(w[:_STEM] for w in second.words)
+        if any(_mentioned(n, second.shown) for n in _names_in_keys(first)) and len(words & printed) >= 2:
             return "one item prints who said the other's quotation"
     return None
 
@@ -355,8 +362,8 @@ def _trim_matching(matching: Candidate, chosen: Candidate, facts: FactSheet) -> 
 
 
 def _lopsided_truth(candidate: Candidate, chosen: list[Candidate]) -> bool:
-    """A statement that can only be true joins only while true ones outnumber false ones by less than two: a
-    true/false section of true statements is answered by guessing."""
+    """A statement that can only be true joins only while true ones do not outnumber false ones: a true/false
+    section of true statements is answered by guessing (it waits for a false one to join)."""
     if candidate.item.type != "true_false" or candidate.item.answer != "True":
         return False
     answers = [c.item.answer for c in chosen if c.item.type == "true_false"]
@@ -388,9 +395,14 @@ def restates_the_lede(candidate: Candidate, facts: FactSheet) -> bool:
     if item.type != "true_false" or item.answer != "True" or len(candidate.sentences) != 1:
         return False
     sentence = min(candidate.sentences)
-    title = {w.lower() for w in _TITLE_WORD.findall(facts.title)}
-    said = {w.lower() for w in _TITLE_WORD.findall(facts.sentences[sentence].text)}
-    return sentence == 0 or (len(title) >= 3 and len(title & said) >= _HEADLINE_SHARE * len(title))
+    return sentence == 0 or restates_headline(facts.sentences[sentence].text, facts.title)
+
+
+def restates_headline(text: str, title: str) -> bool:
+    """The sentence holds most of the headline's words (three at least)."""
+    headline = {w.lower() for w in _TITLE_WORD.findall(title)}
+    said = {w.lower() for w in _TITLE_WORD.findall(text)}
+    return len(headline) >= 3 and len(headline & said) >= _HEADLINE_SHARE * len(headline)
 
 
 def _without_trivial_lede(candidates: list[Candidate], facts: FactSheet,
