@@ -419,6 +419,24 @@ def _without_trivial_lede(candidates: list[Candidate], facts: FactSheet,
     return kept
 
 
+_BLOCKING_COST = 0.3  # less value for each other sentence whose items print a name this one blanks
+_MAX_BLOCKING_COST = 1.5
+
+
+def _priced_by_what_they_block(candidates: list[Candidate]) -> list[Candidate]:
+    """A blank on a name the article prints in many sentences shuts out every item printing it ('one item prints
+    the other's blank'): such a candidate is worth less, by the sentences it would shut out."""
+    priced = []
+    for c in candidates:
+        if not c.blanked:
+            priced.append(c)
+            continue
+        blocked = {min(o.sentences) for o in candidates if o.sentences and not o.sentences & c.sentences
+                   and any(_mentioned(n, o.shown) for n in c.blanked)}
+        priced.append(replace(c, value=c.value - min(_MAX_BLOCKING_COST, _BLOCKING_COST * len(blocked))))
+    return priced
+
+
 @dataclass
 class _Plan:
     """A quiz being planned: what is chosen, what waits, and the caps on one template and one type."""
@@ -500,7 +518,8 @@ def plan_quiz(candidates: list[Candidate], facts: FactSheet, count: int) -> tupl
     not all true/false or all who-said.
     """
     lede_dropped: list[Dropped] = []
-    pool = sorted(_without_trivial_lede(candidates, facts, lede_dropped), key=lambda c: (-c.value, c.item.id))
+    pool = _priced_by_what_they_block(_without_trivial_lede(candidates, facts, lede_dropped))
+    pool.sort(key=lambda c: (-c.value, c.item.id))
     size = count
     chosen, passed_over = _plan_once(pool, facts, count, size)
     for _ in range(_REPLANS):

@@ -66,9 +66,11 @@ def test_entities_types_glosses_and_numbers(facts, gold):
     assert numbers >= 6, numbers
 
 
-def test_quiz_has_at_least_twelve_items_of_three_types_all_grounded(facts):
+def test_quiz_has_at_least_ten_items_of_three_types_all_grounded(facts):
     quiz = api.generate_quiz(facts, count=20, seed=0)
-    assert len(quiz.items) >= 12
+    # Ten at least: the quiz tests each fact once, lists no commentator in a people-to-roles match, and holds no
+    # more true statements than false ones plus one (it made 13 before those rules, two of them rated weak).
+    assert len(quiz.items) >= 10
     assert len(quiz.count_by_type()) >= 3
     assert {"mcq", "cloze"} <= quiz.count_by_type().keys()
     templates = {i.template for i in quiz.items}
