@@ -8,6 +8,7 @@ over with the name of the rule it broke (shown by `-v`). The conflict rules are 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from math import ceil
 
 from quizgen.generate.facts import Fact
+from quizgen.lang import en as lang_en
 from quizgen.model import Dropped, Entity, FactSheet, Item, KeySentence, NumberFact
 from quizgen.textutil import compiled, normalize, strip_honorific
 
@@ -165,7 +167,7 @@ _NO_EVENT = frozenset("told added according just only very much many such being 
                       "even the and for but was has had are not its his her who new one two out off all any can may "
                       "did does got own how why now yet per via our you she him they".split())
 _STEM = 5
-_SHARED_CONTEXT = 3  # content words two stems share before a name in one is read as the other's answer in context
+_SHARED_CONTEXT = 2  # content words two stems share before a name in one is read as the other's answer in context
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -232,16 +234,38 @@ def same_fact(a: Candidate, b: Candidate) -> str | None:
 
 
 def answer_shown(a: Candidate, b: Candidate) -> str | None:
-    """A short answer printed anywhere else; a cloze answer printed by another cloze sentence, or by a stem about
-    the same thing."""
+    """A short answer printed anywhere else; a cloze answer (the word bank lists it) printed by any other item; the
+    name a 'which name completes' item asks for printed as another item's source ('according to X') or in a stem
+    about the same thing."""
     for first, second in ((a, b), (b, a)):
         if any(_mentioned(n, second.shown) for n in first.hidden):
             return "one item prints the other's answer"
-        if any(_mentioned(n, second.shown) for n in first.blanked):
-            # Cloze sentences sit together beside the word bank, a matching item prints whole roles, and any other
-            # stem printing a blanked name ties it to the story: the blank is filled from there.
+        printed = [n for n in first.blanked if _mentioned(n, second.shown)]
+        if printed and (_word_bank_answer(first) or second.item.type in {"cloze", "matching"}
+                        or len(first.words & second.words) >= _SHARED_CONTEXT
+                        or any(_attributed(n, second.shown) for n in printed)):
+            # A cloze answer printed anywhere ties it to the story beside a word bank that lists it; a name with
+            # options is given away in context, or as the source another item quotes.
             return "one item prints the other's blank"
     return None
+
+
+def _word_bank_answer(candidate: Candidate) -> bool:
+    return candidate.item.type == "cloze"
+
+
+@functools.lru_cache(maxsize=1)
+def _attribution() -> tuple[str, str]:
+    table = lang_en.table("attribution")
+    return tuple("|".join(re.escape(w.lower()) for w in table[side]) for side in ("before_name", "after_name"))
+
+
+def _attributed(name: str, shown: str) -> bool:
+    """'according to X', 'X said', 'said X': the stem prints the name as the source of what it says."""
+    before, after = _attribution()
+    key = re.escape(_key(name))
+    pattern = rf"(?<!\w)(?:{before}) (?:the )?{key}(?!\w)|(?<!\w){key},? (?:{after})(?!\w)"
+    return compiled(pattern).search(shown) is not None
 
 
 def same_swap(a: Candidate, b: Candidate) -> str | None:
@@ -424,11 +448,11 @@ _MAX_BLOCKING_COST = 1.5
 
 
 def _priced_by_what_they_block(candidates: list[Candidate]) -> list[Candidate]:
-    """A blank on a name the article prints in many sentences shuts out every item printing it ('one item prints
-    the other's blank'): such a candidate is worth less, by the sentences it would shut out."""
+    """A cloze blank on a name the article prints in many sentences shuts out every item printing it ('one item
+    prints the other's blank'): such a candidate is worth less, by the sentences it would shut out."""
     priced = []
     for c in candidates:
-        if not c.blanked:
+        if not _word_bank_answer(c):
             priced.append(c)
             continue
         blocked = {min(o.sentences) for o in candidates if o.sentences and not o.sentences & c.sentences

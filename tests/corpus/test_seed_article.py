@@ -88,7 +88,7 @@ def test_a_quiz_of_four_types_tests_most_gold_key_facts(facts, gold):
     quiz = api.generate_quiz(facts, count=20, seed=0)
     # Each fact once, so the quiz stops where the article's good items do; the mix follows the article (a matching
     # item gives way when its people are tested elsewhere); no sentence is tested twice.
-    assert 12 <= len(quiz.items) <= 20 and len(quiz.count_by_type()) >= 4
+    assert 10 <= len(quiz.items) <= 20 and len(quiz.count_by_type()) >= 4
     single = [i.source for i in quiz.items if i.type != "matching"]
     assert len(single) == len(set(single))
     card = scoring.score(facts, gold)
@@ -98,5 +98,5 @@ def test_a_quiz_of_four_types_tests_most_gold_key_facts(facts, gold):
     tested = [fact for fact in gold.key_facts
               if any(len(words(scoring.key(fact)) & words(s)) >= 0.75 * len(words(scoring.key(fact))) for s in sources)]
     # One of the seven gold facts opens "Nearly a third of them", which no item prints alone (whom?); one name is
-    # the answer of one item, and true statements may not outnumber false ones by more than two.
+    # the answer of one item, and true statements may not outnumber false ones by more than one.
     assert len(tested) >= 4, tested

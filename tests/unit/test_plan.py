@@ -128,8 +128,23 @@ def test_according_to_a_name_in_a_stem_gives_away_which_organisation_completes_a
                                  "Carlow Rowing Club", 3, facts, template="key-sentence-complete",
                                  options=("Carlow Rowing Club", "town council", "Ferrybridge")),
                            facts, 3, facts.key_sentences[3])
-    according = _statement("a", 6, facts, stem="According to Carlow Rowing Club, the council will pay for half.")
+    according = _statement("a", 6, facts, stem="According to Carlow Rowing Club, the council will pay.")
     assert selection.answer_shown(completes, according) == "one item prints the other's blank"
+    said = _statement("s", 6, facts, stem="Carlow Rowing Club said the council will pay.")
+    assert selection.answer_shown(completes, said) is not None
+    passing = _statement("p", 6, facts, stem="The council will pay Carlow Rowing Club.")
+    assert selection.answer_shown(completes, passing) is None  # a name with options, printed out of context
+
+
+def test_a_cloze_on_a_name_many_items_print_is_worth_less():
+    facts = _facts()
+    cloze = _candidate(_item("c", "cloze", "Coach _____ (1) praised her crew after the final.", "Mara Lind", 1, facts,
+                             blanks=("Mara Lind",)), facts, 1, facts.key_sentences[1])
+    printing = [_statement(f"p{i}", i, facts) for i in (2, 7)]  # "… said Mara Lind", "Lind said …"
+    plain = _statement("q", 6, facts)
+    priced = selection._priced_by_what_they_block([cloze, *printing, plain])
+    assert priced[0].value == cloze.value - 2 * selection._BLOCKING_COST
+    assert priced[1:] == [*printing, plain]
 
 
 def test_a_short_quiz_is_not_all_one_type():
