@@ -461,6 +461,15 @@ def _priced_by_what_they_block(candidates: list[Candidate]) -> list[Candidate]:
     return priced
 
 
+_WHO_IS_WHO_TAGS = frozenset({"quotes", "roles"})
+
+
+def _who_is_who(c: Candidate) -> bool:
+    """Who said it, who holds which role: items of these templates test one topic (the people), so together they
+    take no more of a quiz than one type may."""
+    return bool(_WHO_IS_WHO_TAGS & set(c.item.tags))
+
+
 @dataclass
 class _Plan:
     """A quiz being planned: what is chosen, what waits, and the caps on one template and one type."""
@@ -482,9 +491,10 @@ class _Plan:
                 - _SAME_TYPE_COST * self.per_type[c.item.type])
 
     def full_for(self, c: Candidate) -> bool:
-        """The quiz already holds its share of this template or this type."""
+        """The quiz already holds its share of this template, this type, or of who-is-who items."""
         cap = min(self.template_cap, _CLOZE_CAP) if c.item.type == "cloze" else self.template_cap
-        return self.per_template[c.item.template] >= cap or self.per_type[c.item.type] >= self.type_cap
+        who = _who_is_who(c) and sum(map(_who_is_who, self.chosen)) >= self.type_cap
+        return self.per_template[c.item.template] >= cap or self.per_type[c.item.type] >= self.type_cap or who
 
     def take(self, best: Candidate, remaining: list[Candidate], deferred: list[Candidate]
              ) -> tuple[list[Candidate], list[Candidate]]:

@@ -216,3 +216,15 @@ def test_people_to_roles_lists_acting_people_whose_role_says_of_what():
     assert "does not say of what" in matching_problem(boss, facts, article)
     passing = Entity("e-q", "Rhea Moss", "PERSON", 6, description="a rowing fan from Carlow", description_sentence=6)
     assert "in passing" in matching_problem(passing, facts, article)
+
+
+def test_who_said_and_role_items_together_take_no_more_than_one_type_may():
+    facts = _facts()
+    people = [replace(_candidate(_item(f"w{i}", "mcq" if i % 2 else "short_answer", f"Who is person {i}?",
+                                       f"Person {i}", i, facts, template=f"t{i}",
+                                       tags=("quotes",) if i % 2 else ("entities", "roles")), facts, i),
+                      keys=frozenset({f"x:{i}"}), actors=frozenset(), event=frozenset()) for i in range(7)]
+    figure = replace(_candidate(_item("n", "mcq", "Which figure completes …?", "2027", 4, facts, template="figures",
+                                      tags=("numbers",)), facts, 4), sentences=frozenset({99}), value=0.0)
+    items, _ = plan_quiz([*people, figure], facts, count=20)
+    assert sum(1 for i in items if {"quotes", "roles"} & set(i.tags)) == 4 and "n" in {i.id for i in items}
