@@ -112,10 +112,14 @@ def _answer_keys(item: Item, facts: FactSheet) -> set[str]:
     return keys
 
 
+_BARE_FIGURE = 3  # characters a bare figure needs to be read as this one ('15,000', '2027'; not '10' of '10 metres')
+
+
 def _figure_forms(answer: str) -> list[str]:
-    """'about 15,000' → ['about 15,000', '15,000']: the figure as another stem may print it."""
+    """'about 15,000' → ['about 15,000', '15,000']: the figure as another stem may print it. A short bare number
+    ('10' of '10 metres') stands for many things ('10 customers'), so only the figure as written counts."""
     digits = re.search(r"\d[\d,.]*\d|\d", answer)
-    return [answer, digits.group(0)] if digits and len(digits.group(0)) >= 2 else [answer]
+    return [answer, digits.group(0)] if digits and len(digits.group(0)) >= _BARE_FIGURE else [answer]
 
 
 def _names_of(answer: str, facts: FactSheet) -> list[str]:
@@ -496,6 +500,10 @@ class _Plan:
         who = _who_is_who(c) and sum(map(_who_is_who, self.chosen)) >= self.type_cap
         return self.per_template[c.item.template] >= cap or self.per_type[c.item.type] >= self.type_cap or who
 
+    def opens_a_paragraph(self, c: Candidate) -> bool:
+        """An item from a paragraph the quiz does not test yet: coverage comes before the mix."""
+        return bool(c.sentences) and c.item.paragraph not in self.paragraphs
+
     def take(self, best: Candidate, remaining: list[Candidate], deferred: list[Candidate]
              ) -> tuple[list[Candidate], list[Candidate]]:
         self.chosen.append(best)
@@ -514,7 +522,7 @@ class _Plan:
         while remaining and len(self.chosen) < self.count:
             best = max(enumerate(remaining), key=lambda pair: (self.value(pair[1]), -pair[0]))[1]
             remaining.remove(best)
-            if self.full_for(best):
+            if self.full_for(best) and not self.opens_a_paragraph(best):
                 deferred.append(best)
             elif _lopsided_truth(best, self.chosen):
                 self.waiting_truth.append(best)

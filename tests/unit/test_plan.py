@@ -10,7 +10,7 @@ from quizgen.generate.blanks import profile
 from quizgen.generate.builder import _balance_truth, matching_problem, says_of_what
 from quizgen.generate.facts import Fact
 from quizgen.generate.selection import Candidate, plan_quiz
-from quizgen.model import Entity, FactSheet, Item, KeySentence, Quote, Sentence
+from quizgen.model import Entity, FactSheet, Item, KeySentence, NumberFact, Quote, Sentence
 
 TEXT = (
     "The rowing club of Ferrybridge won the regional cup on Saturday after a close final.",  # 0
@@ -151,8 +151,8 @@ def test_a_short_quiz_is_not_all_one_type():
     facts = _facts()
     statements = [_statement(f"s{i}", i, facts, answer="False" if i % 2 else "True",
                              stem=f"Statement number {i} about something else entirely.") for i in range(8)]
-    statements = [replace(c, actors=frozenset(), event=frozenset(), swap=frozenset({f"x{i}", f"y{i}"}))
-                  for i, c in enumerate(statements)]
+    statements = [replace(c, actors=frozenset(), event=frozenset(), swap=frozenset({f"x{i}", f"y{i}"}),
+                          item=replace(c.item, paragraph=1)) for i, c in enumerate(statements)]  # one paragraph
     figure = _candidate(_item("n", "mcq", "Which figure completes …?", "2027", 4, facts, template="number-complete",
                               options=("2025", "2026", "2027")), facts, 4)
     items, dropped = plan_quiz([*statements, replace(figure, sentences=frozenset({99}))], facts, count=20)
@@ -160,6 +160,11 @@ def test_a_short_quiz_is_not_all_one_type():
     assert types.count("true_false") <= max(4, -(-len(items) // 2))
     assert "mcq" in types
     assert any("share of this template or type" in d.reason for d in dropped)
+    # A statement from a paragraph no item tests yet joins over the cap: coverage comes before the mix.
+    apart = replace(statements[0], item=replace(statements[0].item, id="apart", fact="apart", paragraph=7),
+                    sentences=frozenset({50}), swap=frozenset({"x", "y"}))
+    items, _ = plan_quiz([*statements, replace(figure, sentences=frozenset({99})), apart], facts, count=20)
+    assert "apart" in {i.id for i in items}
 
 
 def test_a_true_statement_waits_for_a_false_one_instead_of_being_dropped():
@@ -224,7 +229,21 @@ def test_who_said_and_role_items_together_take_no_more_than_one_type_may():
                                        f"Person {i}", i, facts, template=f"t{i}",
                                        tags=("quotes",) if i % 2 else ("entities", "roles")), facts, i),
                       keys=frozenset({f"x:{i}"}), actors=frozenset(), event=frozenset()) for i in range(7)]
+    people = [replace(c, item=replace(c.item, paragraph=1)) for c in people]  # one paragraph
     figure = replace(_candidate(_item("n", "mcq", "Which figure completes …?", "2027", 4, facts, template="figures",
                                       tags=("numbers",)), facts, 4), sentences=frozenset({99}), value=0.0)
     items, _ = plan_quiz([*people, figure], facts, count=20)
     assert sum(1 for i in items if {"quotes", "roles"} & set(i.tags)) == 4 and "n" in {i.id for i in items}
+
+
+def test_a_short_bare_number_is_not_read_as_another_items_figure():
+    facts = _facts()
+    figure = _candidate(_item("n", "mcq", "Which figure completes this sentence? “… the last _____ as one boat.”",
+                              "500 metres", 2, facts, template="number-complete",
+                              options=("300 metres", "500 metres", "700 metres")),
+                        facts, 2, NumberFact("n-500", "500 metres", "distance", 2, value=500.0))
+    assert "500" in figure.hidden
+    small = replace(figure, hidden=tuple(selection._figure_forms("10 metres")))
+    assert small.hidden == ("10 metres",)
+    assert selection.answer_shown(small, _statement("s", 6, facts, stem="The club has 10 boats.")) is None
+    assert selection.answer_shown(figure, _statement("t", 6, facts, stem="They rowed 500 of them.")) is not None
