@@ -21,7 +21,7 @@ from quizgen.generate.distractors import (
 )
 from quizgen.generate.facts import Fact, facts_for
 from quizgen.generate.quality import check_item
-from quizgen.generate.selection import Candidate, plan_quiz, restates_headline
+from quizgen.generate.selection import Candidate, plan_quiz, restates_headline, swapped_pair
 from quizgen.generate.standalone import drop_linking_opener, sentence_problem, tidy, vague_subject
 from quizgen.lang import en as lang_en
 from quizgen.model import (
@@ -894,6 +894,14 @@ def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Te
     return balanced
 
 
+def bank_without_answers(extras: tuple[str, ...], items: list[Item]) -> tuple[str, ...]:
+    """The word bank's decoys, leaving out any that another item asks for or that a false statement swapped out
+    (a bank printing '12 months' settles 'The target is 6 months')."""
+    answers = {normalize(i.answer).lower() for i in items if i.type in {"mcq", "short_answer"}}
+    swapped = set().union(*(swapped_pair(i) for i in items))
+    return tuple(e for e in extras if normalize(e).lower() not in answers | swapped)
+
+
 def _candidates(facts: FactSheet, templates: list[Template], builder: _Builder,
                 cache: dict[str, list[Fact]]) -> tuple[list[Candidate], list[Dropped]]:
     """Every template over every fact it applies to; each candidate checked, each failure with its reason."""
@@ -929,7 +937,7 @@ def generate_quiz(facts: FactSheet, templates: list[Template], count: int = 20, 
     sentence_of = {s.text: s.index for s in facts.sentences}
     chosen.sort(key=lambda i: (order[i.type], sentence_of.get(i.source, 10_000), i.id))
     chosen = balance_answer_positions(chosen, random.Random(f"positions:{seed}"))
-    bank_extras = _word_bank_extras(chosen, facts)
+    bank_extras = bank_without_answers(_word_bank_extras(chosen, facts), chosen)
     shortfall = None
     if len(chosen) < count:
         shortfall = (f"made {len(chosen)} of {count} requested items: the article supports no more good ones "

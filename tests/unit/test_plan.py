@@ -247,3 +247,14 @@ def test_a_short_bare_number_is_not_read_as_another_items_figure():
     assert small.hidden == ("10 metres",)
     assert selection.answer_shown(small, _statement("s", 6, facts, stem="The club has 10 boats.")) is None
     assert selection.answer_shown(figure, _statement("t", 6, facts, stem="They rowed 500 of them.")) is not None
+
+
+def test_the_word_bank_prints_no_decoy_that_settles_a_statement_or_answers_an_item():
+    from quizgen.generate.builder import bank_without_answers
+
+    facts = _facts()
+    false = _item("f", "true_false", "Ivo Brandt said a new boathouse would be built by 2029.", "False", 4, facts,
+                  options=("True", "False"))
+    false = replace(false, source="Ivo Brandt said a new boathouse would be built by 2027.")
+    who = _who_said(facts).item
+    assert bank_without_answers(("2027", "2031", "Mara Lind", "Tom Reed"), [false, who]) == ("2031", "Tom Reed")
