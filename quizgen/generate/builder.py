@@ -29,6 +29,7 @@ from quizgen.model import (
     Dropped,
     Entity,
     FactSheet,
+    Gloss,
     Item,
     KeySentence,
     NumberFact,
@@ -175,11 +176,18 @@ def _role_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def says_of_what(role: str) -> bool:
-    """'former welfare minister', 'Labour MP', 'director of the museum' say of what; 'managing director' and
-    'chief executive' do not."""
+    """'former welfare minister', 'Labour MP', 'director of the museum' say of what; 'managing director', 'chief
+    executive' and a nickname ('aka Benny') do not."""
     rank, of_what = _role_words()
     words = [w.strip(",.()'’").lower() for w in role.split()]
+    if " ".join(words).startswith(_nickname_openers()):
+        return False
     return any(w in of_what for w in words[1:]) or any(w and w not in rank for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _nickname_openers() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lang_en.table("matching_roles")["nickname_openers"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -894,6 +902,26 @@ def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Te
     return balanced
 
 
+def _gloss_of_a_person(fact: Fact, facts: FactSheet) -> str | None:
+    """'Gerulaitis (tennis)': a person's name has no meaning to ask for; the brackets say who they are."""
+    gloss = fact.record
+    if isinstance(gloss, Gloss) and (entity := _entity_named(facts, gloss.term)) is not None and (
+            entity.type == "PERSON"):
+        return "the term is a person's name, which has no meaning to ask for"
+    return None
+
+
+FACT_RULES = (_gloss_of_a_person,)
+
+
+def fact_problem(fact: Fact, facts: FactSheet) -> str | None:
+    """Why no item should be built on this fact at all, or None."""
+    for rule in FACT_RULES:
+        if (reason := rule(fact, facts)) is not None:
+            return reason
+    return None
+
+
 def bank_without_answers(extras: tuple[str, ...], items: list[Item]) -> tuple[str, ...]:
     """The word bank's decoys, leaving out any that another item asks for or that a false statement swapped out
     (a bank printing '12 months' settles 'The target is 6 months')."""
@@ -910,6 +938,9 @@ def _candidates(facts: FactSheet, templates: list[Template], builder: _Builder,
     for template in templates:
         for fact in cache.setdefault(template.applies_to, facts_for(template.applies_to, facts)):
             if not evaluate(template, fact.context):
+                continue
+            if (reason := fact_problem(fact, facts)) is not None:
+                dropped.append(Dropped(template.id, fact.id, reason))
                 continue
             try:
                 item = getattr(builder, template.kind)(template, fact)

@@ -258,3 +258,15 @@ def test_the_word_bank_prints_no_decoy_that_settles_a_statement_or_answers_an_it
     false = replace(false, source="Ivo Brandt said a new boathouse would be built by 2027.")
     who = _who_said(facts).item
     assert bank_without_answers(("2027", "2031", "Mara Lind", "Tom Reed"), [false, who]) == ("2031", "Tom Reed")
+
+
+def test_a_nickname_is_not_a_role_and_a_persons_name_has_no_meaning():
+    from quizgen.generate.builder import fact_problem
+    from quizgen.model import Gloss
+
+    assert not says_of_what("aka Benny") and not says_of_what("known as the Rocket")
+    facts = _facts()
+    name = Gloss("g-lind", "Mara Lind", "rowing", 1)
+    word = Gloss("g-boat", "Sula", "gannet (in Norn)", 1)
+    assert "person's name" in fact_problem(Fact("g-lind", 1, 1.0, {}, name), facts)
+    assert fact_problem(Fact("g-boat", 1, 1.0, {}, word), facts) is None
