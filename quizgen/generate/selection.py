@@ -154,11 +154,16 @@ def _keys_of(item: Item, record: object, facts: FactSheet, sentence: int
     return keys, sentences, links
 
 
+_HEADLINE_BONUS = 1.2  # times the share of the headline's words a sentence holds: the fact the story exists for
+
+
 def _key_fact_bonus(sentence: int, facts: FactSheet) -> float:
+    """Extra value for the lede's sentences and for the sentences telling the headline's fact (two of its words at
+    least, more for more)."""
     bonus = _LEDE_BONUS[sentence] if sentence < len(_LEDE_BONUS) else 0.0
     title_words = {w.lower() for w in _TITLE_WORD.findall(facts.title)}
     shared = title_words & {w.lower() for w in _TITLE_WORD.findall(facts.sentences[sentence].text)}
-    return bonus + (0.3 if len(shared) >= 2 else 0.0)
+    return bonus + (_HEADLINE_BONUS * len(shared) / len(title_words) if len(shared) >= 2 else 0.0)
 
 
 _CONTENT_WORD = re.compile(r"(?<![A-Za-z'’-])[a-z][a-z'’-]{3,}")

@@ -270,3 +270,12 @@ def test_a_nickname_is_not_a_role_and_a_persons_name_has_no_meaning():
     word = Gloss("g-boat", "Sula", "gannet (in Norn)", 1)
     assert "person's name" in fact_problem(Fact("g-lind", 1, 1.0, {}, name), facts)
     assert fact_problem(Fact("g-boat", 1, 1.0, {}, word), facts) is None
+
+
+def test_the_lede_and_the_headlines_sentence_come_first_in_a_short_quiz():
+    facts = _facts(title="Ferrybridge treasurer promises new boathouse by 2027")
+    statements = [replace(_statement(f"s{i}", i, facts, answer="False", stem=f"Changed statement {i}."),
+                          actors=frozenset(), event=frozenset(), swap=frozenset({f"x{i}", f"y{i}"}))
+                  for i in range(len(TEXT))]
+    items, _ = plan_quiz(statements, facts, count=2)
+    assert {i.id for i in items} == {"s0", "s4"}  # the first sentence, and the one the headline restates
