@@ -279,3 +279,12 @@ def test_the_lede_and_the_headlines_sentence_come_first_in_a_short_quiz():
                   for i in range(len(TEXT))]
     items, _ = plan_quiz(statements, facts, count=2)
     assert {i.id for i in items} == {"s0", "s4"}  # the first sentence, and the one the headline restates
+
+
+def test_a_who_said_item_resting_on_two_sentences_tests_both():
+    facts = _facts()
+    who = _who_said(facts)
+    two = replace(who.item, source=f"{TEXT[1]} {TEXT[2]}")
+    spanning = _candidate(two, facts, 2, facts.quotes[0])
+    assert spanning.sentences == frozenset({1, 2})
+    assert selection.same_sentence(spanning, _statement("s", 1, facts)) == "tests the same sentence"
