@@ -719,12 +719,56 @@ _SIGNIFICANT_WORD = re.compile(r"[A-Z][a-z'’-]{3,}")
 
 
 def _bank_kind(text: str, facts: FactSheet) -> str:
-    """What kind of entry a word-bank word is: a year, another figure, or an entity's fine kind."""
+    """What kind and form of entry a word-bank word is, fine enough that no blank is filled by kind alone: a year,
+    a percentage, a sum in one currency, a count of people (or of one thing), a person's full name (or a surname,
+    or a titled name), a team, a place, an organisation."""
     number = next((n for n in facts.numbers if n.text == text), None)
-    if number is not None or any(ch.isdigit() for ch in text):
-        return "year" if number is not None and number.kind == "year" else "figure"
+    if number is not None:
+        return _figure_kind(number)
+    if any(ch.isdigit() for ch in text):
+        return "figure"
     entity = _entity_named(facts, text)
-    return fine_kind(entity) if entity is not None else "other"
+    if entity is None:
+        return "other"
+    kind = fine_kind(entity)
+    if kind == "PERSON":
+        return f"PERSON:{_name_form(text)}"
+    return kind
+
+
+@functools.lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("speaker_nouns")["people"])
+
+
+def _counted(noun: str | None) -> str:
+    """What a count counts, as a word-bank form: 'people' for any people noun ('voters', 'soldiers', 'staff' are
+    all people), else the noun's last word without its plural s ('homes' and 'home' are one form)."""
+    word = (noun or "").lower().split()[-1:] or [""]
+    singular = re.sub(r"(?<=[a-z]{3})s$", "", re.sub(r"(ch|sh|ss|x)es$", r"\1", word[0]))
+    # "dockworkers" are workers: a people noun may close a compound.
+    if word[0] in {"people", "persons", "staff"} or any(singular.endswith(p) for p in _people_nouns() if len(p) > 3):
+        return "people"
+    return singular
+
+
+def _figure_kind(number: NumberFact) -> str:
+    """A year, a percentage, money in its currency ('$1.13bn' is not '£98m'), a count of what it counts; a figure
+    written in words ('five', 'quadrupled') is a form of its own beside digits."""
+    kind = number.kind
+    if kind == "money":
+        currency = re.search(r"[$£€¥]|\b(?:euros?|dollars?|pounds?|yen|yuan|rupees?)\b", number.text.lower())
+        kind = f"money:{currency.group(0).rstrip('s') if currency else ''}"
+    elif kind == "count":
+        kind = f"count:{_counted(number.counts)}"
+    return kind if any(ch.isdigit() for ch in number.text) else f"{kind}:words"
+
+
+def _name_form(name: str) -> str:
+    """'Tony Blair' full, 'Mr Blair' titled, 'Blair' short: a surname alone among full names is told by its form."""
+    if strip_honorific(name) != name:
+        return "titled"
+    return "full" if len(name.split()) >= 2 else "short"
 
 
 @functools.lru_cache(maxsize=16384)
@@ -735,17 +779,27 @@ def _shares_a_name(a: str, b: str) -> bool:
 
 
 def _decoy_pool(items: list[Item], blanks: list[str], facts: FactSheet) -> list[str]:
-    """Names and figures that appear in no cloze sentence and share no name with a blank or an answer, the most
-    mentioned first. Not seeded: whether a cloze keeps a fair word bank (and so which items the quiz holds) never
-    depends on the seed, which only orders and shuffles."""
-    texts = " ".join(i.source for i in items if i.type == "cloze")
+    """Names and figures that give no item away, the most mentioned first: none appears in a cloze sentence, in a
+    true/false item's sentence (a bank printing the figure a false statement changed answers it) or in a matching
+    pair, and none shares a name with a blank or an answer. Not seeded: whether a cloze keeps a fair word bank (and
+    so which items the quiz holds) never depends on the seed, which only orders and shuffles."""
+    texts = " ".join([*(i.source for i in items if i.type in {"cloze", "true_false"}),
+                      *(f"{a} {b}" for i in items for a, b in i.pairs)])
     answers = [i.answer for i in items if i.type in {"mcq", "short_answer"}] + blanks
     mentions = {e.name: e.mentions for e in facts.entities if e.enabled}
     names = {e.name: e.names for e in facts.entities if e.enabled}  # "Tony Blair" is in a sentence saying "Mr Blair"
-    pool = list(mentions) + [n.text for n in facts.numbers if n.enabled]
+    pool = [e.name for e in facts.entities if e.enabled and _fit_decoy(e)]
+    # A figure that opens its sentence ("Nearly a third") is the bank's only capitalised one: not a decoy.
+    pool += [n.text for n in facts.numbers if n.enabled and not n.text[:1].isupper()]
     pool = sorted({c for c in pool if not any(mentioned_in(n, texts) for n in names.get(c, (c,)))
                    and not any(_shares_a_name(c, a) for a in answers)}, key=lambda c: (-mentions.get(c, 1), c))
     return pool
+
+
+def _fit_decoy(entity: Entity) -> bool:
+    """A name the article establishes: a person's in full, named twice or described (a one-off 'person' may be a
+    mistagged team or town, and a reader would spot it among people)."""
+    return _established_speaker(set())(entity)
 
 
 _DECOYS_PER_KIND = 2
@@ -754,8 +808,8 @@ _BANK_PEERS = 3  # entries of a blank's kind the word bank must hold (its own in
 
 def _word_bank_extras(items: list[Item], facts: FactSheet) -> tuple[str, ...]:
     """Decoys for each kind of blank in the word bank (years for a year, people for a person), so no blank is
-    filled because its entry is the only one of its kind. A decoy appears in no cloze sentence, shares no name with
-    any blank or answer, and is no other form of one."""
+    filled because its entry is the only one of its kind. A decoy appears in no item's sentence or stem, shares no
+    name with any blank or answer, and is no other form of one."""
     blanks = [b for i in items if i.type == "cloze" for b in i.blanks]
     if not blanks:
         return ()
