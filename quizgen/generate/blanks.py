@@ -288,7 +288,9 @@ def _figure_beside_its_kind(blank: Blank) -> str | None:
     the sentence (larger, smaller, from, to) rules bank entries in or out by arithmetic, not by reading."""
     if not blank.in_word_bank or blank.number is None:
         return None
-    if any(n.kind == blank.number.kind for n in blank.neighbours):
+    # Counts compare only when they count one thing ("40 devices from _____ countries" sorts nothing out).
+    if any(n.kind == blank.number.kind and (n.kind != "count" or n.counts == blank.number.counts)
+           for n in blank.neighbours):
         return "another figure of its kind in the sentence lets the word bank be sorted by arithmetic"
     return None
 

@@ -738,18 +738,19 @@ def _bank_kind(text: str, facts: FactSheet) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _people_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("speaker_nouns")["people"])
+    return frozenset(w.lower() for w in (*lang_en.table("speaker_nouns")["people"],
+                                         *lang_en.table("cloze_blanks")["people_counted"]))
 
 
 def _counted(noun: str | None) -> str:
-    """What a count counts, as a word-bank form: 'people' for any people noun ('voters', 'soldiers', 'staff' are
-    all people), else the noun's last word without its plural s ('homes' and 'home' are one form)."""
+    """What a count counts, as a word-bank form: 'people' for any people noun ('voters', 'dockworkers',
+    'islanders'), else 'things' (ships, countries, homes): '___ people' takes no count of ships."""
     word = (noun or "").lower().split()[-1:] or [""]
-    singular = re.sub(r"(?<=[a-z]{3})s$", "", re.sub(r"(ch|sh|ss|x)es$", r"\1", word[0]))
-    # "dockworkers" are workers: a people noun may close a compound.
-    if word[0] in {"people", "persons", "staff"} or any(singular.endswith(p) for p in _people_nouns() if len(p) > 3):
+    singular = re.sub(r"(?<=[a-z]{3})s$", "", re.sub(r"ies$", "y", re.sub(r"(ch|sh|ss|x)es$", r"\1", word[0])))
+    # A people noun may close a compound ("dockworkers" are workers).
+    if word[0] in _people_nouns() or any(singular.endswith(p) for p in _people_nouns() if len(p) > 3):
         return "people"
-    return singular
+    return "things"
 
 
 def _figure_kind(number: NumberFact) -> str:
@@ -760,7 +761,9 @@ def _figure_kind(number: NumberFact) -> str:
         currency = re.search(r"[$£€¥]|\b(?:euros?|dollars?|pounds?|yen|yuan|rupees?)\b", number.text.lower())
         kind = f"money:{currency.group(0).rstrip('s') if currency else ''}"
     elif kind == "count":
-        kind = f"count:{_counted(number.counts)}"
+        # "about 1,200 kilowatt hours" carries its unit: it cannot fill "burned _____ litres".
+        unit = re.search(r"\d\s+(?!(?:million|billion|thousand|trillion)\b)[a-z]", number.text) is not None
+        kind = f"count:{_counted(number.counts)}{':unit' if unit else ''}"
     return kind if any(ch.isdigit() for ch in number.text) else f"{kind}:words"
 
 
@@ -779,21 +782,27 @@ def _shares_a_name(a: str, b: str) -> bool:
 
 
 def _decoy_pool(items: list[Item], blanks: list[str], facts: FactSheet) -> list[str]:
-    """Names and figures that give no item away, the most mentioned first: none appears in a cloze sentence, in a
-    true/false item's sentence (a bank printing the figure a false statement changed answers it) or in a matching
-    pair, and none shares a name with a blank or an answer. Not seeded: whether a cloze keeps a fair word bank (and
-    so which items the quiz holds) never depends on the seed, which only orders and shuffles."""
-    texts = " ".join([*(i.source for i in items if i.type in {"cloze", "true_false"}),
+    """Names and figures that give no item away, the most mentioned first: none appears in a cloze sentence or a
+    matching pair, none is what a false statement changed (a bank printing the real figure answers it), and none
+    shares a name with a blank or an answer. Not seeded: whether a cloze keeps a fair word bank (and so which items
+    the quiz holds) never depends on the seed, which only orders and shuffles."""
+    shown = " ".join([*(i.source for i in items if i.type == "cloze"),
                       *(f"{a} {b}" for i in items for a, b in i.pairs)])
+    changed = [(i.source, i.question) for i in items if i.type == "true_false" and i.answer == "False"]
     answers = [i.answer for i in items if i.type in {"mcq", "short_answer"}] + blanks
     mentions = {e.name: e.mentions for e in facts.entities if e.enabled}
     names = {e.name: e.names for e in facts.entities if e.enabled}  # "Tony Blair" is in a sentence saying "Mr Blair"
     pool = [e.name for e in facts.entities if e.enabled and _fit_decoy(e)]
     # A figure that opens its sentence ("Nearly a third") is the bank's only capitalised one: not a decoy.
     pool += [n.text for n in facts.numbers if n.enabled and not n.text[:1].isupper()]
-    pool = sorted({c for c in pool if not any(mentioned_in(n, texts) for n in names.get(c, (c,)))
-                   and not any(_shares_a_name(c, a) for a in answers)}, key=lambda c: (-mentions.get(c, 1), c))
-    return pool
+
+    def gives_away(c: str) -> bool:
+        forms = names.get(c, (c,))
+        return any(mentioned_in(n, shown) for n in forms) or any(
+            any(mentioned_in(n, source) for n in forms) and not any(mentioned_in(n, statement) for n in forms)
+            for source, statement in changed) or any(_shares_a_name(c, a) for a in answers)
+
+    return sorted({c for c in pool if not gives_away(c)}, key=lambda c: (-mentions.get(c, 1), c))
 
 
 def _fit_decoy(entity: Entity) -> bool:
@@ -807,21 +816,36 @@ _BANK_PEERS = 3  # entries of a blank's kind the word bank must hold (its own in
 
 
 def _word_bank_extras(items: list[Item], facts: FactSheet) -> tuple[str, ...]:
-    """Decoys for each kind of blank in the word bank (years for a year, people for a person), so no blank is
-    filled because its entry is the only one of its kind. A decoy appears in no item's sentence or stem, shares no
-    name with any blank or answer, and is no other form of one."""
+    """Decoys until each blank has two other bank entries of its kind, form and scale (years for a year, people's
+    full names for a person), so no blank is filled because its entry is the only one that fits. A decoy gives no
+    item away (see `_decoy_pool`) and is no other form of another entry."""
     blanks = [b for i in items if i.type == "cloze" for b in i.blanks]
     if not blanks:
         return ()
     pool = _decoy_pool(items, blanks, facts)
     chosen: list[str] = []
-    for kind in sorted({_bank_kind(b, facts) for b in blanks}):
-        for _ in range(_DECOYS_PER_KIND):
-            decoy = next((c for c in pool if c not in chosen and _bank_kind(c, facts) == kind
+    for blank in sorted(blanks, key=str.lower):
+        while sum(_bank_peer(blank, e, facts) for e in [*blanks, *chosen]) < _BANK_PEERS:
+            decoy = next((c for c in pool if c not in chosen and _bank_peer(blank, c, facts)
                           and not any(_shares_a_name(c, x) for x in chosen)), None)
-            if decoy is not None:
-                chosen.append(decoy)
+            if decoy is None:
+                break
+            chosen.append(decoy)
     return tuple(sorted(chosen, key=str.lower))
+
+
+_SCALE = 10  # a figure more than ten times larger or smaller than a blank's is no peer ("2,500 countries")
+
+
+def _bank_peer(blank: str, entry: str, facts: FactSheet) -> bool:
+    """`entry` could fill `blank` as far as its kind, form and scale go."""
+    if _bank_kind(entry, facts) != _bank_kind(blank, facts):
+        return False
+    values = [next((n.value for n in facts.numbers if n.text == t), None) for t in (blank, entry)]
+    if None in values or not all(values):
+        return True
+    ratio = values[0] / values[1]
+    return 1 / _SCALE <= ratio <= _SCALE
 
 
 def _plan_with_a_fair_word_bank(candidates: list[Candidate], facts: FactSheet,
@@ -841,14 +865,13 @@ def _plan_with_a_fair_word_bank(candidates: list[Candidate], facts: FactSheet,
 
 
 def _with_a_fair_word_bank(items: list[Item], facts: FactSheet) -> tuple[list[Item], list[Dropped]]:
-    """Cloze items whose blank has fewer than `_BANK_PEERS` word-bank entries of its kind leave the quiz: the
-    bank would fill them by elimination."""
+    """Cloze items whose blank has fewer than `_BANK_PEERS` word-bank entries of its kind, form and scale (its own
+    included) leave the quiz: the bank would fill them by elimination."""
     dropped: list[Dropped] = []
     while True:
         bank = [b for i in items if i.type == "cloze" for b in i.blanks] + list(_word_bank_extras(items, facts))
-        kinds = [_bank_kind(entry, facts) for entry in bank]
         thin = next((i for i in items if i.type == "cloze"
-                     and any(kinds.count(_bank_kind(b, facts)) < _BANK_PEERS for b in i.blanks)), None)
+                     and any(sum(_bank_peer(b, e, facts) for e in bank) < _BANK_PEERS for b in i.blanks)), None)
         if thin is None:
             return items, dropped
         items = [i for i in items if i is not thin]
