@@ -790,19 +790,27 @@ def _decoy_pool(items: list[Item], blanks: list[str], facts: FactSheet) -> list[
                       *(f"{a} {b}" for i in items for a, b in i.pairs)])
     changed = [(i.source, i.question) for i in items if i.type == "true_false" and i.answer == "False"]
     answers = [i.answer for i in items if i.type in {"mcq", "short_answer"}] + blanks
-    mentions = {e.name: e.mentions for e in facts.entities if e.enabled}
     names = {e.name: e.names for e in facts.entities if e.enabled}  # "Tony Blair" is in a sentence saying "Mr Blair"
-    pool = [e.name for e in facts.entities if e.enabled and _fit_decoy(e)]
-    # A figure that opens its sentence ("Nearly a third") is the bank's only capitalised one: not a decoy.
-    pool += [n.text for n in facts.numbers if n.enabled and not n.text[:1].isupper()]
+    fair = {c for c in _decoy_candidates(facts) if not _gives_away(c, names.get(c, (c,)), shown, changed)
+            and not any(_shares_a_name(c, a) for a in answers)}
+    mentions = {e.name: e.mentions for e in facts.entities if e.enabled}
+    return sorted(fair, key=lambda c: (-mentions.get(c, 1), c))
 
-    def gives_away(c: str) -> bool:
-        forms = names.get(c, (c,))
-        return any(mentioned_in(n, shown) for n in forms) or any(
-            any(mentioned_in(n, source) for n in forms) and not any(mentioned_in(n, statement) for n in forms)
-            for source, statement in changed) or any(_shares_a_name(c, a) for a in answers)
 
-    return sorted({c for c in pool if not gives_away(c)}, key=lambda c: (-mentions.get(c, 1), c))
+def _decoy_candidates(facts: FactSheet) -> list[str]:
+    """The article's established names, and its figures but those opening a sentence ("Nearly a third" would be
+    the bank's only capitalised figure)."""
+    return ([e.name for e in facts.entities if e.enabled and _fit_decoy(e)]
+            + [n.text for n in facts.numbers if n.enabled and not n.text[:1].isupper()])
+
+
+def _gives_away(entry: str, forms: tuple[str, ...], shown: str, changed: list[tuple[str, str]]) -> bool:
+    """`entry` (any of its `forms`) is printed by a cloze sentence or a pair, or is what a false statement changed:
+    in its source sentence, not in the statement."""
+    def printed(text: str) -> bool:
+        return any(mentioned_in(n, text) for n in forms)
+
+    return printed(shown) or any(printed(source) and not printed(statement) for source, statement in changed)
 
 
 def _fit_decoy(entity: Entity) -> bool:

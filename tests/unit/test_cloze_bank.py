@@ -35,9 +35,9 @@ def _sheet(*numbers: NumberFact, entities: tuple[Entity, ...] = ()) -> FactSheet
     (NumberFact("n", "30 million euros", "money", 0, value=3e7), "money:euro"),
     (NumberFact("n", "1,200", "count", 0, value=1200.0, counts="dockworkers"), "count:people"),
     (NumberFact("n", "about 300", "count", 0, value=300.0, counts="voters"), "count:people"),
-    (NumberFact("n", "40", "count", 0, value=40.0, counts="ships"), "count:ship"),
-    (NumberFact("n", "12", "count", 0, value=12.0, counts="boxes"), "count:box"),
-    (NumberFact("n", "five", "count", 0, value=5.0, counts="ships"), "count:ship:words"),
+    (NumberFact("n", "40", "count", 0, value=40.0, counts="ships"), "count:things"),
+    (NumberFact("n", "12", "count", 0, value=12.0, counts="islanders"), "count:people"),
+    (NumberFact("n", "five", "count", 0, value=5.0, counts="ships"), "count:things:words"),
     (NumberFact("n", "tripled", "multiple", 0, value=3.0), "multiple:words"),
 ])
 def test_a_figure_in_the_bank_has_its_kind_and_form(number, kind):
@@ -228,3 +228,32 @@ def test_a_cloze_answer_printed_by_any_stem_is_a_conflict():
 def test_key_sentence_complete_is_off_by_default_and_loadable_from_optional():
     assert "key-sentence-complete" not in {t.id for t in load_templates()}
     assert "key-sentence-complete" in {t.id for t in load_templates([builtin_dir() / "optional"])}
+
+
+def test_a_figure_ten_times_larger_or_smaller_is_no_peer():
+    from quizgen.generate.builder import _bank_peer
+
+    counts = [NumberFact(f"n-{t}", t, "count", 0, value=float(t.replace(",", "")), counts="countries")
+              for t in ("11", "14", "90", "2,500")]
+    facts = _sheet(*counts)
+    assert _bank_peer("11", "14", facts) and _bank_peer("11", "90", facts)
+    assert not _bank_peer("11", "2,500", facts)  # "from 2,500 countries" is ruled out without reading
+
+
+def test_a_count_with_its_unit_is_no_peer_of_a_bare_count():
+    litres = NumberFact("n-l", "600,000", "count", 0, value=6e5, counts="litres")
+    energy = NumberFact("n-e", "about 900,000 kilowatt hours", "count", 0, value=9e5, counts="kilowatt hours")
+    facts = _sheet(litres, energy)
+    assert _bank_kind("600,000", facts) == "count:things"
+    assert _bank_kind("about 900,000 kilowatt hours", facts) == "count:things:unit"
+    assert _bank_kind("2 million", _sheet(NumberFact("n", "2 million", "count", 0, value=2e6,
+                                                     counts="tonnes"))) == "count:things"
+
+
+def test_a_true_statements_figure_may_be_a_decoy():
+    facts = _figures_article()
+    fees = _cloze(facts.sentences[3].text, "6%", 3)
+    true = Item(id="t", type="true_false", question=facts.sentences[2].text, answer="True",
+                source=facts.sentences[2].text, paragraph=3, template="key-sentence-true-false", fact="k-2",
+                options=("True", "False"))
+    assert {"18%", "25%"} <= set(_decoy_pool([fees, true], ["6%"], facts))
