@@ -819,7 +819,6 @@ def _fit_decoy(entity: Entity) -> bool:
     return _established_speaker(set())(entity)
 
 
-_DECOYS_PER_KIND = 2
 _BANK_PEERS = 3  # entries of a blank's kind the word bank must hold (its own included), or the blank is a giveaway
 
 
