@@ -830,10 +830,11 @@ def _word_bank_extras(items: list[Item], facts: FactSheet) -> tuple[str, ...]:
     if not blanks:
         return ()
     pool = _decoy_pool(items, blanks, facts)
+    sentence = {b: i.source for i in items if i.type == "cloze" for b in i.blanks}
     chosen: list[str] = []
     for blank in sorted(blanks, key=str.lower):
-        while sum(_bank_peer(blank, e, facts) for e in [*blanks, *chosen]) < _BANK_PEERS:
-            decoy = next((c for c in pool if c not in chosen and _bank_peer(blank, c, facts)
+        while sum(_bank_peer(blank, e, facts, sentence[blank]) for e in [*blanks, *chosen]) < _BANK_PEERS:
+            decoy = next((c for c in pool if c not in chosen and _bank_peer(blank, c, facts, sentence[blank])
                           and not any(_shares_a_name(c, x) for x in chosen)), None)
             if decoy is None:
                 break
@@ -844,9 +845,13 @@ def _word_bank_extras(items: list[Item], facts: FactSheet) -> tuple[str, ...]:
 _SCALE = 10  # a figure more than ten times larger or smaller than a blank's is no peer ("2,500 countries")
 
 
-def _bank_peer(blank: str, entry: str, facts: FactSheet) -> bool:
-    """`entry` could fill `blank` as far as its kind, form and scale go."""
+def _bank_peer(blank: str, entry: str, facts: FactSheet, sentence: str = "") -> bool:
+    """`entry` could fill `blank` (of `sentence`) as far as its kind, form, scale and gender go: a woman is no
+    peer of a man's blank, nor anyone of unknown gender where the sentence says "his" or "her"."""
     if _bank_kind(entry, facts) != _bank_kind(blank, facts):
+        return False
+    people = (_entity_named(facts, blank), _entity_named(facts, entry))
+    if people[0] is not None and people[1] is not None and not gender_fits(people[1], people[0], sentence):
         return False
     values = [next((n.value for n in facts.numbers if n.text == t), None) for t in (blank, entry)]
     if None in values or not all(values):
@@ -877,8 +882,8 @@ def _with_a_fair_word_bank(items: list[Item], facts: FactSheet) -> tuple[list[It
     dropped: list[Dropped] = []
     while True:
         bank = [b for i in items if i.type == "cloze" for b in i.blanks] + list(_word_bank_extras(items, facts))
-        thin = next((i for i in items if i.type == "cloze"
-                     and any(sum(_bank_peer(b, e, facts) for e in bank) < _BANK_PEERS for b in i.blanks)), None)
+        thin = next((i for i in items if i.type == "cloze" and any(
+            sum(_bank_peer(b, e, facts, i.source) for e in bank) < _BANK_PEERS for b in i.blanks)), None)
         if thin is None:
             return items, dropped
         items = [i for i in items if i is not thin]

@@ -257,3 +257,17 @@ def test_a_true_statements_figure_may_be_a_decoy():
                 source=facts.sentences[2].text, paragraph=3, template="key-sentence-true-false", fact="k-2",
                 options=("True", "False"))
     assert {"18%", "25%"} <= set(_decoy_pool([fees, true], ["6%"], facts))
+
+
+def test_a_person_of_the_other_gender_is_no_peer():
+    from quizgen.generate.builder import _bank_peer
+
+    ivo = Entity("e-i", "Ivo Brandt", "PERSON", 0, mentions=2, gender="male")
+    lena = Entity("e-l", "Lena Marsh", "PERSON", 0, mentions=2, gender="female")
+    tom = Entity("e-t", "Tom Ruiz", "PERSON", 0, mentions=2, gender="male")
+    kim = Entity("e-k", "Kim Sato", "PERSON", 0, mentions=2)
+    facts = _sheet(entities=(ivo, lena, tom, kim))
+    assert _bank_peer("Ivo Brandt", "Tom Ruiz", facts) and not _bank_peer("Ivo Brandt", "Lena Marsh", facts)
+    assert _bank_peer("Ivo Brandt", "Kim Sato", facts, "Ivo Brandt said the port would open.")
+    # "his" rules out a person whose gender the article does not show.
+    assert not _bank_peer("Ivo Brandt", "Kim Sato", facts, "Ivo Brandt said his port would open.")
