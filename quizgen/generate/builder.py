@@ -863,8 +863,8 @@ def _bank_peer(blank: str, entry: str, facts: FactSheet, sentence: str = "") -> 
 def _plan_with_a_fair_word_bank(candidates: list[Candidate], facts: FactSheet,
                                 count: int) -> tuple[list[Item], list[Dropped]]:
     """Plan the quiz; a cloze whose word bank would give it away leaves the candidates and the quiz is planned
-    again, so another item can take its sentence."""
-    left_out: list[Dropped] = []
+    again, so another item can take its sentence. A cloze no bank could make fair leaves before planning."""
+    candidates, left_out = _without_hopeless_clozes(candidates, facts)
     for _ in range(6):
         chosen, passed_over = plan_quiz(candidates, facts, count)
         kept, thin = _with_a_fair_word_bank(chosen, facts)
@@ -874,6 +874,24 @@ def _plan_with_a_fair_word_bank(candidates: list[Candidate], facts: FactSheet,
         gone = {(d.template, d.fact) for d in thin}
         candidates = [c for c in candidates if (c.item.template, c.item.fact) not in gone]
     return kept, left_out + passed_over
+
+
+def _without_hopeless_clozes(candidates: list[Candidate], facts: FactSheet) -> tuple[list[Candidate], list[Dropped]]:
+    """Cloze candidates whose blank has fewer than two possible peers in the whole article (its names and figures
+    that could be decoys, and the other cloze candidates' blanks): no quiz could give them a fair word bank."""
+    entries = set(_decoy_candidates(facts)) | {b for c in candidates if c.item.type == "cloze" for b in c.item.blanks}
+    kept: list[Candidate] = []
+    dropped: list[Dropped] = []
+    for candidate in candidates:
+        item = candidate.item
+        if item.type == "cloze" and any(
+                sum(e != b and _bank_peer(b, e, facts, item.source) and not _shares_a_name(b, e) for e in entries)
+                < _BANK_PEERS - 1 for b in item.blanks):
+            dropped.append(Dropped(item.template, item.fact, "the article has too few names or figures of its "
+                                                             "blank's kind for a fair word bank"))
+            continue
+        kept.append(candidate)
+    return kept, dropped
 
 
 def _with_a_fair_word_bank(items: list[Item], facts: FactSheet) -> tuple[list[Item], list[Dropped]]:

@@ -15,7 +15,7 @@ from quizgen.generate import selection
 from quizgen.generate.blanks import Blank, blank_problem, profile
 from quizgen.generate.builder import _bank_kind, _decoy_pool, _with_a_fair_word_bank, _word_bank_extras
 from quizgen.generate.facts import Fact
-from quizgen.model import Entity, FactSheet, Item, NumberFact, Quote, Sentence
+from quizgen.model import Entity, FactSheet, Item, KeySentence, NumberFact, Quote, Sentence
 from quizgen.templates import builtin_dir, load_templates
 from tests.unit.factories import sample_facts
 
@@ -271,3 +271,14 @@ def test_a_person_of_the_other_gender_is_no_peer():
     assert _bank_peer("Ivo Brandt", "Kim Sato", facts, "Ivo Brandt said the port would open.")
     # "his" rules out a person whose gender the article does not show.
     assert not _bank_peer("Ivo Brandt", "Kim Sato", facts, "Ivo Brandt said his port would open.")
+
+
+def test_a_cloze_no_bank_could_make_fair_leaves_before_planning():
+    from quizgen.generate import generate_quiz
+
+    facts = _figures_article()  # one count of people, and nothing else that counts people
+    facts = replace(facts, key_sentences=(KeySentence("k-0", 0, 3.0, ("2,400",)),))
+    cloze = [t for t in load_templates() if t.id == "key-sentence-cloze"]
+    quiz = generate_quiz(facts, cloze, count=5, seed=0)
+    assert not quiz.items
+    assert any(d.fact == "k-0" and "too few names or figures of its blank's kind" in d.reason for d in quiz.dropped)
