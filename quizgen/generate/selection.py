@@ -207,8 +207,10 @@ def _actors_and_event(source: str, facts: FactSheet) -> tuple[frozenset[str], fr
     name_words: set[str] = set()
     lowered = _key(source)
     for entity in facts.entities:
-        named = [n for n in entity.names if len(n) > 2 and _mentioned(n, lowered)]
-        if entity.enabled and named:
+        # A plain substring test first: most names are not in the line, and the word-boundary check is dearer.
+        named = entity.enabled and any(len(n) > 2 and _key(n) in lowered and _mentioned(n, lowered)
+                                       for n in entity.names)
+        if named:
             actors.add(entity.id)
             name_words |= {w.lower()[:_STEM] for n in entity.names for w in n.split()}
     return frozenset(actors), _stems(source) - name_words
