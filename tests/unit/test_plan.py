@@ -288,3 +288,20 @@ def test_a_who_said_item_resting_on_two_sentences_tests_both():
     spanning = _candidate(two, facts, 2, facts.quotes[0])
     assert spanning.sentences == frozenset({1, 2})
     assert selection.same_sentence(spanning, _statement("s", 1, facts)) == "tests the same sentence"
+
+
+def test_a_generated_quiz_keeps_the_plans_rules():
+    from quizgen.generate import generate_quiz
+    from quizgen.templates import load_templates
+    from tests.unit.factories import sample_facts
+
+    facts = sample_facts()
+    for seed in range(4):
+        quiz = generate_quiz(facts, load_templates(), count=20, seed=seed)
+        single = [i.source for i in quiz.items if i.type != "matching"]
+        assert len(single) == len(set(single))
+        short_answers = [i.answer for i in quiz.items if i.type == "short_answer"]
+        assert short_answers and not any(a in o.question for a in short_answers for o in quiz.items)
+        assert len({i.type for i in quiz.items}) >= 3
+        answers = [i.answer for i in quiz.items if i.type == "true_false"]
+        assert answers.count("True") <= answers.count("False") + 1
