@@ -405,6 +405,15 @@ def _lopsided_truth(candidate: Candidate, chosen: list[Candidate]) -> bool:
     return answers.count("True") >= answers.count("False") + _TRUE_MARGIN
 
 
+def _gives_way(matching: Candidate, other: Candidate, facts: FactSheet) -> bool:
+    """A matching item gives way to an item testing one of its people on their own (a who-said, a role question):
+    it can drop the pairs that item tests and keep three."""
+    if matching.item.type != "matching" or other.item.type == "matching":
+        return False
+    trimmed = _trim_matching(matching, other, facts)
+    return trimmed is not None and conflict(trimmed, other) is None
+
+
 def _after_choosing(best: Candidate, others: list[Candidate], facts: FactSheet,
                     passed_over: list[Dropped]) -> list[Candidate]:
     """The candidates that can still join a quiz holding `best`; the rest passed over with the rule they broke."""
@@ -415,6 +424,8 @@ def _after_choosing(best: Candidate, others: list[Candidate], facts: FactSheet,
             kept.append(other)
         elif other.item.type == "matching" and (trimmed := _trim_matching(other, best, facts)) is not None:
             kept.append(trimmed)  # the pairs the chosen item tests leave the matching item
+        elif _gives_way(best, other, facts):
+            kept.append(other)  # the chosen matching item will drop the pairs this one tests, if it joins
         else:
             passed_over.append(Dropped(other.item.template, other.item.fact,
                                        f"not selected: {reason} as item {best.item.template}/{best.item.fact}"))
@@ -511,8 +522,22 @@ class _Plan:
         """An item from a paragraph the quiz does not test yet: coverage comes before the mix."""
         return bool(c.sentences) and c.item.paragraph not in self.paragraphs
 
+    def make_way(self, best: Candidate) -> None:
+        """A chosen matching item drops the pairs `best` tests, or leaves the quiz when fewer than three remain."""
+        for c in [c for c in self.chosen if c.item.type == "matching" and conflict(c, best) is not None]:
+            trimmed = _trim_matching(c, best, self.facts)
+            if trimmed is not None and conflict(trimmed, best) is None:
+                self.chosen[self.chosen.index(c)] = trimmed
+                continue
+            self.chosen.remove(c)
+            self.per_template[c.item.template] -= 1
+            self.per_type[c.item.type] -= 1
+            self.passed_over.append(Dropped(c.item.template, c.item.fact, "not selected: gave way to items testing "
+                                            f"its people on their own, as item {best.item.template}/{best.item.fact}"))
+
     def take(self, best: Candidate, remaining: list[Candidate], deferred: list[Candidate]
              ) -> tuple[list[Candidate], list[Candidate]]:
+        self.make_way(best)
         self.chosen.append(best)
         self.per_template[best.item.template] += 1
         self.per_type[best.item.type] += 1

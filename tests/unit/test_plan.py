@@ -305,3 +305,26 @@ def test_a_generated_quiz_keeps_the_plans_rules():
         assert len({i.type for i in quiz.items}) >= 3
         answers = [i.answer for i in quiz.items if i.type == "true_false"]
         assert answers.count("True") <= answers.count("False") + 1
+
+
+def test_a_chosen_matching_item_gives_way_to_a_who_said_item_on_one_of_its_people():
+    facts = _facts()
+    extra = (Entity("e-cole", "Ada Cole", "PERSON", 6, description="the mayor of Ferrybridge", mentions=2),
+             Entity("e-nash", "Ben Nash", "PERSON", 6, description="the captain of Carlow Rowing Club", mentions=2))
+    facts = replace(facts, entities=(*facts.entities, *extra))
+    pairs = (("Mara Lind", "the head coach of Ferrybridge Rowing Club"), ("Ivo Brandt", "the treasurer of the club"),
+             ("Ada Cole", "the mayor of Ferrybridge"), ("Ben Nash", "the captain of Carlow Rowing Club"))
+    matching = replace(_candidate(_item("m", "matching", "Match each person to their role in the article.", "…", 2,
+                                        facts, template="people-roles-matching", pairs=pairs), facts, 2), value=9.0)
+    who = _who_said(facts)
+    items, dropped = plan_quiz([matching, who], facts, count=20)
+    by_id = {i.id: i for i in items}
+    assert "who" in by_id and [left for left, _ in by_id["m"].pairs] == ["Ivo Brandt", "Ada Cole", "Ben Nash"]
+    # A second item on another of its people leaves it two pairs: the matching item leaves the quiz.
+    nash = facts.entity("e-nash")
+    role = _candidate(_item("d", "mcq", "Which person does the article describe as the captain of Carlow Rowing "
+                            "Club?", "Ben Nash", 6, facts, template="entity-described-as",
+                            options=("Ben Nash", "Ada Cole", "Ivo Brandt")), facts, 6, nash)
+    items, dropped = plan_quiz([matching, who, role], facts, count=20)
+    assert sorted(i.id for i in items) == ["d", "who"]
+    assert any(d.template == "people-roles-matching" and "gave way" in d.reason for d in dropped)
