@@ -222,9 +222,20 @@ def _bystander(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str
     return None
 
 
-# Who a people-to-roles match may list: central actors (no commentator reacting to the story), with a role that
-# says of what, written in full.
-MATCHING_RULES = (_comments_only, _bystander, _role_of_nothing, _cut_short)
+@functools.lru_cache(maxsize=1)
+def _firm_name_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("matching_roles")["firm_name_words"])
+
+
+def _firm_as_person(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'Munich Re', tagged as a person: a firm's name is not a person's."""
+    words = {w.strip(".,").lower() for w in entity.name.split()[1:]}
+    return "a firm's name read as a person's" if words & _firm_name_words() else None
+
+
+# Who a people-to-roles match may list: central actors (no commentator reacting to the story, no firm read as a
+# person), with a role that says of what, written in full.
+MATCHING_RULES = (_firm_as_person, _comments_only, _bystander, _role_of_nothing, _cut_short)
 
 
 def matching_problem(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:

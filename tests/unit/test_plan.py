@@ -221,6 +221,9 @@ def test_people_to_roles_lists_acting_people_whose_role_says_of_what():
     assert "does not say of what" in matching_problem(boss, facts, article)
     passing = Entity("e-q", "Rhea Moss", "PERSON", 6, description="a rowing fan from Carlow", description_sentence=6)
     assert "in passing" in matching_problem(passing, facts, article)
+    firm = Entity("e-f", "Dunmore Re", "PERSON", 4, description="the insurer of the boathouse",
+                  description_sentence=4, mentions=2)
+    assert "firm" in matching_problem(firm, facts, article)
 
 
 def test_who_said_and_role_items_together_take_no_more_than_one_type_may():
