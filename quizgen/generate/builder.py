@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from quizgen.generate.blanks import ArticleProfile, Blank, blank_problem, profile
+from quizgen.generate.contrasts import contrasted
 from quizgen.generate.distractors import (
     entity_distractors,
     fine_kind,
@@ -605,6 +606,22 @@ class _Builder:
         explanation = item.explanation or (f"The article says: {item.source}" if make_false else None)
         return replace(item, options=("True", "False"), explanation=explanation)
 
+    def contrast_true_false(self, template: Template, fact: Fact) -> Item:
+        """A key sentence with one word turned into its opposite ('before the election' → 'after'): always false,
+        or no item."""
+        key: KeySentence = fact.record
+        text = self.printable(key.sentence)
+        figures = tuple(n.text for n in self.facts.numbers if n.sentence == key.sentence and n.text in text)
+        statement, reasons = contrasted(text, self.facts.title, figures)
+        if statement is None:
+            raise _DropError("no word to turn into its opposite: " + "; ".join(reasons[:3]) if reasons else
+                             "no word to turn into its opposite")
+        if any(statement.lower() in s.text.lower() for s in self.facts.sentences):
+            raise _DropError("the turned statement is one the article makes")
+        question = render(template, "question", template.question, {**fact.context, "statement": statement})
+        item = self.base(template, fact, question, "False", "true_false")
+        return replace(item, options=("True", "False"), explanation=item.explanation or f"The article says: {text}")
+
     def _swap_alternatives(self, span: str, key: KeySentence, text: str, rng: random.Random) -> list[str]:
         number = next((n for n in self.facts.numbers if n.sentence == key.sentence and n.text == span), None)
         if number is not None:
@@ -1048,6 +1065,10 @@ def bank_without_answers(extras: tuple[str, ...], items: list[Item]) -> tuple[st
     return tuple(e for e in extras if normalize(e).lower() not in answers | swapped)
 
 
+# The builder method for a kind of item over a kind of fact, where it is not the method named after the kind.
+_BUILD_METHOD = {("true_false", "contrast"): "contrast_true_false"}
+
+
 def _candidates(facts: FactSheet, templates: list[Template], builder: _Builder,
                 cache: dict[str, list[Fact]]) -> tuple[list[Candidate], list[Dropped]]:
     """Every template over every fact it applies to; each candidate checked, each failure with its reason."""
@@ -1061,7 +1082,8 @@ def _candidates(facts: FactSheet, templates: list[Template], builder: _Builder,
                 dropped.append(Dropped(template.id, fact.id, reason))
                 continue
             try:
-                item = getattr(builder, template.kind)(template, fact)
+                item = getattr(builder, _BUILD_METHOD.get((template.kind, template.applies_to), template.kind))(
+                    template, fact)
             except _DropError as reason:
                 dropped.append(Dropped(template.id, fact.id, str(reason)))
                 continue
