@@ -137,7 +137,8 @@ def _article_facts(facts: FactSheet) -> list[Fact]:
 
 FACT_BUILDERS: dict[str, Callable[[FactSheet], list[Fact]]] = {
     "entity": _entity_facts, "quote": _quote_facts, "number": _number_facts, "gloss": _gloss_facts,
-    "key_sentence": _key_sentence_facts, "contrast": _contrast_facts, "question": _question_facts, "article": _article_facts,
+    "key_sentence": _key_sentence_facts, "contrast": _contrast_facts, "question": _question_facts,
+    "article": _article_facts,
 }
 
 
