@@ -14,8 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizgen.lang import en as lang_en
+from quizgen.templates import a_an
 
 _FIGURE = re.compile(r"\d")
+_CATEGORIES = ("timing", "comparison", "movement", "reaction", "decision", "outcome")
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class Contrast:
 
     word: str  # as written in the sentence
     opposite: str  # what replaces it, the first letter's case kept
-    category: str  # timing, comparison, movement or reaction
+    category: str  # one of _CATEGORIES
     start: int  # where the word starts in `text`
     text: str  # the sentence
     title: str  # the article's headline
@@ -52,7 +54,7 @@ def _table() -> dict:
 def _opposites() -> dict[str, tuple[str, str]]:
     """Every contrast word (lower case) → (its opposite, its category)."""
     table = _table()
-    return {word: (opposite, category) for category in ("timing", "comparison", "movement", "reaction")
+    return {word: (opposite, category) for category in _CATEGORIES
             for word, opposite in table[category].items()}
 
 
@@ -135,6 +137,14 @@ def _span_of_time(c: Contrast) -> str | None:
     return None
 
 
+def _presupposed(c: Contrast) -> str | None:
+    """'retired before returning to the sport' → 'after returning': the second event presupposes the first, so
+    the turned statement contradicts itself."""
+    if c.category == "timing" and set(_words(c.after)[:1]) & set(_table()["presupposing"]):
+        return f"'{c.word}': the event after it presupposes the one before, so turned round it contradicts itself"
+    return None
+
+
 def _figure_follows(c: Contrast) -> bool:
     return bool(_FIGURE.search(c.after)) or any(f in c.after for f in c.figures)
 
@@ -161,9 +171,32 @@ def _computable(c: Contrast) -> str | None:
     return None
 
 
+def _phrasal_verb(c: Contrast) -> str | None:
+    """'backed down', 'backed off': a phrasal verb, whose opposite is not 'opposed down'."""
+    if c.category == "reaction" and set(_words(c.after)[:1]) & set(_table()["phrasal_after"]):
+        return f"'{c.word}': part of a phrasal verb"
+    return None
+
+
+def _outcome_without_the(c: Contrast) -> str | None:
+    """'won the election' turns round; 'won 6-2', 'won approval for' or 'lost his way' do not."""
+    if c.category == "outcome" and _words(c.after)[:1] != ["the"]:
+        return f"'{c.word}': not a contest won or lost ('the' does not follow)"
+    return None
+
+
+def _article_disagrees(c: Contrast) -> str | None:
+    """'an approved plan' → 'an rejected plan': the article before the word would no longer fit."""
+    previous = _words(c.before)[-1:]
+    if previous in (["a"], ["an"]) and a_an(c.opposite).split()[0] != previous[0]:
+        return f"'{c.word}': 'a'/'an' before it would not fit '{c.opposite}'"
+    return None
+
+
 CONTRAST_RULES: tuple[Callable[[Contrast], str | None], ...] = (
-    _in_headline, _under_negation, _both_sides, _in_quotation, _fixed_phrase, _span_of_time,
-    _movement_without_figure, _than_without_figure, _computable)
+    _in_headline, _under_negation, _both_sides, _in_quotation, _fixed_phrase, _span_of_time, _presupposed,
+    _movement_without_figure, _than_without_figure, _computable, _phrasal_verb, _outcome_without_the,
+    _article_disagrees)
 
 
 def contrast_problem(c: Contrast) -> str | None:

@@ -103,7 +103,7 @@ def _facts_with(text: str, numbers: tuple[NumberFact, ...] = ()):
 def test_the_template_makes_a_false_statement_of_a_key_sentence(contrast_template):
     facts = _facts_with("Priya Nair promised the barrier would be finished before the next flood season.")
     quiz = generate_quiz(facts, contrast_template, count=5, seed=3)
-    [item] = quiz.items
+    [item] = [i for i in quiz.items if i.fact == "k-6"]
     assert item.type == "true_false" and item.answer == "False" and item.options == ("True", "False")
     assert item.question == "Priya Nair promised the barrier would be finished after the next flood season."
     assert item.source == facts.sentences[6].text and item.explanation == f"The article says: {item.source}"
@@ -113,7 +113,7 @@ def test_the_template_makes_a_false_statement_of_a_key_sentence(contrast_templat
 def test_the_template_drops_a_sentence_with_no_word_to_turn_and_says_why(contrast_template):
     facts = _facts_with("Priya Nair did not promise to finish the barrier before the flood season.")
     quiz = generate_quiz(facts, contrast_template, count=5, seed=3)
-    assert not quiz.items
+    assert not any(i.fact == "k-6" for i in quiz.items)
     assert any(d.fact == "k-6" and "negation" in d.reason for d in quiz.dropped)
 
 
@@ -141,3 +141,28 @@ def test_a_full_quiz_tests_the_contrast_once_and_stays_deterministic():
         assert (item.question, item.answer) in {(turned, "False"), (item.source, "True")}
         answers.add(item.answer)
     assert "False" in answers
+
+
+def test_decisions_reactions_and_outcomes_turn_round():
+    assert contrasted("MPs approved the plan on Monday.", TITLE)[0] == "MPs rejected the plan on Monday."
+    assert contrasted("Dana Whitlock welcomed the ruling.", TITLE)[0] == "Dana Whitlock criticised the ruling."
+    assert contrasted("Harwick won the regional flood award.", TITLE)[0] == "Harwick lost the regional flood award."
+
+
+def test_a_phrasal_verb_is_not_turned():
+    assert "phrasal verb" in contrast_problem(only("The council backed down over the costs."))
+
+
+def test_a_contest_needs_the_after_won_or_lost():
+    assert "'the' does not follow" in contrast_problem(only("The club won 6-2 at home."))
+    assert "'the' does not follow" in contrast_problem(only("The plan won approval for a second bridge."))
+
+
+def test_a_or_an_before_the_word_must_still_fit():
+    assert "'a'/'an'" in contrast_problem(only("The council chose an approved design."))
+    assert contrast_problem(only("The council chose a higher wall.")) is None
+
+
+def test_an_event_that_presupposes_the_other_is_not_turned():
+    c = only("The walker retired in August before returning to racing under a new coach.")
+    assert "contradicts itself" in contrast_problem(c)
