@@ -118,12 +118,15 @@ def _in_quotation(c: Contrast) -> str | None:
 
 
 def _fixed_phrase(c: Contrast) -> str | None:
-    """'named after', 'ever before', 'after all': the word is part of a phrase with no opposite."""
+    """'named after', 'ever before', 'after all', 'higher education', 'the lower house': the word is part of a
+    phrase with no opposite."""
     previous = _words(c.before)[-1:]
     following = _words(c.after)[:1]
     table = _table()
     if c.category == "timing" and (set(previous) & set(table["fixed_before"]) or
                                    set(following) & set(table["fixed_after"])):
+        return f"'{c.word}': part of a fixed phrase"
+    if c.category == "comparison" and set(following) & set(table["comparison_fixed_after"]):
         return f"'{c.word}': part of a fixed phrase"
     return None
 

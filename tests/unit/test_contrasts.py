@@ -166,3 +166,18 @@ def test_a_or_an_before_the_word_must_still_fit():
 def test_an_event_that_presupposes_the_other_is_not_turned():
     c = only("The walker retired in August before returning to racing under a new coach.")
     assert "contradicts itself" in contrast_problem(c)
+
+
+def test_a_comparison_inside_a_fixed_phrase_is_not_turned():
+    assert "fixed phrase" in contrast_problem(only("The bill passed the lower house on Monday."))
+    assert "fixed phrase" in contrast_problem(only("Fees for higher education will rise."))
+    assert "fixed phrase" in contrast_problem(only("The mayor, better known as Priya, spoke."))
+
+
+def test_balances_and_results_turn_round():
+    assert contrasted("Sales were better than expected in March.", TITLE)[0] == (
+        "Sales were worse than expected in March.")
+    assert contrasted("A majority of residents backed the barrier.", TITLE)[0] == (
+        "A minority of residents backed the barrier.")
+    assert contrasted("The council chose the cheaper design.", TITLE)[0] == (
+        "The council chose the more expensive design.")
