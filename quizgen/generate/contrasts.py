@@ -148,6 +148,14 @@ def _presupposed(c: Contrast) -> str | None:
     return None
 
 
+def _cause_and_consequence(c: Contrast) -> str | None:
+    """'Better fuel efficiency ... mean that the plane can connect any two cities': with its cause turned round,
+    the sentence contradicts its own consequence, false without reading."""
+    if c.category in {"comparison", "movement"} and set(_words(c.text)) & set(_table()["causal"]):
+        return f"'{c.word}': the sentence ties it to a cause or consequence, which turned round it contradicts"
+    return None
+
+
 def _figure_follows(c: Contrast) -> bool:
     return bool(_FIGURE.search(c.after)) or any(f in c.after for f in c.figures)
 
@@ -198,8 +206,8 @@ def _article_disagrees(c: Contrast) -> str | None:
 
 CONTRAST_RULES: tuple[Callable[[Contrast], str | None], ...] = (
     _in_headline, _under_negation, _both_sides, _in_quotation, _fixed_phrase, _span_of_time, _presupposed,
-    _movement_without_figure, _than_without_figure, _computable, _phrasal_verb, _outcome_without_the,
-    _article_disagrees)
+    _movement_without_figure, _than_without_figure, _computable, _cause_and_consequence, _phrasal_verb,
+    _outcome_without_the, _article_disagrees)
 
 
 def contrast_problem(c: Contrast) -> str | None:

@@ -181,3 +181,9 @@ def test_balances_and_results_turn_round():
         "A minority of residents backed the barrier.")
     assert contrasted("The council chose the cheaper design.", TITLE)[0] == (
         "The council chose the more expensive design.")
+
+
+def test_a_comparison_tied_to_its_consequence_is_not_turned():
+    c = only("Lighter walls mean that the barrier can be built in a year.")
+    assert "cause or consequence" in contrast_problem(c)
+    assert contrast_problem(only("The new walls are lighter than the old ones.")) is None
