@@ -22,6 +22,9 @@ from quizgen.textutil import compiled, normalize, strip_honorific
 
 # Extra value for an item resting on the opening sentences (the lede carries the story).
 _LEDE_BONUS = (0.9, 0.6, 0.4, 0.2)
+# … and on the paragraphs after the lede, by their place (the second, third and fourth paragraphs tell what the news
+# means, who reacted and the figures), so they come before incidental detail however many sentences each holds.
+_PARAGRAPH_BONUS = (0.9, 0.6, 0.4, 0.3)
 _NEW_PARAGRAPH_BONUS = 0.5  # spread the quiz over the article
 _SAME_TEMPLATE_COST = 0.45  # each item of a template already chosen makes the next one of it less welcome
 _SAME_TYPE_COST = 0.2
@@ -157,10 +160,18 @@ def _keys_of(item: Item, record: object, facts: FactSheet, sentence: int
 _HEADLINE_BONUS = 1.2  # times the share of the headline's words a sentence holds: the fact the story exists for
 
 
+def _paragraph_place(sentence: int, facts: FactSheet) -> int:
+    """Which paragraph of the article (0 for the first that holds a sentence) the sentence stands in."""
+    paragraphs = sorted({s.paragraph for s in facts.sentences})
+    return paragraphs.index(facts.sentences[sentence].paragraph)
+
+
 def _key_fact_bonus(sentence: int, facts: FactSheet) -> float:
-    """Extra value for the lede's sentences and for the sentences telling the headline's fact (two of its words at
-    least, more for more)."""
-    bonus = _LEDE_BONUS[sentence] if sentence < len(_LEDE_BONUS) else 0.0
+    """Extra value for the lede's sentences, for the first paragraphs after it, and for the sentences telling the
+    headline's fact (two of its words at least, more for more)."""
+    place = _paragraph_place(sentence, facts)
+    bonus = max(_LEDE_BONUS[sentence] if sentence < len(_LEDE_BONUS) else 0.0,
+                _PARAGRAPH_BONUS[place] if place < len(_PARAGRAPH_BONUS) else 0.0)
     title_words = {w.lower() for w in _TITLE_WORD.findall(facts.title)}
     shared = title_words & {w.lower() for w in _TITLE_WORD.findall(facts.sentences[sentence].text)}
     return bonus + (_HEADLINE_BONUS * len(shared) / len(title_words) if len(shared) >= 2 else 0.0)

@@ -331,3 +331,16 @@ def test_a_chosen_matching_item_gives_way_to_a_who_said_item_on_one_of_its_peopl
     items, dropped = plan_quiz([matching, who, role], facts, count=20)
     assert sorted(i.id for i in items) == ["d", "who"]
     assert any(d.template == "people-roles-matching" and "gave way" in d.reason for d in dropped)
+
+
+def test_the_paragraphs_after_the_lede_are_worth_more_than_later_detail_however_long_they_are():
+    """Four sentences in the lede's paragraph push the second paragraph past the lede's sentence bonus; it still
+    comes before the article's later paragraphs."""
+    facts = _facts()
+    # Paragraphs: 0 (sentences 0-3), 1 (sentence 4), 2 (sentence 5), 3 (sentence 6), 4 (sentence 7).
+    paragraph = {0: 0, 1: 0, 2: 0, 3: 0, 4: 1, 5: 2, 6: 3, 7: 4}
+    facts = replace(facts, sentences=tuple(replace(s, paragraph=paragraph[s.index]) for s in facts.sentences))
+    second, fourth, last = (_statement(f"s-{i}", i, facts, answer="False").value for i in (4, 6, 7))
+    assert second > fourth > last
+    quiz, _ = plan_quiz([_statement(f"s-{i}", i, facts, answer="False") for i in (7, 5, 4)], facts, count=2)
+    assert {item.fact for item in quiz} == {"s-4", "s-5"}
