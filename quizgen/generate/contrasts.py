@@ -17,7 +17,8 @@ from quizgen.lang import en as lang_en
 from quizgen.templates import a_an
 
 _FIGURE = re.compile(r"\d")
-_CATEGORIES = ("timing", "comparison", "movement", "reaction", "decision", "outcome")
+_CATEGORIES = ("timing", "comparison", "movement", "judgement", "reaction", "decision", "outcome")
+_THAN_WITHIN = 3  # words after a judgement word in which "than" must come
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def _fixed_phrase(c: Contrast) -> str | None:
     if c.category == "timing" and (set(previous) & set(table["fixed_before"]) or
                                    set(following) & set(table["fixed_after"])):
         return f"'{c.word}': part of a fixed phrase"
-    if c.category == "comparison" and set(following) & set(table["comparison_fixed_after"]):
+    if c.category in {"comparison", "judgement"} and set(following) & set(table["comparison_fixed_after"]):
         return f"'{c.word}': part of a fixed phrase"
     return None
 
@@ -151,7 +152,7 @@ def _presupposed(c: Contrast) -> str | None:
 def _cause_and_consequence(c: Contrast) -> str | None:
     """'Better fuel efficiency ... mean that the plane can connect any two cities': with its cause turned round,
     the sentence contradicts its own consequence, false without reading."""
-    if c.category in {"comparison", "movement"} and set(_words(c.text)) & set(_table()["causal"]):
+    if c.category in {"comparison", "movement", "judgement"} and set(_words(c.text)) & set(_table()["causal"]):
         return f"'{c.word}': the sentence ties it to a cause or consequence, which turned round it contradicts"
     return None
 
@@ -161,9 +162,18 @@ def _figure_follows(c: Contrast) -> bool:
 
 
 def _movement_without_figure(c: Contrast) -> str | None:
-    """'rose to prominence', 'last fall': a rise or fall is a fact to test only when the figure follows it."""
-    if c.category == "movement" and c.word.lower() not in {"profit", "profits"} and not _figure_follows(c):
+    """'rose to prominence', 'underpin the company's profits': a rise or fall, a profit or a surplus is a fact to
+    test only when the figure follows it."""
+    if c.category == "movement" and not _figure_follows(c):
         return f"'{c.word}': no figure follows, so it is an idiom or a season, not a change"
+    return None
+
+
+def _judgement_without_than(c: Contrast) -> str | None:
+    """'better than expected' turns round; 'an urgent need for better funding' turned into 'worse funding' is
+    nonsense, false without reading."""
+    if c.category == "judgement" and "than" not in _words(c.after)[:_THAN_WITHIN]:
+        return f"'{c.word}': no 'than' follows, so turned round it reads as nonsense"
     return None
 
 
@@ -177,7 +187,7 @@ def _than_without_figure(c: Contrast) -> str | None:
 def _computable(c: Contrast) -> str | None:
     """'$8bn - less than half of the $20bn': with two figures in the sentence, arithmetic settles a changed
     comparison or direction without the article."""
-    if c.category in {"comparison", "movement"} and len(set(c.figures)) >= 2:
+    if c.category in {"comparison", "movement", "judgement"} and len(set(c.figures)) >= 2:
         return f"'{c.word}': two figures in the sentence settle it by arithmetic"
     return None
 
@@ -206,8 +216,8 @@ def _article_disagrees(c: Contrast) -> str | None:
 
 CONTRAST_RULES: tuple[Callable[[Contrast], str | None], ...] = (
     _in_headline, _under_negation, _both_sides, _in_quotation, _fixed_phrase, _span_of_time, _presupposed,
-    _movement_without_figure, _than_without_figure, _computable, _cause_and_consequence, _phrasal_verb,
-    _outcome_without_the, _article_disagrees)
+    _movement_without_figure, _judgement_without_than, _than_without_figure, _computable, _cause_and_consequence,
+    _phrasal_verb, _outcome_without_the, _article_disagrees)
 
 
 def contrast_problem(c: Contrast) -> str | None:

@@ -187,3 +187,15 @@ def test_a_comparison_tied_to_its_consequence_is_not_turned():
     c = only("Lighter walls mean that the barrier can be built in a year.")
     assert "cause or consequence" in contrast_problem(c)
     assert contrast_problem(only("The new walls are lighter than the old ones.")) is None
+
+
+def test_a_profit_or_a_surplus_needs_its_figure():
+    assert "no figure" in contrast_problem(only("The new orders should help underpin the council's profits."))
+    assert "no figure" in contrast_problem(only("Migrant workers could fill the town's labour deficit."))
+    c = only("The port made a profit of £3m last year.", figures=("£3m",))
+    assert c.statement == "The port made a loss of £3m last year."
+
+
+def test_better_or_worse_needs_than():
+    assert "no 'than'" in contrast_problem(only("Experts called for better funding of flood research."))
+    assert contrast_problem(only("Flood defences worked far better than expected.")) is None
