@@ -21,12 +21,28 @@ def _tables() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return openers, droppable
 
 
+@functools.lru_cache(maxsize=1)
+def _opener_complements() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("standalone")["opener_complements"])
+
+
 def _opens_with(text: str, phrases: tuple[str, ...]) -> str | None:
     lowered = text.lower()
     for phrase in phrases:
         if lowered.startswith(phrase) and (len(lowered) == len(phrase) or not lowered[len(phrase)].isalnum()):
             return phrase
     return None
+
+
+def _linking_opener(text: str) -> str | None:
+    """The skip-list phrase `text` opens with, unless a complement follows that says what it links to ('As a
+    result of the strike …', 'Neither of the firms …')."""
+    openers, _ = _tables()
+    phrase = _opens_with(text, openers)
+    if phrase is None:
+        return None
+    following = text[len(phrase):].split(None, 1)
+    return None if following and following[0].lower() in _opener_complements() else phrase
 
 
 def drop_linking_opener(text: str) -> str:
@@ -43,9 +59,9 @@ _SHARE_OF_THEM = re.compile(r"^\W*(?:[\w,'’-]+\s+){0,4}?(?:of|among)\s+(them|t
 
 
 def _needs_previous_sentence(text: str) -> str | None:
-    openers, _ = _tables()
+    """'Neither did the council', 'As a result the firm …', 'He added …', and after a dropped 'So', 'Did the …'."""
     text = drop_linking_opener(text)
-    phrase = _opens_with(text, openers)
+    phrase = _linking_opener(text)
     if phrase is None and (m := _SHARE_OF_THEM.match(text)):
         phrase = f"of {m.group(1)}"  # "Nearly a third of them, …": of whom?
     return f"begins with '{phrase}', which needs the sentence before it" if phrase else None
@@ -106,28 +122,92 @@ def _two_sentences(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _garble_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """A word doubled ('the the'), or two words that cannot stand side by side ('for to build', 'a had a')."""
+    data = lang_en.table("standalone")
+    pairs = "|".join(re.escape(p) for p in sorted(data["impossible_pairs"], key=len, reverse=True))
+    after_article = "|".join(re.escape(w) for w in data["never_after_article"])
+    impossible = re.compile(rf"\b(?:{pairs}|(?i:a|an|the) (?:{after_article}))(?![\w'’-])")
+    doubled = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.I)
+    return impossible, doubled, frozenset(w.lower() for w in data["doubled_words_allowed"])
+
+
+def _garbled_words(text: str) -> str | None:
+    """'could have a had a third', 'won approval for to build', 'the the': the source's own slip, copied. The
+    sentence is skipped rather than mended: guessing the intended word could change what it states."""
+    plain = _QUOTED.sub("", text)
+    impossible, doubled, allowed = _garble_patterns()
+    if (m := impossible.search(plain)) is not None:
+        return f"has words that cannot stand side by side ('{m.group(0)}'), a slip in the source"
+    for m in doubled.finditer(plain):
+        if m.group(1).lower() not in allowed:
+            return f"repeats a word ('{m.group(0)}'), a slip in the source"
+    return None
+
+
+_BRACKET_AFTER_QUOTE = re.compile(r"[,.!?][”\"]\s*\[")
+
+
+def _stray_marks(text: str) -> str | None:
+    """'… said," [Warhol] …' (a bracket left where a quotation was cut), '(as it' with no ')': marks that show the
+    sentence was cut out of something longer."""
+    if _BRACKET_AFTER_QUOTE.search(text):
+        return "a bracket right after a quotation's closing mark (a quotation cut short)"
+    if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+        return "a bracket without its pair"
+    return None
+
+
 SENTENCE_RULES: tuple[Callable[[str], str | None], ...] = (
     _starts_mid_thought, _needs_previous_sentence, _unbalanced_quotes, _dangling_end, _two_sentences, _points_back,
-    _roll_call)
+    _roll_call, _garbled_words, _stray_marks)
 
 
 _VAGUE_OPENING = re.compile(r"^(?:The|This|That|Such an?)\s+")
+# A capitalised word after the first: the sentence names someone or something ("Yukos said the company …").
+_A_NAME = re.compile(r"(?<=\s)[A-Z][\w'’.-]*[a-z]")
+
+
+def _names_something(text: str) -> bool:
+    calendar = set(lang_en.table("standalone")["calendar_words"])
+    return any(m.group(0) not in calendar for m in _A_NAME.finditer(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _vague_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("standalone")["vague_subjects"])
+
+
+@functools.lru_cache(maxsize=1)
+def _vague_subject_later() -> re.Pattern[str]:
+    """'In a statement, the company said …', '… after the report found …': a vague noun as the subject of a later
+    clause (a verb follows it)."""
+    nouns = "|".join(sorted(_vague_nouns(), key=len, reverse=True))
+    return re.compile(rf"(?:[,;]\s+|\b(?:said|says|after|before|when|because|as|and|but|while|that|since)\s+)"
+                      rf"the ({nouns})\s+(?:said|says|has|have|had|is|was|were|are|will|would|could|can|found"
+                      r"|wants|plans|[a-z]+ed)\b", re.I)
+
+
+def _vague_noun(text: str) -> str | None:
+    """The vague noun the sentence is about: within the first three words after 'The'/'This', or the subject of a
+    later clause when the sentence names nothing at all."""
+    if (m := _VAGUE_OPENING.match(text)) is not None:
+        word = next((w for w in re.findall(r"[\w'’-]+", text[m.end():])[:3] if w in _vague_nouns()), None)
+        if word is not None:
+            return word
+    if (m := _vague_subject_later().search(text)) is not None and not _names_something(text):
+        return m.group(1).lower()
+    return None
 
 
 def vague_subject(text: str, known: str) -> str | None:
-    """'The company added …', 'The Russian oil firm has …': a sentence about a thing it does not name (a vague
-    noun within its first three words), unless `known` (the headline and the opening sentences) names that kind of
-    thing."""
-    text = drop_linking_opener(text)
-    m = _VAGUE_OPENING.match(text)
-    if m is None:
+    """'The company added …', 'The Russian oil firm has …', 'In a statement, the report said …': a sentence about a
+    thing it does not name, unless `known` (the headline and the opening sentences) names that kind of thing."""
+    word = _vague_noun(drop_linking_opener(text))
+    if word is None or re.search(rf"\b{re.escape(word)}", known.lower()):
         return None
-    nouns = {w.lower() for w in lang_en.table("standalone")["vague_subjects"]}
-    for word in re.findall(r"[\w'’-]+", text[m.end():])[:3]:
-        if word in nouns:
-            named = re.search(rf"\b{re.escape(word)}", known.lower())
-            return None if named else f"opens with 'the {word}' without naming it"
-    return None
+    return f"opens with 'the {word}' without naming it"
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,10 +220,11 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
 
     units, verbs, anchored = words("time_units"), words("percentage_verbs"), words("anchored_after_demonstrative")
     # A verb or a clause break after "the <epithet>": the epithet is the subject, a person ("the Mallorcan won").
+    demonym = r"[A-Z][a-z]+(?:an|ese|ish|i)"
     person_verb = (r"(?:'s\b|\s*[,;:]|\s+(?:[a-z]+ed|said|says|was|is|has|had|will|would|could|can|won|lost"
-                   r"|beat|took|made|hit|went)\b)")
+                   r"|beat|took|made|hit|went|broke|scored|served|struck|led|got|saw)\b)")
     return {
-        "time": re.compile(rf"\b(?:{words('time_pointers')})\b(?! of\b)|\b(?:\w+|\d+) (?:{units}) later\b"
+        "time": re.compile(rf"\b(?:{words('time_pointers')})\b(?! of\b)|\b(?:\w+|\d+) (?:{units}) (?:later|earlier)\b"
                            rf"|^(?:On|After) (?:the )?\d+(?:st|nd|rd|th)? (?:{units})\b", re.I),
         # Followed by its verb ("the figure is"), not by words saying which ("the figure of 5%", "the total cost").
         "noun": re.compile(rf"\b(?:{words('pointing_nouns')})(?=\s*[,.;:]|\s+(?:is|are|was|were|has|have|had|will"
@@ -151,8 +232,11 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
                            re.I),
         "demonstrative": re.compile(rf"\b(?:[Tt]his|[Tt]hese|[Tt]hose)\b(?!\s+(?:{anchored}|days"
                                     r"|who|whom|whose|which|that|with|in|at|of|aged|under|over|living|working)\b)"),
-        "epithet": re.compile(rf"\b[Tt]he ([A-Z][a-z]+(?:an|ese|ish|i)|(?i:{words('epithet_nouns')})"
-                              rf"|\d+-year-old){person_verb}"),
+        # "the 23-year-old Spaniard", "the Mallorcan left-hander": a demonym or an age may come before the head.
+        "epithet": re.compile(rf"\b[Tt]he (?:\d+-year-old |[A-Z][a-z]+(?:an|ese|ish|i) ){{0,2}}?"
+                              rf"({demonym}|(?i:{words('epithet_nouns')})|\d+-year-old)"
+                              rf"(?:{person_verb}|(?=\s*[.!?”\"]*$)|\s+(?:in|at|to|for|with|from|by|who|after"
+                              r"|against|as|again|twice|before)\b)"),
         "percentage": re.compile(rf"(?:^|[,;]\s*(?:while|and|but|whereas)\s+)(?:[A-Za-z]+\s+){{0,2}}?\d+(?:\.\d+)?"
                                  rf"(?:%|\s*per\s?cent)\s+(?:{verbs})\b", re.I),
     }
@@ -210,8 +294,32 @@ def _pronoun_speaker(text: str) -> str | None:
     return f"', {m.group(1)} …' reports a speaker named before" if m else None
 
 
+@functools.lru_cache(maxsize=1)
+def _it_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'Microsoft replaced it in 2009' (its subject is all the sentence names before 'it'), 'the firm did it
+    again': 'it' as the object of a verb, standing for a thing the sentence before named. Not the dummy 'it' of
+    'made it clear', nor the subject 'it' of 'said it would' (the sentence's own subject)."""
+    data = lang_en.table("standalone")
+    dummy = "|".join(re.escape(w) for w in sorted(data["dummy_it_followers"], key=len, reverse=True))
+    verbs = "|".join(re.escape(w) for w in sorted(data["object_it_verbs"], key=len, reverse=True))
+    not_object = (rf"(?!\s+(?:{dummy})\b|\s+(?:is|was|were|are|would|will|could|can|should|may|might|must|has|had"
+                  r"|have|does|did|[a-z]+ed)\b)")
+    after_subject = re.compile(rf"^\W*(?:[\w'’.-]+\s+){{1,4}}?(?:[a-z]+ed|{verbs})\s+it\b{not_object}")
+    anywhere = re.compile(r"\b(?:did|does|do|done|doing) it\b(?!\s+(?:not|n['’]t)\b)")
+    return after_subject, anywhere
+
+
+def _it_points_back(text: str) -> str | None:
+    """'Microsoft replaced it with a newer browser': replaced what?"""
+    plain = _QUOTED.sub("", drop_linking_opener(text))
+    after_subject, anywhere = _it_patterns()
+    m = after_subject.search(plain) or anywhere.search(plain)
+    return f"'{m.group(0).split()[-2]} it' stands for something named before" if m else None
+
+
 CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (
-    _time_points_back, _pointing_noun, _demonstrative, _epithet, _percentage_of_whom, _pronoun_speaker)
+    _time_points_back, _pointing_noun, _demonstrative, _epithet, _percentage_of_whom, _pronoun_speaker,
+    _it_points_back)
 
 
 def sentence_problem(text: str) -> str | None:
@@ -224,15 +332,17 @@ def sentence_problem(text: str) -> str | None:
 
 _DIGIT_DASH = re.compile(r"(?<=\d) ?([-–]) ?(?=\d)")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+_SPACE_INSIDE_BRACKETS = re.compile(r"([(\[])\s+|\s+([)\]])")
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\s*\([A-Za-z .]+\))?\s*[—–-]{1,2}\s+(?=[A-Z])")
 
 
 def tidy(text: str) -> str:
-    """Display form: no dateline ('WASHINGTON (AP) — '), '9 - 8' → '9-8', no space before a comma, single spaces,
-    no linking word in front."""
+    """Display form: no dateline ('WASHINGTON (AP) — '), '9 - 8' → '9-8', no space before a comma or inside
+    brackets, single spaces, no linking word in front."""
     text = _DATELINE.sub("", text)
     text = _DIGIT_DASH.sub(r"\1", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _SPACE_INSIDE_BRACKETS.sub(lambda m: m.group(1) or m.group(2), text)
     return drop_linking_opener(re.sub(r"[ \t]{2,}", " ", text).strip())

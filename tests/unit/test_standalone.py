@@ -1,0 +1,140 @@
+"""Sentences printed on their own: each rule of quizgen.generate.standalone on hand-written text (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.generate import standalone
+
+# --- 1. openers that need the sentence before --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Neither does the ferry company, which runs the night boats.", "begins with 'neither'"),
+    ("Nor did the harbour board say when the pier would reopen.", "begins with 'nor'"),
+    ("As a result the council closed two libraries in March.", "begins with 'as a result'"),
+    ("In turn the mill owners raised their prices by 8%.", "begins with 'in turn'"),
+    ("By contrast the northern towns spent almost nothing.", "begins with 'by contrast'"),
+    ("Even so the museum drew 40,000 visitors last year.", "begins with 'even so'"),
+    ("It also plans to open a second depot in Carlow.", "begins with 'it'"),
+    ("So did the rowing club, which lost its boathouse.", "begins with 'did'"),
+    ("That same day the mayor of Tolbridge resigned.", "begins with 'that'"),
+    ("On the same day the mayor of Tolbridge resigned.", "'the same day' places it"),
+    ("Two days earlier the mayor of Tolbridge had resigned.", "'Two days earlier' places it"),
+])
+def test_an_opener_that_leans_on_the_sentence_before_is_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("As a result, the council closed two libraries in March.", "The council closed two libraries in March."),
+    ("Instead, the Tolbridge council chose a smaller bridge.", "The Tolbridge council chose a smaller bridge."),
+    ("By contrast, the northern towns spent almost nothing.", "The northern towns spent almost nothing."),
+    ("Even so, the museum drew 40,000 visitors last year.", "The museum drew 40,000 visitors last year."),
+    ("In turn, the mill owners raised their prices by 8%.", "The mill owners raised their prices by 8%."),
+])
+def test_a_linking_opener_with_its_comma_is_dropped_and_the_rest_stands_alone(text, shown):
+    assert standalone.sentence_problem(text) is None
+    assert standalone.tidy(text) == shown
+
+
+@pytest.mark.parametrize("text", [
+    "As a result of the strike, 300 flights from Leeds were cancelled.",
+    "Neither of the two ferry firms would comment on the fares.",
+    "By contrast with 2004, the harbour board made a profit.",
+    "Instead of a bridge, the council of Tolbridge built a ferry pier.",
+])
+def test_an_opener_followed_by_what_it_links_to_stands_alone(text):
+    assert standalone.sentence_problem(text) is None
+    assert standalone.tidy(text) == text
+
+
+# --- 2. a thing or person named before ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "known"), [
+    ("The report said half of the ferries were older than 30 years.", "Ferry fares to rise"),
+    ("In a statement, the company said it would appeal against the fine.", "Ferry fares to rise"),
+    ("Shares fell sharply after the deal was announced on a Friday evening.", "Ferry fares to rise"),
+    ("The decision means the pier will close for two years.", "Ferry fares to rise"),
+])
+def test_a_vague_thing_the_sentence_never_names_is_skipped(text, known):
+    assert "without naming it" in (standalone.vague_subject(text, known) or "")
+
+
+@pytest.mark.parametrize(("text", "known"), [
+    ("The report said half of the ferries were older than 30 years.", "Report finds ferries too old"),
+    ("Harbour Lines said the company would appeal against the fine.", "Ferry fares to rise"),
+    ("The council voted on Monday to close the pier.", "Ferry fares to rise"),
+])
+def test_a_thing_named_in_the_sentence_or_the_headline_reads_alone(text, known):
+    assert standalone.vague_subject(text, known) is None
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Firefox replaced it as the most used browser in 2009.", "'replaced it' stands for"),
+    ("The harbour board sold it to a developer for £2m.", "'sold it' stands for"),
+    ("The rowing club did it again in the spring regatta.", "'did it' stands for"),
+    ("Critics described it as a waste of public money.", "'described it' stands for"),
+])
+def test_it_as_an_object_standing_for_something_named_before_is_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "The Tolbridge council made it clear that fares would rise.",
+    "Harbour Lines said it would appeal against the fine.",
+    "Harbour Lines bought the old pier and later rebuilt it with public money.",
+    "The mayor said: “We did it for the town.”",
+])
+def test_a_dummy_or_subject_it_or_one_with_its_antecedent_stays(text):
+    assert standalone.sentence_problem(text) is None
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("The 23-year-old Spaniard served for the match at 5-4.", "'the Spaniard' stands for a person"),
+    ("The Mallorcan left-hander broke serve twice in the final set.", "'the left-hander' stands for a person"),
+    ("Dara Quinn beat the Scot in straight sets on Sunday.", "'the Scot' stands for a person"),
+    ("Sunday was a fine afternoon for the Portuguese.", "'the Portuguese' stands for a person"),
+])
+def test_an_epithet_for_a_person_named_before_is_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "The Spanish coach Rafa Ortiz picked a young side.",
+    "The American market grew by 4% in the spring.",
+    "Boats crossed the Mediterranean in calm weather.",
+    "The 23-year-old Rafa Ortiz served for the match at 5-4.",
+])
+def test_a_demonym_as_an_adjective_or_beside_a_name_stays(text):
+    assert standalone.sentence_problem(text) is None
+
+
+# --- 3. the source's own slips -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("The rovers could have a had a third goal before the break.", "'a had'"),
+    ("The mill won approval for to build a second chimney.", "'for to'"),
+    ("The ferry left the the harbour at dawn on Monday.", "repeats a word ('the the')"),
+    ('The mayor called the pier "old," [Quinn] and the board agreed.', "a quotation cut short"),
+    ("The pier (built in 1902 was closed on Monday.", "a bracket without its pair"),
+])
+def test_a_slip_copied_from_the_source_is_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "By the time the ferry docked, the crew had had enough of the storm.",
+    "The will of the town was clear after the vote in May.",
+    "The council said that that decision was final for Tolbridge.",
+    "The mayor said: “The the mistake was mine” in Tolbridge.",
+])
+def test_doubled_words_that_english_allows_stay(text):
+    assert standalone.sentence_problem(text) is None
+
+
+def test_tidy_mends_spacing_the_source_got_wrong():
+    assert standalone.tidy("The pier  reopened ( after repairs ) on Monday .") == \
+        "The pier reopened (after repairs) on Monday."
