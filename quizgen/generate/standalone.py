@@ -39,17 +39,19 @@ def _linking_opener(text: str) -> str | None:
     result of the strike …', 'Neither of the firms …')."""
     openers, _ = _tables()
     phrase = _opens_with(text, openers)
-    if phrase is None:
-        return None
+    return None if phrase is None or _complement_follows(text, phrase) else phrase
+
+
+def _complement_follows(text: str, phrase: str) -> bool:
     following = text[len(phrase):].split(None, 1)
-    return None if following and following[0].lower() in _opener_complements() else phrase
+    return bool(following) and following[0].lower() in _opener_complements()
 
 
 def drop_linking_opener(text: str) -> str:
     """'But the prime minister changed his mind …' → 'The prime minister changed his mind …'."""
     _, droppable = _tables()
     phrase = _opens_with(text, droppable)
-    if phrase is None:
+    if phrase is None or _complement_follows(text, phrase):
         return text
     rest = text[len(phrase):].lstrip(" ,")
     return rest[:1].upper() + rest[1:] if rest else text
@@ -98,8 +100,11 @@ def _starts_mid_thought(text: str) -> str | None:
 
 
 def _unbalanced_quotes(text: str) -> str | None:
+    """'The mayor said “we will build it.': a quotation mark without its pair. Feeds mix curly and straight marks
+    (“Katyusha"), so every double mark counts the same."""
     plain = text.replace("``", '"').replace("''", '"')  # ''typewriter'' quotation marks count as double ones
-    if plain.count("“") != plain.count("”") or plain.count('"') % 2 or re.search(r"\s['’‘\"“]+$", plain):
+    plain = plain.replace("“", '"').replace("”", '"')
+    if plain.count('"') % 2 or re.search(r"\s['’‘\"“]+$", plain):
         return "a quotation mark without its pair (sentence split inside a quotation)"
     return None
 
@@ -317,9 +322,20 @@ def _it_points_back(text: str) -> str | None:
     return f"'{m.group(0).split()[-2]} it' stands for something named before" if m else None
 
 
+# A capitalised first word, then only lower-case words (no name) up to a subject pronoun: "Within three days he
+# was …", "In 2004 they moved …".
+_EARLY_PRONOUN = re.compile(r"^\W*[A-Z][\w'’-]*(?:\s+[a-z0-9][\w'’-]*,?){0,5}\s+(he|she|they)\b")
+
+
+def _early_pronoun(text: str) -> str | None:
+    """'Within three days he was back in Ireland': who? (A name before the pronoun says who.)"""
+    m = _EARLY_PRONOUN.match(_QUOTED.sub("", drop_linking_opener(text)))
+    return f"'{m.group(1)}' stands for someone named before" if m else None
+
+
 CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (
     _time_points_back, _pointing_noun, _demonstrative, _epithet, _percentage_of_whom, _pronoun_speaker,
-    _it_points_back)
+    _it_points_back, _early_pronoun)
 
 
 def sentence_problem(text: str) -> str | None:
@@ -340,9 +356,11 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\s*\([A-Za-z .]+\))?\s*[—�
 
 def tidy(text: str) -> str:
     """Display form: no dateline ('WASHINGTON (AP) — '), '9 - 8' → '9-8', no space before a comma or inside
-    brackets, single spaces, no linking word in front."""
+    brackets, straight quotation marks among curly ones curled, single spaces, no linking word in front."""
     text = _DATELINE.sub("", text)
     text = _DIGIT_DASH.sub(r"\1", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _SPACE_INSIDE_BRACKETS.sub(lambda m: m.group(1) or m.group(2), text)
+    if "“" in text or "”" in text:  # a straight mark among curly ones ('“liberated" by'): curl it the way it faces
+        text = re.sub(r'(?<=\S)"', "”", re.sub(r'"(?=\w)', "“", text))
     return drop_linking_opener(re.sub(r"[ \t]{2,}", " ", text).strip())
