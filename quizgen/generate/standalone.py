@@ -198,9 +198,11 @@ def _vague_noun(text: str) -> str | None:
     """The vague noun the sentence is about: within the first three words after 'The'/'This', or the subject of a
     later clause when the sentence names nothing at all."""
     if (m := _VAGUE_OPENING.match(text)) is not None:
-        word = next((w for w in re.findall(r"[\w'’-]+", text[m.end():])[:3] if w in _vague_nouns()), None)
+        words = re.findall(r"[\w'’-]+", text[m.end():])[:4]
+        word = next((w for w in words[:3] if w in _vague_nouns()), None)
         if word is not None:
-            return word
+            named = words.index(word) + 1 < len(words) and words[words.index(word) + 1][:1].isupper()
+            return None if named else word  # "The news agency TASS …" names it
     if (m := _vague_subject_later().search(text)) is not None and not _names_something(text):
         return m.group(1).lower()
     return None
@@ -322,15 +324,23 @@ def _it_points_back(text: str) -> str | None:
     return f"'{m.group(0).split()[-2]} it' stands for something named before" if m else None
 
 
-# A capitalised first word, then only lower-case words (no name) up to a subject pronoun: "Within three days he
-# was …", "In 2004 they moved …".
-_EARLY_PRONOUN = re.compile(r"^\W*[A-Z][\w'’-]*(?:\s+[a-z0-9][\w'’-]*,?){0,5}\s+(he|she|they)\b")
+# A scene-setting first word ("Within", "In", "Instead"), then only lower-case words (no name) up to a subject
+# pronoun: "Within three days he was …", "In 2004 they moved …".
+_EARLY_PRONOUN = re.compile(r"^\W*([A-Z][a-z]*)(?:\s+[a-z0-9][\w'’-]*,?){0,5}\s+(he|she|they)\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _scene_openers() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("standalone")["scene_openers"])
 
 
 def _early_pronoun(text: str) -> str | None:
-    """'Within three days he was back in Ireland': who? (A name before the pronoun says who.)"""
+    """'Within three days he was back in Ireland': who? (A name before the pronoun says who: 'McIlroy now claims
+    he …', so the first word must be one that sets the scene, not a name.)"""
     m = _EARLY_PRONOUN.match(_QUOTED.sub("", drop_linking_opener(text)))
-    return f"'{m.group(1)}' stands for someone named before" if m else None
+    if m is None or m.group(1).lower() not in _scene_openers():
+        return None
+    return f"'{m.group(2)}' stands for someone named before"
 
 
 CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (

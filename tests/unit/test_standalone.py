@@ -29,6 +29,7 @@ def test_an_opener_that_leans_on_the_sentence_before_is_skipped(text, reason):
     ("By contrast, the northern towns spent almost nothing.", "The northern towns spent almost nothing."),
     ("Even so, the museum drew 40,000 visitors last year.", "The museum drew 40,000 visitors last year."),
     ("In turn, the mill owners raised their prices by 8%.", "The mill owners raised their prices by 8%."),
+    ("In return, the Tolbridge mill received two new boilers.", "The Tolbridge mill received two new boilers."),
     ("As a result the council closed two libraries in March.", "The council closed two libraries in March."),
     ("By contrast a survey by Tolbridge council found no damage.", "A survey by Tolbridge council found no damage."),
 ])
@@ -42,6 +43,7 @@ def test_a_linking_opener_with_its_comma_is_dropped_and_the_rest_stands_alone(te
     "Neither of the two ferry firms would comment on the fares.",
     "By contrast with 2004, the harbour board made a profit.",
     "Instead of a bridge, the council of Tolbridge built a ferry pier.",
+    "In return for the loan, the Tolbridge mill gave the town its old boilers.",
 ])
 def test_an_opener_followed_by_what_it_links_to_stands_alone(text):
     assert standalone.sentence_problem(text) is None
@@ -142,8 +144,16 @@ def test_a_pronoun_before_any_name_is_skipped(text, reason):
     assert reason in (standalone.sentence_problem(text) or "")
 
 
-def test_a_pronoun_after_the_name_it_stands_for_stays():
-    assert standalone.sentence_problem("When Dara Quinn reached Tolbridge, she was greeted by the mayor.") is None
+@pytest.mark.parametrize("text", [
+    "When Dara Quinn reached Tolbridge, she was greeted by the mayor.",
+    "Quinn now claims she is in her best shape since the 1998 season.",
+])
+def test_a_pronoun_after_the_name_it_stands_for_stays(text):
+    assert standalone.sentence_problem(text) is None
+
+
+def test_an_appositive_name_after_a_vague_noun_names_it():
+    assert standalone.vague_subject("The news agency Tolpress published a video of the pier.", "Pier opens") is None
 
 
 def test_mixed_quotation_marks_count_as_one_pair_and_are_shown_curled():
@@ -174,3 +184,11 @@ def test_a_statement_after_a_quotation_closed_by_a_full_stop_is_its_own_sentence
     assert "McAllister Marine won the contract to rebuild it for £2m." in texts
     assert '"Will it be ready?" asked one councillor at the meeting in Tolbridge.' in texts
     assert '"It is the oldest pier in the county," the mayor said.' in texts
+
+
+def test_every_word_in_the_standalone_table_is_text():
+    """YAML reads a bare `no` or `on` as a boolean: every entry must stay a string."""
+    from quizgen.lang import en as lang_en
+
+    for key, words in lang_en.table("standalone").items():
+        assert all(isinstance(w, str) for w in words), key
