@@ -121,6 +121,7 @@ def test_a_demonym_as_an_adjective_or_beside_a_name_stays(text):
     ("The ferry left the the harbour at dawn on Monday.", "repeats a word ('the the')"),
     ('The mayor called the pier "old," [Quinn] and the board agreed.', "a quotation cut short"),
     ("The pier (built in 1902 was closed on Monday.", "a bracket without its pair"),
+    ("Quinn ran the mile in four minutes 3.51seconds at Tolbridge.", "runs a figure into a word"),
 ])
 def test_a_slip_copied_from_the_source_is_skipped(text, reason):
     assert reason in (standalone.sentence_problem(text) or "")
@@ -130,6 +131,7 @@ def test_a_slip_copied_from_the_source_is_skipped(text, reason):
     "By the time the ferry docked, the crew had had enough of the storm.",
     "The will of the town was clear after the vote in May.",
     "The council said that that decision was final for Tolbridge.",
+    "The 3km course in the 1990s cost 10mph drivers £2m on the 21st day.",
     "The mayor said: “The the mistake was mine” in Tolbridge.",
 ])
 def test_doubled_words_that_english_allows_stay(text):
