@@ -22,7 +22,7 @@ from quizgen.generate.distractors import (
 from quizgen.generate.facts import Fact, facts_for
 from quizgen.generate.quality import check_item
 from quizgen.generate.selection import Candidate, plan_quiz
-from quizgen.generate.standalone import drop_linking_opener, sentence_problem, tidy, vague_subject
+from quizgen.generate.standalone import drop_linking_opener, role_problem, sentence_problem, tidy, vague_subject
 from quizgen.lang import en as lang_en
 from quizgen.model import (
     TYPE_ORDER,
@@ -700,7 +700,7 @@ def _matchable_roles(people: list[dict[str, str]]) -> list[tuple[str, str]]:
     cores = [_role_core(p["description"]) for p in people]
     return [(p["name"], p["description"]) for p, core in zip(people, cores, strict=True)
             if len(re.sub(r"^(?:the|a|an)\s+", "", p["description"], flags=re.I).split()) >= 2
-            and cores.count(core) == 1]
+            and cores.count(core) == 1 and role_problem(p["description"]) is None]
 
 
 def _between(text: str, a: str, b: str) -> str:

@@ -385,3 +385,20 @@ def tidy(text: str) -> str:
     if "“" in text or "”" in text:  # a straight mark among curly ones ('“liberated" by'): curl it the way it faces
         text = re.sub(r'(?<=\S)"', "”", re.sub(r'"(?=\w)', "“", text))
     return drop_linking_opener(re.sub(r"[ \t]{2,}", " ", text).strip())
+
+
+@functools.lru_cache(maxsize=1)
+def _roles_of_an_organisation() -> tuple[str, ...]:
+    return tuple(sorted((w.lower() for w in lang_en.table("standalone")["roles_of_an_organisation"]), key=len,
+                        reverse=True))
+
+
+def role_problem(role: str) -> str | None:
+    """'managing director', 'the committee chairman': a role in an organisation the words never name (no capitalised
+    name, no 'of/at/for …'), so it does not say whose. 'managing director of Harbour Lines', 'Tiscali boss' and
+    'Labour MP' say it."""
+    words = role.strip(" ,.").lower()
+    head = next((r for r in _roles_of_an_organisation() if words == r or words.endswith(" " + r)), None)
+    if head is None or _A_NAME.search(" " + role) or re.search(r"\b(?:of|at|for|to|with)\s", role):
+        return None
+    return f"'{role}' does not say of what"

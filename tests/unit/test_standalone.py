@@ -194,3 +194,29 @@ def test_every_word_in_the_standalone_table_is_text():
 
     for key, words in lang_en.table("standalone").items():
         assert all(isinstance(w, str) for w in words), key
+
+
+# --- a role that does not say of what ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("role", "bare"), [
+    ("managing director", True),
+    ("the committee chairman", True),
+    ("its former chief executive", True),
+    ("managing director of Harbour Lines", False),
+    ("portal director at Tolnet", False),
+    ("Tolnet chairman", False),
+    ("former welfare minister", False),
+    ("Labour MP", False),
+])
+def test_a_role_in_an_organisation_must_name_it(role, bare):
+    assert (standalone.role_problem(role) is not None) is bare
+
+
+def test_people_to_roles_matching_leaves_out_a_role_that_does_not_say_of_what():
+    from quizgen.generate.builder import _matchable_roles
+
+    people = [{"name": "Ada Quinn", "description": "managing director"},
+              {"name": "Ben Okafor", "description": "managing director of Harbour Lines"},
+              {"name": "Cara Lind", "description": "former welfare minister"}]
+    assert [name for name, _ in _matchable_roles(people)] == ["Ben Okafor", "Cara Lind"]
