@@ -345,10 +345,17 @@ def _scene_openers() -> frozenset[str]:
     return frozenset(w.lower() for w in lang_en.table("standalone")["scene_openers"])
 
 
+# "Driving home from Los Angeles, he …": the pronoun is the participle's own subject, whatever the phrase names.
+_PARTICIPLE_PRONOUN = re.compile(r"^\W*[A-Z][a-z]+ing\b[^,]*,\s+(he|she|they)\b")
+
+
 def _early_pronoun(text: str) -> str | None:
-    """'Within three days he was back in Ireland': who? (A name before the pronoun says who: 'McIlroy now claims
-    he …', so the first word must be one that sets the scene, not a name.)"""
-    m = _EARLY_PRONOUN.match(_QUOTED.sub("", drop_linking_opener(text)))
+    """'Within three days he was back in Ireland', 'Driving home, he crashed': who? (A name before the pronoun says
+    who: 'McIlroy now claims he …', so the first word must be one that sets the scene, not a name.)"""
+    plain = _QUOTED.sub("", drop_linking_opener(text))
+    if (m := _PARTICIPLE_PRONOUN.match(plain)) is not None:
+        return f"'{m.group(1)}' stands for someone named before"
+    m = _EARLY_PRONOUN.match(plain)
     if m is None or m.group(1).lower() not in _scene_openers():
         return None
     return f"'{m.group(2)}' stands for someone named before"

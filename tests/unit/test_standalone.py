@@ -58,6 +58,7 @@ def test_an_opener_followed_by_what_it_links_to_stands_alone(text):
     ("In a statement, the company said it would appeal against the fine.", "Ferry fares to rise"),
     ("Shares fell sharply after the deal was announced on a Friday evening.", "Ferry fares to rise"),
     ("The decision means the pier will close for two years.", "Ferry fares to rise"),
+    ("The scene is part of a wave of posters put up by the council.", "Ferry fares to rise"),
 ])
 def test_a_vague_thing_the_sentence_never_names_is_skipped(text, known):
     assert "without naming it" in (standalone.vague_subject(text, known) or "")
@@ -141,6 +142,8 @@ def test_doubled_words_that_english_allows_stay(text):
 @pytest.mark.parametrize(("text", "reason"), [
     ("Within three days he was back in Tolbridge by air ambulance.", "'he' stands for someone"),
     ("In 2004 they moved the ferry service to Carlow.", "'they' stands for someone"),
+    ("Driving home from a late shift in Los Angeles, she was hit by a van.", "'she' stands for someone"),
+    ("At a meeting in Tolbridge, the council weighed the options.", "'the options' stands for"),
 ])
 def test_a_pronoun_before_any_name_is_skipped(text, reason):
     assert reason in (standalone.sentence_problem(text) or "")
@@ -149,6 +152,7 @@ def test_a_pronoun_before_any_name_is_skipped(text, reason):
 @pytest.mark.parametrize("text", [
     "When Dara Quinn reached Tolbridge, she was greeted by the mayor.",
     "Quinn now claims she is in her best shape since the 1998 season.",
+    "Speaking in Tolbridge, Dara Quinn said the pier would reopen.",
 ])
 def test_a_pronoun_after_the_name_it_stands_for_stays(text):
     assert standalone.sentence_problem(text) is None
