@@ -224,3 +224,17 @@ def test_people_to_roles_matching_leaves_out_a_role_that_does_not_say_of_what():
               {"name": "Ben Okafor", "description": "managing director of Harbour Lines"},
               {"name": "Cara Lind", "description": "former welfare minister"}]
     assert [name for name, _ in _matchable_roles(people)] == ["Ben Okafor", "Cara Lind"]
+
+
+def test_a_key_sentence_with_a_name_the_article_spells_otherwise_is_left_out():
+    from quizgen import api
+    from quizgen.model import Article
+
+    article = Article(title="Ferry aid for Tolbridge", paragraphs=(
+        "The United Nations sent 40 tonnes of food to Tolbridge on Monday, officials in Carlow said.",
+        "The Untied Nations also flew 12 doctors to the harbour town of Tolbridge from Carlow.",
+        "A United Nations spokeswoman, Ada Quinn, said 3,000 people had lost their homes in the storm."))
+    facts = api.extract_facts(article)
+    kept = {facts.sentences[k.sentence].text for k in facts.key_sentences}
+    assert not any("Untied" in text for text in kept)
+    assert any(text.startswith("The United Nations sent 40 tonnes") for text in kept)
