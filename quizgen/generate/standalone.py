@@ -134,14 +134,14 @@ def _garble_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]
     pairs = "|".join(re.escape(p) for p in sorted(data["impossible_pairs"], key=len, reverse=True))
     after_article = "|".join(re.escape(w) for w in data["never_after_article"])
     impossible = re.compile(rf"\b(?:{pairs}|(?i:a|an|the) (?:{after_article}))(?![\w'’-])")
-    doubled = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.I)
+    doubled = re.compile(r"\b([A-Za-z]+)\s+\1\b(?![\w'’-])", re.I)
     return impossible, doubled, frozenset(w.lower() for w in data["doubled_words_allowed"])
 
 
 def _garbled_words(text: str) -> str | None:
     """'could have a had a third', 'won approval for to build', 'the the': the source's own slip, copied. The
     sentence is skipped rather than mended: guessing the intended word could change what it states."""
-    plain = _QUOTED.sub("", text)
+    plain = _QUOTED.sub(" … ", text)  # "to “bring …” to" must not read as "to to"
     impossible, doubled, allowed = _garble_patterns()
     if (m := impossible.search(plain)) is not None:
         return f"has words that cannot stand side by side ('{m.group(0)}'), a slip in the source"
@@ -180,6 +180,7 @@ SENTENCE_RULES: tuple[Callable[[str], str | None], ...] = (
     _roll_call, _garbled_words, _stray_marks, _glued_figure)
 
 
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")  # "Russian", "Japanese", "British", "Iraqi": a kind, not a name
 _VAGUE_OPENING = re.compile(r"^(?:The|This|That|Such an?)\s+")
 # A capitalised word after the first: the sentence names someone or something ("Yukos said the company …").
 _A_NAME = re.compile(r"(?<=\s)[A-Z][\w'’.-]*[a-z]")
@@ -212,8 +213,10 @@ def _vague_noun(text: str) -> str | None:
         words = re.findall(r"[\w'’-]+", text[m.end():])[:4]
         word = next((w for w in words[:3] if w in _vague_nouns()), None)
         if word is not None:
-            named = words.index(word) + 1 < len(words) and words[words.index(word) + 1][:1].isupper()
-            return None if named else word  # "The news agency TASS …" names it
+            # "The Sanders campaign …", "The news agency TASS …": a capitalised word beside the noun names it.
+            at = words.index(word)
+            named = any(w[:1].isupper() and not _DEMONYM.fullmatch(w) for w in words[:at + 2] if w != word)
+            return None if named else word
     if (m := _vague_subject_later().search(text)) is not None and not _names_something(text):
         return m.group(1).lower()
     return None
@@ -238,7 +241,7 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
 
     units, verbs, anchored = words("time_units"), words("percentage_verbs"), words("anchored_after_demonstrative")
     # A verb or a clause break after "the <epithet>": the epithet is the subject, a person ("the Mallorcan won").
-    demonym = r"[A-Z][a-z]+(?:an|ese|ish|i)"
+    demonym = _DEMONYM.pattern
     person_verb = (r"(?:'s\b|\s*[,;:]|\s+(?:[a-z]+ed|said|says|was|is|has|had|will|would|could|can|won|lost"
                    r"|beat|took|made|hit|went|broke|scored|served|struck|led|got|saw)\b)")
     return {
@@ -323,7 +326,8 @@ def _it_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     not_object = (rf"(?!\s+(?:{dummy})\b|\s+(?:is|was|were|are|would|will|could|can|should|may|might|must|has|had"
                   r"|have|does|did|[a-z]+ed)\b)")
     after_subject = re.compile(rf"^\W*(?:[\w'’.-]+\s+){{1,4}}?(?:[a-z]+ed|{verbs})\s+it\b{not_object}")
-    anywhere = re.compile(r"\b(?:did|does|do|done|doing) it\b(?!\s+(?:not|n['’]t)\b)")
+    # Not "to do it": the infinitive's "it" is mostly what the same sentence just said ("… than let anyone else do it").
+    anywhere = re.compile(r"\b(?:did|does|done) it\b(?!\s+(?:not|n['’]t)\b)")
     return after_subject, anywhere
 
 
@@ -345,6 +349,8 @@ def _scene_openers() -> frozenset[str]:
     return frozenset(w.lower() for w in lang_en.table("standalone")["scene_openers"])
 
 
+# "Despite complaints that he is …, Mr. Sanders has …": the name comes after the clause that holds the pronoun.
+_CATAPHORA = re.compile(r"[^,]*,\s+(?:[A-Z][a-z]*\.?\s+)*[A-Z]")
 # "Driving home from Los Angeles, he …": the pronoun is the participle's own subject, whatever the phrase names.
 _PARTICIPLE_PRONOUN = re.compile(r"^\W*[A-Z][a-z]+ing\b[^,]*,\s+(he|she|they)\b")
 
@@ -356,7 +362,7 @@ def _early_pronoun(text: str) -> str | None:
     if (m := _PARTICIPLE_PRONOUN.match(plain)) is not None:
         return f"'{m.group(1)}' stands for someone named before"
     m = _EARLY_PRONOUN.match(plain)
-    if m is None or m.group(1).lower() not in _scene_openers():
+    if m is None or m.group(1).lower() not in _scene_openers() or _CATAPHORA.match(plain[m.end():]):
         return None
     return f"'{m.group(2)}' stands for someone named before"
 

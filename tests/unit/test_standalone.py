@@ -68,6 +68,7 @@ def test_a_vague_thing_the_sentence_never_names_is_skipped(text, known):
     ("The report said half of the ferries were older than 30 years.", "Report finds ferries too old"),
     ("Harbour Lines said the company would appeal against the fine.", "Ferry fares to rise"),
     ("The council voted on Monday to close the pier.", "Ferry fares to rise"),
+    ("The Harbour Lines campaign did not respond to requests for comment.", "Ferry fares to rise"),
 ])
 def test_a_thing_named_in_the_sentence_or_the_headline_reads_alone(text, known):
     assert standalone.vague_subject(text, known) is None
@@ -134,6 +135,7 @@ def test_a_slip_copied_from_the_source_is_skipped(text, reason):
     "The council said that that decision was final for Tolbridge.",
     "The 3km course in the 1990s cost 10mph drivers £2m on the 21st day.",
     "The mayor said: “The the mistake was mine” in Tolbridge.",
+    "Dara Quinn pledged to “bring the ferries home” to the people of Tolbridge.",
 ])
 def test_doubled_words_that_english_allows_stay(text):
     assert standalone.sentence_problem(text) is None
@@ -153,6 +155,7 @@ def test_a_pronoun_before_any_name_is_skipped(text, reason):
     "When Dara Quinn reached Tolbridge, she was greeted by the mayor.",
     "Quinn now claims she is in her best shape since the 1998 season.",
     "Speaking in Tolbridge, Dara Quinn said the pier would reopen.",
+    "Despite claims that she is too cautious, Ms. Quinn has reopened the pier.",
 ])
 def test_a_pronoun_after_the_name_it_stands_for_stays(text):
     assert standalone.sentence_problem(text) is None
