@@ -245,7 +245,7 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
     person_verb = (r"(?:'s\b|\s*[,;:]|\s+(?:[a-z]+ed|said|says|was|is|has|had|will|would|could|can|won|lost"
                    r"|beat|took|made|hit|went|broke|scored|served|struck|led|got|saw)\b)")
     return {
-        "time": re.compile(rf"\b(?:{words('time_pointers')})\b(?! of\b)|\b(?:\w+|\d+) (?:{units}) (?:later|earlier)\b"
+        "time": re.compile(rf"\b(?:{words('time_pointers')})\b(?! of\b)|(?<!\bfrom )(?<!\bthan )\b(?:\w+|\d+) (?:{units}) (?:later|earlier)\b"
                            rf"|^(?:On|After) (?:the )?\d+(?:st|nd|rd|th)? (?:{units})\b", re.I),
         # Followed by its verb ("the figure is"), not by words saying which ("the figure of 5%", "the total cost").
         "noun": re.compile(rf"\b(?:{words('pointing_nouns')})(?=\s*[,.;:]|\s+(?:is|are|was|were|has|have|had|will"
@@ -256,8 +256,8 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         # "the 23-year-old Spaniard", "the Mallorcan left-hander": a demonym or an age may come before the head.
         "epithet": re.compile(rf"\b[Tt]he (?:\d+-year-old |[A-Z][a-z]+(?:an|ese|ish|i) ){{0,2}}?"
                               rf"({demonym}|(?i:{words('epithet_nouns')})|\d+-year-old)"
-                              rf"(?:{person_verb}|(?=\s*[.!?”\"]*$)|\s+(?:in|at|to|for|with|from|by|who|after"
-                              r"|against|as|again|twice|before)\b)"),
+                              rf"(?:{person_verb}|(?P<place>(?=\s*[.!?”\"]*$)|\s+(?:in|at|to|for|with|from|by|who"
+                              r"|after|against|as|again|twice|before)\b))"),
         "percentage": re.compile(rf"(?:^|[,;]\s*(?:while|and|but|whereas)\s+)(?:[A-Za-z]+\s+){{0,2}}?\d+(?:\.\d+)?"
                                  rf"(?:%|\s*per\s?cent)\s+(?:{verbs})\b", re.I),
     }
@@ -293,7 +293,9 @@ def _epithet_exceptions() -> frozenset[str]:
 def _epithet(text: str) -> str | None:
     """'the Mallorcan won', 'the 24-year-old said': an epithet for a person named earlier."""
     for m in _context_patterns()["epithet"].finditer(text):
-        if m.group(1).lower() not in _epithet_exceptions():
+        # "by the Chinese.", "the British in India": a nation as a whole, unless a verb makes it one person.
+        nation = m.group(1).endswith(("ese", "ish")) and m.group("place") is not None
+        if m.group(1).lower() not in _epithet_exceptions() and not nation:
             return f"'the {m.group(1)}' stands for a person named before"
     return None
 
@@ -352,7 +354,7 @@ def _scene_openers() -> frozenset[str]:
 # "Despite complaints that he is …, Mr. Sanders has …": the name comes after the clause that holds the pronoun.
 _CATAPHORA = re.compile(r"[^,]*,\s+(?:[A-Z][a-z]*\.?\s+)*[A-Z]")
 # "Driving home from Los Angeles, he …": the pronoun is the participle's own subject, whatever the phrase names.
-_PARTICIPLE_PRONOUN = re.compile(r"^\W*[A-Z][a-z]+ing\b[^,]*,\s+(he|she|they)\b")
+_PARTICIPLE_PRONOUN = re.compile(r"^\W*(?!According\b)[A-Z][a-z]+ing\b[^,]*,\s+(he|she|they)\b")
 
 
 def _early_pronoun(text: str) -> str | None:

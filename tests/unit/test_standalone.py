@@ -98,7 +98,7 @@ def test_a_dummy_or_subject_it_or_one_with_its_antecedent_stays(text):
     ("The 23-year-old Spaniard served for the match at 5-4.", "'the Spaniard' stands for a person"),
     ("The Mallorcan left-hander broke serve twice in the final set.", "'the left-hander' stands for a person"),
     ("Dara Quinn beat the Scot in straight sets on Sunday.", "'the Scot' stands for a person"),
-    ("Sunday was a fine afternoon for the Portuguese.", "'the Portuguese' stands for a person"),
+    ("Sunday was a fine afternoon for the Brazilian.", "'the Brazilian' stands for a person"),
 ])
 def test_an_epithet_for_a_person_named_before_is_skipped(text, reason):
     assert reason in (standalone.sentence_problem(text) or "")
@@ -109,6 +109,7 @@ def test_an_epithet_for_a_person_named_before_is_skipped(text, reason):
     "The American market grew by 4% in the spring.",
     "Boats crossed the Mediterranean in calm weather.",
     "The 23-year-old Rafa Ortiz served for the match at 5-4.",
+    "The harbour was shelled in a counterattack by the Chinese.",
 ])
 def test_a_demonym_as_an_adjective_or_beside_a_name_stays(text):
     assert standalone.sentence_problem(text) is None
@@ -156,6 +157,9 @@ def test_a_pronoun_before_any_name_is_skipped(text, reason):
     "Quinn now claims she is in her best shape since the 1998 season.",
     "Speaking in Tolbridge, Dara Quinn said the pier would reopen.",
     "Despite claims that she is too cautious, Ms. Quinn has reopened the pier.",
+    "According to Quinn, she was never told about the closure of the pier.",
+    "As Professor Lind put it, the pier is the town's front door.",
+    "Ferry Lines sold 3,000 tickets in May, up 31% from a year earlier.",
 ])
 def test_a_pronoun_after_the_name_it_stands_for_stays(text):
     assert standalone.sentence_problem(text) is None
