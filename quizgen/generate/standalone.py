@@ -245,7 +245,9 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
     person_verb = (r"(?:'s\b|\s*[,;:]|\s+(?:[a-z]+ed|said|says|was|is|has|had|will|would|could|can|won|lost"
                    r"|beat|took|made|hit|went|broke|scored|served|struck|led|got|saw)\b)")
     return {
-        "time": re.compile(rf"\b(?:{words('time_pointers')})\b(?! of\b)|(?<!\bfrom )(?<!\bthan )\b(?:\w+|\d+) (?:{units}) (?:later|earlier)\b"
+        # "Two days earlier …" points back; "up 31% from a year earlier" is a comparison that says with what.
+        "time": re.compile(rf"\b(?:{words('time_pointers')})\b(?! of\b)"
+                           rf"|(?<!\bfrom )(?<!\bthan )\b(?:\w+|\d+) (?:{units}) (?:later|earlier)\b"
                            rf"|^(?:On|After) (?:the )?\d+(?:st|nd|rd|th)? (?:{units})\b", re.I),
         # Followed by its verb ("the figure is"), not by words saying which ("the figure of 5%", "the total cost").
         "noun": re.compile(rf"\b(?:{words('pointing_nouns')})(?=\s*[,.;:]|\s+(?:is|are|was|were|has|have|had|will"
