@@ -331,7 +331,9 @@ def _it_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
                   r"|have|does|did|[a-z]+ed)\b)")
     after_subject = re.compile(rf"^\W*(?:[\w'’.-]+\s+){{1,4}}?(?:[a-z]+ed|{verbs})\s+it\b{not_object}")
     # Not "to do it": the infinitive's "it" is mostly what the same sentence just said ("… than let anyone else do it").
-    anywhere = re.compile(r"\b(?:did|does|done) it\b(?!\s+(?:not|n['’]t)\b)")
+    # Not an inversion either: "Only then did it emerge that …" ("it" looks forward).
+    anywhere = re.compile(r"(?<!\bthen )(?<!\bonly )(?<!\bnor )(?<!\bso )\b(?:did|does|done) it\b"
+                          r"(?!\s+(?:not|n['’]t)\b)")
     return after_subject, anywhere
 
 

@@ -89,6 +89,7 @@ def test_it_as_an_object_standing_for_something_named_before_is_skipped(text, re
     "Harbour Lines said it would appeal against the fine.",
     "Harbour Lines bought the old pier and later rebuilt it with public money.",
     "The mayor said: “We did it for the town.”",
+    "Only then did it emerge that the pier had been sold in 1998.",
 ])
 def test_a_dummy_or_subject_it_or_one_with_its_antecedent_stays(text):
     assert standalone.sentence_problem(text) is None
