@@ -43,8 +43,12 @@ def _linking_opener(text: str) -> str | None:
 
 
 def _complement_follows(text: str, phrase: str) -> bool:
+    """'As a result of …', 'Neither the mayor nor the council …': the opener says what it links, here."""
     following = text[len(phrase):].split(None, 1)
-    return bool(following) and following[0].lower() in _opener_complements()
+    if following and following[0].lower() in _opener_complements():
+        return True
+    pair = lang_en.table("standalone")["paired_openers"].get(phrase)
+    return pair is not None and re.search(rf"\b{pair}\b", text[len(phrase):], re.I) is not None
 
 
 def drop_linking_opener(text: str) -> str:
@@ -187,7 +191,15 @@ _A_NAME = re.compile(r"(?<=\s)[A-Z][\w'’.-]*[a-z]")
 
 
 def _names_something(text: str) -> bool:
-    calendar = set(lang_en.table("standalone")["calendar_words"])
+    """A capitalised word that is not a date ('Monday'); the first word counts when a comma, a possessive or another
+    capitalised word follows it and it is not one that only opens a sentence ('Podesta, who said the project …' names
+    Podesta; 'Shares fell after the deal …' names nothing)."""
+    data = lang_en.table("standalone")
+    calendar = set(data["calendar_words"])
+    first = re.match(r"\W*([A-Z][\w.-]*)(?=,|['’]s\b|\s+[A-Z])", text)
+    if first and first.group(1).lower() not in {*data["scene_openers"], *data["function_starters"]} \
+            and first.group(1) not in calendar:
+        return True
     return any(m.group(0) not in calendar for m in _A_NAME.finditer(text))
 
 
@@ -210,12 +222,14 @@ def _vague_noun(text: str) -> str | None:
     """The vague noun the sentence is about: within the first three words after 'The'/'This', or the subject of a
     later clause when the sentence names nothing at all."""
     if (m := _VAGUE_OPENING.match(text)) is not None:
-        words = re.findall(r"[\w'’-]+", text[m.end():])[:4]
+        words = re.findall(r"[\w'’-]+", text[m.end():])[:5]
         word = next((w for w in words[:3] if w in _vague_nouns()), None)
         if word is not None:
             # "The Sanders campaign …", "The news agency TASS …": a capitalised word beside the noun names it.
             at = words.index(word)
-            named = any(w[:1].isupper() and not _DEMONYM.fullmatch(w) for w in words[:at + 2] if w != word)
+            # … or a name after "of"/"with"/"by": "The meeting with Eggleston", "The report by Ofcom".
+            near = words[:at + 3] if at + 1 < len(words) and words[at + 1] in {"of", "with", "by"} else words[:at + 2]
+            named = any(w[:1].isupper() and not _DEMONYM.fullmatch(w) for w in near if w != word)
             return None if named else word
     if (m := _vague_subject_later().search(text)) is not None and not _names_something(text):
         return m.group(1).lower()

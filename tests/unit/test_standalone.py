@@ -43,6 +43,9 @@ def test_a_linking_opener_with_its_comma_is_dropped_and_the_rest_stands_alone(te
     "Neither of the two ferry firms would comment on the fares.",
     "By contrast with 2004, the harbour board made a profit.",
     "Instead of a bridge, the council of Tolbridge built a ferry pier.",
+    "Neither the mayor nor the harbour board answered requests for comment.",
+    "Both Quinn and Lind voted to close the pier in 2004.",
+    "Had the vote passed, the Tolbridge pier would have closed in May.",
     "In return for the loan, the Tolbridge mill gave the town its old boilers.",
 ])
 def test_an_opener_followed_by_what_it_links_to_stands_alone(text):
@@ -68,6 +71,8 @@ def test_a_vague_thing_the_sentence_never_names_is_skipped(text, known):
     ("The report said half of the ferries were older than 30 years.", "Report finds ferries too old"),
     ("Harbour Lines said the company would appeal against the fine.", "Ferry fares to rise"),
     ("The council voted on Monday to close the pier.", "Ferry fares to rise"),
+    ("Quinn, who said the project was vetted by lawyers, denied any wrongdoing.", "Ferry fares to rise"),
+    ("The meeting with Quinn delayed the vote by several hours.", "Ferry fares to rise"),
     ("The Harbour Lines campaign did not respond to requests for comment.", "Ferry fares to rise"),
 ])
 def test_a_thing_named_in_the_sentence_or_the_headline_reads_alone(text, known):
