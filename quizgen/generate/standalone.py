@@ -369,8 +369,9 @@ def _scene_openers() -> frozenset[str]:
     return frozenset(w.lower() for w in lang_en.table("standalone")["scene_openers"])
 
 
-# "Despite complaints that he is …, Mr. Sanders has …": the name comes after the clause that holds the pronoun.
-_CATAPHORA = re.compile(r"[^,]*,\s+(?:[A-Z][a-z]*\.?\s+)*[A-Z]")
+# "Despite complaints that he is …, Mr. Sanders has …", "… that they distort it, the Democratic delegates …": the
+# name comes after the clause that holds the pronoun.
+_CATAPHORA = re.compile(r"[^,]*,\s+(?:the\s+)?(?:[A-Z][a-z]*\.?\s+)*[A-Z]")
 # "Driving home from Los Angeles, he …": the pronoun is the participle's own subject, whatever the phrase names.
 _PARTICIPLE_PRONOUN = re.compile(r"^\W*(?!According\b)[A-Z][a-z]+ing\b[^,]*,\s+(he|she|they)\b")
 

@@ -166,6 +166,8 @@ def test_a_pronoun_before_any_name_is_skipped(text, reason):
     "According to Quinn, she was never told about the closure of the pier.",
     "As Professor Lind put it, the pier is the town's front door.",
     "Ferry Lines sold 3,000 tickets in May, up 31% from a year earlier.",
+    "The Tolbridge win followed a defeat in Carlow less than a week earlier.",
+    "Despite claims that they are too slow, the Tolbridge ferries carried 3,000 people.",
 ])
 def test_a_pronoun_after_the_name_it_stands_for_stays(text):
     assert standalone.sentence_problem(text) is None
