@@ -88,7 +88,7 @@ _NAME_SEGMENT = re.compile(r"^\s*(?:and\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-
 
 def _roll_call(text: str) -> str | None:
     """'Cech; Ferreira, Terry, Carvalho, Gallas; …': a line-up or list of names is not a fact to remember."""
-    segments = re.split(r"[,;]", re.sub(r"\([^)]*\)", "", text).rstrip(".!? "))
+    segments = re.split(r"[,;]", re.sub(r"\([^()]*\)", "", text).rstrip(".!? "))
     if sum(bool(_NAME_SEGMENT.match(seg)) for seg in segments) >= 5:
         return "is a list of names (a line-up), not a fact to remember"
     return None
@@ -279,7 +279,8 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+# An opening mark stops the run too, so a line of unclosed marks costs linear time, not quadratic.
+_QUOTED = re.compile(r"“[^”“]*”|\"[^\"]*\"|‘[^’‘]*’")
 
 
 def _time_points_back(text: str) -> str | None:
@@ -361,7 +362,9 @@ def _it_points_back(text: str) -> str | None:
 
 # A scene-setting first word ("Within", "In", "Instead"), then only lower-case words (no name) up to a subject
 # pronoun: "Within three days he was …", "In 2004 they moved …".
-_EARLY_PRONOUN = re.compile(r"^\W*([A-Z][a-z]*)(?:\s+[a-z0-9][\w'’-]*,?){0,5}\s+(he|she|they)\b")
+# At most one comma: "In several cases, tech executives say, they …" has its subject before the pronoun.
+_EARLY_PRONOUN = re.compile(r"^\W*([A-Z][a-z]*)(?:\s+[a-z0-9][\w'’-]*){0,6}?(?:,(?:\s+[a-z0-9][\w'’-]*){0,6}?)?"
+                            r"\s+(he|she|they)\b")
 
 
 @functools.lru_cache(maxsize=1)
@@ -373,15 +376,16 @@ def _scene_openers() -> frozenset[str]:
 # name comes after the clause that holds the pronoun.
 _CATAPHORA = re.compile(r"[^,]*,\s+(?:the\s+)?(?:[A-Z][a-z]*\.?\s+)*[A-Z]")
 # "Driving home from Los Angeles, he …": the pronoun is the participle's own subject, whatever the phrase names.
-_PARTICIPLE_PRONOUN = re.compile(r"^\W*(?!According\b)[A-Z][a-z]+ing\b[^,]*,\s+(he|she|they)\b")
+_PARTICIPLE_PRONOUN = re.compile(r"^\W*([A-Z][a-z]+ing)\b[^,]*,\s+(he|she|they)\b")
 
 
 def _early_pronoun(text: str) -> str | None:
     """'Within three days he was back in Ireland', 'Driving home, he crashed': who? (A name before the pronoun says
     who: 'McIlroy now claims he …', so the first word must be one that sets the scene, not a name.)"""
     plain = _QUOTED.sub("", drop_linking_opener(text))
-    if (m := _PARTICIPLE_PRONOUN.match(plain)) is not None:
-        return f"'{m.group(1)}' stands for someone named before"
+    m = _PARTICIPLE_PRONOUN.match(plain)
+    if m is not None and m.group(1).lower() not in lang_en.table("standalone")["prepositional_participles"]:
+        return f"'{m.group(2)}' stands for someone named before"
     m = _EARLY_PRONOUN.match(plain)
     if m is None or m.group(1).lower() not in _scene_openers() or _CATAPHORA.match(plain[m.end():]):
         return None

@@ -164,6 +164,8 @@ def test_a_pronoun_before_any_name_is_skipped(text, reason):
     "Speaking in Tolbridge, Dara Quinn said the pier would reopen.",
     "Despite claims that she is too cautious, Ms. Quinn has reopened the pier.",
     "According to Quinn, she was never told about the closure of the pier.",
+    "Assuming that Quinn wins in May, she might close the pier for good.",
+    "In several cases, harbour officials say, they were told to keep the pier open.",
     "As Professor Lind put it, the pier is the town's front door.",
     "Ferry Lines sold 3,000 tickets in May, up 31% from a year earlier.",
     "The Tolbridge win followed a defeat in Carlow less than a week earlier.",
@@ -253,3 +255,27 @@ def test_a_key_sentence_with_a_name_the_article_spells_otherwise_is_left_out():
     kept = {facts.sentences[k.sentence].text for k in facts.key_sentences}
     assert not any("Untied" in text for text in kept)
     assert any(text.startswith("The United Nations sent 40 tonnes") for text in kept)
+
+
+# --- cost --------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("unit", ["“", "‘", '"', "(", "a ", "A ", "a, ", "Within the, ", "the company ", "did it ",
+                                  "the the ", "1a", "Driving, ", "The Scot "])
+def test_judging_a_sentence_costs_linear_time_on_adversarial_text(unit):
+    """A 4× longer hostile sentence costs about 4× (quadratic would be 16×); run in a child with a time limit."""
+    import time
+
+    from tests.unit.bounded import run_bounded
+
+    def cost(n: int) -> float:
+        text = "In " + unit * n + "."
+        best = float("inf")
+        for _ in range(5):  # the fastest of five: a busy machine slows single runs, not the best one
+            started = time.perf_counter()
+            standalone.sentence_problem(text), standalone.vague_subject(text, "x"), standalone.tidy(text)
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    small, big = run_bounded(lambda: (cost(2_000), cost(8_000)), 60).value
+    assert big < 0.01 or big / max(small, 1e-6) < 8.0, f"{big / small:.1f}× for a 4× longer sentence"
