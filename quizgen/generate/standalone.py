@@ -1,6 +1,11 @@
 """Sentences a student sees on their own: what makes one unreadable out of context, and a tidy display form.
 
 Each rule is a small named function `(text) -> reason | None`; `sentence_problem` returns the first reason found.
+SENTENCE_RULES judge the sentence as a sentence (an opener that leans on the one before, a quotation cut in two, a
+slip copied from the source); CONTEXT_RULES find words that stand for something named before (a time, a noun, an
+epithet, 'it', a pronoun); `vague_subject` needs the headline too; `role_problem` judges a role alone. The English
+words are in quizgen/lang/en/data/standalone.yaml. A sentence is skipped, never mended by guessing a word; `tidy`
+only drops a linking word and mends spacing and quotation marks.
 """
 
 from __future__ import annotations
@@ -48,7 +53,8 @@ def _complement_follows(text: str, phrase: str) -> bool:
     if following and following[0].lower() in _opener_complements():
         return True
     pair = lang_en.table("standalone")["paired_openers"].get(phrase)
-    return pair is not None and re.search(rf"\b{pair}\b", text[len(phrase):], re.I) is not None
+    near = " ".join(text[len(phrase):].split()[:8])  # "Both Quinn and Lind", not "Both sides … and …" much later
+    return pair is not None and re.search(rf"\b{pair}\b", near, re.I) is not None
 
 
 def drop_linking_opener(text: str) -> str:

@@ -13,6 +13,7 @@ from quizgen.generate import standalone
     ("Neither does the ferry company, which runs the night boats.", "begins with 'neither'"),
     ("Nor did the harbour board say when the pier would reopen.", "begins with 'nor'"),
     ("Likewise the northern towns spent almost nothing.", "begins with 'likewise'"),
+    ("Both sides agreed to meet in Tolbridge in the spring and signed a truce.", "begins with 'both'"),
     ("It also plans to open a second depot in Carlow.", "begins with 'it'"),
     ("So did the rowing club, which lost its boathouse.", "begins with 'did'"),
     ("That same day the mayor of Tolbridge resigned.", "begins with 'that'"),
