@@ -398,9 +398,28 @@ def _early_pronoun(text: str) -> str | None:
     return f"'{m.group(2)}' stands for someone named before"
 
 
+@functools.lru_cache(maxsize=1)
+def _comparison_pattern() -> re.Pattern[str]:
+    words = "|".join(sorted(lang_en.table("standalone")["comparatives"], key=len, reverse=True))
+    figure = (r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?))"
+              r"(?:\s+(?:hundred|thousand|million|billion))?")
+    # "20% cheaper", "five million times faster"; "twice as long", "three times as big"
+    return re.compile(rf"{figure}\s*(?:%|per\s?cent|times)\s+(?:{words})\b"
+                      rf"|(?:{figure}\s+times|\btwice|\bhalf)\s+as\s+[a-z]+\b", re.I)
+
+
+def _comparison_without_base(text: str) -> str | None:
+    """'The new chip is five million times faster', '20% cheaper': than what? (A 'than' or a second 'as' after the
+    comparison says.)"""
+    m = _comparison_pattern().search(_QUOTED.sub(" … ", text))
+    if m is None or re.search(r"\b(?:than|as)\b", text[m.end():], re.I):
+        return None
+    return f"'{m.group(0)}' compares with something left out"
+
+
 CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (
     _time_points_back, _pointing_noun, _demonstrative, _epithet, _percentage_of_whom, _pronoun_speaker,
-    _it_points_back, _early_pronoun)
+    _it_points_back, _early_pronoun, _comparison_without_base)
 
 
 def sentence_problem(text: str) -> str | None:

@@ -111,6 +111,24 @@ def test_an_epithet_for_a_person_named_before_is_skipped(text, reason):
     assert reason in (standalone.sentence_problem(text) or "")
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    ("The new Tolbridge chip is five million times faster.", "'five million times faster' compares"),
+    ("Ferry tickets from Carlow are now 20% cheaper.", "'20% cheaper' compares"),
+    ("The Tolbridge pier is twice as long.", "'twice as long' compares"),
+])
+def test_a_comparison_without_its_base_is_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "The new Tolbridge chip is five million times faster than the old one.",
+    "The Tolbridge pier is twice as long as the Carlow one.",
+    "Ferry fares in Carlow rose by 20% in 2004.",
+])
+def test_a_comparison_with_its_base_stays(text):
+    assert standalone.sentence_problem(text) is None
+
+
 @pytest.mark.parametrize("text", [
     "The Spanish coach Rafa Ortiz picked a young side.",
     "The American market grew by 4% in the spring.",
@@ -272,11 +290,20 @@ def test_judging_a_sentence_costs_linear_time_on_adversarial_text(unit):
     def cost(n: int) -> float:
         text = "In " + unit * n + "."
         best = float("inf")
-        for _ in range(5):  # the fastest of five: a busy machine slows single runs, not the best one
+        for _ in range(3):  # the fastest of three: a busy machine slows single runs, not the best one
             started = time.perf_counter()
             standalone.sentence_problem(text), standalone.vague_subject(text, "x"), standalone.tidy(text)
             best = min(best, time.perf_counter() - started)
         return best
 
-    small, big = run_bounded(lambda: (cost(2_000), cost(8_000)), 60).value
-    assert big < 0.01 or big / max(small, 1e-6) < 8.0, f"{big / small:.1f}× for a 4× longer sentence"
+    def growth() -> float:
+        small, big = cost(1_500), cost(6_000)
+        return 1.0 if big < 0.008 else big / max(small, 1e-6)
+
+    # Measured again when high: a burst of load on a shared machine is not quadratic growth, twice in a row.
+    def measured() -> float:
+        first = growth()
+        return first if first < 8.0 else min(first, growth())
+
+    worst = run_bounded(measured, 60).value
+    assert worst < 8.0, f"{worst:.1f}× for a 4× longer sentence"
