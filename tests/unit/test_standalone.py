@@ -282,7 +282,8 @@ def test_a_key_sentence_with_a_name_the_article_spells_otherwise_is_left_out():
 @pytest.mark.parametrize("unit", ["“", "‘", '"', "(", "a ", "A ", "a, ", "Within the, ", "the company ", "did it ",
                                   "the the ", "1a", "Driving, ", "The Scot "])
 def test_judging_a_sentence_costs_linear_time_on_adversarial_text(unit):
-    """A 4× longer hostile sentence costs about 4× (quadratic would be 16×); run in a child with a time limit."""
+    """A 4× longer hostile sentence costs about 4× (quadratic would be 16×; the bar is 10× for a busy machine); run
+    in a child with a time limit."""
     import time
 
     from tests.unit.bounded import run_bounded
@@ -303,7 +304,7 @@ def test_judging_a_sentence_costs_linear_time_on_adversarial_text(unit):
     # Measured again when high: a burst of load on a shared machine is not quadratic growth, twice in a row.
     def measured() -> float:
         first = growth()
-        return first if first < 8.0 else min(first, growth())
+        return first if first < 10.0 else min(first, growth())
 
     worst = run_bounded(measured, 60).value
-    assert worst < 8.0, f"{worst:.1f}× for a 4× longer sentence"
+    assert worst < 10.0, f"{worst:.1f}× for a 4× longer sentence"  # linear ≈ 4, quadratic ≈ 16
