@@ -106,6 +106,8 @@ def _starts_mid_thought(text: str) -> str | None:
         return "begins mid-thought (lower case)"
     if text[:1] in {"-", "–", "—", ",", ";", ":", ")", "…"}:
         return "begins with stray punctuation"
+    if text[:1] in {"”", "’"} or re.match(r"^[\"']\s", text):
+        return "begins with the closing mark of an earlier quotation"
     return None
 
 

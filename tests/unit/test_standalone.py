@@ -150,6 +150,8 @@ def test_a_demonym_as_an_adjective_or_beside_a_name_stays(text):
     ('The mayor called the pier "old," [Quinn] and the board agreed.', "a quotation cut short"),
     ("The pier (built in 1902 was closed on Monday.", "a bracket without its pair"),
     ("Quinn ran the mile in four minutes 3.51seconds at Tolbridge.", "runs a figure into a word"),
+    ("” … the pier is not safe,” the mayor said in Tolbridge.", "the closing mark of an earlier quotation"),
+    ('" The pier is not safe," the mayor of Tolbridge said.', "the closing mark of an earlier quotation"),
 ])
 def test_a_slip_copied_from_the_source_is_skipped(text, reason):
     assert reason in (standalone.sentence_problem(text) or "")
