@@ -413,8 +413,9 @@ def _comparison_pattern() -> re.Pattern[str]:
 def _comparison_without_base(text: str) -> str | None:
     """'The new chip is five million times faster', '20% cheaper': than what? (A 'than' or a second 'as' after the
     comparison says.)"""
-    m = _comparison_pattern().search(_QUOTED.sub(" … ", text))
-    if m is None or re.search(r"\b(?:than|as)\b", text[m.end():], re.I):
+    plain = _QUOTED.sub(" … ", text)
+    m = _comparison_pattern().search(plain)
+    if m is None or re.search(r"\b(?:than|as)\b", plain[m.end():], re.I):
         return None
     return f"'{m.group(0)}' compares with something left out"
 
