@@ -281,7 +281,7 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         "epithet": re.compile(rf"\b[Tt]he (?:\d+-year-old |[A-Z][a-z]+(?:an|ese|ish|i) ){{0,2}}?"
                               rf"({demonym}|(?i:{words('epithet_nouns')})|\d+-year-old)"
                               rf"(?:{person_verb}|(?P<place>(?=\s*[.!?”\"]*$)|\s+(?:in|at|to|for|with|from|by|who"
-                              r"|after|against|as|again|twice|before)\b))"),
+                              r"|after|against|as|again|twice|before|a|an|his|her)\b))"),
         "percentage": re.compile(rf"(?:^|[,;]\s*(?:while|and|but|whereas)\s+)(?:[A-Za-z]+\s+){{0,2}}?\d+(?:\.\d+)?"
                                  rf"(?:%|\s*per\s?cent)\s+(?:{verbs})\b", re.I),
     }

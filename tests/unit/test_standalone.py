@@ -105,6 +105,7 @@ def test_a_dummy_or_subject_it_or_one_with_its_antecedent_stays(text):
     ("The 23-year-old Spaniard served for the match at 5-4.", "'the Spaniard' stands for a person"),
     ("The Mallorcan left-hander broke serve twice in the final set.", "'the left-hander' stands for a person"),
     ("Dara Quinn beat the Scot in straight sets on Sunday.", "'the Scot' stands for a person"),
+    ("Victory gave the Mallorcan a 2-0 lead over Carlow.", "'the Mallorcan' stands for a person"),
     ("Sunday was a fine afternoon for the Brazilian.", "'the Brazilian' stands for a person"),
 ])
 def test_an_epithet_for_a_person_named_before_is_skipped(text, reason):
