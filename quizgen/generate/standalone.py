@@ -278,7 +278,8 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         "demonstrative": re.compile(rf"\b(?:[Tt]his|[Tt]hese|[Tt]hose)\b(?!\s+(?:{anchored}|days"
                                     r"|who|whom|whose|which|that|with|in|at|of|aged|under|over|living|working)\b)"),
         # "the 23-year-old Spaniard", "the Mallorcan left-hander": a demonym or an age may come before the head.
-        "epithet": re.compile(rf"\b[Tt]he (?:\d+-year-old |[A-Z][a-z]+(?:an|ese|ish|i) ){{0,2}}?"
+        # A capital "The" inside the sentence begins a name ("outside The Venetian"), not an epithet.
+        "epithet": re.compile(rf"(?:^\W*The|\bthe) (?:\d+-year-old |[A-Z][a-z]+(?:an|ese|ish|i) ){{0,2}}?"
                               rf"({demonym}|(?i:{words('epithet_nouns')})|\d+-year-old)"
                               rf"(?:{person_verb}|(?P<place>(?=\s*[.!?”\"]*$)|\s+(?:in|at|to|for|with|from|by|who"
                               r"|after|against|as|again|twice|before|a|an|his|her)\b))"),
@@ -317,7 +318,7 @@ def _epithet_exceptions() -> frozenset[str]:
 
 def _epithet(text: str) -> str | None:
     """'the Mallorcan won', 'the 24-year-old said': an epithet for a person named earlier."""
-    for m in _context_patterns()["epithet"].finditer(text):
+    for m in _context_patterns()["epithet"].finditer(_QUOTED.sub(" … ", text)):
         # "by the Chinese.", "the British in India": a nation as a whole, unless a verb makes it one person.
         nation = m.group(1).endswith(("ese", "ish")) and m.group("place") is not None
         if m.group(1).lower() not in _epithet_exceptions() and not nation:

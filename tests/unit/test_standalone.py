@@ -136,6 +136,8 @@ def test_a_comparison_with_its_base_stays(text):
     "Boats crossed the Mediterranean in calm weather.",
     "The 23-year-old Rafa Ortiz served for the match at 5-4.",
     "The harbour was shelled in a counterattack by the Chinese.",
+    "Dara Quinn stood outside The Venetian as she talked about fares.",
+    "Quinn said: “The actress from that film would notice him.”",
 ])
 def test_a_demonym_as_an_adjective_or_beside_a_name_stays(text):
     assert standalone.sentence_problem(text) is None
