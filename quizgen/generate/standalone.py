@@ -31,6 +31,11 @@ def _opener_complements() -> frozenset[str]:
     return frozenset(w.lower() for w in lang_en.table("standalone")["opener_complements"])
 
 
+@functools.lru_cache(maxsize=1)
+def _anchored() -> frozenset[str]:
+    return frozenset(w.lower() for w in (*lang_en.table("standalone")["anchored_after_demonstrative"], "days"))
+
+
 def _opens_with(text: str, phrases: tuple[str, ...]) -> str | None:
     lowered = text.lower()
     for phrase in phrases:
@@ -48,10 +53,13 @@ def _linking_opener(text: str) -> str | None:
 
 
 def _complement_follows(text: str, phrase: str) -> bool:
-    """'As a result of …', 'Neither the mayor nor the council …': the opener says what it links, here."""
+    """'As a result of …', 'Neither the mayor nor the council …', 'This year's …': the opener says what it links
+    or means, here."""
     following = text[len(phrase):].split(None, 1)
     if following and following[0].lower() in _opener_complements():
         return True
+    if phrase in {"this", "these"} and following and re.sub(r"['’]s$", "", following[0].lower()) in _anchored():
+        return True  # "This year's celebrations", "These days": anchored to the date, not to the sentence before
     pair = lang_en.table("standalone")["paired_openers"].get(phrase)
     near = " ".join(text[len(phrase):].split()[:8])  # "Both Quinn and Lind", not "Both sides … and …" much later
     return pair is not None and re.search(rf"\b{pair}\b", near, re.I) is not None

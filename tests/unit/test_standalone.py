@@ -45,6 +45,8 @@ def test_a_linking_opener_with_its_comma_is_dropped_and_the_rest_stands_alone(te
     "By contrast with 2004, the harbour board made a profit.",
     "Instead of a bridge, the council of Tolbridge built a ferry pier.",
     "Neither the mayor nor the harbour board answered requests for comment.",
+    "This year’s regatta in Tolbridge drew 4,000 visitors.",
+    "These days the Tolbridge ferry runs twice a week.",
     "Both Quinn and Lind voted to close the pier in 2004.",
     "Had the vote passed, the Tolbridge pier would have closed in May.",
     "In return for the loan, the Tolbridge mill gave the town its old boilers.",
