@@ -18,6 +18,7 @@ from quizgen.generate.distractors import (
     number_sort_key,
     overlaps,
     same_referent,
+    speaker_option_problem,
 )
 from quizgen.generate.facts import Fact, facts_for
 from quizgen.generate.quality import check_item
@@ -290,7 +291,7 @@ class _Builder:
         # Who-said questions offer other speakers first: they are the likeliest confusions; besides them, only
         # people (or organisations) the article establishes, never a one-off name that may be a fragment.
         speakers = [q.speaker for q in self.facts.quotes] if template.applies_to == "quote" else []
-        established = _established_speaker(set(speakers)) if speakers else None
+        established = _could_have_said(fact.record, set(speakers), self.facts) if speakers else None
         options = entity_distractors(target, self.facts, question, count, rng, prefer=speakers, eligible=established)
         if speakers and not set(options) & set(speakers):
             raise _DropError("no other speaker among the options: only one person speaks, so any reader knows who")
@@ -670,6 +671,16 @@ def _established_speaker(speakers: set[str]) -> Callable[[Entity], bool]:
             return True
         full = entity.type != "PERSON" or len(entity.name.split()) >= 2
         return full and (entity.mentions >= 2 or entity.description is not None)
+    return eligible
+
+
+def _could_have_said(quote: Quote, speakers: set[str], facts: FactSheet) -> Callable[[Entity], bool]:
+    """An option for who said `quote`: established (see `_established_speaker`) and able to have said it, by the
+    speaker option rules (not spoken of in it, not dead, not a thing)."""
+    established = _established_speaker(speakers)
+
+    def eligible(entity: Entity) -> bool:
+        return established(entity) and speaker_option_problem(entity, quote, facts) is None
     return eligible
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from quizgen.lang import en as lang_en
-from quizgen.model import Entity, FactSheet, NumberFact
+from quizgen.model import Entity, FactSheet, NumberFact, Quote
 from quizgen.textutil import compiled, normalize
 
 PLACE_TYPES = {"GPE", "LOC"}
@@ -96,6 +96,22 @@ def _outlet_nouns() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def option_rules() -> dict:
+    """The option rules' word lists and patterns (lang/en/data/option_rules.yaml)."""
+    return lang_en.table("option_rules")
+
+
+@functools.lru_cache(maxsize=1)
+def _programme_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in option_rules()["programme_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in option_rules()["body_words"])
+
+
+@functools.lru_cache(maxsize=1)
 def _team_words() -> frozenset[str]:
     return frozenset(w.lower() for w in lang_en.table("kinds")["team_words"])
 
@@ -108,6 +124,9 @@ def fine_kind(entity: Entity) -> str:
         return "FRAGMENT"  # "Roddick 6-2 7-6": a name run into a score is no name to offer
     if entity.type in {"PERSON", "ORG"} and len(words) >= 2 and words[-1] in _team_words():
         return "TEAM"  # "Manchester United" among players, or among firms, is another kind of thing
+    if entity.type in {"ORG", "LAW"} and len(words) >= 2 and words[-1] in _programme_words() and not (
+            set(words) & _body_words()):
+        return "PROGRAMME"  # "Social Security", "the Patriot Act": a scheme or a law, not a body that acts
     described = set(re.findall(r"[a-z]+", (entity.description or "").lower()))
     if entity.type == "ORG" and ((words and words[-1] in _outlet_words()) or described & _outlet_nouns()):
         return "OUTLET"
@@ -169,16 +188,48 @@ def gender_fits(candidate: Entity, answer: Entity, text: str) -> bool:
     return not stem_gender(text) or candidate.gender == answer.gender
 
 
+def _last_word(name: str) -> str:
+    words = re.findall(r"[\w'’-]+", _key(name))
+    return words[-1] if words else ""
+
+
+def name_twin(a: str, b: str) -> bool:
+    """'Water' beside 'Kathryn Waters', 'Kathryn Water' beside 'Kathryn Waters': a typo or a surname-only twin of
+    another option, read as the same person. (Two full names that share a surname exactly, 'Gary Neville' and
+    'Phil Neville', are two people.)"""
+    last_a, last_b = _last_word(a), _last_word(b)
+    if min(len(last_a), len(last_b)) < 4:
+        return False
+    near = last_a == last_b or difflib.SequenceMatcher(None, last_a, last_b).ratio() >= 0.8
+    if not near:
+        return False
+    single = len(_key(a).split()) == 1 or len(_key(b).split()) == 1
+    return single or last_a != last_b
+
+
+_ROLE_FILLER = frozenset({"the", "a", "an", "of", "and", "for", "in", "at", "former", "its", "his", "her", "their"})
+
+
+def _role_words(entity: Entity) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]+", (entity.description or "").lower())) - _ROLE_FILLER
+
+
+def _rank(candidate: Entity, answer: Entity, preferred: set[str]) -> tuple[bool, bool, int]:
+    """Other speakers first, then people in a role like the answer's, then the most mentioned."""
+    return (not any(n.lower() in preferred for n in candidate.names),
+            not (_role_words(candidate) & _role_words(answer)), -candidate.mentions)
+
+
 def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, rng: random.Random,
                        prefer: Iterable[str] = (), eligible: Callable[[Entity], bool] | None = None) -> list[str]:
     """Other entities of the answer's kind (places with places, outlets with outlets, a person of the answer's
     gender where the stem says "his" or "her"), then curated names of that kind; never another name of the answer,
-    a spelling of one, or a name the stem prints."""
+    a spelling of one, a typo or surname-only twin of another option, or a name the stem prints."""
     # Salient names first: the ones a student who read the article will have seen.
     preferred = {p.lower() for p in prefer}
     ranked = sorted((e for e in _same_kind_pool(answer, facts)
                      if gender_fits(e, answer, stem) and (eligible is None or eligible(e))),
-                    key=lambda e: (not any(n.lower() in preferred for n in e.names), -e.mentions))
+                    key=lambda e: _rank(e, answer, preferred))
     extra = _curated_extras(answer) if eligible is None else []
     rng.shuffle(extra)
     # Every name of a candidate: "Andy Roddick" is no option where the stem already places "Roddick" elsewhere.
@@ -187,12 +238,97 @@ def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, 
     for name in [*(e.name for e in ranked), *extra]:
         if len(chosen) >= count:
             break
-        if any(overlaps(name, n) or _same_spelling(name, n) or same_referent(name, n)
+        if any(overlaps(name, n) or _same_spelling(name, n) or same_referent(name, n) or name_twin(name, n)
                for n in (*answer.names, *chosen)) or any(
                 mentioned_in(n, stem) for n in names_of.get(name, (name,)) if len(n) > 2):
             continue
         chosen.append(name)
     return chosen
+
+
+# --- who said it: options that could have said the words --------------------------------------------------
+
+_THIRD_PERSON = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                 "she": "female", "her": "female", "hers": "female", "herself": "female"}
+
+
+def _named_in(entity: Entity, text: str) -> bool:
+    return any(mentioned_in(n, text) for n in entity.names if len(n) > 2)
+
+
+def _spoken_of_by_name(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """'“Giggs will lead us,”': the quotation names the candidate, so it speaks of them, not as them."""
+    return "the quotation speaks of them by name" if _named_in(candidate, quote.text) else None
+
+
+def _spoken_of_as_he_or_she(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """'“His life was his work”' said of a person named beside the quotation, or of the story's subject (named in
+    the headline): the quotation speaks of them in the third person."""
+    genders = {_THIRD_PERSON[w] for w in re.findall(r"[a-z]+", quote.text.lower()) if w in _THIRD_PERSON}
+    if not genders or (candidate.gender is not None and candidate.gender not in genders):
+        return None
+    sentence = facts.sentences[quote.sentence].text if quote.sentence < len(facts.sentences) else ""
+    around = sentence.replace(quote.text, " ")
+    if _named_in(candidate, around) or _named_in(candidate, facts.title):
+        return "the quotation speaks of them as 'he' or 'she'"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _dead_patterns() -> tuple[str, ...]:
+    return tuple(option_rules()["dead_patterns"])
+
+
+def shown_dead(entity: Entity, facts: FactSheet) -> bool:
+    """The article shows the person is dead: 'the late X', 'X died', 'X's death', 'a memorial to X', 'X (1928-87)'."""
+    names = [re.escape(n) for n in entity.names if len(n) > 2]
+    if not names:
+        return False
+    name = "(?:" + "|".join(names) + ")"
+    patterns = [compiled(p.replace("NAME", name), re.I) for p in _dead_patterns()]
+    return any(p.search(s.text) for s in facts.sentences if _named_in(entity, s.text) for p in patterns)
+
+
+def _dead(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    return "the article shows they are dead" if candidate.type == "PERSON" and shown_dead(candidate, facts) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _product_context() -> tuple[frozenset[str], tuple[str, ...]]:
+    table = option_rules()
+    return frozenset(table["product_nouns"]), tuple(table["product_openers"])
+
+
+def _named_thing(candidate: Entity, facts: FactSheet) -> bool:
+    """'the IE browser', 'a version of IE', or an acronym of a product's, a place's or a body's name: a thing."""
+    nouns, openers = _product_context()
+    for sentence in facts.sentences:
+        for name in (n for n in candidate.names if len(n) > 1):
+            for m in compiled(rf"(?<!\w){re.escape(name)}(?!\w)").finditer(sentence.text):
+                following = re.match(r"\s+([a-z]+)", sentence.text[m.end():])
+                if (following and following.group(1) in nouns) or sentence.text[:m.start()].lower().rstrip().endswith(
+                        openers):
+                    return True
+    return any(e.type not in {"PERSON", "NORP"} and e.id != candidate.id and same_referent(n, m)
+               for e in facts.entities for n in candidate.names for m in e.names)
+
+
+def _not_a_person(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """A browser, a product, a team or a body tagged as a person is no option among people."""
+    if candidate.type == "PERSON" and (fine_kind(candidate) != "PERSON" or _named_thing(candidate, facts)):
+        return "not a person: the article names a thing, a team or a body by it"
+    return None
+
+
+SPEAKER_OPTION_RULES = (_spoken_of_by_name, _spoken_of_as_he_or_she, _dead, _not_a_person)
+
+
+def speaker_option_problem(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """Why `candidate` cannot stand among the options of 'Who said …?' for `quote`, or None."""
+    for rule in SPEAKER_OPTION_RULES:
+        if (reason := rule(candidate, quote, facts)) is not None:
+            return reason
+    return None
 
 
 # --- numbers -----------------------------------------------------------------------------------------------

@@ -1,0 +1,164 @@
+"""Options of the right kind: who-said options that could have said the words, number options in the answer's form
+and feasible under the sentence, true/false swaps of like for like. Each rule on hand-built facts."""
+
+from __future__ import annotations
+
+import random
+import pytest
+
+from quizgen.generate.distractors import (
+    SPEAKER_OPTION_RULES,
+    entity_distractors,
+    fine_kind,
+    name_twin,
+    number_distractors,
+    shown_dead,
+    speaker_option_problem,
+)
+from quizgen.model import Entity, FactSheet, NumberFact, Quote, Sentence
+
+
+def _sheet(*texts: str, entities: tuple[Entity, ...] = (), quotes: tuple[Quote, ...] = (),
+           numbers: tuple[NumberFact, ...] = (), title: str = "A harbour gallery opens its doors") -> FactSheet:
+    return FactSheet(title=title, slug="t", sentences=tuple(Sentence(i, i, t) for i, t in enumerate(texts)),
+                     entities=entities, quotes=quotes, numbers=numbers)
+
+
+def _person(key: str, name: str, sentence: int = 0, **kw) -> Entity:
+    return Entity(f"e-{key}", name, "PERSON", sentence, **{"mentions": 2, **kw})
+
+
+# --- who said it -------------------------------------------------------------------------------------------------
+
+def test_a_person_the_quotation_names_is_no_speaker_option():
+    vale = _person("vale", "Rhys Vale", aliases=("Vale",))
+    quote = Quote("q", "Vale will lead the side in the autumn", "Owen Pryce", 0)
+    facts = _sheet("“Vale will lead the side in the autumn,” said Owen Pryce.", entities=(vale,), quotes=(quote,))
+    assert speaker_option_problem(vale, quote, facts) == "the quotation speaks of them by name"
+
+
+def test_a_person_the_quotation_calls_he_is_no_speaker_option():
+    subject = _person("marr", "Ivo Marr", gender="male")
+    other = _person("sand", "Lea Sand", gender="female")
+    quote = Quote("q", "His pictures changed how we saw the harbour", "Ada Kell", 0)
+    facts = _sheet("“His pictures changed how we saw the harbour,” Ada Kell said of Ivo Marr.",
+                   entities=(subject, other), quotes=(quote,))
+    assert speaker_option_problem(subject, quote, facts) == "the quotation speaks of them as 'he' or 'she'"
+    assert speaker_option_problem(other, quote, facts) is None  # a woman is not the 'his' of the quotation
+
+
+def test_the_story_subject_named_in_the_headline_is_not_the_speaker_of_a_quotation_about_him():
+    subject = _person("marr", "Ivo Marr", gender="male")
+    quote = Quote("q", "He kept every print he ever made", "Ada Kell", 0)
+    facts = _sheet("“He kept every print he ever made,” said Ada Kell.", entities=(subject,), quotes=(quote,),
+                   title="Ivo Marr prints go on show")
+    assert speaker_option_problem(subject, quote, facts) is not None
+    neutral = Quote("q2", "We kept every print we could find", "Ada Kell", 0)
+    assert speaker_option_problem(subject, neutral, facts) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The show marks ten years since the death of Ivo Marr.",
+    "Prints by the late Ivo Marr hang in the hall.",
+    "Ivo Marr, who died in 2015, took them all.",
+    "Ivo Marr's legacy is the harbour itself.",
+    "A memorial to Ivo Marr stands by the quay.",
+    "Ivo Marr (1931-2015) took them all.",
+])
+def test_a_person_the_article_shows_dead_is_no_speaker_option(sentence):
+    subject = _person("marr", "Ivo Marr")
+    quote = Quote("q", "We kept every print we could find", "Ada Kell", 1)
+    facts = _sheet(sentence, "“We kept every print we could find,” said Ada Kell.", entities=(subject,),
+                   quotes=(quote,))
+    assert shown_dead(subject, facts)
+    assert speaker_option_problem(subject, quote, facts) == "the article shows they are dead"
+
+
+def test_a_living_person_is_not_shown_dead():
+    subject = _person("marr", "Ivo Marr")
+    facts = _sheet("Ivo Marr said the death toll had fallen.", "Ivo Marr opened the gallery.", entities=(subject,))
+    assert not shown_dead(subject, facts)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Few still use the IE browser at work.",
+    "A version of IE shipped with every machine.",
+])
+def test_a_product_tagged_as_a_person_is_no_speaker_option(sentence):
+    thing = _person("ie", "IE")
+    quote = Quote("q", "Nobody should use it any more", "Ada Kell", 1)
+    facts = _sheet(sentence, "“Nobody should use it any more,” said Ada Kell.", entities=(thing,), quotes=(quote,))
+    assert speaker_option_problem(thing, quote, facts).startswith("not a person")
+
+
+def test_an_acronym_of_a_product_and_a_team_are_no_people():
+    thing = _person("ie", "IE")
+    product = Entity("e-ie-long", "Internet Explorer", "PRODUCT", 0)
+    team = _person("team", "Harwick United")
+    quote = Quote("q", "Nobody should use it any more", "Ada Kell", 1)
+    facts = _sheet("Internet Explorer is old.", "“Nobody should use it any more,” said Ada Kell.",
+                   entities=(thing, product, team), quotes=(quote,))
+    assert speaker_option_problem(thing, quote, facts).startswith("not a person")
+    assert speaker_option_problem(team, quote, facts).startswith("not a person")
+
+
+def test_every_speaker_option_rule_is_listed():
+    assert len(SPEAKER_OPTION_RULES) == 4
+
+
+@pytest.mark.parametrize(("a", "b", "twin"), [
+    ("Water", "Kathryn Waters", True),  # a surname-only twin with a typo
+    ("Kathryn Water", "Kathryn Waters", True),  # a typo
+    ("Waters", "Kathryn Waters", True),  # surname only
+    ("Gary Neville", "Phil Neville", False),  # two people of one family
+    ("Ana Lima", "Bo Chen", False),
+    ("Lee", "Ann Lee", False),  # too short to tell a typo from a name
+])
+def test_typo_and_surname_only_twins(a, b, twin):
+    assert name_twin(a, b) is twin
+    assert name_twin(b, a) is twin
+
+
+def test_who_said_options_leave_out_a_twin_and_prefer_speakers_then_a_similar_role():
+    answer = _person("waters", "Kathryn Waters", description="the gallery's curator")
+    twin = _person("water", "Water", mentions=5)
+    curator = _person("ros", "Nia Ros", description="a curator at the city museum", mentions=2)
+    clerk = _person("pim", "Sol Pim", description="a council clerk", mentions=4)
+    speaker = _person("kell", "Ada Kell", mentions=2)
+    facts = _sheet("A sentence.", entities=(answer, twin, curator, clerk, speaker))
+    options = entity_distractors(answer, facts, "Who said: “It is a gift”?", 3, random.Random(0),
+                                 prefer=["Ada Kell", "Water"])
+    assert options == ["Ada Kell", "Nia Ros", "Sol Pim"]
+
+
+def test_who_said_item_is_dropped_when_fewer_than_two_fair_distractors_remain():
+    from quizgen.generate import generate_quiz
+    from quizgen.templates import load_templates
+
+    speaker = _person("kell", "Ada Kell", description="the gallery's curator", gender="female")
+    other = _person("ros", "Nia Ros", description="the museum's director", gender="female")
+    subject = _person("marr", "Ivo Marr", description="a photographer", gender="male")
+    quotes = (Quote("q1", "His pictures changed how we all saw the harbour", "Ada Kell", 1, speaker_id="e-kell",
+                    cue="said"),
+              Quote("q2", "We will lend the prints to schools across the region", "Nia Ros", 2, speaker_id="e-ros",
+                    cue="said"))
+    facts = _sheet("Prints by the late Ivo Marr went on show in Harwick on Monday.",
+                   "“His pictures changed how we all saw the harbour,” said Ada Kell, the gallery's curator.",
+                   "“We will lend the prints to schools across the region,” said Nia Ros, the museum's director.",
+                   entities=(speaker, other, subject), quotes=quotes, title="Ivo Marr prints go on show")
+    template = [t for t in load_templates() if t.id == "quote-speaker"]
+    quiz = generate_quiz(facts, template, count=5, seed=0)
+    assert "Ivo Marr" not in {o for i in quiz.items for o in i.options}
+    assert not quiz.items  # two fair options only (the answer and one other speaker): no item
+    assert any("distractor" in d.reason for d in quiz.dropped)
+
+
+def test_programmes_and_laws_are_their_own_kind():
+    assert fine_kind(Entity("o1", "Social Security", "ORG", 0)) == "PROGRAMME"
+    assert fine_kind(Entity("o2", "Clean Harbours Act", "LAW", 0)) == "PROGRAMME"
+    assert fine_kind(Entity("o3", "Department of Homeland Security", "ORG", 0)) == "ORG"
+    assert fine_kind(Entity("o4", "Harbour Board", "ORG", 0)) == "ORG"
+    congress = Entity("o5", "Harbour Assembly", "ORG", 0, mentions=3)
+    facts = _sheet("A sentence.", entities=(congress, Entity("o1", "Social Security", "ORG", 0, mentions=3),
+                                            Entity("o6", "Port Authority", "ORG", 0, mentions=3)))
+    assert entity_distractors(congress, facts, "Who will debate it?", 3, random.Random(0)) == ["Port Authority"]
