@@ -384,13 +384,18 @@ def _with_case(word: str, like: str) -> str:
     return word.capitalize() if like[:1].isupper() else word
 
 
+def _decimals(text: str) -> int:
+    match = _NUMERIC.search(text)
+    return len(match.group(0).split(".")[1]) if match and "." in match.group(0) else 0
+
+
 def _percent_candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
-    """Shares scaled, not shifted by ten ("3%" → 13%, 23% reads as filler); never all round but the answer."""
+    """Shares scaled, not shifted by ten ("3%" → 13%, 23% reads as filler), to the answer's decimals (4.8% → 2.4%,
+    7.2%, never 2.0%)."""
+    decimals = _decimals(answer.text)
     found = []
     for mult in (0.5, 1.5, 2.0, 0.7, 1.3, 2.5, 0.3, 3.0):
-        v = float(round(value * mult))
-        if value % 5 and v % 5 == 0:
-            v += 1 if mult > 1 else -1  # "29%" among 15%, 45%, 60% would be the only odd one out
+        v = round(value * mult, decimals) if decimals else float(round(value * mult))
         if 0 < v < 100:
             found.append((v, _format_like(answer.text, v)))
     return found
@@ -400,8 +405,13 @@ def _plain_candidates(answer: NumberFact, value: float) -> list[tuple[float, str
     step = _granularity(value)
     multipliers = (1 / 3, 5 / 3, 10 / 3, 0.5, 2.0, 3.0, 0.7, 1.4, 4.0, 5.0) if value >= 10 else (
         0.5, 2.0, 3.0, 1.5, 4.0)
-    return [(v, _format_like(answer.text, v)) for mult in multipliers
-            if (v := max(step, round(value * mult / step) * step))]
+    found = [(v, _format_like(answer.text, v)) for mult in multipliers
+             if (v := max(step, round(value * mult / step) * step))]
+    if value < 10 and value == int(value):
+        # Small counts also take their neighbours, for a sentence that bounds them ("5 out of 8").
+        found += [(float(v), _format_like(answer.text, v)) for v in (value - 2, value + 2, value - 1, value + 1)
+                  if v > 0]
+    return found
 
 
 _RANGE_PARTS = re.compile(r"(\d[\d,]*(?:\.\d+)?)(\s*(?:-|–|to|and)\s*)(\d[\d,]*(?:\.\d+)?)")
@@ -518,23 +528,185 @@ def compound_cap(answer: NumberFact, facts: FactSheet) -> float | None:
     return caps.get(_unit(outer.group(1)), {}).get(inner_unit) if outer else None
 
 
+# --- number rules: options in the answer's form, feasible under its sentence ---------------------------------
+
+def _sentence_of(answer: NumberFact, facts: FactSheet) -> str:
+    return facts.sentences[answer.sentence].text if answer.sentence < len(facts.sentences) else ""
+
+
+def _looks_round(label: str) -> bool:
+    """'4.0%', '45%', '£190 million': a figure a writer rounds (a decimal ending in 0, a whole multiple of 5)."""
+    match = _NUMERIC.search(label)
+    if match is None:
+        return False
+    digits = match.group(0).replace(",", "")
+    return digits.endswith("0") if "." in digits else int(digits) % 5 == 0
+
+
+def _display_unit(answer: NumberFact) -> float:
+    """The value of one in the last digit the answer shows: '4.8%' → 0.1, '$1.13bn' → 10,000,000, '29' → 1."""
+    match = _NUMERIC.search(answer.text)
+    scale = _SCALE_AFTER.match(answer.text[match.end():]) if match else None
+    return 10.0 ** -_decimals(answer.text) * (_SCALES[scale.group(1).lower()] if scale else 1.0)
+
+
+def _as_precise(candidates: list[tuple[float, str]], answer: NumberFact) -> list[tuple[float, str]]:
+    """When the answer is not a round figure, no option is one either (by one unit of its last digit): '4.8%' among
+    '2.0%', '7.0%' or '29' among 15, 45, 60 would be the only real figure."""
+    if answer.kind not in {"count", "money", "percent", "duration"} or _looks_round(answer.text) or not (
+            _NUMERIC.search(answer.text)) or _RANGE.search(answer.text):
+        return candidates
+    unit = _display_unit(answer)
+    found = []
+    for v, label in candidates:
+        if _looks_round(label):
+            v = v + unit if v > (answer.value or 0) or v - unit <= 0 else v - unit
+            label = _format_like(answer.text, v)
+        found.append((v, label))
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _fixed_phrases() -> tuple[str, ...]:
+    return tuple(p.lower() for p in option_rules()["fixed_number_phrases"])
+
+
+def in_fixed_phrase(answer: NumberFact, sentence: str) -> bool:
+    """'the second half', 'for the first time', 'one day': words of a phrase, not a figure to change."""
+    lowered = sentence.lower()
+    at = lowered.find(answer.text.lower())
+    if at < 0:
+        return False
+    return any(m.start() <= at < m.end() or at <= m.start() < at + len(answer.text)
+               for phrase in _fixed_phrases() for m in compiled(rf"\b{re.escape(phrase)}\b").finditer(lowered))
+
+
+@functools.lru_cache(maxsize=1)
+def _hedge_pattern() -> re.Pattern[str]:
+    hedges = "|".join(re.escape(h) for h in sorted(lang_en.table("numbers")["hedges"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{hedges})\s+(?:{hedges})\b", re.I)
+
+
+def repeated_hedge(text: str) -> bool:
+    """'around roughly 500': two hedges in a row, which every option would repeat."""
+    return _hedge_pattern().search(text) is not None
+
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_YEARS_SPAN = re.compile(r"\b(\d{1,3}|[a-z]+)[- ]years?\b", re.I)
+
+
+def _spans_in_years(sentence: str) -> set[int]:
+    words = lang_en.table("numbers")["words"]
+    spans = set()
+    for m in _YEARS_SPAN.finditer(sentence):
+        token = m.group(1).lower()
+        if token.isdigit() or token in words:
+            spans.add(int(token) if token.isdigit() else int(words[token]))
+    return spans
+
+
+def computable_from_sentence(answer: NumberFact, sentence: str) -> bool:
+    """'In 2007, 20 years after 1987': a year or a span of years the sentence's other figures give by arithmetic,
+    so any other option is false without reading."""
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    spans = _spans_in_years(sentence)
+    if answer.kind == "year" and answer.value is not None:
+        return any(abs(answer.value - y) in spans for y in years if y != answer.value)
+    own_span = _spans_in_years(answer.text)
+    return bool(own_span) and any(abs(a - b) in own_span for a in years for b in years if a != b)
+
+
+_FIGURE = (r"(?:[$£€]?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand|bn|m)\b)?|"
+           r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+           r"hundred|a hundred|dozen|a dozen))"
+           r"(?:\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|metres?|kilometres?|km))?")
+
+
+def _figure_value(text: str) -> float | None:
+    """'8', '1,200', '$3.5 million', 'eight', '18 months': the value of a figure the sentence relates the answer
+    to."""
+    words = lang_en.table("numbers")["words"]
+    lowered = text.lower().removeprefix("a ").lstrip("$£€")
+    match = _NUMERIC.match(lowered)
+    if match is None:
+        first = lowered.split()[0] if lowered.split() else ""
+        return float(words[first]) if first in words else None
+    value = float(match.group(0).replace(",", ""))
+    scale = _SCALE_AFTER.match(lowered[match.end():])
+    return value * _SCALES[scale.group(1).lower()] if scale else value
+
+
+def _relations(answer_text: str, sentence: str) -> list[tuple[str, float]]:
+    """('<=', 8.0) for '___ out of 8', ('>=', 5.0) for '5 of the ___': how the answer stands to the sentence's
+    other figures by the words between them ("out of", "down from", "from 18 months to", with a fall)."""
+    table = option_rules()
+    lowered = sentence.lower()
+    words = set(re.findall(r"[a-z]+", lowered))
+    patterns = list(table["at_most_patterns"])
+    if words & set(table["fall_words"]):
+        patterns.append("from Y (?:down )?to X\\b")
+    if words & set(table["rise_words"]):
+        patterns.append("from X (?:up )?to Y\\b")
+    answer = re.escape(answer_text.lower())
+    found = []
+    for pattern in patterns:
+        for side, other in (("<=", "Y"), (">=", "X")):
+            mine = "X" if other == "Y" else "Y"
+            regex = pattern.replace(mine, f"(?<![\\w.,]){answer}").replace(other, f"(?P<other>{_FIGURE})")
+            for m in compiled(regex).finditer(lowered):
+                value = _figure_value(m.group("other"))
+                if value is not None and not _YEAR.fullmatch(m.group("other").strip()):
+                    found.append((side, value))
+    return found
+
+
+def text_limits(answer: NumberFact, facts: FactSheet) -> list[tuple[str, float]]:
+    """The limits the sentence's words set the answer ("12 out of 8" is impossible), those the answer itself keeps
+    (a misread relation sets no limit)."""
+    if answer.kind not in {"count", "money", "duration"} or answer.value is None:
+        return []
+    value = answer.value
+    return [(side, bound) for side, bound in _relations(answer.text, _sentence_of(answer, facts))
+            if (value <= bound if side == "<=" else value >= bound)]
+
+
+def _within(v: float, limits: list[tuple[str, float]]) -> bool:
+    return all((v < bound if side == "<=" else v > bound) for side, bound in limits)
+
+
+def no_options_reason(answer: NumberFact, facts: FactSheet) -> str | None:
+    """Why a figure takes no options at all: words of a fixed phrase, a doubled hedge, or computable."""
+    sentence = _sentence_of(answer, facts)
+    if in_fixed_phrase(answer, sentence):
+        return "part of a fixed phrase, not a figure"
+    if repeated_hedge(answer.text):
+        return "two hedges in a row, which every option would repeat"
+    if computable_from_sentence(answer, sentence):
+        return "computable from the sentence's other figures"
+    return None
+
+
 def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list[str]:
-    """Plausible neighbours in the answer's own style; none rounds to the answer, repeats another fact's value, is a
-    near-twin of another option, or is ruled out by the other figures of its sentence."""
+    """Plausible neighbours in the answer's own style and precision; none rounds to the answer, repeats another
+    fact's value, is a near-twin of another option, or is ruled out by the other figures or words of its sentence
+    (a part above its whole, a fall that rises). A figure in a fixed phrase, with a doubled hedge, or computable
+    from its sentence takes none."""
     value = _compared_value(answer)
-    if value is None:
+    if value is None or no_options_reason(answer, facts) is not None:
         return []
     forbidden = _values_given_elsewhere(answer, facts)
     bounds = sentence_bounds(answer, facts) if answer.kind != "year" else []
+    limits = text_limits(answer, facts)
     compared = replace(answer, value=value)
     cap = compound_cap(answer, facts)
     chosen: list[tuple[float, str]] = []
-    for v, label in _candidates(answer, value):
+    for v, label in _as_precise(_candidates(answer, value), answer):
         if len(chosen) >= count:
             break
         repeats = label == answer.text or round(v, 6) in forbidden or any(label == c[1] or v == c[0] for c in chosen)
         if not repeats and not _too_close(v, compared) and not _near_twin(v, answer, chosen) and _feasible(
-                v, value, bounds) and (cap is None or 0 <= v < cap):
+                v, value, bounds) and _within(v, limits) and (cap is None or 0 <= v < cap):
             chosen.append((v, label))
     return [label for _, label in chosen]
 

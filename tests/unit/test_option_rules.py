@@ -4,6 +4,7 @@ and feasible under the sentence, true/false swaps of like for like. Each rule on
 from __future__ import annotations
 
 import random
+
 import pytest
 
 from quizgen.generate.distractors import (
@@ -162,3 +163,91 @@ def test_programmes_and_laws_are_their_own_kind():
     facts = _sheet("A sentence.", entities=(congress, Entity("o1", "Social Security", "ORG", 0, mentions=3),
                                             Entity("o6", "Port Authority", "ORG", 0, mentions=3)))
     assert entity_distractors(congress, facts, "Who will debate it?", 3, random.Random(0)) == ["Port Authority"]
+
+
+# --- numbers: the answer's form, feasible under its sentence ---------------------------------------------------
+
+def _number_sheet(sentence: str, *numbers: NumberFact) -> FactSheet:
+    return _sheet(sentence, numbers=numbers)
+
+
+def _first_value(option: str) -> float:
+    import re
+
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", option).group(0)
+    return float(digits.replace(",", ""))
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("4.8%", "percent", 4.8),
+    ("3.5%", "percent", 3.5),
+    ("$4.8bn", "money", 4.8e9),
+    ("29", "count", 29.0),
+    ("£38 million", "money", 38e6),
+])
+def test_number_options_keep_the_answers_precision_and_are_never_all_round(text, kind, value):
+    answer = NumberFact("n", text, kind, 0, value=value)
+    options = number_distractors(answer, _number_sheet(f"The figure was {text} last year.", answer), 3)
+    assert len(options) == 3
+    for option in options:
+        shown = _first_value(option)
+        if "." in text:
+            assert "." in option and not option.split(".")[1][:1] == "0" and round(shown * 10) % 10 != 0
+        else:
+            assert shown % 5 != 0  # '29' among 15, 45, 60 would be the only real figure
+
+
+def test_a_round_answer_keeps_round_options():
+    answer = NumberFact("n", "40%", "percent", 0, value=40.0)
+    options = number_distractors(answer, _number_sheet("Turnout was 40% in May.", answer), 3)
+    assert options and all(_first_value(o) % 5 == 0 for o in options)
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "check"), [
+    # part and whole, even when the whole is not among the extracted figures
+    ("Only 5 out of 8 agencies replied to the survey.", "5", 5.0, lambda v: v < 8),
+    ("Just 5 of the 18 ferries sailed on Monday.", "5", 5.0, lambda v: v < 18),
+    ("Just 12 of the 40 principals signed the letter.", "40", 40.0, lambda v: v > 12),
+    # a fall keeps the new figure below the old one; a rise above it
+    ("Visitor numbers fell to 290,000, down from 311,764 a year before.", "290,000", 290000.0,
+     lambda v: v < 311764),
+    ("The council cut the waiting time from 18 months to 12 months.", "12 months", 12.0, lambda v: v < 18),
+    ("Membership rose from 1,200 to 4,700 in a decade.", "4,700", 4700.0, lambda v: v > 1200),
+])
+def test_number_options_are_feasible_under_the_sentences_own_words(sentence, text, value, check):
+    kind = "duration" if "month" in text else "count"
+    answer = NumberFact("n", text, kind, 0, value=value)
+    options = number_distractors(answer, _number_sheet(sentence, answer), 3)
+    assert len(options) >= 2 and all(check(_first_value(o)) for o in options)
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value"), [
+    ("Harwick scored twice in the second half of the game.", "half", "fraction", 0.5),
+    ("For the first time, one day of the festival was free.", "one", "count", 1.0),
+])
+def test_a_figure_inside_a_fixed_phrase_takes_no_options(sentence, text, kind, value):
+    answer = NumberFact("n", text, kind, 0, value=value)
+    assert number_distractors(answer, _number_sheet(sentence, answer), 3) == []
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value"), [
+    ("The prints, given in 2007, arrived 20 years after the 1987 show.", "1987", "year", 1987.0),
+    ("The prints, given in 2007, arrived 20 years after the 1987 show.", "20 years", "duration", 20.0),
+])
+def test_a_figure_the_sentence_computes_takes_no_options(sentence, text, kind, value):
+    answer = NumberFact("n", text, kind, 0, value=value)
+    assert number_distractors(answer, _number_sheet(sentence, answer), 3) == []
+
+
+def test_a_year_the_sentence_does_not_compute_keeps_its_options():
+    answer = NumberFact("n", "1987", "year", 0, value=1987.0)
+    assert len(number_distractors(answer, _number_sheet("The show opened in 1987 and closed in 2007.", answer),
+                                  3)) == 3
+
+
+def test_a_doubled_hedge_takes_no_options():
+    answer = NumberFact("n", "around roughly 500", "count", 0, value=500.0, hedge="around")
+    assert number_distractors(answer, _number_sheet("It drew around roughly 500 people.", answer), 3) == []
+    single = NumberFact("n", "around 500", "count", 0, value=500.0, hedge="around")
+    options = number_distractors(single, _number_sheet("It drew around 500 people.", single), 3)
+    assert options and all(o.startswith("around ") and "roughly" not in o for o in options)
