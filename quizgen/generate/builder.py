@@ -540,7 +540,8 @@ class _Builder:
         by_name = {e.name: e for e in self.facts.entities}
         return [a for a in entity_distractors(entity, self.facts, text, 3, rng)
                 if (other := by_name.get(a)) is not None and fine_kind(other) == fine_kind(entity)
-                and _safe_to_swap(other) and not same_referent(a, span) and gender_fits(other, entity, text)]
+                and _safe_to_swap(other) and gender_fits(other, entity, text)
+                and not any(same_referent(x, y) for x in (a, *other.names) for y in (span, *entity.names))]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
         """Swap one fact for another of the same kind that the article does not also support."""
@@ -548,8 +549,9 @@ class _Builder:
             if text.count(span) != 1:
                 continue
             before, after = text.split(span, 1)
+            entity = _entity_named(self.facts, span)
             swap = _Swap(span, before, after, _is_person(self.facts, span),
-                         any(n.text == span for n in self.facts.numbers))
+                         any(n.text == span for n in self.facts.numbers), fine_kind(entity) if entity else "")
             if swap_problem(swap) is not None or blank_problem(self.blank_of(span, text)) is not None:
                 continue  # the headline's words, the setting, a name in brackets: false without reading
             for alternative in self._swap_alternatives(span, key, text, rng):
@@ -599,6 +601,7 @@ class _Swap:
     after: str
     is_person: bool
     is_number: bool
+    kind: str = ""  # the span's fine kind ("PERSON", "ORG", "PROGRAMME", "PLACE" …), "" for a figure or unknown
 
 
 @functools.lru_cache(maxsize=1)
@@ -642,7 +645,26 @@ def _swap_bound_to_its_person(swap: _Swap) -> str | None:
     return None
 
 
-SWAP_RULES = (_swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person, _swap_name_as_modifier)
+@functools.lru_cache(maxsize=1)
+def _actor_slot() -> tuple[re.Pattern[str], frozenset[str]]:
+    table = lang_en.table("option_rules")
+    auxiliaries = "|".join(re.escape(a) for a in sorted(table["actor_auxiliaries"], key=len, reverse=True))
+    verbs = "|".join(re.escape(v) for v in table["actor_verbs"])
+    return (re.compile(rf"^,?\s+(?:(?:{auxiliaries})\s+)*(?:{verbs})\b", re.I),
+            frozenset(table["actor_kinds"]))
+
+
+def _swap_into_actors_slot(swap: _Swap) -> str | None:
+    """'Social Security will debate …', 'Kursk said …': a programme, a law or a town in the slot of one who speaks
+    or decides. Such a sentence speaks loosely ('Moscow said'); a swap of like for like there reads as nonsense."""
+    pattern, actors = _actor_slot()
+    if swap.is_number or not swap.kind or swap.kind in actors or pattern.match(swap.after) is None:
+        return None
+    return f"a {swap.kind.lower()} in the slot of one who speaks or decides"
+
+
+SWAP_RULES = (_swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person, _swap_name_as_modifier,
+              _swap_into_actors_slot)
 
 
 def swap_problem(swap: _Swap) -> str | None:

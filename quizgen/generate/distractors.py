@@ -613,8 +613,17 @@ def computable_from_sentence(answer: NumberFact, sentence: str) -> bool:
     spans = _spans_in_years(sentence)
     if answer.kind == "year" and answer.value is not None:
         return any(abs(answer.value - y) in spans for y in years if y != answer.value)
+    if answer.kind == "percent" and answer.value is not None:
+        return _share_of_two_counts(answer.value, sentence.replace(answer.text, " "))
     own_span = _spans_in_years(answer.text)
     return bool(own_span) and any(abs(a - b) in own_span for a in years for b in years if a != b)
+
+
+def _share_of_two_counts(share: float, rest: str) -> bool:
+    """'12 of the 40 schools, or 30%': the share is the ratio of two counts beside it."""
+    counts = [float(c.replace(",", "")) for c in re.findall(r"(?<![\d.,])\d[\d,]*(?![\d.,%]|\d)", rest)
+              if not _YEAR.fullmatch(c)]
+    return any(b and abs(100 * a / b - share) < 0.5 for a in counts for b in counts if a < b)
 
 
 _FIGURE = (r"(?:[$£€]?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand|bn|m)\b)?|"

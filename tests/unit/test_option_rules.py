@@ -4,6 +4,7 @@ and feasible under the sentence, true/false swaps of like for like. Each rule on
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -251,3 +252,72 @@ def test_a_doubled_hedge_takes_no_options():
     single = NumberFact("n", "around 500", "count", 0, value=500.0, hedge="around")
     options = number_distractors(single, _number_sheet("It drew around 500 people.", single), 3)
     assert options and all(o.startswith("around ") and "roughly" not in o for o in options)
+
+
+def test_a_share_the_sentence_computes_takes_no_options():
+    answer = NumberFact("n", "30%", "percent", 0, value=30.0)
+    sentence = "Just 12 of the 40 schools, or 30%, replied."
+    assert number_distractors(answer, _number_sheet(sentence, answer), 3) == []
+    alone = "Some 30% of the schools replied."
+    assert len(number_distractors(answer, _number_sheet(alone, answer), 3)) == 3
+
+
+# --- true/false swaps of like for like -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("span", "after", "kind", "refused"), [
+    ("Social Security", " will debate the plan next week.", "PROGRAMME", True),
+    ("Kursk", " said the talks had failed.", "PLACE", True),
+    ("Clean Harbours Act", ", the minister said, has failed.", "PROGRAMME", False),  # not the one who speaks
+    ("Harbour Assembly", " will debate the plan next week.", "ORG", False),
+    ("Norway", " said the talks had failed.", "COUNTRY", False),
+    ("Social Security", " faces a shortfall by 2040.", "PROGRAMME", False),
+])
+def test_only_a_person_a_body_or_a_country_is_swapped_in_an_actors_slot(span, after, kind, refused):
+    from quizgen.generate.builder import _Swap, swap_problem
+
+    reason = swap_problem(_Swap(span, "On Monday ", after, False, False, kind))
+    assert (reason is not None and "speaks or decides" in reason) is refused
+
+
+def _statements(facts: FactSheet) -> list[str]:
+    from quizgen.generate import generate_quiz
+    from quizgen.templates import load_templates
+
+    template = [t for t in load_templates() if t.id == "key-sentence-true-false"]
+    quiz = generate_quiz(facts, template, count=5, seed=0)
+    return [i.question for i in quiz.items if i.answer == "False"]
+
+
+def _swap_sheet(sentence: str, answers: tuple[str, ...], entities: tuple[Entity, ...],
+                numbers: tuple[NumberFact, ...] = ()) -> FactSheet:
+    from quizgen.model import KeySentence
+
+    filler = ("The ferry line to the islands opened in spring after a long wait for the boats.",
+              "Crews trained for months before the first crossing, the operators said.")
+    return replace(_sheet(*filler, sentence, entities=entities, numbers=numbers, title="Ferries return to the sound"),
+                   key_sentences=(KeySentence("k", 2, 5.0, answers),))
+
+
+def test_an_organisation_is_swapped_for_an_organisation_never_for_a_programme():
+    assembly = Entity("o1", "Harbour Assembly", "ORG", 2, mentions=3)
+    programme = Entity("o2", "Social Security", "ORG", 2, mentions=3)
+    authority = Entity("o3", "Port Authority", "ORG", 2, mentions=3)
+    sentence = "After a long debate on Monday, Harbour Assembly voted to fund three more ferries."
+    with_authority = _statements(_swap_sheet(sentence, ("Harbour Assembly",), (assembly, programme, authority)))
+    assert with_authority and all("Social Security" not in s for s in with_authority)
+    assert _statements(_swap_sheet(sentence, ("Harbour Assembly",), (assembly, programme))) == []
+
+
+def test_a_name_is_never_swapped_for_its_own_acronym():
+    firm = Entity("o1", "Sound Ferry Company", "ORG", 2, mentions=3)
+    acronym = Entity("o2", "SFC", "ORG", 2, mentions=3)
+    sentence = "Members of the council voted on Monday to pay Sound Ferry Company for three more boats."
+    assert _statements(_swap_sheet(sentence, ("Sound Ferry Company",), (firm, acronym))) == []
+
+
+def test_a_year_the_sentence_computes_is_not_swapped():
+    year = NumberFact("n", "1987", "year", 2, value=1987.0)
+    sentence = "The ferries, bought in 2007, replaced boats built 20 years earlier in 1987 at the old yard."
+    assert _statements(_swap_sheet(sentence, ("1987",), (), (year,))) == []
+    plain = "The ferries replaced boats built in 1987 at the old yard on the island."
+    assert _statements(_swap_sheet(plain, ("1987",), (), (replace(year, sentence=2),)))
