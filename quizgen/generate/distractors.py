@@ -535,12 +535,13 @@ def _sentence_of(answer: NumberFact, facts: FactSheet) -> str:
 
 
 def _looks_round(label: str) -> bool:
-    """'4.0%', '45%', '£190 million': a figure a writer rounds (a decimal ending in 0, a whole multiple of 5)."""
+    """'4.0%', '45%': a figure a writer rounds (a decimal ending in 0; a whole number under 100 that is a multiple
+    of 5). Larger whole numbers are left alone: '5,790' beside '1,737' reads as a figure, not a rounding."""
     match = _NUMERIC.search(label)
     if match is None:
         return False
     digits = match.group(0).replace(",", "")
-    return digits.endswith("0") if "." in digits else int(digits) % 5 == 0
+    return digits.endswith("0") if "." in digits else int(digits) < 100 and int(digits) % 5 == 0
 
 
 def _display_unit(answer: NumberFact) -> float:
@@ -556,6 +557,8 @@ def _as_precise(candidates: list[tuple[float, str]], answer: NumberFact) -> list
     if answer.kind not in {"count", "money", "percent", "duration"} or _looks_round(answer.text) or not (
             _NUMERIC.search(answer.text)) or _RANGE.search(answer.text):
         return candidates
+    if not _decimals(answer.text) and answer.kind != "percent":
+        return candidates  # whole counts and sums come from the answer's own granularity
     unit = _display_unit(answer)
     found = []
     for v, label in candidates:

@@ -183,6 +183,7 @@ def _first_value(option: str) -> float:
     ("4.8%", "percent", 4.8),
     ("3.5%", "percent", 3.5),
     ("$4.8bn", "money", 4.8e9),
+    ("29%", "percent", 29.0),
     ("29", "count", 29.0),
     ("£38 million", "money", 38e6),
 ])
@@ -190,12 +191,13 @@ def test_number_options_keep_the_answers_precision_and_are_never_all_round(text,
     answer = NumberFact("n", text, kind, 0, value=value)
     options = number_distractors(answer, _number_sheet(f"The figure was {text} last year.", answer), 3)
     assert len(options) == 3
-    for option in options:
-        shown = _first_value(option)
-        if "." in text:
-            assert "." in option and not option.split(".")[1][:1] == "0" and round(shown * 10) % 10 != 0
-        else:
-            assert shown % 5 != 0  # '29' among 15, 45, 60 would be the only real figure
+    shown = [_first_value(o) for o in options]
+    if "." in text:  # every option to the answer's decimals, none ending in 0
+        assert all("." in o and round(v * 10) % 10 != 0 for o, v in zip(options, shown, strict=True))
+    elif kind == "percent":  # '29%' among 15%, 45%, 60% would be the only real figure
+        assert all(v % 5 != 0 for v in shown)
+    else:
+        assert not all(v % 5 == 0 for v in shown)
 
 
 def test_a_round_answer_keeps_round_options():
