@@ -279,14 +279,37 @@ def _dead_patterns() -> tuple[str, ...]:
     return tuple(option_rules()["dead_patterns"])
 
 
+_DEATH_HINT = re.compile(r"\b(?:late|died|dies|death|funeral|murder|assassinat|legacy|estate|memor|tribute|killed|"
+                         r"buried|passed away|posthumous)|\(\s*(?:c\.\s*)?\d{3,4}\s*[-–]", re.I)
+_SHEET_CACHE: dict[int, tuple[FactSheet, dict[tuple[str, str], bool]]] = {}
+
+
+def _judged_once(rule: Callable[[Entity, FactSheet], bool], entity: Entity, facts: FactSheet) -> bool:
+    """`rule(entity, facts)`, judged once per person and sheet (a person stands in many who-said questions)."""
+    cached = _SHEET_CACHE.get(id(facts))
+    if cached is None or cached[0] is not facts:
+        if len(_SHEET_CACHE) > 8:
+            _SHEET_CACHE.clear()
+        cached = _SHEET_CACHE[id(facts)] = (facts, {})
+    key = (rule.__name__, entity.id)
+    if key not in cached[1]:
+        cached[1][key] = rule(entity, facts)
+    return cached[1][key]
+
+
 def shown_dead(entity: Entity, facts: FactSheet) -> bool:
     """The article shows the person is dead: 'the late X', 'X died', 'X's death', 'a memorial to X', 'X (1928-87)'."""
+    return _judged_once(_dead_by_patterns, entity, facts)
+
+
+def _dead_by_patterns(entity: Entity, facts: FactSheet) -> bool:
     names = [re.escape(n) for n in entity.names if len(n) > 2]
-    if not names:
+    hinted = [s.text for s in facts.sentences if _DEATH_HINT.search(s.text) and _named_in(entity, s.text)]
+    if not names or not hinted:
         return False
     name = "(?:" + "|".join(names) + ")"
     patterns = [compiled(p.replace("NAME", name), re.I) for p in _dead_patterns()]
-    return any(p.search(s.text) for s in facts.sentences if _named_in(entity, s.text) for p in patterns)
+    return any(p.search(text) for text in hinted for p in patterns)
 
 
 def _dead(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
@@ -301,9 +324,13 @@ def _product_context() -> tuple[frozenset[str], tuple[str, ...]]:
 
 def _named_thing(candidate: Entity, facts: FactSheet) -> bool:
     """'the IE browser', 'a version of IE', or an acronym of a product's, a place's or a body's name: a thing."""
+    return _judged_once(_named_as_thing, candidate, facts)
+
+
+def _named_as_thing(candidate: Entity, facts: FactSheet) -> bool:
     nouns, openers = _product_context()
     for sentence in facts.sentences:
-        for name in (n for n in candidate.names if len(n) > 1):
+        for name in (n for n in candidate.names if len(n) > 1 and n in sentence.text):
             for m in compiled(rf"(?<!\w){re.escape(name)}(?!\w)").finditer(sentence.text):
                 following = re.match(r"\s+([a-z]+)", sentence.text[m.end():])
                 if (following and following.group(1) in nouns) or sentence.text[:m.start()].lower().rstrip().endswith(
@@ -629,7 +656,7 @@ def _share_of_two_counts(share: float, rest: str) -> bool:
     return any(b and abs(100 * a / b - share) < 0.5 for a in counts for b in counts if a < b)
 
 
-_FIGURE = (r"(?:[$£€]?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand|bn|m)\b)?|"
+_FIGURE = (r"(?:[$£€]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s*(?:million|billion|thousand|bn|m)\b)?|"
            r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
            r"hundred|a hundred|dozen|a dozen))"
            r"(?:\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|metres?|kilometres?|km))?")
@@ -649,27 +676,37 @@ def _figure_value(text: str) -> float | None:
     return value * _SCALES[scale.group(1).lower()] if scale else value
 
 
+@functools.lru_cache(maxsize=1)
+def _relation_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each relation with both figures as named groups, compiled once; with the words of a fall or a rise each
+    "from A to B" that the sentence must also hold."""
+    table = option_rules()
+    patterns = [(p, "") for p in table["at_most_patterns"]]
+    patterns += [("from Y (?:down )?to X\\b", "fall_words"), ("from X (?:up )?to Y\\b", "rise_words")]
+    figure = f"(?<![\\w.,]){_FIGURE}"
+    return tuple((re.compile(p.replace("X", f"(?P<x>{figure})").replace("Y", f"(?P<y>{figure})")), needs)
+                 for p, needs in patterns)
+
+
 def _relations(answer_text: str, sentence: str) -> list[tuple[str, float]]:
     """('<=', 8.0) for '___ out of 8', ('>=', 5.0) for '5 of the ___': how the answer stands to the sentence's
     other figures by the words between them ("out of", "down from", "from 18 months to", with a fall)."""
-    table = option_rules()
     lowered = sentence.lower()
+    start = lowered.find(answer_text.lower())
+    if start < 0:
+        return []
+    end = start + len(answer_text)
     words = set(re.findall(r"[a-z]+", lowered))
-    patterns = list(table["at_most_patterns"])
-    if words & set(table["fall_words"]):
-        patterns.append("from Y (?:down )?to X\\b")
-    if words & set(table["rise_words"]):
-        patterns.append("from X (?:up )?to Y\\b")
-    answer = re.escape(answer_text.lower())
     found = []
-    for pattern in patterns:
-        for side, other in (("<=", "Y"), (">=", "X")):
-            mine = "X" if other == "Y" else "Y"
-            regex = pattern.replace(mine, f"(?<![\\w.,]){answer}").replace(other, f"(?P<other>{_FIGURE})")
-            for m in compiled(regex).finditer(lowered):
-                value = _figure_value(m.group("other"))
-                if value is not None and not _YEAR.fullmatch(m.group("other").strip()):
-                    found.append((side, value))
+    for pattern, needs in _relation_patterns():
+        if needs and not words & set(option_rules()[needs]):
+            continue
+        for m in pattern.finditer(lowered):
+            for mine, other, side in (("x", "y", "<="), ("y", "x", ">=")):
+                if start <= m.start(mine) and m.end(mine) <= end and not _YEAR.fullmatch(m.group(other).strip()):
+                    value = _figure_value(m.group(other))
+                    if value is not None:
+                        found.append((side, value))
     return found
 
 
