@@ -18,6 +18,7 @@ from quizgen.generate.distractors import (
     number_sort_key,
     overlaps,
     same_referent,
+    shown_dead,
     speaker_option_problem,
 )
 from quizgen.generate.facts import Fact, facts_for
@@ -541,6 +542,7 @@ class _Builder:
         return [a for a in entity_distractors(entity, self.facts, text, 3, rng)
                 if (other := by_name.get(a)) is not None and fine_kind(other) == fine_kind(entity)
                 and _safe_to_swap(other) and gender_fits(other, entity, text)
+                and (other.type != "PERSON" or not shown_dead(other, self.facts) or shown_dead(entity, self.facts))
                 and not any(same_referent(x, y) for x in (a, *other.names) for y in (span, *entity.names))]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
@@ -626,7 +628,8 @@ def _swap_name_as_modifier(swap: _Swap) -> str | None:
     if swap.is_number or swap.is_person:
         return None
     following = re.match(r"^ ([a-z]+)\b", swap.after)
-    modified = {w.lower() for w in lang_en.table("standalone")["modified_nouns"]}
+    modified = {w.lower() for w in (*lang_en.table("standalone")["modified_nouns"],
+                                    *lang_en.table("option_rules")["swap_modified_nouns"])}
     if _after_role_word(swap.before) or (following is not None and following.group(1) in modified):
         return "a name bound to the role or noun beside it"
     return None
@@ -642,6 +645,14 @@ def _swap_bound_to_its_person(swap: _Swap) -> str | None:
         r"^, (?:a|an|the)\s", swap.after)
     if re.match(r"^['’]s\b", swap.after) or _after_role_word(swap.before) or last in _name_titles() or appositive:
         return "a role or possession bound to this person"
+    return None
+
+
+def _swap_described_after(swap: _Swap) -> str | None:
+    """'Frank Vale, a billionaire head of …', 'Harwick, a port in …': the words after the name describe it, and
+    another name (of whatever kind) would not fit them."""
+    if not swap.is_number and re.match(r"^, (?:a|an|the)\s", swap.after):
+        return "a name the words after it describe"
     return None
 
 
@@ -664,7 +675,7 @@ def _swap_into_actors_slot(swap: _Swap) -> str | None:
 
 
 SWAP_RULES = (_swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person, _swap_name_as_modifier,
-              _swap_into_actors_slot)
+              _swap_described_after, _swap_into_actors_slot)
 
 
 def swap_problem(swap: _Swap) -> str | None:

@@ -644,9 +644,20 @@ def computable_from_sentence(answer: NumberFact, sentence: str) -> bool:
     if answer.kind == "year" and answer.value is not None:
         return any(abs(answer.value - y) in spans for y in years if y != answer.value)
     if answer.kind == "percent" and answer.value is not None:
-        return _share_of_two_counts(answer.value, sentence.replace(answer.text, " "))
+        return _share_of_two_counts(answer.value, sentence.replace(answer.text, " ")) or _shares_make_a_whole(
+            answer.value, sentence)
     own_span = _spans_in_years(answer.text)
     return bool(own_span) and any(abs(a - b) in own_span for a in years for b in years if a != b)
+
+
+_SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
+
+
+def _shares_make_a_whole(share: float, sentence: str) -> bool:
+    """'44 percent to 37 percent, with 13 percent for others and 6 percent undecided': three or more shares that
+    add up to 100, so changing one breaks the sum."""
+    shares = [float(v) for v in _SHARE.findall(sentence)]
+    return len(shares) >= 3 and share in shares and abs(sum(shares) - 100) <= 1
 
 
 def _share_of_two_counts(share: float, rest: str) -> bool:
@@ -720,6 +731,31 @@ def text_limits(answer: NumberFact, facts: FactSheet) -> list[tuple[str, float]]
             if (value <= bound if side == "<=" else value >= bound)]
 
 
+@functools.lru_cache(maxsize=1)
+def _bound_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    table = option_rules()
+    return tuple(table["lower_bound_words"]), tuple(table["upper_bound_words"])
+
+
+def bound_side(answer: NumberFact, sentence: str) -> str | None:
+    """'>' for a figure the sentence gives as a floor ('above 50 percent', 'more than 10 points'): any lower figure
+    would be true as well, so options lie above it; '<' for a ceiling ('under 10', 'fewer than 300')."""
+    own = answer.text.lower()
+    at = sentence.lower().find(own)
+    before = sentence.lower()[:at].rstrip() if at >= 0 else ""
+    lower, upper = _bound_words()
+
+    def bound_by(words: tuple[str, ...]) -> bool:
+        return any(own.startswith(w + " ") or compiled(rf"\b{re.escape(w)}$").search(before) for w in words)
+    if bound_by(lower):
+        return ">"
+    return "<" if bound_by(upper) else None
+
+
+def _on_the_false_side(v: float, value: float, side: str | None) -> bool:
+    return side is None or (v > value if side == ">" else v < value)
+
+
 def _within(v: float, limits: list[tuple[str, float]]) -> bool:
     return all((v < bound if side == "<=" else v > bound) for side, bound in limits)
 
@@ -747,6 +783,8 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list
     forbidden = _values_given_elsewhere(answer, facts)
     bounds = sentence_bounds(answer, facts) if answer.kind != "year" else []
     limits = text_limits(answer, facts)
+    side = bound_side(answer, _sentence_of(answer, facts)) if answer.kind not in {"year", "fraction",
+                                                                                  "multiple"} else None
     compared = replace(answer, value=value)
     cap = compound_cap(answer, facts)
     chosen: list[tuple[float, str]] = []
@@ -755,7 +793,8 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list
             break
         repeats = label == answer.text or round(v, 6) in forbidden or any(label == c[1] or v == c[0] for c in chosen)
         if not repeats and not _too_close(v, compared) and not _near_twin(v, answer, chosen) and _feasible(
-                v, value, bounds) and _within(v, limits) and (cap is None or 0 <= v < cap):
+                v, value, bounds) and _within(v, limits) and _on_the_false_side(v, value, side) and (
+                cap is None or 0 <= v < cap):
             chosen.append((v, label))
     return [label for _, label in chosen]
 

@@ -227,6 +227,7 @@ def test_number_options_are_feasible_under_the_sentences_own_words(sentence, tex
 @pytest.mark.parametrize(("sentence", "text", "kind", "value"), [
     ("Harwick scored twice in the second half of the game.", "half", "fraction", 0.5),
     ("For the first time, one day of the festival was free.", "one", "count", 1.0),
+    ("A half-dozen of the seats are in coastal towns.", "half", "fraction", 0.5),
 ])
 def test_a_figure_inside_a_fixed_phrase_takes_no_options(sentence, text, kind, value):
     answer = NumberFact("n", text, kind, 0, value=value)
@@ -256,6 +257,29 @@ def test_a_doubled_hedge_takes_no_options():
     assert options and all(o.startswith("around ") and "roughly" not in o for o in options)
 
 
+@pytest.mark.parametrize(("sentence", "text", "value", "above"), [
+    ("Its rating is above 50 percent, at 53 percent.", "50 percent", 50.0, True),
+    ("The ferry beat the bus by more than 10 minutes.", "more than 10 minutes", 10.0, True),
+    ("Fewer than 300 people came to the harbour.", "300", 300.0, False),
+    ("Up to 40 boats may moor there.", "Up to 40", 40.0, False),
+])
+def test_a_figure_given_as_a_floor_or_a_ceiling_takes_options_that_make_it_false(sentence, text, value, above):
+    kind = "percent" if "percent" in text else "duration" if "minutes" in text else "count"
+    answer = NumberFact("n", text, kind, 0, value=value)
+    options = number_distractors(answer, _number_sheet(sentence, answer), 3)
+    assert len(options) >= 2
+    assert all((_first_value(o) > value) is above for o in options)
+
+
+def test_shares_that_make_a_whole_take_no_options():
+    sentence = "Lima leads Chen 44 percent to 37 percent, with 13 percent for others and 6 percent undecided."
+    answer = NumberFact("n", "13 percent", "percent", 0, value=13.0)
+    assert number_distractors(answer, _number_sheet(sentence, answer), 3) == []
+    apart = "Lima leads Chen 44 percent to 37 percent in the harbour towns."
+    answer = NumberFact("n", "37 percent", "percent", 0, value=37.0)
+    assert len(number_distractors(answer, _number_sheet(apart, answer), 3)) == 3
+
+
 def test_a_share_the_sentence_computes_takes_no_options():
     answer = NumberFact("n", "30%", "percent", 0, value=30.0)
     sentence = "Just 12 of the 40 schools, or 30%, replied."
@@ -279,6 +303,16 @@ def test_only_a_person_a_body_or_a_country_is_swapped_in_an_actors_slot(span, af
 
     reason = swap_problem(_Swap(span, "On Monday ", after, False, False, kind))
     assert (reason is not None and "speaks or decides" in reason) is refused
+
+
+@pytest.mark.parametrize(("span", "after"), [
+    ("Frank Vale", ", a billionaire head of a ferry firm, paid for it."),  # tagged as a body or a person alike
+    ("Sound Ferries", " spokesman Tom Reed declined to comment."),
+])
+def test_a_name_described_or_modifying_the_noun_after_it_is_not_swapped(span, after):
+    from quizgen.generate.builder import _Swap, swap_problem
+
+    assert swap_problem(_Swap(span, "On Monday ", after, False, False, "ORG")) is not None
 
 
 def _statements(facts: FactSheet) -> list[str]:
@@ -323,3 +357,15 @@ def test_a_year_the_sentence_computes_is_not_swapped():
     assert _statements(_swap_sheet(sentence, ("1987",), (), (year,))) == []
     plain = "The ferries replaced boats built in 1987 at the old yard on the island."
     assert _statements(_swap_sheet(plain, ("1987",), (), (replace(year, sentence=2),)))
+
+
+def test_a_dead_person_is_not_swapped_in_for_a_living_one():
+    living = _person("pim", "Sol Pim", 2, mentions=3, gender="male")
+    dead = _person("marr", "Ivo Marr", 0, mentions=3, gender="male")
+    other = _person("cole", "Ben Cole", 2, mentions=3, gender="male")
+    facts = _swap_sheet("Sol Pim opened the new gallery by the quay on Monday evening.", ("Sol Pim",),
+                        (living, dead, other))
+    facts = replace(facts, sentences=(Sentence(0, 0, "The harbour remembers the late Ivo Marr, who died in May."),
+                                      *facts.sentences[1:]))
+    statements = _statements(facts)
+    assert statements and all("Ivo Marr" not in s for s in statements)
