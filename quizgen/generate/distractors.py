@@ -693,7 +693,10 @@ def _relation_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     "from A to B" that the sentence must also hold."""
     table = option_rules()
     patterns = [(p, "") for p in table["at_most_patterns"]]
-    patterns += [("from Y (?:down )?to X\\b", "fall_words"), ("from X (?:up )?to Y\\b", "rise_words")]
+    patterns += [("from Y (?:down )?to X\\b", "fall_words"), ("from X (?:up )?to Y\\b", "rise_words"),
+                 # "had risen to 4.8% this year, from 3.1%": the new figure first
+                 ("\\bto X\\b[^.;]{0,30}?\\bfrom Y\\b", "fall_words"),
+                 ("\\bto Y\\b[^.;]{0,30}?\\bfrom X\\b", "rise_words")]
     figure = f"(?<![\\w.,]){_FIGURE}"
     return tuple((re.compile(p.replace("X", f"(?P<x>{figure})").replace("Y", f"(?P<y>{figure})")), needs)
                  for p, needs in patterns)
@@ -714,7 +717,9 @@ def _relations(answer_text: str, sentence: str) -> list[tuple[str, float]]:
             continue
         for m in pattern.finditer(lowered):
             for mine, other, side in (("x", "y", "<="), ("y", "x", ">=")):
-                if start <= m.start(mine) and m.end(mine) <= end and not _YEAR.fullmatch(m.group(other).strip()):
+                share = _SHARE.match(lowered, m.start(other)) is not None
+                if start <= m.start(mine) and m.end(mine) <= end and not _YEAR.fullmatch(m.group(other).strip()) and (
+                        share == answer_text.rstrip().endswith(("%", "percent", "per cent"))):
                     value = _figure_value(m.group(other))
                     if value is not None:
                         found.append((side, value))
@@ -724,7 +729,7 @@ def _relations(answer_text: str, sentence: str) -> list[tuple[str, float]]:
 def text_limits(answer: NumberFact, facts: FactSheet) -> list[tuple[str, float]]:
     """The limits the sentence's words set the answer ("12 out of 8" is impossible), those the answer itself keeps
     (a misread relation sets no limit)."""
-    if answer.kind not in {"count", "money", "duration"} or answer.value is None:
+    if answer.kind not in {"count", "money", "duration", "percent"} or answer.value is None:
         return []
     value = answer.value
     return [(side, bound) for side, bound in _relations(answer.text, _sentence_of(answer, facts))
@@ -750,6 +755,11 @@ def bound_side(answer: NumberFact, sentence: str) -> str | None:
     if bound_by(lower):
         return ">"
     return "<" if bound_by(upper) else None
+
+
+def _shown_below_one(label: str) -> bool:
+    match = _NUMERIC.search(label)
+    return match is not None and float(match.group(0).replace(",", "")) < 1
 
 
 def _on_the_false_side(v: float, value: float, side: str | None) -> bool:
@@ -794,6 +804,7 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list
         repeats = label == answer.text or round(v, 6) in forbidden or any(label == c[1] or v == c[0] for c in chosen)
         if not repeats and not _too_close(v, compared) and not _near_twin(v, answer, chosen) and _feasible(
                 v, value, bounds) and _within(v, limits) and _on_the_false_side(v, value, side) and (
+                _shown_below_one(label) <= _shown_below_one(answer.text)) and (
                 cap is None or 0 <= v < cap):
             chosen.append((v, label))
     return [label for _, label in chosen]

@@ -200,6 +200,12 @@ def test_number_options_keep_the_answers_precision_and_are_never_all_round(text,
         assert not all(v % 5 == 0 for v in shown)
 
 
+def test_an_answer_of_one_or_more_takes_no_option_below_one():
+    answer = NumberFact("n", "£1.35 million", "money", 0, value=1.35e6)
+    options = number_distractors(answer, _number_sheet("The budget is £1.35 million a year.", answer), 3)
+    assert len(options) == 3 and not any(o.startswith("£0.") for o in options)
+
+
 def test_a_round_answer_keeps_round_options():
     answer = NumberFact("n", "40%", "percent", 0, value=40.0)
     options = number_distractors(answer, _number_sheet("Turnout was 40% in May.", answer), 3)
@@ -216,9 +222,11 @@ def test_a_round_answer_keeps_round_options():
      lambda v: v < 311764),
     ("The council cut the waiting time from 18 months to 12 months.", "12 months", 12.0, lambda v: v < 18),
     ("Membership rose from 1,200 to 4,700 in a decade.", "4,700", 4700.0, lambda v: v > 1200),
+    ("The share had risen to 4.8% this year, from 3.1% last year.", "4.8%", 4.8, lambda v: v > 3.1),
+    ("Fares fell to 40% of the old price, from 65% in May.", "40%", 40.0, lambda v: v < 65),
 ])
 def test_number_options_are_feasible_under_the_sentences_own_words(sentence, text, value, check):
-    kind = "duration" if "month" in text else "count"
+    kind = "duration" if "month" in text else "percent" if "%" in text else "count"
     answer = NumberFact("n", text, kind, 0, value=value)
     options = number_distractors(answer, _number_sheet(sentence, answer), 3)
     assert len(options) >= 2 and all(check(_first_value(o)) for o in options)
@@ -369,3 +377,32 @@ def test_a_dead_person_is_not_swapped_in_for_a_living_one():
                                       *facts.sentences[1:]))
     statements = _statements(facts)
     assert statements and all("Ivo Marr" not in s for s in statements)
+
+
+# --- the rules on an article read by the real pipeline ---------------------------------------------------------
+
+def test_options_on_an_article_read_by_the_pipeline():
+    from pathlib import Path
+
+    from quizgen import api
+    from quizgen.extract.nlp import installed_model_name
+    from quizgen.generate import generate_quiz
+    from quizgen.templates import load_templates
+
+    if installed_model_name() is None:
+        pytest.skip("no English spaCy model installed")
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "options" / "harbour-gallery.txt"
+    facts = api.extract_facts(api.read_article(path))
+    marr = next(e for e in facts.entities if e.name == "Ivo Marr")
+    assert shown_dead(marr, facts)
+    wanted = {"quote-speaker", "number-complete", "key-sentence-true-false"}
+    quiz = generate_quiz(facts, [t for t in load_templates() if t.id in wanted], count=20, seed=0)
+    who_said = [i for i in quiz.items if i.template == "quote-speaker"]
+    figures = {i.answer: i for i in quiz.items if i.template == "number-complete"}
+    assert who_said and all("Ivo Marr" not in i.options for i in who_said)
+    share = figures["4.8%"]  # "had risen to ___ this year, from 3.1%"
+    assert all(float(o.rstrip("%")) > 3.1 and o[-2] != "0" for o in share.options)
+    if "40" in figures:  # "Only 12 out of ___ schools"
+        assert all(float(o) > 12 for o in figures["40"].options)
+    for item in (i for i in quiz.items if i.type == "true_false" and "second half" in i.source):
+        assert "second half" in item.question  # a fixed phrase, never a figure to change
