@@ -782,6 +782,22 @@ def no_options_reason(answer: NumberFact, facts: FactSheet) -> str | None:
     return None
 
 
+def _sentence_allows(answer: NumberFact, value: float, facts: FactSheet) -> Callable[[float, str], bool]:
+    """Whether an option (value, label) fits the answer's sentence: on the answer's side of its other figures and
+    of the words that relate them, on the false side of a floor or a ceiling, below a larger unit's size, and not
+    shown below one where the answer is not."""
+    bounds = sentence_bounds(answer, facts) if answer.kind != "year" else []
+    limits = text_limits(answer, facts)
+    side = None if answer.kind in {"year", "fraction", "multiple"} else bound_side(answer, _sentence_of(answer, facts))
+    cap = compound_cap(answer, facts)
+    below_one = _shown_below_one(answer.text)
+
+    def allows(v: float, label: str) -> bool:
+        return (_feasible(v, value, bounds) and _within(v, limits) and _on_the_false_side(v, value, side)
+                and (below_one or not _shown_below_one(label)) and (cap is None or 0 <= v < cap))
+    return allows
+
+
 def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list[str]:
     """Plausible neighbours in the answer's own style and precision; none rounds to the answer, repeats another
     fact's value, is a near-twin of another option, or is ruled out by the other figures or words of its sentence
@@ -791,21 +807,14 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list
     if value is None or no_options_reason(answer, facts) is not None:
         return []
     forbidden = _values_given_elsewhere(answer, facts)
-    bounds = sentence_bounds(answer, facts) if answer.kind != "year" else []
-    limits = text_limits(answer, facts)
-    side = bound_side(answer, _sentence_of(answer, facts)) if answer.kind not in {"year", "fraction",
-                                                                                  "multiple"} else None
+    allows = _sentence_allows(answer, value, facts)
     compared = replace(answer, value=value)
-    cap = compound_cap(answer, facts)
     chosen: list[tuple[float, str]] = []
     for v, label in _as_precise(_candidates(answer, value), answer):
         if len(chosen) >= count:
             break
         repeats = label == answer.text or round(v, 6) in forbidden or any(label == c[1] or v == c[0] for c in chosen)
-        if not repeats and not _too_close(v, compared) and not _near_twin(v, answer, chosen) and _feasible(
-                v, value, bounds) and _within(v, limits) and _on_the_false_side(v, value, side) and (
-                _shown_below_one(label) <= _shown_below_one(answer.text)) and (
-                cap is None or 0 <= v < cap):
+        if not repeats and not _too_close(v, compared) and not _near_twin(v, answer, chosen) and allows(v, label):
             chosen.append((v, label))
     return [label for _, label in chosen]
 
