@@ -331,6 +331,8 @@ def _named_as_thing(candidate: Entity, facts: FactSheet) -> bool:
     nouns, openers = _product_context()
     for sentence in facts.sentences:
         for name in (n for n in candidate.names if len(n) > 1 and n in sentence.text):
+            if compiled(rf"(?<!\w){re.escape(name)}\d").search(sentence.text):
+                return True  # "IE6": a version number glued to the name
             for m in compiled(rf"(?<!\w){re.escape(name)}(?!\w)").finditer(sentence.text):
                 following = re.match(r"\s+([a-z]+)", sentence.text[m.end():])
                 if (following and following.group(1) in nouns) or sentence.text[:m.start()].lower().rstrip().endswith(

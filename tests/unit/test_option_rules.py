@@ -85,12 +85,21 @@ def test_a_living_person_is_not_shown_dead():
 @pytest.mark.parametrize("sentence", [
     "Few still use the IE browser at work.",
     "A version of IE shipped with every machine.",
+    "Few schools still run IE6 on their machines.",
 ])
 def test_a_product_tagged_as_a_person_is_no_speaker_option(sentence):
     thing = _person("ie", "IE")
     quote = Quote("q", "Nobody should use it any more", "Ada Kell", 1)
     facts = _sheet(sentence, "“Nobody should use it any more,” said Ada Kell.", entities=(thing,), quotes=(quote,))
     assert speaker_option_problem(thing, quote, facts).startswith("not a person")
+
+
+def test_a_person_beside_a_score_or_a_platform_is_still_a_person():
+    kell = _person("kell", "Ana Kell")
+    quote = Quote("q", "Nobody should doubt her any more", "Ada Kell", 2)
+    facts = _sheet("Ana Kell won 6-2 7-6 on Sunday.", "The Ana Kell platform won votes.",
+                   "“Nobody should doubt her any more,” said Ada Kell.", entities=(kell,), quotes=(quote,))
+    assert speaker_option_problem(kell, quote, facts) is None
 
 
 def test_an_acronym_of_a_product_and_a_team_are_no_people():
