@@ -275,12 +275,13 @@ def _spoken_of_as_he_or_she(candidate: Entity, quote: Quote, facts: FactSheet) -
 
 
 @functools.lru_cache(maxsize=1)
-def _dead_patterns() -> tuple[str, ...]:
-    return tuple(option_rules()["dead_patterns"])
+def _dead_patterns() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    table = option_rules()
+    return tuple(table["dead_patterns"]), tuple(table["dead_patterns_unquoted"])
 
 
 _DEATH_HINT = re.compile(r"\b(?:late|died|dies|death|funeral|murder|assassinat|legacy|estate|memor|tribute|killed|"
-                         r"buried|passed away|posthumous)|\(\s*(?:c\.\s*)?\d{3,4}\s*[-–]", re.I)
+                         r"buried|passed away|posthumous|obituar)|\(\s*(?:c\.\s*)?\d{3,4}\s*[-–]", re.I)
 _SHEET_CACHE: dict[int, tuple[FactSheet, dict[tuple[str, str], bool]]] = {}
 
 
@@ -304,11 +305,14 @@ def shown_dead(entity: Entity, facts: FactSheet) -> bool:
 
 def _dead_by_patterns(entity: Entity, facts: FactSheet) -> bool:
     names = [re.escape(n) for n in entity.names if len(n) > 2]
-    hinted = [s.text for s in facts.sentences if _DEATH_HINT.search(s.text) and _named_in(entity, s.text)]
+    hinted = [t for t in (facts.title, *(s.text for s in facts.sentences))
+              if _DEATH_HINT.search(t) and _named_in(entity, t)]
     if not names or not hinted:
         return False
+    strong, weak = _dead_patterns()
+    quoted = any(q.speaker_id == entity.id or q.speaker in entity.names for q in facts.quotes)
     name = "(?:" + "|".join(names) + ")"
-    patterns = [compiled(p.replace("NAME", name), re.I) for p in _dead_patterns()]
+    patterns = [compiled(p.replace("NAME", name), re.I) for p in (*strong, *(() if quoted else weak))]
     return any(p.search(text) for text in hinted for p in patterns)
 
 

@@ -66,6 +66,7 @@ def test_the_story_subject_named_in_the_headline_is_not_the_speaker_of_a_quotati
     "Ivo Marr's legacy is the harbour itself.",
     "A memorial to Ivo Marr stands by the quay.",
     "Ivo Marr (1931-2015) took them all.",
+    "Ivo Marr's sudden death shocked the town.",
 ])
 def test_a_person_the_article_shows_dead_is_no_speaker_option(sentence):
     subject = _person("marr", "Ivo Marr")
@@ -80,6 +81,17 @@ def test_a_living_person_is_not_shown_dead():
     subject = _person("marr", "Ivo Marr")
     facts = _sheet("Ivo Marr said the death toll had fallen.", "Ivo Marr opened the gallery.", entities=(subject,))
     assert not shown_dead(subject, facts)
+
+
+def test_a_legacy_shows_death_only_for_a_person_the_article_never_quotes():
+    subject = _person("marr", "Ivo Marr")
+    texts = ("Ivo Marr's photo legacy fills the hall.", "“It is a gift,” said Ada Kell.")
+    unquoted = _sheet(*texts, entities=(subject,), quotes=(Quote("q", "It is a gift", "Ada Kell", 1),))
+    assert shown_dead(subject, unquoted)
+    quoted = _sheet(*texts, "“I am proud of it,” said Ivo Marr.", entities=(subject,),
+                    quotes=(Quote("q", "It is a gift", "Ada Kell", 1),
+                            Quote("q2", "I am proud of it", "Ivo Marr", 2, speaker_id="e-marr")))
+    assert not shown_dead(subject, quoted)
 
 
 @pytest.mark.parametrize("sentence", [
