@@ -116,6 +116,29 @@ def _team_words() -> frozenset[str]:
     return frozenset(w.lower() for w in lang_en.table("kinds")["team_words"])
 
 
+@functools.lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    table = lang_en.table("gender")
+    return frozenset(n.lower() for n in (*table["male_names"], *table["female_names"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _site_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in option_rules()["site_words"])
+
+
+def _names_a_programme(words: list[str]) -> bool:
+    """'Social Security', 'Hunting Bill' (not 'Department of Homeland Security', nor 'Bill' as a first name)."""
+    return (len(words) >= 2 and words[-1] in _programme_words() and not set(words) & _body_words()
+            and words[0] not in _first_names())
+
+
+def _names_a_site(words: list[str]) -> bool:
+    """'Downing Street', 'Harwick Bridge': a street, a bridge or an island, unless a first name opens it ('Anna
+    Street' is a person)."""
+    return len(words) >= 2 and words[-1] in _site_words() and words[0] not in _first_names()
+
+
 def fine_kind(entity: Entity) -> str:
     """A kind fine enough for options: a news outlet (by its name's last word, or a description such as "the
     industry magazine") is not offered among companies, nor a country among cities."""
@@ -124,9 +147,10 @@ def fine_kind(entity: Entity) -> str:
         return "FRAGMENT"  # "Roddick 6-2 7-6": a name run into a score is no name to offer
     if entity.type in {"PERSON", "ORG"} and len(words) >= 2 and words[-1] in _team_words():
         return "TEAM"  # "Manchester United" among players, or among firms, is another kind of thing
-    if entity.type in {"ORG", "LAW"} and len(words) >= 2 and words[-1] in _programme_words() and not (
-            set(words) & _body_words()):
+    if entity.type in {"ORG", "LAW", "PERSON"} and _names_a_programme(words):
         return "PROGRAMME"  # "Social Security", "the Patriot Act": a scheme or a law, not a body that acts
+    if entity.type in {"PERSON", "ORG"} and _names_a_site(words):
+        return "PLACE"  # "Downing Street", "Harwick Bridge" tagged as a person or a body
     described = set(re.findall(r"[a-z]+", (entity.description or "").lower()))
     if entity.type == "ORG" and ((words and words[-1] in _outlet_words()) or described & _outlet_nouns()):
         return "OUTLET"

@@ -427,3 +427,22 @@ def test_options_on_an_article_read_by_the_pipeline():
         assert all(float(o) > 12 for o in figures["40"].options)
     for item in (i for i in quiz.items if i.type == "true_false" and "second half" in i.source):
         assert "second half" in item.question  # a fixed phrase, never a figure to change
+
+
+@pytest.mark.parametrize(("name", "kind", "expected"), [
+    ("Downing Street", "PERSON", "PLACE"),
+    ("Lundy Island", "ORG", "PLACE"),
+    ("Anna Street", "PERSON", "PERSON"),  # a first name opens it: a person
+    ("Hunting Bill", "PERSON", "PROGRAMME"),
+    ("Bill Hunter", "PERSON", "PERSON"),
+    ("Harwick Port Authority", "ORG", "ORG"),
+])
+def test_sites_and_bills_tagged_as_people_or_bodies_are_their_own_kind(name, kind, expected):
+    assert fine_kind(Entity("e", name, kind, 0)) == expected
+
+
+def test_a_site_tagged_as_a_person_is_no_speaker_option():
+    street = _person("st", "Downing Street", mentions=3)
+    quote = Quote("q", "We will not comment on leaks", "Ada Kell", 0)
+    facts = _sheet("“We will not comment on leaks,” said Ada Kell.", entities=(street,), quotes=(quote,))
+    assert speaker_option_problem(street, quote, facts).startswith("not a person")
