@@ -143,8 +143,9 @@ def fine_kind(entity: Entity) -> str:
     """A kind fine enough for options: a news outlet (by its name's last word, or a description such as "the
     industry magazine") is not offered among companies, nor a country among cities."""
     words = _key(entity.name).split()
-    if re.search(r"\d", entity.name) and entity.type not in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}:
-        return "FRAGMENT"  # "Roddick 6-2 7-6": a name run into a score is no name to offer
+    if re.search(r"\d|\s[-–—]\s", entity.name) and entity.type not in {"DATE", "TIME", "CARDINAL", "MONEY",
+                                                                      "PERCENT"}:
+        return "FRAGMENT"  # "Roddick 6-2 7-6", "Weak - Rubio": a name run into other words is no name to offer
     if entity.type in {"PERSON", "ORG"} and len(words) >= 2 and words[-1] in _team_words():
         return "TEAM"  # "Manchester United" among players, or among firms, is another kind of thing
     if entity.type in {"ORG", "LAW", "PERSON"} and _names_a_programme(words):
@@ -154,6 +155,9 @@ def fine_kind(entity: Entity) -> str:
     described = set(re.findall(r"[a-z]+", (entity.description or "").lower()))
     if entity.type == "ORG" and ((words and words[-1] in _outlet_words()) or described & _outlet_nouns()):
         return "OUTLET"
+    if entity.type == "PERSON" and len(words) >= 2 and words[-1] in _outlet_words() and words[0] not in (
+            _first_names()):
+        return "OUTLET"  # "Fox News" tagged as a person
     if entity.type in PLACE_TYPES:
         return "COUNTRY" if _key(entity.name) in country_names() else "PLACE"
     return entity.type
@@ -377,7 +381,31 @@ def _not_a_person(candidate: Entity, quote: Quote, facts: FactSheet) -> str | No
     return None
 
 
-SPEAKER_OPTION_RULES = (_spoken_of_by_name, _spoken_of_as_he_or_she, _dead, _not_a_person)
+def _first_name_only(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """'Bob', 'Jane': a first name alone is a misread speaker, not a person to offer beside full names."""
+    words = _key(candidate.name).split()
+    if candidate.type == "PERSON" and len(words) == 1 and words[0] in _first_names():
+        return "a first name alone"
+    return None
+
+
+def _publisher(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """The article's own site or paper ('Politico'), whatever the tagger called it, speaks for no one here."""
+    own = {_key(n) for n in (facts.source, facts.byline) if n}
+    return "the article's own publisher" if own & {_key(n) for n in candidate.names} else None
+
+
+def _person_among_bodies(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """'Mark Holden' tagged as a body, beside an organisation that spoke: a person among organisations."""
+    speaker = next((e for e in facts.entities if e.id == quote.speaker_id), None)
+    words = _key(candidate.name).split()
+    if speaker is not None and speaker.type != "PERSON" and 2 <= len(words) <= 3 and words[0] in _first_names():
+        return "a person among organisations"
+    return None
+
+
+SPEAKER_OPTION_RULES = (_spoken_of_by_name, _spoken_of_as_he_or_she, _dead, _not_a_person, _first_name_only,
+                        _publisher, _person_among_bodies)
 
 
 def speaker_option_problem(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:

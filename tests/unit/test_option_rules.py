@@ -125,8 +125,30 @@ def test_an_acronym_of_a_product_and_a_team_are_no_people():
     assert speaker_option_problem(team, quote, facts).startswith("not a person")
 
 
-def test_every_speaker_option_rule_is_listed():
-    assert len(SPEAKER_OPTION_RULES) == 4
+def test_no_speaker_option_rule_fires_on_a_fair_option():
+    fair = _person("ros", "Nia Ros", description="the gallery's curator")
+    speaker = _person("kell", "Ada Kell")
+    quote = Quote("q", "We kept every print we could find", "Ada Kell", 0, speaker_id="e-kell")
+    facts = _sheet("“We kept every print we could find,” said Ada Kell.", "Nia Ros opened the show.",
+                   entities=(fair, speaker), quotes=(quote,))
+    assert len(SPEAKER_OPTION_RULES) == 7
+    assert [rule(fair, quote, facts) for rule in SPEAKER_OPTION_RULES] == [None] * 7
+
+
+def test_a_first_name_alone_the_publisher_and_a_person_among_bodies_are_no_options():
+    quote = Quote("q", "We kept every print we could find", "Harbour Trust", 0, speaker_id="e-trust")
+    trust = Entity("e-trust", "Harbour Trust", "ORG", 0, mentions=3)
+    bob = _person("bob", "Bob")
+    outlet = _person("pol", "Harbour Post")  # tagged as a person
+    own = _person("own", "Quayside")
+    holden = Entity("e-holden", "Mark Holden", "ORG", 0, mentions=2)
+    facts = replace(_sheet("“We kept every print we could find,” the Harbour Trust said.",
+                           entities=(trust, bob, outlet, own, holden), quotes=(quote,)), source="Quayside")
+    assert speaker_option_problem(bob, quote, facts) == "a first name alone"
+    assert speaker_option_problem(own, quote, facts) == "the article's own publisher"
+    assert speaker_option_problem(holden, quote, facts) == "a person among organisations"
+    assert fine_kind(outlet) == "OUTLET" and speaker_option_problem(outlet, quote, facts).startswith("not a person")
+    assert fine_kind(Entity("e", "Weak - Rubio", "PERSON", 0)) == "FRAGMENT"
 
 
 @pytest.mark.parametrize(("a", "b", "twin"), [
