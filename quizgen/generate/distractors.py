@@ -158,6 +158,8 @@ def fine_kind(entity: Entity) -> str:
     if entity.type == "PERSON" and len(words) >= 2 and words[-1] in _outlet_words() and words[0] not in (
             _first_names()):
         return "OUTLET"  # "Fox News" tagged as a person
+    if entity.type == "ORG" and 2 <= len(words) <= 3 and words[0] in _first_names():
+        return "PERSON"  # "Mark Holden" tagged as a body: never offered among bodies, nor they beside him
     if entity.type in PLACE_TYPES:
         return "COUNTRY" if _key(entity.name) in country_names() else "PLACE"
     return entity.type

@@ -98,6 +98,7 @@ def test_a_legacy_shows_death_only_for_a_person_the_article_never_quotes():
     "Few still use the IE browser at work.",
     "A version of IE shipped with every machine.",
     "Few schools still run IE6 on their machines.",
+    "The plan was first described in a report in IE on Monday.",
 ])
 def test_a_product_tagged_as_a_person_is_no_speaker_option(sentence):
     thing = _person("ie", "IE")
@@ -149,6 +150,11 @@ def test_a_first_name_alone_the_publisher_and_a_person_among_bodies_are_no_optio
     assert speaker_option_problem(holden, quote, facts) == "a person among organisations"
     assert fine_kind(outlet) == "OUTLET" and speaker_option_problem(outlet, quote, facts).startswith("not a person")
     assert fine_kind(Entity("e", "Weak - Rubio", "PERSON", 0)) == "FRAGMENT"
+    assert fine_kind(holden) == "PERSON"  # so a speaker tagged as a body is never asked about among bodies
+    senate = Entity("e-senate", "Harbour Senate", "ORG", 0, mentions=3)
+    union = Entity("e-union", "Ferry Union", "ORG", 0, mentions=3)
+    sheet = _sheet("A sentence.", entities=(holden, senate, union, trust))
+    assert entity_distractors(holden, sheet, "Who said: “No”?", 3, random.Random(0)) == []
 
 
 @pytest.mark.parametrize(("a", "b", "twin"), [
