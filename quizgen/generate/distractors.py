@@ -112,6 +112,11 @@ def _body_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _org_suffixes() -> frozenset[str]:
+    return frozenset(w.lower() for w in option_rules()["org_suffixes"])
+
+
+@functools.lru_cache(maxsize=1)
 def _team_words() -> frozenset[str]:
     return frozenset(w.lower() for w in lang_en.table("kinds")["team_words"])
 
@@ -158,7 +163,8 @@ def fine_kind(entity: Entity) -> str:
     if entity.type == "PERSON" and len(words) >= 2 and words[-1] in _outlet_words() and words[0] not in (
             _first_names()):
         return "OUTLET"  # "Fox News" tagged as a person
-    if entity.type == "ORG" and 2 <= len(words) <= 3 and words[0] in _first_names():
+    if entity.type == "ORG" and 2 <= len(words) <= 3 and words[0] in _first_names() and not (
+            set(words) & (_body_words() | _org_suffixes())):
         return "PERSON"  # "Mark Holden" tagged as a body: never offered among bodies, nor they beside him
     if entity.type in PLACE_TYPES:
         return "COUNTRY" if _key(entity.name) in country_names() else "PLACE"

@@ -151,6 +151,7 @@ def test_a_first_name_alone_the_publisher_and_a_person_among_bodies_are_no_optio
     assert fine_kind(outlet) == "OUTLET" and speaker_option_problem(outlet, quote, facts).startswith("not a person")
     assert fine_kind(Entity("e", "Weak - Rubio", "PERSON", 0)) == "FRAGMENT"
     assert fine_kind(holden) == "PERSON"  # so a speaker tagged as a body is never asked about among bodies
+    assert fine_kind(Entity("e", "Hillary PAC", "ORG", 0)) == "ORG"
     senate = Entity("e-senate", "Harbour Senate", "ORG", 0, mentions=3)
     union = Entity("e-union", "Ferry Union", "ORG", 0, mentions=3)
     sheet = _sheet("A sentence.", entities=(holden, senate, union, trust))
