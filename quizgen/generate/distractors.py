@@ -854,7 +854,7 @@ def _sentence_allows(answer: NumberFact, value: float, facts: FactSheet) -> Call
     shown below one where the answer is not."""
     bounds = sentence_bounds(answer, facts) if answer.kind != "year" else []
     limits = text_limits(answer, facts)
-    side = None if answer.kind in {"year", "fraction", "multiple"} else bound_side(answer, _sentence_of(answer, facts))
+    side = None if answer.kind in {"year", "multiple"} else bound_side(answer, _sentence_of(answer, facts))
     cap = compound_cap(answer, facts)
     below_one = _shown_below_one(answer.text)
 

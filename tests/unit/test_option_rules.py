@@ -320,13 +320,17 @@ def test_a_doubled_hedge_takes_no_options():
     ("The ferry beat the bus by more than 10 minutes.", "more than 10 minutes", 10.0, True),
     ("Fewer than 300 people came to the harbour.", "300", 300.0, False),
     ("Up to 40 boats may moor there.", "Up to 40", 40.0, False),
+    ("Less than half of the boats were full.", "Less than half", 0.5, False),
 ])
 def test_a_figure_given_as_a_floor_or_a_ceiling_takes_options_that_make_it_false(sentence, text, value, above):
-    kind = "percent" if "percent" in text else "duration" if "minutes" in text else "count"
-    answer = NumberFact("n", text, kind, 0, value=value)
+    from quizgen.generate.distractors import number_sort_key
+
+    kind = ("percent" if "percent" in text else "duration" if "minutes" in text else "fraction" if "half" in text
+            else "count")
+    answer = NumberFact("n", text, kind, 0, value=value, hedge="less than" if kind == "fraction" else None)
     options = number_distractors(answer, _number_sheet(sentence, answer), 3)
     assert len(options) >= 2
-    assert all((_first_value(o) > value) is above for o in options)
+    assert all((number_sort_key(answer, o) > value) is above for o in options)
 
 
 def test_shares_that_make_a_whole_take_no_options():
