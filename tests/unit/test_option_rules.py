@@ -319,7 +319,7 @@ def test_a_doubled_hedge_takes_no_options():
     ("Its rating is above 50 percent, at 53 percent.", "50 percent", 50.0, True),
     ("The ferry beat the bus by more than 10 minutes.", "more than 10 minutes", 10.0, True),
     ("Fewer than 300 people came to the harbour.", "300", 300.0, False),
-    ("Up to 40 boats may moor there.", "Up to 40", 40.0, False),
+    ("No more than 40 boats may moor there.", "No more than 40", 40.0, False),
     ("Less than half of the boats were full.", "Less than half", 0.5, False),
 ])
 def test_a_figure_given_as_a_floor_or_a_ceiling_takes_options_that_make_it_false(sentence, text, value, above):
@@ -331,6 +331,20 @@ def test_a_figure_given_as_a_floor_or_a_ceiling_takes_options_that_make_it_false
     options = number_distractors(answer, _number_sheet(sentence, answer), 3)
     assert len(options) >= 2
     assert all((number_sort_key(answer, o) > value) is above for o in options)
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("As many as 8 million homes could have broadband.", "As many as 8 million"),
+    ("It works over a range up to 40 metres.", "40 metres"),
+])
+def test_a_figure_stated_as_a_maximum_is_no_bound(sentence, text):
+    answer = NumberFact("n", text, "count", 0, value=_first_value(text) * (1e6 if "million" in text else 1))
+    options = number_distractors(answer, _number_sheet(sentence, answer), 3)
+    assert len(options) == 3 and any(number_below(o, text) for o in options)
+
+
+def number_below(option: str, answer: str) -> bool:
+    return _first_value(option) < _first_value(answer)
 
 
 def test_shares_that_make_a_whole_take_no_options():
