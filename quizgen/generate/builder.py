@@ -763,12 +763,59 @@ _SIGNIFICANT_WORD = re.compile(r"[A-Z][a-z'’-]{3,}")
 
 
 def _bank_kind(text: str, facts: FactSheet) -> str:
-    """What kind of entry a word-bank word is: a year, another figure, or an entity's fine kind."""
+    """What kind and form of entry a word-bank word is, fine enough that no blank is filled by kind alone: a year,
+    a percentage, a sum in one currency, a count of people (or of one thing), a person's full name (or a surname,
+    or a titled name), a team, a place, an organisation."""
     number = next((n for n in facts.numbers if n.text == text), None)
-    if number is not None or any(ch.isdigit() for ch in text):
-        return "year" if number is not None and number.kind == "year" else "figure"
+    if number is not None:
+        return _figure_kind(number)
+    if any(ch.isdigit() for ch in text):
+        return "figure"
     entity = _entity_named(facts, text)
-    return fine_kind(entity) if entity is not None else "other"
+    if entity is None:
+        return "other"
+    kind = fine_kind(entity)
+    if kind == "PERSON":
+        return f"PERSON:{_name_form(text)}"
+    return kind
+
+
+@functools.lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in (*lang_en.table("speaker_nouns")["people"],
+                                         *lang_en.table("cloze_blanks")["people_counted"]))
+
+
+def _counted(noun: str | None) -> str:
+    """What a count counts, as a word-bank form: 'people' for any people noun ('voters', 'dockworkers',
+    'islanders'), else 'things' (ships, countries, homes): '___ people' takes no count of ships."""
+    word = (noun or "").lower().split()[-1:] or [""]
+    singular = re.sub(r"(?<=[a-z]{3})s$", "", re.sub(r"ies$", "y", re.sub(r"(ch|sh|ss|x)es$", r"\1", word[0])))
+    # A people noun may close a compound ("dockworkers" are workers).
+    if word[0] in _people_nouns() or any(singular.endswith(p) for p in _people_nouns() if len(p) > 3):
+        return "people"
+    return "things"
+
+
+def _figure_kind(number: NumberFact) -> str:
+    """A year, a percentage, money in its currency ('$1.13bn' is not '£98m'), a count of what it counts; a figure
+    written in words ('five', 'quadrupled') is a form of its own beside digits."""
+    kind = number.kind
+    if kind == "money":
+        currency = re.search(r"[$£€¥]|\b(?:euros?|dollars?|pounds?|yen|yuan|rupees?)\b", number.text.lower())
+        kind = f"money:{currency.group(0).rstrip('s') if currency else ''}"
+    elif kind == "count":
+        # "about 1,200 kilowatt hours" carries its unit: it cannot fill "burned _____ litres".
+        unit = re.search(r"\d\s+(?!(?:million|billion|thousand|trillion)\b)[a-z]", number.text) is not None
+        kind = f"count:{_counted(number.counts)}{':unit' if unit else ''}"
+    return kind if any(ch.isdigit() for ch in number.text) else f"{kind}:words"
+
+
+def _name_form(name: str) -> str:
+    """'Tony Blair' full, 'Mr Blair' titled, 'Blair' short: a surname alone among full names is told by its form."""
+    if strip_honorific(name) != name:
+        return "titled"
+    return "full" if len(name.split()) >= 2 else "short"
 
 
 @functools.lru_cache(maxsize=16384)
@@ -779,46 +826,89 @@ def _shares_a_name(a: str, b: str) -> bool:
 
 
 def _decoy_pool(items: list[Item], blanks: list[str], facts: FactSheet) -> list[str]:
-    """Names and figures that appear in no cloze sentence and share no name with a blank or an answer, the most
-    mentioned first. Not seeded: whether a cloze keeps a fair word bank (and so which items the quiz holds) never
-    depends on the seed, which only orders and shuffles."""
-    texts = " ".join(i.source for i in items if i.type == "cloze")
+    """Names and figures that give no item away, the most mentioned first: none appears in a cloze sentence or a
+    matching pair, none is what a false statement changed (a bank printing the real figure answers it), and none
+    shares a name with a blank or an answer. Not seeded: whether a cloze keeps a fair word bank (and so which items
+    the quiz holds) never depends on the seed, which only orders and shuffles."""
+    shown = " ".join([*(i.source for i in items if i.type == "cloze"),
+                      *(f"{a} {b}" for i in items for a, b in i.pairs)])
+    changed = [(i.source, i.question) for i in items if i.type == "true_false" and i.answer == "False"]
     answers = [i.answer for i in items if i.type in {"mcq", "short_answer"}] + blanks
-    mentions = {e.name: e.mentions for e in facts.entities if e.enabled}
     names = {e.name: e.names for e in facts.entities if e.enabled}  # "Tony Blair" is in a sentence saying "Mr Blair"
-    pool = list(mentions) + [n.text for n in facts.numbers if n.enabled]
-    pool = sorted({c for c in pool if not any(mentioned_in(n, texts) for n in names.get(c, (c,)))
-                   and not any(_shares_a_name(c, a) for a in answers)}, key=lambda c: (-mentions.get(c, 1), c))
-    return pool
+    fair = {c for c in _decoy_candidates(facts) if not _gives_away(c, names.get(c, (c,)), shown, changed)
+            and not any(_shares_a_name(c, a) for a in answers)}
+    mentions = {e.name: e.mentions for e in facts.entities if e.enabled}
+    return sorted(fair, key=lambda c: (-mentions.get(c, 1), c))
 
 
-_DECOYS_PER_KIND = 2
+def _decoy_candidates(facts: FactSheet) -> list[str]:
+    """The article's established names, and its figures but those opening a sentence ("Nearly a third" would be
+    the bank's only capitalised figure)."""
+    return ([e.name for e in facts.entities if e.enabled and _fit_decoy(e)]
+            + [n.text for n in facts.numbers if n.enabled and not n.text[:1].isupper()])
+
+
+def _gives_away(entry: str, forms: tuple[str, ...], shown: str, changed: list[tuple[str, str]]) -> bool:
+    """`entry` (any of its `forms`) is printed by a cloze sentence or a pair, or is what a false statement changed:
+    in its source sentence, not in the statement."""
+    def printed(text: str) -> bool:
+        return any(mentioned_in(n, text) for n in forms)
+
+    return printed(shown) or any(printed(source) and not printed(statement) for source, statement in changed)
+
+
+def _fit_decoy(entity: Entity) -> bool:
+    """A name the article establishes: a person's in full, named twice or described (a one-off 'person' may be a
+    mistagged team or town, and a reader would spot it among people)."""
+    return _established_speaker(set())(entity)
+
+
 _BANK_PEERS = 3  # entries of a blank's kind the word bank must hold (its own included), or the blank is a giveaway
 
 
 def _word_bank_extras(items: list[Item], facts: FactSheet) -> tuple[str, ...]:
-    """Decoys for each kind of blank in the word bank (years for a year, people for a person), so no blank is
-    filled because its entry is the only one of its kind. A decoy appears in no cloze sentence, shares no name with
-    any blank or answer, and is no other form of one."""
+    """Decoys until each blank has two other bank entries of its kind, form and scale (years for a year, people's
+    full names for a person), so no blank is filled because its entry is the only one that fits. A decoy gives no
+    item away (see `_decoy_pool`) and is no other form of another entry."""
     blanks = [b for i in items if i.type == "cloze" for b in i.blanks]
     if not blanks:
         return ()
     pool = _decoy_pool(items, blanks, facts)
+    sentence = {b: i.source for i in items if i.type == "cloze" for b in i.blanks}
     chosen: list[str] = []
-    for kind in sorted({_bank_kind(b, facts) for b in blanks}):
-        for _ in range(_DECOYS_PER_KIND):
-            decoy = next((c for c in pool if c not in chosen and _bank_kind(c, facts) == kind
+    for blank in sorted(blanks, key=str.lower):
+        while sum(_bank_peer(blank, e, facts, sentence[blank]) for e in [*blanks, *chosen]) < _BANK_PEERS:
+            decoy = next((c for c in pool if c not in chosen and _bank_peer(blank, c, facts, sentence[blank])
                           and not any(_shares_a_name(c, x) for x in chosen)), None)
-            if decoy is not None:
-                chosen.append(decoy)
+            if decoy is None:
+                break
+            chosen.append(decoy)
     return tuple(sorted(chosen, key=str.lower))
+
+
+_SCALE = 10  # a figure more than ten times larger or smaller than a blank's is no peer ("2,500 countries")
+
+
+def _bank_peer(blank: str, entry: str, facts: FactSheet, sentence: str = "") -> bool:
+    """`entry` could fill `blank` (of `sentence`) as far as its kind, form, scale and gender go: a woman is no
+    peer of a man's blank, nor anyone of unknown gender where the sentence says "his" or "her"."""
+    if _bank_kind(entry, facts) != _bank_kind(blank, facts):
+        return False
+    people = (_entity_named(facts, blank), _entity_named(facts, entry))
+    if people[0] is not None and people[1] is not None and not gender_fits(people[1], people[0], sentence):
+        return False
+    values = [next((n.value for n in facts.numbers if n.text == t), None) for t in (blank, entry)]
+    if None in values or not all(values):
+        return True
+    ratio = values[0] / values[1]
+    return 1 / _SCALE <= ratio <= _SCALE
 
 
 def _plan_with_a_fair_word_bank(candidates: list[Candidate], facts: FactSheet,
                                 count: int) -> tuple[list[Item], list[Dropped]]:
     """Plan the quiz; a cloze whose word bank would give it away leaves the candidates and the quiz is planned
-    again, so another item can take its sentence."""
-    left_out: list[Dropped] = []
+    again, so another item can take its sentence. A cloze no bank could make fair leaves before planning."""
+    candidates, left_out = _without_hopeless_clozes(candidates, facts)
     for _ in range(6):
         chosen, passed_over = plan_quiz(candidates, facts, count)
         kept, thin = _with_a_fair_word_bank(chosen, facts)
@@ -830,15 +920,32 @@ def _plan_with_a_fair_word_bank(candidates: list[Candidate], facts: FactSheet,
     return kept, left_out + passed_over
 
 
+def _without_hopeless_clozes(candidates: list[Candidate], facts: FactSheet) -> tuple[list[Candidate], list[Dropped]]:
+    """Cloze candidates whose blank has fewer than two possible peers in the whole article (its names and figures
+    that could be decoys, and the other cloze candidates' blanks): no quiz could give them a fair word bank."""
+    entries = set(_decoy_candidates(facts)) | {b for c in candidates if c.item.type == "cloze" for b in c.item.blanks}
+    kept: list[Candidate] = []
+    dropped: list[Dropped] = []
+    for candidate in candidates:
+        item = candidate.item
+        if item.type == "cloze" and any(
+                sum(e != b and _bank_peer(b, e, facts, item.source) and not _shares_a_name(b, e) for e in entries)
+                < _BANK_PEERS - 1 for b in item.blanks):
+            dropped.append(Dropped(item.template, item.fact, "the article has too few names or figures of its "
+                                                             "blank's kind for a fair word bank"))
+            continue
+        kept.append(candidate)
+    return kept, dropped
+
+
 def _with_a_fair_word_bank(items: list[Item], facts: FactSheet) -> tuple[list[Item], list[Dropped]]:
-    """Cloze items whose blank has fewer than `_BANK_PEERS` word-bank entries of its kind leave the quiz: the
-    bank would fill them by elimination."""
+    """Cloze items whose blank has fewer than `_BANK_PEERS` word-bank entries of its kind, form and scale (its own
+    included) leave the quiz: the bank would fill them by elimination."""
     dropped: list[Dropped] = []
     while True:
         bank = [b for i in items if i.type == "cloze" for b in i.blanks] + list(_word_bank_extras(items, facts))
-        kinds = [_bank_kind(entry, facts) for entry in bank]
-        thin = next((i for i in items if i.type == "cloze"
-                     and any(kinds.count(_bank_kind(b, facts)) < _BANK_PEERS for b in i.blanks)), None)
+        thin = next((i for i in items if i.type == "cloze" and any(
+            sum(_bank_peer(b, e, facts, i.source) for e in bank) < _BANK_PEERS for b in i.blanks)), None)
         if thin is None:
             return items, dropped
         items = [i for i in items if i is not thin]

@@ -148,7 +148,6 @@ _CONTENT_WORD = re.compile(r"(?<![A-Za-z'’-])[a-z][a-z'’-]{3,}")
 _COMMON = frozenset("that this with from have been were will would could should their there they said says which "
                     "about after also into more most other over some than them then these those when where while "
                     "what year years article".split())
-_SHARED_CONTEXT = 3  # content words two stems share before a name in one is read as the other's answer in context
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -174,15 +173,13 @@ def same_fact(a: Candidate, b: Candidate) -> str | None:
 
 
 def answer_shown(a: Candidate, b: Candidate) -> str | None:
-    """A short answer printed anywhere else; a cloze answer printed by another cloze sentence, or by a stem about
-    the same thing."""
+    """A short answer, or a cloze answer (any form of its name), printed anywhere else in the quiz."""
     for first, second in ((a, b), (b, a)):
         if any(_mentioned(n, second.shown) for n in first.hidden):
             return "one item prints the other's answer"
-        if any(_mentioned(n, second.shown) for n in first.blanked) and (
-                second.item.type in {"cloze", "matching"} or len(first.words & second.words) >= _SHARED_CONTEXT):
-            # Cloze sentences sit together beside the word bank, and a matching item prints whole roles: one
-            # printing another's blanked name fills the blank.
+        if any(_mentioned(n, second.shown) for n in first.blanked):
+            # A student reads the whole sheet: a blanked name printed by any other stem, statement, pair or
+            # sentence (whatever it says about it) points to the bank entry that fills the blank.
             return "one item prints the other's blank"
     return None
 

@@ -70,7 +70,9 @@ def test_quiz_has_at_least_twelve_items_of_three_types_all_grounded(facts):
     quiz = api.generate_quiz(facts, count=20, seed=0)
     assert len(quiz.items) >= 12
     assert len(quiz.count_by_type()) >= 3
-    assert {"mcq", "cloze"} <= quiz.count_by_type().keys()
+    # No cloze here: none of the article's figures or people has two other word-bank entries of its exact kind and
+    # form that no other item prints (its one figure in words, "quadrupled", was filled by kind alone).
+    assert "mcq" in quiz.count_by_type()
     templates = {i.template for i in quiz.items}
     assert "quote-speaker" in templates and ({"number-how-many", "number-complete"} & templates)
     sentences = {s.text for s in facts.sentences}
@@ -96,5 +98,7 @@ def test_a_quiz_of_four_types_tests_most_gold_key_facts(facts, gold):
     tested = [fact for fact in gold.key_facts
               if any(len(words(scoring.key(fact)) & words(s)) >= 0.75 * len(words(scoring.key(fact))) for s in sources)]
     # One of the seven gold facts opens "Nearly a third of them", which no item prints alone (whom?); one name is
-    # the answer of one item, and true statements may not outnumber false ones by more than two.
-    assert len(tested) >= 4, tested
+    # the answer of one item, and true statements may not outnumber false ones by more than two. With
+    # key-sentence-complete retired (raters accepted 1 of its 11 items) the Victory Day fact is no longer tested:
+    # its sentence's true/false item gives way to the balance of true and false statements.
+    assert len(tested) >= 3, tested
