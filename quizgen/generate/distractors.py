@@ -362,30 +362,40 @@ def _product_context() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(table["product_nouns"]), tuple(table["product_openers"])
 
 
+_THING_TYPES = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT", "GPE", "LOC"})
+
+
 def _named_thing(candidate: Entity, facts: FactSheet) -> bool:
-    """'the IE browser', 'a version of IE', or an acronym of a product's, a place's or a body's name: a thing."""
+    """'the IE browser', 'a version of IE', 'IE6', or another name of a product, a work or a place (and, for a
+    person, of a body): the name of a thing."""
     return _judged_once(_named_as_thing, candidate, facts)
 
 
 def _named_as_thing(candidate: Entity, facts: FactSheet) -> bool:
     nouns, openers = _product_context()
+    # A firm's name also modifies what it makes ("Nokia phones"): for a body, only a version number or an alias.
+    by_context = candidate.type == "PERSON"
     for sentence in facts.sentences:
         for name in (n for n in candidate.names if len(n) > 1 and n in sentence.text):
             if compiled(rf"(?<!\w){re.escape(name)}\d").search(sentence.text):
                 return True  # "IE6": a version number glued to the name
-            for m in compiled(rf"(?<!\w){re.escape(name)}(?!\w)").finditer(sentence.text):
+            for m in compiled(rf"(?<!\w){re.escape(name)}(?!\w)").finditer(sentence.text) if by_context else ():
                 following = re.match(r"\s+([a-z]+)", sentence.text[m.end():])
                 if (following and following.group(1) in nouns) or sentence.text[:m.start()].lower().rstrip().endswith(
                         openers):
                     return True
-    return any(e.type not in {"PERSON", "NORP"} and e.id != candidate.id and same_referent(n, m)
+    kinds = _THING_TYPES | ({"ORG"} if candidate.type == "PERSON" else set())
+    return any(e.type in kinds and e.id != candidate.id and same_referent(n, m)
                for e in facts.entities for n in candidate.names for m in e.names)
 
 
-def _not_a_person(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
-    """A browser, a product, a team or a body tagged as a person is no option among people."""
+def _a_thing(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """A browser, a product, a team or a body tagged as a person is no option among people; a product tagged as a
+    body ('IE' beside 'Microsoft') none among bodies."""
     if candidate.type == "PERSON" and (fine_kind(candidate) != "PERSON" or _named_thing(candidate, facts)):
         return "not a person: the article names a thing, a team or a body by it"
+    if candidate.type == "ORG" and _named_thing(candidate, facts):
+        return "not a body that speaks: the article names a product or a place by it"
     return None
 
 
@@ -412,7 +422,7 @@ def _person_among_bodies(candidate: Entity, quote: Quote, facts: FactSheet) -> s
     return None
 
 
-SPEAKER_OPTION_RULES = (_spoken_of_by_name, _spoken_of_as_he_or_she, _dead, _not_a_person, _first_name_only,
+SPEAKER_OPTION_RULES = (_spoken_of_by_name, _spoken_of_as_he_or_she, _dead, _a_thing, _first_name_only,
                         _publisher, _person_among_bodies)
 
 

@@ -107,6 +107,18 @@ def test_a_product_tagged_as_a_person_is_no_speaker_option(sentence):
     assert speaker_option_problem(thing, quote, facts).startswith("not a person")
 
 
+def test_a_product_tagged_as_a_body_is_no_option_among_bodies_but_a_firm_beside_its_goods_is():
+    microsoft = Entity("e-ms", "Harbour Soft", "ORG", 0, mentions=3)
+    browser = Entity("e-ie", "HB", "ORG", 0, mentions=3)
+    maker = Entity("e-nk", "Quay Phones Ltd", "ORG", 0, mentions=3)
+    quote = Quote("q", "We will stop supporting it", "Harbour Soft", 2, speaker_id="e-ms")
+    facts = _sheet("Few schools still run HB6 on their machines.", "Quay Phones Ltd phones sold well.",
+                   "“We will stop supporting it,” Harbour Soft said.", entities=(microsoft, browser, maker),
+                   quotes=(quote,))
+    assert speaker_option_problem(browser, quote, facts).startswith("not a body")
+    assert speaker_option_problem(maker, quote, facts) is None
+
+
 def test_a_person_beside_a_score_or_a_platform_is_still_a_person():
     kell = _person("kell", "Ana Kell")
     quote = Quote("q", "Nobody should doubt her any more", "Ada Kell", 2)
