@@ -505,3 +505,20 @@ def test_a_site_tagged_as_a_person_is_no_speaker_option():
     quote = Quote("q", "We will not comment on leaks", "Ada Kell", 0)
     facts = _sheet("“We will not comment on leaks,” said Ada Kell.", entities=(street,), quotes=(quote,))
     assert speaker_option_problem(street, quote, facts).startswith("not a person")
+
+
+@pytest.mark.parametrize("unit", ["posthumous Ivo Marr ", "to 5, from 8 ", "5 out of 8 of the 9 ", "more than 5 ",
+                                  "the late ", "Ivo Marr's photo "])
+def test_option_rules_on_a_hostile_sentence_finish_in_linear_time(unit):
+    from tests.unit.bounded import run_bounded
+
+    sentence = "The figure fell to 5 after it all. " + unit * 3000 + "In all, 5 of them rose from 2 to 5 months."
+    marr = _person("marr", "Ivo Marr")
+    answer = NumberFact("n", "5 months", "duration", 0, value=5.0)
+    quote = Quote("q", "We kept every print", "Ada Kell", 0)
+    facts = _sheet(sentence, entities=(marr,), numbers=(answer,), quotes=(quote,))
+
+    def judge() -> None:
+        number_distractors(answer, facts, 3)
+        speaker_option_problem(marr, quote, facts)
+    run_bounded(judge, 20.0)
