@@ -298,13 +298,16 @@ def _spoken_of_by_name(candidate: Entity, quote: Quote, facts: FactSheet) -> str
 
 
 def _spoken_of_as_he_or_she(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
-    """'“His life was his work”' said of a person named beside the quotation, or of the story's subject (named in
-    the headline): the quotation speaks of them in the third person."""
+    """'“His life was his work”' said of a person named beside the quotation (or just before it, in its paragraph),
+    or of the story's subject (named in the headline): the quotation speaks of them in the third person."""
     genders = {_THIRD_PERSON[w] for w in re.findall(r"[a-z]+", quote.text.lower()) if w in _THIRD_PERSON}
     if not genders or (candidate.gender is not None and candidate.gender not in genders):
         return None
     sentence = facts.sentences[quote.sentence].text if quote.sentence < len(facts.sentences) else ""
     around = sentence.replace(quote.text, " ")
+    before = facts.sentences[quote.sentence - 1] if 0 < quote.sentence < len(facts.sentences) else None
+    if before is not None and before.paragraph == facts.sentences[quote.sentence].paragraph:
+        around += " " + before.text  # "Marr took every picture. “He never stopped,” Lima said."
     if _named_in(candidate, around) or _named_in(candidate, facts.title):
         return "the quotation speaks of them as 'he' or 'she'"
     return None

@@ -49,6 +49,17 @@ def test_a_person_the_quotation_calls_he_is_no_speaker_option():
     assert speaker_option_problem(other, quote, facts) is None  # a woman is not the 'his' of the quotation
 
 
+def test_a_person_named_just_before_a_quotation_about_him_is_no_speaker_option():
+    subject = _person("marr", "Ivo Marr", gender="male")
+    quote = Quote("q", "He never stopped walking the quay", "Ada Kell", 1)
+    texts = ("Ivo Marr took every picture in the show.", "“He never stopped walking the quay,” said Ada Kell.")
+    same_paragraph = FactSheet(title="Prints go on show", slug="t", entities=(subject,), quotes=(quote,),
+                               sentences=(Sentence(0, 0, texts[0]), Sentence(1, 0, texts[1])))
+    assert speaker_option_problem(subject, quote, same_paragraph) is not None
+    apart = replace(same_paragraph, sentences=(Sentence(0, 0, texts[0]), Sentence(1, 1, texts[1])))
+    assert speaker_option_problem(subject, quote, apart) is None
+
+
 def test_the_story_subject_named_in_the_headline_is_not_the_speaker_of_a_quotation_about_him():
     subject = _person("marr", "Ivo Marr", gender="male")
     quote = Quote("q", "He kept every print he ever made", "Ada Kell", 0)
