@@ -297,11 +297,25 @@ def _spoken_of_by_name(candidate: Entity, quote: Quote, facts: FactSheet) -> str
     return "the quotation speaks of them by name" if _named_in(candidate, quote.text) else None
 
 
+@functools.lru_cache(maxsize=1)
+def _gender_of_first_name() -> dict[str, str]:
+    table = lang_en.table("gender")
+    return {**{n.lower(): "female" for n in table["female_names"]}, **{n.lower(): "male" for n in table["male_names"]}}
+
+
+def _likely_gender(entity: Entity) -> str | None:
+    """The gender the article shows, else the one a common first name suggests ('Donald Trump'): enough to tell
+    that a quotation's 'her' is not about him."""
+    words = _key(entity.name).split()
+    return entity.gender or (_gender_of_first_name().get(words[0]) if len(words) >= 2 else None)
+
+
 def _spoken_of_as_he_or_she(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
     """'“His life was his work”' said of a person named beside the quotation (or just before it, in its paragraph),
     or of the story's subject (named in the headline): the quotation speaks of them in the third person."""
     genders = {_THIRD_PERSON[w] for w in re.findall(r"[a-z]+", quote.text.lower()) if w in _THIRD_PERSON}
-    if not genders or (candidate.gender is not None and candidate.gender not in genders):
+    gender = _likely_gender(candidate)
+    if not genders or (gender is not None and gender not in genders):
         return None
     sentence = facts.sentences[quote.sentence].text if quote.sentence < len(facts.sentences) else ""
     around = sentence.replace(quote.text, " ")

@@ -49,6 +49,16 @@ def test_a_person_the_quotation_calls_he_is_no_speaker_option():
     assert speaker_option_problem(other, quote, facts) is None  # a woman is not the 'his' of the quotation
 
 
+def test_a_man_named_in_the_headline_is_not_the_her_of_a_quotation():
+    subject = _person("marr", "Ivo Marr", gender="male")
+    rival = _person("cole", "Peter Cole")  # the article shows no gender; the first name suggests one
+    quote = Quote("q", "October was a good month for her", "Ada Kell", 0)
+    facts = _sheet("“October was a good month for her,” said Ada Kell.", entities=(subject, rival),
+                   quotes=(quote,), title="Ivo Marr and Peter Cole trail Lea Sand")
+    assert speaker_option_problem(rival, quote, facts) is None
+    assert speaker_option_problem(subject, quote, facts) is None
+
+
 def test_a_person_named_just_before_a_quotation_about_him_is_no_speaker_option():
     subject = _person("marr", "Ivo Marr", gender="male")
     quote = Quote("q", "He never stopped walking the quay", "Ada Kell", 1)
