@@ -284,10 +284,6 @@ def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, 
 
 # --- who said it: options that could have said the words --------------------------------------------------
 
-_THIRD_PERSON = {"he": "male", "him": "male", "his": "male", "himself": "male",
-                 "she": "female", "her": "female", "hers": "female", "herself": "female"}
-
-
 def _named_in(entity: Entity, text: str) -> bool:
     return any(mentioned_in(n, text) for n in entity.names if len(n) > 2)
 
@@ -313,7 +309,7 @@ def _likely_gender(entity: Entity) -> str | None:
 def _spoken_of_as_he_or_she(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
     """'“His life was his work”' said of a person named beside the quotation (or just before it, in its paragraph),
     or of the story's subject (named in the headline): the quotation speaks of them in the third person."""
-    genders = {_THIRD_PERSON[w] for w in re.findall(r"[a-z]+", quote.text.lower()) if w in _THIRD_PERSON}
+    genders = stem_gender(quote.text)  # "his", "she": the pronouns of gender.yaml
     gender = _likely_gender(candidate)
     if not genders or (gender is not None and gender not in genders):
         return None
