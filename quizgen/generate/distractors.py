@@ -329,8 +329,13 @@ def _dead_patterns() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(table["dead_patterns"]), tuple(table["dead_patterns_unquoted"])
 
 
-_DEATH_HINT = re.compile(r"\b(?:late|died|dies|death|funeral|murder|assassinat|legacy|estate|memor|tribute|killed|"
-                         r"buried|passed away|posthumous|obituar)|\(\s*(?:c\.\s*)?\d{3,4}\s*[-–]", re.I)
+@functools.lru_cache(maxsize=1)
+def _death_hint() -> re.Pattern[str]:
+    """Words without which no dead pattern can match: a cheap first look at each sentence."""
+    hints = "|".join(re.escape(w) for w in option_rules()["dead_hints"])
+    return re.compile(rf"\b(?:{hints})|\(\s*(?:c\.\s*)?\d{{3,4}}\s*[-–]", re.I)
+
+
 _SHEET_CACHE: dict[int, tuple[FactSheet, dict[tuple[str, str], bool]]] = {}
 
 
@@ -355,7 +360,7 @@ def shown_dead(entity: Entity, facts: FactSheet) -> bool:
 def _dead_by_patterns(entity: Entity, facts: FactSheet) -> bool:
     names = [re.escape(n) for n in entity.names if len(n) > 2]
     hinted = [t for t in (facts.title, *(s.text for s in facts.sentences))
-              if _DEATH_HINT.search(t) and _named_in(entity, t)]
+              if _death_hint().search(t) and _named_in(entity, t)]
     if not names or not hinted:
         return False
     strong, weak = _dead_patterns()
@@ -756,10 +761,16 @@ def _share_of_two_counts(share: float, rest: str) -> bool:
     return any(b and abs(100 * a / b - share) < 0.5 for a in counts for b in counts if a < b)
 
 
-_FIGURE = (r"(?:[$£€]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s*(?:million|billion|thousand|bn|m)\b)?|"
-           r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-           r"hundred|a hundred|dozen|a dozen))"
-           r"(?:\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|metres?|kilometres?|km))?")
+@functools.lru_cache(maxsize=1)
+def _figure() -> str:
+    """A figure as a sentence writes it: digits (with a currency sign and a scale word) or a number word, and the
+    unit after it ('18 months'), from numbers.yaml and option_rules.yaml."""
+    numbers = lang_en.table("numbers")
+    words = "|".join(re.escape(w) for w in sorted(numbers["words"], key=len, reverse=True))
+    scales = "|".join(re.escape(w) for w in sorted(numbers["scales"], key=len, reverse=True))
+    units = "|".join(re.escape(w) for w in sorted(option_rules()["figure_units"], key=len, reverse=True))
+    return (rf"(?:[$£€]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s*(?:{scales})\b)?|(?:a )?(?:{words})\b)"
+            rf"(?:\s+(?:{units})\b)?")
 
 
 def _figure_value(text: str) -> float | None:
@@ -786,7 +797,7 @@ def _relation_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
                  # "had risen to 4.8% this year, from 3.1%": the new figure first
                  ("\\bto X\\b[^.;]{0,30}?\\bfrom Y\\b", "fall_words"),
                  ("\\bto Y\\b[^.;]{0,30}?\\bfrom X\\b", "rise_words")]
-    figure = f"(?<![\\w.,]){_FIGURE}"
+    figure = f"(?<![\\w.,]){_figure()}"
     return tuple((re.compile(p.replace("X", f"(?P<x>{figure})").replace("Y", f"(?P<y>{figure})")), needs)
                  for p, needs in patterns)
 
