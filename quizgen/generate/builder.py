@@ -543,6 +543,7 @@ class _Builder:
                 if (other := by_name.get(a)) is not None and fine_kind(other) == fine_kind(entity)
                 and _safe_to_swap(other) and gender_fits(other, entity, text)
                 and (other.type != "PERSON" or not shown_dead(other, self.facts) or shown_dead(entity, self.facts))
+                and (other.type != "PERSON" or not mentioned_in(other.name.split()[-1], text))  # "X rebuked Mr. X"
                 and not any(same_referent(x, y) for x in (a, *other.names) for y in (span, *entity.names))]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
@@ -649,9 +650,13 @@ def _swap_bound_to_its_person(swap: _Swap) -> str | None:
 
 
 def _swap_described_after(swap: _Swap) -> str | None:
-    """'Frank Vale, a billionaire head of …', 'Harwick, a port in …': the words after the name describe it, and
-    another name (of whatever kind) would not fit them."""
-    if not swap.is_number and re.match(r"^, (?:a|an|the)\s", swap.after):
+    """'Frank Vale, a billionaire head of …', 'Ana Lima, 31, a photographer', 'Jo Reed, executive director of …':
+    the words after the name describe it (an age, a role), and another name would not fit them."""
+    if swap.is_number:
+        return None
+    # ", a …", ", 31, a …", ", 31,", ", executive director of …", ", adviser to …"
+    if re.match(r"^, (?:\d{1,3}, (?:a|an|the)\s|\d{1,3}\b|(?:a|an|the)\s|(?:[a-z][\w’'-]* ){1,3}(?:of|for|at|to)\b)",
+                swap.after):
         return "a name the words after it describe"
     return None
 

@@ -417,6 +417,10 @@ def test_only_a_person_a_body_or_a_country_is_swapped_in_an_actors_slot(span, af
 @pytest.mark.parametrize(("span", "after"), [
     ("Frank Vale", ", a billionaire head of a ferry firm, paid for it."),  # tagged as a body or a person alike
     ("Sound Ferries", " spokesman Tom Reed declined to comment."),
+    ("Ana Lima", ", 31, a freelance photographer, said so."),
+    ("Ana Lima", ", 31, said so."),
+    ("Ana Lima", ", executive director of the Harbour Trust, said so."),
+    ("Ana Lima", ", adviser to the mayor, said so."),
 ])
 def test_a_name_described_or_modifying_the_noun_after_it_is_not_swapped(span, after):
     from quizgen.generate.builder import _Swap, swap_problem
@@ -543,3 +547,11 @@ def test_option_rules_on_a_hostile_sentence_finish_in_linear_time(unit):
         number_distractors(answer, facts, 3)
         speaker_option_problem(marr, quote, facts)
     run_bounded(judge, 20.0)
+
+
+def test_a_person_is_not_swapped_in_where_the_sentence_already_names_them():
+    khan = _person("khan", "Ana Kell", 2, mentions=3, gender="female")
+    reed = _person("reed", "Lea Reed", 2, mentions=3, gender="female")
+    facts = _swap_sheet("Ana Kell, in a letter to the paper on Monday, rebuked Ms Reed for her remarks.",
+                        ("Ana Kell",), (khan, reed))
+    assert all("Lea Reed" not in s for s in _statements(facts))
