@@ -798,8 +798,9 @@ def _relation_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
                  ("\\bto X\\b[^.;]{0,30}?\\bfrom Y\\b", "fall_words"),
                  ("\\bto Y\\b[^.;]{0,30}?\\bfrom X\\b", "rise_words")]
     figure = f"(?<![\\w.,]){_figure()}"
-    return tuple((re.compile(p.replace("X", f"(?P<x>{figure})").replace("Y", f"(?P<y>{figure})")), needs)
-                 for p, needs in patterns)
+    # Inside a lookahead, so that matches may overlap: each figure of the sentence gets its own chance.
+    return tuple((re.compile("(?=" + p.replace("X", f"(?P<x>{figure})").replace("Y", f"(?P<y>{figure})") + ")"),
+                  needs) for p, needs in patterns)
 
 
 def _relations(answer_text: str, sentence: str) -> list[tuple[str, float]]:

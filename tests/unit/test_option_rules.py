@@ -303,6 +303,7 @@ def test_a_round_answer_keeps_round_options():
     # a fall keeps the new figure below the old one; a rise above it
     ("Visitor numbers fell to 290,000, down from 311,764 a year before.", "290,000", 290000.0,
      lambda v: v < 311764),
+    ("In 2024 the show drew 4,812 visitors in its first week, up from 3,950.", "4,812", 4812.0, lambda v: v > 3950),
     ("The council cut the waiting time from 18 months to 12 months.", "12 months", 12.0, lambda v: v < 18),
     ("Membership rose from 1,200 to 4,700 in a decade.", "4,700", 4700.0, lambda v: v > 1200),
     ("The share had risen to 4.8% this year, from 3.1% last year.", "4.8%", 4.8, lambda v: v > 3.1),
