@@ -512,6 +512,8 @@ def test_options_on_an_article_read_by_the_pipeline():
         assert all(float(o) > 12 for o in figures["40"].options)
     for item in (i for i in quiz.items if i.type == "true_false" and "second half" in i.source):
         assert "second half" in item.question  # a fixed phrase, never a figure to change
+    for item in (i for i in quiz.items if i.type == "true_false" and "up from 3,950" in i.source):
+        assert _first_value(item.question) > 3950  # "drew ___ visitors …, up from 3,950"
 
 
 @pytest.mark.parametrize(("name", "kind", "expected"), [
