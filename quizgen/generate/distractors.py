@@ -144,28 +144,55 @@ def _names_a_site(words: list[str]) -> bool:
     return len(words) >= 2 and words[-1] in _site_words() and words[0] not in _first_names()
 
 
-def fine_kind(entity: Entity) -> str:
-    """A kind fine enough for options: a news outlet (by its name's last word, or a description such as "the
-    industry magazine") is not offered among companies, nor a country among cities."""
-    words = _key(entity.name).split()
-    if re.search(r"\d|\s[-–—]\s", entity.name) and entity.type not in {"DATE", "TIME", "CARDINAL", "MONEY",
-                                                                      "PERCENT"}:
-        return "FRAGMENT"  # "Roddick 6-2 7-6", "Weak - Rubio": a name run into other words is no name to offer
-    if entity.type in {"PERSON", "ORG"} and len(words) >= 2 and words[-1] in _team_words():
-        return "TEAM"  # "Manchester United" among players, or among firms, is another kind of thing
-    if entity.type in {"ORG", "LAW", "PERSON"} and _names_a_programme(words):
-        return "PROGRAMME"  # "Social Security", "the Patriot Act": a scheme or a law, not a body that acts
-    if entity.type in {"PERSON", "ORG"} and _names_a_site(words):
-        return "PLACE"  # "Downing Street", "Harwick Bridge" tagged as a person or a body
+def _run_into_other_words(entity: Entity, words: list[str]) -> str | None:
+    """'Roddick 6-2 7-6', 'Weak - Rubio': a name run into a score or other words is no name to offer."""
+    numeric = entity.type in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
+    return "FRAGMENT" if not numeric and re.search(r"\d|\s[-–—]\s", entity.name) else None
+
+
+def _a_team(entity: Entity, words: list[str]) -> str | None:
+    """'Manchester United' among players, or among firms, is another kind of thing."""
+    return "TEAM" if entity.type in {"PERSON", "ORG"} and len(words) >= 2 and words[-1] in _team_words() else None
+
+
+def _a_programme(entity: Entity, words: list[str]) -> str | None:
+    """'Social Security', 'the Patriot Act': a scheme or a law, not a body that acts."""
+    return "PROGRAMME" if entity.type in {"ORG", "LAW", "PERSON"} and _names_a_programme(words) else None
+
+
+def _a_site(entity: Entity, words: list[str]) -> str | None:
+    """'Downing Street', 'Harwick Bridge' tagged as a person or a body."""
+    return "PLACE" if entity.type in {"PERSON", "ORG"} and _names_a_site(words) else None
+
+
+def _an_outlet(entity: Entity, words: list[str]) -> str | None:
+    """A news outlet, by its name's last word or a description such as 'the industry magazine'; 'Fox News' tagged
+    as a person too."""
     described = set(re.findall(r"[a-z]+", (entity.description or "").lower()))
     if entity.type == "ORG" and ((words and words[-1] in _outlet_words()) or described & _outlet_nouns()):
         return "OUTLET"
-    if entity.type == "PERSON" and len(words) >= 2 and words[-1] in _outlet_words() and words[0] not in (
-            _first_names()):
-        return "OUTLET"  # "Fox News" tagged as a person
-    if entity.type == "ORG" and 2 <= len(words) <= 3 and words[0] in _first_names() and not (
-            set(words) & (_body_words() | _org_suffixes())):
-        return "PERSON"  # "Mark Holden" tagged as a body: never offered among bodies, nor they beside him
+    person_tagged = entity.type == "PERSON" and len(words) >= 2 and words[0] not in _first_names()
+    return "OUTLET" if person_tagged and words[-1] in _outlet_words() else None
+
+
+def _a_person_tagged_as_a_body(entity: Entity, words: list[str]) -> str | None:
+    """'Mark Holden' tagged as a body: never offered among bodies, nor they beside him ('Hillary PAC' stays a
+    body)."""
+    named = entity.type == "ORG" and 2 <= len(words) <= 3 and words[0] in _first_names()
+    return "PERSON" if named and not set(words) & (_body_words() | _org_suffixes()) else None
+
+
+_KIND_RULES = (_run_into_other_words, _a_team, _a_programme, _a_site, _an_outlet, _a_person_tagged_as_a_body)
+
+
+def fine_kind(entity: Entity) -> str:
+    """A kind fine enough for options, by the first of `_KIND_RULES` that applies: a news outlet is not offered among
+    companies, a team among players, a programme among bodies; else a country apart from other places, else the
+    tagger's type."""
+    words = _key(entity.name).split()
+    for rule in _KIND_RULES:
+        if (kind := rule(entity, words)) is not None:
+            return kind
     if entity.type in PLACE_TYPES:
         return "COUNTRY" if _key(entity.name) in country_names() else "PLACE"
     return entity.type
