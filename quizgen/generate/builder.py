@@ -23,7 +23,7 @@ from quizgen.generate.distractors import (
 )
 from quizgen.generate.facts import Fact, facts_for
 from quizgen.generate.quality import check_item
-from quizgen.generate.selection import Candidate, plan_quiz
+from quizgen.generate.selection import Candidate, plan_quiz, restates_headline, swapped_pair
 from quizgen.generate.standalone import drop_linking_opener, sentence_problem, tidy, vague_subject
 from quizgen.lang import en as lang_en
 from quizgen.model import (
@@ -31,6 +31,7 @@ from quizgen.model import (
     Dropped,
     Entity,
     FactSheet,
+    Gloss,
     Item,
     KeySentence,
     NumberFact,
@@ -168,6 +169,83 @@ def _incidental(entity: Entity, facts: FactSheet, article: ArticleProfile) -> st
 
 
 DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _shared_role, _commentator, _incidental, _cut_short)
+
+
+@functools.lru_cache(maxsize=1)
+def _role_words() -> tuple[frozenset[str], frozenset[str]]:
+    table = lang_en.table("matching_roles")
+    return frozenset(w.lower() for w in table["rank_words"]), frozenset(w.lower() for w in table["of_what_words"])
+
+
+def says_of_what(role: str) -> bool:
+    """'former welfare minister', 'Labour MP', 'director of the museum' say of what; 'managing director', 'chief
+    executive' and a nickname ('aka Benny') do not."""
+    rank, of_what = _role_words()
+    words = [w.strip(",.()'’").lower() for w in role.split()]
+    if " ".join(words).startswith(_nickname_openers()):
+        return False
+    return any(w in of_what for w in words[1:]) or any(w and w not in rank for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _nickname_openers() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lang_en.table("matching_roles")["nickname_openers"])
+
+
+@functools.lru_cache(maxsize=1)
+def _comment_posts() -> frozenset[str]:
+    return _commentator_nouns() | frozenset(w.lower() for w in lang_en.table("matching_roles")["comment_posts"])
+
+
+def _comments_only(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'an associate professor at … University', 'BBC political correspondent': asked to comment, not acting."""
+    _, of_what = _role_words()
+    words = []
+    for word in (entity.description or "").lower().split():
+        if word in of_what:
+            break
+        words.append(word.strip(",.()'’"))
+    post = next((w for w in words if w in _comment_posts()), None)
+    return f"a {post} who only comments on the story" if post else None
+
+
+def _role_of_nothing(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    if entity.description and not says_of_what(entity.description):
+        return f"the role '{entity.description}' does not say of what"
+    return None
+
+
+def _bystander(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """Named once in passing: neither a central actor, nor acting in the sentence that gives the role, nor quoted
+    (a person who speaks with a role speaks for a part of the story)."""
+    quoted = any(q.speaker_id == entity.id for q in facts.quotes if q.enabled)
+    if not (central_actor(entity, facts) or quoted or _acts_in_its_sentence(entity, facts)):
+        return "named in passing (not central, not acting in the sentence giving the role, not quoted)"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _firm_name_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("matching_roles")["firm_name_words"])
+
+
+def _firm_as_person(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'Munich Re', tagged as a person: a firm's name is not a person's."""
+    words = {w.strip(".,").lower() for w in entity.name.split()[1:]}
+    return "a firm's name read as a person's" if words & _firm_name_words() else None
+
+
+# Who a people-to-roles match may list: central actors (no commentator reacting to the story, no firm read as a
+# person), with a role that says of what, written in full.
+MATCHING_RULES = (_firm_as_person, _comments_only, _bystander, _role_of_nothing, _cut_short)
+
+
+def matching_problem(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """Why a person does not belong in a people-to-roles match, or None."""
+    for rule in MATCHING_RULES:
+        if (reason := rule(entity, facts, article)) is not None:
+            return reason
+    return None
 
 
 def speaker_problem(speaker: Entity, facts: FactSheet) -> str | None:
@@ -575,8 +653,8 @@ class _Builder:
         if source == "glosses":
             pairs = [(g["term"], g["meaning"]) for g in fact.context["glosses"]][:6]
         else:
-            whole = [p for p in fact.context["people"] if (e := _entity_named(self.facts, p["name"])) is None
-                     or not _cut_short(e, self.facts, self.article)]
+            whole = [p for p in fact.context["people"] if (e := _entity_named(self.facts, p["name"])) is not None
+                     and matching_problem(e, self.facts, self.article) is None]
             pairs = _matchable_roles(whole)[:6]
         if len(pairs) < 3:
             raise _DropError(f"only {len(pairs)} pair(s) to match; matching needs 3 or more")
@@ -958,6 +1036,14 @@ def _with_a_fair_word_bank(items: list[Item], facts: FactSheet) -> tuple[list[It
                                                          "of its blank's kind, so elimination would fill it"))
 
 
+def _states_the_lede(item: Item, facts: FactSheet) -> bool:
+    """The item rests on the first sentence or on one restating the headline."""
+    index = next((s.index for s in facts.sentences if s.text == item.source), None)
+    if index is None:
+        return False
+    return index == 0 or restates_headline(facts.sentences[index].text, facts.title)
+
+
 def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Template],
                    facts_by_kind: dict[str, list[Fact]], seed: int) -> list[Item]:
     """At most about half the true/false items are false, so that guessing either way scores no better than chance.
@@ -969,6 +1055,9 @@ def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Te
     if excess <= 0:
         return items
     random.Random(f"truth:{seed}").shuffle(false_ones)
+    # A statement of the headline or the first sentence stays false longest: said as written, it is answered by
+    # reading the title.
+    false_ones.sort(key=lambda i: _states_the_lede(items[i], builder.facts))
     balanced = list(items)
     for index in false_ones[:excess]:
         item = items[index]
@@ -980,6 +1069,34 @@ def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Te
     return balanced
 
 
+def _gloss_of_a_person(fact: Fact, facts: FactSheet) -> str | None:
+    """'Gerulaitis (tennis)': a person's name has no meaning to ask for; the brackets say who they are."""
+    gloss = fact.record
+    if isinstance(gloss, Gloss) and (entity := _entity_named(facts, gloss.term)) is not None and (
+            entity.type == "PERSON"):
+        return "the term is a person's name, which has no meaning to ask for"
+    return None
+
+
+FACT_RULES = (_gloss_of_a_person,)
+
+
+def fact_problem(fact: Fact, facts: FactSheet) -> str | None:
+    """Why no item should be built on this fact at all, or None."""
+    for rule in FACT_RULES:
+        if (reason := rule(fact, facts)) is not None:
+            return reason
+    return None
+
+
+def bank_without_answers(extras: tuple[str, ...], items: list[Item]) -> tuple[str, ...]:
+    """The word bank's decoys, leaving out any that another item asks for or that a false statement swapped out
+    (a bank printing '12 months' settles 'The target is 6 months')."""
+    answers = {normalize(i.answer).lower() for i in items if i.type in {"mcq", "short_answer"}}
+    swapped = set().union(*(swapped_pair(i) for i in items))
+    return tuple(e for e in extras if normalize(e).lower() not in answers | swapped)
+
+
 def _candidates(facts: FactSheet, templates: list[Template], builder: _Builder,
                 cache: dict[str, list[Fact]]) -> tuple[list[Candidate], list[Dropped]]:
     """Every template over every fact it applies to; each candidate checked, each failure with its reason."""
@@ -988,6 +1105,9 @@ def _candidates(facts: FactSheet, templates: list[Template], builder: _Builder,
     for template in templates:
         for fact in cache.setdefault(template.applies_to, facts_for(template.applies_to, facts)):
             if not evaluate(template, fact.context):
+                continue
+            if (reason := fact_problem(fact, facts)) is not None:
+                dropped.append(Dropped(template.id, fact.id, reason))
                 continue
             try:
                 item = getattr(builder, template.kind)(template, fact)
@@ -1015,7 +1135,7 @@ def generate_quiz(facts: FactSheet, templates: list[Template], count: int = 20, 
     sentence_of = {s.text: s.index for s in facts.sentences}
     chosen.sort(key=lambda i: (order[i.type], sentence_of.get(i.source, 10_000), i.id))
     chosen = balance_answer_positions(chosen, random.Random(f"positions:{seed}"))
-    bank_extras = _word_bank_extras(chosen, facts)
+    bank_extras = bank_without_answers(_word_bank_extras(chosen, facts), chosen)
     shortfall = None
     if len(chosen) < count:
         shortfall = (f"made {len(chosen)} of {count} requested items: the article supports no more good ones "

@@ -25,15 +25,23 @@ def _plain(html: str) -> str:
 
 def _every_type_templates(folder: Path) -> Path:
     """Built-in templates tuned so that the example gives an item of most types: a cloze may take two blanks (the
-    example keeps none: no blank has a fair word bank; test_cloze_outputs.py renders cloze cards), and a short answer
-    outranks the matching item (which then keeps its other people)."""
+    example keeps none: no blank has a fair word bank; test_cloze_outputs.py renders cloze cards); one who-said item
+    chosen first, then the people-to-roles match (which keeps the other people: a person one item asks for leaves
+    the match); the short answer from the gloss, not from a person the match lists."""
     folder.mkdir()
     builtin = builtin_dir()
-    cloze = (builtin / "key-sentence-cloze.yaml").read_text(encoding="utf-8")
-    (folder / "key-sentence-cloze.yaml").write_text(re.sub(r"(?m)^blanks: \d", "blanks: 2", cloze), encoding="utf-8")
-    short = (builtin / "person-short-answer.yaml").read_text(encoding="utf-8")
-    (folder / "person-short-answer.yaml").write_text(re.sub(r"(?m)^priority: .*", "priority: 1.4", short),
-                                                     encoding="utf-8")
+
+    def tuned(name: str, *changes: tuple[str, str]) -> None:
+        text = (builtin / f"{name}.yaml").read_text(encoding="utf-8")
+        for pattern, replacement in changes:
+            text = re.sub(pattern, replacement, text)
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+
+    tuned("key-sentence-cloze", (r"(?m)^blanks: \d", "blanks: 2"))
+    tuned("quote-speaker", (r"(?m)^priority: .*", "priority: 3"),
+          (r'(?m)^when: "', """when: "'diesel' in quote.text and """))
+    tuned("people-roles-matching", (r"(?m)^priority: .*", "priority: 2.5"))
+    tuned("gloss-meaning", (r"(?m)^priority: .*", "priority: 3"))
     return folder
 
 

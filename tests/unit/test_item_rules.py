@@ -601,9 +601,10 @@ def test_matching_leaves_out_one_word_roles():
     from quizgen.templates import load_templates
 
     facts = sample_facts()
-    extra = (Entity("e-a", "Ada Okafor", "PERSON", 5, description="the president", description_sentence=5),
+    extra = (Entity("e-a", "Ada Okafor", "PERSON", 5, description="the president", description_sentence=5,
+                    mentions=2),
              Entity("e-b", "Ben Cole", "PERSON", 5, description="the chief engineer of the barrier",
-                    description_sentence=5))
+                    description_sentence=5, mentions=2))  # named twice: central actors
     facts = replace(facts, entities=(*facts.entities, *extra))
     matching = [t for t in load_templates() if t.id == "people-roles-matching"]
     item = generate_quiz(facts, matching, count=3, seed=0).items[0]
