@@ -910,11 +910,20 @@ def no_options_reason(answer: NumberFact, facts: FactSheet) -> str | None:
     return None
 
 
+def _other_years(answer: NumberFact, facts: FactSheet) -> list[int]:
+    """The sentence's other years, for a year answer: 'founded in 1990 and closed in ___' keeps the order of
+    events (an option of 1985 would close it before it opened)."""
+    if answer.kind != "year":
+        return []
+    return [int(y) for y in _YEAR.findall(_sentence_of(answer, facts).replace(answer.text, " "))]
+
+
 def _sentence_allows(answer: NumberFact, value: float, facts: FactSheet) -> Callable[[float, str], bool]:
-    """Whether an option (value, label) fits the answer's sentence: on the answer's side of its other figures and
-    of the words that relate them, on the false side of a floor or a ceiling, below a larger unit's size, and not
-    shown below one where the answer is not."""
+    """Whether an option (value, label) fits the answer's sentence: on the answer's side of its other figures (and,
+    for a year, of its other years) and of the words that relate them, on the false side of a floor or a ceiling,
+    below a larger unit's size, and not shown below one where the answer is not."""
     bounds = sentence_bounds(answer, facts) if answer.kind != "year" else []
+    years = _other_years(answer, facts)
     limits = text_limits(answer, facts)
     side = None if answer.kind in {"year", "multiple"} else bound_side(answer, _sentence_of(answer, facts))
     cap = compound_cap(answer, facts)
@@ -922,6 +931,7 @@ def _sentence_allows(answer: NumberFact, value: float, facts: FactSheet) -> Call
 
     def allows(v: float, label: str) -> bool:
         return (_feasible(v, value, bounds) and _within(v, limits) and _on_the_false_side(v, value, side)
+                and all((v > y) == (value > y) and v != y for y in years)
                 and (below_one or not _shown_below_one(label)) and (cap is None or 0 <= v < cap))
     return allows
 

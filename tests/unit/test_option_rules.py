@@ -335,6 +335,13 @@ def test_a_figure_the_sentence_computes_takes_no_options(sentence, text, kind, v
     assert number_distractors(answer, _number_sheet(sentence, answer), 3) == []
 
 
+def test_a_year_keeps_its_place_among_the_sentences_other_years():
+    answer = NumberFact("n", "2003", "year", 0, value=2003.0)
+    sentence = "The yard, founded in 1998, closed in 2003 and reopened in 2010."
+    options = number_distractors(answer, _number_sheet(sentence, answer), 3)
+    assert len(options) >= 2 and all(1998 < int(o) < 2010 for o in options)
+
+
 def test_a_year_the_sentence_does_not_compute_keeps_its_options():
     answer = NumberFact("n", "1987", "year", 0, value=1987.0)
     assert len(number_distractors(answer, _number_sheet("The show opened in 1987 and closed in 2007.", answer),
