@@ -907,7 +907,19 @@ def no_options_reason(answer: NumberFact, facts: FactSheet) -> str | None:
         return "two hedges in a row, which every option would repeat"
     if computable_from_sentence(answer, sentence):
         return "computable from the sentence's other figures"
+    if _one_of_a_singular(answer, sentence):
+        return "one of a singular noun ('one factor'): another count would need a plural"
     return None
+
+
+def _one_of_a_singular(answer: NumberFact, sentence: str) -> bool:
+    """'only one factor among many': any other count breaks the noun's agreement."""
+    if answer.value != 1 or answer.kind != "count":
+        return False
+    at = sentence.find(answer.text)
+    following = re.match(r"\s+([a-z]+)", sentence[at + len(answer.text):] if at >= 0 else "")
+    return following is not None and not following.group(1).endswith("s") and (
+        following.group(1) not in option_rules()["after_one_not_nouns"])
 
 
 def _other_years(answer: NumberFact, facts: FactSheet) -> list[int]:

@@ -348,6 +348,18 @@ def test_a_year_the_sentence_does_not_compute_keeps_its_options():
                                   3)) == 3
 
 
+def test_one_of_a_singular_noun_takes_no_options():
+    answer = NumberFact("n", "one", "count", 0, value=1.0)
+    assert number_distractors(answer, _number_sheet("Trade is only one factor among many.", answer), 3) == []
+    assert number_distractors(answer, _number_sheet("Only one in ten boats sailed.", answer), 3)
+
+
+def test_upward_of_is_a_floor():
+    answer = NumberFact("n", "$20", "money", 0, value=20.0)
+    options = number_distractors(answer, _number_sheet("They could earn upward of $20 an hour.", answer), 3)
+    assert options and all(_first_value(o) > 20 for o in options)
+
+
 def test_a_doubled_hedge_takes_no_options():
     answer = NumberFact("n", "around roughly 500", "count", 0, value=500.0, hedge="around")
     assert number_distractors(answer, _number_sheet("It drew around roughly 500 people.", answer), 3) == []
