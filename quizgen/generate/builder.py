@@ -620,9 +620,7 @@ class _Builder:
         return [a for a in entity_distractors(entity, self.facts, text, 3, rng)
                 if (other := by_name.get(a)) is not None and fine_kind(other) == fine_kind(entity)
                 and _safe_to_swap(other) and gender_fits(other, entity, text)
-                and (other.type != "PERSON" or not shown_dead(other, self.facts) or shown_dead(entity, self.facts))
-                and (other.type != "PERSON" or not mentioned_in(other.name.split()[-1], text))  # "X rebuked Mr. X"
-                and not any(same_referent(x, y) for x in (a, *other.names) for y in (span, *entity.names))]
+                and _like_for_like(other, entity, span, text, self.facts)]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
         """Swap one fact for another of the same kind that the article does not also support."""
@@ -811,6 +809,16 @@ def _last_person_named(text: str, facts: FactSheet) -> Entity | None:
         if ends:
             found.append((max(ends), entity))
     return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _like_for_like(other: Entity, entity: Entity, span: str, text: str, facts: FactSheet) -> bool:
+    """`other` may stand where `entity` (written `span`) is: never a dead person for a living one, never a person
+    whose surname the sentence already prints ("X rebuked Mr X"), never another name of the same thing."""
+    if other.type == "PERSON" and shown_dead(other, facts) and not shown_dead(entity, facts):
+        return False
+    if other.type == "PERSON" and mentioned_in(other.name.split()[-1], text):
+        return False
+    return not any(same_referent(x, y) for x in other.names for y in (span, *entity.names))
 
 
 def _safe_to_swap(entity: Entity) -> bool:
