@@ -19,11 +19,13 @@ from quizgen.generate.distractors import (
     number_sort_key,
     overlaps,
     same_referent,
+    shown_dead,
+    speaker_option_problem,
 )
 from quizgen.generate.facts import Fact, facts_for
 from quizgen.generate.quality import check_item
 from quizgen.generate.selection import Candidate, plan_quiz, restates_headline, swapped_pair
-from quizgen.generate.standalone import drop_linking_opener, sentence_problem, tidy, vague_subject
+from quizgen.generate.standalone import drop_linking_opener, role_problem, sentence_problem, tidy, vague_subject
 from quizgen.lang import en as lang_en
 from quizgen.model import (
     TYPE_ORDER,
@@ -369,7 +371,7 @@ class _Builder:
         # Who-said questions offer other speakers first: they are the likeliest confusions; besides them, only
         # people (or organisations) the article establishes, never a one-off name that may be a fragment.
         speakers = [q.speaker for q in self.facts.quotes] if template.applies_to == "quote" else []
-        established = _established_speaker(set(speakers)) if speakers else None
+        established = _could_have_said(fact.record, set(speakers), self.facts) if speakers else None
         options = entity_distractors(target, self.facts, question, count, rng, prefer=speakers, eligible=established)
         if speakers and not set(options) & set(speakers):
             raise _DropError("no other speaker among the options: only one person speaks, so any reader knows who")
@@ -634,7 +636,8 @@ class _Builder:
         by_name = {e.name: e for e in self.facts.entities}
         return [a for a in entity_distractors(entity, self.facts, text, 3, rng)
                 if (other := by_name.get(a)) is not None and fine_kind(other) == fine_kind(entity)
-                and _safe_to_swap(other) and not same_referent(a, span) and gender_fits(other, entity, text)]
+                and _safe_to_swap(other) and gender_fits(other, entity, text)
+                and _like_for_like(other, entity, span, text, self.facts)]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
         """Swap one fact for another of the same kind that the article does not also support."""
@@ -642,8 +645,9 @@ class _Builder:
             if text.count(span) != 1:
                 continue
             before, after = text.split(span, 1)
+            entity = _entity_named(self.facts, span)
             swap = _Swap(span, before, after, _is_person(self.facts, span),
-                         any(n.text == span for n in self.facts.numbers))
+                         any(n.text == span for n in self.facts.numbers), fine_kind(entity) if entity else "")
             if swap_problem(swap) is not None or blank_problem(self.blank_of(span, text)) is not None:
                 continue  # the headline's words, the setting, a name in brackets: false without reading
             for alternative in self._swap_alternatives(span, key, text, rng):
@@ -693,6 +697,7 @@ class _Swap:
     after: str
     is_person: bool
     is_number: bool
+    kind: str = ""  # the span's fine kind ("PERSON", "ORG", "PROGRAMME", "PLACE" …), "" for a figure or unknown
 
 
 @functools.lru_cache(maxsize=1)
@@ -717,7 +722,8 @@ def _swap_name_as_modifier(swap: _Swap) -> str | None:
     if swap.is_number or swap.is_person:
         return None
     following = re.match(r"^ ([a-z]+)\b", swap.after)
-    modified = {w.lower() for w in lang_en.table("standalone")["modified_nouns"]}
+    modified = {w.lower() for w in (*lang_en.table("standalone")["modified_nouns"],
+                                    *lang_en.table("option_rules")["swap_modified_nouns"])}
     if _after_role_word(swap.before) or (following is not None and following.group(1) in modified):
         return "a name bound to the role or noun beside it"
     return None
@@ -736,7 +742,38 @@ def _swap_bound_to_its_person(swap: _Swap) -> str | None:
     return None
 
 
-SWAP_RULES = (_swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person, _swap_name_as_modifier)
+def _swap_described_after(swap: _Swap) -> str | None:
+    """'Frank Vale, a billionaire head of …', 'Ana Lima, 31, a photographer', 'Jo Reed, executive director of …':
+    the words after the name describe it (an age, a role), and another name would not fit them."""
+    if swap.is_number:
+        return None
+    # ", a …", ", 31, a …", ", 31,", ", executive director of …", ", adviser to …"
+    if re.match(r"^, (?:\d{1,3}, (?:a|an|the)\s|\d{1,3}\b|(?:a|an|the)\s|(?:[a-z][\w’'-]* ){1,3}(?:of|for|at|to)\b)",
+                swap.after):
+        return "a name the words after it describe"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _actor_slot() -> tuple[re.Pattern[str], frozenset[str]]:
+    table = lang_en.table("option_rules")
+    auxiliaries = "|".join(re.escape(a) for a in sorted(table["actor_auxiliaries"], key=len, reverse=True))
+    verbs = "|".join(re.escape(v) for v in table["actor_verbs"])
+    return (re.compile(rf"^,?\s+(?:(?:{auxiliaries})\s+)*(?:{verbs})\b", re.I),
+            frozenset(table["actor_kinds"]))
+
+
+def _swap_into_actors_slot(swap: _Swap) -> str | None:
+    """'Social Security will debate …', 'Kursk said …': a programme, a law or a town in the slot of one who speaks
+    or decides. Such a sentence speaks loosely ('Moscow said'); a swap of like for like there reads as nonsense."""
+    pattern, actors = _actor_slot()
+    if swap.is_number or not swap.kind or swap.kind in actors or pattern.match(swap.after) is None:
+        return None
+    return f"a {swap.kind.lower()} in the slot of one who speaks or decides"
+
+
+SWAP_RULES = (_swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person, _swap_name_as_modifier,
+              _swap_described_after, _swap_into_actors_slot)
 
 
 def swap_problem(swap: _Swap) -> str | None:
@@ -768,6 +805,16 @@ def _established_speaker(speakers: set[str]) -> Callable[[Entity], bool]:
     return eligible
 
 
+def _could_have_said(quote: Quote, speakers: set[str], facts: FactSheet) -> Callable[[Entity], bool]:
+    """An option for who said `quote`: established (see `_established_speaker`) and able to have said it, by the
+    speaker option rules (not spoken of in it, not dead, not a thing)."""
+    established = _established_speaker(speakers)
+
+    def eligible(entity: Entity) -> bool:
+        return established(entity) and speaker_option_problem(entity, quote, facts) is None
+    return eligible
+
+
 def _last_person_named(text: str, facts: FactSheet) -> Entity | None:
     """The person whose name comes last in `text`."""
     found: list[tuple[int, Entity]] = []
@@ -779,6 +826,16 @@ def _last_person_named(text: str, facts: FactSheet) -> Entity | None:
         if ends:
             found.append((max(ends), entity))
     return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _like_for_like(other: Entity, entity: Entity, span: str, text: str, facts: FactSheet) -> bool:
+    """`other` may stand where `entity` (written `span`) is: never a dead person for a living one, never a person
+    whose surname the sentence already prints ("X rebuked Mr X"), never another name of the same thing."""
+    if other.type == "PERSON" and shown_dead(other, facts) and not shown_dead(entity, facts):
+        return False
+    if other.type == "PERSON" and mentioned_in(other.name.split()[-1], text):
+        return False
+    return not any(same_referent(x, y) for x in other.names for y in (span, *entity.names))
 
 
 def _safe_to_swap(entity: Entity) -> bool:
@@ -795,7 +852,7 @@ def _matchable_roles(people: list[dict[str, str]]) -> list[tuple[str, str]]:
     cores = [_role_core(p["description"]) for p in people]
     return [(p["name"], p["description"]) for p, core in zip(people, cores, strict=True)
             if len(re.sub(r"^(?:the|a|an)\s+", "", p["description"], flags=re.I).split()) >= 2
-            and cores.count(core) == 1]
+            and cores.count(core) == 1 and role_problem(p["description"]) is None]
 
 
 def _between(text: str, a: str, b: str) -> str:

@@ -104,5 +104,6 @@ def test_a_quiz_of_three_types_tests_most_gold_key_facts(facts, gold):
     # One of the seven gold facts opens "Nearly a third of them", which no item prints alone (whom?); one name is
     # the answer of one item, and true statements may not outnumber false ones by more than one. With
     # key-sentence-complete retired (raters accepted 1 of its 11 items) the Victory Day fact is no longer tested:
-    # its sentence's true/false item gives way to the balance of true and false statements.
-    assert len(tested) >= 3, tested
+    # its sentence's true/false item gives way to the balance of true and false statements. The 15,000 soldiers
+    # stand only in a sentence that opens "The scene is part of …" (which scene?), which no item prints alone.
+    assert len(tested) >= 2, tested
