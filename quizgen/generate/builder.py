@@ -1077,12 +1077,12 @@ def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Te
     false_ones = [i for i, item in enumerate(items) if item.type == "true_false" and item.answer == "False"]
     total = sum(item.type == "true_false" for item in items)
     excess = len(false_ones) - (total + 1) // 2
-    if excess <= 0:
+    # A statement of the headline or the first sentence stays false: said as written, it is answered by reading
+    # the title (TRIVIAL), so it never makes up the number of true ones.
+    false_ones = [i for i in false_ones if not _states_the_lede(items[i], builder.facts)]
+    if excess <= 0 or not false_ones:
         return items
     random.Random(f"truth:{seed}").shuffle(false_ones)
-    # A statement of the headline or the first sentence stays false longest: said as written, it is answered by
-    # reading the title.
-    false_ones.sort(key=lambda i: _states_the_lede(items[i], builder.facts))
     balanced = list(items)
     for index in false_ones[:excess]:
         item = items[index]

@@ -464,13 +464,13 @@ def restates_headline(text: str, title: str) -> bool:
 
 def _without_trivial_lede(candidates: list[Candidate], facts: FactSheet,
                           passed_over: list[Dropped]) -> list[Candidate]:
-    """Drop a true statement restating the lede or headline when another item can test that sentence."""
+    """Drop every true statement restating the lede or headline: answered from the title alone, it tests nothing
+    (TRIVIAL), even when no other item tests that sentence. Such a sentence is tested false or not at all."""
     kept = []
     for c in candidates:
-        covered = any(o is not c and o.sentences & c.sentences for o in candidates)
-        if covered and restates_the_lede(c, facts):
+        if restates_the_lede(c, facts):
             passed_over.append(Dropped(c.item.template, c.item.fact, "a true statement restating the headline or "
-                                                                     "first sentence, which another item tests"))
+                                                                     "first sentence, answered from the title alone"))
             continue
         kept.append(c)
     return kept

@@ -334,7 +334,7 @@ def test_who_said_and_name_items_only_for_central_actors():
     assert "not a central actor" in description_problem(passing, facts, profile(facts))
 
 
-def test_a_true_statement_of_the_lede_gives_way_to_another_item_on_it():
+def test_a_true_statement_of_the_lede_is_never_kept():
     from quizgen.generate import selection
 
     facts = sample_facts()
@@ -351,7 +351,8 @@ def test_a_true_statement_of_the_lede_gives_way_to_another_item_on_it():
     dropped: list = []
     kept = selection._without_trivial_lede([true_lede, cloze, later], facts, dropped)
     assert kept == [cloze, later] and "restating the headline" in dropped[0].reason
-    assert selection._without_trivial_lede([true_lede, later], facts, []) == [true_lede, later]  # nothing else on it
+    # Even when nothing else tests the first sentence, its true statement is answered from the title alone.
+    assert selection._without_trivial_lede([true_lede, later], facts, []) == [later]
 
 
 @pytest.mark.parametrize(("text", "figure", "kind", "cap"), [

@@ -206,6 +206,19 @@ def test_the_lede_stays_false_longest_when_true_false_is_balanced():
         assert balanced[0].answer == "False"  # the first sentence said as written is answered by the title
 
 
+def test_a_statement_of_the_lede_or_headline_is_never_turned_true_to_balance_the_answers():
+    facts = _facts(title="Ferrybridge beating Carlow in the regional final")
+    assert selection.restates_headline(facts.sentences[3].text, facts.title)
+    false = [_item(f"k-{i}", "true_false", f"Changed sentence {i}.", "False", i, facts, template="tf",
+                   options=("True", "False")) for i in (0, 3)]
+    templates = {"tf": type("T", (), {"applies_to": "key_sentence"})()}
+    by_kind = {"key_sentence": [Fact(f"k-{i}", i, 1.0, {}, None) for i in range(len(TEXT))]}
+    for seed in range(6):
+        # Both false: said as written, either one is answered by reading the title.
+        assert [i.answer for i in _balance_truth(false, _Rebuilder(facts), templates, by_kind, seed)] == [
+            "False", "False"]
+
+
 def test_people_to_roles_lists_acting_people_whose_role_says_of_what():
     assert says_of_what("former transport minister") and says_of_what("Labour MP")
     assert says_of_what("director of the museum") and says_of_what("a lawyer for the council")
