@@ -595,7 +595,7 @@ def _candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
         # An increase among increases, a cut among cuts: "halved" beside "tripled" is silly.
         return [(v, _with_case(words, text)) for words, v in _MULTIPLE_LADDER if (v > 1) == (value > 1)]
     if answer.kind == "year":
-        return [(value + d, _format_like(text, value + d)) for d in (-10, -5, -3, -2, 2, 3, 5, -7, 7)]
+        return [(value + d, _format_like(text, value + d)) for d in _year_table()["offsets"]]
     if answer.kind == "percent":
         return _percent_candidates(answer, value)
     if (word := _word_number(text)) is not None and not _NUMERIC.search(text):
@@ -930,6 +930,54 @@ def _other_years(answer: NumberFact, facts: FactSheet) -> list[int]:
     return [int(y) for y in _YEAR.findall(_sentence_of(answer, facts).replace(answer.text, " "))]
 
 
+@functools.lru_cache(maxsize=1)
+def _year_table() -> dict:
+    return lang_en.table("year_options")
+
+
+def article_years(facts: FactSheet) -> list[int]:
+    """Every year the article states, its headline and date included."""
+    texts = [facts.title, facts.date or "", *(s.text for s in facts.sentences)]
+    return [int(y) for text in texts for y in _YEAR.findall(text)]
+
+
+def article_year(facts: FactSheet) -> int | None:
+    """The year the article was written: its date's, else the latest year it states."""
+    dated = _YEAR.search(facts.date or "")
+    if dated is not None:
+        return int(dated.group(0))
+    years = article_years(facts)
+    return max(years) if years else None
+
+
+def future_year(answer: NumberFact, sentence: str) -> bool:
+    """'will', 'could see', 'by 2012': the sentence puts its year ahead of the article's date."""
+    table = _year_table()
+    words = "|".join(re.escape(w) for w in sorted(table["future_cues"], key=len, reverse=True))
+    if compiled(rf"(?<![\w'’])(?:{words})(?!\w)", re.I).search(sentence):
+        return True
+    deadline = "|".join(re.escape(w) for w in table["deadline_words"])
+    return compiled(rf"\b(?:{deadline})\s+(?:the\s+end\s+of\s+)?{re.escape(answer.text)}\b", re.I).search(
+        sentence) is not None
+
+
+def year_window(answer: NumberFact, facts: FactSheet) -> tuple[float, float]:
+    """The years an option of a year answer may take: within the span of years the article states, and on the
+    answer's side of the article's date as the sentence's tense says (a future 'by 2012' takes no year before the
+    article's; a past year none after it). Outside: false without reading ('Bush's 1996 budget')."""
+    value = answer.value or 0.0
+    years = set(article_years(facts))
+    # An article of one year sets no span: its options stay within a few years of the answer (the offsets).
+    low, high = (min(years), max(years)) if len(years) >= 2 else (float("-inf"), float("inf"))
+    now = article_year(facts)
+    if now is not None:
+        if future_year(answer, _sentence_of(answer, facts)):
+            low = max(low, now) if value >= now else low
+        elif value <= now:
+            high = min(high, now)
+    return float(low), float(high)
+
+
 def _sentence_allows(answer: NumberFact, value: float, facts: FactSheet) -> Callable[[float, str], bool]:
     """Whether an option (value, label) fits the answer's sentence: on the answer's side of its other figures (and,
     for a year, of its other years) and of the words that relate them, on the false side of a floor or a ceiling,
@@ -940,10 +988,11 @@ def _sentence_allows(answer: NumberFact, value: float, facts: FactSheet) -> Call
     side = None if answer.kind in {"year", "multiple"} else bound_side(answer, _sentence_of(answer, facts))
     cap = compound_cap(answer, facts)
     below_one = _shown_below_one(answer.text)
+    first, last = year_window(answer, facts) if answer.kind == "year" else (float("-inf"), float("inf"))
 
     def allows(v: float, label: str) -> bool:
         return (_feasible(v, value, bounds) and _within(v, limits) and _on_the_false_side(v, value, side)
-                and all((v > y) == (value > y) and v != y for y in years)
+                and all((v > y) == (value > y) and v != y for y in years) and first <= v <= last
                 and (below_one or not _shown_below_one(label)) and (cap is None or 0 <= v < cap))
     return allows
 

@@ -577,3 +577,40 @@ def test_a_person_is_not_swapped_in_where_the_sentence_already_names_them():
     facts = _swap_sheet("Ana Kell, in a letter to the paper on Monday, rebuked Ms Reed for her remarks.",
                         ("Ana Kell",), (khan, reed))
     assert all("Lea Reed" not in s for s in _statements(facts))
+
+
+# --- years that common sense does not rule out ------------------------------------------------------------------
+
+def _year_sheet(sentence: str, answer: NumberFact, *others: str, date: str | None = None) -> FactSheet:
+    return replace(_sheet(sentence, *others, numbers=(answer,)), date=date)
+
+
+def test_a_future_year_takes_no_option_before_the_articles_date():
+    answer = NumberFact("n", "2009", "year", 0, value=2009.0)
+    sentence = "The deficit will shrink by 2009 and the budget will be in surplus by 2012."
+    options = number_distractors(answer, _year_sheet(sentence, answer, "The plan was set out in 2005.",
+                                                     date="2005-02-07"), 3)
+    # Not 2006 or before (the article is of 2005 and the sentence looks ahead), never after the surplus of 2012.
+    assert options and all(2005 <= int(o) < 2012 for o in options)
+
+
+def test_a_year_that_could_come_is_offered_only_among_years_still_ahead():
+    answer = NumberFact("n", "2005", "year", 0, value=2005.0)
+    sentence = "2005 could see the first rise in ferry fares since 2001."
+    options = number_distractors(answer, _year_sheet(sentence, answer, "Fares were cut in 2003.",
+                                                     "A fare review is due in 2008.", date="2004-12-20"), 3)
+    assert options and all(2004 < int(o) <= 2008 for o in options)  # a past year would give the answer away
+    # The latest year the article states leaves no year ahead to offer: no options rather than past ones.
+    assert number_distractors(answer, _year_sheet(sentence, answer, "Fares were cut in 2003.",
+                                                  date="2004-12-20"), 3) == []
+
+
+def test_a_past_year_stays_within_the_articles_years_and_before_its_date():
+    answer = NumberFact("n", "2003", "year", 0, value=2003.0)
+    sentence = "The governor's 2003 budget cut aid to the ferry lines."
+    facts = _year_sheet(sentence, answer, "Ferry traffic has grown every year since 2001.",
+                        "The new budget for 2006 was published on Monday.")
+    options = number_distractors(answer, facts, 3)
+    assert options and all(2001 <= int(o) <= 2006 and abs(int(o) - 2003) <= 5 for o in options)
+    old = number_distractors(answer, _year_sheet(sentence, answer), 3)  # one year in the article: no span to keep
+    assert old and all(abs(int(o) - 2003) <= 5 for o in old)  # a few years from the answer, never a decade
