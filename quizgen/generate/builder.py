@@ -25,6 +25,7 @@ from quizgen.generate.distractors import (
 from quizgen.generate.facts import Fact, facts_for
 from quizgen.generate.quality import check_item
 from quizgen.generate.selection import Candidate, plan_quiz, restates_headline, swapped_pair
+from quizgen.generate.sides import same_side
 from quizgen.generate.standalone import drop_linking_opener, role_problem, sentence_problem, tidy, vague_subject
 from quizgen.lang import en as lang_en
 from quizgen.model import (
@@ -637,7 +638,8 @@ class _Builder:
         return [a for a in entity_distractors(entity, self.facts, text, 3, rng)
                 if (other := by_name.get(a)) is not None and fine_kind(other) == fine_kind(entity)
                 and _safe_to_swap(other) and gender_fits(other, entity, text)
-                and _like_for_like(other, entity, span, text, self.facts)]
+                and _like_for_like(other, entity, span, text, self.facts)
+                and (entity.type != "PERSON" or same_side(other, entity, self.facts))]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
         """Swap one fact for another of the same kind that the article does not also support."""

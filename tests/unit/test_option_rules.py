@@ -614,3 +614,51 @@ def test_a_past_year_stays_within_the_articles_years_and_before_its_date():
     assert options and all(2001 <= int(o) <= 2006 and abs(int(o) - 2003) <= 5 for o in options)
     old = number_distractors(answer, _year_sheet(sentence, answer), 3)  # one year in the article: no span to keep
     assert old and all(abs(int(o) - 2003) <= 5 for o in old)  # a few years from the answer, never a decade
+
+
+# --- people swapped only for one of the same side ---------------------------------------------------------------
+
+def _match_report() -> tuple[FactSheet, dict[str, Entity]]:
+    people = {
+        "park": _person("park", "Joon Park", 0, aliases=("Park",)),
+        "lee": _person("lee", "Dae Lee", 1, aliases=("Lee",)),
+        "hale": _person("hale", "Tom Hale", 2, aliases=("Hale",)),
+        "cole": _person("cole", "Rob Cole", 3, aliases=("Cole",), description="the mayor of Carlow"),
+        "ford": _person("ford", "Ann Ford", 3, aliases=("Ford",), description="the town's deputy mayor"),
+        "moss": _person("moss", "Ivo Moss", 3, aliases=("Moss",), description="the mayor of Dunmore"),
+        "ross": _person("ross", "Ian Ross", 4, aliases=("Ross",)),
+    }
+    places = (Entity("g1", "Korea", "GPE", 0, mentions=3), Entity("g2", "England", "GPE", 2, mentions=3),
+              Entity("g3", "Carlow", "GPE", 3, mentions=2), Entity("g4", "Dunmore", "GPE", 3, mentions=2))
+    facts = _sheet("Korea's Joon Park scored twice in the first half.",
+                   "Korean midfielder Dae Lee made both goals.",
+                   "England captain Tom Hale missed a penalty.",
+                   "Rob Cole, Ivo Moss and Ann Ford watched from the stand.",
+                   "Ian Ross refereed the match.",
+                   entities=(*people.values(), *places))
+    return facts, people
+
+
+def test_a_person_is_swapped_only_for_one_the_article_ties_to_the_same_side_or_role():
+    from quizgen.generate.sides import same_side, sides
+
+    facts, p = _match_report()
+    assert sides(p["park"], facts) == {"korea"} and sides(p["lee"], facts) == {"korea"}  # "Korea's", "Korean"
+    assert sides(p["hale"], facts) == {"england"}
+    assert same_side(p["lee"], p["park"], facts)  # team-mates
+    assert not same_side(p["hale"], p["park"], facts)  # the England captain in a Korean player's place
+    assert same_side(p["ford"], p["cole"], facts)  # two mayors: the same role
+    assert not same_side(p["moss"], p["cole"], facts)  # but each of another town
+    assert not same_side(p["ross"], p["park"], facts) and not same_side(p["park"], p["ross"], facts)  # untied
+
+
+def test_a_false_statement_never_puts_a_player_of_the_other_side_in_place():
+    facts, p = _match_report()
+    sentence = "Joon Park scored the winner for Korea after the break, his third of the tournament."
+    sheet = _swap_sheet(sentence, ("Joon Park",), (*facts.entities,))
+    sheet = replace(sheet, sentences=(*facts.sentences, replace(sheet.sentences[2], index=5, paragraph=5,
+                                                                  text=sentence)),
+                    key_sentences=(replace(sheet.key_sentences[0], sentence=5),))
+    statements = _statements(sheet)
+    assert all("Tom Hale" not in s and "Ian Ross" not in s for s in statements)
+    assert any("Dae Lee scored" in s for s in statements)
