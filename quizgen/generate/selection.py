@@ -452,7 +452,8 @@ def restates_the_lede(candidate: Candidate, facts: FactSheet) -> bool:
     if item.type != "true_false" or item.answer != "True" or len(candidate.sentences) != 1:
         return False
     sentence = min(candidate.sentences)
-    return sentence == 0 or restates_headline(facts.sentences[sentence].text, facts.title)
+    return sentence == 0 or (sentence < len(facts.sentences)
+                             and restates_headline(facts.sentences[sentence].text, facts.title))
 
 
 def restates_headline(text: str, title: str) -> bool:
