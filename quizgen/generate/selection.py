@@ -57,6 +57,7 @@ class Candidate:
     actors: frozenset[str] = frozenset()  # the entities its source sentences name (ids): who the event is about
     event: frozenset[str] = frozenset()  # the stems of its sources' ordinary words (names left out): what happens
     quotes: tuple[str, ...] = ()  # the quotations it prints (normalised, lower): one may settle another item
+    fillers: frozenset[str] = frozenset()  # the names it offers as wrong: options, a false statement's swap (lower)
 
     @staticmethod
     def of(item: Item, fact: Fact, facts: FactSheet) -> Candidate:
@@ -82,7 +83,31 @@ class Candidate:
         actors, event = _actors_and_event(item.source, facts) if sentences else (frozenset(), frozenset())
         return Candidate(item, frozenset(sentences), frozenset(keys), tuple(dict.fromkeys(hidden)),
                          tuple(dict.fromkeys(blanked)), _content_words(shown), _key(shown), tuple(links),
-                         value, swapped_pair(item), actors, event, _quotations(item.source, shown))
+                         value, swapped_pair(item), actors, event, _quotations(item.source, shown),
+                         _fillers(item))
+
+
+_NAME_OPTION = re.compile(r"^[A-Z][^\d]*$")  # a name ("Wayne Rooney", "the BBC" is left out), never a figure
+
+
+def _fillers(item: Item) -> frozenset[str]:
+    """The names an item offers as wrong answers: the options other than the answer, and the name a false
+    statement swapped in. One name used as filler in several items is the quiz's stock distractor."""
+    wrong = [o for o in item.options if o != item.answer and _NAME_OPTION.match(o)] if item.type == "mcq" else []
+    if item.type == "true_false" and item.answer == "False":
+        wrong += _swapped_in(item)
+    return frozenset(strip_honorific(w).lower() for w in wrong)
+
+
+def _swapped_in(item: Item) -> list[str]:
+    """The name a false statement put in place of the article's ('Brown' in place of 'Blair'), if it swapped one."""
+    source, stem = item.source.split(), item.question.split()
+    changes = [op for op in difflib.SequenceMatcher(None, source, stem, autojunk=False).get_opcodes()
+               if op[0] != "equal"]
+    if len(changes) != 1 or changes[0][0] != "replace":
+        return []
+    new = " ".join(stem[changes[0][3]:changes[0][4]]).strip(".,;:!?'’\"“”")
+    return [new] if _NAME_OPTION.match(new) else []
 
 
 def swapped_pair(item: Item) -> frozenset[str]:
@@ -295,6 +320,12 @@ def same_swap(a: Candidate, b: Candidate) -> str | None:
     return "makes a false statement with the same swap" if a.swap and a.swap == b.swap else None
 
 
+def same_filler(a: Candidate, b: Candidate) -> str | None:
+    """One name offered as a wrong answer (an option, a swapped-in name) in two items: a stock distractor, which a
+    student learns to pass over."""
+    return "offers the same name as a wrong answer" if a.fillers & b.fillers else None
+
+
 def link_shown(a: Candidate, b: Candidate) -> str | None:
     """One item prints both a name and the role another asks to connect to it ('Frank Field' and 'welfare minister')."""
     for first, second in ((a, b), (b, a)):
@@ -369,8 +400,8 @@ def quote_settles_statement(a: Candidate, b: Candidate) -> str | None:
 
 
 CONFLICT_RULES: tuple[Callable[[Candidate, Candidate], str | None], ...] = (
-    same_sentence, same_fact, answer_shown, link_shown, same_swap, same_event, asks_for_a_matched_person,
-    speaker_shown, quote_settles_statement)
+    same_sentence, same_fact, answer_shown, link_shown, same_swap, same_filler, same_event,
+    asks_for_a_matched_person, speaker_shown, quote_settles_statement)
 
 
 def conflict(a: Candidate, b: Candidate) -> str | None:

@@ -357,3 +357,20 @@ def test_the_paragraphs_after_the_lede_are_worth_more_than_later_detail_however_
     assert second > fourth > last
     quiz, _ = plan_quiz([_statement(f"s-{i}", i, facts, answer="False") for i in (7, 5, 4)], facts, count=2)
     assert {item.fact for item in quiz} == {"s-4", "s-5"}
+
+
+def test_a_name_is_offered_as_a_wrong_answer_in_one_item_only():
+    facts = _facts()
+    who = _who_said(facts)  # offers Ivo Brandt and Tom Reed beside Mara Lind
+    swapped = _statement("s", 7, facts, answer="False",
+                         stem="Ivo Brandt said the crew would train through the winter to defend the cup.")
+    other_swap = _statement("o", 7, facts, answer="False",
+                            stem="Tom Reed said the crew would train through the winter to defend the cup.")
+    assert swapped.fillers == {"ivo brandt"} and who.fillers == {"ivo brandt", "tom reed"}
+    assert selection.same_filler(who, swapped) is not None and selection.conflict(who, swapped) is not None
+    later = _statement("l", 6, facts, answer="False", stem="The town council will pay for all of the new boathouse.")
+    assert later.fillers == frozenset() and selection.same_filler(who, later) is None  # a changed word, no name
+    figures = _item("n", "mcq", "Which year completes: a boathouse would be built by ___?", "2027", 4, facts,
+                    options=("2025", "2027", "2029"))
+    assert _candidate(figures, facts, 4).fillers == frozenset()  # figures are no stock distractor
+    assert selection.same_filler(swapped, other_swap) is None
