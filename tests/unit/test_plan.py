@@ -340,7 +340,7 @@ def test_a_chosen_matching_item_gives_way_to_a_who_said_item_on_one_of_its_peopl
     nash = facts.entity("e-nash")
     role = _candidate(_item("d", "mcq", "Which person does the article describe as the captain of Carlow Rowing "
                             "Club?", "Ben Nash", 6, facts, template="entity-described-as",
-                            options=("Ben Nash", "Ada Cole", "Ivo Brandt")), facts, 6, nash)
+                            options=("Ben Nash", "Ada Cole", "Mara Lind")), facts, 6, nash)
     items, dropped = plan_quiz([matching, who, role], facts, count=20)
     assert sorted(i.id for i in items) == ["d", "who"]
     assert any(d.template == "people-roles-matching" and "gave way" in d.reason for d in dropped)
