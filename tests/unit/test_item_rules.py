@@ -757,3 +757,25 @@ def _retired(template_id: str) -> list:
     from quizgen.templates import builtin_dir, load_templates
 
     return [t for t in load_templates([builtin_dir() / "optional"]) if t.id == template_id]
+
+
+@pytest.mark.parametrize(("span", "before", "after", "kind", "problem"), [
+    # a name in a newspaper's slot that the article does not show as a newspaper ('quoted in Bat')
+    ("Harbour Ferries", "The figures were quoted in ", " on Monday.", "ORG", "newspaper"),
+    ("Harbour Ferries", "“We will sail,” the captain told ", ".", "ORG", "newspaper"),
+    ("Harbour Ferries", "", " reported that the boats were late.", "ORG", "newspaper"),
+    ("Daily Courier", "The figures were quoted in ", " on Monday.", "OUTLET", None),  # an outlet for an outlet
+    ("Harbour Ferries", "The figures were given by ", " on Monday.", "ORG", None),
+    # a nationality or place beside a person's name is who they are, not the fact
+    ("Spain", "The race is between Ivo Marr and Ana Lima of ", " in the final.", "COUNTRY", "who they are"),
+    ("Russian", "", " Ivo Marr won the race last week.", "NORP", "who they are"),
+    ("Spain", "Ivo Marr will race in ", " next week.", "COUNTRY", None),
+    ("Spain", "Ivo Marr heads to ", " again on Sunday.", "COUNTRY", None),
+    # a hyphenated role word binds the name after it
+    ("Ofcom", "Lord Hale, chairman of super-regulator ", ", spoke.", "ORG", "bound"),
+])
+def test_swaps_in_a_slot_that_fixes_their_kind(span, before, after, kind, problem):
+    from quizgen.generate.builder import _Swap, swap_problem
+
+    reason = swap_problem(_Swap(span, before, after, False, False, kind))
+    assert (reason is None) if problem is None else (reason is not None and problem in reason)
