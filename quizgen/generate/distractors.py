@@ -600,6 +600,8 @@ def _candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
         return _percent_candidates(answer, value)
     if (word := _word_number(text)) is not None and not _NUMERIC.search(text):
         start, end, n = word
+        if text[end:end + 1] == "-":
+            return []  # 'one-third', 'two-year': another count would read 'two-third'
         return [(float(v), text[:start] + _with_case(_NUMBER_WORDS[v], text[start:end]) + text[end:])
                 for v in (n - 2, n - 1, n + 1, n + 2, n + 3, n + 5) if 1 < v <= 20]
     if _NUMERIC.search(text):
@@ -989,12 +991,22 @@ def _sentence_allows(answer: NumberFact, value: float, facts: FactSheet) -> Call
     cap = compound_cap(answer, facts)
     below_one = _shown_below_one(answer.text)
     first, last = year_window(answer, facts) if answer.kind == "year" else (float("-inf"), float("inf"))
+    counted = _counted_before(answer, facts)
 
     def allows(v: float, label: str) -> bool:
         return (_feasible(v, value, bounds) and _within(v, limits) and _on_the_false_side(v, value, side)
                 and all((v > y) == (value > y) and v != y for y in years) and first <= v <= last
-                and (below_one or not _shown_below_one(label)) and (cap is None or 0 <= v < cap))
+                and (below_one or not _shown_below_one(label)) and (cap is None or 0 <= v < cap)
+                and not (counted and re.match(r"(?:a|an|one)\s", label, re.I)))
     return allows
+
+
+def _counted_before(answer: NumberFact, facts: FactSheet) -> bool:
+    """'one half', 'a half': the sentence writes a count right before the answer, so an option that brings its own
+    ('a quarter') would read 'one a quarter'."""
+    sentence = _sentence_of(answer, facts)
+    at = sentence.find(answer.text)
+    return at > 0 and re.search(r"\b(?:a|an|one)\s+$", sentence[:at], re.I) is not None
 
 
 def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list[str]:

@@ -666,3 +666,14 @@ def test_a_false_statement_never_puts_a_player_of_the_other_side_in_place():
     assert any("Dae Lee scored" in s for s in both)
     # Without a team-mate, no one of the article fits: the England captain and the untied referee stay out.
     assert statements(tuple(e for e in facts.entities if e.id != "e-lee")) == []
+
+
+def test_a_figure_in_words_keeps_its_grammar():
+    half = NumberFact("n", "half", "fraction", 0, value=0.5)
+    options = number_distractors(half, _number_sheet("The ferry carries one half of the island's freight.", half), 3)
+    assert options and not any(o.startswith(("a ", "one ")) for o in options)  # never 'one a quarter'
+    third = NumberFact("n", "Nearly one-third", "count", 0, value=1.0, hedge="nearly")
+    assert number_distractors(third, _number_sheet("Nearly one-third of the boats were late.", third), 3) == []
+    plain = NumberFact("n", "half", "fraction", 0, value=0.5)
+    assert any(o.startswith("a ") for o in number_distractors(plain, _number_sheet("The ferry carries half of the "
+                                                                                  "island's freight.", plain), 3))
