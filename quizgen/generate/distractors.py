@@ -911,7 +911,19 @@ def no_options_reason(answer: NumberFact, facts: FactSheet) -> str | None:
         return "computable from the sentence's other figures"
     if _one_of_a_singular(answer, sentence):
         return "one of a singular noun ('one factor'): another count would need a plural"
+    if _counts_the_names_after_it(answer, sentence, facts):
+        return "counts the people the sentence goes on to name: any other count is false on its face"
     return None
+
+
+def _counts_the_names_after_it(answer: NumberFact, sentence: str, facts: FactSheet) -> bool:
+    """'The three scholars -- Tribe, Epstein and Amar -- agreed': a count of the people named after it."""
+    at = sentence.find(answer.text)
+    if answer.kind != "count" or answer.value is None or not 2 <= answer.value <= 12 or at < 0:
+        return False
+    rest = sentence[at + len(answer.text):]
+    named = [e for e in facts.entities if e.type == "PERSON" and any(mentioned_in(n, rest) for n in e.names)]
+    return len(named) == answer.value
 
 
 def _one_of_a_singular(answer: NumberFact, sentence: str) -> bool:

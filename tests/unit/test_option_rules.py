@@ -677,3 +677,13 @@ def test_a_figure_in_words_keeps_its_grammar():
     plain = NumberFact("n", "half", "fraction", 0, value=0.5)
     assert any(o.startswith("a ") for o in number_distractors(plain, _number_sheet("The ferry carries half of the "
                                                                                   "island's freight.", plain), 3))
+
+
+def test_a_count_of_the_people_the_sentence_names_takes_no_options():
+    people = (_person("a", "Ivo Marr"), _person("b", "Ana Lima"), _person("c", "Sol Pim"))
+    three = NumberFact("n", "three", "count", 0, value=3.0)
+    listed = replace(_number_sheet("The three judges -- Ivo Marr, Ana Lima and Sol Pim -- agreed.", three),
+                     entities=people)
+    assert number_distractors(three, listed, 3) == []
+    apart = replace(_number_sheet("The three judges agreed with Ivo Marr and Ana Lima.", three), entities=people)
+    assert number_distractors(three, apart, 3)  # two named, three counted: the count is the article's fact
