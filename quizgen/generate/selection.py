@@ -34,6 +34,10 @@ _TEMPLATE_FLOOR = 3  # a template may always take this many items of a quiz shor
 _TYPE_SHARE = 0.5  # no type above half the quiz …
 _TYPE_FLOOR = 4  # … or four items, whichever is more
 _REPLANS = 1  # plans once more for a quiz shorter than asked, so the caps fit its real size
+# Items of one quiz that may offer one name as a wrong answer (an option, a false statement's swap): more makes it
+# the quiz's stock distractor, which students learn to pass over. Once cost a who-said item on most articles (their
+# speakers are few), so twice.
+_FILLER_USES = 2
 _CLOZE_CAP = 4  # cloze items share one word bank: a few, so each blank has its own kind of entries
 _TRUE_ONLY_COST = 0.5  # a statement no safe swap can make false is worth a little less
 _TRUE_MARGIN = 1  # true statements may outnumber false ones by this many
@@ -320,12 +324,6 @@ def same_swap(a: Candidate, b: Candidate) -> str | None:
     return "makes a false statement with the same swap" if a.swap and a.swap == b.swap else None
 
 
-def same_filler(a: Candidate, b: Candidate) -> str | None:
-    """One name offered as a wrong answer (an option, a swapped-in name) in two items: a stock distractor, which a
-    student learns to pass over."""
-    return "offers the same name as a wrong answer" if a.fillers & b.fillers else None
-
-
 def link_shown(a: Candidate, b: Candidate) -> str | None:
     """One item prints both a name and the role another asks to connect to it ('Frank Field' and 'welfare minister')."""
     for first, second in ((a, b), (b, a)):
@@ -400,8 +398,8 @@ def quote_settles_statement(a: Candidate, b: Candidate) -> str | None:
 
 
 CONFLICT_RULES: tuple[Callable[[Candidate, Candidate], str | None], ...] = (
-    same_sentence, same_fact, answer_shown, link_shown, same_swap, same_filler, same_event,
-    asks_for_a_matched_person, speaker_shown, quote_settles_statement)
+    same_sentence, same_fact, answer_shown, link_shown, same_swap, same_event, asks_for_a_matched_person,
+    speaker_shown, quote_settles_statement)
 
 
 def conflict(a: Candidate, b: Candidate) -> str | None:
@@ -549,6 +547,11 @@ class _Plan:
     paragraphs: set[int] = field(default_factory=set)
     passed_over: list[Dropped] = field(default_factory=list)
     waiting_truth: list[Candidate] = field(default_factory=list)  # true statements waiting for a false one
+    fillers: Counter[str] = field(default_factory=Counter)  # names offered as wrong answers, and in how many items
+
+    def stock_filler(self, c: Candidate) -> str | None:
+        """A name `c` offers as a wrong answer that the quiz's items already offer `_FILLER_USES` times."""
+        return next((name for name in sorted(c.fillers) if self.fillers[name] >= _FILLER_USES), None)
 
     def value(self, c: Candidate) -> float:
         fresh = _NEW_PARAGRAPH_BONUS if c.item.paragraph not in self.paragraphs else 0.0
@@ -585,6 +588,7 @@ class _Plan:
         self.per_template[best.item.template] += 1
         self.per_type[best.item.type] += 1
         self.paragraphs.add(best.item.paragraph)
+        self.fillers.update(best.fillers)
         if best.item.type == "true_false" and best.item.answer == "False":
             # A false statement makes room for a true one that had to wait.
             remaining, self.waiting_truth = remaining + self.waiting_truth, []
@@ -597,7 +601,10 @@ class _Plan:
         while remaining and len(self.chosen) < self.count:
             best = max(enumerate(remaining), key=lambda pair: (self.value(pair[1]), -pair[0]))[1]
             remaining.remove(best)
-            if self.full_for(best) and not self.opens_a_paragraph(best):
+            if (name := self.stock_filler(best)) is not None:
+                self.passed_over.append(Dropped(best.item.template, best.item.fact, f"not selected: offers "
+                                                f"'{name}' as a wrong answer, as {_FILLER_USES} items already do"))
+            elif self.full_for(best) and not self.opens_a_paragraph(best):
                 deferred.append(best)
             elif _lopsided_truth(best, self.chosen):
                 self.waiting_truth.append(best)

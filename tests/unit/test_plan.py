@@ -340,7 +340,7 @@ def test_a_chosen_matching_item_gives_way_to_a_who_said_item_on_one_of_its_peopl
     nash = facts.entity("e-nash")
     role = _candidate(_item("d", "mcq", "Which person does the article describe as the captain of Carlow Rowing "
                             "Club?", "Ben Nash", 6, facts, template="entity-described-as",
-                            options=("Ben Nash", "Ada Cole", "Mara Lind")), facts, 6, nash)
+                            options=("Ben Nash", "Ada Cole", "Ivo Brandt")), facts, 6, nash)
     items, dropped = plan_quiz([matching, who, role], facts, count=20)
     assert sorted(i.id for i in items) == ["d", "who"]
     assert any(d.template == "people-roles-matching" and "gave way" in d.reason for d in dropped)
@@ -359,18 +359,22 @@ def test_the_paragraphs_after_the_lede_are_worth_more_than_later_detail_however_
     assert {item.fact for item in quiz} == {"s-4", "s-5"}
 
 
-def test_a_name_is_offered_as_a_wrong_answer_in_one_item_only():
+def test_a_name_is_offered_as_a_wrong_answer_in_two_items_at_most():
     facts = _facts()
     who = _who_said(facts)  # offers Ivo Brandt and Tom Reed beside Mara Lind
     swapped = _statement("s", 7, facts, answer="False",
                          stem="Ivo Brandt said the crew would train through the winter to defend the cup.")
-    other_swap = _statement("o", 7, facts, answer="False",
-                            stem="Tom Reed said the crew would train through the winter to defend the cup.")
     assert swapped.fillers == {"ivo brandt"} and who.fillers == {"ivo brandt", "tom reed"}
-    assert selection.same_filler(who, swapped) is not None and selection.conflict(who, swapped) is not None
     later = _statement("l", 6, facts, answer="False", stem="The town council will pay for all of the new boathouse.")
-    assert later.fillers == frozenset() and selection.same_filler(who, later) is None  # a changed word, no name
+    assert later.fillers == frozenset()  # a changed word, no name
     figures = _item("n", "mcq", "Which year completes: a boathouse would be built by ___?", "2027", 4, facts,
                     options=("2025", "2027", "2029"))
     assert _candidate(figures, facts, 4).fillers == frozenset()  # figures are no stock distractor
-    assert selection.same_filler(swapped, other_swap) is None
+    third = _candidate(_item("d", "mcq", "Which person does the article describe as the town's mayor?",
+                             "Ada Cole", 5, facts, template="entity-described-as",
+                             options=("Ada Cole", "Ivo Brandt", "Ben Nash")), facts, 5)
+    items, dropped = plan_quiz([replace(c, value=v) for c, v in ((who, 3.0), (swapped, 2.0), (third, 1.0))], facts,
+                               count=20)
+    assert sorted(i.id for i in items) == ["s", "who"]
+    assert [d.reason for d in dropped if d.fact == "d"] == [
+        "not selected: offers 'ivo brandt' as a wrong answer, as 2 items already do"]
