@@ -1004,13 +1004,24 @@ def _sentence_allows(answer: NumberFact, value: float, facts: FactSheet) -> Call
     below_one = _shown_below_one(answer.text)
     first, last = year_window(answer, facts) if answer.kind == "year" else (float("-inf"), float("inf"))
     counted = _counted_before(answer, facts)
+    floor = 3.0 if _three_or_more(answer, facts) else float("-inf")
 
     def allows(v: float, label: str) -> bool:
         return (_feasible(v, value, bounds) and _within(v, limits) and _on_the_false_side(v, value, side)
                 and all((v > y) == (value > y) and v != y for y in years) and first <= v <= last
                 and (below_one or not _shown_below_one(label)) and (cap is None or 0 <= v < cap)
-                and not (counted and re.match(r"(?:a|an|one)\s", label, re.I)))
+                and not (counted and re.match(r"(?:a|an|one)\s", label, re.I)) and v >= floor)
     return allows
+
+
+def _three_or_more(answer: NumberFact, facts: FactSheet) -> bool:
+    """'none of the four states': a count English writes only from three up ('neither' of two)."""
+    if answer.kind != "count":
+        return False
+    sentence = _sentence_of(answer, facts)
+    at = sentence.find(answer.text)
+    words = "|".join(re.escape(w) for w in lang_en.table("count_grammar")["three_or_more_after"])
+    return at > 0 and re.search(rf"\b(?:{words})\s+$", sentence[:at], re.I) is not None
 
 
 def _counted_before(answer: NumberFact, facts: FactSheet) -> bool:

@@ -485,10 +485,17 @@ def restates_the_lede(candidate: Candidate, facts: FactSheet) -> bool:
                              and restates_headline(facts.sentences[sentence].text, facts.title))
 
 
+_STEM_LETTERS = 5  # 'acknowledges' and 'acknowledged', 'misspoke' and 'misspoken' share their first five letters
+
+
+def _word_stems(text: str) -> set[str]:
+    return {re.sub(r"['’]s$", "", w.lower())[:_STEM_LETTERS] for w in _TITLE_WORD.findall(text)}
+
+
 def restates_headline(text: str, title: str) -> bool:
-    """The sentence holds most of the headline's words (three at least)."""
-    headline = {w.lower() for w in _TITLE_WORD.findall(title)}
-    said = {w.lower() for w in _TITLE_WORD.findall(text)}
+    """The sentence holds most of the headline's words (three at least), in any of their forms ('acknowledges',
+    'acknowledged')."""
+    headline, said = _word_stems(title), _word_stems(text)
     return len(headline) >= 3 and len(headline & said) >= _HEADLINE_SHARE * len(headline)
 
 

@@ -759,6 +759,15 @@ def _retired(template_id: str) -> list:
     return [t for t in load_templates([builtin_dir() / "optional"]) if t.id == template_id]
 
 
+def test_a_sentence_restates_its_headline_in_other_forms_of_its_words():
+    from quizgen.generate.selection import restates_headline
+
+    title = "Mayor acknowledges that she misspoke about ferry testimony"
+    assert restates_headline("The mayor acknowledged that she had misspoken about the ferry chief's testimony.",
+                             title)
+    assert not restates_headline("The ferry chief said the boats would sail on Monday as planned.", title)
+
+
 @pytest.mark.parametrize(("span", "before", "after", "kind", "problem"), [
     # a name in a newspaper's slot that the article does not show as a newspaper ('quoted in Bat')
     ("Harbour Ferries", "The figures were quoted in ", " on Monday.", "ORG", "newspaper"),

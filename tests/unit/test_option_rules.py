@@ -687,3 +687,11 @@ def test_a_count_of_the_people_the_sentence_names_takes_no_options():
     assert number_distractors(three, listed, 3) == []
     apart = replace(_number_sheet("The three judges agreed with Ivo Marr and Ana Lima.", three), entities=people)
     assert number_distractors(three, apart, 3)  # two named, three counted: the count is the article's fact
+
+
+def test_a_count_after_none_of_the_takes_no_option_of_two():
+    four = NumberFact("n", "four", "count", 0, value=4.0)
+    options = number_distractors(four, _number_sheet("None of the four ferry towns has a hospital.", four), 3)
+    assert options and "two" not in options and "Two" not in options  # 'none of the two' says 'neither'
+    plain = number_distractors(four, _number_sheet("The four ferry towns have no hospital.", four), 3)
+    assert "two" in plain
