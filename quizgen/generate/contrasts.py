@@ -199,6 +199,18 @@ def _phrasal_verb(c: Contrast) -> str | None:
     return None
 
 
+_HOSTING_WITHIN = 5  # words after 'welcomed' in which 'to'/'into' shows a welcome to a place
+
+
+def _welcome_as_host(c: Contrast) -> str | None:
+    """'welcomed the former president to his new club' is hosting: 'criticised the president to his club' is
+    nonsense. 'welcomed the decision' turns round."""
+    if c.word.lower() in _table()["hosting_words"] and set(_words(c.after)[:_HOSTING_WITHIN]) & set(
+            _table()["hosting_after"]):
+        return f"'{c.word}': a welcome to a place (hosting), which has no opposite"
+    return None
+
+
 def _outcome_without_the(c: Contrast) -> str | None:
     """'won the election' turns round; 'won 6-2', 'won approval for' or 'lost his way' do not."""
     if c.category == "outcome" and _words(c.after)[:1] != ["the"]:
@@ -217,7 +229,7 @@ def _article_disagrees(c: Contrast) -> str | None:
 CONTRAST_RULES: tuple[Callable[[Contrast], str | None], ...] = (
     _in_headline, _under_negation, _both_sides, _in_quotation, _fixed_phrase, _span_of_time, _presupposed,
     _movement_without_figure, _judgement_without_than, _than_without_figure, _computable, _cause_and_consequence,
-    _phrasal_verb, _outcome_without_the, _article_disagrees)
+    _phrasal_verb, _welcome_as_host, _outcome_without_the, _article_disagrees)
 
 
 def contrast_problem(c: Contrast) -> str | None:

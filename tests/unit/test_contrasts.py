@@ -199,3 +199,10 @@ def test_a_profit_or_a_surplus_needs_its_figure():
 def test_better_or_worse_needs_than():
     assert "no 'than'" in contrast_problem(only("Experts called for better funding of flood research."))
     assert contrast_problem(only("Flood defences worked far better than expected.")) is None
+
+
+def test_a_welcome_to_a_place_is_hosting_and_is_not_turned():
+    c = only("The mayor said he welcomed the former minister to the new harbour club on Friday.")
+    assert "hosting" in contrast_problem(c)
+    assert contrasted("The mayor welcomed the decision on the barrier.", TITLE)[0] == (
+        "The mayor criticised the decision on the barrier.")
