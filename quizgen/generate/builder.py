@@ -723,7 +723,7 @@ def _swap_name_as_modifier(swap: _Swap) -> str | None:
     """'watchdog Ofcom', 'a preliminary Ofcom report', 'Northern Ireland man': a name bound to the words around it."""
     if swap.is_number or swap.is_person:
         return None
-    following = re.match(r"^ ([a-z]+)\b", swap.after)
+    following = re.match(r"^(?:['’]s)? ([a-z]+)\b", swap.after)  # "Ofcom officials", "State's lawyers"
     modified = {w.lower() for w in (*lang_en.table("standalone")["modified_nouns"],
                                     *lang_en.table("option_rules")["swap_modified_nouns"])}
     if _after_role_word(swap.before) or (following is not None and following.group(1) in modified):

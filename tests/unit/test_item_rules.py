@@ -788,3 +788,11 @@ def test_swaps_in_a_slot_that_fixes_their_kind(span, before, after, kind, proble
 
     reason = swap_problem(_Swap(span, before, after, False, False, kind))
     assert (reason is None) if problem is None else (reason is not None and problem in reason)
+
+
+def test_a_body_in_the_possessive_before_its_people_is_not_swapped():
+    from quizgen.generate.builder import _Swap, swap_problem
+
+    assert "bound" in swap_problem(_Swap("Harbour Board", "", "'s lawyers will report to a judge.", False, False,
+                                         "ORG"))
+    assert swap_problem(_Swap("Harbour Board", "", "'s plan was approved on Monday.", False, False, "ORG")) is None
