@@ -793,7 +793,8 @@ def _swap_in_an_outlets_slot(swap: _Swap) -> str | None:
     return None
 
 
-_NAME_AFTER = re.compile(r"^\s+[A-Z][\w’'-]+\s+[A-Z]")  # 'Russian Dmitriy Bogdanov'
+# 'Russian Dmitriy Bogdanov', 'US hip-hop star Kanye West': a place or nationality, up to three role words, a name
+_NAME_AFTER = re.compile(r"^\s+(?:[a-z][\w’'-]*\s+){0,3}[A-Z][\w’'-]+\s+[A-Z]")
 _NAME_OF_BEFORE = re.compile(r"[A-Z][\w’'-]+\s+(?:of|from)\s+$")  # 'Antonio Reina of Spain'
 
 
@@ -807,8 +808,36 @@ def _swap_a_persons_origin(swap: _Swap) -> str | None:
     return None
 
 
+_ASIDE_OPENERS = re.compile(r"(?:^|,)\s*(?:which|who|whose|whom|where)\s[^,]*$", re.I)  # ', which overtook … '
+_DASH = re.compile(r"\s[-–—―]\s|—|―")
+
+
+def _swap_an_alias(swap: _Swap) -> str | None:
+    """'Democracy for America, or DFA', 'also known as X': a second name of what the sentence has just named; any
+    other name there is nonsense, not a false fact."""
+    if not swap.is_number and re.search(r"(?:,\s+or|also known as|known as|dubbed|nicknamed)\s+(?:the\s+)?$",
+                                        swap.before, re.I):
+        return "a second name for what the sentence has just named"
+    return None
+
+
+def _swap_in_an_aside(swap: _Swap) -> str | None:
+    """'Airbus, which overtook Boeing in 2003, is focusing on …', 'West - who has 10 nominations - rose …',
+    '(… in 1994)': a detail of a relative clause or an aside is not what the sentence says; changing it tests an
+    incidental fact."""
+    # An aside opens before the span and closes after it: a single dash that runs to the end ('student debt —
+    # $25,550 per graduate') carries the sentence's own figure.
+    inside_dashes = len(_DASH.findall(swap.before)) % 2 == 1 and _DASH.search(swap.after) is not None
+    inside_brackets = swap.before.count("(") > swap.before.count(")") and ")" in swap.after
+    relative = _ASIDE_OPENERS.search(swap.before) is not None and "," in swap.after
+    if inside_dashes or inside_brackets or relative:
+        return "a detail in a relative clause or an aside, not the sentence's fact"
+    return None
+
+
 SWAP_RULES = (_swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person, _swap_name_as_modifier,
-              _swap_described_after, _swap_into_actors_slot, _swap_in_an_outlets_slot, _swap_a_persons_origin)
+              _swap_described_after, _swap_into_actors_slot, _swap_in_an_outlets_slot, _swap_a_persons_origin,
+              _swap_in_an_aside, _swap_an_alias)
 
 
 def swap_problem(swap: _Swap) -> str | None:

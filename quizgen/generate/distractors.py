@@ -590,7 +590,10 @@ def _candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
         return _range_candidates(answer)
     if answer.kind == "fraction":
         hedge = (answer.hedge + " ") if answer.hedge else ""
-        return [(v, _with_case(hedge + words, text)) for words, v in _FRACTION_LADDER]
+        # 'some two-thirds' reads, 'some a quarter' and 'some half' do not: 'some' takes a counted fraction only.
+        counted_only = (answer.hedge or "").lower() == "some"
+        return [(v, _with_case(hedge + words, text)) for words, v in _FRACTION_LADDER
+                if not (counted_only and words.startswith(("a ", "half")))]
     if answer.kind == "multiple":
         # An increase among increases, a cut among cuts: "halved" beside "tripled" is silly.
         return [(v, _with_case(words, text)) for words, v in _MULTIPLE_LADDER if (v > 1) == (value > 1)]

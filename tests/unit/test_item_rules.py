@@ -796,3 +796,23 @@ def test_a_body_in_the_possessive_before_its_people_is_not_swapped():
     assert "bound" in swap_problem(_Swap("Harbour Board", "", "'s lawyers will report to a judge.", False, False,
                                          "ORG"))
     assert swap_problem(_Swap("Harbour Board", "", "'s plan was approved on Monday.", False, False, "ORG")) is None
+
+
+@pytest.mark.parametrize(("span", "before", "after", "kind", "is_number", "problem"), [
+    # a detail of a relative clause or a closed aside
+    ("2003", "Airbus, which overtook Boeing in ", ", is building larger planes.", "", True, "aside"),
+    ("10", "Ivo Marr - who has ", " boats - sold the yard.", "", True, "aside"),
+    ("1994", "The ban (passed in ", " by the council) expired.", "", True, "aside"),
+    # a dash that runs to the end carries the sentence's own figure
+    ("$25,550", "Most graduates left with debt — ", " per graduate.", "", True, None),
+    ("2003", "Airbus overtook Boeing in ", ", the report said.", "", True, None),
+    # a second name of what the sentence has just named
+    ("FBA", "Ferries for All, or ", ", was founded in May.", "ORG", False, "second name"),
+    # a nationality before role words and a name
+    ("US", "", " hip-hop star Ivo Marr rose to fame.", "COUNTRY", False, "who they are"),
+])
+def test_swaps_of_incidental_details(span, before, after, kind, is_number, problem):
+    from quizgen.generate.builder import _Swap, swap_problem
+
+    reason = swap_problem(_Swap(span, before, after, False, is_number, kind))
+    assert (reason is None) if problem is None else (reason is not None and problem in reason)

@@ -695,3 +695,9 @@ def test_a_count_after_none_of_the_takes_no_option_of_two():
     assert options and "two" not in options and "Two" not in options  # 'none of the two' says 'neither'
     plain = number_distractors(four, _number_sheet("The four ferry towns have no hospital.", four), 3)
     assert "two" in plain
+
+
+def test_some_takes_only_a_counted_fraction():
+    share = NumberFact("n", "Some two-thirds", "fraction", 0, value=2 / 3, hedge="some")
+    options = number_distractors(share, _number_sheet("Some two-thirds of the boats were late.", share), 3)
+    assert options and not any(o.lower().startswith(("some a ", "some half")) for o in options)
