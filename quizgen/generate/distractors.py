@@ -978,6 +978,17 @@ def future_year(answer: NumberFact, sentence: str) -> bool:
         sentence) is not None
 
 
+def four_yearly(answer: NumberFact, sentence: str) -> bool:
+    """'his 2012 presidential campaign', 'the 1980 Democratic convention': a year of an event held every four
+    years, which only another year of the cycle can stand in for."""
+    at = sentence.find(answer.text)
+    if at < 0:
+        return False
+    following = re.findall(r"[a-z]+", sentence[at + len(answer.text):].lower())[:_year_table()["four_yearly_within"]]
+    events = _year_table()["four_yearly"]
+    return any(w in events or f"{w} {n}" in events for w, n in zip(following, [*following[1:], ""], strict=True))
+
+
 def year_window(answer: NumberFact, facts: FactSheet) -> tuple[float, float]:
     """The years an option of a year answer may take: within the span of years the article states, and on the
     answer's side of the article's date as the sentence's tense says (a future 'by 2012' takes no year before the
@@ -1006,6 +1017,7 @@ def _sentence_allows(answer: NumberFact, value: float, facts: FactSheet) -> Call
     cap = compound_cap(answer, facts)
     below_one = _shown_below_one(answer.text)
     first, last = year_window(answer, facts) if answer.kind == "year" else (float("-inf"), float("inf"))
+    cycle = 4 if answer.kind == "year" and four_yearly(answer, _sentence_of(answer, facts)) else 1
     counted = _counted_before(answer, facts)
     floor = 3.0 if _three_or_more(answer, facts) else float("-inf")
 
@@ -1013,7 +1025,8 @@ def _sentence_allows(answer: NumberFact, value: float, facts: FactSheet) -> Call
         return (_feasible(v, value, bounds) and _within(v, limits) and _on_the_false_side(v, value, side)
                 and all((v > y) == (value > y) and v != y for y in years) and first <= v <= last
                 and (below_one or not _shown_below_one(label)) and (cap is None or 0 <= v < cap)
-                and not (counted and re.match(r"(?:a|an|one)\s", label, re.I)) and v >= floor)
+                and not (counted and re.match(r"(?:a|an|one)\s", label, re.I)) and v >= floor
+                and (cycle == 1 or (v - value) % cycle == 0))
     return allows
 
 

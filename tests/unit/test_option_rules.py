@@ -701,3 +701,13 @@ def test_some_takes_only_a_counted_fraction():
     share = NumberFact("n", "Some two-thirds", "fraction", 0, value=2 / 3, hedge="some")
     options = number_distractors(share, _number_sheet("Some two-thirds of the boats were late.", share), 3)
     assert options and not any(o.lower().startswith(("some a ", "some half")) for o in options)
+
+
+def test_a_year_of_a_four_yearly_event_takes_only_years_of_its_cycle():
+    answer = NumberFact("n", "2012", "year", 0, value=2012.0)
+    sentence = "Ivo Marr ran the mayor's 2012 presidential campaign before joining the ferry board in 2015."
+    options = number_distractors(answer, _year_sheet(sentence, answer, "The board was set up in 2001."), 3)
+    assert options and all((int(o) - 2012) % 4 == 0 for o in options)
+    plain = number_distractors(answer, _year_sheet("Ivo Marr ran the ferry line in 2012 before 2015.", answer,
+                                                   "The board was set up in 2001."), 3)
+    assert any((int(o) - 2012) % 4 for o in plain)
