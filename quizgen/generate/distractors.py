@@ -985,8 +985,8 @@ def four_yearly(answer: NumberFact, sentence: str) -> bool:
     if at < 0:
         return False
     following = re.findall(r"[a-z]+", sentence[at + len(answer.text):].lower())[:_year_table()["four_yearly_within"]]
-    events = _year_table()["four_yearly"]
-    return any(w in events or f"{w} {n}" in events for w, n in zip(following, [*following[1:], ""], strict=True))
+    words = " ".join(following)
+    return any(re.search(rf"\b{re.escape(event)}\b", words) for event in _year_table()["four_yearly"])
 
 
 def year_window(answer: NumberFact, facts: FactSheet) -> tuple[float, float]:

@@ -711,3 +711,5 @@ def test_a_year_of_a_four_yearly_event_takes_only_years_of_its_cycle():
     plain = number_distractors(answer, _year_sheet("Ivo Marr ran the ferry line in 2012 before 2015.", answer,
                                                    "The board was set up in 2001."), 3)
     assert any((int(o) - 2012) % 4 for o in plain)
+    last = number_distractors(answer, _year_sheet("The ferry board was set up in 2012", answer, "It met in 2015."), 3)
+    assert last  # a year that ends its sentence
