@@ -638,7 +638,7 @@ class _Builder:
         return [a for a in entity_distractors(entity, self.facts, text, 3, rng)
                 if (other := by_name.get(a)) is not None and fine_kind(other) == fine_kind(entity)
                 and _safe_to_swap(other) and gender_fits(other, entity, text)
-                and _like_for_like(other, entity, span, text, self.facts)
+                and _like_for_like(other, entity, span, text, self.facts) and not _misread_name(a)
                 and (entity.type != "PERSON" or same_side(other, entity, self.facts))]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
@@ -902,6 +902,11 @@ def _like_for_like(other: Entity, entity: Entity, span: str, text: str, facts: F
     if other.type == "PERSON" and mentioned_in(other.name.split()[-1], text):
         return False
     return not any(same_referent(x, y) for x in other.names for y in (span, *entity.names))
+
+
+def _misread_name(name: str) -> bool:
+    """'Among Supreme Court': a name read with the word before it, which no swap may print."""
+    return name.split()[0] in lang_en.table("swap_slots")["not_name_openers"]
 
 
 def _safe_to_swap(entity: Entity) -> bool:

@@ -713,3 +713,13 @@ def test_a_year_of_a_four_yearly_event_takes_only_years_of_its_cycle():
     assert any((int(o) - 2012) % 4 for o in plain)
     last = number_distractors(answer, _year_sheet("The ferry board was set up in 2012", answer, "It met in 2015."), 3)
     assert last  # a year that ends its sentence
+
+
+def test_a_name_misread_with_the_word_before_it_is_never_swapped_in():
+    school = Entity("o1", "Harbour Law School", "ORG", 2, mentions=3)
+    misread = Entity("o2", "Among Ferry Court", "ORG", 2, mentions=3)
+    board = Entity("o3", "Port Authority", "ORG", 2, mentions=3)
+    sentence = "Judge Ivo Marr has lectured on ferry law at Harbour Law School for many years."
+    statements = _statements(_swap_sheet(sentence, ("Harbour Law School",), (school, misread, board)))
+    assert statements and all("Among" not in s for s in statements)
+    assert _statements(_swap_sheet(sentence, ("Harbour Law School",), (school, misread))) == []
