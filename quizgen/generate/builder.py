@@ -639,6 +639,7 @@ class _Builder:
                 if (other := by_name.get(a)) is not None and fine_kind(other) == fine_kind(entity)
                 and _safe_to_swap(other) and gender_fits(other, entity, text)
                 and _like_for_like(other, entity, span, text, self.facts) and not _misread_name(a)
+                and not _always_after_the(a, self.facts)
                 and (entity.type != "PERSON" or same_side(other, entity, self.facts))]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
@@ -902,6 +903,14 @@ def _like_for_like(other: Entity, entity: Entity, span: str, text: str, facts: F
     if other.type == "PERSON" and mentioned_in(other.name.split()[-1], text):
         return False
     return not any(same_referent(x, y) for x in other.names for y in (span, *entity.names))
+
+
+def _always_after_the(name: str, facts: FactSheet) -> bool:
+    """'the Senate', 'the Treasury': a name the article always writes after 'the' reads wrongly put where a bare
+    name stood ('lectured at Senate'). Swaps never replace a name after 'the' (`_swap_after_the`)."""
+    pattern = compiled(rf"(?<!\w)(\w+\s+)?{re.escape(name)}(?!\w)")
+    found = [m.group(1) for s in facts.sentences for m in pattern.finditer(s.text)]
+    return bool(found) and all(w is not None and w.strip().lower() == "the" for w in found)
 
 
 def _misread_name(name: str) -> bool:

@@ -723,3 +723,14 @@ def test_a_name_misread_with_the_word_before_it_is_never_swapped_in():
     statements = _statements(_swap_sheet(sentence, ("Harbour Law School",), (school, misread, board)))
     assert statements and all("Among" not in s for s in statements)
     assert _statements(_swap_sheet(sentence, ("Harbour Law School",), (school, misread))) == []
+
+
+def test_a_name_always_written_after_the_is_not_swapped_in_for_a_bare_one():
+    school = Entity("o1", "Harbour Law School", "ORG", 2, mentions=3)
+    senate = Entity("o2", "Senate", "ORG", 2, mentions=3)
+    sentence = "Judge Ivo Marr has lectured on ferry law at Harbour Law School for many years."
+    sheet = _swap_sheet(sentence, ("Harbour Law School",), (school, senate))
+    sheet = replace(sheet, sentences=(*sheet.sentences, Sentence(3, 3, "The Senate voted on the ferry law.")))
+    assert _statements(sheet) == []  # never 'lectured on ferry law at Senate'
+    bare = replace(sheet, sentences=(*sheet.sentences[:3], Sentence(3, 3, "Senate voted on the ferry law.")))
+    assert _statements(bare)
