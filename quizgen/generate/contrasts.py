@@ -89,7 +89,10 @@ def _words(text: str) -> list[str]:
 def _in_headline(c: Contrast) -> str | None:
     """The headline prints the word (or its opposite): the title answers the statement."""
     title = set(_words(c.title))
-    if set(_words(c.word)) <= title or set(_words(c.opposite)) <= title:
+    forms = _table()["word_forms"]
+    said = {*_words(c.word), *_words(c.opposite)}
+    said |= {f for w in list(said) for f in forms.get(w, ())}
+    if set(_words(c.word)) <= title or set(_words(c.opposite)) <= title or said & title:
         return f"'{c.word}': the headline says which way it went"
     return None
 
@@ -211,6 +214,17 @@ def _welcome_as_host(c: Contrast) -> str | None:
     return None
 
 
+_BODY_WITHIN = 4  # words after 'before' in which a court, a committee or an audience shows 'in front of'
+
+
+def _before_a_body(c: Contrast) -> str | None:
+    """'cases before the Supreme Court', 'testified before a committee': in front of, not earlier than."""
+    following = _words(c.after)[:_BODY_WITHIN]
+    if c.word.lower() == "before" and set(following) & set(_table()["before_a_body"]):
+        return f"'{c.word}': in front of a court or a body, not a time"
+    return None
+
+
 def _outcome_without_the(c: Contrast) -> str | None:
     """'won the election' turns round; 'won 6-2', 'won approval for' or 'lost his way' do not."""
     if c.category == "outcome" and _words(c.after)[:1] != ["the"]:
@@ -229,7 +243,7 @@ def _article_disagrees(c: Contrast) -> str | None:
 CONTRAST_RULES: tuple[Callable[[Contrast], str | None], ...] = (
     _in_headline, _under_negation, _both_sides, _in_quotation, _fixed_phrase, _span_of_time, _presupposed,
     _movement_without_figure, _judgement_without_than, _than_without_figure, _computable, _cause_and_consequence,
-    _phrasal_verb, _welcome_as_host, _outcome_without_the, _article_disagrees)
+    _phrasal_verb, _welcome_as_host, _before_a_body, _outcome_without_the, _article_disagrees)
 
 
 def contrast_problem(c: Contrast) -> str | None:

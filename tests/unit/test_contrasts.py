@@ -206,3 +206,14 @@ def test_a_welcome_to_a_place_is_hosting_and_is_not_turned():
     assert "hosting" in contrast_problem(c)
     assert contrasted("The mayor welcomed the decision on the barrier.", TITLE)[0] == (
         "The mayor criticised the decision on the barrier.")
+
+
+def test_a_headline_saying_which_way_it_went_in_another_form_blocks_the_turn():
+    c = only("The mayor has won the vote on the barrier.", title="Mayor wins barrier vote")
+    assert "headline" in contrast_problem(c)
+
+
+def test_before_a_court_or_a_committee_is_a_place_not_a_time():
+    c = only("The council wrote an assessment of the cases before the Supreme Court.")
+    assert "in front of" in contrast_problem(c)
+    assert contrasted("The council met before the storm.", TITLE)[0] == "The council met after the storm."
