@@ -653,6 +653,9 @@ class _Builder:
                          any(n.text == span for n in self.facts.numbers), fine_kind(entity) if entity else "")
             if swap_problem(swap) is not None or blank_problem(self.blank_of(span, text)) is not None:
                 continue  # the headline's words, the setting, a name in brackets: false without reading
+            if swap.is_number and _figure_in_headline(span, self.facts):
+                continue  # 'Half of …' in the title answers 'more than two thirds'
+
             for alternative in self._swap_alternatives(span, key, text, rng):
                 if self._unsupported_swap(text, span, alternative):
                     return text.replace(span, alternative, 1)
@@ -911,6 +914,15 @@ def _always_after_the(name: str, facts: FactSheet) -> bool:
     pattern = compiled(rf"(?<!\w)(\w+\s+)?{re.escape(name)}(?!\w)")
     found = [m.group(1) for s in facts.sentences for m in pattern.finditer(s.text)]
     return bool(found) and all(w is not None and w.strip().lower() == "the" for w in found)
+
+
+def _figure_in_headline(span: str, facts: FactSheet) -> bool:
+    """The headline prints the figure (its hedge aside, in any case): 'Half of …' answers a statement of 'more than
+    half' changed to 'two thirds'."""
+    number = next((n for n in facts.numbers if n.text == span), None)
+    core = span[len(number.hedge):].strip() if number is not None and number.hedge and span.lower().startswith(
+        number.hedge.lower()) else span
+    return bool(core) and re.search(rf"(?<![\w.,]){re.escape(core)}(?![\w])", facts.title, re.I) is not None
 
 
 def _misread_name(name: str) -> bool:

@@ -734,3 +734,11 @@ def test_a_name_always_written_after_the_is_not_swapped_in_for_a_bare_one():
     assert _statements(sheet) == []  # never 'lectured on ferry law at Senate'
     bare = replace(sheet, sentences=(*sheet.sentences[:3], Sentence(3, 3, "Senate voted on the ferry law.")))
     assert _statements(bare)
+
+
+def test_a_figure_the_headline_prints_is_not_swapped():
+    share = NumberFact("n", "more than half", "fraction", 2, value=0.5, hedge="more than")
+    sentence = "The survey showed that more than half of the ferry crossings were late last winter."
+    sheet = replace(_swap_sheet(sentence, ("more than half",), (), (share,)), title="Half of ferries late, survey says")
+    assert _statements(sheet) == []
+    assert _statements(replace(sheet, title="Ferries late, survey says"))
