@@ -813,6 +813,7 @@ def _swap_a_persons_origin(swap: _Swap) -> str | None:
 
 
 _ASIDE_OPENERS = re.compile(r"(?:^|,)\s*(?:which|who|whose|whom|where)\s[^,]*$", re.I)  # ', which overtook … '
+_ATTRIBUTION = re.compile(r"\baccording to\b[^,.;:]*$", re.I)
 _DASH = re.compile(r"\s[-–—―]\s|—|―")
 
 
@@ -834,7 +835,8 @@ def _swap_in_an_aside(swap: _Swap) -> str | None:
     inside_dashes = len(_DASH.findall(swap.before)) % 2 == 1 and _DASH.search(swap.after) is not None
     inside_brackets = swap.before.count("(") > swap.before.count(")") and ")" in swap.after
     relative = _ASIDE_OPENERS.search(swap.before) is not None and "," in swap.after
-    if inside_dashes or inside_brackets or relative:
+    sourced = _ATTRIBUTION.search(swap.before) is not None  # 'according to three networks': who says it, not what
+    if inside_dashes or inside_brackets or relative or sourced:
         return "a detail in a relative clause or an aside, not the sentence's fact"
     return None
 
