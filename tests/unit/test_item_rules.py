@@ -806,6 +806,9 @@ def test_a_body_in_the_possessive_before_its_people_is_not_swapped():
     # a dash that runs to the end carries the sentence's own figure
     ("$25,550", "Most graduates left with debt — ", " per graduate.", "", True, None),
     ("2003", "Airbus overtook Boeing in ", ", the report said.", "", True, None),
+    # a year the words after it describe
+    ("2008", "He hosted 25 parties in ", ", his last year in office.", "", True, "describe"),
+    ("2008", "He hosted 25 parties in ", ", and more in 2009.", "", True, None),
     # who says it, not what is said
     ("three", "Cruz has won the primary, according to ", " television networks.", "", True, "aside"),
     # a second name of what the sentence has just named
