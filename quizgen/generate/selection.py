@@ -34,9 +34,9 @@ _TEMPLATE_FLOOR = 3  # a template may always take this many items of a quiz shor
 _TYPE_SHARE = 0.5  # no type above half the quiz …
 _TYPE_FLOOR = 4  # … or four items, whichever is more
 _REPLANS = 1  # plans once more for a quiz shorter than asked, so the caps fit its real size
-# Items of one quiz that may offer one name as a wrong answer (an option, a false statement's swap): more makes it
-# the quiz's stock distractor, which students learn to pass over. Once cost a who-said item on most articles (their
-# speakers are few), so twice.
+# Items of one quiz that may offer one name as a wrong answer (an option, a false statement's swap) when no item has
+# it for its answer: more makes it the quiz's stock distractor, which students learn to pass over. Once cost a
+# who-said item on most articles (their speakers are few), so twice.
 _FILLER_USES = 2
 _CLOZE_CAP = 4  # cloze items share one word bank: a few, so each blank has its own kind of entries
 _TRUE_ONLY_COST = 0.5  # a statement no safe swap can make false is worth a little less
@@ -557,8 +557,11 @@ class _Plan:
     fillers: Counter[str] = field(default_factory=Counter)  # names offered as wrong answers, and in how many items
 
     def stock_filler(self, c: Candidate) -> str | None:
-        """A name `c` offers as a wrong answer that the quiz's items already offer `_FILLER_USES` times."""
-        return next((name for name in sorted(c.fillers) if self.fillers[name] >= _FILLER_USES), None)
+        """A name `c` offers as a wrong answer that the quiz's items already offer `_FILLER_USES` times, and that no
+        chosen item has for its answer: a speaker of one who-said item is fairly an option of the others, a name
+        that is only ever wrong is a stock distractor."""
+        answers = {strip_honorific(o.item.answer).lower() for o in self.chosen}
+        return next((name for name in sorted(c.fillers - answers) if self.fillers[name] >= _FILLER_USES), None)
 
     def value(self, c: Candidate) -> float:
         fresh = _NEW_PARAGRAPH_BONUS if c.item.paragraph not in self.paragraphs else 0.0

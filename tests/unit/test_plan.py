@@ -378,3 +378,10 @@ def test_a_name_is_offered_as_a_wrong_answer_in_two_items_at_most():
     assert sorted(i.id for i in items) == ["s", "who"]
     assert [d.reason for d in dropped if d.fact == "d"] == [
         "not selected: offers 'ivo brandt' as a wrong answer, as 2 items already do"]
+    # A name another item has for its answer is fairly an option again: who said what, among the speakers.
+    brandt = _candidate(_item("b", "mcq", "Who is the treasurer of the club?", "Ivo Brandt", 4, facts,
+                              template="entity-described-as", options=("Ivo Brandt", "Ada Cole", "Ben Nash")),
+                        facts, 4)
+    items, _ = plan_quiz([replace(c, value=v) for c, v in ((who, 3.0), (swapped, 2.0), (brandt, 1.5), (third, 1.0))],
+                         facts, count=20)
+    assert sorted(i.id for i in items) == ["b", "d", "s", "who"]
