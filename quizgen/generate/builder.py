@@ -667,7 +667,10 @@ class _Builder:
         if any(changed in s.text.lower() for s in self.facts.sentences):
             return False
         other = _entity_named(self.facts, alternative)
-        return not any(mentioned_in(n, text) for n in (other.names if other else (alternative,)))
+        names = other.names if other else (alternative,)
+        # 'the German state next to Germany': the new place's own nationality word is in the sentence
+        demonyms = [d for d, places in _demonym_places().items() if set(names) & places]
+        return not any(mentioned_in(n, text) for n in (*names, *demonyms))
 
     def matching(self, template: Template, fact: Fact) -> Item:
         source = template.pairs or "people_roles"
@@ -819,6 +822,22 @@ _ATTRIBUTION = re.compile(r"\baccording to\b[^,.;:]*$", re.I)
 _DASH = re.compile(r"\s[-–—―]\s|—|―")
 
 
+def _swap_in_quotation(swap: _Swap) -> str | None:
+    """'"radical Islam," which some want …': words inside quotation marks are someone's words, not a fact to change."""
+    straight = swap.before.count('"') % 2 == 1
+    curly = swap.before.count("“") > swap.before.count("”")
+    return "inside a quotation: the speaker's words" if straight or curly else None
+
+
+def _swap_after_a_title(swap: _Swap) -> str | None:
+    """'President Obama', 'Senator X': a person's title fixes the slot for a person (an organisation misread as
+    one would read 'President Judicial Watch')."""
+    last = swap.before.split()[-1].strip(",").lower() if swap.before.split() else ""
+    if not swap.is_number and not swap.is_person and last in _name_titles():
+        return "after a person's title"
+    return None
+
+
 def _swap_an_alias(swap: _Swap) -> str | None:
     """'Democracy for America, or DFA', 'also known as X': a second name of what the sentence has just named; any
     other name there is nonsense, not a false fact."""
@@ -845,7 +864,7 @@ def _swap_in_an_aside(swap: _Swap) -> str | None:
 
 SWAP_RULES = (_swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person, _swap_name_as_modifier,
               _swap_described_after, _swap_into_actors_slot, _swap_in_an_outlets_slot, _swap_a_persons_origin,
-              _swap_in_an_aside, _swap_an_alias)
+              _swap_in_an_aside, _swap_an_alias, _swap_in_quotation, _swap_after_a_title)
 
 
 def swap_problem(swap: _Swap) -> str | None:
@@ -918,6 +937,12 @@ def _always_after_the(name: str, facts: FactSheet) -> bool:
     pattern = compiled(rf"(?<!\w)(\w+\s+)?{re.escape(name)}(?!\w)")
     found = [m.group(1) for s in facts.sentences for m in pattern.finditer(s.text)]
     return bool(found) and all(w is not None and w.strip().lower() == "the" for w in found)
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_places() -> dict[str, frozenset[str]]:
+    """'German' → {'Germany'}: a nationality word (capitalised as written) and the names of its place."""
+    return {d.capitalize(): frozenset(places) for d, places in lang_en.table("demonyms").items()}
 
 
 def _figure_in_headline(span: str, facts: FactSheet) -> bool:

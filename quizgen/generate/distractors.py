@@ -584,16 +584,39 @@ def _range_candidates(answer: NumberFact) -> list[tuple[float, str]]:
     return found
 
 
+def _fraction_candidates(answer: NumberFact) -> list[tuple[float, str]]:
+    """The ladder of fractions in the answer's hedge and case; none for a fraction inside a compound ('half-empty'
+    would read 'a quarter-empty'), and 'some' takes a counted fraction only ('some two-thirds', never 'some a
+    quarter' or 'some half')."""
+    text = answer.text
+    if re.search(r"[a-z]-[a-z]", text.split()[-1]) and not text.lower().endswith(("-third", "-thirds", "-quarter",
+                                                                                  "-quarters")):
+        return []
+    hedge = (answer.hedge + " ") if answer.hedge else ""
+    counted_only = (answer.hedge or "").lower() == "some"
+    return [(v, _with_case(hedge + words, text)) for words, v in _FRACTION_LADDER
+            if not (counted_only and words.startswith(("a ", "half")))]
+
+
+def _word_candidates(answer: NumberFact) -> list[tuple[float, str]]:
+    """'five' → 'three', 'four', 'six' …; none for a number word in a compound ('one-third', 'two-year')."""
+    word = _word_number(answer.text)
+    if word is None:
+        return []
+    start, end, n = word
+    text = answer.text
+    if text[end:end + 1] == "-":
+        return []
+    return [(float(v), text[:start] + _with_case(_NUMBER_WORDS[v], text[start:end]) + text[end:])
+            for v in (n - 2, n - 1, n + 1, n + 2, n + 3, n + 5) if 1 < v <= 20]
+
+
 def _candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
     text = answer.text
     if _RANGE.search(text):
         return _range_candidates(answer)
     if answer.kind == "fraction":
-        hedge = (answer.hedge + " ") if answer.hedge else ""
-        # 'some two-thirds' reads, 'some a quarter' and 'some half' do not: 'some' takes a counted fraction only.
-        counted_only = (answer.hedge or "").lower() == "some"
-        return [(v, _with_case(hedge + words, text)) for words, v in _FRACTION_LADDER
-                if not (counted_only and words.startswith(("a ", "half")))]
+        return _fraction_candidates(answer)
     if answer.kind == "multiple":
         # An increase among increases, a cut among cuts: "halved" beside "tripled" is silly.
         return [(v, _with_case(words, text)) for words, v in _MULTIPLE_LADDER if (v > 1) == (value > 1)]
@@ -601,12 +624,8 @@ def _candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
         return [(value + d, _format_like(text, value + d)) for d in _year_table()["offsets"]]
     if answer.kind == "percent":
         return _percent_candidates(answer, value)
-    if (word := _word_number(text)) is not None and not _NUMERIC.search(text):
-        start, end, n = word
-        if text[end:end + 1] == "-":
-            return []  # 'one-third', 'two-year': another count would read 'two-third'
-        return [(float(v), text[:start] + _with_case(_NUMBER_WORDS[v], text[start:end]) + text[end:])
-                for v in (n - 2, n - 1, n + 1, n + 2, n + 3, n + 5) if 1 < v <= 20]
+    if _word_number(text) is not None and not _NUMERIC.search(text):
+        return _word_candidates(answer)
     if _NUMERIC.search(text):
         return _plain_candidates(answer, value)
     return []
@@ -733,8 +752,9 @@ def in_fixed_phrase(answer: NumberFact, sentence: str) -> bool:
     at = lowered.find(answer.text.lower())
     if at < 0:
         return False
+    phrases = (*_fixed_phrases(), *lang_en.table("count_grammar")["idioms"])
     return any(m.start() <= at < m.end() or at <= m.start() < at + len(answer.text)
-               for phrase in _fixed_phrases() for m in compiled(rf"\b{re.escape(phrase)}\b").finditer(lowered))
+               for phrase in phrases for m in compiled(rf"\b{re.escape(phrase)}\b").finditer(lowered))
 
 
 @functools.lru_cache(maxsize=1)

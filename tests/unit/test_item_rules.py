@@ -821,3 +821,16 @@ def test_swaps_of_incidental_details(span, before, after, kind, is_number, probl
 
     reason = swap_problem(_Swap(span, before, after, False, is_number, kind))
     assert (reason is None) if problem is None else (reason is not None and problem in reason)
+
+
+@pytest.mark.parametrize(("span", "before", "after", "kind", "is_person", "problem"), [
+    ("Islam", 'He avoided the term "radical ', '," which some want him to use.', "NORP", False, "quotation"),
+    ("Islam", "He avoided the term “radical ", ",” which some want him to use.", "NORP", False, "quotation"),
+    ("Harbour Watch", "The group called for President ", " to resign.", "ORG", False, "title"),
+    ("Harbour Watch", "The group said on Monday that ", " would appeal.", "ORG", False, None),
+])
+def test_swaps_inside_quotations_or_after_a_title(span, before, after, kind, is_person, problem):
+    from quizgen.generate.builder import _Swap, swap_problem
+
+    reason = swap_problem(_Swap(span, before, after, is_person, False, kind))
+    assert (reason is None) if problem is None else (reason is not None and problem in reason)

@@ -742,3 +742,19 @@ def test_a_figure_the_headline_prints_is_not_swapped():
     sheet = replace(_swap_sheet(sentence, ("more than half",), (), (share,)), title="Half of ferries late, survey says")
     assert _statements(sheet) == []
     assert _statements(replace(sheet, title="Ferries late, survey says"))
+
+
+def test_a_place_is_not_swapped_in_beside_its_own_nationality_word():
+    france = Entity("g1", "France", "GPE", 2, mentions=1)
+    germany = Entity("g2", "Germany", "GPE", 2, mentions=2)
+    spain = Entity("g3", "Spain", "GPE", 2, mentions=2)
+    sentence = "The German state next to France announced tighter border controls on Monday evening."
+    statements = _statements(_swap_sheet(sentence, ("France",), (france, germany, spain)))
+    assert statements and all("next to Germany" not in s for s in statements)
+
+
+def test_idioms_and_compounds_with_figure_words_take_no_options():
+    doubled = NumberFact("n", "doubled", "multiple", 0, value=2.0)
+    assert number_distractors(doubled, _number_sheet("He then doubled down on the ferry plan.", doubled), 3) == []
+    half = NumberFact("n", "half-empty", "fraction", 0, value=0.5)
+    assert number_distractors(half, _number_sheet("The hall was half-empty when he spoke.", half), 3) == []
