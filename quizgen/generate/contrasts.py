@@ -74,9 +74,17 @@ def contrasts_in(text: str, title: str, figures: tuple[str, ...] = ()) -> list[C
     found = []
     for m in _pattern().finditer(text):
         opposite, category = _opposites()[m.group(1).lower()]
+        if opposite == "less than" and _counted_after(text[m.end():]):
+            opposite = "fewer than"  # 'more than 200 organisations' → 'fewer than', never 'less than 200 …'
         found.append(Contrast(m.group(1), _with_case(opposite, m.group(1)), category, m.start(), text, title,
                               figures))
     return found
+
+
+def _counted_after(after: str) -> bool:
+    """' 200 organisations', ' 1,000 people': a whole number of things, which English counts with 'fewer'."""
+    m = re.match(r"\s+(?:about\s+|some\s+)?\d[\d,]*\s+(\w+)", after)
+    return m is not None and (m.group(1).endswith("s") or m.group(1) in _table()["plural_nouns"])
 
 
 def _words(text: str) -> list[str]:
@@ -132,6 +140,8 @@ def _fixed_phrase(c: Contrast) -> str | None:
         return f"'{c.word}': part of a fixed phrase"
     if c.category in {"comparison", "judgement"} and set(following) & set(table["comparison_fixed_after"]):
         return f"'{c.word}': part of a fixed phrase"
+    if previous and previous == following:
+        return f"'{c.word}': part of a fixed phrase ('mistake {c.word.lower()} mistake')"
     return None
 
 

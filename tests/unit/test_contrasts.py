@@ -74,7 +74,7 @@ def test_a_rise_or_fall_needs_a_figure_after_it():
 def test_more_than_needs_a_figure_after_it():
     assert "no figure" in contrast_problem(only("The work has taken more than a year."))
     c = only("The barrier will protect more than 40,000 homes.", figures=("40,000",))
-    assert c.statement == "The barrier will protect less than 40,000 homes."
+    assert c.statement == "The barrier will protect fewer than 40,000 homes."
 
 
 def test_two_figures_settle_a_comparison_by_arithmetic():
@@ -217,3 +217,14 @@ def test_before_a_court_or_a_committee_is_a_place_not_a_time():
     c = only("The council wrote an assessment of the cases before the Supreme Court.")
     assert "in front of" in contrast_problem(c)
     assert contrasted("The council met before the storm.", TITLE)[0] == "The council met after the storm."
+
+
+def test_a_count_of_things_turns_to_fewer_and_x_after_x_is_a_fixed_phrase():
+    assert contrasted("The council has funded more than 200 trips abroad.", TITLE)[0] == (
+        "The council has funded fewer than 200 trips abroad.")
+    assert contrasted("The council spent more than 20% of its budget.", TITLE)[0] == (
+        "The council spent less than 20% of its budget.")
+    c = only("The mayor made mistake after mistake in the campaign.")
+    assert "fixed phrase" in contrast_problem(c)
+    c = only("The mayor appeared before thousands of delegates on Monday.")
+    assert "in front of" in contrast_problem(c)
