@@ -140,6 +140,8 @@ def _fixed_phrase(c: Contrast) -> str | None:
         return f"'{c.word}': part of a fixed phrase"
     if c.category in {"comparison", "judgement"} and set(following) & set(table["comparison_fixed_after"]):
         return f"'{c.word}': part of a fixed phrase"
+    if c.word.lower() in table["of_only"] and following != ["of"]:
+        return f"'{c.word}': not a share of something ('of' does not follow)"
     if previous and previous == following:
         return f"'{c.word}': part of a fixed phrase ('mistake {c.word.lower()} mistake')"
     return None

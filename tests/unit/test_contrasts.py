@@ -228,3 +228,10 @@ def test_a_count_of_things_turns_to_fewer_and_x_after_x_is_a_fixed_phrase():
     assert "fixed phrase" in contrast_problem(c)
     c = only("The mayor appeared before thousands of delegates on Monday.")
     assert "in front of" in contrast_problem(c)
+
+
+def test_a_majority_is_turned_only_as_a_share_of_something():
+    assert contrasted("A majority of the council backed the barrier plan.", TITLE)[0].startswith("A minority of")
+    for text in ("Ferry towns with large minority populations voted yes.", "The vote may hand the majority to Labour.",
+                 "The court failed to reach a majority decision."):
+        assert "share" in contrast_problem(only(text))
