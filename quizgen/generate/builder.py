@@ -759,8 +759,9 @@ def _swap_described_after(swap: _Swap) -> str | None:
         described = re.match(r"^, (?:his|her|its|their|the|a|an)\s+(?:\w+\s+){0,2}(?:year|season|term)\b", swap.after)
         return "a figure the words after it describe" if described else None
     # ", a …", ", 31, a …", ", 31,", ", executive director of …", ", adviser to …"
-    if re.match(r"^, (?:\d{1,3}, (?:a|an|the)\s|\d{1,3}\b|(?:a|an|the)\s|(?:[a-z][\w’'-]* ){1,3}(?:of|for|at|to)\b)",
-                swap.after):
+    # ", Politifact's editor": a body's role, in the possessive
+    if re.match(r"^, (?:\d{1,3}, (?:a|an|the)\s|\d{1,3}\b|(?:a|an|the)\s|(?:[a-z][\w’'-]* ){1,3}(?:of|for|at|to)\b"
+                r"|[A-Z][\w.&’'-]*['’]s\s+[a-z])", swap.after):
         return "a name the words after it describe"
     return None
 

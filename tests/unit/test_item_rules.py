@@ -809,6 +809,8 @@ def test_a_body_in_the_possessive_before_its_people_is_not_swapped():
     # a year the words after it describe
     ("2008", "He hosted 25 parties in ", ", his last year in office.", "", True, "describe"),
     ("2008", "He hosted 25 parties in ", ", and more in 2009.", "", True, None),
+    # a person described after the name by a body's role in the possessive
+    ("Ana Lima", "The claims spread widely, said ", ", Politifact's editor.", "PERSON", False, "describe"),
     # who says it, not what is said
     ("three", "Cruz has won the primary, according to ", " television networks.", "", True, "aside"),
     # a second name of what the sentence has just named
