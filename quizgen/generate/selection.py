@@ -88,7 +88,7 @@ class Candidate:
         return Candidate(item, frozenset(sentences), frozenset(keys), tuple(dict.fromkeys(hidden)),
                          tuple(dict.fromkeys(blanked)), _content_words(shown), _key(shown), tuple(links),
                          value, swapped_pair(item), actors, event, _quotations(item.source, shown),
-                         _fillers(item))
+                         frozenset(_one_name(n, facts) for n in _fillers(item)))
 
 
 _NAME_OPTION = re.compile(r"^[A-Z][^\d]*$")  # a name ("Wayne Rooney", "the BBC" is left out), never a figure
@@ -101,6 +101,16 @@ def _fillers(item: Item) -> frozenset[str]:
     if item.type == "true_false" and item.answer == "False":
         wrong += _swapped_in(item)
     return frozenset(strip_honorific(w).lower() for w in wrong)
+
+
+def _one_name(name: str, facts: FactSheet) -> str:
+    """One form for every name of one referent ('Rooney', 'Wayne Rooney' → 'wayne rooney'), lower case."""
+    bare = strip_honorific(name).lower()
+    entity = next((e for e in facts.entities if bare in (strip_honorific(n).lower() for n in e.names)), None)
+    if entity is None and " " not in bare:  # a surname alone: the one person of the article who bears it
+        people = [e for e in facts.entities if e.type == "PERSON" and e.name.lower().split()[-1] == bare]
+        entity = people[0] if len(people) == 1 else None
+    return entity.name.lower() if entity is not None else bare
 
 
 def _swapped_in(item: Item) -> list[str]:
@@ -560,7 +570,7 @@ class _Plan:
         """A name `c` offers as a wrong answer that the quiz's items already offer `_FILLER_USES` times, and that no
         chosen item has for its answer: a speaker of one who-said item is fairly an option of the others, a name
         that is only ever wrong is a stock distractor."""
-        answers = {strip_honorific(o.item.answer).lower() for o in self.chosen}
+        answers = {_one_name(o.item.answer, self.facts) for o in self.chosen}
         return next((name for name in sorted(c.fillers - answers) if self.fillers[name] >= _FILLER_USES), None)
 
     def value(self, c: Candidate) -> float:

@@ -385,3 +385,11 @@ def test_a_name_is_offered_as_a_wrong_answer_in_two_items_at_most():
     items, _ = plan_quiz([replace(c, value=v) for c, v in ((who, 3.0), (swapped, 2.0), (brandt, 1.5), (third, 1.0))],
                          facts, count=20)
     assert sorted(i.id for i in items) == ["b", "d", "s", "who"]
+    # One person under two of their names is one filler: 'Brandt' after 'Ivo Brandt' twice is a third use.
+    surname = _candidate(_item("e", "mcq", "Which person does the article describe as the club's cook?", "Ada Cole",
+                               5, facts, template="entity-described-as", options=("Ada Cole", "Brandt", "Ben Nash")),
+                         facts, 5)
+    assert surname.fillers == {"ivo brandt", "ada cole", "ben nash"} - {"ada cole"}
+    items, _ = plan_quiz([replace(c, value=v) for c, v in ((who, 3.0), (swapped, 2.0), (surname, 1.0))], facts,
+                         count=20)
+    assert "e" not in {i.id for i in items}
