@@ -40,6 +40,9 @@ _FEMALE_NOUNS = frozenset(_GENDER["female_nouns"])
 _UNKNOWN_GENDER_REACH = 4
 # Verbs that put a label on something, the label being the speaker's words ('admires him as a “strong leader”').
 _CHARACTERISING = frozenset(table("reporting_verbs")["characterising"])
+# Verbs that give something a name ('what he called “…”', 'dubbed it “…”'): a label right under one is its
+# subject's words even under a reporting verb further up.
+_NAMING_VERBS = frozenset(table("reporting_verbs")["naming"])
 # Nouns for what someone said: 'his claim that people would “learn nothing”' is his.
 _SPEECH_NOUNS = frozenset(table("reporting_verbs")["speech_nouns"])
 # Who can speak: people and organisations ("the Pentagon said"); a place, a work or a date cannot.
@@ -256,6 +259,12 @@ def _entity_gender(entity: Entity, text: str = "") -> str | None:
     return next((g for w in words if (g := _noun_gender(w))), None)
 
 
+def _capitalised_word(token: Token) -> bool:
+    """A capitalised word the tagger did not take for a name ('Swers' as a noun), nor a pronoun or title word."""
+    return (token.text[:1].isupper() and token.text[1:].islower() and token.pos_ in {"NOUN", "ADJ", "ADV", "VERB"}
+            and token.lower_ not in _TITLE_WORDS)
+
+
 def _is_title(entity: Entity) -> bool:
     """An 'entity' that is only a title ('Councillor'), which the tagger sometimes takes for a person."""
     return all(w.lower().rstrip(".") in _TITLE_WORDS for w in entity.name.split())
@@ -322,9 +331,15 @@ class _SpeakerResolver:
         return self.entity_in(subj.doc, name) or self.by_surname(subj.text)
 
     def by_surname(self, word: str) -> Entity | None:
-        """'Lopez said' when the tagger missed 'Lopez': the one person of the article with that surname."""
+        """'Lopez said' when the tagger missed 'Lopez': the one person of the article with that surname; failing
+        that, the one speaker of two or more words with that last word that the tagger typed otherwise ('Sean
+        Hannity' as an organisation, then 'Hannity said')."""
         people = [self.by_id[i] for i in sorted(self.people) if self.by_id[i].name.split()[-1] == word]
-        return people[0] if len(people) == 1 else None
+        if people:
+            return people[0] if len(people) == 1 else None
+        others = [e for e in self.by_id.values() if e.type in _SPEAKER_TYPES and len(e.name.split()) >= 2
+                  and e.name.split()[-1] == word and not _is_title(e)]
+        return others[0] if len(others) == 1 else None
 
     def is_person(self, name: str) -> bool:
         entity = self.named(name)
@@ -477,6 +492,8 @@ class _SpeakerResolver:
                            if (found := self.entity_in(doc, [t for t in c.subtree if t.i <= c.i]))), None)
         if entity is None and subj.pos_ == "PROPN" and subj.lower_ not in PERSON_NOUNS:
             entity = self._named_head(subj, spans)
+        if entity is None and _capitalised_word(subj):
+            entity = self.by_surname(subj.text)  # 'Swers said …' with 'Swers' tagged a common noun
         return entity
 
     def _description(self, p_index: int, subj: Token,
@@ -622,11 +639,25 @@ def _by_cue(raw: _Raw, ctx: _Context) -> _Said | None:
         verb, source = cue
         subj = source if source is not None else _subject(verb)
         speaker = ctx.resolver.resolve(at.paragraph, subj, spans) if subj is not None else None
+        if speaker is None and subj is not None and subj.lower_ in _PRONOUNS:
+            speaker = _previous_speaker(ctx, at, _wanted_gender(subj.lower_))
         if speaker is None and source is not None:
             return None  # 'according to intercepted communications': a source, but no one who speaks
         # A verb whose subject cannot be named ('they said') still decides: no later rule may guess.
         return _Said(speaker, verb.text, at)
     return None
+
+
+def _previous_speaker(ctx: _Context, raw: _Raw, wanted: str) -> tuple[str, str | None] | None:
+    """'“…,” Reed said. ¶ “…,” he added.' when no sentence before names who 'he' is by its roles: the person whose
+    reported speech comes just before, in this paragraph or the one before, if their gender may agree."""
+    last = ctx.last
+    if last is None or last.speaker is None or raw.paragraph - ctx.last_paragraph > 1:
+        return None
+    entity = ctx.resolver.by_id.get(last.speaker[1] or "")
+    if entity is None or entity.id not in ctx.resolver.people or ctx.resolver.gender(entity) not in {None, wanted}:
+        return None
+    return last.speaker
 
 
 def _by_inverted_cue(raw: _Raw, ctx: _Context) -> _Said | None:
@@ -731,6 +762,15 @@ def _is_named(before: str) -> bool:
     return bool(words) and (words[-1].lower().strip(",:") in _NAMING_WORDS or words[-2:] == ["such", "as"])
 
 
+def _named_by_someone(raw: _Raw, ctx: _Context) -> bool:
+    """'the country that the former nominee, Ana Ruiz, called “our top rival”': a naming verb right before the
+    quotation with a subject of its own is someone labelling, their words; 'a film called “…”' has no subject."""
+    doc = ctx.doc(raw)
+    verb = next((t for t in reversed(doc) if t.idx < raw.start and not t.is_punct), None)
+    return (verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in _NAMING_VERBS
+            and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVES for c in verb.children))
+
+
 def _is_job_title(raw: _Raw, ctx: _Context) -> bool:
     """'its “national enterprise reporter” Stephanie McCrummen': a short quoted phrase right before a name is the
     name's title, not speech."""
@@ -749,6 +789,10 @@ def _fragment_verbs(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]],
     # Only the verb right above: in 'described Clinton as a “disgrace” after she blamed it on “implicit bias”',
     # the second label is hers.
     labels = verbs[:1] if verbs and verbs[0].lemma_.lower() in _CHARACTERISING else []
+    if labels and labels[0].lemma_.lower() in _NAMING_VERBS:
+        # 'under what Mr. Hedge called “the old model,” the club charged …': the label is the caller's, whatever
+        # reporting verb stands further up.
+        return labels
     return cues or labels or (verbs if words >= 3 else [])
 
 
@@ -764,7 +808,8 @@ def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
     """'Mr. Obama called it “a historic day”': a quoted fragment inside reported speech belongs to the nearest
     subject above it that names someone. Two-word fragments need a reporting verb above them."""
     words = word_count(raw.text)
-    if words < 2 or _is_title_case(raw.text) or _is_named(ctx.before(raw)) or _is_job_title(raw, ctx):
+    if (words < 2 or _is_title_case(raw.text) or _is_job_title(raw, ctx)
+            or (_is_named(ctx.before(raw)) and not _named_by_someone(raw, ctx))):
         return None
     spans = ctx.spans(raw)
     for governing in _fragment_verbs(ctx.doc(raw), raw, spans, words):
