@@ -262,7 +262,7 @@ def _entity_gender(entity: Entity, text: str = "") -> str | None:
 def _capitalised_word(token: Token) -> bool:
     """A capitalised word the tagger did not take for a name ('Swers' as a noun), nor a pronoun or title word."""
     return (token.text[:1].isupper() and token.text[1:].islower() and token.pos_ in {"NOUN", "ADJ", "ADV", "VERB"}
-            and token.lower_ not in _TITLE_WORDS)
+            and token.text.lower() not in _TITLE_WORDS)
 
 
 def _is_title(entity: Entity) -> bool:
