@@ -176,17 +176,17 @@ def _cue_near(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]]) -> _C
     return _cue_after(doc, raw, spans) or _cue_before(doc, raw, spans) or _cue_before_colon(doc, raw, spans)
 
 
-def _subject(verb: Token, spans: Sequence[tuple[int, int, bool]] = ()) -> Token | None:
+def _subject(verb: Token, spans: Sequence[tuple[int, int, bool]] = (), cue: bool = False) -> Token | None:
     """The verb's subject, outside the quotations `spans` ('“…, nothing you can do,” Trump said': the parser may
-    make a word of the quotation a second subject), climbing from a verb with none to the verb it hangs on ('Ruiz
-    said before adding: “…”', 'she went on by saying')."""
+    make a word of the quotation a second subject), climbing from a verb with none to the verb it hangs on; from a
+    quotation's own cue also through a preposition ('Ruiz said before adding: “…”', 'she went on by saying')."""
     seen = 0
     while verb is not None and seen < 6:
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not _inside_any(c, spans)),
                     None)
         if subj is not None:
             return subj
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
+        if cue and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
             verb = verb.head.head  # 'before adding', 'by saying': the verb the preposition belongs to
         elif verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head != verb:
             verb = verb.head
@@ -643,7 +643,7 @@ def _by_cue(raw: _Raw, ctx: _Context) -> _Said | None:
         if cue is None:
             continue
         verb, source = cue
-        subj = source if source is not None else _subject(verb, spans)
+        subj = source if source is not None else _subject(verb, spans, cue=True)
         speaker = ctx.resolver.resolve(at.paragraph, subj, spans) if subj is not None else None
         if speaker is None and subj is not None and subj.lower_ in _PRONOUNS:
             speaker = _previous_speaker(ctx, at, _wanted_gender(subj.lower_))
@@ -660,9 +660,11 @@ def _named_right_after(ctx: _Context, verb: Token) -> tuple[str, str | None] | N
     """'“…,” said retired surgeon Ben Carson, asked about …': after the quotation, a person named right after the
     verb, before any punctuation, is who speaks, whatever the parser made the name's head."""
     doc = verb.doc
+    # Only words that describe the name may come between: 'said retired surgeon Ben Carson', not 'saying that Ben …'.
     window = list(itertools.takewhile(lambda t: not t.is_punct, doc[verb.i + 1:verb.i + 7]))
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and window and window[0].i <= ent.start and ent.end - 1 <= window[-1].i:
+        if (ent.label_ == "PERSON" and window and window[0].i <= ent.start and ent.end - 1 <= window[-1].i
+                and all(t.dep_ in {"amod", "compound", "nmod"} for t in doc[verb.i + 1:ent.start])):
             entity = ctx.resolver.entity_in(doc, list(ent))
             if entity is not None and entity.type == "PERSON":
                 return entity.name, entity.id
