@@ -28,6 +28,8 @@ _BACK_REFERENCE = frozenset(_WORDS["back_reference"])
 # bodies and documents news English lets speak ("the statement said").
 HUMAN_NOUNS = PERSON_NOUNS | frozenset(table("speaker_nouns")["people"])
 _SOURCE_NOUNS = frozenset(table("speaker_nouns")["sources"])
+_MUTE_NOUNS = frozenset(table("speaker_nouns")["mute"])
+_MUTE_ENTITY_TYPES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC"}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 _RELATIVES = {"who", "which", "that", "whom"}
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|we|our|us)\b")
@@ -265,6 +267,12 @@ def _entity_gender(entity: Entity, text: str = "") -> str | None:
     return next((g for w in words if (g := _noun_gender(w))), None)
 
 
+def _may_speak(subj: Token) -> bool:
+    """Can a noun no list names as a speaker still say something ('wrote one commenter', 'the note says')? Not a
+    time, place or amount, nor one of the nouns that never speak (English data)."""
+    return subj.ent_type_ not in _MUTE_ENTITY_TYPES and subj.lemma_.lower() not in _MUTE_NOUNS
+
+
 def _capitalised_word(token: Token) -> bool:
     """A capitalised word the tagger did not take for a name ('Swers' as a noun), nor a pronoun or title word."""
     return (token.text[:1].isupper() and token.text[1:].islower() and token.pos_ in {"NOUN", "ADJ", "ADV", "VERB"}
@@ -442,8 +450,10 @@ class _SpeakerResolver:
             return _phrase(subj, spans), None
         return None
 
-    def resolve(self, p_index: int, subj: Token,
-                spans: Sequence[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
+    def resolve(self, p_index: int, subj: Token, spans: Sequence[tuple[int, int, bool]],
+                speaking: bool = False) -> tuple[str, str | None] | None:
+        """Who `subj` is: a named entity, the person a he/she stands for, or a description ('the official').
+        `speaking`: `subj` is the subject of a quotation's own cue, where any described source speaks."""
         if _in_dateline(subj):
             return self._past_dateline(subj)
         if _inside_any(subj, spans):
@@ -457,7 +467,7 @@ class _SpeakerResolver:
         entity = self._subject_entity(subj, spans)
         if entity is not None:
             return entity.name, entity.id
-        return self._description(p_index, subj, spans)
+        return self._description(p_index, subj, spans, speaking)
 
     def _past_dateline(self, subj: Token) -> tuple[str, str | None] | None:
         """'WASHINGTON -- President Obama, dedicating …, said': the parser may take the dateline's city for the
@@ -502,12 +512,15 @@ class _SpeakerResolver:
             entity = self.by_surname(subj.text)  # 'Swers said …' with 'Swers' tagged a common noun
         return entity
 
-    def _description(self, p_index: int, subj: Token,
-                     spans: Sequence[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
+    def _description(self, p_index: int, subj: Token, spans: Sequence[tuple[int, int, bool]],
+                     speaking: bool = False) -> tuple[str, str | None] | None:
         """'the correspondent said', 'a spokeswoman for the council told': a person described, not named. A
-        subject that names no one ('the ad', a title, a word the tagger took for a name) is no speaker."""
+        subject that names no one ('the ad', a title, a word the tagger took for a name) is no speaker. The subject
+        of a quotation's own cue may be any described source ('wrote one commenter', 'the note says'), but not a
+        time, a place or an amount."""
         lemma = subj.lemma_.lower()
-        if subj.pos_ != "NOUN" or lemma not in HUMAN_NOUNS | _SOURCE_NOUNS:
+        known = lemma in HUMAN_NOUNS | _SOURCE_NOUNS
+        if subj.pos_ != "NOUN" or not (known or (speaking and _may_speak(subj))):
             return None
         phrase = _phrase(subj, spans)
         if phrase.split()[0].lower() in {"my", "our", "your"}:
@@ -644,7 +657,7 @@ def _by_cue(raw: _Raw, ctx: _Context) -> _Said | None:
             continue
         verb, source = cue
         subj = source if source is not None else _subject(verb, spans, cue=True)
-        speaker = ctx.resolver.resolve(at.paragraph, subj, spans) if subj is not None else None
+        speaker = ctx.resolver.resolve(at.paragraph, subj, spans, speaking=True) if subj is not None else None
         if speaker is None and subj is not None and subj.lower_ in _PRONOUNS:
             speaker = _previous_speaker(ctx, at, _wanted_gender(subj.lower_))
         if speaker is None and source is None and verb.idx > at.end:
