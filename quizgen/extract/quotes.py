@@ -153,11 +153,7 @@ def _cue_before(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]]) -> 
     if not re.search(r"[\w)]\s*[:,]?\s*'?$", tail) or preceding in _NAMING_WORDS:
         return None
     window = [t for t in doc if raw.start - 80 <= t.idx < raw.start - 1 and not _inside_any(t, spans)]
-    # A comma or colon before the mark sets the quotation off as speech, and the cue may stand further back, past
-    # whom it was told to ('As one clerk told the Valley Weekly Post, “…'); with none, the quotation is a part of
-    # the clause ('saying her foot was “so swollen …”') and only a cue right before it counts.
-    reach = 6 if re.search(r"[:,]\s*'?$", tail) else 4
-    for token in reversed(window[-reach:]):
+    for token in reversed(window[-6:]):  # 'As one clerk told the Valley Weekly Post, “…'
         if token.text in {".", "?", "!"}:
             break
         if _is_cue(token):
