@@ -153,7 +153,7 @@ def _cue_before(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]]) -> 
     if not re.search(r"[\w)]\s*[:,]?\s*'?$", tail) or preceding in _NAMING_WORDS:
         return None
     window = [t for t in doc if raw.start - 80 <= t.idx < raw.start - 1 and not _inside_any(t, spans)]
-    for token in reversed(window[-6:]):  # 'As one clerk told the Valley Weekly Post, “…'
+    for token in reversed(window[-4:]):
         if token.text in {".", "?", "!"}:
             break
         if _is_cue(token):
