@@ -907,9 +907,34 @@ def _after_named_subject(raw: _Raw, ctx: _Context) -> _Said | None:
     return _Said(found, None, raw) if found and found[1] in ctx.resolver.people else None
 
 
+def _by_colon(raw: _Raw, ctx: _Context) -> _Said | None:
+    """'Pollster Dana Ruiz: “…”', 'According to the council: “…”', 'Ruiz has since apologized: “…”' — a colon with
+    no reporting verb before it hands the quotation to the person named right before it, to the source 'according
+    to' names, or to the named person who is the subject of its sentence."""
+    doc = ctx.doc(raw)
+    before = _text_before(doc, raw).rstrip()
+    colon = next((t for t in doc if t.idx == len(before) - 1), None) if before.endswith(":") else None
+    if colon is None or colon.i == 0:
+        return None
+    spans = ctx.spans(raw)
+    named = next((e for e in doc.ents if e.end == colon.i and e.label_ == "PERSON"), None)
+    if named is not None:
+        entity = ctx.resolver.entity_in(doc, list(named))
+        return _Said((entity.name, entity.id), None, raw) if entity is not None else None
+    for token in colon.sent:
+        source = _according_to(token) if token.i < colon.i else None
+        if source is not None:
+            found = ctx.resolver.resolve(raw.paragraph, source, spans)
+            return _Said(found, "according", raw) if found is not None else None
+    # The sentence's first subject before the colon (its root may be the quotation's own verb).
+    subj = next((t for t in colon.sent if t.i < colon.i and t.dep_ == "nsubj" and not _inside_any(t, spans)), None)
+    found = ctx.resolver.resolve(raw.paragraph, subj, spans) if subj is not None and subj.pos_ == "PROPN" else None
+    return _Said(found, None, raw) if found is not None and found[1] in ctx.resolver.people else None
+
+
 # Tried in order; the first rule that names a speaker attributes the quotation.
 _RULES: tuple[Rule, ...] = (_by_turn, _by_inverted_cue, _by_cue, _by_credit, _goes_on, _next_paragraph, _fragment,
-                            _first_person, _after_named_subject)
+                            _by_colon, _first_person, _after_named_subject)
 
 
 def _not_speech(text: str, gloss_words: set[str]) -> bool:
