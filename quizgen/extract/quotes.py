@@ -917,19 +917,41 @@ def _by_colon(raw: _Raw, ctx: _Context) -> _Said | None:
     if colon is None or colon.i == 0:
         return None
     spans = ctx.spans(raw)
-    named = next((e for e in doc.ents if e.end == colon.i and e.label_ == "PERSON"), None)
-    if named is not None:
-        entity = ctx.resolver.entity_in(doc, list(named))
-        return _Said((entity.name, entity.id), None, raw) if entity is not None else None
-    for token in colon.sent:
-        source = _according_to(token) if token.i < colon.i else None
-        if source is not None:
-            found = ctx.resolver.resolve(raw.paragraph, source, spans)
-            return _Said(found, "according", raw) if found is not None else None
-    # The sentence's first subject before the colon (its root may be the quotation's own verb).
+    for finder in (_named_before_colon, _according_to_before_colon, _named_subject_before_colon):
+        found = finder(ctx, raw.paragraph, colon, spans)
+        if found is not None:
+            return _Said(found, None, raw) if found[0] else None
+    return None
+
+
+# Each colon finder answers with a speaker, ("", None) for a source that names no one (the rule then gives up), or
+# None when its pattern is not there.
+def _named_before_colon(ctx: _Context, paragraph: int, colon: Token,
+                        spans: Sequence[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
+    """'… county pollster Dana Ruiz: “…”': a person named right before the colon."""
+    named = next((e for e in colon.doc.ents if e.end == colon.i and e.label_ == "PERSON"), None)
+    if named is None:
+        return None
+    entity = ctx.resolver.entity_in(colon.doc, list(named))
+    return (entity.name, entity.id) if entity is not None else ("", None)
+
+
+def _according_to_before_colon(ctx: _Context, paragraph: int, colon: Token,
+                               spans: Sequence[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
+    """'According to the council: “…”': the source the phrase names."""
+    source = next((s for t in colon.sent if t.i < colon.i and (s := _according_to(t)) is not None), None)
+    if source is None:
+        return None
+    return ctx.resolver.resolve(paragraph, source, spans) or ("", None)
+
+
+def _named_subject_before_colon(ctx: _Context, paragraph: int, colon: Token,
+                                spans: Sequence[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
+    """'Mayor Tom Brek has since apologised: “…”': the sentence's first subject before the colon (its root may be the
+    quotation's own verb), when it names a person."""
     subj = next((t for t in colon.sent if t.i < colon.i and t.dep_ == "nsubj" and not _inside_any(t, spans)), None)
-    found = ctx.resolver.resolve(raw.paragraph, subj, spans) if subj is not None and subj.pos_ == "PROPN" else None
-    return _Said(found, None, raw) if found is not None and found[1] in ctx.resolver.people else None
+    found = ctx.resolver.resolve(paragraph, subj, spans) if subj is not None and subj.pos_ == "PROPN" else None
+    return found if found is not None and found[1] in ctx.resolver.people else None
 
 
 # Tried in order; the first rule that names a speaker attributes the quotation.
