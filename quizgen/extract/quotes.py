@@ -467,6 +467,9 @@ class _SpeakerResolver:
         entity = self._subject_entity(subj, spans)
         if entity is not None:
             return entity.name, entity.id
+        if speaking and subj.pos_ == "PROPN" and _may_speak(subj) and subj.lower_ not in _TITLE_WORDS:
+            # '“…,” Bozell notes.' with no entity of that name (the tagger missed it): the name as written.
+            return clean_name(_phrase(subj, spans)), None
         return self._description(p_index, subj, spans, speaking)
 
     def _past_dateline(self, subj: Token) -> tuple[str, str | None] | None:

@@ -160,3 +160,19 @@ def test_a_capitalised_surname_tagged_as_a_common_noun_counts_as_a_name():
 
     doc = Doc(Vocab(), words=["Swers", "Official", "voters", "He"], pos=["NOUN", "NOUN", "NOUN", "PRON"])
     assert [_capitalised_word(t) for t in doc] == [True, False, False, False]
+
+
+def test_a_name_no_entity_holds_still_speaks_as_written_but_only_for_its_own_cue():
+    """'“…,” Bozwell notes.' when the entities stage kept no entity of that name: the cue's subject as written; the
+    same name as the subject of any other verb (a fragment's) stays unnamed."""
+    from quizgen.extract.nlp import load_nlp
+    from quizgen.extract.parsed import add_quote_guard
+
+    nlp = load_nlp()
+    add_quote_guard(nlp)
+    text = "“The county never asked the farmers what they needed,” Bozwell notes."
+    doc = nlp(text)
+    subj = next(t for t in doc if t.dep_ == "nsubj" and t.text == "Bozwell")
+    resolver, spans = _resolver(), quote_spans(text)
+    assert resolver.resolve(0, subj, spans, speaking=True) == ("Bozwell", None)
+    assert resolver.resolve(0, subj, spans) is None
