@@ -273,6 +273,13 @@ def _may_speak(subj: Token) -> bool:
     return subj.ent_type_ not in _MUTE_ENTITY_TYPES and subj.lemma_.lower() not in _MUTE_NOUNS
 
 
+def _described_as_person(entity: Entity) -> bool:
+    """Does the article describe this name as a person ('a professor of law at …', 'the party's chairwoman')? The
+    head of the description: its last word before 'of', 'at', 'for', 'in' or a comma."""
+    head = re.split(r"\s(?:of|at|for|in|from|with|who)\s|,", entity.description or "")[0].split()
+    return entity.type in {"ORG", "NORP"} and bool(head) and head[-1].lower() in HUMAN_NOUNS
+
+
 def _capitalised_word(token: Token) -> bool:
     """A capitalised word the tagger did not take for a name ('Swers' as a noun), nor a pronoun or title word."""
     return (token.text[:1].isupper() and token.text[1:].islower() and token.pos_ in {"NOUN", "ADJ", "ADV", "VERB"}
@@ -307,7 +314,9 @@ class _SpeakerResolver:
         self.parsed = parsed
         self.lookup = lookup
         self.by_id = {e.id: e for e in entities}
-        self.people = {e.id for e in entities if e.type == "PERSON"}
+        # People: the PERSON entities, and those the tagger typed otherwise that the article describes as a person
+        # ('Dana Ruiz, a professor of law at …' typed ORG).
+        self.people = {e.id for e in entities if e.type == "PERSON" or _described_as_person(e)}
         self._text = "\n".join(parsed.article.paragraphs)
         self._genders: dict[str, str | None] = {}
 
@@ -440,7 +449,7 @@ class _SpeakerResolver:
         entity = self._subject_entity(subj, spans)
         if entity is None and subj.dep_ == "compound":
             entity = self.named(subj.text)
-        if entity is not None and entity.type == "PERSON":
+        if entity is not None and entity.id in self.people:
             return (entity.name, entity.id) if self.gender(entity) in genders else None
         lemma = subj.lemma_.lower()
         # A described person ('the official') stands for he/she only when the noun is a person noun of the

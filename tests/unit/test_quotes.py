@@ -176,3 +176,14 @@ def test_a_name_no_entity_holds_still_speaks_as_written_but_only_for_its_own_cue
     resolver, spans = _resolver(), quote_spans(text)
     assert resolver.resolve(0, subj, spans, speaking=True) == ("Bozwell", None)
     assert resolver.resolve(0, subj, spans) is None
+
+
+def test_a_name_typed_organisation_but_described_as_a_person_is_one_of_the_people():
+    """'Dana Ruiz, a professor of law at …' typed ORG by the tagger: a person for he/she and for surnames alone."""
+    from quizgen.model import Entity
+
+    ruiz = Entity(id="e-1", name="Dana Ruiz", type="ORG", sentence=0, description="a professor of law at Hill College")
+    college = Entity(id="e-2", name="Hill College", type="ORG", sentence=0, description="a college in the valley")
+    resolver = _resolver(ruiz, college)
+    assert resolver.people == {"e-1"}
+    assert resolver.by_surname("Ruiz") == ruiz
