@@ -864,8 +864,10 @@ def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
         subj = _subject(governing)
         if subj is None:
             continue
-        found = ctx.resolver.resolve(raw.paragraph, subj, spans)
-        if found and (found[1] or (words >= 3 and _describes_speaker(subj, governing))):
+        # Under a reporting verb a name no entity holds counts as written ('Berkman said there are more “…”').
+        said_by_name = _is_cue(governing) and subj.pos_ == "PROPN"
+        found = ctx.resolver.resolve(raw.paragraph, subj, spans, speaking=said_by_name)
+        if found and (found[1] or (words >= 3 and (said_by_name or _describes_speaker(subj, governing)))):
             return _Said(found, governing.text, raw, partial=True)
     return _claim_owner(raw, ctx, spans)
 

@@ -187,3 +187,19 @@ def test_a_name_typed_organisation_but_described_as_a_person_is_one_of_the_peopl
     resolver = _resolver(ruiz, college)
     assert resolver.people == {"e-1"}
     assert resolver.by_surname("Ruiz") == ruiz
+
+
+def test_a_fragment_under_a_reporting_verb_goes_to_a_name_no_entity_holds():
+    """'Vantrell said there are more families “who cannot …”' with no entity kept for Vantrell: the name as
+    written, as for a quotation's own cue; under a verb that does not report, no one."""
+    from quizgen.extract.nlp import load_nlp
+    from quizgen.extract.parsed import parse
+    from quizgen.extract.quotes import extract_quotes
+
+    def quotes_of(paragraph: str):
+        parsed = parse(load_nlp(), Article(title="t", paragraphs=(paragraph,)))
+        return [(q.speaker, q.partial) for q in extract_quotes(parsed, [], {}, [])]
+
+    said = quotes_of("Vantrell said there are now more families \"who cannot afford the rent in the old town.\"")
+    assert said == [("Vantrell", True)]
+    assert quotes_of("Vantrell visited more families \"who cannot afford the rent in the old town.\"") == []
