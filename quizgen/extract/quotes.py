@@ -669,7 +669,10 @@ def _by_cue(raw: _Raw, ctx: _Context) -> _Said | None:
             continue
         verb, source = cue
         subj = source if source is not None else _subject(verb, spans, cue=True)
-        speaker = ctx.resolver.resolve(at.paragraph, subj, spans, speaking=True) if subj is not None else None
+        # Any described subject of the cue verb speaks; an 'according to' source only from the lists of speakers
+        # ('according to intercepted communications' names no one).
+        speaking = source is None
+        speaker = ctx.resolver.resolve(at.paragraph, subj, spans, speaking) if subj is not None else None
         if speaker is None and subj is not None and subj.lower_ in _PRONOUNS:
             speaker = _previous_speaker(ctx, at, _wanted_gender(subj.lower_))
         if speaker is None and source is None and verb.idx > at.end:
@@ -839,8 +842,8 @@ def _fragment_verbs(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]],
     labels = verbs[:1] if verbs and verbs[0].lemma_.lower() in _CHARACTERISING else []
     if labels and labels[0].lemma_.lower() in _NAMING_VERBS:
         # 'under what Mr. Hedge called “the old model,” the club charged …': the label is the caller's, whatever
-        # reporting verb stands further up.
-        return labels
+        # reporting verb stands further up; the reporting verbs only when the caller names no one.
+        return labels + [v for v in cues if v != labels[0]]
     return cues or labels or (verbs if words >= 3 else [])
 
 
