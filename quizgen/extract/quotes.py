@@ -743,8 +743,10 @@ def _by_credit(raw: _Raw, ctx: _Context) -> _Said | None:
 def _goes_on(raw: _Raw, ctx: _Context) -> _Said | None:
     """'“…,” said X. “And more.”': a quotation with no cue of its own, right after X's, in the same paragraph."""
     last = ctx.last
+    # The quotation opens a sentence, or follows only a linking word there ('… he said. But “…”').
     if (last is None or raw.paragraph != ctx.last_paragraph
-            or not re.search(r"[.!?][”\"']?$", ctx.before(raw).rstrip())):
+            or not re.search(r"[.!?][”\"']?(?:\s+(?:And|But|Still|Yet|So|Then|Now|Also),?)?$",
+                             ctx.before(raw).rstrip())):
         return None
     if raw.start - ctx.last_end > 160 and not _next_sentence(ctx.doc(raw), ctx.last_end, raw.start):
         return None
