@@ -88,10 +88,14 @@ def _protect_quotes(doc: Doc) -> Doc:
             i += 1
         after = bisect.bisect_right(offsets, end)  # the first token after the closing mark's offset
         if closed and after < len(offsets):
-            # The closing mark itself and a lower-case word after it continue the sentence.
+            # The closing mark itself and a lower-case word after it continue the sentence; a capitalised word
+            # after a quotation closed by a full stop starts a new one ('… announced." The government …': an
+            # attribution follows a comma, '!' or '?', not a full stop).
             token = doc[after]
             gap = text[end:token.idx]
-            if gap.strip(" '" + _CLOSE + _STRAIGHT) == "" or (token.is_lower and len(gap) <= 3):
+            if text[:end].rstrip(" '’")[-1:] == "." and token.text[:1].isupper() and gap.strip() in {_CLOSE, _STRAIGHT}:
+                token.is_sent_start = True
+            elif gap.strip(" '" + _CLOSE + _STRAIGHT) == "" or (token.is_lower and len(gap) <= 3):
                 token.is_sent_start = False
     return doc
 

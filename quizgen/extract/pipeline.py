@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Protocol, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,6 +18,26 @@ from quizgen.extract.questions import extract_questions
 from quizgen.extract.quotes import extract_quotes
 from quizgen.model import Article, Entity, FactSheet
 from quizgen.textutil import slugify
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Record = TypeVar("_Record", bound=_Identified)
+
+
+def _first_of_each_id(records: list[_Record]) -> tuple[_Record, ...]:
+    """One record per id. Ids hash what a fact says, so a repeated one says it again (a quotation printed twice, a
+    sentence repeated): keep the first, or facts.yaml could not be read back ("id used twice")."""
+    seen: set[str] = set()
+    kept: list[_Record] = []
+    for record in records:
+        if record.id not in seen:
+            seen.add(record.id)
+            kept.append(record)
+    return tuple(kept)
 
 
 def _complete_names(entities: list[Entity], lookup: dict[str, str], acronyms: dict[str, str]) -> list[Entity]:
@@ -76,12 +97,12 @@ def extract_facts(article: Article) -> FactSheet:
         title=article.title,
         slug=slugify(article.title),
         sentences=tuple(parsed.sentences),
-        entities=tuple(entities),
-        quotes=tuple(quotes),
-        numbers=tuple(numbers),
-        glosses=tuple(glosses),
-        key_sentences=tuple(key_sentences),
-        questions=tuple(questions),
+        entities=_first_of_each_id(entities),
+        quotes=_first_of_each_id(quotes),
+        numbers=_first_of_each_id(numbers),
+        glosses=_first_of_each_id(glosses),
+        key_sentences=_first_of_each_id(key_sentences),
+        questions=_first_of_each_id(questions),
         byline=article.byline,
         date=article.date,
         source=article.source,

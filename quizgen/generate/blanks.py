@@ -32,6 +32,7 @@ class ArticleProfile:
     settings: frozenset[str]  # entity ids of the places the story happens in
     publisher: str
     names: frozenset[str] = frozenset()  # every entity name, lower case
+    in_passing: frozenset[str] = frozenset()  # entity ids of people the article names once, in passing
 
 
 def _is_main_subject(entity: Entity, ranked: list[Entity], title: str) -> bool:
@@ -55,6 +56,20 @@ def _settings(places: list[Entity], title: str) -> set[str]:
     return settings
 
 
+_LEDE_SENTENCES = 2  # the opening sentences that, with the headline, name the story's actors
+
+
+def _named_in_passing(person: Entity, facts: FactSheet) -> bool:
+    """A person named once, outside the headline and the lede, and quoted once at most: a referee, a player
+    substituted, a celebrity given as an example. The article is not about them."""
+    if person.type != "PERSON" or person.mentions >= 2:
+        return False
+    lede = " ".join([facts.title, *(s.text for s in facts.sentences[:_LEDE_SENTENCES])])
+    if any(mentioned_in(n, lede) for n in person.names if len(n) > 2):
+        return False
+    return sum(q.speaker_id == person.id for q in facts.quotes if q.enabled) < 2
+
+
 def profile(facts: FactSheet) -> ArticleProfile:
     """What the article makes obvious: its title and publisher, and of its enabled entities the main subjects, the
     settings and every name."""
@@ -63,8 +78,9 @@ def profile(facts: FactSheet) -> ArticleProfile:
     places = [e for e in ranked if e.type in _PLACE_TYPES]
     main = {e.id for e in enabled if e.type not in _PLACE_TYPES and _is_main_subject(e, ranked, facts.title)}
     names = frozenset(normalize(n).lower() for e in enabled for n in e.names)
+    passing = frozenset(e.id for e in enabled if _named_in_passing(e, facts))
     return ArticleProfile(facts.title, frozenset(main), frozenset(_settings(places, facts.title)),
-                          facts.source or "", names)
+                          facts.source or "", names, passing)
 
 
 @dataclass(frozen=True)
@@ -174,8 +190,42 @@ def _listed_with_others(blank: Blank) -> str | None:
     # "Dutchman Arnoud Okken and _____": the neighbour is a known name once the words before it are dropped.
     tails = {" ".join(words[k:]) for n in neighbours for words in [normalize(n).lower().strip(" .,;:").split()]
              for k in range(len(words))}
-    if _LIST_CUE.search(blank.before) or tails & blank.profile.names:
+    # Beside a shared word bank any name joined to it by a comma or "and" is a list ("Ana Ruiz, Lee Park and
+    # _____"), known to the facts or not: the blank is one member of many, not the sentence's key figure.
+    if _LIST_CUE.search(blank.before) or tails & blank.profile.names or (blank.in_word_bank and neighbours):
         return "one name of a list: the others beside it make it a guess, not a fact"
+    return None
+
+
+def _named_once_in_passing(blank: Blank) -> str | None:
+    """A cloze on a person the article names once, outside the headline and lede, tests an incidental name."""
+    if blank.in_word_bank and blank.entity is not None and blank.entity.id in blank.profile.in_passing:
+        return "a person named once, in passing: not what the article is about"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _incidental_roles() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("cloze_blanks")["incidental_roles"])
+
+
+@functools.lru_cache(maxsize=1)
+def _substitution_cue() -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in lang_en.table("cloze_blanks")["substitution"])
+    return re.compile(rf"\b(?:{cues})\s+$", re.I)
+
+
+def _incidental_role(blank: Blank) -> str | None:
+    """'referee _____', '_____, the linesman,', 'came on for _____': an official, a substitute or a reporter in a
+    cloze is a name in passing, not the sentence's key figure."""
+    if not blank.in_word_bank or blank.entity is None or blank.entity.type != "PERSON":
+        return None
+    before = blank.before.rstrip(" ,").split()
+    role_before = bool(before) and before[-1].lower().strip("'’s") in _incidental_roles()
+    appositive = re.match(r"^,\s+(?:the|a|an)\s+(?:\w+\s+)?(\w+)", blank.after)
+    role_after = appositive is not None and appositive.group(1).lower() in _incidental_roles()
+    if role_before or role_after or _substitution_cue().search(blank.before):
+        return "an official, a substitute or a reporter: a name in passing"
     return None
 
 
@@ -201,6 +251,47 @@ def _computable(blank: Blank) -> str | None:
     kinds = [n.kind for n in blank.neighbours if n.kind in {"count", "money"}]
     if any(kinds.count(kind) >= 2 for kind in set(kinds)):
         return "a share the other figures in the sentence let a student compute"
+    return None
+
+
+_ROLE_SUFFIX = re.compile(r"[a-z]{2,}(?:ist|or|er|ian|ant|ent|man|woman)$")
+
+
+@functools.lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    """Words naming what a person is: titles, people nouns, the incidental roles."""
+    people = lang_en.table("speaker_nouns")["people"]
+    return frozenset(w.lower() for w in (*people, *_name_titles(), *_incidental_roles()))
+
+
+@functools.lru_cache(maxsize=1)
+def _not_roles() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("cloze_blanks")["not_roles"])
+
+
+def _role_beside(blank: Blank) -> str | None:
+    """'Russian President _____', 'Sunday Telegraph journalist _____', 'Head of the division, _____,': beside a
+    shared word bank the role printed next to the blank picks its person out of the bank without the article."""
+    if not blank.in_word_bank or blank.entity is None or blank.entity.type != "PERSON":
+        return None
+    words = re.findall(r"[A-Za-z'’-]+", blank.before[-40:])
+    last = words[-1].lower() if words else ""
+    role = last in _role_nouns() or (_ROLE_SUFFIX.match(last) is not None and last not in _not_roles())
+    appositive = blank.before.endswith(", ") and blank.after.startswith(",")
+    if (role and not blank.before.endswith((". ", ", "))) or appositive:
+        return "the role printed beside the blank picks the person out of the word bank"
+    return None
+
+
+def _figure_beside_its_kind(blank: Blank) -> str | None:
+    """'Profit was $186m, compared with _____': beside a shared word bank, another figure of the blank's kind in
+    the sentence (larger, smaller, from, to) rules bank entries in or out by arithmetic, not by reading."""
+    if not blank.in_word_bank or blank.number is None:
+        return None
+    # Counts compare only when they count one thing ("40 devices from _____ countries" sorts nothing out).
+    if any(n.kind == blank.number.kind and (n.kind != "count" or n.counts == blank.number.counts)
+           for n in blank.neighbours):
+        return "another figure of its kind in the sentence lets the word bank be sorted by arithmetic"
     return None
 
 
@@ -245,8 +336,8 @@ def _form_cue(blank: Blank) -> str | None:
 
 BLANK_RULES: tuple[Callable[[Blank], str | None], ...] = (
     _in_headline, _main_subject, _setting, _part_of_longer_name, _spelled_out_beside, _nationality_cue, _publisher,
-    _count_elsewhere,
-    _listed_with_others, _figure_in_brackets, _vague_whole, _computable, _inside_brackets, _form_cue)
+    _count_elsewhere, _listed_with_others, _named_once_in_passing, _incidental_role, _role_beside,
+    _figure_in_brackets, _vague_whole, _computable, _figure_beside_its_kind, _inside_brackets, _form_cue)
 
 
 def blank_problem(blank: Blank) -> str | None:

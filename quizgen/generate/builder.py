@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from quizgen.generate.blanks import ArticleProfile, Blank, blank_problem, profile
+from quizgen.generate.contrasts import contrasted
 from quizgen.generate.distractors import (
     entity_distractors,
     fine_kind,
@@ -18,17 +19,20 @@ from quizgen.generate.distractors import (
     number_sort_key,
     overlaps,
     same_referent,
+    shown_dead,
+    speaker_option_problem,
 )
 from quizgen.generate.facts import Fact, facts_for
 from quizgen.generate.quality import check_item
-from quizgen.generate.selection import Candidate, plan_quiz
-from quizgen.generate.standalone import drop_linking_opener, sentence_problem, tidy, vague_subject
+from quizgen.generate.selection import Candidate, plan_quiz, restates_headline, swapped_pair
+from quizgen.generate.standalone import drop_linking_opener, role_problem, sentence_problem, tidy, vague_subject
 from quizgen.lang import en as lang_en
 from quizgen.model import (
     TYPE_ORDER,
     Dropped,
     Entity,
     FactSheet,
+    Gloss,
     Item,
     KeySentence,
     NumberFact,
@@ -168,6 +172,83 @@ def _incidental(entity: Entity, facts: FactSheet, article: ArticleProfile) -> st
 DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _shared_role, _commentator, _incidental, _cut_short)
 
 
+@functools.lru_cache(maxsize=1)
+def _role_words() -> tuple[frozenset[str], frozenset[str]]:
+    table = lang_en.table("matching_roles")
+    return frozenset(w.lower() for w in table["rank_words"]), frozenset(w.lower() for w in table["of_what_words"])
+
+
+def says_of_what(role: str) -> bool:
+    """'former welfare minister', 'Labour MP', 'director of the museum' say of what; 'managing director', 'chief
+    executive' and a nickname ('aka Benny') do not."""
+    rank, of_what = _role_words()
+    words = [w.strip(",.()'’").lower() for w in role.split()]
+    if " ".join(words).startswith(_nickname_openers()):
+        return False
+    return any(w in of_what for w in words[1:]) or any(w and w not in rank for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _nickname_openers() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lang_en.table("matching_roles")["nickname_openers"])
+
+
+@functools.lru_cache(maxsize=1)
+def _comment_posts() -> frozenset[str]:
+    return _commentator_nouns() | frozenset(w.lower() for w in lang_en.table("matching_roles")["comment_posts"])
+
+
+def _comments_only(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'an associate professor at … University', 'BBC political correspondent': asked to comment, not acting."""
+    _, of_what = _role_words()
+    words = []
+    for word in (entity.description or "").lower().split():
+        if word in of_what:
+            break
+        words.append(word.strip(",.()'’"))
+    post = next((w for w in words if w in _comment_posts()), None)
+    return f"a {post} who only comments on the story" if post else None
+
+
+def _role_of_nothing(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    if entity.description and not says_of_what(entity.description):
+        return f"the role '{entity.description}' does not say of what"
+    return None
+
+
+def _bystander(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """Named once in passing: neither a central actor, nor acting in the sentence that gives the role, nor quoted
+    (a person who speaks with a role speaks for a part of the story)."""
+    quoted = any(q.speaker_id == entity.id for q in facts.quotes if q.enabled)
+    if not (central_actor(entity, facts) or quoted or _acts_in_its_sentence(entity, facts)):
+        return "named in passing (not central, not acting in the sentence giving the role, not quoted)"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _firm_name_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("matching_roles")["firm_name_words"])
+
+
+def _firm_as_person(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'Munich Re', tagged as a person: a firm's name is not a person's."""
+    words = {w.strip(".,").lower() for w in entity.name.split()[1:]}
+    return "a firm's name read as a person's" if words & _firm_name_words() else None
+
+
+# Who a people-to-roles match may list: central actors (no commentator reacting to the story, no firm read as a
+# person), with a role that says of what, written in full.
+MATCHING_RULES = (_firm_as_person, _comments_only, _bystander, _role_of_nothing, _cut_short)
+
+
+def matching_problem(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """Why a person does not belong in a people-to-roles match, or None."""
+    for rule in MATCHING_RULES:
+        if (reason := rule(entity, facts, article)) is not None:
+            return reason
+    return None
+
+
 def speaker_problem(speaker: Entity, facts: FactSheet) -> str | None:
     """Why 'Who said …?' about this speaker tests nothing: a commentator, correspondent or spokesperson quoted once,
     or a person the story is not about. (The journalist whose book the story is about, quoted throughout, is not.)"""
@@ -290,7 +371,7 @@ class _Builder:
         # Who-said questions offer other speakers first: they are the likeliest confusions; besides them, only
         # people (or organisations) the article establishes, never a one-off name that may be a fragment.
         speakers = [q.speaker for q in self.facts.quotes] if template.applies_to == "quote" else []
-        established = _established_speaker(set(speakers)) if speakers else None
+        established = _could_have_said(fact.record, set(speakers), self.facts) if speakers else None
         options = entity_distractors(target, self.facts, question, count, rng, prefer=speakers, eligible=established)
         if speakers and not set(options) & set(speakers):
             raise _DropError("no other speaker among the options: only one person speaks, so any reader knows who")
@@ -527,6 +608,22 @@ class _Builder:
         explanation = item.explanation or (f"The article says: {item.source}" if make_false else None)
         return replace(item, options=("True", "False"), explanation=explanation)
 
+    def contrast_true_false(self, template: Template, fact: Fact) -> Item:
+        """A key sentence with one word turned into its opposite ('before the election' → 'after'): always false,
+        or no item."""
+        key: KeySentence = fact.record
+        text = self.printable(key.sentence)
+        figures = tuple(n.text for n in self.facts.numbers if n.sentence == key.sentence and n.text in text)
+        statement, reasons = contrasted(text, self.facts.title, figures)
+        if statement is None:
+            raise _DropError("no word to turn into its opposite: " + "; ".join(reasons[:3]) if reasons else
+                             "no word to turn into its opposite")
+        if any(statement.lower() in s.text.lower() for s in self.facts.sentences):
+            raise _DropError("the turned statement is one the article makes")
+        question = render(template, "question", template.question, {**fact.context, "statement": statement})
+        item = self.base(template, fact, question, "False", "true_false")
+        return replace(item, options=("True", "False"), explanation=item.explanation or f"The article says: {text}")
+
     def _swap_alternatives(self, span: str, key: KeySentence, text: str, rng: random.Random) -> list[str]:
         number = next((n for n in self.facts.numbers if n.sentence == key.sentence and n.text == span), None)
         if number is not None:
@@ -539,7 +636,8 @@ class _Builder:
         by_name = {e.name: e for e in self.facts.entities}
         return [a for a in entity_distractors(entity, self.facts, text, 3, rng)
                 if (other := by_name.get(a)) is not None and fine_kind(other) == fine_kind(entity)
-                and _safe_to_swap(other) and not same_referent(a, span) and gender_fits(other, entity, text)]
+                and _safe_to_swap(other) and gender_fits(other, entity, text)
+                and _like_for_like(other, entity, span, text, self.facts)]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
         """Swap one fact for another of the same kind that the article does not also support."""
@@ -547,8 +645,9 @@ class _Builder:
             if text.count(span) != 1:
                 continue
             before, after = text.split(span, 1)
+            entity = _entity_named(self.facts, span)
             swap = _Swap(span, before, after, _is_person(self.facts, span),
-                         any(n.text == span for n in self.facts.numbers))
+                         any(n.text == span for n in self.facts.numbers), fine_kind(entity) if entity else "")
             if swap_problem(swap) is not None or blank_problem(self.blank_of(span, text)) is not None:
                 continue  # the headline's words, the setting, a name in brackets: false without reading
             for alternative in self._swap_alternatives(span, key, text, rng):
@@ -569,8 +668,8 @@ class _Builder:
         if source == "glosses":
             pairs = [(g["term"], g["meaning"]) for g in fact.context["glosses"]][:6]
         else:
-            whole = [p for p in fact.context["people"] if (e := _entity_named(self.facts, p["name"])) is None
-                     or not _cut_short(e, self.facts, self.article)]
+            whole = [p for p in fact.context["people"] if (e := _entity_named(self.facts, p["name"])) is not None
+                     and matching_problem(e, self.facts, self.article) is None]
             pairs = _matchable_roles(whole)[:6]
         if len(pairs) < 3:
             raise _DropError(f"only {len(pairs)} pair(s) to match; matching needs 3 or more")
@@ -598,6 +697,7 @@ class _Swap:
     after: str
     is_person: bool
     is_number: bool
+    kind: str = ""  # the span's fine kind ("PERSON", "ORG", "PROGRAMME", "PLACE" …), "" for a figure or unknown
 
 
 @functools.lru_cache(maxsize=1)
@@ -622,7 +722,8 @@ def _swap_name_as_modifier(swap: _Swap) -> str | None:
     if swap.is_number or swap.is_person:
         return None
     following = re.match(r"^ ([a-z]+)\b", swap.after)
-    modified = {w.lower() for w in lang_en.table("standalone")["modified_nouns"]}
+    modified = {w.lower() for w in (*lang_en.table("standalone")["modified_nouns"],
+                                    *lang_en.table("option_rules")["swap_modified_nouns"])}
     if _after_role_word(swap.before) or (following is not None and following.group(1) in modified):
         return "a name bound to the role or noun beside it"
     return None
@@ -641,7 +742,38 @@ def _swap_bound_to_its_person(swap: _Swap) -> str | None:
     return None
 
 
-SWAP_RULES = (_swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person, _swap_name_as_modifier)
+def _swap_described_after(swap: _Swap) -> str | None:
+    """'Frank Vale, a billionaire head of …', 'Ana Lima, 31, a photographer', 'Jo Reed, executive director of …':
+    the words after the name describe it (an age, a role), and another name would not fit them."""
+    if swap.is_number:
+        return None
+    # ", a …", ", 31, a …", ", 31,", ", executive director of …", ", adviser to …"
+    if re.match(r"^, (?:\d{1,3}, (?:a|an|the)\s|\d{1,3}\b|(?:a|an|the)\s|(?:[a-z][\w’'-]* ){1,3}(?:of|for|at|to)\b)",
+                swap.after):
+        return "a name the words after it describe"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _actor_slot() -> tuple[re.Pattern[str], frozenset[str]]:
+    table = lang_en.table("option_rules")
+    auxiliaries = "|".join(re.escape(a) for a in sorted(table["actor_auxiliaries"], key=len, reverse=True))
+    verbs = "|".join(re.escape(v) for v in table["actor_verbs"])
+    return (re.compile(rf"^,?\s+(?:(?:{auxiliaries})\s+)*(?:{verbs})\b", re.I),
+            frozenset(table["actor_kinds"]))
+
+
+def _swap_into_actors_slot(swap: _Swap) -> str | None:
+    """'Social Security will debate …', 'Kursk said …': a programme, a law or a town in the slot of one who speaks
+    or decides. Such a sentence speaks loosely ('Moscow said'); a swap of like for like there reads as nonsense."""
+    pattern, actors = _actor_slot()
+    if swap.is_number or not swap.kind or swap.kind in actors or pattern.match(swap.after) is None:
+        return None
+    return f"a {swap.kind.lower()} in the slot of one who speaks or decides"
+
+
+SWAP_RULES = (_swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person, _swap_name_as_modifier,
+              _swap_described_after, _swap_into_actors_slot)
 
 
 def swap_problem(swap: _Swap) -> str | None:
@@ -673,6 +805,16 @@ def _established_speaker(speakers: set[str]) -> Callable[[Entity], bool]:
     return eligible
 
 
+def _could_have_said(quote: Quote, speakers: set[str], facts: FactSheet) -> Callable[[Entity], bool]:
+    """An option for who said `quote`: established (see `_established_speaker`) and able to have said it, by the
+    speaker option rules (not spoken of in it, not dead, not a thing)."""
+    established = _established_speaker(speakers)
+
+    def eligible(entity: Entity) -> bool:
+        return established(entity) and speaker_option_problem(entity, quote, facts) is None
+    return eligible
+
+
 def _last_person_named(text: str, facts: FactSheet) -> Entity | None:
     """The person whose name comes last in `text`."""
     found: list[tuple[int, Entity]] = []
@@ -684,6 +826,16 @@ def _last_person_named(text: str, facts: FactSheet) -> Entity | None:
         if ends:
             found.append((max(ends), entity))
     return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _like_for_like(other: Entity, entity: Entity, span: str, text: str, facts: FactSheet) -> bool:
+    """`other` may stand where `entity` (written `span`) is: never a dead person for a living one, never a person
+    whose surname the sentence already prints ("X rebuked Mr X"), never another name of the same thing."""
+    if other.type == "PERSON" and shown_dead(other, facts) and not shown_dead(entity, facts):
+        return False
+    if other.type == "PERSON" and mentioned_in(other.name.split()[-1], text):
+        return False
+    return not any(same_referent(x, y) for x in other.names for y in (span, *entity.names))
 
 
 def _safe_to_swap(entity: Entity) -> bool:
@@ -700,7 +852,7 @@ def _matchable_roles(people: list[dict[str, str]]) -> list[tuple[str, str]]:
     cores = [_role_core(p["description"]) for p in people]
     return [(p["name"], p["description"]) for p, core in zip(people, cores, strict=True)
             if len(re.sub(r"^(?:the|a|an)\s+", "", p["description"], flags=re.I).split()) >= 2
-            and cores.count(core) == 1]
+            and cores.count(core) == 1 and role_problem(p["description"]) is None]
 
 
 def _between(text: str, a: str, b: str) -> str:
@@ -719,12 +871,59 @@ _SIGNIFICANT_WORD = re.compile(r"[A-Z][a-z'’-]{3,}")
 
 
 def _bank_kind(text: str, facts: FactSheet) -> str:
-    """What kind of entry a word-bank word is: a year, another figure, or an entity's fine kind."""
+    """What kind and form of entry a word-bank word is, fine enough that no blank is filled by kind alone: a year,
+    a percentage, a sum in one currency, a count of people (or of one thing), a person's full name (or a surname,
+    or a titled name), a team, a place, an organisation."""
     number = next((n for n in facts.numbers if n.text == text), None)
-    if number is not None or any(ch.isdigit() for ch in text):
-        return "year" if number is not None and number.kind == "year" else "figure"
+    if number is not None:
+        return _figure_kind(number)
+    if any(ch.isdigit() for ch in text):
+        return "figure"
     entity = _entity_named(facts, text)
-    return fine_kind(entity) if entity is not None else "other"
+    if entity is None:
+        return "other"
+    kind = fine_kind(entity)
+    if kind == "PERSON":
+        return f"PERSON:{_name_form(text)}"
+    return kind
+
+
+@functools.lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in (*lang_en.table("speaker_nouns")["people"],
+                                         *lang_en.table("cloze_blanks")["people_counted"]))
+
+
+def _counted(noun: str | None) -> str:
+    """What a count counts, as a word-bank form: 'people' for any people noun ('voters', 'dockworkers',
+    'islanders'), else 'things' (ships, countries, homes): '___ people' takes no count of ships."""
+    word = (noun or "").lower().split()[-1:] or [""]
+    singular = re.sub(r"(?<=[a-z]{3})s$", "", re.sub(r"ies$", "y", re.sub(r"(ch|sh|ss|x)es$", r"\1", word[0])))
+    # A people noun may close a compound ("dockworkers" are workers).
+    if word[0] in _people_nouns() or any(singular.endswith(p) for p in _people_nouns() if len(p) > 3):
+        return "people"
+    return "things"
+
+
+def _figure_kind(number: NumberFact) -> str:
+    """A year, a percentage, money in its currency ('$1.13bn' is not '£98m'), a count of what it counts; a figure
+    written in words ('five', 'quadrupled') is a form of its own beside digits."""
+    kind = number.kind
+    if kind == "money":
+        currency = re.search(r"[$£€¥]|\b(?:euros?|dollars?|pounds?|yen|yuan|rupees?)\b", number.text.lower())
+        kind = f"money:{currency.group(0).rstrip('s') if currency else ''}"
+    elif kind == "count":
+        # "about 1,200 kilowatt hours" carries its unit: it cannot fill "burned _____ litres".
+        unit = re.search(r"\d\s+(?!(?:million|billion|thousand|trillion)\b)[a-z]", number.text) is not None
+        kind = f"count:{_counted(number.counts)}{':unit' if unit else ''}"
+    return kind if any(ch.isdigit() for ch in number.text) else f"{kind}:words"
+
+
+def _name_form(name: str) -> str:
+    """'Tony Blair' full, 'Mr Blair' titled, 'Blair' short: a surname alone among full names is told by its form."""
+    if strip_honorific(name) != name:
+        return "titled"
+    return "full" if len(name.split()) >= 2 else "short"
 
 
 @functools.lru_cache(maxsize=16384)
@@ -735,46 +934,89 @@ def _shares_a_name(a: str, b: str) -> bool:
 
 
 def _decoy_pool(items: list[Item], blanks: list[str], facts: FactSheet) -> list[str]:
-    """Names and figures that appear in no cloze sentence and share no name with a blank or an answer, the most
-    mentioned first. Not seeded: whether a cloze keeps a fair word bank (and so which items the quiz holds) never
-    depends on the seed, which only orders and shuffles."""
-    texts = " ".join(i.source for i in items if i.type == "cloze")
+    """Names and figures that give no item away, the most mentioned first: none appears in a cloze sentence or a
+    matching pair, none is what a false statement changed (a bank printing the real figure answers it), and none
+    shares a name with a blank or an answer. Not seeded: whether a cloze keeps a fair word bank (and so which items
+    the quiz holds) never depends on the seed, which only orders and shuffles."""
+    shown = " ".join([*(i.source for i in items if i.type == "cloze"),
+                      *(f"{a} {b}" for i in items for a, b in i.pairs)])
+    changed = [(i.source, i.question) for i in items if i.type == "true_false" and i.answer == "False"]
     answers = [i.answer for i in items if i.type in {"mcq", "short_answer"}] + blanks
-    mentions = {e.name: e.mentions for e in facts.entities if e.enabled}
     names = {e.name: e.names for e in facts.entities if e.enabled}  # "Tony Blair" is in a sentence saying "Mr Blair"
-    pool = list(mentions) + [n.text for n in facts.numbers if n.enabled]
-    pool = sorted({c for c in pool if not any(mentioned_in(n, texts) for n in names.get(c, (c,)))
-                   and not any(_shares_a_name(c, a) for a in answers)}, key=lambda c: (-mentions.get(c, 1), c))
-    return pool
+    fair = {c for c in _decoy_candidates(facts) if not _gives_away(c, names.get(c, (c,)), shown, changed)
+            and not any(_shares_a_name(c, a) for a in answers)}
+    mentions = {e.name: e.mentions for e in facts.entities if e.enabled}
+    return sorted(fair, key=lambda c: (-mentions.get(c, 1), c))
 
 
-_DECOYS_PER_KIND = 2
+def _decoy_candidates(facts: FactSheet) -> list[str]:
+    """The article's established names, and its figures but those opening a sentence ("Nearly a third" would be
+    the bank's only capitalised figure)."""
+    return ([e.name for e in facts.entities if e.enabled and _fit_decoy(e)]
+            + [n.text for n in facts.numbers if n.enabled and not n.text[:1].isupper()])
+
+
+def _gives_away(entry: str, forms: tuple[str, ...], shown: str, changed: list[tuple[str, str]]) -> bool:
+    """`entry` (any of its `forms`) is printed by a cloze sentence or a pair, or is what a false statement changed:
+    in its source sentence, not in the statement."""
+    def printed(text: str) -> bool:
+        return any(mentioned_in(n, text) for n in forms)
+
+    return printed(shown) or any(printed(source) and not printed(statement) for source, statement in changed)
+
+
+def _fit_decoy(entity: Entity) -> bool:
+    """A name the article establishes: a person's in full, named twice or described (a one-off 'person' may be a
+    mistagged team or town, and a reader would spot it among people)."""
+    return _established_speaker(set())(entity)
+
+
 _BANK_PEERS = 3  # entries of a blank's kind the word bank must hold (its own included), or the blank is a giveaway
 
 
 def _word_bank_extras(items: list[Item], facts: FactSheet) -> tuple[str, ...]:
-    """Decoys for each kind of blank in the word bank (years for a year, people for a person), so no blank is
-    filled because its entry is the only one of its kind. A decoy appears in no cloze sentence, shares no name with
-    any blank or answer, and is no other form of one."""
+    """Decoys until each blank has two other bank entries of its kind, form and scale (years for a year, people's
+    full names for a person), so no blank is filled because its entry is the only one that fits. A decoy gives no
+    item away (see `_decoy_pool`) and is no other form of another entry."""
     blanks = [b for i in items if i.type == "cloze" for b in i.blanks]
     if not blanks:
         return ()
     pool = _decoy_pool(items, blanks, facts)
+    sentence = {b: i.source for i in items if i.type == "cloze" for b in i.blanks}
     chosen: list[str] = []
-    for kind in sorted({_bank_kind(b, facts) for b in blanks}):
-        for _ in range(_DECOYS_PER_KIND):
-            decoy = next((c for c in pool if c not in chosen and _bank_kind(c, facts) == kind
+    for blank in sorted(blanks, key=str.lower):
+        while sum(_bank_peer(blank, e, facts, sentence[blank]) for e in [*blanks, *chosen]) < _BANK_PEERS:
+            decoy = next((c for c in pool if c not in chosen and _bank_peer(blank, c, facts, sentence[blank])
                           and not any(_shares_a_name(c, x) for x in chosen)), None)
-            if decoy is not None:
-                chosen.append(decoy)
+            if decoy is None:
+                break
+            chosen.append(decoy)
     return tuple(sorted(chosen, key=str.lower))
+
+
+_SCALE = 10  # a figure more than ten times larger or smaller than a blank's is no peer ("2,500 countries")
+
+
+def _bank_peer(blank: str, entry: str, facts: FactSheet, sentence: str = "") -> bool:
+    """`entry` could fill `blank` (of `sentence`) as far as its kind, form, scale and gender go: a woman is no
+    peer of a man's blank, nor anyone of unknown gender where the sentence says "his" or "her"."""
+    if _bank_kind(entry, facts) != _bank_kind(blank, facts):
+        return False
+    people = (_entity_named(facts, blank), _entity_named(facts, entry))
+    if people[0] is not None and people[1] is not None and not gender_fits(people[1], people[0], sentence):
+        return False
+    values = [next((n.value for n in facts.numbers if n.text == t), None) for t in (blank, entry)]
+    if None in values or not all(values):
+        return True
+    ratio = values[0] / values[1]
+    return 1 / _SCALE <= ratio <= _SCALE
 
 
 def _plan_with_a_fair_word_bank(candidates: list[Candidate], facts: FactSheet,
                                 count: int) -> tuple[list[Item], list[Dropped]]:
     """Plan the quiz; a cloze whose word bank would give it away leaves the candidates and the quiz is planned
-    again, so another item can take its sentence."""
-    left_out: list[Dropped] = []
+    again, so another item can take its sentence. A cloze no bank could make fair leaves before planning."""
+    candidates, left_out = _without_hopeless_clozes(candidates, facts)
     for _ in range(6):
         chosen, passed_over = plan_quiz(candidates, facts, count)
         kept, thin = _with_a_fair_word_bank(chosen, facts)
@@ -786,20 +1028,45 @@ def _plan_with_a_fair_word_bank(candidates: list[Candidate], facts: FactSheet,
     return kept, left_out + passed_over
 
 
+def _without_hopeless_clozes(candidates: list[Candidate], facts: FactSheet) -> tuple[list[Candidate], list[Dropped]]:
+    """Cloze candidates whose blank has fewer than two possible peers in the whole article (its names and figures
+    that could be decoys, and the other cloze candidates' blanks): no quiz could give them a fair word bank."""
+    entries = set(_decoy_candidates(facts)) | {b for c in candidates if c.item.type == "cloze" for b in c.item.blanks}
+    kept: list[Candidate] = []
+    dropped: list[Dropped] = []
+    for candidate in candidates:
+        item = candidate.item
+        if item.type == "cloze" and any(
+                sum(e != b and _bank_peer(b, e, facts, item.source) and not _shares_a_name(b, e) for e in entries)
+                < _BANK_PEERS - 1 for b in item.blanks):
+            dropped.append(Dropped(item.template, item.fact, "the article has too few names or figures of its "
+                                                             "blank's kind for a fair word bank"))
+            continue
+        kept.append(candidate)
+    return kept, dropped
+
+
 def _with_a_fair_word_bank(items: list[Item], facts: FactSheet) -> tuple[list[Item], list[Dropped]]:
-    """Cloze items whose blank has fewer than `_BANK_PEERS` word-bank entries of its kind leave the quiz: the
-    bank would fill them by elimination."""
+    """Cloze items whose blank has fewer than `_BANK_PEERS` word-bank entries of its kind, form and scale (its own
+    included) leave the quiz: the bank would fill them by elimination."""
     dropped: list[Dropped] = []
     while True:
         bank = [b for i in items if i.type == "cloze" for b in i.blanks] + list(_word_bank_extras(items, facts))
-        kinds = [_bank_kind(entry, facts) for entry in bank]
-        thin = next((i for i in items if i.type == "cloze"
-                     and any(kinds.count(_bank_kind(b, facts)) < _BANK_PEERS for b in i.blanks)), None)
+        thin = next((i for i in items if i.type == "cloze" and any(
+            sum(_bank_peer(b, e, facts, i.source) for e in bank) < _BANK_PEERS for b in i.blanks)), None)
         if thin is None:
             return items, dropped
         items = [i for i in items if i is not thin]
         dropped.append(Dropped(thin.template, thin.fact, "not selected: the word bank would hold too few entries "
                                                          "of its blank's kind, so elimination would fill it"))
+
+
+def _states_the_lede(item: Item, facts: FactSheet) -> bool:
+    """The item rests on the first sentence or on one restating the headline."""
+    index = next((s.index for s in facts.sentences if s.text == item.source), None)
+    if index is None:
+        return False
+    return index == 0 or restates_headline(facts.sentences[index].text, facts.title)
 
 
 def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Template],
@@ -813,6 +1080,9 @@ def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Te
     if excess <= 0:
         return items
     random.Random(f"truth:{seed}").shuffle(false_ones)
+    # A statement of the headline or the first sentence stays false longest: said as written, it is answered by
+    # reading the title.
+    false_ones.sort(key=lambda i: _states_the_lede(items[i], builder.facts))
     balanced = list(items)
     for index in false_ones[:excess]:
         item = items[index]
@@ -824,6 +1094,38 @@ def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Te
     return balanced
 
 
+def _gloss_of_a_person(fact: Fact, facts: FactSheet) -> str | None:
+    """'Gerulaitis (tennis)': a person's name has no meaning to ask for; the brackets say who they are."""
+    gloss = fact.record
+    if isinstance(gloss, Gloss) and (entity := _entity_named(facts, gloss.term)) is not None and (
+            entity.type == "PERSON"):
+        return "the term is a person's name, which has no meaning to ask for"
+    return None
+
+
+FACT_RULES = (_gloss_of_a_person,)
+
+
+def fact_problem(fact: Fact, facts: FactSheet) -> str | None:
+    """Why no item should be built on this fact at all, or None."""
+    for rule in FACT_RULES:
+        if (reason := rule(fact, facts)) is not None:
+            return reason
+    return None
+
+
+def bank_without_answers(extras: tuple[str, ...], items: list[Item]) -> tuple[str, ...]:
+    """The word bank's decoys, leaving out any that another item asks for or that a false statement swapped out
+    (a bank printing '12 months' settles 'The target is 6 months')."""
+    answers = {normalize(i.answer).lower() for i in items if i.type in {"mcq", "short_answer"}}
+    swapped = set().union(*(swapped_pair(i) for i in items))
+    return tuple(e for e in extras if normalize(e).lower() not in answers | swapped)
+
+
+# The builder method for a kind of item over a kind of fact, where it is not the method named after the kind.
+_BUILD_METHOD = {("true_false", "contrast"): "contrast_true_false"}
+
+
 def _candidates(facts: FactSheet, templates: list[Template], builder: _Builder,
                 cache: dict[str, list[Fact]]) -> tuple[list[Candidate], list[Dropped]]:
     """Every template over every fact it applies to; each candidate checked, each failure with its reason."""
@@ -833,8 +1135,12 @@ def _candidates(facts: FactSheet, templates: list[Template], builder: _Builder,
         for fact in cache.setdefault(template.applies_to, facts_for(template.applies_to, facts)):
             if not evaluate(template, fact.context):
                 continue
+            if (reason := fact_problem(fact, facts)) is not None:
+                dropped.append(Dropped(template.id, fact.id, reason))
+                continue
             try:
-                item = getattr(builder, template.kind)(template, fact)
+                item = getattr(builder, _BUILD_METHOD.get((template.kind, template.applies_to), template.kind))(
+                    template, fact)
             except _DropError as reason:
                 dropped.append(Dropped(template.id, fact.id, str(reason)))
                 continue
@@ -859,7 +1165,7 @@ def generate_quiz(facts: FactSheet, templates: list[Template], count: int = 20, 
     sentence_of = {s.text: s.index for s in facts.sentences}
     chosen.sort(key=lambda i: (order[i.type], sentence_of.get(i.source, 10_000), i.id))
     chosen = balance_answer_positions(chosen, random.Random(f"positions:{seed}"))
-    bank_extras = _word_bank_extras(chosen, facts)
+    bank_extras = bank_without_answers(_word_bank_extras(chosen, facts), chosen)
     shortfall = None
     if len(chosen) < count:
         shortfall = (f"made {len(chosen)} of {count} requested items: the article supports no more good ones "

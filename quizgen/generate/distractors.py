@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from quizgen.lang import en as lang_en
-from quizgen.model import Entity, FactSheet, NumberFact
+from quizgen.model import Entity, FactSheet, NumberFact, Quote
 from quizgen.textutil import compiled, normalize
 
 PLACE_TYPES = {"GPE", "LOC"}
@@ -96,21 +96,103 @@ def _outlet_nouns() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def option_rules() -> dict:
+    """The option rules' word lists and patterns (lang/en/data/option_rules.yaml)."""
+    return lang_en.table("option_rules")
+
+
+@functools.lru_cache(maxsize=1)
+def _programme_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in option_rules()["programme_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in option_rules()["body_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _org_suffixes() -> frozenset[str]:
+    return frozenset(w.lower() for w in option_rules()["org_suffixes"])
+
+
+@functools.lru_cache(maxsize=1)
 def _team_words() -> frozenset[str]:
     return frozenset(w.lower() for w in lang_en.table("kinds")["team_words"])
 
 
-def fine_kind(entity: Entity) -> str:
-    """A kind fine enough for options: a news outlet (by its name's last word, or a description such as "the
-    industry magazine") is not offered among companies, nor a country among cities."""
-    words = _key(entity.name).split()
-    if re.search(r"\d", entity.name) and entity.type not in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}:
-        return "FRAGMENT"  # "Roddick 6-2 7-6": a name run into a score is no name to offer
-    if entity.type in {"PERSON", "ORG"} and len(words) >= 2 and words[-1] in _team_words():
-        return "TEAM"  # "Manchester United" among players, or among firms, is another kind of thing
+@functools.lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    table = lang_en.table("gender")
+    return frozenset(n.lower() for n in (*table["male_names"], *table["female_names"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _site_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in option_rules()["site_words"])
+
+
+def _names_a_programme(words: list[str]) -> bool:
+    """'Social Security', 'Hunting Bill' (not 'Department of Homeland Security', nor 'Bill' as a first name)."""
+    return (len(words) >= 2 and words[-1] in _programme_words() and not set(words) & _body_words()
+            and words[0] not in _first_names())
+
+
+def _names_a_site(words: list[str]) -> bool:
+    """'Downing Street', 'Harwick Bridge': a street, a bridge or an island, unless a first name opens it ('Anna
+    Street' is a person)."""
+    return len(words) >= 2 and words[-1] in _site_words() and words[0] not in _first_names()
+
+
+def _run_into_other_words(entity: Entity, words: list[str]) -> str | None:
+    """'Roddick 6-2 7-6', 'Weak - Rubio': a name run into a score or other words is no name to offer."""
+    numeric = entity.type in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
+    return "FRAGMENT" if not numeric and re.search(r"\d|\s[-–—]\s", entity.name) else None
+
+
+def _a_team(entity: Entity, words: list[str]) -> str | None:
+    """'Manchester United' among players, or among firms, is another kind of thing."""
+    return "TEAM" if entity.type in {"PERSON", "ORG"} and len(words) >= 2 and words[-1] in _team_words() else None
+
+
+def _a_programme(entity: Entity, words: list[str]) -> str | None:
+    """'Social Security', 'the Patriot Act': a scheme or a law, not a body that acts."""
+    return "PROGRAMME" if entity.type in {"ORG", "LAW", "PERSON"} and _names_a_programme(words) else None
+
+
+def _a_site(entity: Entity, words: list[str]) -> str | None:
+    """'Downing Street', 'Harwick Bridge' tagged as a person or a body."""
+    return "PLACE" if entity.type in {"PERSON", "ORG"} and _names_a_site(words) else None
+
+
+def _an_outlet(entity: Entity, words: list[str]) -> str | None:
+    """A news outlet, by its name's last word or a description such as 'the industry magazine'; 'Fox News' tagged
+    as a person too."""
     described = set(re.findall(r"[a-z]+", (entity.description or "").lower()))
     if entity.type == "ORG" and ((words and words[-1] in _outlet_words()) or described & _outlet_nouns()):
         return "OUTLET"
+    person_tagged = entity.type == "PERSON" and len(words) >= 2 and words[0] not in _first_names()
+    return "OUTLET" if person_tagged and words[-1] in _outlet_words() else None
+
+
+def _a_person_tagged_as_a_body(entity: Entity, words: list[str]) -> str | None:
+    """'Mark Holden' tagged as a body: never offered among bodies, nor they beside him ('Hillary PAC' stays a
+    body)."""
+    named = entity.type == "ORG" and 2 <= len(words) <= 3 and words[0] in _first_names()
+    return "PERSON" if named and not set(words) & (_body_words() | _org_suffixes()) else None
+
+
+_KIND_RULES = (_run_into_other_words, _a_team, _a_programme, _a_site, _an_outlet, _a_person_tagged_as_a_body)
+
+
+def fine_kind(entity: Entity) -> str:
+    """A kind fine enough for options, by the first of `_KIND_RULES` that applies: a news outlet is not offered among
+    companies, a team among players, a programme among bodies; else a country apart from other places, else the
+    tagger's type."""
+    words = _key(entity.name).split()
+    for rule in _KIND_RULES:
+        if (kind := rule(entity, words)) is not None:
+            return kind
     if entity.type in PLACE_TYPES:
         return "COUNTRY" if _key(entity.name) in country_names() else "PLACE"
     return entity.type
@@ -169,16 +251,48 @@ def gender_fits(candidate: Entity, answer: Entity, text: str) -> bool:
     return not stem_gender(text) or candidate.gender == answer.gender
 
 
+def _last_word(name: str) -> str:
+    words = re.findall(r"[\w'’-]+", _key(name))
+    return words[-1] if words else ""
+
+
+def name_twin(a: str, b: str) -> bool:
+    """'Water' beside 'Kathryn Waters', 'Kathryn Water' beside 'Kathryn Waters': a typo or a surname-only twin of
+    another option, read as the same person. (Two full names that share a surname exactly, 'Gary Neville' and
+    'Phil Neville', are two people.)"""
+    last_a, last_b = _last_word(a), _last_word(b)
+    if min(len(last_a), len(last_b)) < 4:
+        return False
+    near = last_a == last_b or difflib.SequenceMatcher(None, last_a, last_b).ratio() >= 0.8
+    if not near:
+        return False
+    single = len(_key(a).split()) == 1 or len(_key(b).split()) == 1
+    return single or last_a != last_b
+
+
+_ROLE_FILLER = frozenset({"the", "a", "an", "of", "and", "for", "in", "at", "former", "its", "his", "her", "their"})
+
+
+def _role_words(entity: Entity) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]+", (entity.description or "").lower())) - _ROLE_FILLER
+
+
+def _rank(candidate: Entity, answer: Entity, preferred: set[str]) -> tuple[bool, bool, int]:
+    """Other speakers first, then people in a role like the answer's, then the most mentioned."""
+    return (not any(n.lower() in preferred for n in candidate.names),
+            not (_role_words(candidate) & _role_words(answer)), -candidate.mentions)
+
+
 def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, rng: random.Random,
                        prefer: Iterable[str] = (), eligible: Callable[[Entity], bool] | None = None) -> list[str]:
     """Other entities of the answer's kind (places with places, outlets with outlets, a person of the answer's
     gender where the stem says "his" or "her"), then curated names of that kind; never another name of the answer,
-    a spelling of one, or a name the stem prints."""
+    a spelling of one, a typo or surname-only twin of another option, or a name the stem prints."""
     # Salient names first: the ones a student who read the article will have seen.
     preferred = {p.lower() for p in prefer}
     ranked = sorted((e for e in _same_kind_pool(answer, facts)
                      if gender_fits(e, answer, stem) and (eligible is None or eligible(e))),
-                    key=lambda e: (not any(n.lower() in preferred for n in e.names), -e.mentions))
+                    key=lambda e: _rank(e, answer, preferred))
     extra = _curated_extras(answer) if eligible is None else []
     rng.shuffle(extra)
     # Every name of a candidate: "Andy Roddick" is no option where the stem already places "Roddick" elsewhere.
@@ -187,12 +301,182 @@ def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, 
     for name in [*(e.name for e in ranked), *extra]:
         if len(chosen) >= count:
             break
-        if any(overlaps(name, n) or _same_spelling(name, n) or same_referent(name, n)
+        if any(overlaps(name, n) or _same_spelling(name, n) or same_referent(name, n) or name_twin(name, n)
                for n in (*answer.names, *chosen)) or any(
                 mentioned_in(n, stem) for n in names_of.get(name, (name,)) if len(n) > 2):
             continue
         chosen.append(name)
     return chosen
+
+
+# --- who said it: options that could have said the words --------------------------------------------------
+
+def _named_in(entity: Entity, text: str) -> bool:
+    return any(mentioned_in(n, text) for n in entity.names if len(n) > 2)
+
+
+def _spoken_of_by_name(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """'“Giggs will lead us,”': the quotation names the candidate, so it speaks of them, not as them."""
+    return "the quotation speaks of them by name" if _named_in(candidate, quote.text) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _gender_of_first_name() -> dict[str, str]:
+    table = lang_en.table("gender")
+    return {**{n.lower(): "female" for n in table["female_names"]}, **{n.lower(): "male" for n in table["male_names"]}}
+
+
+def _likely_gender(entity: Entity) -> str | None:
+    """The gender the article shows, else the one a common first name suggests ('Donald Trump'): enough to tell
+    that a quotation's 'her' is not about him."""
+    words = _key(entity.name).split()
+    return entity.gender or (_gender_of_first_name().get(words[0]) if len(words) >= 2 else None)
+
+
+def _spoken_of_as_he_or_she(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """'“His life was his work”' said of a person named beside the quotation (or just before it, in its paragraph),
+    or of the story's subject (named in the headline): the quotation speaks of them in the third person."""
+    genders = stem_gender(quote.text)  # "his", "she": the pronouns of gender.yaml
+    gender = _likely_gender(candidate)
+    if not genders or (gender is not None and gender not in genders):
+        return None
+    sentence = facts.sentences[quote.sentence].text if quote.sentence < len(facts.sentences) else ""
+    around = sentence.replace(quote.text, " ")
+    before = facts.sentences[quote.sentence - 1] if 0 < quote.sentence < len(facts.sentences) else None
+    if before is not None and before.paragraph == facts.sentences[quote.sentence].paragraph:
+        around += " " + before.text  # "Marr took every picture. “He never stopped,” Lima said."
+    if _named_in(candidate, around) or _named_in(candidate, facts.title):
+        return "the quotation speaks of them as 'he' or 'she'"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _dead_patterns() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    table = option_rules()
+    return tuple(table["dead_patterns"]), tuple(table["dead_patterns_unquoted"])
+
+
+@functools.lru_cache(maxsize=1)
+def _death_hint() -> re.Pattern[str]:
+    """Words without which no dead pattern can match: a cheap first look at each sentence."""
+    hints = "|".join(re.escape(w) for w in option_rules()["dead_hints"])
+    return re.compile(rf"\b(?:{hints})|\(\s*(?:c\.\s*)?\d{{3,4}}\s*[-–]", re.I)
+
+
+_SHEET_CACHE: dict[int, tuple[FactSheet, dict[tuple[str, str], bool]]] = {}
+
+
+def _judged_once(rule: Callable[[Entity, FactSheet], bool], entity: Entity, facts: FactSheet) -> bool:
+    """`rule(entity, facts)`, judged once per person and sheet (a person stands in many who-said questions)."""
+    cached = _SHEET_CACHE.get(id(facts))
+    if cached is None or cached[0] is not facts:
+        if len(_SHEET_CACHE) > 8:
+            _SHEET_CACHE.clear()
+        cached = _SHEET_CACHE[id(facts)] = (facts, {})
+    key = (rule.__name__, entity.id)
+    if key not in cached[1]:
+        cached[1][key] = rule(entity, facts)
+    return cached[1][key]
+
+
+def shown_dead(entity: Entity, facts: FactSheet) -> bool:
+    """The article shows the person is dead: 'the late X', 'X died', 'X's death', 'a memorial to X', 'X (1928-87)'."""
+    return _judged_once(_dead_by_patterns, entity, facts)
+
+
+def _dead_by_patterns(entity: Entity, facts: FactSheet) -> bool:
+    names = [re.escape(n) for n in entity.names if len(n) > 2]
+    hinted = [t for t in (facts.title, *(s.text for s in facts.sentences))
+              if _death_hint().search(t) and _named_in(entity, t)]
+    if not names or not hinted:
+        return False
+    strong, weak = _dead_patterns()
+    quoted = any(q.speaker_id == entity.id or q.speaker in entity.names for q in facts.quotes)
+    name = "(?:" + "|".join(names) + ")"
+    patterns = [compiled(p.replace("NAME", name), re.I) for p in (*strong, *(() if quoted else weak))]
+    return any(p.search(text) for text in hinted for p in patterns)
+
+
+def _dead(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    return "the article shows they are dead" if candidate.type == "PERSON" and shown_dead(candidate, facts) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _product_context() -> tuple[frozenset[str], tuple[str, ...]]:
+    table = option_rules()
+    return frozenset(table["product_nouns"]), tuple(table["product_openers"])
+
+
+_THING_TYPES = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT", "GPE", "LOC"})
+
+
+def _named_thing(candidate: Entity, facts: FactSheet) -> bool:
+    """'the IE browser', 'a version of IE', 'IE6', or another name of a product, a work or a place (and, for a
+    person, of a body): the name of a thing."""
+    return _judged_once(_named_as_thing, candidate, facts)
+
+
+def _named_as_thing(candidate: Entity, facts: FactSheet) -> bool:
+    nouns, openers = _product_context()
+    # A firm's name also modifies what it makes ("Nokia phones"): for a body, only a version number or an alias.
+    by_context = candidate.type == "PERSON"
+    for sentence in facts.sentences:
+        for name in (n for n in candidate.names if len(n) > 1 and n in sentence.text):
+            if compiled(rf"(?<!\w){re.escape(name)}\d").search(sentence.text):
+                return True  # "IE6": a version number glued to the name
+            for m in compiled(rf"(?<!\w){re.escape(name)}(?!\w)").finditer(sentence.text) if by_context else ():
+                following = re.match(r"\s+([a-z]+)", sentence.text[m.end():])
+                if (following and following.group(1) in nouns) or sentence.text[:m.start()].lower().rstrip().endswith(
+                        openers):
+                    return True
+    kinds = _THING_TYPES | ({"ORG"} if candidate.type == "PERSON" else set())
+    return any(e.type in kinds and e.id != candidate.id and same_referent(n, m)
+               for e in facts.entities for n in candidate.names for m in e.names)
+
+
+def _a_thing(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """A browser, a product, a team or a body tagged as a person is no option among people; a product tagged as a
+    body ('IE' beside 'Microsoft') none among bodies."""
+    if candidate.type == "PERSON" and (fine_kind(candidate) != "PERSON" or _named_thing(candidate, facts)):
+        return "not a person: the article names a thing, a team or a body by it"
+    if candidate.type == "ORG" and _named_thing(candidate, facts):
+        return "not a body that speaks: the article names a product or a place by it"
+    return None
+
+
+def _first_name_only(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """'Bob', 'Jane': a first name alone is a misread speaker, not a person to offer beside full names."""
+    words = _key(candidate.name).split()
+    if candidate.type == "PERSON" and len(words) == 1 and words[0] in _first_names():
+        return "a first name alone"
+    return None
+
+
+def _publisher(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """The article's own site or paper ('Politico'), whatever the tagger called it, speaks for no one here."""
+    own = {_key(n) for n in (facts.source, facts.byline) if n}
+    return "the article's own publisher" if own & {_key(n) for n in candidate.names} else None
+
+
+def _person_among_bodies(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """'Mark Holden' tagged as a body, beside an organisation that spoke: a person among organisations."""
+    speaker = next((e for e in facts.entities if e.id == quote.speaker_id), None)
+    words = _key(candidate.name).split()
+    if speaker is not None and speaker.type != "PERSON" and 2 <= len(words) <= 3 and words[0] in _first_names():
+        return "a person among organisations"
+    return None
+
+
+SPEAKER_OPTION_RULES = (_spoken_of_by_name, _spoken_of_as_he_or_she, _dead, _a_thing, _first_name_only,
+                        _publisher, _person_among_bodies)
+
+
+def speaker_option_problem(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """Why `candidate` cannot stand among the options of 'Who said …?' for `quote`, or None."""
+    for rule in SPEAKER_OPTION_RULES:
+        if (reason := rule(candidate, quote, facts)) is not None:
+            return reason
+    return None
 
 
 # --- numbers -----------------------------------------------------------------------------------------------
@@ -248,13 +532,18 @@ def _with_case(word: str, like: str) -> str:
     return word.capitalize() if like[:1].isupper() else word
 
 
+def _decimals(text: str) -> int:
+    match = _NUMERIC.search(text)
+    return len(match.group(0).split(".")[1]) if match and "." in match.group(0) else 0
+
+
 def _percent_candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
-    """Shares scaled, not shifted by ten ("3%" → 13%, 23% reads as filler); never all round but the answer."""
+    """Shares scaled, not shifted by ten ("3%" → 13%, 23% reads as filler), to the answer's decimals (4.8% → 2.4%,
+    7.2%, never 2.0%)."""
+    decimals = _decimals(answer.text)
     found = []
     for mult in (0.5, 1.5, 2.0, 0.7, 1.3, 2.5, 0.3, 3.0):
-        v = float(round(value * mult))
-        if value % 5 and v % 5 == 0:
-            v += 1 if mult > 1 else -1  # "29%" among 15%, 45%, 60% would be the only odd one out
+        v = round(value * mult, decimals) if decimals else float(round(value * mult))
         if 0 < v < 100:
             found.append((v, _format_like(answer.text, v)))
     return found
@@ -264,8 +553,13 @@ def _plain_candidates(answer: NumberFact, value: float) -> list[tuple[float, str
     step = _granularity(value)
     multipliers = (1 / 3, 5 / 3, 10 / 3, 0.5, 2.0, 3.0, 0.7, 1.4, 4.0, 5.0) if value >= 10 else (
         0.5, 2.0, 3.0, 1.5, 4.0)
-    return [(v, _format_like(answer.text, v)) for mult in multipliers
-            if (v := max(step, round(value * mult / step) * step))]
+    found = [(v, _format_like(answer.text, v)) for mult in multipliers
+             if (v := max(step, round(value * mult / step) * step))]
+    if value < 10 and value == int(value):
+        # Small counts also take their neighbours, for a sentence that bounds them ("5 out of 8").
+        found += [(float(v), _format_like(answer.text, v)) for v in (value - 2, value + 2, value - 1, value + 1)
+                  if v > 0]
+    return found
 
 
 _RANGE_PARTS = re.compile(r"(\d[\d,]*(?:\.\d+)?)(\s*(?:-|–|to|and)\s*)(\d[\d,]*(?:\.\d+)?)")
@@ -382,23 +676,295 @@ def compound_cap(answer: NumberFact, facts: FactSheet) -> float | None:
     return caps.get(_unit(outer.group(1)), {}).get(inner_unit) if outer else None
 
 
+# --- number rules: options in the answer's form, feasible under its sentence ---------------------------------
+
+def _sentence_of(answer: NumberFact, facts: FactSheet) -> str:
+    return facts.sentences[answer.sentence].text if answer.sentence < len(facts.sentences) else ""
+
+
+def _looks_round(label: str) -> bool:
+    """'4.0%', '45%': a figure a writer rounds (a decimal ending in 0; a whole number under 100 that is a multiple
+    of 5). Larger whole numbers are left alone: '5,790' beside '1,737' reads as a figure, not a rounding."""
+    match = _NUMERIC.search(label)
+    if match is None:
+        return False
+    digits = match.group(0).replace(",", "")
+    return digits.endswith("0") if "." in digits else int(digits) < 100 and int(digits) % 5 == 0
+
+
+def _display_unit(answer: NumberFact) -> float:
+    """The value of one in the last digit the answer shows: '4.8%' → 0.1, '$1.13bn' → 10,000,000, '29' → 1."""
+    match = _NUMERIC.search(answer.text)
+    scale = _SCALE_AFTER.match(answer.text[match.end():]) if match else None
+    return 10.0 ** -_decimals(answer.text) * (_SCALES[scale.group(1).lower()] if scale else 1.0)
+
+
+def _as_precise(candidates: list[tuple[float, str]], answer: NumberFact) -> list[tuple[float, str]]:
+    """When the answer is not a round figure, no option is one either (by one unit of its last digit): '4.8%' among
+    '2.0%', '7.0%' or '29' among 15, 45, 60 would be the only real figure."""
+    if answer.kind not in {"count", "money", "percent", "duration"} or _looks_round(answer.text) or not (
+            _NUMERIC.search(answer.text)) or _RANGE.search(answer.text):
+        return candidates
+    if not _decimals(answer.text) and answer.kind != "percent":
+        return candidates  # whole counts and sums come from the answer's own granularity
+    unit = _display_unit(answer)
+    found = []
+    for v, label in candidates:
+        if _looks_round(label):
+            v = v + unit if v > (answer.value or 0) or v - unit <= 0 else v - unit
+            label = _format_like(answer.text, v)
+        found.append((v, label))
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _fixed_phrases() -> tuple[str, ...]:
+    return tuple(p.lower() for p in option_rules()["fixed_number_phrases"])
+
+
+def in_fixed_phrase(answer: NumberFact, sentence: str) -> bool:
+    """'the second half', 'for the first time', 'one day': words of a phrase, not a figure to change."""
+    lowered = sentence.lower()
+    at = lowered.find(answer.text.lower())
+    if at < 0:
+        return False
+    return any(m.start() <= at < m.end() or at <= m.start() < at + len(answer.text)
+               for phrase in _fixed_phrases() for m in compiled(rf"\b{re.escape(phrase)}\b").finditer(lowered))
+
+
+@functools.lru_cache(maxsize=1)
+def _hedge_pattern() -> re.Pattern[str]:
+    hedges = "|".join(re.escape(h) for h in sorted(lang_en.table("numbers")["hedges"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{hedges})\s+(?:{hedges})\b", re.I)
+
+
+def repeated_hedge(text: str) -> bool:
+    """'around roughly 500': two hedges in a row, which every option would repeat."""
+    return _hedge_pattern().search(text) is not None
+
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_YEARS_SPAN = re.compile(r"\b(\d{1,3}|[a-z]+)[- ]years?\b", re.I)
+
+
+def _spans_in_years(sentence: str) -> set[int]:
+    words = lang_en.table("numbers")["words"]
+    spans = set()
+    for m in _YEARS_SPAN.finditer(sentence):
+        token = m.group(1).lower()
+        if token.isdigit() or token in words:
+            spans.add(int(token) if token.isdigit() else int(words[token]))
+    return spans
+
+
+def computable_from_sentence(answer: NumberFact, sentence: str) -> bool:
+    """'In 2007, 20 years after 1987': a year or a span of years the sentence's other figures give by arithmetic,
+    so any other option is false without reading."""
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    spans = _spans_in_years(sentence)
+    if answer.kind == "year" and answer.value is not None:
+        return any(abs(answer.value - y) in spans for y in years if y != answer.value)
+    if answer.kind == "percent" and answer.value is not None:
+        return _share_of_two_counts(answer.value, sentence.replace(answer.text, " ")) or _shares_make_a_whole(
+            answer.value, sentence)
+    own_span = _spans_in_years(answer.text)
+    return bool(own_span) and any(abs(a - b) in own_span for a in years for b in years if a != b)
+
+
+_SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
+
+
+def _shares_make_a_whole(share: float, sentence: str) -> bool:
+    """'44 percent to 37 percent, with 13 percent for others and 6 percent undecided': three or more shares that
+    add up to 100, so changing one breaks the sum."""
+    shares = [float(v) for v in _SHARE.findall(sentence)]
+    return len(shares) >= 3 and share in shares and abs(sum(shares) - 100) <= 1
+
+
+def _share_of_two_counts(share: float, rest: str) -> bool:
+    """'12 of the 40 schools, or 30%': the share is the ratio of two counts beside it."""
+    counts = [float(c.replace(",", "")) for c in re.findall(r"(?<![\d.,])\d[\d,]*(?![\d.,%]|\d)", rest)
+              if not _YEAR.fullmatch(c)]
+    return any(b and abs(100 * a / b - share) < 0.5 for a in counts for b in counts if a < b)
+
+
+@functools.lru_cache(maxsize=1)
+def _figure() -> str:
+    """A figure as a sentence writes it: digits (with a currency sign and a scale word) or a number word, and the
+    unit after it ('18 months'), from numbers.yaml and option_rules.yaml."""
+    numbers = lang_en.table("numbers")
+    words = "|".join(re.escape(w) for w in sorted(numbers["words"], key=len, reverse=True))
+    scales = "|".join(re.escape(w) for w in sorted(numbers["scales"], key=len, reverse=True))
+    units = "|".join(re.escape(w) for w in sorted(option_rules()["figure_units"], key=len, reverse=True))
+    return (rf"(?:[$£€]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s*(?:{scales})\b)?|(?:a )?(?:{words})\b)"
+            rf"(?:\s+(?:{units})\b)?")
+
+
+def _figure_value(text: str) -> float | None:
+    """'8', '1,200', '$3.5 million', 'eight', '18 months': the value of a figure the sentence relates the answer
+    to."""
+    words = lang_en.table("numbers")["words"]
+    lowered = text.lower().removeprefix("a ").lstrip("$£€")
+    match = _NUMERIC.match(lowered)
+    if match is None:
+        first = lowered.split()[0] if lowered.split() else ""
+        return float(words[first]) if first in words else None
+    value = float(match.group(0).replace(",", ""))
+    scale = _SCALE_AFTER.match(lowered[match.end():])
+    return value * _SCALES[scale.group(1).lower()] if scale else value
+
+
+@functools.lru_cache(maxsize=1)
+def _relation_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each relation with both figures as named groups, compiled once; with the words of a fall or a rise each
+    "from A to B" that the sentence must also hold."""
+    table = option_rules()
+    patterns = [(p, "") for p in table["at_most_patterns"]]
+    patterns += [("from Y (?:down )?to X\\b", "fall_words"), ("from X (?:up )?to Y\\b", "rise_words"),
+                 # "had risen to 4.8% this year, from 3.1%": the new figure first
+                 ("\\bto X\\b[^.;]{0,30}?\\bfrom Y\\b", "fall_words"),
+                 ("\\bto Y\\b[^.;]{0,30}?\\bfrom X\\b", "rise_words")]
+    figure = f"(?<![\\w.,]){_figure()}"
+    # Inside a lookahead, so that matches may overlap: each figure of the sentence gets its own chance.
+    return tuple((re.compile("(?=" + p.replace("X", f"(?P<x>{figure})").replace("Y", f"(?P<y>{figure})") + ")"),
+                  needs) for p, needs in patterns)
+
+
+def _relations(answer_text: str, sentence: str) -> list[tuple[str, float]]:
+    """('<=', 8.0) for '___ out of 8', ('>=', 5.0) for '5 of the ___': how the answer stands to the sentence's
+    other figures by the words between them ("out of", "down from", "from 18 months to", with a fall)."""
+    lowered = sentence.lower()
+    start = lowered.find(answer_text.lower())
+    if start < 0:
+        return []
+    end = start + len(answer_text)
+    words = set(re.findall(r"[a-z]+", lowered))
+    found = []
+    for pattern, needs in _relation_patterns():
+        if needs and not words & set(option_rules()[needs]):
+            continue
+        for m in pattern.finditer(lowered):
+            for mine, other, side in (("x", "y", "<="), ("y", "x", ">=")):
+                share = _SHARE.match(lowered, m.start(other)) is not None
+                if start <= m.start(mine) and m.end(mine) <= end and not _YEAR.fullmatch(m.group(other).strip()) and (
+                        share == answer_text.rstrip().endswith(("%", "percent", "per cent"))):
+                    value = _figure_value(m.group(other))
+                    if value is not None:
+                        found.append((side, value))
+    return found
+
+
+def text_limits(answer: NumberFact, facts: FactSheet) -> list[tuple[str, float]]:
+    """The limits the sentence's words set the answer ("12 out of 8" is impossible), those the answer itself keeps
+    (a misread relation sets no limit)."""
+    if answer.kind not in {"count", "money", "duration", "percent"} or answer.value is None:
+        return []
+    value = answer.value
+    return [(side, bound) for side, bound in _relations(answer.text, _sentence_of(answer, facts))
+            if (value <= bound if side == "<=" else value >= bound)]
+
+
+@functools.lru_cache(maxsize=1)
+def _bound_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    table = option_rules()
+    return tuple(table["lower_bound_words"]), tuple(table["upper_bound_words"])
+
+
+def bound_side(answer: NumberFact, sentence: str) -> str | None:
+    """'>' for a figure the sentence gives as a floor ('above 50 percent', 'more than 10 points'): any lower figure
+    would be true as well, so options lie above it; '<' for a ceiling ('under 10', 'fewer than 300')."""
+    own = answer.text.lower()
+    at = sentence.lower().find(own)
+    before = sentence.lower()[:at].rstrip() if at >= 0 else ""
+    lower, upper = _bound_words()
+
+    def bound_by(words: tuple[str, ...]) -> bool:
+        return any(own.startswith(w + " ") or compiled(rf"\b{re.escape(w)}$").search(before) for w in words)
+    if bound_by(lower):
+        return ">"
+    return "<" if bound_by(upper) else None
+
+
+def _shown_below_one(label: str) -> bool:
+    match = _NUMERIC.search(label)
+    return match is not None and float(match.group(0).replace(",", "")) < 1
+
+
+def _on_the_false_side(v: float, value: float, side: str | None) -> bool:
+    return side is None or (v > value if side == ">" else v < value)
+
+
+def _within(v: float, limits: list[tuple[str, float]]) -> bool:
+    return all((v < bound if side == "<=" else v > bound) for side, bound in limits)
+
+
+def no_options_reason(answer: NumberFact, facts: FactSheet) -> str | None:
+    """Why a figure takes no options at all: words of a fixed phrase, a doubled hedge, or computable."""
+    sentence = _sentence_of(answer, facts)
+    if in_fixed_phrase(answer, sentence):
+        return "part of a fixed phrase, not a figure"
+    if repeated_hedge(answer.text):
+        return "two hedges in a row, which every option would repeat"
+    if computable_from_sentence(answer, sentence):
+        return "computable from the sentence's other figures"
+    if _one_of_a_singular(answer, sentence):
+        return "one of a singular noun ('one factor'): another count would need a plural"
+    return None
+
+
+def _one_of_a_singular(answer: NumberFact, sentence: str) -> bool:
+    """'only one factor among many': any other count breaks the noun's agreement."""
+    if answer.value != 1 or answer.kind != "count":
+        return False
+    at = sentence.find(answer.text)
+    following = re.match(r"\s+([a-z]+)", sentence[at + len(answer.text):] if at >= 0 else "")
+    return following is not None and not following.group(1).endswith("s") and (
+        following.group(1) not in option_rules()["after_one_not_nouns"])
+
+
+def _other_years(answer: NumberFact, facts: FactSheet) -> list[int]:
+    """The sentence's other years, for a year answer: 'founded in 1990 and closed in ___' keeps the order of
+    events (an option of 1985 would close it before it opened)."""
+    if answer.kind != "year":
+        return []
+    return [int(y) for y in _YEAR.findall(_sentence_of(answer, facts).replace(answer.text, " "))]
+
+
+def _sentence_allows(answer: NumberFact, value: float, facts: FactSheet) -> Callable[[float, str], bool]:
+    """Whether an option (value, label) fits the answer's sentence: on the answer's side of its other figures (and,
+    for a year, of its other years) and of the words that relate them, on the false side of a floor or a ceiling,
+    below a larger unit's size, and not shown below one where the answer is not."""
+    bounds = sentence_bounds(answer, facts) if answer.kind != "year" else []
+    years = _other_years(answer, facts)
+    limits = text_limits(answer, facts)
+    side = None if answer.kind in {"year", "multiple"} else bound_side(answer, _sentence_of(answer, facts))
+    cap = compound_cap(answer, facts)
+    below_one = _shown_below_one(answer.text)
+
+    def allows(v: float, label: str) -> bool:
+        return (_feasible(v, value, bounds) and _within(v, limits) and _on_the_false_side(v, value, side)
+                and all((v > y) == (value > y) and v != y for y in years)
+                and (below_one or not _shown_below_one(label)) and (cap is None or 0 <= v < cap))
+    return allows
+
+
 def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list[str]:
-    """Plausible neighbours in the answer's own style; none rounds to the answer, repeats another fact's value, is a
-    near-twin of another option, or is ruled out by the other figures of its sentence."""
+    """Plausible neighbours in the answer's own style and precision; none rounds to the answer, repeats another
+    fact's value, is a near-twin of another option, or is ruled out by the other figures or words of its sentence
+    (a part above its whole, a fall that rises). A figure in a fixed phrase, with a doubled hedge, or computable
+    from its sentence takes none."""
     value = _compared_value(answer)
-    if value is None:
+    if value is None or no_options_reason(answer, facts) is not None:
         return []
     forbidden = _values_given_elsewhere(answer, facts)
-    bounds = sentence_bounds(answer, facts) if answer.kind != "year" else []
+    allows = _sentence_allows(answer, value, facts)
     compared = replace(answer, value=value)
-    cap = compound_cap(answer, facts)
     chosen: list[tuple[float, str]] = []
-    for v, label in _candidates(answer, value):
+    for v, label in _as_precise(_candidates(answer, value), answer):
         if len(chosen) >= count:
             break
         repeats = label == answer.text or round(v, 6) in forbidden or any(label == c[1] or v == c[0] for c in chosen)
-        if not repeats and not _too_close(v, compared) and not _near_twin(v, answer, chosen) and _feasible(
-                v, value, bounds) and (cap is None or 0 <= v < cap):
+        if not repeats and not _too_close(v, compared) and not _near_twin(v, answer, chosen) and allows(v, label):
             chosen.append((v, label))
     return [label for _, label in chosen]
 

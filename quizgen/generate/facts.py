@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from quizgen.generate.contrasts import has_contrast_word
 from quizgen.generate.standalone import tidy
 from quizgen.model import Entity, FactSheet
 
@@ -111,6 +112,11 @@ def _key_sentence_facts(facts: FactSheet) -> list[Fact]:
         for k in facts.key_sentences if k.enabled]
 
 
+def _contrast_facts(facts: FactSheet) -> list[Fact]:
+    """Key sentences holding a word a false statement could turn into its opposite (before/after, rose/fell)."""
+    return [f for f in _key_sentence_facts(facts) if has_contrast_word(facts.sentences[f.sentence].text)]
+
+
 def _question_facts(facts: FactSheet) -> list[Fact]:
     return [Fact(w.id, w.sentence, 1.3, {
         **with_article(facts, w.sentence),
@@ -131,7 +137,8 @@ def _article_facts(facts: FactSheet) -> list[Fact]:
 
 FACT_BUILDERS: dict[str, Callable[[FactSheet], list[Fact]]] = {
     "entity": _entity_facts, "quote": _quote_facts, "number": _number_facts, "gloss": _gloss_facts,
-    "key_sentence": _key_sentence_facts, "question": _question_facts, "article": _article_facts,
+    "key_sentence": _key_sentence_facts, "contrast": _contrast_facts, "question": _question_facts,
+    "article": _article_facts,
 }
 
 

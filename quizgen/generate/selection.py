@@ -8,25 +8,35 @@ over with the name of the rule it broke (shown by `-v`). The conflict rules are 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from math import ceil
 
 from quizgen.generate.facts import Fact
+from quizgen.lang import en as lang_en
 from quizgen.model import Dropped, Entity, FactSheet, Item, KeySentence, NumberFact
 from quizgen.textutil import compiled, normalize, strip_honorific
 
 # Extra value for an item resting on the opening sentences (the lede carries the story).
 _LEDE_BONUS = (0.9, 0.6, 0.4, 0.2)
+# … and on the paragraphs after the lede, by their place (the second, third and fourth paragraphs tell what the news
+# means, who reacted and the figures), so they come before incidental detail however many sentences each holds.
+_PARAGRAPH_BONUS = (0.9, 0.6, 0.4, 0.3)
 _NEW_PARAGRAPH_BONUS = 0.5  # spread the quiz over the article
 _SAME_TEMPLATE_COST = 0.45  # each item of a template already chosen makes the next one of it less welcome
 _SAME_TYPE_COST = 0.2
 _TEMPLATE_SHARE = 0.25  # no template above this share of the quiz (at least 2 items)
 _LIFTED_SHARE = 0.35  # … lifted to this only when the quiz would otherwise come out short
+_TEMPLATE_FLOOR = 3  # a template may always take this many items of a quiz shorter than asked
+_TYPE_SHARE = 0.5  # no type above half the quiz …
+_TYPE_FLOOR = 4  # … or four items, whichever is more
+_REPLANS = 1  # plans once more for a quiz shorter than asked, so the caps fit its real size
 _CLOZE_CAP = 4  # cloze items share one word bank: a few, so each blank has its own kind of entries
 _TRUE_ONLY_COST = 0.5  # a statement no safe swap can make false is worth a little less
-_TRUE_MARGIN = 2  # true statements may outnumber false ones by this many
+_TRUE_MARGIN = 1  # true statements may outnumber false ones by this many
 _TITLE_WORD = re.compile(r"[A-Za-z][a-z'’-]{3,}|\d+")
 
 
@@ -44,6 +54,9 @@ class Candidate:
     links: tuple[tuple[str, str], ...]  # (name, cue) pairs the item asks to connect: "Frank Field" / "welfare minister"
     value: float
     swap: frozenset[str] = frozenset()  # a false statement's swapped pair ("blair", "brown"), lower case
+    actors: frozenset[str] = frozenset()  # the entities its source sentences name (ids): who the event is about
+    event: frozenset[str] = frozenset()  # the stems of its sources' ordinary words (names left out): what happens
+    quotes: tuple[str, ...] = ()  # the quotations it prints (normalised, lower): one may settle another item
 
     @staticmethod
     def of(item: Item, fact: Fact, facts: FactSheet) -> Candidate:
@@ -51,6 +64,8 @@ class Candidate:
         and its value (lede and headline bonus; less for a statement that can only be true)."""
         record = fact.record
         keys, sentences, links = _keys_of(item, record, facts, fact.sentence)
+        if sentences:
+            sentences |= _sentences_in(item.source, fact.sentence, facts)  # a quotation running over two
         keys |= _answer_keys(item, facts)
         hidden = [n for a in (item.answer,) for n in _names_of(a, facts)] if item.type == "short_answer" else []
         if isinstance(record, NumberFact) and item.type == "mcq":
@@ -64,9 +79,10 @@ class Candidate:
         value = item.score + (_key_fact_bonus(min(sentences), facts) if sentences else 0.0)
         if item.type == "true_false" and item.answer == "True":
             value -= _TRUE_ONLY_COST  # no safe swap: a quiz of statements that are all true is guessable
+        actors, event = _actors_and_event(item.source, facts) if sentences else (frozenset(), frozenset())
         return Candidate(item, frozenset(sentences), frozenset(keys), tuple(dict.fromkeys(hidden)),
                          tuple(dict.fromkeys(blanked)), _content_words(shown), _key(shown), tuple(links),
-                         value, swapped_pair(item))
+                         value, swapped_pair(item), actors, event, _quotations(item.source, shown))
 
 
 def swapped_pair(item: Item) -> frozenset[str]:
@@ -99,10 +115,14 @@ def _answer_keys(item: Item, facts: FactSheet) -> set[str]:
     return keys
 
 
+_BARE_FIGURE = 3  # characters a bare figure needs to be read as this one ('15,000', '2027'; not '10' of '10 metres')
+
+
 def _figure_forms(answer: str) -> list[str]:
-    """'about 15,000' → ['about 15,000', '15,000']: the figure as another stem may print it."""
+    """'about 15,000' → ['about 15,000', '15,000']: the figure as another stem may print it. A short bare number
+    ('10' of '10 metres') stands for many things ('10 customers'), so only the figure as written counts."""
     digits = re.search(r"\d[\d,.]*\d|\d", answer)
-    return [answer, digits.group(0)] if digits and len(digits.group(0)) >= 2 else [answer]
+    return [answer, digits.group(0)] if digits and len(digits.group(0)) >= _BARE_FIGURE else [answer]
 
 
 def _names_of(answer: str, facts: FactSheet) -> list[str]:
@@ -137,23 +157,85 @@ def _keys_of(item: Item, record: object, facts: FactSheet, sentence: int
     return keys, sentences, links
 
 
+_HEADLINE_BONUS = 1.2  # times the share of the headline's words a sentence holds: the fact the story exists for
+
+
+def _paragraph_place(sentence: int, facts: FactSheet) -> int:
+    """Which paragraph of the article (0 for the first that holds a sentence) the sentence stands in."""
+    paragraphs = sorted({s.paragraph for s in facts.sentences})
+    return paragraphs.index(facts.sentences[sentence].paragraph)
+
+
 def _key_fact_bonus(sentence: int, facts: FactSheet) -> float:
-    bonus = _LEDE_BONUS[sentence] if sentence < len(_LEDE_BONUS) else 0.0
+    """Extra value for the lede's sentences, for the first paragraphs after it, and for the sentences telling the
+    headline's fact (two of its words at least, more for more)."""
+    place = _paragraph_place(sentence, facts)
+    bonus = max(_LEDE_BONUS[sentence] if sentence < len(_LEDE_BONUS) else 0.0,
+                _PARAGRAPH_BONUS[place] if place < len(_PARAGRAPH_BONUS) else 0.0)
     title_words = {w.lower() for w in _TITLE_WORD.findall(facts.title)}
     shared = title_words & {w.lower() for w in _TITLE_WORD.findall(facts.sentences[sentence].text)}
-    return bonus + (0.3 if len(shared) >= 2 else 0.0)
+    return bonus + (_HEADLINE_BONUS * len(shared) / len(title_words) if len(shared) >= 2 else 0.0)
 
 
 _CONTENT_WORD = re.compile(r"(?<![A-Za-z'’-])[a-z][a-z'’-]{3,}")
 _COMMON = frozenset("that this with from have been were will would could should their there they said says which "
                     "about after also into more most other over some than them then these those when where while "
                     "what year years article".split())
-_SHARED_CONTEXT = 3  # content words two stems share before a name in one is read as the other's answer in context
+# Words that tell nothing about what happens: two sentences sharing them share no event.
+_NO_EVENT = frozenset("told added according just only very much many such being made make like well last first "
+                      "second time week month today yesterday people including because however already also still "
+                      "even the and for but was has had are not its his her who new one two out off all any can may "
+                      "did does got own how why now yet per via our you she him they".split())
+_STEM = 5
+_SHARED_CONTEXT = 2  # content words two stems share before a name in one is read as the other's answer in context
 
 
 def _content_words(text: str) -> frozenset[str]:
     """The ordinary words of a text (names left out: a name shared by two stems is not a shared context)."""
     return frozenset(w for w in _CONTENT_WORD.findall(normalize(text)) if w not in _COMMON)
+
+
+def _sentences_in(source: str, sentence: int, facts: FactSheet) -> set[int]:
+    """The article sentences next to `sentence` that an item's source line also prints (a quotation's attribution
+    in the sentence after it)."""
+    near = range(max(0, sentence - 1), min(len(facts.sentences), sentence + 2))
+    return {i for i in near if facts.sentences[i].text in source}
+
+
+_EVENT_WORD = re.compile(r"(?<![A-Za-z'’-])[a-z][a-z'’-]{2,}")  # 'won', 'cut', 'led' tell what happened
+
+
+def _stems(text: str) -> frozenset[str]:
+    """The ordinary words of a text cut to five letters ('rescued', 'rescue' → 'rescu'), names left out."""
+    words = (w.rstrip("'’") for w in _EVENT_WORD.findall(normalize(text)))
+    return frozenset(w[:_STEM] for w in words if w not in _COMMON and w not in _NO_EVENT)
+
+
+def _actors_and_event(source: str, facts: FactSheet) -> tuple[frozenset[str], frozenset[str]]:
+    """Who a source line is about (the ids of the entities it names) and what happens in it (the stems of its
+    ordinary words, the names' own words left out)."""
+    actors: set[str] = set()
+    name_words: set[str] = set()
+    lowered = _key(source)
+    for entity in facts.entities:
+        # A plain substring test first: most names are not in the line, and the word-boundary check is dearer.
+        named = entity.enabled and any(len(n) > 2 and _key(n) in lowered and _mentioned(n, lowered)
+                                       for n in entity.names)
+        if named:
+            actors.add(entity.id)
+            name_words |= {w.lower()[:_STEM] for n in entity.names for w in n.split()}
+    return frozenset(actors), _stems(source) - name_words
+
+
+_QUOTATION = re.compile(r'"([^"]+)"')
+_QUOTE_WORDS = 3  # a quotation this long, printed by one item, may settle what another asks
+
+
+def _quotations(source: str, shown: str) -> tuple[str, ...]:
+    """The article's quotations (of `_QUOTE_WORDS` words or more) that an item prints."""
+    printed = _key(shown)
+    quotations = (q.strip(" ,.;:!?") for q in _QUOTATION.findall(_key(source)))
+    return tuple(q for q in quotations if len(q.split()) >= _QUOTE_WORDS and q in printed)
 
 
 def _mentioned(name: str, text: str) -> bool:
@@ -174,17 +256,38 @@ def same_fact(a: Candidate, b: Candidate) -> str | None:
 
 
 def answer_shown(a: Candidate, b: Candidate) -> str | None:
-    """A short answer printed anywhere else; a cloze answer printed by another cloze sentence, or by a stem about
-    the same thing."""
+    """A short answer printed anywhere else; a cloze answer (the word bank lists it) printed by any other item; the
+    name a 'which name completes' item asks for printed as another item's source ('according to X') or in a stem
+    about the same thing."""
     for first, second in ((a, b), (b, a)):
         if any(_mentioned(n, second.shown) for n in first.hidden):
             return "one item prints the other's answer"
-        if any(_mentioned(n, second.shown) for n in first.blanked) and (
-                second.item.type in {"cloze", "matching"} or len(first.words & second.words) >= _SHARED_CONTEXT):
-            # Cloze sentences sit together beside the word bank, and a matching item prints whole roles: one
-            # printing another's blanked name fills the blank.
+        printed = [n for n in first.blanked if _mentioned(n, second.shown)]
+        if printed and (_word_bank_answer(first) or second.item.type in {"cloze", "matching"}
+                        or len(first.words & second.words) >= _SHARED_CONTEXT
+                        or any(_attributed(n, second.shown) for n in printed)):
+            # A cloze answer printed anywhere ties it to the story beside a word bank that lists it; a name with
+            # options is given away in context, or as the source another item quotes.
             return "one item prints the other's blank"
     return None
+
+
+def _word_bank_answer(candidate: Candidate) -> bool:
+    return candidate.item.type == "cloze"
+
+
+@functools.lru_cache(maxsize=1)
+def _attribution() -> tuple[str, str]:
+    table = lang_en.table("attribution")
+    return tuple("|".join(re.escape(w.lower()) for w in table[side]) for side in ("before_name", "after_name"))
+
+
+def _attributed(name: str, shown: str) -> bool:
+    """'according to X', 'X said', 'said X': the stem prints the name as the source of what it says."""
+    before, after = _attribution()
+    key = re.escape(_key(name))
+    pattern = rf"(?<!\w)(?:{before}) (?:the )?{key}(?!\w)|(?<!\w){key},? (?:{after})(?!\w)"
+    return compiled(pattern).search(shown) is not None
 
 
 def same_swap(a: Candidate, b: Candidate) -> str | None:
@@ -201,8 +304,73 @@ def link_shown(a: Candidate, b: Candidate) -> str | None:
     return None
 
 
+_EVENT_STEMS = 2  # words of what happens two sentences share, besides two actors, to tell one event
+_EVENT_STEMS_ONE_ACTOR = 4  # … or besides one actor
+
+
+def same_event(a: Candidate, b: Candidate) -> str | None:
+    """Two sentences telling one event (the same actors, the same happening: 'Moya beat Roddick' in the lede and
+    again in the report of the match) test one fact twice."""
+    actors, event = a.actors & b.actors, a.event & b.event
+    if (len(actors) >= 2 and len(event) >= _EVENT_STEMS) or (actors and len(event) >= _EVENT_STEMS_ONE_ACTOR):
+        return "tests the same event as told in another sentence"
+    return None
+
+
+def _asked_people(candidate: Candidate) -> set[str]:
+    return {k[2:] for k in candidate.keys if k.startswith("a:")}
+
+
+def _matched_people(candidate: Candidate) -> set[str]:
+    return {k[2:] for k in candidate.keys if k.startswith("e:")} if candidate.item.type == "matching" else set()
+
+
+def asks_for_a_matched_person(a: Candidate, b: Candidate) -> str | None:
+    """A who-said (or any item asking for a name) and a matching item listing that person test them twice: the
+    matching item prints the name beside the role the other item's answer turns on."""
+    for first, second in ((a, b), (b, a)):
+        if first.item.type != "matching" and _asked_people(first) & _matched_people(second):
+            return "asks for a person the matching item lists"
+    return None
+
+
+def _is_who_said(candidate: Candidate) -> bool:
+    return candidate.item.type == "mcq" and any(k.startswith("Quote:") for k in candidate.keys)
+
+
+def speaker_shown(a: Candidate, b: Candidate) -> str | None:
+    """'Who said “…”?' is answered by another item that prints the speaker beside the quotation's own words."""
+    for first, second in ((a, b), (b, a)):
+        if not _is_who_said(first) or second.item.type == "matching":
+            continue
+        words = frozenset().union(*(_stems(q) for q in first.quotes))
+        printed = frozenset(w[:_STEM] for w in second.words)
+        if any(_mentioned(n, second.shown) for n in _names_in_keys(first)) and len(words & printed) >= 2:
+            return "one item prints who said the other's quotation"
+    return None
+
+
+def _names_in_keys(candidate: Candidate) -> tuple[str, ...]:
+    return (candidate.item.answer, *candidate.blanked)
+
+
+def quote_settles_statement(a: Candidate, b: Candidate) -> str | None:
+    """A quotation one item prints ('The fund stands ready to help') settles a true/false statement another item
+    makes of the same thing."""
+    for first, second in ((a, b), (b, a)):
+        if second.item.type != "true_false" or not first.quotes:
+            continue
+        source = _key(second.item.source)
+        for quote in first.quotes:
+            shared = _stems(quote) & second.event
+            if quote in source or len(shared) >= 3 or (first.actors & second.actors and len(shared) >= 2):
+                return "one item prints a quotation that settles the other's statement"
+    return None
+
+
 CONFLICT_RULES: tuple[Callable[[Candidate, Candidate], str | None], ...] = (
-    same_sentence, same_fact, answer_shown, link_shown, same_swap)
+    same_sentence, same_fact, answer_shown, link_shown, same_swap, same_event, asks_for_a_matched_person,
+    speaker_shown, quote_settles_statement)
 
 
 def conflict(a: Candidate, b: Candidate) -> str | None:
@@ -240,12 +408,21 @@ def _trim_matching(matching: Candidate, chosen: Candidate, facts: FactSheet) -> 
 
 
 def _lopsided_truth(candidate: Candidate, chosen: list[Candidate]) -> bool:
-    """A statement that can only be true joins only while true ones outnumber false ones by less than two: a
-    true/false section of true statements is answered by guessing."""
+    """A statement that can only be true joins only while true ones do not outnumber false ones: a true/false
+    section of true statements is answered by guessing (it waits for a false one to join)."""
     if candidate.item.type != "true_false" or candidate.item.answer != "True":
         return False
     answers = [c.item.answer for c in chosen if c.item.type == "true_false"]
     return answers.count("True") >= answers.count("False") + _TRUE_MARGIN
+
+
+def _gives_way(matching: Candidate, other: Candidate, facts: FactSheet) -> bool:
+    """A matching item gives way to an item testing one of its people on their own (a who-said, a role question):
+    it can drop the pairs that item tests and keep three."""
+    if matching.item.type != "matching" or other.item.type == "matching":
+        return False
+    trimmed = _trim_matching(matching, other, facts)
+    return trimmed is not None and conflict(trimmed, other) is None
 
 
 def _after_choosing(best: Candidate, others: list[Candidate], facts: FactSheet,
@@ -258,6 +435,8 @@ def _after_choosing(best: Candidate, others: list[Candidate], facts: FactSheet,
             kept.append(other)
         elif other.item.type == "matching" and (trimmed := _trim_matching(other, best, facts)) is not None:
             kept.append(trimmed)  # the pairs the chosen item tests leave the matching item
+        elif _gives_way(best, other, facts):
+            kept.append(other)  # the chosen matching item will drop the pairs this one tests, if it joins
         else:
             passed_over.append(Dropped(other.item.template, other.item.fact,
                                        f"not selected: {reason} as item {best.item.template}/{best.item.fact}"))
@@ -273,9 +452,14 @@ def restates_the_lede(candidate: Candidate, facts: FactSheet) -> bool:
     if item.type != "true_false" or item.answer != "True" or len(candidate.sentences) != 1:
         return False
     sentence = min(candidate.sentences)
-    title = {w.lower() for w in _TITLE_WORD.findall(facts.title)}
-    said = {w.lower() for w in _TITLE_WORD.findall(facts.sentences[sentence].text)}
-    return sentence == 0 or (len(title) >= 3 and len(title & said) >= _HEADLINE_SHARE * len(title))
+    return sentence == 0 or restates_headline(facts.sentences[sentence].text, facts.title)
+
+
+def restates_headline(text: str, title: str) -> bool:
+    """The sentence holds most of the headline's words (three at least)."""
+    headline = {w.lower() for w in _TITLE_WORD.findall(title)}
+    said = {w.lower() for w in _TITLE_WORD.findall(text)}
+    return len(headline) >= 3 and len(headline & said) >= _HEADLINE_SHARE * len(headline)
 
 
 def _without_trivial_lede(candidates: list[Candidate], facts: FactSheet,
@@ -292,47 +476,140 @@ def _without_trivial_lede(candidates: list[Candidate], facts: FactSheet,
     return kept
 
 
+_BLOCKING_COST = 0.3  # less value for each other sentence whose items print a name this one blanks
+_MAX_BLOCKING_COST = 1.5
+
+
+def _priced_by_what_they_block(candidates: list[Candidate]) -> list[Candidate]:
+    """A cloze blank on a name the article prints in many sentences shuts out every item printing it ('one item
+    prints the other's blank'): such a candidate is worth less, by the sentences it would shut out."""
+    priced = []
+    for c in candidates:
+        if not _word_bank_answer(c):
+            priced.append(c)
+            continue
+        blocked = {min(o.sentences) for o in candidates if o.sentences and not o.sentences & c.sentences
+                   and any(_mentioned(n, o.shown) for n in c.blanked)}
+        priced.append(replace(c, value=c.value - min(_MAX_BLOCKING_COST, _BLOCKING_COST * len(blocked))))
+    return priced
+
+
+_WHO_IS_WHO_TAGS = frozenset({"quotes", "roles"})
+
+
+def _who_is_who(c: Candidate) -> bool:
+    """Who said it, who holds which role: items of these templates test one topic (the people), so together they
+    take no more of a quiz than one type may."""
+    return bool(_WHO_IS_WHO_TAGS & set(c.item.tags))
+
+
+@dataclass
+class _Plan:
+    """A quiz being planned: what is chosen, what waits, and the caps on one template and one type."""
+
+    facts: FactSheet
+    count: int
+    template_cap: int
+    type_cap: int
+    chosen: list[Candidate] = field(default_factory=list)
+    per_template: Counter[str] = field(default_factory=Counter)
+    per_type: Counter[str] = field(default_factory=Counter)
+    paragraphs: set[int] = field(default_factory=set)
+    passed_over: list[Dropped] = field(default_factory=list)
+    waiting_truth: list[Candidate] = field(default_factory=list)  # true statements waiting for a false one
+
+    def value(self, c: Candidate) -> float:
+        fresh = _NEW_PARAGRAPH_BONUS if c.item.paragraph not in self.paragraphs else 0.0
+        return (c.value + fresh - _SAME_TEMPLATE_COST * self.per_template[c.item.template]
+                - _SAME_TYPE_COST * self.per_type[c.item.type])
+
+    def full_for(self, c: Candidate) -> bool:
+        """The quiz already holds its share of this template, this type, or of who-is-who items."""
+        cap = min(self.template_cap, _CLOZE_CAP) if c.item.type == "cloze" else self.template_cap
+        who = _who_is_who(c) and sum(map(_who_is_who, self.chosen)) >= self.type_cap
+        return self.per_template[c.item.template] >= cap or self.per_type[c.item.type] >= self.type_cap or who
+
+    def opens_a_paragraph(self, c: Candidate) -> bool:
+        """An item from a paragraph the quiz does not test yet: coverage comes before the mix."""
+        return bool(c.sentences) and c.item.paragraph not in self.paragraphs
+
+    def make_way(self, best: Candidate) -> None:
+        """A chosen matching item drops the pairs `best` tests, or leaves the quiz when fewer than three remain."""
+        for c in [c for c in self.chosen if c.item.type == "matching" and conflict(c, best) is not None]:
+            trimmed = _trim_matching(c, best, self.facts)
+            if trimmed is not None and conflict(trimmed, best) is None:
+                self.chosen[self.chosen.index(c)] = trimmed
+                continue
+            self.chosen.remove(c)
+            self.per_template[c.item.template] -= 1
+            self.per_type[c.item.type] -= 1
+            self.passed_over.append(Dropped(c.item.template, c.item.fact, "not selected: gave way to items testing "
+                                            f"its people on their own, as item {best.item.template}/{best.item.fact}"))
+
+    def take(self, best: Candidate, remaining: list[Candidate], deferred: list[Candidate]
+             ) -> tuple[list[Candidate], list[Candidate]]:
+        self.make_way(best)
+        self.chosen.append(best)
+        self.per_template[best.item.template] += 1
+        self.per_type[best.item.type] += 1
+        self.paragraphs.add(best.item.paragraph)
+        if best.item.type == "true_false" and best.item.answer == "False":
+            # A false statement makes room for a true one that had to wait.
+            remaining, self.waiting_truth = remaining + self.waiting_truth, []
+        return (_after_choosing(best, remaining, self.facts, self.passed_over),
+                _after_choosing(best, deferred, self.facts, self.passed_over))
+
+    def fill(self, remaining: list[Candidate]) -> list[Candidate]:
+        """Choose greedily by value until the quiz is full; returns the candidates deferred by a cap."""
+        deferred: list[Candidate] = []
+        while remaining and len(self.chosen) < self.count:
+            best = max(enumerate(remaining), key=lambda pair: (self.value(pair[1]), -pair[0]))[1]
+            remaining.remove(best)
+            if self.full_for(best) and not self.opens_a_paragraph(best):
+                deferred.append(best)
+            elif _lopsided_truth(best, self.chosen):
+                self.waiting_truth.append(best)
+            else:
+                remaining, deferred = self.take(best, remaining, deferred)
+        return deferred + remaining
+
+    def close(self, left: list[Candidate]) -> list[Dropped]:
+        reasons = [(self.waiting_truth, "not selected: the true/false items would be mostly true")]
+        full = len(self.chosen) >= self.count
+        reasons.append((left, "not selected: the quiz was full" if full else
+                        "not selected: the quiz already has its share of this template or type"))
+        for group, reason in reasons:
+            self.passed_over.extend(Dropped(c.item.template, c.item.fact, reason) for c in group)
+        return self.passed_over
+
+
+def _plan_once(candidates: list[Candidate], facts: FactSheet, count: int, size: int
+               ) -> tuple[list[Candidate], list[Dropped]]:
+    """One greedy plan with caps for a quiz of `size` items: a template's share is capped, lifted once (to
+    `_LIFTED_SHARE`) if the quiz would otherwise come out short; one type never above `_TYPE_SHARE`."""
+    floor = 2 if size >= count else _TEMPLATE_FLOOR  # a short quiz still takes a few of its best template
+    plan = _Plan(facts, count, max(floor, round(size * _TEMPLATE_SHARE)), max(_TYPE_FLOOR, ceil(size * _TYPE_SHARE)))
+    left = plan.fill(list(candidates))
+    plan.template_cap = max(floor, round(size * _LIFTED_SHARE))
+    left = plan.fill(left)
+    return plan.chosen, plan.close(left)
+
+
 def plan_quiz(candidates: list[Candidate], facts: FactSheet, count: int) -> tuple[list[Item], list[Dropped]]:
     """At most `count` items that test distinct facts, best value first; fewer when the article gives fewer.
 
-    A template's share is capped; the cap is lifted once (to `_LIFTED_SHARE`) only if the quiz would otherwise
-    come out short.
+    The caps on one template's and one type's share are set for the quiz's real size: when the article gives
+    fewer items than asked, the quiz is planned again with caps for the size it came to, so that a short quiz is
+    not all true/false or all who-said.
     """
-    passed_over: list[Dropped] = []
-    remaining = sorted(_without_trivial_lede(candidates, facts, passed_over), key=lambda c: (-c.value, c.item.id))
-    chosen: list[Candidate] = []
-    per_template: Counter[str] = Counter()
-    per_type: Counter[str] = Counter()
-    paragraphs: set[int] = set()
-
-    def value(c: Candidate) -> float:
-        fresh = _NEW_PARAGRAPH_BONUS if c.item.paragraph not in paragraphs else 0.0
-        return (c.value + fresh - _SAME_TEMPLATE_COST * per_template[c.item.template]
-                - _SAME_TYPE_COST * per_type[c.item.type])
-
-    deferred: list[Candidate] = []
-    for share in (_TEMPLATE_SHARE, _LIFTED_SHARE):
-        cap = max(2, round(count * share))
-        remaining, deferred = remaining + deferred, []
-        while remaining and len(chosen) < count:
-            best = max(enumerate(remaining), key=lambda pair: (value(pair[1]), -pair[0]))[1]
-            remaining.remove(best)
-            if per_template[best.item.template] >= (min(cap, _CLOZE_CAP) if best.item.type == "cloze" else cap):
-                deferred.append(best)
-                continue
-            if _lopsided_truth(best, chosen):
-                passed_over.append(Dropped(best.item.template, best.item.fact, "not selected: the true/false items "
-                                                                               "would be mostly true"))
-                continue
-            chosen.append(best)
-            per_template[best.item.template] += 1
-            per_type[best.item.type] += 1
-            paragraphs.add(best.item.paragraph)
-            remaining = _after_choosing(best, remaining, facts, passed_over)
-            deferred = _after_choosing(best, deferred, facts, passed_over)
-    for other in deferred:
-        passed_over.append(Dropped(other.item.template, other.item.fact,
-                                   "not selected: the quiz already has its share of this template"))
-    for other in remaining:
-        passed_over.append(Dropped(other.item.template, other.item.fact, "not selected: the quiz was full"))
-    return [c.item for c in chosen], passed_over
+    lede_dropped: list[Dropped] = []
+    pool = _priced_by_what_they_block(_without_trivial_lede(candidates, facts, lede_dropped))
+    pool.sort(key=lambda c: (-c.value, c.item.id))
+    size = count
+    chosen, passed_over = _plan_once(pool, facts, count, size)
+    for _ in range(_REPLANS):
+        if len(chosen) >= size:
+            break
+        size = len(chosen)
+        chosen, passed_over = _plan_once(pool, facts, count, size)
+    return [c.item for c in chosen], lede_dropped + passed_over

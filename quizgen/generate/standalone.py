@@ -1,6 +1,11 @@
 """Sentences a student sees on their own: what makes one unreadable out of context, and a tidy display form.
 
 Each rule is a small named function `(text) -> reason | None`; `sentence_problem` returns the first reason found.
+SENTENCE_RULES judge the sentence as a sentence (an opener that leans on the one before, a quotation cut in two, a
+slip copied from the source); CONTEXT_RULES find words that stand for something named before (a time, a noun, an
+epithet, 'it', a pronoun); `vague_subject` needs the headline too; `role_problem` judges a role alone. The English
+words are in quizgen/lang/en/data/standalone.yaml. A sentence is skipped, never mended by guessing a word; `tidy`
+only drops a linking word and mends spacing and quotation marks.
 """
 
 from __future__ import annotations
@@ -21,6 +26,16 @@ def _tables() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return openers, droppable
 
 
+@functools.lru_cache(maxsize=1)
+def _opener_complements() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("standalone")["opener_complements"])
+
+
+@functools.lru_cache(maxsize=1)
+def _anchored() -> frozenset[str]:
+    return frozenset(w.lower() for w in (*lang_en.table("standalone")["anchored_after_demonstrative"], "days"))
+
+
 def _opens_with(text: str, phrases: tuple[str, ...]) -> str | None:
     lowered = text.lower()
     for phrase in phrases:
@@ -29,11 +44,32 @@ def _opens_with(text: str, phrases: tuple[str, ...]) -> str | None:
     return None
 
 
+def _linking_opener(text: str) -> str | None:
+    """The skip-list phrase `text` opens with, unless a complement follows that says what it links to ('As a
+    result of the strike …', 'Neither of the firms …')."""
+    openers, _ = _tables()
+    phrase = _opens_with(text, openers)
+    return None if phrase is None or _complement_follows(text, phrase) else phrase
+
+
+def _complement_follows(text: str, phrase: str) -> bool:
+    """'As a result of …', 'Neither the mayor nor the council …', 'This year's …': the opener says what it links
+    or means, here."""
+    following = text[len(phrase):].split(None, 1)
+    if following and following[0].lower() in _opener_complements():
+        return True
+    if phrase in {"this", "these"} and following and re.sub(r"['’]s$", "", following[0].lower()) in _anchored():
+        return True  # "This year's celebrations", "These days": anchored to the date, not to the sentence before
+    pair = lang_en.table("standalone")["paired_openers"].get(phrase)
+    near = " ".join(text[len(phrase):].split()[:8])  # "Both Quinn and Lind", not "Both sides … and …" much later
+    return pair is not None and re.search(rf"\b{pair}\b", near, re.I) is not None
+
+
 def drop_linking_opener(text: str) -> str:
     """'But the prime minister changed his mind …' → 'The prime minister changed his mind …'."""
     _, droppable = _tables()
     phrase = _opens_with(text, droppable)
-    if phrase is None:
+    if phrase is None or _complement_follows(text, phrase):
         return text
     rest = text[len(phrase):].lstrip(" ,")
     return rest[:1].upper() + rest[1:] if rest else text
@@ -43,9 +79,9 @@ _SHARE_OF_THEM = re.compile(r"^\W*(?:[\w,'’-]+\s+){0,4}?(?:of|among)\s+(them|t
 
 
 def _needs_previous_sentence(text: str) -> str | None:
-    openers, _ = _tables()
+    """'Neither did the council', 'As a result the firm …', 'He added …', and after a dropped 'So', 'Did the …'."""
     text = drop_linking_opener(text)
-    phrase = _opens_with(text, openers)
+    phrase = _linking_opener(text)
     if phrase is None and (m := _SHARE_OF_THEM.match(text)):
         phrase = f"of {m.group(1)}"  # "Nearly a third of them, …": of whom?
     return f"begins with '{phrase}', which needs the sentence before it" if phrase else None
@@ -66,7 +102,7 @@ _NAME_SEGMENT = re.compile(r"^\s*(?:and\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-
 
 def _roll_call(text: str) -> str | None:
     """'Cech; Ferreira, Terry, Carvalho, Gallas; …': a line-up or list of names is not a fact to remember."""
-    segments = re.split(r"[,;]", re.sub(r"\([^)]*\)", "", text).rstrip(".!? "))
+    segments = re.split(r"[,;]", re.sub(r"\([^()]*\)", "", text).rstrip(".!? "))
     if sum(bool(_NAME_SEGMENT.match(seg)) for seg in segments) >= 5:
         return "is a list of names (a line-up), not a fact to remember"
     return None
@@ -78,12 +114,17 @@ def _starts_mid_thought(text: str) -> str | None:
         return "begins mid-thought (lower case)"
     if text[:1] in {"-", "–", "—", ",", ";", ":", ")", "…"}:
         return "begins with stray punctuation"
+    if text[:1] in {"”", "’"} or re.match(r"^[\"']\s", text):
+        return "begins with the closing mark of an earlier quotation"
     return None
 
 
 def _unbalanced_quotes(text: str) -> str | None:
+    """'The mayor said “we will build it.': a quotation mark without its pair. Feeds mix curly and straight marks
+    (“Katyusha"), so every double mark counts the same."""
     plain = text.replace("``", '"').replace("''", '"')  # ''typewriter'' quotation marks count as double ones
-    if plain.count("“") != plain.count("”") or plain.count('"') % 2 or re.search(r"\s['’‘\"“]+$", plain):
+    plain = plain.replace("“", '"').replace("”", '"')
+    if plain.count('"') % 2 or re.search(r"\s['’‘\"“]+$", plain):
         return "a quotation mark without its pair (sentence split inside a quotation)"
     return None
 
@@ -106,28 +147,118 @@ def _two_sentences(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _garble_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """A word doubled ('the the'), or two words that cannot stand side by side ('for to build', 'a had a')."""
+    data = lang_en.table("standalone")
+    pairs = "|".join(re.escape(p) for p in sorted(data["impossible_pairs"], key=len, reverse=True))
+    after_article = "|".join(re.escape(w) for w in data["never_after_article"])
+    impossible = re.compile(rf"\b(?:{pairs}|(?i:a|an|the) (?:{after_article}))(?![\w'’-])")
+    doubled = re.compile(r"\b([A-Za-z]+)\s+\1\b(?![\w'’-])", re.I)
+    return impossible, doubled, frozenset(w.lower() for w in data["doubled_words_allowed"])
+
+
+def _garbled_words(text: str) -> str | None:
+    """'could have a had a third', 'won approval for to build', 'the the': the source's own slip, copied. The
+    sentence is skipped rather than mended: guessing the intended word could change what it states."""
+    plain = _QUOTED.sub(" … ", text)  # "to “bring …” to" must not read as "to to"
+    impossible, doubled, allowed = _garble_patterns()
+    if (m := impossible.search(plain)) is not None:
+        return f"has words that cannot stand side by side ('{m.group(0)}'), a slip in the source"
+    for m in doubled.finditer(plain):
+        if m.group(1).lower() not in allowed:
+            return f"repeats a word ('{m.group(0)}'), a slip in the source"
+    return None
+
+
+_BRACKET_AFTER_QUOTE = re.compile(r"[,.!?][”\"]\s*\[")
+
+
+def _stray_marks(text: str) -> str | None:
+    """'… said," [Warhol] …' (a bracket left where a quotation was cut), '(as it' with no ')': marks that show the
+    sentence was cut out of something longer."""
+    if _BRACKET_AFTER_QUOTE.search(text):
+        return "a bracket right after a quotation's closing mark (a quotation cut short)"
+    if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+        return "a bracket without its pair"
+    return None
+
+
+# A figure run into a word of four letters or more ('46.68seconds'); units ('3km', '10mph') and ordinals are shorter.
+_GLUED_FIGURE = re.compile(r"\d[a-z]{4,}\b")
+
+
+def _glued_figure(text: str) -> str | None:
+    """'a time of one minute 46.68seconds': a missing space the source left. Not mended, so that the figure stays
+    the text its number fact names."""
+    m = _GLUED_FIGURE.search(text)
+    return f"runs a figure into a word ('{m.group(0)}'), a slip in the source" if m else None
+
+
 SENTENCE_RULES: tuple[Callable[[str], str | None], ...] = (
     _starts_mid_thought, _needs_previous_sentence, _unbalanced_quotes, _dangling_end, _two_sentences, _points_back,
-    _roll_call)
+    _roll_call, _garbled_words, _stray_marks, _glued_figure)
 
 
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")  # "Russian", "Japanese", "British", "Iraqi": a kind, not a name
 _VAGUE_OPENING = re.compile(r"^(?:The|This|That|Such an?)\s+")
+# A capitalised word after the first: the sentence names someone or something ("Yukos said the company …").
+_A_NAME = re.compile(r"(?<=\s)[A-Z][\w'’.-]*[a-z]")
+
+
+def _names_something(text: str) -> bool:
+    """A capitalised word that is not a date ('Monday'); the first word counts when a comma, a possessive or another
+    capitalised word follows it and it is not one that only opens a sentence ('Podesta, who said the project …' names
+    Podesta; 'Shares fell after the deal …' names nothing)."""
+    data = lang_en.table("standalone")
+    calendar = set(data["calendar_words"])
+    first = re.match(r"\W*([A-Z][\w.-]*)(?=,|['’]s\b|\s+[A-Z])", text)
+    if first and first.group(1).lower() not in {*data["scene_openers"], *data["function_starters"]} \
+            and first.group(1) not in calendar:
+        return True
+    return any(m.group(0) not in calendar for m in _A_NAME.finditer(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _vague_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("standalone")["vague_subjects"])
+
+
+@functools.lru_cache(maxsize=1)
+def _vague_subject_later() -> re.Pattern[str]:
+    """'In a statement, the company said …', '… after the report found …': a vague noun as the subject of a later
+    clause (a verb follows it)."""
+    nouns = "|".join(sorted(_vague_nouns(), key=len, reverse=True))
+    return re.compile(rf"(?:[,;]\s+|\b(?:said|says|after|before|when|because|as|and|but|while|that|since)\s+)"
+                      rf"the ({nouns})\s+(?:said|says|has|have|had|is|was|were|are|will|would|could|can|found"
+                      r"|wants|plans|[a-z]+ed)\b", re.I)
+
+
+def _vague_noun(text: str) -> str | None:
+    """The vague noun the sentence is about: within the first three words after 'The'/'This', or the subject of a
+    later clause when the sentence names nothing at all."""
+    if (m := _VAGUE_OPENING.match(text)) is not None:
+        words = re.findall(r"[\w'’-]+", text[m.end():])[:5]
+        word = next((w for w in words[:3] if w in _vague_nouns()), None)
+        if word is not None:
+            # "The Sanders campaign …", "The news agency TASS …": a capitalised word beside the noun names it.
+            at = words.index(word)
+            # … or a name after "of"/"with"/"by": "The meeting with Eggleston", "The report by Ofcom".
+            near = words[:at + 3] if at + 1 < len(words) and words[at + 1] in {"of", "with", "by"} else words[:at + 2]
+            named = any(w[:1].isupper() and not _DEMONYM.fullmatch(w) for w in near if w != word)
+            return None if named else word
+    if (m := _vague_subject_later().search(text)) is not None and not _names_something(text):
+        return m.group(1).lower()
+    return None
 
 
 def vague_subject(text: str, known: str) -> str | None:
-    """'The company added …', 'The Russian oil firm has …': a sentence about a thing it does not name (a vague
-    noun within its first three words), unless `known` (the headline and the opening sentences) names that kind of
-    thing."""
-    text = drop_linking_opener(text)
-    m = _VAGUE_OPENING.match(text)
-    if m is None:
+    """'The company added …', 'The Russian oil firm has …', 'In a statement, the report said …': a sentence about a
+    thing it does not name, unless `known` (the headline and the opening sentences) names that kind of thing."""
+    word = _vague_noun(drop_linking_opener(text))
+    if word is None or re.search(rf"\b{re.escape(word)}", known.lower()):
         return None
-    nouns = {w.lower() for w in lang_en.table("standalone")["vague_subjects"]}
-    for word in re.findall(r"[\w'’-]+", text[m.end():])[:3]:
-        if word in nouns:
-            named = re.search(rf"\b{re.escape(word)}", known.lower())
-            return None if named else f"opens with 'the {word}' without naming it"
-    return None
+    return f"opens with 'the {word}' without naming it"
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,10 +271,13 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
 
     units, verbs, anchored = words("time_units"), words("percentage_verbs"), words("anchored_after_demonstrative")
     # A verb or a clause break after "the <epithet>": the epithet is the subject, a person ("the Mallorcan won").
+    demonym = _DEMONYM.pattern
     person_verb = (r"(?:'s\b|\s*[,;:]|\s+(?:[a-z]+ed|said|says|was|is|has|had|will|would|could|can|won|lost"
-                   r"|beat|took|made|hit|went)\b)")
+                   r"|beat|took|made|hit|went|broke|scored|served|struck|led|got|saw)\b)")
     return {
-        "time": re.compile(rf"\b(?:{words('time_pointers')})\b(?! of\b)|\b(?:\w+|\d+) (?:{units}) later\b"
+        # "Two days earlier …" points back; "up 31% from a year earlier" is a comparison that says with what.
+        "time": re.compile(rf"\b(?:{words('time_pointers')})\b(?! of\b)"
+                           rf"|(?<!\bfrom )(?<!\bthan )\b(?:\w+|\d+) (?:{units}) (?:later|earlier)\b"
                            rf"|^(?:On|After) (?:the )?\d+(?:st|nd|rd|th)? (?:{units})\b", re.I),
         # Followed by its verb ("the figure is"), not by words saying which ("the figure of 5%", "the total cost").
         "noun": re.compile(rf"\b(?:{words('pointing_nouns')})(?=\s*[,.;:]|\s+(?:is|are|was|were|has|have|had|will"
@@ -151,14 +285,19 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
                            re.I),
         "demonstrative": re.compile(rf"\b(?:[Tt]his|[Tt]hese|[Tt]hose)\b(?!\s+(?:{anchored}|days"
                                     r"|who|whom|whose|which|that|with|in|at|of|aged|under|over|living|working)\b)"),
-        "epithet": re.compile(rf"\b[Tt]he ([A-Z][a-z]+(?:an|ese|ish|i)|(?i:{words('epithet_nouns')})"
-                              rf"|\d+-year-old){person_verb}"),
+        # "the 23-year-old Spaniard", "the Mallorcan left-hander": a demonym or an age may come before the head.
+        # A capital "The" inside the sentence begins a name ("outside The Venetian"), not an epithet.
+        "epithet": re.compile(rf"(?:^\W*The|\bthe) (?:\d+-year-old |[A-Z][a-z]+(?:an|ese|ish|i) ){{0,2}}?"
+                              rf"({demonym}|(?i:{words('epithet_nouns')})|\d+-year-old)"
+                              rf"(?:{person_verb}|(?P<place>(?=\s*[.!?”\"]*$)|\s+(?:in|at|to|for|with|from|by|who"
+                              r"|after|against|as|again|twice|before|a|an|his|her)\b))"),
         "percentage": re.compile(rf"(?:^|[,;]\s*(?:while|and|but|whereas)\s+)(?:[A-Za-z]+\s+){{0,2}}?\d+(?:\.\d+)?"
                                  rf"(?:%|\s*per\s?cent)\s+(?:{verbs})\b", re.I),
     }
 
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+# An opening mark stops the run too, so a line of unclosed marks costs linear time, not quadratic.
+_QUOTED = re.compile(r"“[^”“]*”|\"[^\"]*\"|‘[^’‘]*’")
 
 
 def _time_points_back(text: str) -> str | None:
@@ -187,8 +326,10 @@ def _epithet_exceptions() -> frozenset[str]:
 
 def _epithet(text: str) -> str | None:
     """'the Mallorcan won', 'the 24-year-old said': an epithet for a person named earlier."""
-    for m in _context_patterns()["epithet"].finditer(text):
-        if m.group(1).lower() not in _epithet_exceptions():
+    for m in _context_patterns()["epithet"].finditer(_QUOTED.sub(" … ", text)):
+        # "by the Chinese.", "the British in India": a nation as a whole, unless a verb makes it one person.
+        nation = m.group(1).endswith(("ese", "ish")) and m.group("place") is not None
+        if m.group(1).lower() not in _epithet_exceptions() and not nation:
             return f"'the {m.group(1)}' stands for a person named before"
     return None
 
@@ -210,8 +351,87 @@ def _pronoun_speaker(text: str) -> str | None:
     return f"', {m.group(1)} …' reports a speaker named before" if m else None
 
 
+@functools.lru_cache(maxsize=1)
+def _it_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'Microsoft replaced it in 2009' (its subject is all the sentence names before 'it'), 'the firm did it
+    again': 'it' as the object of a verb, standing for a thing the sentence before named. Not the dummy 'it' of
+    'made it clear', nor the subject 'it' of 'said it would' (the sentence's own subject)."""
+    data = lang_en.table("standalone")
+    dummy = "|".join(re.escape(w) for w in sorted(data["dummy_it_followers"], key=len, reverse=True))
+    verbs = "|".join(re.escape(w) for w in sorted(data["object_it_verbs"], key=len, reverse=True))
+    not_object = (rf"(?!\s+(?:{dummy})\b|\s+(?:is|was|were|are|would|will|could|can|should|may|might|must|has|had"
+                  r"|have|does|did|[a-z]+ed)\b)")
+    after_subject = re.compile(rf"^\W*(?:[\w'’.-]+\s+){{1,4}}?(?:[a-z]+ed|{verbs})\s+it\b{not_object}")
+    # Not "to do it": the infinitive's "it" is mostly what the same sentence just said ("… than let anyone else do it").
+    # Not an inversion either: "Only then did it emerge that …" ("it" looks forward).
+    anywhere = re.compile(r"(?<!\bthen )(?<!\bonly )(?<!\bnor )(?<!\bso )\b(?:did|does|done) it\b"
+                          r"(?!\s+(?:not|n['’]t)\b)")
+    return after_subject, anywhere
+
+
+def _it_points_back(text: str) -> str | None:
+    """'Microsoft replaced it with a newer browser': replaced what?"""
+    plain = _QUOTED.sub("", drop_linking_opener(text))
+    after_subject, anywhere = _it_patterns()
+    m = after_subject.search(plain) or anywhere.search(plain)
+    return f"'{m.group(0).split()[-2]} it' stands for something named before" if m else None
+
+
+# A scene-setting first word ("Within", "In", "Instead"), then only lower-case words (no name) up to a subject
+# pronoun: "Within three days he was …", "In 2004 they moved …".
+# At most one comma: "In several cases, tech executives say, they …" has its subject before the pronoun.
+_EARLY_PRONOUN = re.compile(r"^\W*([A-Z][a-z]*)(?:\s+[a-z0-9][\w'’-]*){0,6}?(?:,(?:\s+[a-z0-9][\w'’-]*){0,6}?)?"
+                            r"\s+(he|she|they)\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _scene_openers() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("standalone")["scene_openers"])
+
+
+# "Despite complaints that he is …, Mr. Sanders has …", "… that they distort it, the Democratic delegates …": the
+# name comes after the clause that holds the pronoun.
+_CATAPHORA = re.compile(r"[^,]*,\s+(?:the\s+)?(?:[A-Z][a-z]*\.?\s+)*[A-Z]")
+# "Driving home from Los Angeles, he …": the pronoun is the participle's own subject, whatever the phrase names.
+_PARTICIPLE_PRONOUN = re.compile(r"^\W*([A-Z][a-z]+ing)\b[^,]*,\s+(he|she|they)\b")
+
+
+def _early_pronoun(text: str) -> str | None:
+    """'Within three days he was back in Ireland', 'Driving home, he crashed': who? (A name before the pronoun says
+    who: 'McIlroy now claims he …', so the first word must be one that sets the scene, not a name.)"""
+    plain = _QUOTED.sub("", drop_linking_opener(text))
+    m = _PARTICIPLE_PRONOUN.match(plain)
+    if m is not None and m.group(1).lower() not in lang_en.table("standalone")["prepositional_participles"]:
+        return f"'{m.group(2)}' stands for someone named before"
+    m = _EARLY_PRONOUN.match(plain)
+    if m is None or m.group(1).lower() not in _scene_openers() or _CATAPHORA.match(plain[m.end():]):
+        return None
+    return f"'{m.group(2)}' stands for someone named before"
+
+
+@functools.lru_cache(maxsize=1)
+def _comparison_pattern() -> re.Pattern[str]:
+    words = "|".join(sorted(lang_en.table("standalone")["comparatives"], key=len, reverse=True))
+    figure = (r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?))"
+              r"(?:\s+(?:hundred|thousand|million|billion))?")
+    # "20% cheaper", "five million times faster"; "twice as long", "three times as big"
+    return re.compile(rf"{figure}\s*(?:%|per\s?cent|times)\s+(?:{words})\b"
+                      rf"|(?:{figure}\s+times|\btwice|\bhalf)\s+as\s+[a-z]+\b", re.I)
+
+
+def _comparison_without_base(text: str) -> str | None:
+    """'The new chip is five million times faster', '20% cheaper': than what? (A 'than' or a second 'as' after the
+    comparison says.)"""
+    plain = _QUOTED.sub(" … ", text)
+    m = _comparison_pattern().search(plain)
+    if m is None or re.search(r"\b(?:than|as)\b", plain[m.end():], re.I):
+        return None
+    return f"'{m.group(0)}' compares with something left out"
+
+
 CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (
-    _time_points_back, _pointing_noun, _demonstrative, _epithet, _percentage_of_whom, _pronoun_speaker)
+    _time_points_back, _pointing_noun, _demonstrative, _epithet, _percentage_of_whom, _pronoun_speaker,
+    _it_points_back, _early_pronoun, _comparison_without_base)
 
 
 def sentence_problem(text: str) -> str | None:
@@ -224,15 +444,36 @@ def sentence_problem(text: str) -> str | None:
 
 _DIGIT_DASH = re.compile(r"(?<=\d) ?([-–]) ?(?=\d)")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+_SPACE_INSIDE_BRACKETS = re.compile(r"([(\[])\s+|\s+([)\]])")
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\s*\([A-Za-z .]+\))?\s*[—–-]{1,2}\s+(?=[A-Z])")
 
 
 def tidy(text: str) -> str:
-    """Display form: no dateline ('WASHINGTON (AP) — '), '9 - 8' → '9-8', no space before a comma, single spaces,
-    no linking word in front."""
+    """Display form: no dateline ('WASHINGTON (AP) — '), '9 - 8' → '9-8', no space before a comma or inside
+    brackets, straight quotation marks among curly ones curled, single spaces, no linking word in front."""
     text = _DATELINE.sub("", text)
     text = _DIGIT_DASH.sub(r"\1", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _SPACE_INSIDE_BRACKETS.sub(lambda m: m.group(1) or m.group(2), text)
+    if "“" in text or "”" in text:  # a straight mark among curly ones ('“liberated" by'): curl it the way it faces
+        text = re.sub(r'(?<=\S)"', "”", re.sub(r'"(?=\w)', "“", text))
     return drop_linking_opener(re.sub(r"[ \t]{2,}", " ", text).strip())
+
+
+@functools.lru_cache(maxsize=1)
+def _roles_of_an_organisation() -> tuple[str, ...]:
+    return tuple(sorted((w.lower() for w in lang_en.table("standalone")["roles_of_an_organisation"]), key=len,
+                        reverse=True))
+
+
+def role_problem(role: str) -> str | None:
+    """'managing director', 'the committee chairman': a role in an organisation the words never name (no capitalised
+    name, no 'of/at/for …'), so it does not say whose. 'managing director of Harbour Lines', 'Tiscali boss' and
+    'Labour MP' say it."""
+    words = role.strip(" ,.").lower()
+    head = next((r for r in _roles_of_an_organisation() if words == r or words.endswith(" " + r)), None)
+    if head is None or _A_NAME.search(" " + role) or re.search(r"\b(?:of|at|for|to|with)\s", role):
+        return None
+    return f"'{role}' does not say of what"

@@ -30,7 +30,7 @@ from quizgen.templates.sandbox import (
 from quizgen.textutil import word_count
 from quizgen.yamlio import load_yaml, read_yaml_text
 
-APPLIES_TO = ("entity", "quote", "number", "gloss", "key_sentence", "question", "article")
+APPLIES_TO = ("entity", "quote", "number", "gloss", "key_sentence", "contrast", "question", "article")
 DISTRACTOR_SOURCES = ("same_type", "numbers", "meanings", "none")
 _KEYS = {"id", "kind", "applies_to", "when", "question", "answer", "accepted", "distractors", "explanation", "tags",
          "difficulty", "priority", "description", "pairs", "blanks"}

@@ -66,11 +66,15 @@ def test_entities_types_glosses_and_numbers(facts, gold):
     assert numbers >= 6, numbers
 
 
-def test_quiz_has_at_least_twelve_items_of_three_types_all_grounded(facts):
+def test_quiz_has_at_least_ten_items_of_three_types_all_grounded(facts):
     quiz = api.generate_quiz(facts, count=20, seed=0)
-    assert len(quiz.items) >= 12
+    # Ten at least: the quiz tests each fact once, lists no commentator in a people-to-roles match, and holds no
+    # more true statements than false ones plus one (it made 13 before those rules, two of them rated weak).
+    assert len(quiz.items) >= 10
     assert len(quiz.count_by_type()) >= 3
-    assert {"mcq", "cloze"} <= quiz.count_by_type().keys()
+    # No cloze here: none of the article's figures or people has two other word-bank entries of its exact kind and
+    # form that no other item prints (its one figure in words, "quadrupled", was filled by kind alone).
+    assert "mcq" in quiz.count_by_type()
     templates = {i.template for i in quiz.items}
     assert "quote-speaker" in templates and ({"number-how-many", "number-complete"} & templates)
     sentences = {s.text for s in facts.sentences}
@@ -82,11 +86,13 @@ def test_quiz_has_at_least_twelve_items_of_three_types_all_grounded(facts):
             assert item.answer == quote.speaker
 
 
-def test_a_quiz_of_four_types_tests_most_gold_key_facts(facts, gold):
+def test_a_quiz_of_three_types_tests_most_gold_key_facts(facts, gold):
     quiz = api.generate_quiz(facts, count=20, seed=0)
     # Each fact once, so the quiz stops where the article's good items do; the mix follows the article (a matching
-    # item gives way when its people are tested elsewhere); no sentence is tested twice.
-    assert 12 <= len(quiz.items) <= 20 and len(quiz.count_by_type()) >= 4
+    # item gives way when its people are tested elsewhere); no sentence is tested twice. Three types: the article's
+    # people-to-roles match would list a commentator and a leader named once in passing, so it is not made.
+    assert 10 <= len(quiz.items) <= 20 and len(quiz.count_by_type()) >= 3
+    assert "matching" not in quiz.count_by_type()
     single = [i.source for i in quiz.items if i.type != "matching"]
     assert len(single) == len(set(single))
     card = scoring.score(facts, gold)
@@ -96,5 +102,8 @@ def test_a_quiz_of_four_types_tests_most_gold_key_facts(facts, gold):
     tested = [fact for fact in gold.key_facts
               if any(len(words(scoring.key(fact)) & words(s)) >= 0.75 * len(words(scoring.key(fact))) for s in sources)]
     # One of the seven gold facts opens "Nearly a third of them", which no item prints alone (whom?); one name is
-    # the answer of one item, and true statements may not outnumber false ones by more than two.
-    assert len(tested) >= 4, tested
+    # the answer of one item, and true statements may not outnumber false ones by more than one. With
+    # key-sentence-complete retired (raters accepted 1 of its 11 items) the Victory Day fact is no longer tested:
+    # its sentence's true/false item gives way to the balance of true and false statements. The 15,000 soldiers
+    # stand only in a sentence that opens "The scene is part of …" (which scene?), which no item prints alone.
+    assert len(tested) >= 2, tested

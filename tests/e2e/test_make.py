@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
@@ -36,7 +35,9 @@ def test_make_writes_every_output_and_reports_it(example_runs):
     assert 10 <= count <= 20
     assert count == 20 or quiz["shortfall"].startswith(f"made {count} of 20 requested items")
     types = {i["type"] for i in quiz["items"]}
-    assert {"mcq", "cloze", "true_false"} <= types
+    # No cloze: none of the example's figures or people keeps two other word-bank entries of its exact kind that no
+    # other item prints (tests/e2e/test_cloze_outputs.py reads a cloze quiz's worksheet, key and deck back).
+    assert {"mcq", "true_false"} <= types
     for item in quiz["items"]:
         assert {"id", "type", "question", "answer", "source"} <= item.keys()
         article = EXAMPLE.read_text(encoding="utf-8")
@@ -58,17 +59,6 @@ def test_deck_imports_into_anki_with_one_note_per_item(example_runs, tmp_path):
         assert len(col.find_notes("")) == _expected_notes(quiz)
         deck_names = {d.name for d in col.decks.all_names_and_ids()}
         assert quiz["title"] in deck_names
-        # A cloze note makes one card per deletion, and the card shows the blank.
-        clozes = [i for i in quiz["items"] if i["type"] == "cloze"]
-        assert clozes
-        for item in clozes:
-            note_ids = col.find_notes(f'"note:quizgen Cloze" "Text:*{item["blanks"][0]}*"')
-            assert len(note_ids) == 1
-            cards = col.get_note(note_ids[0]).cards()
-            assert len(cards) == len(item["blanks"])
-            front = cards[0].question()
-            assert "[...]" in front and item["blanks"][0] not in re.sub(r"<[^>]+>", "", front).replace("[...]", "")
-            assert item["blanks"][0] in cards[0].answer()
         # A multiple-choice card shows the question and options, and the back marks the answer.
         mcq = next(i for i in quiz["items"] if i["type"] == "mcq")
         card = next(col.get_card(c) for c in col.find_cards('"note:quizgen Multiple Choice"')

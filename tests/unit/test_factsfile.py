@@ -135,3 +135,22 @@ def test_a_named_pipe_given_as_a_facts_file_is_refused_without_reading(tmp_path)
     os.mkfifo(pipe)  # reading it would block until a writer came
     with pytest.raises(FactsFileError, match="not a regular file"):
         read_facts(pipe)
+
+
+def test_a_quotation_printed_twice_gives_a_facts_file_that_reads_back() -> None:
+    """Ids hash what a fact says: the same words quoted twice once gave two quotes with one id, and the facts.yaml
+    quizgen wrote could not be read back ("id used twice")."""
+    from quizgen import api
+    from quizgen.factsfile import dump_facts, parse_facts
+    from quizgen.model import Article
+
+    words = '"We will not leave the island cut off after dark,"'
+    article = Article(title="Harbour council votes to keep the night ferry", paragraphs=(
+        "The harbour council voted on Tuesday to keep the night ferry running for another three years.",
+        f"{words} said council leader Maria Okafor.",
+        f"Ferry users had collected 4,000 signatures in two weeks. {words} Okafor told a crowd outside the hall.",
+    ))
+    facts = api.extract_facts(article)
+    assert [q.text.count("island cut off") for q in facts.quotes] == [1]
+    again = parse_facts(dump_facts(facts), "facts.yaml")
+    assert [q.id for q in again.quotes] == [q.id for q in facts.quotes]

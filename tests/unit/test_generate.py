@@ -45,8 +45,10 @@ def test_every_builtin_template_makes_a_checked_candidate(templates):
     facts = replace(facts, glosses=(*facts.glosses, Gloss("g-ea", "EA", "Environment Agency", 2),
                                     Gloss("g-hwl", "high-water line", "the highest point of the tide", 2)),
                     sentences=(*facts.sentences, Sentence(6, 6, "The tidal barrier was backed on Monday by Tom Ellis, "
-                                                                  "who has studied the local tides for a decade.")),
-                    key_sentences=(*facts.key_sentences, KeySentence("k-6", 6, 3.0, ("Tom Ellis",))))
+                                                                  "who has studied the local tides for a decade."),
+                               Sentence(7, 7, "Work on the barrier will start before the winter storms arrive.")),
+                    key_sentences=(*facts.key_sentences, KeySentence("k-6", 6, 3.0, ("Tom Ellis",)),
+                                   KeySentence("k-7", 7, 2.0, ())))
     for template in templates:
         quiz = generate_quiz(facts, [template], count=5, seed=0)
         assert quiz.items, (template.id, quiz.dropped)

@@ -1,0 +1,579 @@
+"""Options of the right kind: who-said options that could have said the words, number options in the answer's form
+and feasible under the sentence, true/false swaps of like for like. Each rule on hand-built facts."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from quizgen.generate.distractors import (
+    SPEAKER_OPTION_RULES,
+    entity_distractors,
+    fine_kind,
+    name_twin,
+    number_distractors,
+    shown_dead,
+    speaker_option_problem,
+)
+from quizgen.model import Entity, FactSheet, NumberFact, Quote, Sentence
+
+
+def _sheet(*texts: str, entities: tuple[Entity, ...] = (), quotes: tuple[Quote, ...] = (),
+           numbers: tuple[NumberFact, ...] = (), title: str = "A harbour gallery opens its doors") -> FactSheet:
+    return FactSheet(title=title, slug="t", sentences=tuple(Sentence(i, i, t) for i, t in enumerate(texts)),
+                     entities=entities, quotes=quotes, numbers=numbers)
+
+
+def _person(key: str, name: str, sentence: int = 0, **kw) -> Entity:
+    return Entity(f"e-{key}", name, "PERSON", sentence, **{"mentions": 2, **kw})
+
+
+# --- who said it -------------------------------------------------------------------------------------------------
+
+def test_a_person_the_quotation_names_is_no_speaker_option():
+    vale = _person("vale", "Rhys Vale", aliases=("Vale",))
+    quote = Quote("q", "Vale will lead the side in the autumn", "Owen Pryce", 0)
+    facts = _sheet("“Vale will lead the side in the autumn,” said Owen Pryce.", entities=(vale,), quotes=(quote,))
+    assert speaker_option_problem(vale, quote, facts) == "the quotation speaks of them by name"
+
+
+def test_a_person_the_quotation_calls_he_is_no_speaker_option():
+    subject = _person("marr", "Ivo Marr", gender="male")
+    other = _person("sand", "Lea Sand", gender="female")
+    quote = Quote("q", "His pictures changed how we saw the harbour", "Ada Kell", 0)
+    facts = _sheet("“His pictures changed how we saw the harbour,” Ada Kell said of Ivo Marr.",
+                   entities=(subject, other), quotes=(quote,))
+    assert speaker_option_problem(subject, quote, facts) == "the quotation speaks of them as 'he' or 'she'"
+    assert speaker_option_problem(other, quote, facts) is None  # a woman is not the 'his' of the quotation
+
+
+def test_a_man_named_in_the_headline_is_not_the_her_of_a_quotation():
+    subject = _person("marr", "Ivo Marr", gender="male")
+    rival = _person("cole", "Peter Cole")  # the article shows no gender; the first name suggests one
+    quote = Quote("q", "October was a good month for her", "Ada Kell", 0)
+    facts = _sheet("“October was a good month for her,” said Ada Kell.", entities=(subject, rival),
+                   quotes=(quote,), title="Ivo Marr and Peter Cole trail Lea Sand")
+    assert speaker_option_problem(rival, quote, facts) is None
+    assert speaker_option_problem(subject, quote, facts) is None
+
+
+def test_a_person_named_just_before_a_quotation_about_him_is_no_speaker_option():
+    subject = _person("marr", "Ivo Marr", gender="male")
+    quote = Quote("q", "He never stopped walking the quay", "Ada Kell", 1)
+    texts = ("Ivo Marr took every picture in the show.", "“He never stopped walking the quay,” said Ada Kell.")
+    same_paragraph = FactSheet(title="Prints go on show", slug="t", entities=(subject,), quotes=(quote,),
+                               sentences=(Sentence(0, 0, texts[0]), Sentence(1, 0, texts[1])))
+    assert speaker_option_problem(subject, quote, same_paragraph) is not None
+    apart = replace(same_paragraph, sentences=(Sentence(0, 0, texts[0]), Sentence(1, 1, texts[1])))
+    assert speaker_option_problem(subject, quote, apart) is None
+
+
+def test_the_story_subject_named_in_the_headline_is_not_the_speaker_of_a_quotation_about_him():
+    subject = _person("marr", "Ivo Marr", gender="male")
+    quote = Quote("q", "He kept every print he ever made", "Ada Kell", 0)
+    facts = _sheet("“He kept every print he ever made,” said Ada Kell.", entities=(subject,), quotes=(quote,),
+                   title="Ivo Marr prints go on show")
+    assert speaker_option_problem(subject, quote, facts) is not None
+    neutral = Quote("q2", "We kept every print we could find", "Ada Kell", 0)
+    assert speaker_option_problem(subject, neutral, facts) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The show marks ten years since the death of Ivo Marr.",
+    "Prints by the late Ivo Marr hang in the hall.",
+    "Ivo Marr, who died in 2015, took them all.",
+    "Ivo Marr's legacy is the harbour itself.",
+    "A memorial to Ivo Marr stands by the quay.",
+    "Ivo Marr (1931-2015) took them all.",
+    "Ivo Marr's sudden death shocked the town.",
+])
+def test_a_person_the_article_shows_dead_is_no_speaker_option(sentence):
+    subject = _person("marr", "Ivo Marr")
+    quote = Quote("q", "We kept every print we could find", "Ada Kell", 1)
+    facts = _sheet(sentence, "“We kept every print we could find,” said Ada Kell.", entities=(subject,),
+                   quotes=(quote,))
+    assert shown_dead(subject, facts)
+    assert speaker_option_problem(subject, quote, facts) == "the article shows they are dead"
+
+
+def test_a_living_person_is_not_shown_dead():
+    subject = _person("marr", "Ivo Marr")
+    facts = _sheet("Ivo Marr said the death toll had fallen.", "Ivo Marr opened the gallery.", entities=(subject,))
+    assert not shown_dead(subject, facts)
+
+
+def test_a_legacy_shows_death_only_for_a_person_the_article_never_quotes():
+    subject = _person("marr", "Ivo Marr")
+    texts = ("Ivo Marr's photo legacy fills the hall.", "“It is a gift,” said Ada Kell.")
+    unquoted = _sheet(*texts, entities=(subject,), quotes=(Quote("q", "It is a gift", "Ada Kell", 1),))
+    assert shown_dead(subject, unquoted)
+    quoted = _sheet(*texts, "“I am proud of it,” said Ivo Marr.", entities=(subject,),
+                    quotes=(Quote("q", "It is a gift", "Ada Kell", 1),
+                            Quote("q2", "I am proud of it", "Ivo Marr", 2, speaker_id="e-marr")))
+    assert not shown_dead(subject, quoted)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Few still use the IE browser at work.",
+    "A version of IE shipped with every machine.",
+    "Few schools still run IE6 on their machines.",
+    "The plan was first described in a report in IE on Monday.",
+])
+def test_a_product_tagged_as_a_person_is_no_speaker_option(sentence):
+    thing = _person("ie", "IE")
+    quote = Quote("q", "Nobody should use it any more", "Ada Kell", 1)
+    facts = _sheet(sentence, "“Nobody should use it any more,” said Ada Kell.", entities=(thing,), quotes=(quote,))
+    assert speaker_option_problem(thing, quote, facts).startswith("not a person")
+
+
+def test_a_product_tagged_as_a_body_is_no_option_among_bodies_but_a_firm_beside_its_goods_is():
+    microsoft = Entity("e-ms", "Harbour Soft", "ORG", 0, mentions=3)
+    browser = Entity("e-ie", "HB", "ORG", 0, mentions=3)
+    maker = Entity("e-nk", "Quay Phones Ltd", "ORG", 0, mentions=3)
+    quote = Quote("q", "We will stop supporting it", "Harbour Soft", 2, speaker_id="e-ms")
+    facts = _sheet("Few schools still run HB6 on their machines.", "Quay Phones Ltd phones sold well.",
+                   "“We will stop supporting it,” Harbour Soft said.", entities=(microsoft, browser, maker),
+                   quotes=(quote,))
+    assert speaker_option_problem(browser, quote, facts).startswith("not a body")
+    assert speaker_option_problem(maker, quote, facts) is None
+
+
+def test_a_person_beside_a_score_or_a_platform_is_still_a_person():
+    kell = _person("kell", "Ana Kell")
+    quote = Quote("q", "Nobody should doubt her any more", "Ada Kell", 2)
+    facts = _sheet("Ana Kell won 6-2 7-6 on Sunday.", "The Ana Kell platform won votes.",
+                   "“Nobody should doubt her any more,” said Ada Kell.", entities=(kell,), quotes=(quote,))
+    assert speaker_option_problem(kell, quote, facts) is None
+
+
+def test_an_acronym_of_a_product_and_a_team_are_no_people():
+    thing = _person("ie", "IE")
+    product = Entity("e-ie-long", "Internet Explorer", "PRODUCT", 0)
+    team = _person("team", "Harwick United")
+    quote = Quote("q", "Nobody should use it any more", "Ada Kell", 1)
+    facts = _sheet("Internet Explorer is old.", "“Nobody should use it any more,” said Ada Kell.",
+                   entities=(thing, product, team), quotes=(quote,))
+    assert speaker_option_problem(thing, quote, facts).startswith("not a person")
+    assert speaker_option_problem(team, quote, facts).startswith("not a person")
+
+
+def test_no_speaker_option_rule_fires_on_a_fair_option():
+    fair = _person("ros", "Nia Ros", description="the gallery's curator")
+    speaker = _person("kell", "Ada Kell")
+    quote = Quote("q", "We kept every print we could find", "Ada Kell", 0, speaker_id="e-kell")
+    facts = _sheet("“We kept every print we could find,” said Ada Kell.", "Nia Ros opened the show.",
+                   entities=(fair, speaker), quotes=(quote,))
+    assert len(SPEAKER_OPTION_RULES) == 7
+    assert [rule(fair, quote, facts) for rule in SPEAKER_OPTION_RULES] == [None] * 7
+
+
+def test_a_first_name_alone_the_publisher_and_a_person_among_bodies_are_no_options():
+    quote = Quote("q", "We kept every print we could find", "Harbour Trust", 0, speaker_id="e-trust")
+    trust = Entity("e-trust", "Harbour Trust", "ORG", 0, mentions=3)
+    bob = _person("bob", "Bob")
+    outlet = _person("pol", "Harbour Post")  # tagged as a person
+    own = _person("own", "Quayside")
+    holden = Entity("e-holden", "Mark Holden", "ORG", 0, mentions=2)
+    facts = replace(_sheet("“We kept every print we could find,” the Harbour Trust said.",
+                           entities=(trust, bob, outlet, own, holden), quotes=(quote,)), source="Quayside")
+    assert speaker_option_problem(bob, quote, facts) == "a first name alone"
+    assert speaker_option_problem(own, quote, facts) == "the article's own publisher"
+    assert speaker_option_problem(holden, quote, facts) == "a person among organisations"
+    assert fine_kind(outlet) == "OUTLET" and speaker_option_problem(outlet, quote, facts).startswith("not a person")
+    assert fine_kind(Entity("e", "Weak - Rubio", "PERSON", 0)) == "FRAGMENT"
+    assert fine_kind(holden) == "PERSON"  # so a speaker tagged as a body is never asked about among bodies
+    assert fine_kind(Entity("e", "Hillary PAC", "ORG", 0)) == "ORG"
+    senate = Entity("e-senate", "Harbour Senate", "ORG", 0, mentions=3)
+    union = Entity("e-union", "Ferry Union", "ORG", 0, mentions=3)
+    sheet = _sheet("A sentence.", entities=(holden, senate, union, trust))
+    assert entity_distractors(holden, sheet, "Who said: “No”?", 3, random.Random(0)) == []
+
+
+@pytest.mark.parametrize(("a", "b", "twin"), [
+    ("Water", "Kathryn Waters", True),  # a surname-only twin with a typo
+    ("Kathryn Water", "Kathryn Waters", True),  # a typo
+    ("Waters", "Kathryn Waters", True),  # surname only
+    ("Gary Neville", "Phil Neville", False),  # two people of one family
+    ("Ana Lima", "Bo Chen", False),
+    ("Lee", "Ann Lee", False),  # too short to tell a typo from a name
+])
+def test_typo_and_surname_only_twins(a, b, twin):
+    assert name_twin(a, b) is twin
+    assert name_twin(b, a) is twin
+
+
+def test_who_said_options_leave_out_a_twin_and_prefer_speakers_then_a_similar_role():
+    answer = _person("waters", "Kathryn Waters", description="the gallery's curator")
+    twin = _person("water", "Water", mentions=5)
+    curator = _person("ros", "Nia Ros", description="a curator at the city museum", mentions=2)
+    clerk = _person("pim", "Sol Pim", description="a council clerk", mentions=4)
+    speaker = _person("kell", "Ada Kell", mentions=2)
+    facts = _sheet("A sentence.", entities=(answer, twin, curator, clerk, speaker))
+    options = entity_distractors(answer, facts, "Who said: “It is a gift”?", 3, random.Random(0),
+                                 prefer=["Ada Kell", "Water"])
+    assert options == ["Ada Kell", "Nia Ros", "Sol Pim"]
+
+
+def test_who_said_item_is_dropped_when_fewer_than_two_fair_distractors_remain():
+    from quizgen.generate import generate_quiz
+    from quizgen.templates import load_templates
+
+    speaker = _person("kell", "Ada Kell", description="the gallery's curator", gender="female")
+    other = _person("ros", "Nia Ros", description="the museum's director", gender="female")
+    subject = _person("marr", "Ivo Marr", description="a photographer", gender="male")
+    quotes = (Quote("q1", "His pictures changed how we all saw the harbour", "Ada Kell", 1, speaker_id="e-kell",
+                    cue="said"),
+              Quote("q2", "We will lend the prints to schools across the region", "Nia Ros", 2, speaker_id="e-ros",
+                    cue="said"))
+    facts = _sheet("Prints by the late Ivo Marr went on show in Harwick on Monday.",
+                   "“His pictures changed how we all saw the harbour,” said Ada Kell, the gallery's curator.",
+                   "“We will lend the prints to schools across the region,” said Nia Ros, the museum's director.",
+                   entities=(speaker, other, subject), quotes=quotes, title="Ivo Marr prints go on show")
+    template = [t for t in load_templates() if t.id == "quote-speaker"]
+    quiz = generate_quiz(facts, template, count=5, seed=0)
+    assert "Ivo Marr" not in {o for i in quiz.items for o in i.options}
+    assert not quiz.items  # two fair options only (the answer and one other speaker): no item
+    assert any("distractor" in d.reason for d in quiz.dropped)
+
+
+def test_programmes_and_laws_are_their_own_kind():
+    assert fine_kind(Entity("o1", "Social Security", "ORG", 0)) == "PROGRAMME"
+    assert fine_kind(Entity("o2", "Clean Harbours Act", "LAW", 0)) == "PROGRAMME"
+    assert fine_kind(Entity("o3", "Department of Homeland Security", "ORG", 0)) == "ORG"
+    assert fine_kind(Entity("o4", "Harbour Board", "ORG", 0)) == "ORG"
+    congress = Entity("o5", "Harbour Assembly", "ORG", 0, mentions=3)
+    facts = _sheet("A sentence.", entities=(congress, Entity("o1", "Social Security", "ORG", 0, mentions=3),
+                                            Entity("o6", "Port Authority", "ORG", 0, mentions=3)))
+    assert entity_distractors(congress, facts, "Who will debate it?", 3, random.Random(0)) == ["Port Authority"]
+
+
+# --- numbers: the answer's form, feasible under its sentence ---------------------------------------------------
+
+def _number_sheet(sentence: str, *numbers: NumberFact) -> FactSheet:
+    return _sheet(sentence, numbers=numbers)
+
+
+def _first_value(option: str) -> float:
+    import re
+
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", option).group(0)
+    return float(digits.replace(",", ""))
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("4.8%", "percent", 4.8),
+    ("3.5%", "percent", 3.5),
+    ("$4.8bn", "money", 4.8e9),
+    ("29%", "percent", 29.0),
+    ("29", "count", 29.0),
+    ("£38 million", "money", 38e6),
+])
+def test_number_options_keep_the_answers_precision_and_are_never_all_round(text, kind, value):
+    answer = NumberFact("n", text, kind, 0, value=value)
+    options = number_distractors(answer, _number_sheet(f"The figure was {text} last year.", answer), 3)
+    assert len(options) == 3
+    shown = [_first_value(o) for o in options]
+    if "." in text:  # every option to the answer's decimals, none ending in 0
+        assert all("." in o and round(v * 10) % 10 != 0 for o, v in zip(options, shown, strict=True))
+    elif kind == "percent":  # '29%' among 15%, 45%, 60% would be the only real figure
+        assert all(v % 5 != 0 for v in shown)
+    else:
+        assert not all(v % 5 == 0 for v in shown)
+
+
+def test_an_answer_of_one_or_more_takes_no_option_below_one():
+    answer = NumberFact("n", "£1.35 million", "money", 0, value=1.35e6)
+    options = number_distractors(answer, _number_sheet("The budget is £1.35 million a year.", answer), 3)
+    assert len(options) == 3 and not any(o.startswith("£0.") for o in options)
+
+
+def test_a_round_answer_keeps_round_options():
+    answer = NumberFact("n", "40%", "percent", 0, value=40.0)
+    options = number_distractors(answer, _number_sheet("Turnout was 40% in May.", answer), 3)
+    assert options and all(_first_value(o) % 5 == 0 for o in options)
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "check"), [
+    # part and whole, even when the whole is not among the extracted figures
+    ("Only 5 out of 8 agencies replied to the survey.", "5", 5.0, lambda v: v < 8),
+    ("Just 5 of the 18 ferries sailed on Monday.", "5", 5.0, lambda v: v < 18),
+    ("Just 12 of the 40 principals signed the letter.", "40", 40.0, lambda v: v > 12),
+    # a fall keeps the new figure below the old one; a rise above it
+    ("Visitor numbers fell to 290,000, down from 311,764 a year before.", "290,000", 290000.0,
+     lambda v: v < 311764),
+    ("In 2024 the show drew 4,812 visitors in its first week, up from 3,950.", "4,812", 4812.0, lambda v: v > 3950),
+    ("The council cut the waiting time from 18 months to 12 months.", "12 months", 12.0, lambda v: v < 18),
+    ("Membership rose from 1,200 to 4,700 in a decade.", "4,700", 4700.0, lambda v: v > 1200),
+    ("The share had risen to 4.8% this year, from 3.1% last year.", "4.8%", 4.8, lambda v: v > 3.1),
+    ("Fares fell to 40% of the old price, from 65% in May.", "40%", 40.0, lambda v: v < 65),
+])
+def test_number_options_are_feasible_under_the_sentences_own_words(sentence, text, value, check):
+    kind = "duration" if "month" in text else "percent" if "%" in text else "count"
+    answer = NumberFact("n", text, kind, 0, value=value)
+    options = number_distractors(answer, _number_sheet(sentence, answer), 3)
+    assert len(options) >= 2 and all(check(_first_value(o)) for o in options)
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value"), [
+    ("Harwick scored twice in the second half of the game.", "half", "fraction", 0.5),
+    ("For the first time, one day of the festival was free.", "one", "count", 1.0),
+    ("A half-dozen of the seats are in coastal towns.", "half", "fraction", 0.5),
+])
+def test_a_figure_inside_a_fixed_phrase_takes_no_options(sentence, text, kind, value):
+    answer = NumberFact("n", text, kind, 0, value=value)
+    assert number_distractors(answer, _number_sheet(sentence, answer), 3) == []
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value"), [
+    ("The prints, given in 2007, arrived 20 years after the 1987 show.", "1987", "year", 1987.0),
+    ("The prints, given in 2007, arrived 20 years after the 1987 show.", "20 years", "duration", 20.0),
+])
+def test_a_figure_the_sentence_computes_takes_no_options(sentence, text, kind, value):
+    answer = NumberFact("n", text, kind, 0, value=value)
+    assert number_distractors(answer, _number_sheet(sentence, answer), 3) == []
+
+
+def test_a_year_keeps_its_place_among_the_sentences_other_years():
+    answer = NumberFact("n", "2003", "year", 0, value=2003.0)
+    sentence = "The yard, founded in 1998, closed in 2003 and reopened in 2010."
+    options = number_distractors(answer, _number_sheet(sentence, answer), 3)
+    assert len(options) >= 2 and all(1998 < int(o) < 2010 for o in options)
+
+
+def test_a_year_the_sentence_does_not_compute_keeps_its_options():
+    answer = NumberFact("n", "1987", "year", 0, value=1987.0)
+    assert len(number_distractors(answer, _number_sheet("The show opened in 1987 and closed in 2007.", answer),
+                                  3)) == 3
+
+
+def test_one_of_a_singular_noun_takes_no_options():
+    answer = NumberFact("n", "one", "count", 0, value=1.0)
+    assert number_distractors(answer, _number_sheet("Trade is only one factor among many.", answer), 3) == []
+    assert number_distractors(answer, _number_sheet("Only one in ten boats sailed.", answer), 3)
+
+
+def test_upward_of_is_a_floor():
+    answer = NumberFact("n", "$20", "money", 0, value=20.0)
+    options = number_distractors(answer, _number_sheet("They could earn upward of $20 an hour.", answer), 3)
+    assert options and all(_first_value(o) > 20 for o in options)
+
+
+def test_a_doubled_hedge_takes_no_options():
+    answer = NumberFact("n", "around roughly 500", "count", 0, value=500.0, hedge="around")
+    assert number_distractors(answer, _number_sheet("It drew around roughly 500 people.", answer), 3) == []
+    single = NumberFact("n", "around 500", "count", 0, value=500.0, hedge="around")
+    options = number_distractors(single, _number_sheet("It drew around 500 people.", single), 3)
+    assert options and all(o.startswith("around ") and "roughly" not in o for o in options)
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "above"), [
+    ("Its rating is above 50 percent, at 53 percent.", "50 percent", 50.0, True),
+    ("The ferry beat the bus by more than 10 minutes.", "more than 10 minutes", 10.0, True),
+    ("Fewer than 300 people came to the harbour.", "300", 300.0, False),
+    ("No more than 40 boats may moor there.", "No more than 40", 40.0, False),
+    ("Less than half of the boats were full.", "Less than half", 0.5, False),
+])
+def test_a_figure_given_as_a_floor_or_a_ceiling_takes_options_that_make_it_false(sentence, text, value, above):
+    from quizgen.generate.distractors import number_sort_key
+
+    kind = ("percent" if "percent" in text else "duration" if "minutes" in text else "fraction" if "half" in text
+            else "count")
+    answer = NumberFact("n", text, kind, 0, value=value, hedge="less than" if kind == "fraction" else None)
+    options = number_distractors(answer, _number_sheet(sentence, answer), 3)
+    assert len(options) >= 2
+    assert all((number_sort_key(answer, o) > value) is above for o in options)
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("As many as 8 million homes could have broadband.", "As many as 8 million"),
+    ("It works over a range up to 40 metres.", "40 metres"),
+])
+def test_a_figure_stated_as_a_maximum_is_no_bound(sentence, text):
+    answer = NumberFact("n", text, "count", 0, value=_first_value(text) * (1e6 if "million" in text else 1))
+    options = number_distractors(answer, _number_sheet(sentence, answer), 3)
+    assert len(options) == 3 and any(number_below(o, text) for o in options)
+
+
+def number_below(option: str, answer: str) -> bool:
+    return _first_value(option) < _first_value(answer)
+
+
+def test_shares_that_make_a_whole_take_no_options():
+    sentence = "Lima leads Chen 44 percent to 37 percent, with 13 percent for others and 6 percent undecided."
+    answer = NumberFact("n", "13 percent", "percent", 0, value=13.0)
+    assert number_distractors(answer, _number_sheet(sentence, answer), 3) == []
+    apart = "Lima leads Chen 44 percent to 37 percent in the harbour towns."
+    answer = NumberFact("n", "37 percent", "percent", 0, value=37.0)
+    assert len(number_distractors(answer, _number_sheet(apart, answer), 3)) == 3
+
+
+def test_a_share_the_sentence_computes_takes_no_options():
+    answer = NumberFact("n", "30%", "percent", 0, value=30.0)
+    sentence = "Just 12 of the 40 schools, or 30%, replied."
+    assert number_distractors(answer, _number_sheet(sentence, answer), 3) == []
+    alone = "Some 30% of the schools replied."
+    assert len(number_distractors(answer, _number_sheet(alone, answer), 3)) == 3
+
+
+# --- true/false swaps of like for like -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("span", "after", "kind", "refused"), [
+    ("Social Security", " will debate the plan next week.", "PROGRAMME", True),
+    ("Kursk", " said the talks had failed.", "PLACE", True),
+    ("Clean Harbours Act", ", the minister said, has failed.", "PROGRAMME", False),  # not the one who speaks
+    ("Harbour Assembly", " will debate the plan next week.", "ORG", False),
+    ("Norway", " said the talks had failed.", "COUNTRY", False),
+    ("Social Security", " faces a shortfall by 2040.", "PROGRAMME", False),
+])
+def test_only_a_person_a_body_or_a_country_is_swapped_in_an_actors_slot(span, after, kind, refused):
+    from quizgen.generate.builder import _Swap, swap_problem
+
+    reason = swap_problem(_Swap(span, "On Monday ", after, False, False, kind))
+    assert (reason is not None and "speaks or decides" in reason) is refused
+
+
+@pytest.mark.parametrize(("span", "after"), [
+    ("Frank Vale", ", a billionaire head of a ferry firm, paid for it."),  # tagged as a body or a person alike
+    ("Sound Ferries", " spokesman Tom Reed declined to comment."),
+    ("Ana Lima", ", 31, a freelance photographer, said so."),
+    ("Ana Lima", ", 31, said so."),
+    ("Ana Lima", ", executive director of the Harbour Trust, said so."),
+    ("Ana Lima", ", adviser to the mayor, said so."),
+])
+def test_a_name_described_or_modifying_the_noun_after_it_is_not_swapped(span, after):
+    from quizgen.generate.builder import _Swap, swap_problem
+
+    assert swap_problem(_Swap(span, "On Monday ", after, False, False, "ORG")) is not None
+
+
+def _statements(facts: FactSheet) -> list[str]:
+    from quizgen.generate import generate_quiz
+    from quizgen.templates import load_templates
+
+    template = [t for t in load_templates() if t.id == "key-sentence-true-false"]
+    quiz = generate_quiz(facts, template, count=5, seed=0)
+    return [i.question for i in quiz.items if i.answer == "False"]
+
+
+def _swap_sheet(sentence: str, answers: tuple[str, ...], entities: tuple[Entity, ...],
+                numbers: tuple[NumberFact, ...] = ()) -> FactSheet:
+    from quizgen.model import KeySentence
+
+    filler = ("The ferry line to the islands opened in spring after a long wait for the boats.",
+              "Crews trained for months before the first crossing, the operators said.")
+    return replace(_sheet(*filler, sentence, entities=entities, numbers=numbers, title="Ferries return to the sound"),
+                   key_sentences=(KeySentence("k", 2, 5.0, answers),))
+
+
+def test_an_organisation_is_swapped_for_an_organisation_never_for_a_programme():
+    assembly = Entity("o1", "Harbour Assembly", "ORG", 2, mentions=3)
+    programme = Entity("o2", "Social Security", "ORG", 2, mentions=3)
+    authority = Entity("o3", "Port Authority", "ORG", 2, mentions=3)
+    sentence = "After a long debate on Monday, Harbour Assembly voted to fund three more ferries."
+    with_authority = _statements(_swap_sheet(sentence, ("Harbour Assembly",), (assembly, programme, authority)))
+    assert with_authority and all("Social Security" not in s for s in with_authority)
+    assert _statements(_swap_sheet(sentence, ("Harbour Assembly",), (assembly, programme))) == []
+
+
+def test_a_name_is_never_swapped_for_its_own_acronym():
+    firm = Entity("o1", "Sound Ferry Company", "ORG", 2, mentions=3)
+    acronym = Entity("o2", "SFC", "ORG", 2, mentions=3)
+    sentence = "Members of the council voted on Monday to pay Sound Ferry Company for three more boats."
+    assert _statements(_swap_sheet(sentence, ("Sound Ferry Company",), (firm, acronym))) == []
+
+
+def test_a_year_the_sentence_computes_is_not_swapped():
+    year = NumberFact("n", "1987", "year", 2, value=1987.0)
+    sentence = "The ferries, bought in 2007, replaced boats built 20 years earlier in 1987 at the old yard."
+    assert _statements(_swap_sheet(sentence, ("1987",), (), (year,))) == []
+    plain = "The ferries replaced boats built in 1987 at the old yard on the island."
+    assert _statements(_swap_sheet(plain, ("1987",), (), (replace(year, sentence=2),)))
+
+
+def test_a_dead_person_is_not_swapped_in_for_a_living_one():
+    living = _person("pim", "Sol Pim", 2, mentions=3, gender="male")
+    dead = _person("marr", "Ivo Marr", 0, mentions=3, gender="male")
+    other = _person("cole", "Ben Cole", 2, mentions=3, gender="male")
+    facts = _swap_sheet("Sol Pim opened the new gallery by the quay on Monday evening.", ("Sol Pim",),
+                        (living, dead, other))
+    facts = replace(facts, sentences=(Sentence(0, 0, "The harbour remembers the late Ivo Marr, who died in May."),
+                                      *facts.sentences[1:]))
+    statements = _statements(facts)
+    assert statements and all("Ivo Marr" not in s for s in statements)
+
+
+# --- the rules on an article read by the real pipeline ---------------------------------------------------------
+
+def test_options_on_an_article_read_by_the_pipeline():
+    from pathlib import Path
+
+    from quizgen import api
+    from quizgen.extract.nlp import installed_model_name
+    from quizgen.generate import generate_quiz
+    from quizgen.templates import load_templates
+
+    if installed_model_name() is None:
+        pytest.skip("no English spaCy model installed")
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "options" / "harbour-gallery.txt"
+    facts = api.extract_facts(api.read_article(path))
+    marr = next(e for e in facts.entities if e.name == "Ivo Marr")
+    assert shown_dead(marr, facts)
+    wanted = {"quote-speaker", "number-complete", "key-sentence-true-false"}
+    quiz = generate_quiz(facts, [t for t in load_templates() if t.id in wanted], count=20, seed=0)
+    who_said = [i for i in quiz.items if i.template == "quote-speaker"]
+    figures = {i.answer: i for i in quiz.items if i.template == "number-complete"}
+    assert who_said and all("Ivo Marr" not in i.options for i in who_said)
+    share = figures["4.8%"]  # "had risen to ___ this year, from 3.1%"
+    assert all(float(o.rstrip("%")) > 3.1 and o[-2] != "0" for o in share.options)
+    if "40" in figures:  # "Only 12 out of ___ schools"
+        assert all(float(o) > 12 for o in figures["40"].options)
+    for item in (i for i in quiz.items if i.type == "true_false" and "second half" in i.source):
+        assert "second half" in item.question  # a fixed phrase, never a figure to change
+    for item in (i for i in quiz.items if i.type == "true_false" and "up from 3,950" in i.source):
+        assert _first_value(item.question) > 3950  # "drew ___ visitors …, up from 3,950"
+
+
+@pytest.mark.parametrize(("name", "kind", "expected"), [
+    ("Downing Street", "PERSON", "PLACE"),
+    ("Lundy Island", "ORG", "PLACE"),
+    ("Anna Street", "PERSON", "PERSON"),  # a first name opens it: a person
+    ("Hunting Bill", "PERSON", "PROGRAMME"),
+    ("Bill Hunter", "PERSON", "PERSON"),
+    ("Harwick Port Authority", "ORG", "ORG"),
+])
+def test_sites_and_bills_tagged_as_people_or_bodies_are_their_own_kind(name, kind, expected):
+    assert fine_kind(Entity("e", name, kind, 0)) == expected
+
+
+def test_a_site_tagged_as_a_person_is_no_speaker_option():
+    street = _person("st", "Downing Street", mentions=3)
+    quote = Quote("q", "We will not comment on leaks", "Ada Kell", 0)
+    facts = _sheet("“We will not comment on leaks,” said Ada Kell.", entities=(street,), quotes=(quote,))
+    assert speaker_option_problem(street, quote, facts).startswith("not a person")
+
+
+@pytest.mark.parametrize("unit", ["posthumous Ivo Marr ", "to 5, from 8 ", "5 out of 8 of the 9 ", "more than 5 ",
+                                  "the late ", "Ivo Marr's photo "])
+def test_option_rules_on_a_hostile_sentence_finish_in_linear_time(unit):
+    from tests.unit.bounded import run_bounded
+
+    sentence = "The figure fell to 5 after it all. " + unit * 3000 + "In all, 5 of them rose from 2 to 5 months."
+    marr = _person("marr", "Ivo Marr")
+    answer = NumberFact("n", "5 months", "duration", 0, value=5.0)
+    quote = Quote("q", "We kept every print", "Ada Kell", 0)
+    facts = _sheet(sentence, entities=(marr,), numbers=(answer,), quotes=(quote,))
+
+    def judge() -> None:
+        number_distractors(answer, facts, 3)
+        speaker_option_problem(marr, quote, facts)
+    run_bounded(judge, 20.0)
+
+
+def test_a_person_is_not_swapped_in_where_the_sentence_already_names_them():
+    khan = _person("khan", "Ana Kell", 2, mentions=3, gender="female")
+    reed = _person("reed", "Lea Reed", 2, mentions=3, gender="female")
+    facts = _swap_sheet("Ana Kell, in a letter to the paper on Monday, rebuked Ms Reed for her remarks.",
+                        ("Ana Kell",), (khan, reed))
+    assert all("Lea Reed" not in s for s in _statements(facts))

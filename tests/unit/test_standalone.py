@@ -1,0 +1,317 @@
+"""Sentences printed on their own: each rule of quizgen.generate.standalone on hand-written text (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.generate import standalone
+
+# --- 1. openers that need the sentence before --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Neither does the ferry company, which runs the night boats.", "begins with 'neither'"),
+    ("Nor did the harbour board say when the pier would reopen.", "begins with 'nor'"),
+    ("Likewise the northern towns spent almost nothing.", "begins with 'likewise'"),
+    ("Both sides agreed to meet in Tolbridge in the spring and signed a truce.", "begins with 'both'"),
+    ("It also plans to open a second depot in Carlow.", "begins with 'it'"),
+    ("So did the rowing club, which lost its boathouse.", "begins with 'did'"),
+    ("That same day the mayor of Tolbridge resigned.", "begins with 'that'"),
+    ("On the same day the mayor of Tolbridge resigned.", "'the same day' places it"),
+    ("Two days earlier the mayor of Tolbridge had resigned.", "'Two days earlier' places it"),
+])
+def test_an_opener_that_leans_on_the_sentence_before_is_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("As a result, the council closed two libraries in March.", "The council closed two libraries in March."),
+    ("Instead, the Tolbridge council chose a smaller bridge.", "The Tolbridge council chose a smaller bridge."),
+    ("By contrast, the northern towns spent almost nothing.", "The northern towns spent almost nothing."),
+    ("Even so, the museum drew 40,000 visitors last year.", "The museum drew 40,000 visitors last year."),
+    ("In turn, the mill owners raised their prices by 8%.", "The mill owners raised their prices by 8%."),
+    ("In return, the Tolbridge mill received two new boilers.", "The Tolbridge mill received two new boilers."),
+    ("As a result the council closed two libraries in March.", "The council closed two libraries in March."),
+    ("By contrast a survey by Tolbridge council found no damage.", "A survey by Tolbridge council found no damage."),
+])
+def test_a_linking_opener_with_its_comma_is_dropped_and_the_rest_stands_alone(text, shown):
+    assert standalone.sentence_problem(text) is None
+    assert standalone.tidy(text) == shown
+
+
+@pytest.mark.parametrize("text", [
+    "As a result of the strike, 300 flights from Leeds were cancelled.",
+    "Neither of the two ferry firms would comment on the fares.",
+    "By contrast with 2004, the harbour board made a profit.",
+    "Instead of a bridge, the council of Tolbridge built a ferry pier.",
+    "Neither the mayor nor the harbour board answered requests for comment.",
+    "This year’s regatta in Tolbridge drew 4,000 visitors.",
+    "These days the Tolbridge ferry runs twice a week.",
+    "Both Quinn and Lind voted to close the pier in 2004.",
+    "Had the vote passed, the Tolbridge pier would have closed in May.",
+    "In return for the loan, the Tolbridge mill gave the town its old boilers.",
+])
+def test_an_opener_followed_by_what_it_links_to_stands_alone(text):
+    assert standalone.sentence_problem(text) is None
+    assert standalone.tidy(text) == text
+
+
+# --- 2. a thing or person named before ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "known"), [
+    ("The report said half of the ferries were older than 30 years.", "Ferry fares to rise"),
+    ("In a statement, the company said it would appeal against the fine.", "Ferry fares to rise"),
+    ("Shares fell sharply after the deal was announced on a Friday evening.", "Ferry fares to rise"),
+    ("The decision means the pier will close for two years.", "Ferry fares to rise"),
+    ("The scene is part of a wave of posters put up by the council.", "Ferry fares to rise"),
+])
+def test_a_vague_thing_the_sentence_never_names_is_skipped(text, known):
+    assert "without naming it" in (standalone.vague_subject(text, known) or "")
+
+
+@pytest.mark.parametrize(("text", "known"), [
+    ("The report said half of the ferries were older than 30 years.", "Report finds ferries too old"),
+    ("Harbour Lines said the company would appeal against the fine.", "Ferry fares to rise"),
+    ("The council voted on Monday to close the pier.", "Ferry fares to rise"),
+    ("Quinn, who said the project was vetted by lawyers, denied any wrongdoing.", "Ferry fares to rise"),
+    ("The meeting with Quinn delayed the vote by several hours.", "Ferry fares to rise"),
+    ("The Harbour Lines campaign did not respond to requests for comment.", "Ferry fares to rise"),
+])
+def test_a_thing_named_in_the_sentence_or_the_headline_reads_alone(text, known):
+    assert standalone.vague_subject(text, known) is None
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Firefox replaced it as the most used browser in 2009.", "'replaced it' stands for"),
+    ("The harbour board sold it to a developer for £2m.", "'sold it' stands for"),
+    ("The rowing club did it again in the spring regatta.", "'did it' stands for"),
+    ("Critics described it as a waste of public money.", "'described it' stands for"),
+])
+def test_it_as_an_object_standing_for_something_named_before_is_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "The Tolbridge council made it clear that fares would rise.",
+    "Harbour Lines said it would appeal against the fine.",
+    "Harbour Lines bought the old pier and later rebuilt it with public money.",
+    "The mayor said: “We did it for the town.”",
+    "Only then did it emerge that the pier had been sold in 1998.",
+])
+def test_a_dummy_or_subject_it_or_one_with_its_antecedent_stays(text):
+    assert standalone.sentence_problem(text) is None
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("The 23-year-old Spaniard served for the match at 5-4.", "'the Spaniard' stands for a person"),
+    ("The Mallorcan left-hander broke serve twice in the final set.", "'the left-hander' stands for a person"),
+    ("Dara Quinn beat the Scot in straight sets on Sunday.", "'the Scot' stands for a person"),
+    ("Victory gave the Mallorcan a 2-0 lead over Carlow.", "'the Mallorcan' stands for a person"),
+    ("Sunday was a fine afternoon for the Brazilian.", "'the Brazilian' stands for a person"),
+])
+def test_an_epithet_for_a_person_named_before_is_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("The new Tolbridge chip is five million times faster.", "'five million times faster' compares"),
+    ("Ferry tickets from Carlow are now 20% cheaper.", "'20% cheaper' compares"),
+    ("The Tolbridge pier is twice as long.", "'twice as long' compares"),
+])
+def test_a_comparison_without_its_base_is_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "The new Tolbridge chip is five million times faster than the old one.",
+    "The Tolbridge pier is twice as long as the Carlow one.",
+    "Ferry fares in Carlow rose by 20% in 2004.",
+])
+def test_a_comparison_with_its_base_stays(text):
+    assert standalone.sentence_problem(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "The Spanish coach Rafa Ortiz picked a young side.",
+    "The American market grew by 4% in the spring.",
+    "Boats crossed the Mediterranean in calm weather.",
+    "The 23-year-old Rafa Ortiz served for the match at 5-4.",
+    "The harbour was shelled in a counterattack by the Chinese.",
+    "Dara Quinn stood outside The Venetian as she talked about fares.",
+    "Quinn said: “The actress from that film would notice him.”",
+])
+def test_a_demonym_as_an_adjective_or_beside_a_name_stays(text):
+    assert standalone.sentence_problem(text) is None
+
+
+# --- 3. the source's own slips -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("The rovers could have a had a third goal before the break.", "'a had'"),
+    ("The mill won approval for to build a second chimney.", "'for to'"),
+    ("The ferry left the the harbour at dawn on Monday.", "repeats a word ('the the')"),
+    ('The mayor called the pier "old," [Quinn] and the board agreed.', "a quotation cut short"),
+    ("The pier (built in 1902 was closed on Monday.", "a bracket without its pair"),
+    ("Quinn ran the mile in four minutes 3.51seconds at Tolbridge.", "runs a figure into a word"),
+    ("” … the pier is not safe,” the mayor said in Tolbridge.", "the closing mark of an earlier quotation"),
+    ('" The pier is not safe," the mayor of Tolbridge said.', "the closing mark of an earlier quotation"),
+])
+def test_a_slip_copied_from_the_source_is_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "By the time the ferry docked, the crew had had enough of the storm.",
+    "The will of the town was clear after the vote in May.",
+    "The council said that that decision was final for Tolbridge.",
+    "The 3km course in the 1990s cost 10mph drivers £2m on the 21st day.",
+    "The mayor said: “The the mistake was mine” in Tolbridge.",
+    "Dara Quinn pledged to “bring the ferries home” to the people of Tolbridge.",
+])
+def test_doubled_words_that_english_allows_stay(text):
+    assert standalone.sentence_problem(text) is None
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Within three days he was back in Tolbridge by air ambulance.", "'he' stands for someone"),
+    ("In 2004 they moved the ferry service to Carlow.", "'they' stands for someone"),
+    ("Driving home from a late shift in Los Angeles, she was hit by a van.", "'she' stands for someone"),
+    ("At a meeting in Tolbridge, the council weighed the options.", "'the options' stands for"),
+])
+def test_a_pronoun_before_any_name_is_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "When Dara Quinn reached Tolbridge, she was greeted by the mayor.",
+    "Quinn now claims she is in her best shape since the 1998 season.",
+    "Speaking in Tolbridge, Dara Quinn said the pier would reopen.",
+    "Despite claims that she is too cautious, Ms. Quinn has reopened the pier.",
+    "According to Quinn, she was never told about the closure of the pier.",
+    "Assuming that Quinn wins in May, she might close the pier for good.",
+    "In several cases, harbour officials say, they were told to keep the pier open.",
+    "As Professor Lind put it, the pier is the town's front door.",
+    "Ferry Lines sold 3,000 tickets in May, up 31% from a year earlier.",
+    "The Tolbridge win followed a defeat in Carlow less than a week earlier.",
+    "Despite claims that they are too slow, the Tolbridge ferries carried 3,000 people.",
+])
+def test_a_pronoun_after_the_name_it_stands_for_stays(text):
+    assert standalone.sentence_problem(text) is None
+
+
+def test_an_appositive_name_after_a_vague_noun_names_it():
+    assert standalone.vague_subject("The news agency Tolpress published a video of the pier.", "Pier opens") is None
+
+
+def test_mixed_quotation_marks_count_as_one_pair_and_are_shown_curled():
+    text = "Towns that were “liberated\" by the army will be renamed, the envoy said."
+    assert standalone.sentence_problem(text) is None
+    assert standalone.tidy(text) == "Towns that were “liberated” by the army will be renamed, the envoy said."
+
+
+def test_tidy_mends_spacing_the_source_got_wrong():
+    assert standalone.tidy("The pier  reopened ( after repairs ) on Monday .") == \
+        "The pier reopened (after repairs) on Monday."
+
+
+# --- 4. sentence boundaries around quotations (needs the spaCy model) --------------------------------------------
+
+
+def test_a_statement_after_a_quotation_closed_by_a_full_stop_is_its_own_sentence():
+    from quizgen import api
+    from quizgen.model import Article
+
+    article = Article(title="Pier to reopen", paragraphs=(
+        'The mayor said: "We will have the pier open by the summer." McAllister Marine won the contract to '
+        "rebuild it for £2m.",
+        '"Will it be ready?" asked one councillor at the meeting in Tolbridge.',
+        '"It is the oldest pier in the county," the mayor said.'))
+    texts = [s.text for s in api.extract_facts(article).sentences]
+    assert 'The mayor said: "We will have the pier open by the summer."' in texts
+    assert "McAllister Marine won the contract to rebuild it for £2m." in texts
+    assert '"Will it be ready?" asked one councillor at the meeting in Tolbridge.' in texts
+    assert '"It is the oldest pier in the county," the mayor said.' in texts
+
+
+def test_every_word_in_the_standalone_table_is_text():
+    """YAML reads a bare `no` or `on` as a boolean: every entry must stay a string."""
+    from quizgen.lang import en as lang_en
+
+    for key, words in lang_en.table("standalone").items():
+        assert all(isinstance(w, str) for w in words), key
+
+
+# --- a role that does not say of what ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("role", "bare"), [
+    ("managing director", True),
+    ("the committee chairman", True),
+    ("its former chief executive", True),
+    ("managing director of Harbour Lines", False),
+    ("portal director at Tolnet", False),
+    ("Tolnet chairman", False),
+    ("former welfare minister", False),
+    ("Labour MP", False),
+])
+def test_a_role_in_an_organisation_must_name_it(role, bare):
+    assert (standalone.role_problem(role) is not None) is bare
+
+
+def test_people_to_roles_matching_leaves_out_a_role_that_does_not_say_of_what():
+    from quizgen.generate.builder import _matchable_roles
+
+    people = [{"name": "Ada Quinn", "description": "managing director"},
+              {"name": "Ben Okafor", "description": "managing director of Harbour Lines"},
+              {"name": "Cara Lind", "description": "former welfare minister"}]
+    assert [name for name, _ in _matchable_roles(people)] == ["Ben Okafor", "Cara Lind"]
+
+
+def test_a_key_sentence_with_a_name_the_article_spells_otherwise_is_left_out():
+    from quizgen import api
+    from quizgen.model import Article
+
+    article = Article(title="Ferry aid for Tolbridge", paragraphs=(
+        "The United Nations sent 40 tonnes of food to Tolbridge on Monday, officials in Carlow said.",
+        "The Untied Nations also flew 12 doctors to the harbour town of Tolbridge from Carlow.",
+        "A United Nations spokeswoman, Ada Quinn, said 3,000 people had lost their homes in the storm."))
+    facts = api.extract_facts(article)
+    kept = {facts.sentences[k.sentence].text for k in facts.key_sentences}
+    assert not any("Untied" in text for text in kept)
+    assert any(text.startswith("The United Nations sent 40 tonnes") for text in kept)
+
+
+# --- cost --------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("unit", ["“", "‘", '"', "(", "a ", "A ", "a, ", "Within the, ", "the company ", "did it ",
+                                  "the the ", "1a", "Driving, ", "The Scot "])
+def test_judging_a_sentence_costs_linear_time_on_adversarial_text(unit):
+    """A 4× longer hostile sentence costs about 4× (quadratic would be 16×; the bar is 10× for a busy machine); run
+    in a child with a time limit."""
+    import time
+
+    from tests.unit.bounded import run_bounded
+
+    def cost(n: int) -> float:
+        text = "In " + unit * n + "."
+        best = float("inf")
+        for _ in range(3):  # the fastest of three: a busy machine slows single runs, not the best one
+            started = time.perf_counter()
+            standalone.sentence_problem(text), standalone.vague_subject(text, "x"), standalone.tidy(text)
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    def growth() -> float:
+        small, big = cost(1_500), cost(6_000)
+        return 1.0 if big < 0.008 else big / max(small, 1e-6)
+
+    # Measured again when high: a burst of load on a shared machine is not quadratic growth, twice in a row.
+    def measured() -> float:
+        first = growth()
+        return first if first < 10.0 else min(first, growth())
+
+    worst = run_bounded(measured, 60).value
+    assert worst < 10.0, f"{worst:.1f}× for a 4× longer sentence"  # linear ≈ 4, quadratic ≈ 16
