@@ -4,7 +4,8 @@ added that …', 'Its profits rose …' → 'Boeing's profits rose …', 'The co
 Certain means: the sentence before names exactly one person who may be meant, whom the article shows to be of the
 pronoun's gender (or one organisation, for 'it', 'its' and 'the company'), outside quotation marks and as its
 subject or speaker (not 'a spokesman for Tony Blair'); or it names none and itself opens with the same pronoun,
-which is resolved the same way. Anything less and the sentence is left as written, for the context rules to skip.
+which is resolved the same way. 'The company' may also stand for the one organisation the whole story is about.
+Anything less and the sentence is left as written, for the context rules to skip.
 The English words are in quizgen/lang/en/data/antecedents.yaml.
 """
 
@@ -14,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from quizgen.generate.distractors import mentioned_in
+from quizgen.generate.distractors import fine_kind, mentioned_in
 from quizgen.generate.standalone import drop_linking_opener
 from quizgen.lang import en as lang_en
 from quizgen.model import Entity, FactSheet
@@ -147,6 +148,22 @@ def _antecedent(facts: FactSheet, index: int, kind: str, chain: int = _CHAIN) ->
     return None
 
 
+def _dominant_organisation(facts: FactSheet, index: int) -> Entity | None:
+    """The business the story is about, for 'The company added …': named in the headline or the lede, at least
+    three times, more than twice as often as any other, and no other organisation in the sentence before."""
+    orgs = sorted((e for e in facts.entities if _fits(e, _ORGANISATION)), key=lambda e: -e.mentions)
+    if not orgs or orgs[0].mentions < 3 or (len(orgs) > 1 and orgs[1].mentions * 2 >= orgs[0].mentions):
+        return None
+    top = orgs[0]
+    if fine_kind(top) != "ORG" or set(top.name.lower().split()) & set(_table()["not_a_company_words"]):
+        return None  # "The company …" in a story about the Labour Party is some other body
+    opening_text = " ".join([facts.title, *(s.text for s in facts.sentences[:2])])
+    before = _QUOTED.sub(" … ", facts.sentences[index - 1].text) if index else ""
+    if not _named(top, opening_text) or any(_named(e, before) for e in orgs[1:]):
+        return None
+    return top
+
+
 def _written_name(entity: Entity, facts: FactSheet) -> str:
     """'The Electoral Commission' when the article writes it with 'the'; 'Boeing', 'Tony Blair' otherwise."""
     with_the = re.compile(rf"\b[Tt]he {re.escape(entity.name)}\b")
@@ -161,6 +178,8 @@ def _resolve_start(facts: FactSheet, index: int, text: str) -> Resolved:
     if found is None:
         return Resolved(text)
     entity = _antecedent(facts, index, found.kind)
+    if entity is None and found.words.lower() in _table()["story_company_nouns"]:
+        entity = _dominant_organisation(facts, index)
     # "He said Blair was wrong": the pronoun is not Blair, whoever the sentence before named.
     if entity is None or _named(entity, _QUOTED.sub(" … ", text)):
         return Resolved(text)

@@ -111,3 +111,24 @@ def test_the_statement_names_the_actor_and_a_false_one_may_swap_them():
     assert [item.question for item in quiz.items] == [
         "Dan Okafor changed his mind in June after the board published its accounts."]
     assert quiz.items[0].answer == "False" and quiz.items[0].source == texts[2]
+
+
+def test_the_company_may_stand_for_the_one_business_the_story_is_about():
+    ferries = replace(FERRIES, mentions=6)
+    texts = ("Isle Ferries will cut fares by half.", "Its boats carried 9,000 people last year.",
+             "A regulator spokesman welcomed the cut on Monday.", "The company added that two new routes would open.")
+    assert resolve_opening(_facts(*texts, entities=(ferries, CHEN)), 3).text == (
+        "Isle Ferries added that two new routes would open.")
+    # Another organisation named nearly as often, or a body that is no business: not certain.
+    rival = replace(BOARD, mentions=4)
+    assert resolve_opening(_facts(*texts, entities=(ferries, rival)), 3).text == texts[3]
+    party = Entity("e-p", "Island Party", "ORG", 0, mentions=6)
+    texts = ("The Island Party will cut fares by half.", *texts[1:])
+    assert resolve_opening(_facts(*texts, entities=(party,)), 3).text == texts[3]
+
+
+def test_those_with_a_participle_says_who():
+    from quizgen.generate import standalone
+
+    assert standalone.sentence_problem("Fares are free for those seeking work on the islands.") is None
+    assert "'those' points back" in standalone.sentence_problem("Jobs will grow in those areas of the islands.")
