@@ -132,3 +132,11 @@ def test_those_with_a_participle_says_who():
 
     assert standalone.sentence_problem("Fares are free for those seeking work on the islands.") is None
     assert "'those' points back" in standalone.sentence_problem("Jobs will grow in those areas of the islands.")
+
+
+def test_some_of_their_points_back():
+    from quizgen.generate import standalone
+
+    reason = standalone.sentence_problem("Some of their donors have come off the fence: Ana Lima gave £9,000.")
+    assert "begins with 'of their'" in reason
+    assert standalone.sentence_problem("Some of the donors have come off the fence: Ana Lima gave £9,000.") is None
