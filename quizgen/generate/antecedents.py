@@ -103,8 +103,14 @@ def _gender(entity: Entity) -> str | None:
     return entity.gender or by_name
 
 
+@functools.lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    return frozenset(lang_en.table("standalone")["calendar_words"])
+
+
 def _fits(entity: Entity, kind: str) -> bool:
-    if not entity.enabled:
+    # "Cruz Wednesday": a name the tagger ran into a date is never printed as a person's name.
+    if not entity.enabled or set(entity.name.split()) & _calendar_words():
         return False
     if kind == _ORGANISATION:
         return entity.type == "ORG"
@@ -125,6 +131,9 @@ def _as_subject(entity: Entity, text: str) -> bool:
     before = text[:m.start()]
     if re.search(r"(?:^|,\s*)(?:said|says|added|adds|explained|according to)\s+(?:[\w'’-]+\s+){0,4}$", before):
         return True  # "…, said David Theriault, standards liaison at Ubisense": the speaker
+    # "If he fails there, Sanders said …", "After the vote, Bo Chen said …": a clause that names no one, then the name.
+    if re.fullmatch(r"[A-Z][a-z]+\b[^,A-Z]*,\s*", before):
+        return True
     words = re.findall(r"[\w'’-]+", before.lower())
     return "," not in before and len(words) <= 6 and not set(words) & set(_table()["not_before_subject"])
 
@@ -142,10 +151,19 @@ def _antecedent(facts: FactSheet, index: int, kind: str, chain: int = _CHAIN) ->
         if _as_subject(named[0], before) and (kind != _ORGANISATION or not people):
             return named[0]
         return None
-    found = opening(before)
-    if not named and chain > 0 and found is not None and found.kind == kind and not found.possessive:
+    if not named and chain > 0 and _same_pronoun_as_subject(before, kind):
         return _antecedent(facts, index - 1, kind, chain - 1)
     return None
+
+
+def _same_pronoun_as_subject(text: str, kind: str) -> bool:
+    """'He said …', 'He's …', '“…,” he said.': the sentence before is about the one the pronoun stands for too."""
+    pronoun = {"male": "he", "female": "she"}.get(kind)
+    found = opening(text)
+    if found is not None:
+        return found.kind == kind and not found.possessive
+    return pronoun is not None and re.match(rf"^\W*(?:{pronoun}['’]s\b|[“\"…\s]*[,.]?\s*{pronoun} "
+                                            r"(?:said|says|added|adds)\b)", text, re.I) is not None
 
 
 def _dominant_organisation(facts: FactSheet, index: int) -> Entity | None:
@@ -180,8 +198,9 @@ def _resolve_start(facts: FactSheet, index: int, text: str) -> Resolved:
     entity = _antecedent(facts, index, found.kind)
     if entity is None and found.words.lower() in _table()["story_company_nouns"]:
         entity = _dominant_organisation(facts, index)
-    # "He said Blair was wrong": the pronoun is not Blair, whoever the sentence before named.
-    if entity is None or _named(entity, _QUOTED.sub(" … ", text)):
+    # "He said Blair was wrong": the pronoun is not Blair, whoever the sentence before named. ("His career ended
+    # before it began, when a crash left West …": a possessive may look forward to the name.)
+    if entity is None or (not found.possessive and _named(entity, _QUOTED.sub(" … ", text))):
         return Resolved(text)
     name = _written_name(entity, facts)
     if found.possessive:

@@ -140,3 +140,24 @@ def test_some_of_their_points_back():
     reason = standalone.sentence_problem("Some of their donors have come off the fence: Ana Lima gave £9,000.")
     assert "begins with 'of their'" in reason
     assert standalone.sentence_problem("Some of the donors have come off the fence: Ana Lima gave £9,000.") is None
+
+
+@pytest.mark.parametrize(("before", "sentence", "resolved"), [
+    ("If he loses the vote, Bo Chen said, the pier will close.", "He said fares would fall.",
+     "Bo Chen said fares would fall."),  # a clause that names no one, then the subject
+    ("Bo Chen opened the pier.", "His career almost ended when a storm hit Chen's boat.",
+     "Bo Chen's career almost ended when a storm hit Chen's boat."),  # a possessive may look forward
+])
+def test_more_ways_a_name_is_certain(before, sentence, resolved):
+    assert _last(before, sentence) == resolved
+
+
+def test_a_quotation_with_its_pronoun_speaker_continues_the_run():
+    texts = ("Bo Chen opened the pier.", "“It is like a new road,” he said.", "He said fares would fall.")
+    assert resolve_opening(_facts(*texts), 2).text == "Bo Chen said fares would fall."
+
+
+def test_a_name_run_into_a_date_is_never_put_in():
+    dated = Entity("e-w", "Bo Chen Wednesday", "PERSON", 0, gender="male")
+    assert _last("Bo Chen Wednesday opened the pier.", "He said fares would fall.", entities=(dated,)) == (
+        "He said fares would fall.")
