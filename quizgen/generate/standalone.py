@@ -75,7 +75,7 @@ def drop_linking_opener(text: str) -> str:
     return rest[:1].upper() + rest[1:] if rest else text
 
 
-_SHARE_OF_THEM = re.compile(r"^\W*(?:[\w,'’-]+\s+){0,4}?(?:of|among)\s+(them|these|those|their)\b", re.I)
+_SHARE_OF_THEM = re.compile(r"^\W*(?:[\w,'’-]+\s+){0,6}?(?:of|among)\s+(them|these|those|their)\b", re.I)
 
 
 def _needs_previous_sentence(text: str) -> str | None:

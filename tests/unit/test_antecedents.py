@@ -161,3 +161,31 @@ def test_a_name_run_into_a_date_is_never_put_in():
     dated = Entity("e-w", "Bo Chen Wednesday", "PERSON", 0, gender="male")
     assert _last("Bo Chen Wednesday opened the pier.", "He said fares would fall.", entities=(dated,)) == (
         "He said fares would fall.")
+
+
+def test_a_share_of_them_further_in_points_back_once_a_name_is_put_in():
+    from quizgen.generate import standalone
+
+    reason = standalone.sentence_problem("Adam Lima says 31,000 to 160,000 of them could be lost.")
+    assert "begins with 'of them'" in reason
+
+
+def test_a_sentence_that_opens_with_she_is_kept_and_printed_with_her_name(tmp_path):
+    """Read by the real pipeline: 'She then turned …' names nothing to blank, yet is a key sentence, and the
+    statement a student reads names Anna Quill."""
+    from quizgen import api
+    from quizgen.extract.nlp import installed_model_name
+    from quizgen.generate.builder import _Builder
+
+    if installed_model_name() is None:
+        pytest.skip("no English spaCy model installed")
+    article = tmp_path / "gallery.txt"
+    article.write_text("Painter opens a gallery by the harbour\n\n"
+                       "The painter Anna Quill opened a gallery in Dunmore on Saturday, after ten years in Glasgow.\n\n"
+                       "Anna Quill bought the old fish market by the harbour last spring.\n"
+                       "She then turned the cold stone hall into a bright studio for young artists.\n\n"
+                       "Visitors queued along the quay for the opening, the council said.\n", encoding="utf-8")
+    facts = api.extract_facts(api.read_article(article))
+    index = next(s.index for s in facts.sentences if s.text.startswith("She then turned"))
+    assert index in {k.sentence for k in facts.key_sentences}
+    assert _Builder(facts, 0, "t").printable(index).startswith("Anna Quill then turned the cold stone hall")
