@@ -102,8 +102,10 @@ def test_the_statement_names_the_actor_and_a_false_one_may_swap_them():
     texts = ("Dan Okafor promised to cut ferry fares by half before the summer.",
              "Bo Chen opposed the plan at the board meeting on Monday.",
              "But he changed his mind in June after the board published its accounts.")
-    # Named twice each: people the tagger is sure of, which a false statement may swap.
-    facts = _facts(*texts, entities=(LIMA, replace(CHEN, mentions=2), replace(OKAFOR, mentions=2)))
+    # Named twice each: people the tagger is sure of, which a false statement may swap; of one role, for a person is
+    # swapped only for one of the same side or role (generate/sides.py).
+    member = {"mentions": 2, "description": "a board member"}
+    facts = _facts(*texts, entities=(LIMA, replace(CHEN, **member), replace(OKAFOR, **member)))
     facts = FactSheet(title="Ferry fares to fall", slug="t", sentences=facts.sentences, entities=facts.entities,
                       key_sentences=(KeySentence("k-2", 2, 3.0, ("June",)),))
     true_false = [t for t in load_templates() if t.id == "key-sentence-true-false"]
