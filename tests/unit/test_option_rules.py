@@ -758,3 +758,11 @@ def test_idioms_and_compounds_with_figure_words_take_no_options():
     assert number_distractors(doubled, _number_sheet("He then doubled down on the ferry plan.", doubled), 3) == []
     half = NumberFact("n", "half-empty", "fraction", 0, value=0.5)
     assert number_distractors(half, _number_sheet("The hall was half-empty when he spoke.", half), 3) == []
+
+
+def test_a_predicted_year_takes_no_option_before_the_articles_date():
+    answer = NumberFact("n", "2006", "year", 0, value=2006.0)
+    sentence = "Huge changes are afoot in 2006, the ferry chief predicted."
+    options = number_distractors(answer, _year_sheet(sentence, answer, "Fares rose in 2001.", "A review is due in 2009.",
+                                                     date="2005-03-01"), 3)
+    assert options and all(int(o) >= 2005 for o in options)
