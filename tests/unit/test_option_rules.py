@@ -763,6 +763,6 @@ def test_idioms_and_compounds_with_figure_words_take_no_options():
 def test_a_predicted_year_takes_no_option_before_the_articles_date():
     answer = NumberFact("n", "2006", "year", 0, value=2006.0)
     sentence = "Huge changes are afoot in 2006, the ferry chief predicted."
-    options = number_distractors(answer, _year_sheet(sentence, answer, "Fares rose in 2001.", "A review is due in 2009.",
-                                                     date="2005-03-01"), 3)
+    facts = _year_sheet(sentence, answer, "Fares rose in 2001.", "A review is due in 2009.", date="2005-03-01")
+    options = number_distractors(answer, facts, 3)
     assert options and all(int(o) >= 2005 for o in options)
