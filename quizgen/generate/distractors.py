@@ -512,20 +512,21 @@ def _voice_of(body: Entity, sentence: str) -> bool:
                 .search(sentence))
 
 
-_AFFILIATION_CACHE: dict[tuple[int, str, str], bool] = {}
+_AFFILIATION_CACHE: dict[tuple[int, str, str], tuple[FactSheet, bool]] = {}
 
 
 def affiliated(person: Entity, body: Entity, facts: FactSheet) -> bool:
     """The article ties the person to the organisation (in their description or in a sentence naming both)."""
     key = (id(facts), person.id, body.id)
-    if key not in _AFFILIATION_CACHE:
+    cached = _AFFILIATION_CACHE.get(key)
+    if cached is None or cached[0] is not facts:  # an id is reused once its sheet is gone
         if len(_AFFILIATION_CACHE) > 4096:
             _AFFILIATION_CACHE.clear()
-        texts = [person.description or ""] + [s.text for s in facts.sentences
-                                              if _named_in(person, s.text) and _named_in(body, s.text)]
-        _AFFILIATION_CACHE[key] = any(mentioned_in(n, texts[0]) for n in body.names if len(n) > 1) or any(
-            _ties(person, body, text) for text in texts[1:])
-    return _AFFILIATION_CACHE[key]
+        texts = [s.text for s in facts.sentences if _named_in(person, s.text) and _named_in(body, s.text)]
+        tied = any(mentioned_in(n, person.description or "") for n in body.names if len(n) > 1) or any(
+            _ties(person, body, text) for text in texts)
+        cached = _AFFILIATION_CACHE[key] = (facts, tied)
+    return cached[1]
 
 
 def _speakers_own_side(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:

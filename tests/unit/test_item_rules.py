@@ -192,8 +192,13 @@ def test_every_blank_rule_is_listed():
 
 def test_description_must_single_out_a_central_actor():
     facts = sample_facts()
-    article = profile(facts)
     whitlock = facts.entity("e-whitlock")
+    # "Opposition leader Dana Whitlock said the council had ignored …" and nothing more: she only reacts.
+    assert "only reacts" in description_problem(whitlock, facts, profile(facts))
+    acts = Sentence(len(facts.sentences), facts.sentences[-1].paragraph, "Dana Whitlock tabled a motion to halt "
+                    "the barrier.")
+    facts = replace(facts, sentences=(*facts.sentences, acts))
+    article = profile(facts)
     assert description_problem(whitlock, facts, article) is None
     assert "one-word" in description_problem(replace(whitlock, description="judge"), facts, article)
     assert "only comments" in description_problem(replace(whitlock, description="the transport analyst"), facts,
