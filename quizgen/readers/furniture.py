@@ -35,6 +35,8 @@ class _Rules:
     title_site_words: int
     comment_headings: tuple[re.Pattern[str], ...]
     comment_signature: re.Pattern[str]
+    reader_voice: re.Pattern[str]
+    reader_voice_min_article: int
 
 
 @functools.cache
@@ -56,6 +58,7 @@ def _rules() -> _Rules:
         datelines=compiled("datelines"), title_separators=tuple(data["title_separators"]),
         title_dates=compiled("title_dates"), title_site_words=int(data["title_site_words"]),
         comment_headings=compiled("comment_headings"), comment_signature=re.compile(data["comment_signature"]),
+        reader_voice=re.compile(data["reader_voice"]), reader_voice_min_article=int(data["reader_voice_min_article"]),
     )
 
 
@@ -134,6 +137,29 @@ def without_signed_comments(paragraphs: list[str]) -> list[str]:
     return paragraphs[:end]
 
 
+# A quotation: curly marks, straight ones or two apostrophes; one left open runs to the paragraph's end (it
+# continues below).
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|''.*?(?:''|$)")
+
+
+def _in_reader_voice(paragraph: str) -> bool:
+    """'I will miss him!': a first- or second-person word, or an exclamation, outside quotation marks."""
+    return bool(_rules().reader_voice.search(_QUOTED.sub(" ", paragraph)))
+
+
+def without_reader_voice(paragraphs: list[str]) -> list[str]:
+    """The article without a closing run of paragraphs in a reader's voice, when all before them is in the third
+    person (readers' comments printed with no heading and no signature)."""
+    start = len(paragraphs)
+    while start > 0 and _in_reader_voice(paragraphs[start - 1]):
+        start -= 1
+    before = paragraphs[:start]
+    if start == len(paragraphs) or len(before) < _rules().reader_voice_min_article or any(
+            _in_reader_voice(p) for p in before):
+        return paragraphs
+    return before
+
+
 def count_sentences(paragraph: str) -> int:
     """Sentence ends in a paragraph, at least 1; 0 for a line of fewer than four words (a label, not a sentence)."""
     ends = len(_SENTENCE_END.findall(paragraph.rstrip() + " "))
@@ -205,7 +231,7 @@ def tidy(article: Article, source: str, page: bool = False) -> Article:
         if index < 3:
             paragraph = strip_dateline(paragraph)
         paragraphs.append(paragraph)
-    paragraphs = without_signed_comments(paragraphs)
+    paragraphs = without_reader_voice(without_signed_comments(paragraphs))
     title = clean_title(" ".join(article.title.split()), article.source, labels=page)
     if is_furniture(title) or is_notice(title):
         title = ""  # pasted text that starts with "Share this article" or a cookie notice

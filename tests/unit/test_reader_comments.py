@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from quizgen.readers import read_article
-from quizgen.readers.furniture import before_comments, comments_heading_at, without_signed_comments
+from quizgen.readers.furniture import (
+    before_comments,
+    comments_heading_at,
+    without_reader_voice,
+    without_signed_comments,
+)
 
 _STORY = [
     "The harbour board voted on Monday to close the old ferry pier at Dunmore by the end of March.",
@@ -74,3 +79,25 @@ def test_a_signature_alone_takes_the_comment_before_it_and_no_more():
 def test_article_sentences_that_look_like_comment_furniture_stay(paragraph):
     assert before_comments([_STORY[0], paragraph]) == [_STORY[0], paragraph]
     assert without_signed_comments([_STORY[0], paragraph]) == [_STORY[0], paragraph]
+
+
+def test_closing_paragraphs_in_a_reader_s_voice_are_cut_after_a_third_person_article(tmp_path):
+    """No heading, no signature: the closing paragraphs say "I" and exclaim, the article before never does."""
+    voices = ["I grew up by that pier and I think the board has let the town down.",
+              "What a waste of a lovely old structure! Bring back the mail boat."]
+    path = tmp_path / "pier.txt"
+    path.write_text(_as_text([*_STORY, *voices]), encoding="utf-8")
+    assert read_article(path).paragraphs == tuple(_STORY)
+
+
+@pytest.mark.parametrize("closing", [
+    "\u201cI grew up by that pier and I will miss it,\u201d said Rory Blane, a fisherman.",  # "I" inside a quotation
+    "He told Yahoo! News that the R.I. senator would visit the pier as we know it.",  # no reader's voice
+])
+def test_quotations_and_news_english_are_no_reader_s_voice(closing):
+    assert without_reader_voice([*_STORY, closing]) == [*_STORY, closing]
+
+
+def test_a_column_written_as_i_all_through_is_kept_whole():
+    column = ["I have walked the pier every morning for a decade.", *_STORY, "I will miss it more than I can say."]
+    assert without_reader_voice(column) == column
