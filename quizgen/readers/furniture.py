@@ -140,18 +140,25 @@ def without_signed_comments(paragraphs: list[str]) -> list[str]:
 # A quotation: curly marks, straight ones or two apostrophes; one left open runs to the paragraph's end (it
 # continues below).
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|''.*?(?:''|$)")
+_QUOTE_MARK = re.compile(r"[“”\"]|''")
 
 
 def _in_reader_voice(paragraph: str) -> bool:
-    """'I will miss him!': a first- or second-person word, or an exclamation, outside quotation marks."""
+    """'I will miss him!': a first-person word, or an exclamation, outside quotation marks."""
     return bool(_rules().reader_voice.search(_QUOTED.sub(" ", paragraph)))
+
+
+def _a_reader_speaking(paragraph: str) -> bool:
+    """A reader's comment: in a reader's voice and holding no quotation mark at all (a quotation continued over
+    paragraphs, '"… France. "I think …', is a speaker's words however its marks pair up)."""
+    return not _QUOTE_MARK.search(paragraph) and _in_reader_voice(paragraph)
 
 
 def without_reader_voice(paragraphs: list[str]) -> list[str]:
     """The article without a closing run of paragraphs in a reader's voice, when all before them is in the third
     person (readers' comments printed with no heading and no signature)."""
     start = len(paragraphs)
-    while start > 0 and _in_reader_voice(paragraphs[start - 1]):
+    while start > 0 and _a_reader_speaking(paragraphs[start - 1]):
         start -= 1
     before = paragraphs[:start]
     if start == len(paragraphs) or len(before) < _rules().reader_voice_min_article or any(

@@ -101,3 +101,10 @@ def test_quotations_and_news_english_are_no_reader_s_voice(closing):
 def test_a_column_written_as_i_all_through_is_kept_whole():
     column = ["I have walked the pier every morning for a decade.", *_STORY, "I will miss it more than I can say."]
     assert without_reader_voice(column) == column
+
+
+def test_a_quotation_continued_over_paragraphs_is_no_reader_s_voice():
+    """'"… in Holland. "I think …' reopens a quotation: a speaker's words, however the marks pair up."""
+    closing = ('The clerk said the rules were fair. "It is stricter than before, but not as strict as in Holland. '
+               '"I think it is a fair answer to a real problem," the clerk said.')
+    assert without_reader_voice([*_STORY, closing]) == [*_STORY, closing]
