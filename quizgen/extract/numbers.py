@@ -247,9 +247,9 @@ def _named_before(ent: Span) -> bool:
 
 def _named_after(ent: Span) -> bool:
     """'the 100% Homegrown show', 'Radio 5 Live': a capitalised word that is no plural noun follows the figure, and
-    the figure counts nothing plural ('5 Labour MPs' counts MPs)."""
-    if ent.end >= len(ent.doc):
-        return False
+    the figure counts nothing plural ('5 Labour MPs' counts MPs) and is no date."""
+    if ent.end >= len(ent.doc) or ent.label_ == "DATE":
+        return False  # a date before a name dates it: "the 1994 Rwandan genocide", "the 2005 Budget"
     after = ent.doc[ent.end]
     token = _number_token(ent)
     counts = token.head.head if token.head.text == "%" else token.head

@@ -163,3 +163,12 @@ def test_a_capitalised_number_word_inside_a_sentence_is_a_name():
 ])
 def test_figures_beside_names_that_are_still_facts(rows, ents, kept):
     assert [f.text for f in extract_numbers(_sentence(rows, ents=ents))] == [kept]
+
+
+def test_a_year_before_a_capitalised_word_is_still_a_date():
+    """'The film is about the 1994 Rwandan genocide.': the year dates the event; it is not part of a name."""
+    rows = [("The", 1, "det", "DET", "DT"), ("film", 2, "nsubj", "NOUN", "NN"), ("is", 2, "ROOT", "AUX", "VBZ"),
+            ("about", 2, "prep", "ADP", "IN"), ("the", 7, "det", "DET", "DT"), ("1994", 7, "nummod", "NUM", "CD"),
+            ("Rwandan", 7, "amod", "ADJ", "JJ"), ("genocide", 3, "pobj", "NOUN", "NN"), (".", 2, "punct", "PUNCT", ".")]
+    facts = extract_numbers(_sentence(rows, ents=((5, 6, "DATE"), (6, 7, "NORP"))))
+    assert [(f.text, f.kind) for f in facts] == [("1994", "year")]
