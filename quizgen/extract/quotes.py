@@ -28,6 +28,8 @@ _BACK_REFERENCE = frozenset(_WORDS["back_reference"])
 # bodies and documents news English lets speak ("the statement said").
 HUMAN_NOUNS = PERSON_NOUNS | frozenset(table("speaker_nouns")["people"])
 _SOURCE_NOUNS = frozenset(table("speaker_nouns")["sources"])
+_MUTE_NOUNS = frozenset(table("speaker_nouns")["mute"])
+_MUTE_ENTITY_TYPES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC"}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 _RELATIVES = {"who", "which", "that", "whom"}
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me|we|our|us)\b")
@@ -40,6 +42,9 @@ _FEMALE_NOUNS = frozenset(_GENDER["female_nouns"])
 _UNKNOWN_GENDER_REACH = 4
 # Verbs that put a label on something, the label being the speaker's words ('admires him as a “strong leader”').
 _CHARACTERISING = frozenset(table("reporting_verbs")["characterising"])
+# Verbs that give something a name ('what he called “…”', 'dubbed it “…”'): a label right under one is its
+# subject's words even under a reporting verb further up.
+_NAMING_VERBS = frozenset(table("reporting_verbs")["naming"])
 # Nouns for what someone said: 'his claim that people would “learn nothing”' is his.
 _SPEECH_NOUNS = frozenset(table("reporting_verbs")["speech_nouns"])
 # Who can speak: people and organisations ("the Pentagon said"); a place, a work or a date cannot.
@@ -173,17 +178,23 @@ def _cue_near(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]]) -> _C
     return _cue_after(doc, raw, spans) or _cue_before(doc, raw, spans) or _cue_before_colon(doc, raw, spans)
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, spans: Sequence[tuple[int, int, bool]] = (), cue: bool = False) -> Token | None:
+    """The verb's subject, outside the quotations `spans` ('“…, nothing you can do,” Trump said': the parser may
+    make a word of the quotation a second subject), climbing from a verb with none to the verb it hangs on; from a
+    quotation's own cue also through a preposition ('Ruiz said before adding: “…”', 'she went on by saying')."""
     seen = 0
     while verb is not None and seen < 6:
-        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not _inside_any(c, spans)),
+                    None)
         if subj is not None:
             return subj
-        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head != verb:
+        if cue and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
+            verb = verb.head.head  # 'before adding', 'by saying': the verb the preposition belongs to
+        elif verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head != verb:
             verb = verb.head
-            seen += 1
-            continue
-        return None
+        else:
+            return None
+        seen += 1
     return None
 
 
@@ -256,6 +267,25 @@ def _entity_gender(entity: Entity, text: str = "") -> str | None:
     return next((g for w in words if (g := _noun_gender(w))), None)
 
 
+def _may_speak(subj: Token) -> bool:
+    """Can a noun no list names as a speaker still say something ('wrote one commenter', 'the note says')? Not a
+    time, place or amount, nor one of the nouns that never speak (English data)."""
+    return subj.ent_type_ not in _MUTE_ENTITY_TYPES and subj.lemma_.lower() not in _MUTE_NOUNS
+
+
+def _described_as_person(entity: Entity) -> bool:
+    """Does the article describe this name as a person ('a professor of law at …', 'the party's chairwoman')? The
+    head of the description: its last word before 'of', 'at', 'for', 'in' or a comma."""
+    head = re.split(r"\s(?:of|at|for|in|from|with|who)\s|,", entity.description or "")[0].split()
+    return entity.type in {"ORG", "NORP"} and bool(head) and head[-1].lower() in HUMAN_NOUNS
+
+
+def _capitalised_word(token: Token) -> bool:
+    """A capitalised word the tagger did not take for a name ('Swers' as a noun), nor a pronoun or title word."""
+    return (token.text[:1].isupper() and token.text[1:].islower() and token.pos_ in {"NOUN", "ADJ", "ADV", "VERB"}
+            and token.text.lower() not in _TITLE_WORDS)
+
+
 def _is_title(entity: Entity) -> bool:
     """An 'entity' that is only a title ('Councillor'), which the tagger sometimes takes for a person."""
     return all(w.lower().rstrip(".") in _TITLE_WORDS for w in entity.name.split())
@@ -284,7 +314,9 @@ class _SpeakerResolver:
         self.parsed = parsed
         self.lookup = lookup
         self.by_id = {e.id: e for e in entities}
-        self.people = {e.id for e in entities if e.type == "PERSON"}
+        # People: the PERSON entities, and those the tagger typed otherwise that the article describes as a person
+        # ('Dana Ruiz, a professor of law at …' typed ORG).
+        self.people = {e.id for e in entities if e.type == "PERSON" or _described_as_person(e)}
         self._text = "\n".join(parsed.article.paragraphs)
         self._genders: dict[str, str | None] = {}
 
@@ -322,9 +354,15 @@ class _SpeakerResolver:
         return self.entity_in(subj.doc, name) or self.by_surname(subj.text)
 
     def by_surname(self, word: str) -> Entity | None:
-        """'Lopez said' when the tagger missed 'Lopez': the one person of the article with that surname."""
+        """'Lopez said' when the tagger missed 'Lopez': the one person of the article with that surname; failing
+        that, the one speaker of two or more words with that last word that the tagger typed otherwise ('Sean
+        Hannity' as an organisation, then 'Hannity said')."""
         people = [self.by_id[i] for i in sorted(self.people) if self.by_id[i].name.split()[-1] == word]
-        return people[0] if len(people) == 1 else None
+        if people:
+            return people[0] if len(people) == 1 else None
+        others = [e for e in self.by_id.values() if e.type in _SPEAKER_TYPES and len(e.name.split()) >= 2
+                  and e.name.split()[-1] == word and not _is_title(e)]
+        return others[0] if len(others) == 1 else None
 
     def is_person(self, name: str) -> bool:
         entity = self.named(name)
@@ -411,7 +449,7 @@ class _SpeakerResolver:
         entity = self._subject_entity(subj, spans)
         if entity is None and subj.dep_ == "compound":
             entity = self.named(subj.text)
-        if entity is not None and entity.type == "PERSON":
+        if entity is not None and entity.id in self.people:
             return (entity.name, entity.id) if self.gender(entity) in genders else None
         lemma = subj.lemma_.lower()
         # A described person ('the official') stands for he/she only when the noun is a person noun of the
@@ -421,8 +459,10 @@ class _SpeakerResolver:
             return _phrase(subj, spans), None
         return None
 
-    def resolve(self, p_index: int, subj: Token,
-                spans: Sequence[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
+    def resolve(self, p_index: int, subj: Token, spans: Sequence[tuple[int, int, bool]],
+                speaking: bool = False) -> tuple[str, str | None] | None:
+        """Who `subj` is: a named entity, the person a he/she stands for, or a description ('the official').
+        `speaking`: `subj` is the subject of a quotation's own cue, where any described source speaks."""
         if _in_dateline(subj):
             return self._past_dateline(subj)
         if _inside_any(subj, spans):
@@ -436,7 +476,10 @@ class _SpeakerResolver:
         entity = self._subject_entity(subj, spans)
         if entity is not None:
             return entity.name, entity.id
-        return self._description(p_index, subj, spans)
+        if speaking and subj.pos_ == "PROPN" and _may_speak(subj) and subj.lower_ not in _TITLE_WORDS:
+            # '“…,” Bozell notes.' with no entity of that name (the tagger missed it): the name as written.
+            return clean_name(_phrase(subj, spans)), None
+        return self._description(p_index, subj, spans, speaking)
 
     def _past_dateline(self, subj: Token) -> tuple[str, str | None] | None:
         """'WASHINGTON -- President Obama, dedicating …, said': the parser may take the dateline's city for the
@@ -477,14 +520,19 @@ class _SpeakerResolver:
                            if (found := self.entity_in(doc, [t for t in c.subtree if t.i <= c.i]))), None)
         if entity is None and subj.pos_ == "PROPN" and subj.lower_ not in PERSON_NOUNS:
             entity = self._named_head(subj, spans)
+        if entity is None and _capitalised_word(subj):
+            entity = self.by_surname(subj.text)  # 'Swers said …' with 'Swers' tagged a common noun
         return entity
 
-    def _description(self, p_index: int, subj: Token,
-                     spans: Sequence[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
+    def _description(self, p_index: int, subj: Token, spans: Sequence[tuple[int, int, bool]],
+                     speaking: bool = False) -> tuple[str, str | None] | None:
         """'the correspondent said', 'a spokeswoman for the council told': a person described, not named. A
-        subject that names no one ('the ad', a title, a word the tagger took for a name) is no speaker."""
+        subject that names no one ('the ad', a title, a word the tagger took for a name) is no speaker. The subject
+        of a quotation's own cue may be any described source ('wrote one commenter', 'the note says'), but not a
+        time, a place or an amount."""
         lemma = subj.lemma_.lower()
-        if subj.pos_ != "NOUN" or lemma not in HUMAN_NOUNS | _SOURCE_NOUNS:
+        known = lemma in HUMAN_NOUNS | _SOURCE_NOUNS
+        if subj.pos_ != "NOUN" or not (known or (speaking and _may_speak(subj))):
             return None
         phrase = _phrase(subj, spans)
         if phrase.split()[0].lower() in {"my", "our", "your"}:
@@ -620,13 +668,47 @@ def _by_cue(raw: _Raw, ctx: _Context) -> _Said | None:
         if cue is None:
             continue
         verb, source = cue
-        subj = source if source is not None else _subject(verb)
-        speaker = ctx.resolver.resolve(at.paragraph, subj, spans) if subj is not None else None
+        subj = source if source is not None else _subject(verb, spans, cue=True)
+        # Any described subject of the cue verb speaks; an 'according to' source only from the lists of speakers
+        # ('according to intercepted communications' names no one).
+        speaking = source is None
+        speaker = ctx.resolver.resolve(at.paragraph, subj, spans, speaking) if subj is not None else None
+        if speaker is None and subj is not None and subj.lower_ in _PRONOUNS:
+            speaker = _previous_speaker(ctx, at, _wanted_gender(subj.lower_))
+        if speaker is None and source is None and verb.idx > at.end:
+            speaker = _named_right_after(ctx, verb)
         if speaker is None and source is not None:
             return None  # 'according to intercepted communications': a source, but no one who speaks
         # A verb whose subject cannot be named ('they said') still decides: no later rule may guess.
         return _Said(speaker, verb.text, at)
     return None
+
+
+def _named_right_after(ctx: _Context, verb: Token) -> tuple[str, str | None] | None:
+    """'“…,” said retired surgeon Ben Carson, asked about …': after the quotation, a person named right after the
+    verb, before any punctuation, is who speaks, whatever the parser made the name's head."""
+    doc = verb.doc
+    # Only words that describe the name may come between: 'said retired surgeon Ben Carson', not 'saying that Ben …'.
+    window = list(itertools.takewhile(lambda t: not t.is_punct, doc[verb.i + 1:verb.i + 7]))
+    for ent in doc.ents:
+        if (ent.label_ == "PERSON" and window and window[0].i <= ent.start and ent.end - 1 <= window[-1].i
+                and all(t.dep_ in {"amod", "compound", "nmod"} for t in doc[verb.i + 1:ent.start])):
+            entity = ctx.resolver.entity_in(doc, list(ent))
+            if entity is not None and entity.type == "PERSON":
+                return entity.name, entity.id
+    return None
+
+
+def _previous_speaker(ctx: _Context, raw: _Raw, wanted: str) -> tuple[str, str | None] | None:
+    """'“…,” Reed said. ¶ “…,” he added.' when no sentence before names who 'he' is by its roles: the person whose
+    reported speech comes just before, in this paragraph or the one before, if their gender may agree."""
+    last = ctx.last
+    if last is None or last.speaker is None or raw.paragraph - ctx.last_paragraph > 1:
+        return None
+    entity = ctx.resolver.by_id.get(last.speaker[1] or "")
+    if entity is None or entity.id not in ctx.resolver.people or ctx.resolver.gender(entity) not in {None, wanted}:
+        return None
+    return last.speaker
 
 
 def _by_inverted_cue(raw: _Raw, ctx: _Context) -> _Said | None:
@@ -661,8 +743,10 @@ def _by_credit(raw: _Raw, ctx: _Context) -> _Said | None:
 def _goes_on(raw: _Raw, ctx: _Context) -> _Said | None:
     """'“…,” said X. “And more.”': a quotation with no cue of its own, right after X's, in the same paragraph."""
     last = ctx.last
+    # The quotation opens a sentence, or follows only a linking word there ('… he said. But “…”').
     if (last is None or raw.paragraph != ctx.last_paragraph
-            or not re.search(r"[.!?][”\"']?$", ctx.before(raw).rstrip())):
+            or not re.search(r"[.!?][”\"']?(?:\s+(?:And|But|Still|Yet|So|Then|Now|Also),?)?$",
+                             ctx.before(raw).rstrip())):
         return None
     if raw.start - ctx.last_end > 160 and not _next_sentence(ctx.doc(raw), ctx.last_end, raw.start):
         return None
@@ -731,6 +815,15 @@ def _is_named(before: str) -> bool:
     return bool(words) and (words[-1].lower().strip(",:") in _NAMING_WORDS or words[-2:] == ["such", "as"])
 
 
+def _named_by_someone(raw: _Raw, ctx: _Context) -> bool:
+    """'the country that the former nominee, Ana Ruiz, called “our top rival”': a naming verb right before the
+    quotation with a subject of its own is someone labelling, their words; 'a film called “…”' has no subject."""
+    doc = ctx.doc(raw)
+    verb = next((t for t in reversed(doc) if t.idx < raw.start and not t.is_punct), None)
+    return (verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in _NAMING_VERBS
+            and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVES for c in verb.children))
+
+
 def _is_job_title(raw: _Raw, ctx: _Context) -> bool:
     """'its “national enterprise reporter” Stephanie McCrummen': a short quoted phrase right before a name is the
     name's title, not speech."""
@@ -749,6 +842,10 @@ def _fragment_verbs(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]],
     # Only the verb right above: in 'described Clinton as a “disgrace” after she blamed it on “implicit bias”',
     # the second label is hers.
     labels = verbs[:1] if verbs and verbs[0].lemma_.lower() in _CHARACTERISING else []
+    if labels and labels[0].lemma_.lower() in _NAMING_VERBS:
+        # 'under what Mr. Hedge called “the old model,” the club charged …': the label is the caller's, whatever
+        # reporting verb stands further up; the reporting verbs only when the caller names no one.
+        return labels + [v for v in cues if v != labels[0]]
     return cues or labels or (verbs if words >= 3 else [])
 
 
@@ -764,15 +861,18 @@ def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
     """'Mr. Obama called it “a historic day”': a quoted fragment inside reported speech belongs to the nearest
     subject above it that names someone. Two-word fragments need a reporting verb above them."""
     words = word_count(raw.text)
-    if words < 2 or _is_title_case(raw.text) or _is_named(ctx.before(raw)) or _is_job_title(raw, ctx):
+    if (words < 2 or _is_title_case(raw.text) or _is_job_title(raw, ctx)
+            or (_is_named(ctx.before(raw)) and not _named_by_someone(raw, ctx))):
         return None
     spans = ctx.spans(raw)
     for governing in _fragment_verbs(ctx.doc(raw), raw, spans, words):
         subj = _subject(governing)
         if subj is None:
             continue
-        found = ctx.resolver.resolve(raw.paragraph, subj, spans)
-        if found and (found[1] or (words >= 3 and _describes_speaker(subj, governing))):
+        # Under a reporting verb a name no entity holds counts as written ('Berkman said there are more “…”').
+        said_by_name = _is_cue(governing) and subj.pos_ == "PROPN"
+        found = ctx.resolver.resolve(raw.paragraph, subj, spans, speaking=said_by_name)
+        if found and (found[1] or (words >= 3 and (said_by_name or _describes_speaker(subj, governing)))):
             return _Said(found, governing.text, raw, partial=True)
     return _claim_owner(raw, ctx, spans)
 
@@ -826,9 +926,56 @@ def _after_named_subject(raw: _Raw, ctx: _Context) -> _Said | None:
     return _Said(found, None, raw) if found and found[1] in ctx.resolver.people else None
 
 
+def _by_colon(raw: _Raw, ctx: _Context) -> _Said | None:
+    """'Pollster Dana Ruiz: “…”', 'According to the council: “…”', 'Ruiz has since apologized: “…”' — a colon with
+    no reporting verb before it hands the quotation to the person named right before it, to the source 'according
+    to' names, or to the named person who is the subject of its sentence."""
+    doc = ctx.doc(raw)
+    before = _text_before(doc, raw).rstrip()
+    colon = next((t for t in doc if t.idx == len(before) - 1), None) if before.endswith(":") else None
+    if colon is None or colon.i == 0:
+        return None
+    spans = ctx.spans(raw)
+    for finder in (_named_before_colon, _according_to_before_colon, _named_subject_before_colon):
+        found = finder(ctx, raw.paragraph, colon, spans)
+        if found is not None:
+            return _Said(found, None, raw) if found[0] else None
+    return None
+
+
+# Each colon finder answers with a speaker, ("", None) for a source that names no one (the rule then gives up), or
+# None when its pattern is not there.
+def _named_before_colon(ctx: _Context, paragraph: int, colon: Token,
+                        spans: Sequence[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
+    """'… county pollster Dana Ruiz: “…”': a person named right before the colon."""
+    named = next((e for e in colon.doc.ents if e.end == colon.i and e.label_ == "PERSON"), None)
+    if named is None:
+        return None
+    entity = ctx.resolver.entity_in(colon.doc, list(named))
+    return (entity.name, entity.id) if entity is not None else ("", None)
+
+
+def _according_to_before_colon(ctx: _Context, paragraph: int, colon: Token,
+                               spans: Sequence[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
+    """'According to the council: “…”': the source the phrase names."""
+    source = next((s for t in colon.sent if t.i < colon.i and (s := _according_to(t)) is not None), None)
+    if source is None:
+        return None
+    return ctx.resolver.resolve(paragraph, source, spans) or ("", None)
+
+
+def _named_subject_before_colon(ctx: _Context, paragraph: int, colon: Token,
+                                spans: Sequence[tuple[int, int, bool]]) -> tuple[str, str | None] | None:
+    """'Mayor Tom Brek has since apologised: “…”': the sentence's first subject before the colon (its root may be the
+    quotation's own verb), when it names a person."""
+    subj = next((t for t in colon.sent if t.i < colon.i and t.dep_ == "nsubj" and not _inside_any(t, spans)), None)
+    found = ctx.resolver.resolve(paragraph, subj, spans) if subj is not None and subj.pos_ == "PROPN" else None
+    return found if found is not None and found[1] in ctx.resolver.people else None
+
+
 # Tried in order; the first rule that names a speaker attributes the quotation.
 _RULES: tuple[Rule, ...] = (_by_turn, _by_inverted_cue, _by_cue, _by_credit, _goes_on, _next_paragraph, _fragment,
-                            _first_person, _after_named_subject)
+                            _by_colon, _first_person, _after_named_subject)
 
 
 def _not_speech(text: str, gloss_words: set[str]) -> bool:

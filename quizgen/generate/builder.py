@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from quizgen.generate.antecedents import resolve_opening
 from quizgen.generate.blanks import ArticleProfile, Blank, blank_problem, profile
 from quizgen.generate.contrasts import contrasted
 from quizgen.generate.distractors import (
@@ -339,6 +340,7 @@ class _Builder:
         self.article = profile(facts)
         self._worthy: dict[tuple[str, str], list[str]] = {}
         self._printable: dict[int, tuple[str, str | None]] = {}
+        self._put_in: dict[int, Entity] = {}  # sentence -> the entity whose name replaced its opening pronoun
 
     def rng(self, *parts: object) -> random.Random:
         """Randomness for building candidates, fixed per template and fact and not seeded: which items a quiz holds
@@ -362,7 +364,10 @@ class _Builder:
         """The sentence as a student will read it, or a drop when it cannot stand alone (judged once per
         sentence)."""
         if sentence not in self._printable:
-            text = self._resolve_opening_pronoun(sentence)
+            resolved = resolve_opening(self.facts, sentence)  # "He added …" → "Tony Blair added …" when certain
+            text = resolved.text
+            if resolved.entity is not None:
+                self._put_in[sentence] = resolved.entity
             # A kind of thing the headline or the opening sentences introduce ("the technology") reads alone.
             known = " ".join([self.facts.title, *(s.text for s in self.facts.sentences[:3])])
             reason = sentence_problem(text) or vague_subject(text, known)
@@ -371,22 +376,6 @@ class _Builder:
         if reason is not None:
             raise _DropError(f"the sentence {reason}")
         return text
-
-    def _resolve_opening_pronoun(self, sentence: int) -> str:
-        """'He added that …' → 'Zack Clement added that …' when the sentence before names exactly one person (and
-        this one names nobody else); otherwise the sentence as written."""
-        text = self.facts.sentences[sentence].text
-        m = re.match(r"(He|She) (?=[a-z])", text)
-        if m is None or sentence == 0:
-            return text
-        wanted = "male" if m.group(1) == "He" else "female"
-        people = [e for e in self.facts.entities if e.enabled and e.type == "PERSON" and e.gender in (None, wanted)]
-        before = [e for e in people if any(mentioned_in(n, self.facts.sentences[sentence - 1].text)
-                                           for n in e.names if len(n) > 2)]
-        here = [e for e in people if any(mentioned_in(n, text) for n in e.names if len(n) > 2)]
-        if len(before) != 1 or here:
-            return text
-        return before[0].name + text[m.end() - 1:]
 
     def blank_of(self, span: str, text: str, in_word_bank: bool = False) -> Blank:
         number = next((n for n in self.facts.numbers if n.text == span and n.text in text), None)
@@ -702,7 +691,12 @@ class _Builder:
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
         """Swap one fact for another of the same kind that the article does not also support."""
-        for span in self._test_worthy(key, text):
+        spans = self._test_worthy(key, text)
+        if (put_in := self._put_in.get(key.sentence)) is not None and put_in.name in text:
+            # "Tony Blair added …" for "He added …": who acted may be swapped too (never blanked: the source line
+            # prints "He").
+            spans = [*spans, put_in.name]
+        for span in spans:
             if text.count(span) != 1:
                 continue
             before, after = text.split(span, 1)

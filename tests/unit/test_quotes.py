@@ -110,3 +110,96 @@ def test_governing_verbs_stop_at_the_root():
     doc = spacy.load(installed_model_name())("Ana Ruiz blasted the plan as unbelievably dishonest.")
     verbs = _governing_verbs(doc[-2])
     assert len(verbs) == len({v.i for v in verbs}) >= 1, verbs
+
+
+def _resolver(*entities):
+    from types import SimpleNamespace
+
+    from quizgen.extract.quotes import _SpeakerResolver
+
+    parsed = SimpleNamespace(article=SimpleNamespace(paragraphs=("",)), docs=[])
+    return _SpeakerResolver(parsed, list(entities), {})
+
+
+def test_surname_alone_finds_a_person_the_tagger_typed_as_an_organisation():
+    """'Pellow said' when the tagger typed 'Gareth Pellow' an organisation: the one speaker with that last word."""
+    from quizgen.model import Entity
+
+    pellow = Entity(id="e-1", name="Gareth Pellow", type="ORG", sentence=0)
+    road = Entity(id="e-2", name="Pellow Road", type="FAC", sentence=1)
+    assert _resolver(pellow, road).by_surname("Pellow") == pellow
+    # A person of that surname comes first; two speakers of that last word leave it in doubt.
+    person = Entity(id="e-3", name="Ana Pellow", type="PERSON", sentence=2)
+    assert _resolver(pellow, person).by_surname("Pellow") == person
+    twin = Entity(id="e-4", name="Rita Pellow", type="ORG", sentence=3)
+    assert _resolver(pellow, twin).by_surname("Pellow") is None
+
+
+def test_pronoun_with_no_agreeing_subject_goes_to_the_speaker_just_before():
+    """'“A,” Malone said. ¶ “B,” he added.' with no subject before to agree with 'he': the speaker of A, from the
+    paragraph before, if their gender may agree; never a woman for 'he', never from two paragraphs back."""
+    from quizgen.extract.quotes import _Context, _previous_speaker, _Raw, _Said
+    from quizgen.model import Entity
+
+    malone = Entity(id="e-1", name="Idris Malone", type="PERSON", sentence=0)
+    wood = Entity(id="e-2", name="Mrs Jane Wood", type="PERSON", sentence=0)
+    resolver = _resolver(malone, wood)
+    earlier = _Raw(0, 0, 5, "A b c", True)
+    for who, wanted, paragraph, expected in [(malone, "m", 1, ("Idris Malone", "e-1")), (wood, "m", 1, None),
+                                             (wood, "f", 1, ("Mrs Jane Wood", "e-2")), (malone, "m", 2, None)]:
+        ctx = _Context(resolver.parsed, resolver, _Said((who.name, who.id), "said", earlier), 0, 5)
+        assert _previous_speaker(ctx, _Raw(paragraph, 0, 5, "D e f", True), wanted) == expected, (who, wanted)
+
+
+def test_a_capitalised_surname_tagged_as_a_common_noun_counts_as_a_name():
+    """'Swers said …' with 'Swers' tagged NOUN: looked up by surname; a title word or a lower-case noun is not."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from quizgen.extract.quotes import _capitalised_word
+
+    doc = Doc(Vocab(), words=["Swers", "Official", "voters", "He"], pos=["NOUN", "NOUN", "NOUN", "PRON"])
+    assert [_capitalised_word(t) for t in doc] == [True, False, False, False]
+
+
+def test_a_name_no_entity_holds_still_speaks_as_written_but_only_for_its_own_cue():
+    """'“…,” Bozwell notes.' when the entities stage kept no entity of that name: the cue's subject as written; the
+    same name as the subject of any other verb (a fragment's) stays unnamed."""
+    from quizgen.extract.nlp import load_nlp
+    from quizgen.extract.parsed import add_quote_guard
+
+    nlp = load_nlp()
+    add_quote_guard(nlp)
+    text = "“The county never asked the farmers what they needed,” Bozwell notes."
+    doc = nlp(text)
+    subj = next(t for t in doc if t.dep_ == "nsubj" and t.text == "Bozwell")
+    resolver, spans = _resolver(), quote_spans(text)
+    assert resolver.resolve(0, subj, spans, speaking=True) == ("Bozwell", None)
+    assert resolver.resolve(0, subj, spans) is None
+
+
+def test_a_name_typed_organisation_but_described_as_a_person_is_one_of_the_people():
+    """'Dana Ruiz, a professor of law at …' typed ORG by the tagger: a person for he/she and for surnames alone."""
+    from quizgen.model import Entity
+
+    ruiz = Entity(id="e-1", name="Dana Ruiz", type="ORG", sentence=0, description="a professor of law at Hill College")
+    college = Entity(id="e-2", name="Hill College", type="ORG", sentence=0, description="a college in the valley")
+    resolver = _resolver(ruiz, college)
+    assert resolver.people == {"e-1"}
+    assert resolver.by_surname("Ruiz") == ruiz
+
+
+def test_a_fragment_under_a_reporting_verb_goes_to_a_name_no_entity_holds():
+    """'Vantrell said there are more families “who cannot …”' with no entity kept for Vantrell: the name as
+    written, as for a quotation's own cue; under a verb that does not report, no one."""
+    from quizgen.extract.nlp import load_nlp
+    from quizgen.extract.parsed import parse
+    from quizgen.extract.quotes import extract_quotes
+
+    def quotes_of(paragraph: str):
+        parsed = parse(load_nlp(), Article(title="t", paragraphs=(paragraph,)))
+        return [(q.speaker, q.partial) for q in extract_quotes(parsed, [], {}, [])]
+
+    said = quotes_of("Vantrell said there are now more families \"who cannot afford the rent in the old town.\"")
+    assert said == [("Vantrell", True)]
+    assert quotes_of("Vantrell visited more families \"who cannot afford the rent in the old town.\"") == []
