@@ -214,6 +214,14 @@ def _phrasal_verb(c: Contrast) -> str | None:
     return None
 
 
+def _reaction_quoted(c: Contrast) -> str | None:
+    """'X praised Sanders, calling it "an incredible feat"': the reaction's own words are in the sentence, so the
+    turned statement ('criticised …, calling it "an incredible feat"') is false on its face."""
+    if c.category == "reaction" and re.search(r"[\"“”]", c.after):
+        return f"'{c.word}': the sentence quotes the reaction, which settles it"
+    return None
+
+
 _HOSTING_WITHIN = 5  # words after 'welcomed' in which 'to'/'into' shows a welcome to a place
 
 
@@ -255,7 +263,7 @@ def _article_disagrees(c: Contrast) -> str | None:
 CONTRAST_RULES: tuple[Callable[[Contrast], str | None], ...] = (
     _in_headline, _under_negation, _both_sides, _in_quotation, _fixed_phrase, _span_of_time, _presupposed,
     _movement_without_figure, _judgement_without_than, _than_without_figure, _computable, _cause_and_consequence,
-    _phrasal_verb, _welcome_as_host, _before_a_body, _outcome_without_the, _article_disagrees)
+    _phrasal_verb, _welcome_as_host, _reaction_quoted, _before_a_body, _outcome_without_the, _article_disagrees)
 
 
 def contrast_problem(c: Contrast) -> str | None:

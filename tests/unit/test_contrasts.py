@@ -235,3 +235,8 @@ def test_a_majority_is_turned_only_as_a_share_of_something():
     for text in ("Ferry towns with large minority populations voted yes.", "The vote may hand the majority to Labour.",
                  "The court failed to reach a majority decision."):
         assert "share" in contrast_problem(only(text))
+
+
+def test_a_reaction_the_sentence_quotes_is_not_turned():
+    c = only('The mayor praised the crews, calling the rescue "an incredible feat".')
+    assert "quotes the reaction" in contrast_problem(c)
