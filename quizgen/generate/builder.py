@@ -990,7 +990,8 @@ def _like_for_like(other: Entity, entity: Entity, span: str, text: str, facts: F
 def _always_after_the(name: str, facts: FactSheet) -> bool:
     """'the Senate', 'the Treasury': a name the article always writes after 'the' reads wrongly put where a bare
     name stood ('lectured at Senate'). Swaps never replace a name after 'the' (`_swap_after_the`)."""
-    pattern = compiled(rf"(?<!\w)(\w+\s+)?{re.escape(name)}(?!\w)")
+    # A mention before another capitalised word names something else ('Senate Republican leaders'): no evidence.
+    pattern = compiled(rf"(?<!\w)(\w+\s+)?{re.escape(name)}(?!\w)(?!\s+[A-Z])")
     found = [m.group(1) for s in facts.sentences for m in pattern.finditer(s.text)]
     return bool(found) and all(w is not None and w.strip().lower() == "the" for w in found)
 

@@ -83,8 +83,8 @@ def contrasts_in(text: str, title: str, figures: tuple[str, ...] = ()) -> list[C
 
 def _counted_after(after: str) -> bool:
     """' 200 organisations', ' 1,000 people': a whole number of things, which English counts with 'fewer'."""
-    m = re.match(r"\s+(?:about\s+|some\s+)?\d[\d,]*\s+(\w+)", after)
-    return m is not None and (m.group(1).endswith("s") or m.group(1) in _table()["plural_nouns"])
+    m = re.match(r"\s+(?:about\s+|some\s+)?\d[\d,]*((?:\s+[a-z]+){1,3})", after)
+    return m is not None and any(w.endswith("s") or w in _table()["plural_nouns"] for w in m.group(1).split())
 
 
 def _words(text: str) -> list[str]:

@@ -222,6 +222,8 @@ def test_before_a_court_or_a_committee_is_a_place_not_a_time():
 def test_a_count_of_things_turns_to_fewer_and_x_after_x_is_a_fixed_phrase():
     assert contrasted("The council has funded more than 200 trips abroad.", TITLE)[0] == (
         "The council has funded fewer than 200 trips abroad.")
+    assert contrasted("The council named more than 100 black clergy members.", TITLE)[0] == (
+        "The council named fewer than 100 black clergy members.")
     assert contrasted("The council spent more than 20% of its budget.", TITLE)[0] == (
         "The council spent less than 20% of its budget.")
     c = only("The mayor made mistake after mistake in the campaign.")
