@@ -993,6 +993,8 @@ def _always_after_the(name: str, facts: FactSheet) -> bool:
     # A mention before another capitalised word names something else ('Senate Republican leaders'): no evidence.
     pattern = compiled(rf"(?<!\w)(\w+\s+)?{re.escape(name)}(?!\w)(?!\s+[A-Z])")
     found = [m.group(1) for s in facts.sentences for m in pattern.finditer(s.text)]
+    # After another capitalised word ('Democratic Senate'), a name is modified: no evidence either way.
+    found = [w for w in found if w is None or w.strip().lower() == "the" or not w[:1].isupper()]
     return bool(found) and all(w is not None and w.strip().lower() == "the" for w in found)
 
 

@@ -783,7 +783,8 @@ def test_a_name_always_written_after_the_is_not_swapped_in_for_a_bare_one():
     sheet = _swap_sheet(sentence, ("Harbour Law School",), (school, senate))
     sheet = replace(sheet, sentences=(*sheet.sentences, Sentence(3, 3, "The Senate voted on the ferry law.")))
     assert _statements(sheet) == []  # never 'lectured on ferry law at Senate'
-    modifier = replace(sheet, sentences=(*sheet.sentences, Sentence(4, 4, "Senate Labour members met on Monday.")))
+    modifier = replace(sheet, sentences=(*sheet.sentences, Sentence(4, 4, "Senate Labour members met on Monday."),
+                                         Sentence(5, 5, "A Labour Senate would pass it.")))
     assert _statements(modifier) == []  # 'Senate Labour members' is no bare use of the name
     bare = replace(sheet, sentences=(*sheet.sentences[:3], Sentence(3, 3, "Senate voted on the ferry law.")))
     assert _statements(bare)
