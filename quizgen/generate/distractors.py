@@ -1019,6 +1019,8 @@ def no_options_reason(answer: NumberFact, facts: FactSheet) -> str | None:
         return "two hedges in a row, which every option would repeat"
     if computable_from_sentence(answer, sentence):
         return "computable from the sentence's other figures"
+    if re.search(rf"(?<!\w){re.escape(answer.text)}-[a-z]", sentence):
+        return "part of a compound word ('half-empty', 'two-year'): another figure would break it"
     if _one_of_a_singular(answer, sentence):
         return "one of a singular noun ('one factor'): another count would need a plural"
     if _counts_the_names_after_it(answer, sentence, facts):

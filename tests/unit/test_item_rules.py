@@ -781,6 +781,7 @@ def test_a_sentence_restates_its_headline_in_other_forms_of_its_words():
     ("Harbour Ferries", "", " reported that the boats were late.", "ORG", "newspaper"),
     ("Daily Courier", "The figures were quoted in ", " on Monday.", "OUTLET", None),  # an outlet for an outlet
     ("Harbour Ferries", "The figures were given by ", " on Monday.", "ORG", None),
+    ("Harbour Ferries", "Ana Lima is editor in chief of ", ".", "ORG", "newspaper"),
     # a nationality or place beside a person's name is who they are, not the fact
     ("Spain", "The race is between Ivo Marr and Ana Lima of ", " in the final.", "COUNTRY", "who they are"),
     ("Russian", "", " Ivo Marr won the race last week.", "NORP", "who they are"),

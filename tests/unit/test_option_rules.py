@@ -812,6 +812,10 @@ def test_idioms_and_compounds_with_figure_words_take_no_options():
     assert number_distractors(doubled, _number_sheet("He then doubled down on the ferry plan.", doubled), 3) == []
     half = NumberFact("n", "half-empty", "fraction", 0, value=0.5)
     assert number_distractors(half, _number_sheet("The hall was half-empty when he spoke.", half), 3) == []
+    bare = NumberFact("n", "half", "fraction", 0, value=0.5)  # the compound's figure read alone
+    assert number_distractors(bare, _number_sheet("The hall was half-empty when he spoke.", bare), 3) == []
+    years = NumberFact("n", "two", "count", 0, value=2.0)
+    assert number_distractors(years, _number_sheet("He signed a two-year deal with the club.", years), 3) == []
 
 
 def test_a_predicted_year_takes_no_option_before_the_articles_date():
