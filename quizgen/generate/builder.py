@@ -1010,7 +1010,7 @@ def _figure_in_headline(span: str, facts: FactSheet) -> bool:
     number = next((n for n in facts.numbers if n.text == span), None)
     core = span[len(number.hedge):].strip() if number is not None and number.hedge and span.lower().startswith(
         number.hedge.lower()) else span
-    return bool(core) and re.search(rf"(?<![\w.,]){re.escape(core)}(?![\w])", facts.title, re.I) is not None
+    return bool(core) and compiled(rf"(?<![\w.,]){re.escape(core)}(?![\w])", re.I).search(facts.title) is not None
 
 
 def _misread_name(name: str) -> bool:

@@ -1019,7 +1019,7 @@ def no_options_reason(answer: NumberFact, facts: FactSheet) -> str | None:
         return "two hedges in a row, which every option would repeat"
     if computable_from_sentence(answer, sentence):
         return "computable from the sentence's other figures"
-    if re.search(rf"(?<!\w){re.escape(answer.text)}-[a-z]", sentence):
+    if compiled(rf"(?<!\w){re.escape(answer.text)}-[a-z]").search(sentence):
         return "part of a compound word ('half-empty', 'two-year'): another figure would break it"
     if _one_of_a_singular(answer, sentence):
         return "one of a singular noun ('one factor'): another count would need a plural"
@@ -1095,7 +1095,8 @@ def four_yearly(answer: NumberFact, sentence: str) -> bool:
         return False
     following = re.findall(r"[a-z]+", sentence[at + len(answer.text):].lower())[:_year_table()["four_yearly_within"]]
     words = " ".join(following)
-    return any(re.search(rf"\b{re.escape(event)}\b", words) for event in _year_table()["four_yearly"])
+    events = "|".join(re.escape(e) for e in _year_table()["four_yearly"])
+    return compiled(rf"\b(?:{events})\b").search(words) is not None
 
 
 def year_window(answer: NumberFact, facts: FactSheet) -> tuple[float, float]:
@@ -1146,7 +1147,7 @@ def _three_or_more(answer: NumberFact, facts: FactSheet) -> bool:
     sentence = _sentence_of(answer, facts)
     at = sentence.find(answer.text)
     words = "|".join(re.escape(w) for w in lang_en.table("count_grammar")["three_or_more_after"])
-    return at > 0 and re.search(rf"\b(?:{words})\s+$", sentence[:at], re.I) is not None
+    return at > 0 and compiled(rf"\b(?:{words})\s+$", re.I).search(sentence[:at]) is not None
 
 
 def _counted_before(answer: NumberFact, facts: FactSheet) -> bool:
@@ -1154,7 +1155,7 @@ def _counted_before(answer: NumberFact, facts: FactSheet) -> bool:
     ('a quarter') would read 'one a quarter'."""
     sentence = _sentence_of(answer, facts)
     at = sentence.find(answer.text)
-    return at > 0 and re.search(r"\b(?:a|an|one)\s+$", sentence[:at], re.I) is not None
+    return at > 0 and compiled(r"\b(?:a|an|one)\s+$", re.I).search(sentence[:at]) is not None
 
 
 def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list[str]:

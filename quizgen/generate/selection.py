@@ -565,13 +565,13 @@ class _Plan:
     passed_over: list[Dropped] = field(default_factory=list)
     waiting_truth: list[Candidate] = field(default_factory=list)  # true statements waiting for a false one
     fillers: Counter[str] = field(default_factory=Counter)  # names offered as wrong answers, and in how many items
+    answers: set[str] = field(default_factory=set)  # the chosen items' answers, one form per referent
 
     def stock_filler(self, c: Candidate) -> str | None:
         """A name `c` offers as a wrong answer that the quiz's items already offer `_FILLER_USES` times, and that no
         chosen item has for its answer: a speaker of one who-said item is fairly an option of the others, a name
         that is only ever wrong is a stock distractor."""
-        answers = {_one_name(o.item.answer, self.facts) for o in self.chosen}
-        return next((name for name in sorted(c.fillers - answers) if self.fillers[name] >= _FILLER_USES), None)
+        return next((name for name in sorted(c.fillers - self.answers) if self.fillers[name] >= _FILLER_USES), None)
 
     def value(self, c: Candidate) -> float:
         fresh = _NEW_PARAGRAPH_BONUS if c.item.paragraph not in self.paragraphs else 0.0
@@ -609,6 +609,7 @@ class _Plan:
         self.per_type[best.item.type] += 1
         self.paragraphs.add(best.item.paragraph)
         self.fillers.update(best.fillers)
+        self.answers.add(_one_name(best.item.answer, self.facts))
         if best.item.type == "true_false" and best.item.answer == "False":
             # A false statement makes room for a true one that had to wait.
             remaining, self.waiting_truth = remaining + self.waiting_truth, []
