@@ -19,6 +19,8 @@ from quizgen.extract.entities import (
     _repaired_ents,
     _title_before,
     _untagged_speakers,
+    _vote_by_context,
+    _vote_by_form,
 )
 from quizgen.extract.keysentences import _named_answers, _score
 from quizgen.model import Entity
@@ -88,6 +90,28 @@ def test_a_single_untagged_name_is_not_a_speaker():
     doc = _doc([("Pryce", "PROPN", "O"), ("said", "VERB", "O")], heads=[1, 1], deps=["nsubj", "ROOT"],
                lemmas={"said": "say"})
     assert _untagged_speakers(doc, set()) == []
+
+
+def _votes_for_second_word(words: list[str], head_pos: str) -> Counter[str]:
+    """The votes on the one-word PERSON name at index 1 of 'the <Name> <noun> …', the name modifying the noun."""
+    rows = [("the", "DET", "O"), (words[0], "PROPN", "B-PERSON"), (words[1], head_pos, "O"), ("hoped", "VERB", "O")]
+    doc = _doc(rows, heads=[2, 2, 3, 3], deps=["det", "compound", "nsubj", "ROOT"],
+               lemmas={words[1]: words[1].rstrip("s")})
+    span = doc.ents[0]
+    mention = Mention(span.text, "PERSON", 0, span.start_char, span.end_char, 0, span, Counter({"PERSON": 1}))
+    _vote_by_context(mention, span, list(doc.ents))
+    _vote_by_form(mention, span, "PERSON")
+    return mention.votes
+
+
+def test_a_person_whose_campaign_or_aides_are_meant_stays_a_person():
+    # 'the Okafor campaign', 'the Okafor aides': what a person has, not an organisation called Okafor.
+    for noun in ("campaign", "aides", "camp"):
+        votes = _votes_for_second_word(["Okafor", noun], "NOUN")
+        assert votes.most_common(1)[0][0] == "PERSON", (noun, votes)
+    # Any other common noun still makes the name an organisation's or a place's: 'the Orkney island', 'the Zeta shop'.
+    assert _votes_for_second_word(["Zeta", "shop"], "NOUN").most_common(1)[0][0] == "ORG"
+    assert _votes_for_second_word(["Orkney", "island"], "NOUN").most_common(1)[0][0] == "GPE"
 
 
 def _group(name: str, kind: str) -> _Group:
