@@ -178,14 +178,20 @@ def _cue_near(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]]) -> _C
     return _cue_after(doc, raw, spans) or _cue_before(doc, raw, spans) or _cue_before_colon(doc, raw, spans)
 
 
+def _may_be_subject(token: Token, spans: Sequence[tuple[int, int, bool]]) -> bool:
+    """A subject outside the quotations that is a word: the parser may take a dash written as a horizontal bar
+    ('… made public ― Trump boasted') for a noun and make it the verb's subject."""
+    return (token.dep_ in {"nsubj", "nsubjpass"} and not _inside_any(token, spans)
+            and any(ch.isalnum() for ch in token.text))
+
+
 def _subject(verb: Token, spans: Sequence[tuple[int, int, bool]] = (), cue: bool = False) -> Token | None:
     """The verb's subject, outside the quotations `spans` ('“…, nothing you can do,” Trump said': the parser may
     make a word of the quotation a second subject), climbing from a verb with none to the verb it hangs on; from a
     quotation's own cue also through a preposition ('Ruiz said before adding: “…”', 'she went on by saying')."""
     seen = 0
     while verb is not None and seen < 6:
-        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not _inside_any(c, spans)),
-                    None)
+        subj = next((c for c in verb.children if _may_be_subject(c, spans)), None)
         if subj is not None:
             return subj
         if cue and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
