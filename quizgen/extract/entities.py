@@ -690,8 +690,9 @@ def _groups_by_form(mentions: list[Mention]) -> dict[str, _Group]:
 def _merge_short_names(groups: dict[str, _Group]) -> None:
     """Merge short names into the full name they are part of, in place: "Putin" → "Vladimir Putin",
     "Mr Blair" → "Tony Blair". Shortest names go first; each merges into the first full name that takes it, by most
-    words, then alphabetically."""
-    names = sorted(groups, key=lambda n: (-len(n.split()), n))
+    words, then by most mentions ("Clinton" in an article about Hillary Clinton that names Bill Clinton once is
+    hers), then alphabetically."""
+    names = sorted(groups, key=lambda n: (-len(n.split()), -len(groups[n].mentions), n))
     for short in sorted(groups, key=lambda n: len(n.split())):
         if short not in groups:
             continue

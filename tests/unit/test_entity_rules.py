@@ -131,6 +131,17 @@ def test_a_short_name_merges_into_the_full_name_it_is_part_of():
     assert groups["Harbour Commission"].aliases == {"Commission"}  # "Harbour" is a place, and not how it ends
 
 
+def test_a_surname_two_people_share_goes_to_the_one_named_more_often():
+    groups = {n: _group(n, "PERSON") for n in ("Alan Okafor", "Zara Okafor", "Okafor")}
+    groups["Zara Okafor"].mentions.extend(groups["Zara Okafor"].mentions * 2)  # Zara named three times, Alan once
+    _merge_short_names(groups)
+    assert groups["Zara Okafor"].aliases == {"Okafor"} and not groups["Alan Okafor"].aliases
+    # Named as often: the alphabetical first, so the result never depends on the order names were seen.
+    even = {n: _group(n, "PERSON") for n in ("Zara Okafor", "Alan Okafor", "Okafor")}
+    _merge_short_names(even)
+    assert even["Alan Okafor"].aliases == {"Okafor"}
+
+
 def test_role_words_before_a_name_read_from_the_surface():
     rows = [("Green", "PROPN", "O"), ("Party", "PROPN", "O"), ("peer", "NOUN", "O"), ("Lord", "PROPN", "O"),
             ("Hallam", "PROPN", "B-PERSON"), ("spoke", "VERB", "O")]
