@@ -225,8 +225,8 @@ def _the_before_a_person(span: Span) -> str | None:
 
 
 # Context rules, first match wins: the words around a name that say what kind of thing it is.
-ROLE_CONTEXT_RULES = (_persons_following, _role_of_preposition, _kind_noun_it_modifies, _technology_called, _modifies_a_place_noun,
-                      _company_part_after, _said_it_would, _the_before_a_person)
+ROLE_CONTEXT_RULES = (_persons_following, _role_of_preposition, _kind_noun_it_modifies, _technology_called,
+                      _modifies_a_place_noun, _company_part_after, _said_it_would, _the_before_a_person)
 
 
 def _role_context_type(span: Span) -> str | None:
