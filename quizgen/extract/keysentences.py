@@ -14,6 +14,9 @@ from quizgen.textutil import stable_id, word_count
 
 _WEAK_START = re.compile(r"^(?:He|She|They|It|This|That|These|Those|Then|But|And|So|Now)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|my|us)\b")
+# "He then emerged as an artist …": no name to blank, but the generator may print the name "he" stands for (and swap
+# it in a false statement), so the sentence is kept with no spans.
+_PERSON_OPENING = re.compile(r"^(?:(?:But|And|So)\s+)?(?:He|She)\s+[a-z]")
 
 
 def extract_key_sentences(parsed: ParsedArticle, entities: list[Entity], lookup: dict[str, str],
@@ -21,7 +24,8 @@ def extract_key_sentences(parsed: ParsedArticle, entities: list[Entity], lookup:
     """The `limit` best sentences to blank, in article order, each with the names and numbers worth blanking.
 
     A sentence qualifies when it is a statement of 8-45 words, mostly not quotation, and names something the
-    extractor kept; it is ranked by how many entities and numbers it holds and how early it comes.
+    extractor kept or opens with "he"/"she" (which the generator may replace by a name); it is ranked by how many
+    entities and numbers it holds and how early it comes.
     """
     by_id = {e.id: e for e in entities}
     misspelt = _misspelt_names(parsed)
@@ -36,7 +40,7 @@ def extract_key_sentences(parsed: ParsedArticle, entities: list[Entity], lookup:
         sentence_numbers = numbers_in.get(sent.index, [])
         names = _named_answers(sent.text, span, lookup, by_id)
         answers = list(names.values()) + [n.text for n in sentence_numbers if n.text in sent.text]
-        if not answers:
+        if not answers and not _PERSON_OPENING.match(sent.text):
             continue
         score = _score(sent.text, sent.index / total, len(names), len(sentence_numbers))
         ranked.append(KeySentence(id=f"k-{stable_id(sent.text, length=8)}", sentence=sent.index,

@@ -21,6 +21,7 @@ _SCALES: dict[str, float] = {word: float(value) for word, value in _NUMBERS["sca
 _ABBREVIATED_SCALES = {word for word in _SCALES if len(word) <= 2}  # "£3bn", "$186m": written against the digits
 _FRACTIONS: dict[str, float] = {phrase: top / bottom for phrase, (top, bottom) in _NUMBERS["fractions"].items()}
 _MULTIPLES: dict[str, float] = {word: float(value) for word, value in _NUMBERS["multiples"].items()}
+_NOT_NAME_OPENERS = frozenset(_NUMBERS["not_name_openers"])
 _FRACTION_RE = re.compile(
     r"\b((?:(?:" + "|".join(h.replace(" ", r"\s") for h in HEDGES) + r")\s+)?(?:"
     + "|".join(sorted((re.escape(f) for f in _FRACTIONS), key=len, reverse=True)) + r"))\b(?=\s+(?:of|the)\b)",
@@ -227,6 +228,46 @@ def _entity_fact(ent: Span, text: str, sentence: int) -> NumberFact | None:
     return _fact(text, kind, sentence, value, counted, how_many_question(token, counted, _hedge(text)))
 
 
+def _capitalised(token: Token) -> bool:
+    """A capitalised word inside its sentence (a sentence's first word is capitalised whatever it is)."""
+    return token.is_alpha and token.text[:1].isupper() and not token.is_sent_start
+
+
+def _named_before(ent: Span) -> bool:
+    """'Channel 4', 'Apollo 11 crew', 'Windows 95': the figure hangs on the proper noun before it (not 'gave Kerry
+    48%', where it hangs on its own unit, nor 'beat Arsenal 2-1', a score)."""
+    if ent.start == 0 or ent.text[:1] in "$£€¥" or "-" in ent.text or "–" in ent.text:
+        return False
+    before = ent.doc[ent.start - 1]
+    if not (_capitalised(before) and before.pos_ == "PROPN" and before.lower_ not in _NOT_NAME_OPENERS):
+        return False
+    head = _number_token(ent).head
+    return head == before or (head.i >= ent.end and head.tag_ == "NN")
+
+
+def _named_after(ent: Span) -> bool:
+    """'the 100% Homegrown show', 'Radio 5 Live': a capitalised word that is no plural noun follows the figure, and
+    the figure counts nothing plural ('5 Labour MPs' counts MPs) and is no date."""
+    if ent.end >= len(ent.doc) or ent.label_ == "DATE":
+        return False  # a date before a name dates it: "the 1994 Rwandan genocide", "the 2005 Budget"
+    after = ent.doc[ent.end]
+    token = _number_token(ent)
+    counts = token.head.head if token.head.text == "%" else token.head
+    return (_capitalised(after) and after.tag_ not in {"NNS", "NNPS"} and after.lower_ not in _NOT_NAME_OPENERS
+            and counts.tag_ not in {"NNS", "NNPS"})
+
+
+def _capitalised_number_word(ent: Span) -> bool:
+    """'Formula One', 'Channel Five': a number word capitalised inside its sentence is part of a name."""
+    return _capitalised(ent[0]) and ent[0].lower_ in _WORDS
+
+
+def part_of_a_name(ent: Span) -> bool:
+    """The figure belongs to a name or a title ('Channel 4', 'Apollo 11', '100% Homegrown', 'Formula One'): not a
+    number fact."""
+    return _capitalised_number_word(ent) or _named_before(ent) or _named_after(ent)
+
+
 def _entity_numbers(paragraphs: list[_Paragraph], parsed: ParsedArticle) -> Iterator[NumberFact]:
     """Number entities outside quotations: years and durations from dates, the rest by kind."""
     for paragraph in paragraphs:
@@ -234,6 +275,8 @@ def _entity_numbers(paragraphs: list[_Paragraph], parsed: ParsedArticle) -> Iter
             if ent.label_ not in _NUMBER_LABELS or paragraph.in_quote(ent.start_char):
                 continue
             ent = _with_currency(ent)
+            if part_of_a_name(ent):
+                continue
             text = ent.text.strip()
             sentence = parsed.sentence_of(paragraph.index, ent.start_char)
             fact = _date_fact(text, sentence) if ent.label_ == "DATE" else _entity_fact(ent, text, sentence)

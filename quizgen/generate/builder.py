@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from quizgen.generate.antecedents import resolve_opening
 from quizgen.generate.blanks import ArticleProfile, Blank, blank_problem, profile
 from quizgen.generate.contrasts import contrasted
 from quizgen.generate.distractors import (
@@ -22,7 +23,7 @@ from quizgen.generate.distractors import (
     shown_dead,
     speaker_option_problem,
 )
-from quizgen.generate.facts import Fact, facts_for
+from quizgen.generate.facts import Fact, facts_for, role_as_written
 from quizgen.generate.quality import check_item
 from quizgen.generate.selection import Candidate, plan_quiz, restates_headline, swapped_pair
 from quizgen.generate.standalone import drop_linking_opener, role_problem, sentence_problem, tidy, vague_subject
@@ -169,7 +170,68 @@ def _incidental(entity: Entity, facts: FactSheet, article: ArticleProfile) -> st
     return None
 
 
-DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _shared_role, _commentator, _incidental, _cut_short)
+@functools.lru_cache(maxsize=1)
+def _unnamed_body_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("roles")["unnamed_body_nouns"])
+
+
+def _role_of_an_unnamed_body(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'the station manager', "the club's chairman": the role's organisation is a bare noun, so it does not say
+    which station or club (a role with a name in it, 'Virgin Radio's station manager', does)."""
+    words = role_as_written(entity.description or "", facts).replace("’", "'").split()
+    if any(w[:1].isupper() for w in words[1:]) or (words and words[0][:1].isupper() and words[0].lower() != "the"):
+        return None
+    nouns = _unnamed_body_nouns()
+    body = next((w for w in words[:-1] if w.lower().removesuffix("'s").strip(",") in nouns), None)
+    return f"the role does not say which {body.removesuffix(chr(39) + 's')}" if body else None
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_forms() -> str:
+    return "|".join(sorted(lang_en.table("roles")["speech_forms"], key=len, reverse=True))
+
+
+def _gives_their_words(entity: Entity, sentence: int, facts: FactSheet) -> bool:
+    """The sentence names the person to give their words: a quotation of theirs, or 'Lee said', 'Lee, the club's
+    chairman, told …', 'said Lee'."""
+    if any(q.speaker_id == entity.id and q.sentence == sentence for q in facts.quotes):
+        return True
+    names = "(?:" + "|".join(re.escape(n) for n in entity.names if len(n) > 2) + ")"
+    verbs = _speech_forms()
+    text = facts.sentences[sentence].text
+    if compiled(rf"(?<!\w){names}(?:,[^,.;]{{1,80}},)? (?:also |later |then )?(?:{verbs})\b").search(text):
+        return True
+    # 'said the club's chairman, Tom Ellis': only a role (capitalised words and post words) between verb and name.
+    after_verb = compiled(rf"\b(?:{verbs}),? ((?:[\w'’-]+,? ){{0,6}}){names}(?!\w)")
+    return any(all(w[:1].isupper() or w.lower().removesuffix("'s").removesuffix("’s") in _role_filler()
+                   for w in m.group(1).replace(",", " ").split()) for m in after_verb.finditer(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _role_filler() -> frozenset[str]:
+    """Words of a role written between a speech verb and a name: posts, ranks, titles and articles."""
+    roles, matching = lang_en.table("roles"), lang_en.table("matching_roles")
+    words = (*roles["commentator_nouns"], *roles["name_titles"], *matching["rank_words"], *roles["unnamed_body_nouns"],
+             *lang_en.table("affiliation")["post_words"], "its", "his", "her", "their", "of", "for", "at")
+    return frozenset(w.lower() for w in words)
+
+
+def _only_reacts(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'UKIP leader Roger Knapman said …' on someone else's resignation: outside the headline and the lede, and
+    every sentence naming them gives their words. A voice reacting to the story, not an actor in it."""
+    if entity.type != "PERSON" or not any(len(n) > 2 for n in entity.names):
+        return None
+    lede = " ".join([facts.title, *(s.text for s in facts.sentences[:_LEDE_SENTENCES])])
+    if any(mentioned_in(n, lede) for n in entity.names if len(n) > 2):
+        return None
+    naming = [s.index for s in facts.sentences if any(mentioned_in(n, s.text) for n in entity.names if len(n) > 2)]
+    if naming and all(_gives_their_words(entity, i, facts) for i in naming):
+        return "only reacts: every sentence naming them gives their words"
+    return None
+
+
+DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _shared_role, _commentator, _only_reacts,
+                     _role_of_an_unnamed_body, _incidental, _cut_short)
 
 
 @functools.lru_cache(maxsize=1)
@@ -278,6 +340,7 @@ class _Builder:
         self.article = profile(facts)
         self._worthy: dict[tuple[str, str], list[str]] = {}
         self._printable: dict[int, tuple[str, str | None]] = {}
+        self._put_in: dict[int, Entity] = {}  # sentence -> the entity whose name replaced its opening pronoun
 
     def rng(self, *parts: object) -> random.Random:
         """Randomness for building candidates, fixed per template and fact and not seeded: which items a quiz holds
@@ -301,7 +364,10 @@ class _Builder:
         """The sentence as a student will read it, or a drop when it cannot stand alone (judged once per
         sentence)."""
         if sentence not in self._printable:
-            text = self._resolve_opening_pronoun(sentence)
+            resolved = resolve_opening(self.facts, sentence)  # "He added …" → "Tony Blair added …" when certain
+            text = resolved.text
+            if resolved.entity is not None:
+                self._put_in[sentence] = resolved.entity
             # A kind of thing the headline or the opening sentences introduce ("the technology") reads alone.
             known = " ".join([self.facts.title, *(s.text for s in self.facts.sentences[:3])])
             reason = sentence_problem(text) or vague_subject(text, known)
@@ -310,22 +376,6 @@ class _Builder:
         if reason is not None:
             raise _DropError(f"the sentence {reason}")
         return text
-
-    def _resolve_opening_pronoun(self, sentence: int) -> str:
-        """'He added that …' → 'Zack Clement added that …' when the sentence before names exactly one person (and
-        this one names nobody else); otherwise the sentence as written."""
-        text = self.facts.sentences[sentence].text
-        m = re.match(r"(He|She) (?=[a-z])", text)
-        if m is None or sentence == 0:
-            return text
-        wanted = "male" if m.group(1) == "He" else "female"
-        people = [e for e in self.facts.entities if e.enabled and e.type == "PERSON" and e.gender in (None, wanted)]
-        before = [e for e in people if any(mentioned_in(n, self.facts.sentences[sentence - 1].text)
-                                           for n in e.names if len(n) > 2)]
-        here = [e for e in people if any(mentioned_in(n, text) for n in e.names if len(n) > 2)]
-        if len(before) != 1 or here:
-            return text
-        return before[0].name + text[m.end() - 1:]
 
     def blank_of(self, span: str, text: str, in_word_bank: bool = False) -> Blank:
         number = next((n for n in self.facts.numbers if n.text == span and n.text in text), None)
@@ -641,7 +691,12 @@ class _Builder:
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
         """Swap one fact for another of the same kind that the article does not also support."""
-        for span in self._test_worthy(key, text):
+        spans = self._test_worthy(key, text)
+        if (put_in := self._put_in.get(key.sentence)) is not None and put_in.name in text:
+            # "Tony Blair added …" for "He added …": who acted may be swapped too (never blanked: the source line
+            # prints "He").
+            spans = [*spans, put_in.name]
+        for span in spans:
             if text.count(span) != 1:
                 continue
             before, after = text.split(span, 1)

@@ -467,8 +467,95 @@ def _person_among_bodies(candidate: Entity, quote: Quote, facts: FactSheet) -> s
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _affiliation_words() -> tuple[frozenset[str], str, str]:
+    """The post words, and the joining and voice words as regular-expression alternations."""
+    table = lang_en.table("affiliation")
+    posts = frozenset(w.lower() for w in (*table["post_words"], *lang_en.table("matching_roles")["rank_words"],
+                                          *lang_en.table("speaker_nouns")["people"]))
+    return posts - frozenset(table["not_posts"]), "|".join(table["joining_words"]), "|".join(table["voice_nouns"])
+
+
+def _names_pattern(entity: Entity) -> str:
+    return "(?:" + "|".join(re.escape(n) for n in sorted(entity.names, key=len, reverse=True) if len(n) > 1) + ")"
+
+
+def _holds_a_post(words: str) -> bool:
+    posts = _affiliation_words()[0]
+    return any(w.strip(",").lower() in posts for w in words.split())
+
+
+def _ties(person: Entity, body: Entity, text: str) -> bool:
+    """The text ties the person to the body: 'Trust spokesman Anna Lee', 'a spokesman for the Trust, Anna Lee',
+    'Anna Lee, head of policy at the Trust', 'Anna Lee of the Trust', 'Anna Lee, the Trust's director'."""
+    p, b = _names_pattern(person), _names_pattern(body)
+    _, joins, _ = _affiliation_words()
+    post = r"((?:[a-z][\w-]*,? ){0,5})"
+    # Each shape, and what the words between must be: a post ("post"), a post or none ("post or none": 'Anna Lee of
+    # the Trust'), or any word (after a possessive: 'Anna Lee, the Trust's archivist').
+    shapes = ((rf"{b}(?:['’]s)? {post}{p}", "post"),  # Trust spokesman Anna Lee
+              (rf"(?<!\w){post}(?:{joins}) (?:the )?{b},? {p}", "post"),  # a spokesman for the Trust, Anna Lee
+              (rf"{p},? (?:the |a |an )?{post}(?:{joins}) (?:the )?{b}", "post or none"),  # Anna Lee, head of … at …
+              (rf"{p}, (?:the )?{b}['’]s ([a-z][\w-]*)", "any"))  # Anna Lee, the Trust's archivist
+    for shape, between in shapes:
+        for m in compiled(shape).finditer(text):
+            words = m.group(1)
+            if between == "any" or _holds_a_post(words) or (between == "post or none" and not words.strip()):
+                return True
+    return False
+
+
+def _voice_of(body: Entity, sentence: str) -> bool:
+    """'… said in a statement from the Trust', "the Trust's spokesman said": the sentence gives the body's words."""
+    b, voice = _names_pattern(body), _affiliation_words()[2]
+    return bool(compiled(rf"(?:{voice}) (?:from|for|by|of|on) (?:the )?{b}|{b}(?:['’]s)? (?:{voice})\b", re.I)
+                .search(sentence))
+
+
+_AFFILIATION_CACHE: dict[tuple[int, str, str], tuple[FactSheet, bool]] = {}
+
+
+def affiliated(person: Entity, body: Entity, facts: FactSheet) -> bool:
+    """The article ties the person to the organisation (in their description or in a sentence naming both)."""
+    key = (id(facts), person.id, body.id)
+    cached = _AFFILIATION_CACHE.get(key)
+    if cached is None or cached[0] is not facts:  # an id is reused once its sheet is gone
+        if len(_AFFILIATION_CACHE) > 4096:
+            _AFFILIATION_CACHE.clear()
+        texts = [s.text for s in facts.sentences if _named_in(person, s.text) and _named_in(body, s.text)]
+        tied = any(mentioned_in(n, person.description or "") for n in body.names if len(n) > 1) or any(
+            _ties(person, body, text) for text in texts)
+        cached = _AFFILIATION_CACHE[key] = (facts, tied)
+    return cached[1]
+
+
+def _speakers_own_side(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """'Christian Aid' beside its spokesman John Pendleton, or the reverse: the organisation and the person who
+    speaks for it could both have said the words."""
+    speaker = facts.entity(quote.speaker_id)
+    if speaker is None or speaker.id == candidate.id:
+        return None
+    pair = {speaker.type: speaker, candidate.type: candidate}
+    person, body = pair.get("PERSON"), pair.get("ORG")
+    if person is None or body is None:
+        return None
+    sentence = facts.sentences[quote.sentence].text if quote.sentence < len(facts.sentences) else ""
+    if affiliated(person, body, facts) or (body is candidate and _voice_of(body, sentence.replace(quote.text, " "))):
+        return "the speaker's own organisation, or the person speaking for it: both could have said the words"
+    return None
+
+
+def _surname_only(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """'Stephens' beside 'Rob Da Bank': a surname alone among full names is a misread name and stands out."""
+    speaker = facts.entity(quote.speaker_id)
+    if (candidate.type == "PERSON" and len(candidate.name.split()) == 1 and speaker is not None
+            and speaker.type == "PERSON" and len(speaker.name.split()) >= 2):
+        return "a surname alone beside full names"
+    return None
+
+
 SPEAKER_OPTION_RULES = (_spoken_of_by_name, _spoken_of_as_he_or_she, _dead, _a_thing, _first_name_only,
-                        _publisher, _person_among_bodies)
+                        _publisher, _person_among_bodies, _speakers_own_side, _surname_only)
 
 
 def speaker_option_problem(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:

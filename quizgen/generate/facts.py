@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -36,13 +37,29 @@ def with_article(facts: FactSheet, sentence: int) -> dict[str, Any]:
     }
 
 
+def role_as_written(description: str, facts: FactSheet) -> str:
+    """A role lifted from a sentence's start, set mid-sentence: "Station manager" -> "station manager" when the
+    article writes the word in lower case and never capitalises it inside a sentence ("Labour leader" keeps it)."""
+    words = description.split(" ", 1)
+    first = words[0]
+    if not (first[:1].isupper() and first[1:].islower() and first.isalpha()):
+        return description
+    texts = [s.text for s in facts.sentences]
+    lower = re.compile(rf"(?<![\w-]){re.escape(first.lower())}(?![\w-])")
+    inside = re.compile(rf"[\w,;:’'”\"] {re.escape(first)}(?![\w-])")
+    if any(lower.search(t) for t in texts) and not any(inside.search(t) for t in texts):
+        return " ".join([first.lower(), *words[1:]])
+    return description
+
+
 def entity_context(e: Entity, facts: FactSheet) -> dict[str, Any]:
     """An entity's template variables (name, kind word, aliases, description, mentions), resting on the sentence
     that describes it, else its first mention."""
     sentence = e.description_sentence if e.description_sentence is not None else e.sentence
     return {**with_article(facts, sentence), "entity": {
         "name": e.name, "type": e.type, "kind_word": KIND_WORD.get(e.type, "thing"), "aliases": list(e.aliases),
-        "description": e.description or "", "mentions": e.mentions, "sentence": facts.sentences[sentence].text}}
+        "description": role_as_written(e.description or "", facts), "mentions": e.mentions,
+        "sentence": facts.sentences[sentence].text}}
 
 
 def _entity_facts(facts: FactSheet) -> list[Fact]:

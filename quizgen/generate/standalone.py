@@ -75,7 +75,7 @@ def drop_linking_opener(text: str) -> str:
     return rest[:1].upper() + rest[1:] if rest else text
 
 
-_SHARE_OF_THEM = re.compile(r"^\W*(?:[\w,'’-]+\s+){0,4}?(?:of|among)\s+(them|these|those)\b", re.I)
+_SHARE_OF_THEM = re.compile(r"^\W*(?:[\w,'’-]+\s+){0,6}?(?:of|among)\s+(them|these|those|their)\b", re.I)
 
 
 def _needs_previous_sentence(text: str) -> str | None:
@@ -283,8 +283,9 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         "noun": re.compile(rf"\b(?:{words('pointing_nouns')})(?=\s*[,.;:]|\s+(?:is|are|was|were|has|have|had|will"
                            r"|would|could|may|might|can|should|must|rose|fell|stands|stood|shows|showed|[a-z]+ed)\b)",
                            re.I),
-        "demonstrative": re.compile(rf"\b(?:[Tt]his|[Tt]hese|[Tt]hose)\b(?!\s+(?:{anchored}|days"
-                                    r"|who|whom|whose|which|that|with|in|at|of|aged|under|over|living|working)\b)"),
+        # "those seeking the presidency", "those traveling west": a participle says who (like "those who").
+        "demonstrative": re.compile(rf"\b(?:[Tt]his|[Tt]hese|[Tt]hose(?!\s+[a-z]+ing\b))\b(?!\s+(?:{anchored}"
+                                    r"|days|who|whom|whose|which|that|with|in|at|of|aged|under|over|living|working)\b)"),
         # "the 23-year-old Spaniard", "the Mallorcan left-hander": a demonym or an age may come before the head.
         # A capital "The" inside the sentence begins a name ("outside The Venetian"), not an epithet.
         "epithet": re.compile(rf"(?:^\W*The|\bthe) (?:\d+-year-old |[A-Z][a-z]+(?:an|ese|ish|i) ){{0,2}}?"

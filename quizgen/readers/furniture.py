@@ -33,6 +33,10 @@ class _Rules:
     title_separators: tuple[str, ...]
     title_dates: tuple[re.Pattern[str], ...]
     title_site_words: int
+    comment_headings: tuple[re.Pattern[str], ...]
+    comment_signature: re.Pattern[str]
+    reader_voice: re.Pattern[str]
+    reader_voice_min_article: int
 
 
 @functools.cache
@@ -53,6 +57,8 @@ def _rules() -> _Rules:
         notice_voice=re.compile(data["notice_voice"]), notice_max_words=int(data["notice_max_words"]),
         datelines=compiled("datelines"), title_separators=tuple(data["title_separators"]),
         title_dates=compiled("title_dates"), title_site_words=int(data["title_site_words"]),
+        comment_headings=compiled("comment_headings"), comment_signature=re.compile(data["comment_signature"]),
+        reader_voice=re.compile(data["reader_voice"]), reader_voice_min_article=int(data["reader_voice_min_article"]),
     )
 
 
@@ -79,6 +85,86 @@ def strip_dateline(paragraph: str) -> str:
         if (m := pattern.match(paragraph)) and len(paragraph) > m.end():
             return paragraph[m.end():]
     return paragraph
+
+
+def _sentence_starts(paragraph: str) -> list[int]:
+    """Where each sentence of a paragraph starts (0 first)."""
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(paragraph) if m.end() < len(paragraph))]
+
+
+def comments_heading_at(paragraph: str) -> int | None:
+    """Where a readers' comments heading ("Here is a selection of your comments:") starts in the paragraph: the
+    whole paragraph, or its last sentences; None when there is none."""
+    text = paragraph.rstrip()
+    if len(text) > _MAX_FURNITURE_CHARACTERS * 2:
+        return None
+    for start in _sentence_starts(text):
+        if len(text) - start <= _MAX_FURNITURE_CHARACTERS and any(
+                p.fullmatch(text[start:]) for p in _rules().comment_headings):
+            return start
+    return None
+
+
+def _signed(paragraph: str) -> bool:
+    """A reader's comment or its signature: the paragraph is "Name, Town, Country", or ends with it after its
+    last sentence ("I will miss him. Anna Lee, Leeds, UK")."""
+    text = paragraph.rstrip()
+    if len(text) > _MAX_FURNITURE_CHARACTERS * 3:
+        return False
+    tail = text[_sentence_starts(text)[-1]:]
+    return bool(_rules().comment_signature.fullmatch(tail))
+
+
+def _signature_alone(paragraph: str) -> bool:
+    return bool(_rules().comment_signature.fullmatch(paragraph.strip()))
+
+
+def before_comments(paragraphs: tuple[str, ...] | list[str]) -> list[str]:
+    """The paragraphs before a readers' comments heading (and the heading's paragraph up to it). The first
+    paragraph is the article's whatever it says."""
+    for index, paragraph in enumerate(paragraphs[1:], start=1):
+        if (at := comments_heading_at(paragraph)) is not None:
+            return [*paragraphs[:index], *([paragraph[:at].rstrip()] if at else [])]
+    return list(paragraphs)
+
+
+def without_signed_comments(paragraphs: list[str]) -> list[str]:
+    """The article without a closing run of signed readers' comments (a comment and its "Name, Town" line)."""
+    end = len(paragraphs)
+    while end > 1 and _signed(paragraphs[end - 1]):
+        # A signature alone signs the paragraph before it; a signature ending a paragraph signs that paragraph.
+        end -= 2 if _signature_alone(paragraphs[end - 1]) and end > 2 and not _signed(paragraphs[end - 2]) else 1
+    return paragraphs[:end]
+
+
+# A quotation: curly marks, straight ones or two apostrophes; one left open runs to the paragraph's end (it
+# continues below).
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|''.*?(?:''|$)")
+_QUOTE_MARK = re.compile(r"[“”\"]|''")
+
+
+def _in_reader_voice(paragraph: str) -> bool:
+    """'I will miss him!': a first-person word, or an exclamation, outside quotation marks."""
+    return bool(_rules().reader_voice.search(_QUOTED.sub(" ", paragraph)))
+
+
+def _a_reader_speaking(paragraph: str) -> bool:
+    """A reader's comment: in a reader's voice and holding no quotation mark at all (a quotation continued over
+    paragraphs, '"… France. "I think …', is a speaker's words however its marks pair up)."""
+    return not _QUOTE_MARK.search(paragraph) and _in_reader_voice(paragraph)
+
+
+def without_reader_voice(paragraphs: list[str]) -> list[str]:
+    """The article without a closing run of paragraphs in a reader's voice, when all before them is in the third
+    person (readers' comments printed with no heading and no signature)."""
+    start = len(paragraphs)
+    while start > 0 and _a_reader_speaking(paragraphs[start - 1]):
+        start -= 1
+    before = paragraphs[:start]
+    if start == len(paragraphs) or len(before) < _rules().reader_voice_min_article or any(
+            _in_reader_voice(p) for p in before):
+        return paragraphs
+    return before
 
 
 def count_sentences(paragraph: str) -> int:
@@ -143,15 +229,16 @@ def title_from_name(source: str) -> str:
 
 
 def tidy(article: Article, source: str, page: bool = False) -> Article:
-    """The article without furniture and notices, datelines cut, and a title (cleaned, never empty). A `page`'s
-    title also loses section and site labels ("… | World | The Courier")."""
+    """The article without furniture, notices and readers' comments, datelines cut, and a title (cleaned, never
+    empty). A `page`'s title also loses section and site labels ("… | World | The Courier")."""
     paragraphs: list[str] = []
-    for index, paragraph in enumerate(article.paragraphs):
+    for index, paragraph in enumerate(before_comments(article.paragraphs)):
         if is_furniture(paragraph) or is_notice(paragraph):
             continue
         if index < 3:
             paragraph = strip_dateline(paragraph)
         paragraphs.append(paragraph)
+    paragraphs = without_reader_voice(without_signed_comments(paragraphs))
     title = clean_title(" ".join(article.title.split()), article.source, labels=page)
     if is_furniture(title) or is_notice(title):
         title = ""  # pasted text that starts with "Share this article" or a cookie notice

@@ -15,7 +15,7 @@ from typing import Any
 
 from quizgen.errors import InputError
 from quizgen.model import Article
-from quizgen.readers.furniture import count_sentences, is_furniture
+from quizgen.readers.furniture import comments_heading_at, count_sentences, is_furniture
 
 # Whole class/id/role tokens that name a container as page chrome. trafilatura keeps some of these (an "ad" div
 # inside <article>), so they are removed before it runs.
@@ -79,9 +79,10 @@ def check_size(tree: Any, path: str) -> None:
 
 def _paragraphs(document: Any, title: str) -> list[str]:
     lines = [_clean(line) for line in (document.text or "").splitlines()] if document else []
-    # Short fragments (menu leftovers, labels) and the title repeated as a heading are not paragraphs.
+    # Short fragments (menu leftovers, labels) and the title repeated as a heading are not paragraphs; a readers'
+    # comments heading ("Have your say") stays, for furniture.tidy to cut the comments under it.
     return [line for line in lines if line and line != title and not is_furniture(line)
-            and (len(line.split()) >= _MIN_WORDS or line.endswith(_ENDS_SENTENCE))]
+            and (len(line.split()) >= _MIN_WORDS or line.endswith(_ENDS_SENTENCE) or comments_heading_at(line) == 0)]
 
 
 def _parse_tree(text: str, path: str) -> Any:

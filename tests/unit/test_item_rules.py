@@ -192,8 +192,13 @@ def test_every_blank_rule_is_listed():
 
 def test_description_must_single_out_a_central_actor():
     facts = sample_facts()
-    article = profile(facts)
     whitlock = facts.entity("e-whitlock")
+    # "Opposition leader Dana Whitlock said the council had ignored …" and nothing more: she only reacts.
+    assert "only reacts" in description_problem(whitlock, facts, profile(facts))
+    acts = Sentence(len(facts.sentences), facts.sentences[-1].paragraph, "Dana Whitlock tabled a motion to halt "
+                    "the barrier.")
+    facts = replace(facts, sentences=(*facts.sentences, acts))
+    article = profile(facts)
     assert description_problem(whitlock, facts, article) is None
     assert "one-word" in description_problem(replace(whitlock, description="judge"), facts, article)
     assert "only comments" in description_problem(replace(whitlock, description="the transport analyst"), facts,
@@ -474,13 +479,14 @@ def test_who_said_needs_another_speaker_among_the_options():
 
 def test_matching_keeps_the_people_no_other_item_tests():
     from quizgen.generate import generate_quiz
-    from quizgen.templates import load_templates
+    from quizgen.templates import builtin_dir, load_templates
 
     facts = sample_facts()
     extra = (Entity("e-okafor", "Ada Okafor", "PERSON", 5, description="the chief engineer of the barrier",
                     description_sentence=5, mentions=2),)
     facts = replace(facts, entities=(*facts.entities, *extra))
-    templates = [t for t in load_templates() if t.id in {"people-roles-matching", "entity-described-as"}]
+    templates = [t for t in load_templates([builtin_dir() / "optional"])
+                 if t.id in {"people-roles-matching", "entity-described-as"}]
     quiz = generate_quiz(facts, templates, count=10, seed=0)
     matching = next(i for i in quiz.items if i.type == "matching")
     asked = {i.answer for i in quiz.items if i.type == "mcq"}

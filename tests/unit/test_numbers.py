@@ -111,3 +111,64 @@ def test_small_bare_counts_and_labels_are_not_facts():
             ("777", 2, "dobj", "NUM", "CD", "777"), (".", 2, "punct", "PUNCT", ".", ".")]
     parsed = _parsed(rows, [True, True, True, True, False, False], ents=((0, 1, "CARDINAL"), (4, 5, "CARDINAL")))
     assert extract_numbers(parsed) == []
+
+
+def _sentence(rows: list[tuple[str, int, str, str, str]], ents: tuple[tuple[int, int, str], ...]) -> ParsedArticle:
+    """rows: (word, head, dep, pos, tag), each word followed by a space except before '%' and the final stop."""
+    spaces = [not (i + 1 < len(rows) and rows[i + 1][0] in {"%", "."}) for i in range(len(rows))]
+    spaces[-1] = False
+    return _parsed([(w, h, d, p, t, w.lower()) for w, h, d, p, t in rows], spaces, ents=ents)
+
+
+def test_a_figure_hanging_on_the_proper_noun_before_it_is_a_name_not_a_fact():
+    """'The Apollo 11 crew landed 400 samples.': Apollo 11 is a name; 400 samples a fact."""
+    rows = [("The", 3, "det", "DET", "DT"), ("Apollo", 3, "compound", "PROPN", "NNP"),
+            ("11", 3, "nummod", "NUM", "CD"), ("crew", 4, "nsubj", "NOUN", "NN"), ("landed", 4, "ROOT", "VERB", "VBD"),
+            ("400", 6, "nummod", "NUM", "CD"), ("samples", 4, "dobj", "NOUN", "NNS"), (".", 4, "punct", "PUNCT", ".")]
+    facts = extract_numbers(_sentence(rows, ents=((2, 3, "CARDINAL"), (5, 6, "CARDINAL"))))
+    assert [f.text for f in facts] == ["400"]
+
+
+def test_a_percentage_that_opens_a_show_s_title_is_a_name_not_a_fact():
+    """'The 100% Homegrown show won 30% of listeners.': 100% names the show; 30% is a fact."""
+    rows = [("The", 4, "det", "DET", "DT"), ("100", 2, "nummod", "NUM", "CD"), ("%", 4, "compound", "NOUN", "NN"),
+            ("Homegrown", 4, "compound", "PROPN", "NNP"), ("show", 5, "nsubj", "NOUN", "NN"),
+            ("won", 5, "ROOT", "VERB", "VBD"), ("30", 7, "nummod", "NUM", "CD"), ("%", 5, "dobj", "NOUN", "NN"),
+            ("of", 7, "prep", "ADP", "IN"), ("listeners", 8, "pobj", "NOUN", "NNS"), (".", 5, "punct", "PUNCT", ".")]
+    facts = extract_numbers(_sentence(rows, ents=((1, 3, "PERCENT"), (6, 8, "PERCENT"))))
+    assert [f.text for f in facts] == ["30%"]
+
+
+def test_a_capitalised_number_word_inside_a_sentence_is_a_name():
+    """'Five drivers raced in Formula One.': One is part of a name; the sentence's first word is not."""
+    from quizgen.extract.numbers import part_of_a_name
+
+    rows = [("Five", 1, "nummod", "NUM", "CD"), ("drivers", 2, "nsubj", "NOUN", "NNS"),
+            ("raced", 2, "ROOT", "VERB", "VBD"), ("in", 2, "prep", "ADP", "IN"),
+            ("Formula", 5, "compound", "PROPN", "NNP"), ("One", 3, "pobj", "NUM", "CD"),
+            (".", 2, "punct", "PUNCT", ".")]
+    doc = _sentence(rows, ents=((0, 1, "CARDINAL"), (5, 6, "CARDINAL"))).docs[0]
+    assert [(e.text, part_of_a_name(e)) for e in doc.ents] == [("Five", False), ("One", True)]
+
+
+@pytest.mark.parametrize(("rows", "ents", "kept"), [
+    # 'Voters gave Kerry 48%.': the figure hangs on its unit, not on the name before it.
+    ([("Voters", 1, "nsubj", "NOUN", "NNS"), ("gave", 1, "ROOT", "VERB", "VBD"), ("Kerry", 1, "dative", "PROPN", "NNP"),
+      ("48", 4, "nummod", "NUM", "CD"), ("%", 1, "dobj", "NOUN", "NN"), (".", 1, "punct", "PUNCT", ".")],
+     ((3, 5, "PERCENT"),), "48%"),
+    # 'It hired 5 Labour MPs.': the capitalised word after the figure modifies what it counts.
+    ([("It", 1, "nsubj", "PRON", "PRP"), ("hired", 1, "ROOT", "VERB", "VBD"), ("5", 4, "nummod", "NUM", "CD"),
+      ("Labour", 4, "compound", "PROPN", "NNP"), ("MPs", 1, "dobj", "NOUN", "NNS"), (".", 1, "punct", "PUNCT", ".")],
+     ((2, 3, "CARDINAL"),), "5"),
+])
+def test_figures_beside_names_that_are_still_facts(rows, ents, kept):
+    assert [f.text for f in extract_numbers(_sentence(rows, ents=ents))] == [kept]
+
+
+def test_a_year_before_a_capitalised_word_is_still_a_date():
+    """'The film is about the 1994 Rwandan genocide.': the year dates the event; it is not part of a name."""
+    rows = [("The", 1, "det", "DET", "DT"), ("film", 2, "nsubj", "NOUN", "NN"), ("is", 2, "ROOT", "AUX", "VBZ"),
+            ("about", 2, "prep", "ADP", "IN"), ("the", 7, "det", "DET", "DT"), ("1994", 7, "nummod", "NUM", "CD"),
+            ("Rwandan", 7, "amod", "ADJ", "JJ"), ("genocide", 3, "pobj", "NOUN", "NN"), (".", 2, "punct", "PUNCT", ".")]
+    facts = extract_numbers(_sentence(rows, ents=((5, 6, "DATE"), (6, 7, "NORP"))))
+    assert [(f.text, f.kind) for f in facts] == [("1994", "year")]

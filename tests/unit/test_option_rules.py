@@ -165,8 +165,59 @@ def test_no_speaker_option_rule_fires_on_a_fair_option():
     quote = Quote("q", "We kept every print we could find", "Ada Kell", 0, speaker_id="e-kell")
     facts = _sheet("“We kept every print we could find,” said Ada Kell.", "Nia Ros opened the show.",
                    entities=(fair, speaker), quotes=(quote,))
-    assert len(SPEAKER_OPTION_RULES) == 7
-    assert [rule(fair, quote, facts) for rule in SPEAKER_OPTION_RULES] == [None] * 7
+    assert len(SPEAKER_OPTION_RULES) == 9
+    assert [rule(fair, quote, facts) for rule in SPEAKER_OPTION_RULES] == [None] * 9
+
+
+_TRUST = Entity("e-trust", "Harbour Trust", "ORG", 0, mentions=3)
+_OWN_SIDE = "the speaker's own organisation, or the person speaking for it: both could have said the words"
+
+
+@pytest.mark.parametrize("sentence", [
+    "“We kept every print we could find,” said Harbour Trust spokeswoman Ada Kell.",
+    "“We kept every print we could find,” said Ada Kell, head of collections at the Harbour Trust.",
+    "“We kept every print we could find,” said Ada Kell of the Harbour Trust.",
+    "“We kept every print we could find,” a spokeswoman for the Harbour Trust, Ada Kell, said.",
+    "“We kept every print we could find,” said Ada Kell, the Harbour Trust's archivist.",
+])
+def test_the_speaker_s_own_organisation_is_no_option_and_the_reverse(sentence):
+    kell = _person("kell", "Ada Kell", aliases=("Kell",))
+    by_kell = Quote("q", "We kept every print we could find", "Ada Kell", 0, speaker_id="e-kell")
+    by_trust = Quote("q2", "We kept every print we could find", "Harbour Trust", 0, speaker_id="e-trust")
+    facts = _sheet(sentence, entities=(kell, _TRUST), quotes=(by_kell,))
+    assert speaker_option_problem(_TRUST, by_kell, facts) == _OWN_SIDE
+    assert speaker_option_problem(kell, by_trust, facts) == _OWN_SIDE
+
+
+def test_an_organisation_named_in_the_role_or_giving_the_statement_is_no_option():
+    kell = _person("kell", "Ada Kell", description="the Harbour Trust's archivist")
+    quote = Quote("q", "We kept every print we could find", "Ada Kell", 1, speaker_id="e-kell")
+    facts = _sheet("Ada Kell opened the show.", "“We kept every print,” Ada Kell said.", entities=(kell, _TRUST),
+                   quotes=(quote,))
+    assert speaker_option_problem(_TRUST, quote, facts) == _OWN_SIDE
+    kell = replace(kell, description=None)
+    facts = _sheet("Ada Kell opened the show.", "“We kept every print,” Ada Kell said in a statement from the "
+                   "Harbour Trust.", entities=(kell, _TRUST), quotes=(quote,))
+    assert speaker_option_problem(_TRUST, quote, facts) == _OWN_SIDE
+
+
+@pytest.mark.parametrize("sentence", [
+    "“We kept every print we could find,” said Ada Kell after the Harbour Trust sold the pier.",
+    "“We kept every print we could find,” said Ada Kell, who sued the Harbour Trust last year.",
+    "Ada Kell, Harbour Trust and the council met on Monday.",
+])
+def test_an_organisation_merely_named_beside_the_speaker_stays_an_option(sentence):
+    kell = _person("kell", "Ada Kell")
+    quote = Quote("q", "We kept every print we could find", "Ada Kell", 0, speaker_id="e-kell")
+    facts = _sheet(sentence, entities=(kell, _TRUST), quotes=(quote,))
+    assert speaker_option_problem(_TRUST, quote, facts) is None
+
+
+def test_a_surname_alone_is_no_option_beside_a_full_name():
+    quote = Quote("q", "We kept every print we could find", "Ada Kell", 0, speaker_id="e-kell")
+    facts = _sheet("“We kept every print we could find,” said Ada Kell.",
+                   entities=(_person("kell", "Ada Kell"), _person("stephens", "Stephens")), quotes=(quote,))
+    assert speaker_option_problem(facts.entities[1], quote, facts) == "a surname alone beside full names"
 
 
 def test_a_first_name_alone_the_publisher_and_a_person_among_bodies_are_no_options():
