@@ -47,6 +47,8 @@ _EVENT_SUFFIXES = {"day", "war", "games", "cup", "olympics", "championship", "ch
 _WEEKDAYS_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                     "february", "march", "april", "may", "june", "july", "august", "september", "october",
                     "november", "december"}
+# What a person has in public life ("the Clinton campaign"): see the table's note.
+_PERSON_FOLLOWINGS = frozenset(lang_en.table("person_followings")["nouns"])
 _TITLE_NOUNS = PERSON_NOUNS | _ORG_NOUNS | _PLACE_NOUNS | _WORK_NOUNS
 # Role nouns whose "for X" names a constituency ("the Labour MP for Birkenhead"); other roles name an employer.
 _CONSTITUENCY_ROLES = {"mp", "member", "councillor", "senator", "congressman", "congresswoman", "representative",
@@ -204,6 +206,15 @@ def _said_it_would(span: Span) -> str | None:
     return None
 
 
+def _persons_following(span: Span) -> str | None:
+    """'the Clinton campaign', 'Trump aides': a name tagged as a person that modifies what a person has in public
+    life (its people, its campaign) is that person, not an organisation's name; it outvotes 'the' before it."""
+    root = span.root
+    if span.label_ == "PERSON" and root.dep_ == "compound" and root.head.lemma_.lower() in _PERSON_FOLLOWINGS:
+        return "PERSON"
+    return None
+
+
 def _the_before_a_person(span: Span) -> str | None:
     """'the Mater in Dublin' → a building; 'the Madd Rapper' stays open unless a name follows."""
     before = span.doc[span.start - 1] if span.start > 0 else None
@@ -214,8 +225,8 @@ def _the_before_a_person(span: Span) -> str | None:
 
 
 # Context rules, first match wins: the words around a name that say what kind of thing it is.
-ROLE_CONTEXT_RULES = (_role_of_preposition, _kind_noun_it_modifies, _technology_called, _modifies_a_place_noun,
-                      _company_part_after, _said_it_would, _the_before_a_person)
+ROLE_CONTEXT_RULES = (_persons_following, _role_of_preposition, _kind_noun_it_modifies, _technology_called,
+                      _modifies_a_place_noun, _company_part_after, _said_it_would, _the_before_a_person)
 
 
 def _role_context_type(span: Span) -> str | None:
@@ -464,7 +475,8 @@ def _vote_by_form(mention: Mention, span: Span, label: str) -> None:
         mention.votes["NORP"] += 2  # "Ukrainian forces"
     # "the Orkney island of Westray": a lone name modifying a common noun is not a person.
     if label == "PERSON" and len(span) == 1 and span.root.dep_ == "compound" and (
-            span.root.head.pos_ == "NOUN" and span.root.head.is_lower):
+            span.root.head.pos_ == "NOUN" and span.root.head.is_lower
+            and span.root.head.lemma_.lower() not in _PERSON_FOLLOWINGS):
         mention.votes["GPE" if span.root.head.lemma_ in _PLACE_NOUNS else "ORG"] += 2
 
 
@@ -678,8 +690,9 @@ def _groups_by_form(mentions: list[Mention]) -> dict[str, _Group]:
 def _merge_short_names(groups: dict[str, _Group]) -> None:
     """Merge short names into the full name they are part of, in place: "Putin" → "Vladimir Putin",
     "Mr Blair" → "Tony Blair". Shortest names go first; each merges into the first full name that takes it, by most
-    words, then alphabetically."""
-    names = sorted(groups, key=lambda n: (-len(n.split()), n))
+    words, then by most mentions ("Clinton" in an article about Hillary Clinton that names Bill Clinton once is
+    hers), then alphabetically."""
+    names = sorted(groups, key=lambda n: (-len(n.split()), -len(groups[n].mentions), n))
     for short in sorted(groups, key=lambda n: len(n.split())):
         if short not in groups:
             continue

@@ -178,14 +178,20 @@ def _cue_near(doc: Doc, raw: _Raw, spans: Sequence[tuple[int, int, bool]]) -> _C
     return _cue_after(doc, raw, spans) or _cue_before(doc, raw, spans) or _cue_before_colon(doc, raw, spans)
 
 
+def _may_be_subject(token: Token, spans: Sequence[tuple[int, int, bool]]) -> bool:
+    """A subject outside the quotations that is a word: the parser may take a dash written as a horizontal bar
+    ('… made public ― Trump boasted') for a noun and make it the verb's subject."""
+    return (token.dep_ in {"nsubj", "nsubjpass"} and not _inside_any(token, spans)
+            and any(ch.isalnum() for ch in token.text))
+
+
 def _subject(verb: Token, spans: Sequence[tuple[int, int, bool]] = (), cue: bool = False) -> Token | None:
     """The verb's subject, outside the quotations `spans` ('“…, nothing you can do,” Trump said': the parser may
     make a word of the quotation a second subject), climbing from a verb with none to the verb it hangs on; from a
     quotation's own cue also through a preposition ('Ruiz said before adding: “…”', 'she went on by saying')."""
     seen = 0
     while verb is not None and seen < 6:
-        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not _inside_any(c, spans)),
-                    None)
+        subj = next((c for c in verb.children if _may_be_subject(c, spans)), None)
         if subj is not None:
             return subj
         if cue and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
@@ -857,6 +863,18 @@ def _describes_speaker(subj: Token, verb: Token) -> bool:
     return lemma in HUMAN_NOUNS or (lemma in _SOURCE_NOUNS and says)
 
 
+def _may_own_fragment(found: tuple[str, str | None], words: int, subj: Token, verb: Token,
+                      said_by_name: bool) -> bool:
+    """Whether the resolved subject `found` of `verb` owns a fragment of `words` words: a named entity always; a
+    name as written or a description from three words; a described person ('the mayor said, adding that it would
+    take “more hours”') also from two words under a reporting verb, where the words are theirs, not a label."""
+    if found[1]:
+        return True
+    if words >= 3:
+        return said_by_name or _describes_speaker(subj, verb)
+    return _is_cue(verb) and subj.pos_ == "NOUN" and subj.lemma_.lower() in HUMAN_NOUNS
+
+
 def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
     """'Mr. Obama called it “a historic day”': a quoted fragment inside reported speech belongs to the nearest
     subject above it that names someone. Two-word fragments need a reporting verb above them."""
@@ -872,7 +890,7 @@ def _fragment(raw: _Raw, ctx: _Context) -> _Said | None:
         # Under a reporting verb a name no entity holds counts as written ('Berkman said there are more “…”').
         said_by_name = _is_cue(governing) and subj.pos_ == "PROPN"
         found = ctx.resolver.resolve(raw.paragraph, subj, spans, speaking=said_by_name)
-        if found and (found[1] or (words >= 3 and (said_by_name or _describes_speaker(subj, governing)))):
+        if found and _may_own_fragment(found, words, subj, governing, said_by_name):
             return _Said(found, governing.text, raw, partial=True)
     return _claim_owner(raw, ctx, spans)
 

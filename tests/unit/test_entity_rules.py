@@ -19,6 +19,8 @@ from quizgen.extract.entities import (
     _repaired_ents,
     _title_before,
     _untagged_speakers,
+    _vote_by_context,
+    _vote_by_form,
 )
 from quizgen.extract.keysentences import _named_answers, _score
 from quizgen.model import Entity
@@ -90,6 +92,28 @@ def test_a_single_untagged_name_is_not_a_speaker():
     assert _untagged_speakers(doc, set()) == []
 
 
+def _votes_for_second_word(words: list[str], head_pos: str) -> Counter[str]:
+    """The votes on the one-word PERSON name at index 1 of 'the <Name> <noun> …', the name modifying the noun."""
+    rows = [("the", "DET", "O"), (words[0], "PROPN", "B-PERSON"), (words[1], head_pos, "O"), ("hoped", "VERB", "O")]
+    doc = _doc(rows, heads=[2, 2, 3, 3], deps=["det", "compound", "nsubj", "ROOT"],
+               lemmas={words[1]: words[1].rstrip("s")})
+    span = doc.ents[0]
+    mention = Mention(span.text, "PERSON", 0, span.start_char, span.end_char, 0, span, Counter({"PERSON": 1}))
+    _vote_by_context(mention, span, list(doc.ents))
+    _vote_by_form(mention, span, "PERSON")
+    return mention.votes
+
+
+def test_a_person_whose_campaign_or_aides_are_meant_stays_a_person():
+    # 'the Okafor campaign', 'the Okafor aides': what a person has, not an organisation called Okafor.
+    for noun in ("campaign", "aides", "camp"):
+        votes = _votes_for_second_word(["Okafor", noun], "NOUN")
+        assert votes.most_common(1)[0][0] == "PERSON", (noun, votes)
+    # Any other common noun still makes the name an organisation's or a place's: 'the Orkney island', 'the Zeta shop'.
+    assert _votes_for_second_word(["Zeta", "shop"], "NOUN").most_common(1)[0][0] == "ORG"
+    assert _votes_for_second_word(["Orkney", "island"], "NOUN").most_common(1)[0][0] == "GPE"
+
+
 def _group(name: str, kind: str) -> _Group:
     doc = Doc(VOCAB, words=name.split())
     mention = Mention(name, kind, 0, 0, len(name), 0, doc[:], Counter({kind: 1}))
@@ -105,6 +129,17 @@ def test_a_short_name_merges_into_the_full_name_it_is_part_of():
     assert groups["Chidi Okafor"].aliases == {"Mr Okafor", "Okafor"}  # a person takes a short name of any type
     assert len(groups["Chidi Okafor"].mentions) == 3
     assert groups["Harbour Commission"].aliases == {"Commission"}  # "Harbour" is a place, and not how it ends
+
+
+def test_a_surname_two_people_share_goes_to_the_one_named_more_often():
+    groups = {n: _group(n, "PERSON") for n in ("Alan Okafor", "Zara Okafor", "Okafor")}
+    groups["Zara Okafor"].mentions.extend(groups["Zara Okafor"].mentions * 2)  # Zara named three times, Alan once
+    _merge_short_names(groups)
+    assert groups["Zara Okafor"].aliases == {"Okafor"} and not groups["Alan Okafor"].aliases
+    # Named as often: the alphabetical first, so the result never depends on the order names were seen.
+    even = {n: _group(n, "PERSON") for n in ("Zara Okafor", "Alan Okafor", "Okafor")}
+    _merge_short_names(even)
+    assert even["Alan Okafor"].aliases == {"Okafor"}
 
 
 def test_role_words_before_a_name_read_from_the_surface():
