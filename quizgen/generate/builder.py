@@ -12,6 +12,7 @@ from quizgen.generate.antecedents import resolve_opening
 from quizgen.generate.blanks import ArticleProfile, Blank, blank_problem, profile
 from quizgen.generate.contrasts import contrasted
 from quizgen.generate.distractors import (
+    cut_short,
     entity_distractors,
     fine_kind,
     gender_fits,
@@ -21,6 +22,7 @@ from quizgen.generate.distractors import (
     overlaps,
     same_referent,
     shown_dead,
+    speaker_kind,
     speaker_option_problem,
 )
 from quizgen.generate.facts import Fact, facts_for, role_as_written
@@ -417,7 +419,8 @@ class _Builder:
         if template.applies_to == "quote" and re.search(r"(?:^|\s)['‘]\w|[\w.,!?][’']\s*$|[“”\"]", fact.record.text):
             raise _DropError("a quotation inside the quotation: who said which words is ambiguous")
         if template.applies_to == "quote" and (reason := self._uncertain_speaker(fact.record, target)
-                                               or speaker_problem(target, self.facts)):
+                                               or speaker_problem(target, self.facts)
+                                               or _unfit_speaker(target, self.facts, count)):
             raise _DropError(reason)
         # Who-said questions offer other speakers first: they are the likeliest confusions; besides them, only
         # people (or organisations) the article establishes, never a one-off name that may be a fragment.
@@ -469,7 +472,7 @@ class _Builder:
         reasons: list[str] = []
         for span in self._test_worthy(key, text):
             entity = _entity_named(self.facts, span)
-            if entity is None or entity.type not in _COMPLETABLE or not _established_speaker(set())(entity):
+            if entity is None or entity.type not in _COMPLETABLE or not _fit_decoy(entity, self.facts):
                 continue  # names the article establishes (a one-off name may be mistagged: "Slow Jamz" as a
                 # person); the options too are the article's own, never made-up fillers
             if span != entity.name or text.count(span) != 1 or not compiled(
@@ -493,7 +496,7 @@ class _Builder:
                 continue
             blanked = text.replace(span, BLANK, 1)
             options = entity_distractors(entity, self.facts, blanked, 3, self.rng(template.id, fact.id, span),
-                                         eligible=_established_speaker(set()))
+                                         eligible=lambda e: _fit_decoy(e, self.facts))
             if len(options) < 2:
                 reasons.append(f"'{span}': fewer than two other names of its kind")
                 continue
@@ -680,13 +683,14 @@ class _Builder:
         if number is not None:
             return number_distractors(number, self.facts, 3)
         entity = _entity_named(self.facts, span)
-        if entity is None or not _safe_to_swap(entity):
+        if entity is None or not _safe_to_swap(entity) or speaker_kind(entity, self.facts) == "WORK":
             return []
         # A swap only with a name of the same fine kind that the article itself names more than once (a type the
         # tagger is surer of): a magazine for a plane maker, or a misread name, is false without reading.
         by_name = {e.name: e for e in self.facts.entities}
         return [a for a in entity_distractors(entity, self.facts, text, 3, rng)
-                if (other := by_name.get(a)) is not None and fine_kind(other) == fine_kind(entity)
+                if (other := by_name.get(a)) is not None
+                and speaker_kind(other, self.facts) == speaker_kind(entity, self.facts)
                 and _safe_to_swap(other) and gender_fits(other, entity, text)
                 and _like_for_like(other, entity, span, text, self.facts) and not _misread_name(a)
                 and not _always_after_the(a, self.facts)
@@ -964,6 +968,20 @@ def _could_have_said(quote: Quote, speakers: set[str], facts: FactSheet) -> Call
     return eligible
 
 
+def _unfit_speaker(speaker: Entity, facts: FactSheet, count: int) -> str | None:
+    """Why a who-said item about this speaker would be unfair by its options: its name is cut from a longer one
+    ('Ada' from 'Ada 3000'), or it is no person (a firm, a band) and fewer than `count` others of its kind spoke,
+    so people would stand beside it and the odd one out is the answer."""
+    if cut_short(speaker, facts):
+        return "the speaker's name is cut short from a longer one"
+    kind = speaker_kind(speaker, facts)
+    if kind == "PERSON":
+        return None
+    others = {q.speaker_id for q in facts.quotes if q.enabled and q.speaker_id not in (None, speaker.id)}
+    peers = sum(1 for e in facts.entities if e.id in others and speaker_kind(e, facts) == kind)
+    return None if peers >= count else f"a {kind.lower()} speaks, and fewer than {count} others of its kind do"
+
+
 def _last_person_named(text: str, facts: FactSheet) -> Entity | None:
     """The person whose name comes last in `text`."""
     found: list[tuple[int, Entity]] = []
@@ -1132,7 +1150,7 @@ def _decoy_pool(items: list[Item], blanks: list[str], facts: FactSheet) -> list[
 def _decoy_candidates(facts: FactSheet) -> list[str]:
     """The article's established names, and its figures but those opening a sentence ("Nearly a third" would be
     the bank's only capitalised figure)."""
-    return ([e.name for e in facts.entities if e.enabled and _fit_decoy(e)]
+    return ([e.name for e in facts.entities if e.enabled and _fit_decoy(e, facts)]
             + [n.text for n in facts.numbers if n.enabled and not n.text[:1].isupper()])
 
 
@@ -1145,10 +1163,10 @@ def _gives_away(entry: str, forms: tuple[str, ...], shown: str, changed: list[tu
     return printed(shown) or any(printed(source) and not printed(statement) for source, statement in changed)
 
 
-def _fit_decoy(entity: Entity) -> bool:
+def _fit_decoy(entity: Entity, facts: FactSheet) -> bool:
     """A name the article establishes: a person's in full, named twice or described (a one-off 'person' may be a
-    mistagged team or town, and a reader would spot it among people)."""
-    return _established_speaker(set())(entity)
+    mistagged team or town, and a reader would spot it among people), and not cut from a longer name."""
+    return _established_speaker(set())(entity) and not cut_short(entity, facts)
 
 
 _BANK_PEERS = 3  # entries of a blank's kind the word bank must hold (its own included), or the blank is a giveaway

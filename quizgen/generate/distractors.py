@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from quizgen.generate import sides
 from quizgen.lang import en as lang_en
 from quizgen.model import Entity, FactSheet, NumberFact, Quote
 from quizgen.textutil import compiled, normalize
@@ -434,12 +435,63 @@ def _named_as_thing(candidate: Entity, facts: FactSheet) -> bool:
                for e in facts.entities for n in candidate.names for m in e.names)
 
 
+@functools.lru_cache(maxsize=1)
+def _kind_nouns() -> tuple[frozenset[str], frozenset[str], str]:
+    """The description nouns of a body and of a band, and the work nouns as an alternation."""
+    table = option_rules()
+    return (frozenset(table["body_description_nouns"]), frozenset(table["band_description_nouns"]),
+            "|".join(sorted(table["work_nouns"], key=len, reverse=True)))
+
+
+def _titled_as_a_work(entity: Entity, facts: FactSheet) -> bool:
+    """'“Harbour Lights”', 'Harbour Lights!', 'the single Harbour Lights': the article writes the name as a song's,
+    an album's or a film's title."""
+    works = _kind_nouns()[2]
+    for name in (n for n in entity.names if len(n) > 1):
+        n = re.escape(name)
+        title = compiled(rf"[\"“‘'](?:{n})[!?]?[\"”’']|(?<!\w){n}!|\b(?:{works}),? [\"“‘']?{n}(?!\w)", re.I)
+        if any(title.search(s.text) for s in facts.sentences if name in s.text):
+            return True
+    return False
+
+
+def _called_a_band(entity: Entity, facts: FactSheet) -> bool:
+    """'hip-hop duo Harbour Lights', 'the band Harbour Lights': a band noun right before the name."""
+    bands = "|".join(sorted(_kind_nouns()[1], key=len, reverse=True))
+    return any(compiled(rf"\b(?:{bands}) {re.escape(n)}(?!\w)").search(s.text)
+               for n in entity.names if len(n) > 1 for s in facts.sentences if n in s.text)
+
+
+def _body_of_someone_s_role(entity: Entity, facts: FactSheet) -> bool:
+    """'Christian Help' tagged as a person, where another person is 'Christian Help's head of policy': a body."""
+    return any(_ties(other, entity, f"{other.name}, {other.description}") for other in facts.entities
+               if other.type == "PERSON" and other.id != entity.id and other.description)
+
+
+def speaker_kind(entity: Entity, facts: FactSheet) -> str:
+    """`fine_kind`, corrected by what the article says of the name: a band by its description ('UK rock band'), a
+    song, album or film written as a title, a firm tagged as a person ('X, the world's biggest reinsurer', or the
+    body in another person's role). Who-said options and true/false swaps keep to the answer's speaker kind."""
+    kind = fine_kind(entity)
+    if entity.type not in {"PERSON", "ORG"} or kind not in {"PERSON", "ORG"}:
+        return kind
+    bodies, bands, _ = _kind_nouns()
+    head = sides.role_head(entity) if entity.description else ""
+    if head in bands or _judged_once(_called_a_band, entity, facts):
+        return "BAND"
+    if _judged_once(_titled_as_a_work, entity, facts):
+        return "WORK"
+    if kind == "PERSON" and (head in bodies or _judged_once(_body_of_someone_s_role, entity, facts)):
+        return "ORG"
+    return kind
+
+
 def _a_thing(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
     """A browser, a product, a team or a body tagged as a person is no option among people; a product tagged as a
     body ('IE' beside 'Microsoft') none among bodies."""
-    if candidate.type == "PERSON" and (fine_kind(candidate) != "PERSON" or _named_thing(candidate, facts)):
+    if candidate.type == "PERSON" and (speaker_kind(candidate, facts) != "PERSON" or _named_thing(candidate, facts)):
         return "not a person: the article names a thing, a team or a body by it"
-    if candidate.type == "ORG" and _named_thing(candidate, facts):
+    if candidate.type == "ORG" and (speaker_kind(candidate, facts) == "WORK" or _named_thing(candidate, facts)):
         return "not a body that speaks: the article names a product or a place by it"
     return None
 
@@ -490,7 +542,7 @@ def _ties(person: Entity, body: Entity, text: str) -> bool:
     'Anna Lee, head of policy at the Trust', 'Anna Lee of the Trust', 'Anna Lee, the Trust's director'."""
     p, b = _names_pattern(person), _names_pattern(body)
     _, joins, _ = _affiliation_words()
-    post = r"((?:[a-z][\w-]*,? ){0,5})"
+    post = r"((?:[a-z][\w-]*,? (?:(?:[a-z][\w-]*|[A-Z][a-z]+),? ){0,4})?)"  # 'head of Trade Policy, '
     # Each shape, and what the words between must be: a post ("post"), a post or none ("post or none": 'Anna Lee of
     # the Trust'), or any word (after a possessive: 'Anna Lee, the Trust's archivist').
     shapes = ((rf"{b}(?:['’]s)? {post}{p}", "post"),  # Trust spokesman Anna Lee
@@ -512,6 +564,29 @@ def _voice_of(body: Entity, sentence: str) -> bool:
                 .search(sentence))
 
 
+def _body_named_last(text: str, facts: FactSheet) -> Entity | None:
+    """The organisation whose name comes last in `text`."""
+    found = [(m.start(), e) for e in facts.entities if e.type in {"ORG", "PERSON"}
+             for n in e.names if len(n) > 1 for m in compiled(rf"(?<!\w){re.escape(n)}(?!\w)").finditer(text)]
+    return max(found, key=lambda f: f[0])[1] if found else None
+
+
+def _its_post(person: Entity, body: Entity, facts: FactSheet) -> bool:
+    """'The Harbour Trust sold the pier. … said Ada Kell, its head of collections': 'its' is the organisation
+    named last before the person (in the sentence, or else the one before)."""
+    shape = compiled(rf"{_names_pattern(person)},? (?:its|their) ([a-z][\w-]*)")
+    for i, sentence in enumerate(facts.sentences):
+        for m in shape.finditer(sentence.text):
+            if not _holds_a_post(m.group(1)):
+                continue
+            before = sentence.text[:m.start()]
+            last = _body_named_last(before, facts) or (
+                _body_named_last(facts.sentences[i - 1].text, facts) if i > 0 else None)
+            if last is not None and last.id == body.id:
+                return True
+    return False
+
+
 _AFFILIATION_CACHE: dict[tuple[int, str, str], tuple[FactSheet, bool]] = {}
 
 
@@ -524,7 +599,7 @@ def affiliated(person: Entity, body: Entity, facts: FactSheet) -> bool:
             _AFFILIATION_CACHE.clear()
         texts = [s.text for s in facts.sentences if _named_in(person, s.text) and _named_in(body, s.text)]
         tied = any(mentioned_in(n, person.description or "") for n in body.names if len(n) > 1) or any(
-            _ties(person, body, text) for text in texts)
+            _ties(person, body, text) for text in texts) or _its_post(person, body, facts)
         cached = _AFFILIATION_CACHE[key] = (facts, tied)
     return cached[1]
 
@@ -535,7 +610,7 @@ def _speakers_own_side(candidate: Entity, quote: Quote, facts: FactSheet) -> str
     speaker = facts.entity(quote.speaker_id)
     if speaker is None or speaker.id == candidate.id:
         return None
-    pair = {speaker.type: speaker, candidate.type: candidate}
+    pair = {speaker_kind(speaker, facts): speaker, speaker_kind(candidate, facts): candidate}
     person, body = pair.get("PERSON"), pair.get("ORG")
     if person is None or body is None:
         return None
@@ -554,8 +629,51 @@ def _surname_only(candidate: Entity, quote: Quote, facts: FactSheet) -> str | No
     return None
 
 
+def _another_kind(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """A firm, a band or a song among people, or a person among firms: every option of the speaker's kind."""
+    speaker = facts.entity(quote.speaker_id)
+    if speaker is None or speaker.id == candidate.id:
+        return None
+    theirs, ours = speaker_kind(candidate, facts), speaker_kind(speaker, facts)
+    return f"of another kind ({theirs.lower()}) than the speaker ({ours.lower()})" if theirs != ours else None
+
+
+_NUMBER_RUN_ON = re.compile(r" \d+(?![\w.,:/–-]*\d)(?=\s*(?:$|[,;.)]|(?:and|or|who|were|was|is|are)\b|[A-Z]))")
+_INITIALISM_BEFORE = re.compile(r"\b([A-Z]{2,4}) $")
+
+
+def _cut_from_longer_name(entity: Entity, facts: FactSheet) -> bool:
+    """'Ada' from 'Ada 3000', 'Kell Partners' from 'JB Kell Partners': every time the article writes the name, a
+    number or an initialism runs on from it, so the tagger cut the name short. A number counting the next word
+    ('Ada Kell 12 years after'), a score, or an initialism that is another entity's name ('HTA Ada Kell') is no
+    part of the name."""
+    initialisms = {n for e in facts.entities if e.id != entity.id for n in e.names}
+    seen = False
+    for name in (n for n in entity.names if len(n) > 1):
+        whole = compiled(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        for sentence in facts.sentences:
+            for m in whole.finditer(sentence.text):
+                before = _INITIALISM_BEFORE.search(sentence.text[:m.start()])
+                run_on = _NUMBER_RUN_ON.match(sentence.text[m.end():]) is not None
+                if not run_on and (before is None or before.group(1) in initialisms):
+                    return False
+                seen = True
+    return seen
+
+
+def cut_short(entity: Entity, facts: FactSheet) -> bool:
+    """The entity's name is a piece of a longer one (see `_cut_from_longer_name`): never an option, answer or bank
+    entry."""
+    return _judged_once(_cut_from_longer_name, entity, facts)
+
+
+def _a_cut_name(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    return "a name cut short from a longer one" if cut_short(candidate, facts) else None
+
+
 SPEAKER_OPTION_RULES = (_spoken_of_by_name, _spoken_of_as_he_or_she, _dead, _a_thing, _first_name_only,
-                        _publisher, _person_among_bodies, _speakers_own_side, _surname_only)
+                        _publisher, _person_among_bodies, _speakers_own_side, _surname_only, _another_kind,
+                        _a_cut_name)
 
 
 def speaker_option_problem(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:

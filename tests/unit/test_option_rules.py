@@ -10,11 +10,13 @@ import pytest
 
 from quizgen.generate.distractors import (
     SPEAKER_OPTION_RULES,
+    cut_short,
     entity_distractors,
     fine_kind,
     name_twin,
     number_distractors,
     shown_dead,
+    speaker_kind,
     speaker_option_problem,
 )
 from quizgen.model import Entity, FactSheet, NumberFact, Quote, Sentence
@@ -165,8 +167,8 @@ def test_no_speaker_option_rule_fires_on_a_fair_option():
     quote = Quote("q", "We kept every print we could find", "Ada Kell", 0, speaker_id="e-kell")
     facts = _sheet("“We kept every print we could find,” said Ada Kell.", "Nia Ros opened the show.",
                    entities=(fair, speaker), quotes=(quote,))
-    assert len(SPEAKER_OPTION_RULES) == 9
-    assert [rule(fair, quote, facts) for rule in SPEAKER_OPTION_RULES] == [None] * 9
+    assert len(SPEAKER_OPTION_RULES) == 11
+    assert [rule(fair, quote, facts) for rule in SPEAKER_OPTION_RULES] == [None] * 11
 
 
 _TRUST = Entity("e-trust", "Harbour Trust", "ORG", 0, mentions=3)
@@ -179,6 +181,9 @@ _OWN_SIDE = "the speaker's own organisation, or the person speaking for it: both
     "“We kept every print we could find,” said Ada Kell of the Harbour Trust.",
     "“We kept every print we could find,” a spokeswoman for the Harbour Trust, Ada Kell, said.",
     "“We kept every print we could find,” said Ada Kell, the Harbour Trust's archivist.",
+    "“We kept every print we could find,” said Harbour Trust's head of Trade Policy, Ada Kell.",
+    "“We kept every print we could find,” Ada Kell, Harbour Trust's head of Trade Policy, said.",
+    "“We kept every print we could find,” said Ada Kell of Harbour Trust.",
 ])
 def test_the_speaker_s_own_organisation_is_no_option_and_the_reverse(sentence):
     kell = _person("kell", "Ada Kell", aliases=("Kell",))
@@ -206,11 +211,86 @@ def test_an_organisation_named_in_the_role_or_giving_the_statement_is_no_option(
     "“We kept every print we could find,” said Ada Kell, who sued the Harbour Trust last year.",
     "Ada Kell, Harbour Trust and the council met on Monday.",
 ])
-def test_an_organisation_merely_named_beside_the_speaker_stays_an_option(sentence):
+def test_an_organisation_merely_named_beside_the_speaker_is_not_its_side_but_no_option_among_people(sentence):
     kell = _person("kell", "Ada Kell")
     quote = Quote("q", "We kept every print we could find", "Ada Kell", 0, speaker_id="e-kell")
     facts = _sheet(sentence, entities=(kell, _TRUST), quotes=(quote,))
-    assert speaker_option_problem(_TRUST, quote, facts) is None
+    own_side = next(rule for rule in SPEAKER_OPTION_RULES if rule.__name__ == "_speakers_own_side")
+    assert own_side(_TRUST, quote, facts) is None
+    assert speaker_option_problem(_TRUST, quote, facts) == "of another kind (org) than the speaker (person)"
+
+
+def test_a_speaker_called_its_organisation_s_head_of_something_in_the_next_sentence_speaks_for_it():
+    kell = _person("kell", "Ada Kell")
+    by_kell = Quote("q", "We kept every print we could find", "Ada Kell", 1, speaker_id="e-kell")
+    facts = _sheet("The Harbour Trust bought the old pier in May.",
+                   "“We kept every print we could find,” said Ada Kell, its head of collections.",
+                   entities=(kell, _TRUST), quotes=(by_kell,))
+    assert speaker_option_problem(_TRUST, by_kell, facts) == _OWN_SIDE
+    elsewhere = _sheet("The Harbour Trust bought the old pier in May.", "The council met on Monday.",
+                       "“We kept every print we could find,” said Ada Kell, its head of collections.",
+                       entities=(kell, _TRUST), quotes=(replace(by_kell, sentence=2),))
+    own_side = next(rule for rule in SPEAKER_OPTION_RULES if rule.__name__ == "_speakers_own_side")
+    assert own_side(_TRUST, replace(by_kell, sentence=2), elsewhere) is None  # 'its' reaches back one sentence only
+
+
+def test_a_body_tagged_as_a_person_is_a_body_and_its_spokesman_speaks_for_it():
+    firm = _person("elbe", "Elbe Re", mentions=1, description="the world's biggest reinsurer")
+    aid = _person("aid", "Harbour Help", mentions=2)
+    kell = _person("kell", "Ada Kell", description="Harbour Help's head of Trade Policy")
+    ros = _person("ros", "Nia Ros")
+    by_ros = Quote("q", "It is too early to count the cost", "Nia Ros", 0, speaker_id="e-ros")
+    by_aid = Quote("q2", "It is too early to count the cost", "Harbour Help", 0, speaker_id="e-aid")
+    facts = _sheet("“It is too early to count the cost,” said Nia Ros.", "Elbe Re and Harbour Help spoke later.",
+                   entities=(firm, aid, kell, ros), quotes=(by_ros,))
+    assert (speaker_kind(firm, facts), speaker_kind(aid, facts), speaker_kind(kell, facts)) == ("ORG", "ORG", "PERSON")
+    assert speaker_option_problem(firm, by_ros, facts).startswith("not a person")
+    assert speaker_option_problem(aid, by_ros, facts).startswith("not a person")
+    assert speaker_option_problem(kell, by_aid, facts) == _OWN_SIDE
+
+
+@pytest.mark.parametrize("sentence", [
+    "Their song “Harbour Lights” topped the charts.",
+    "Harbour Lights! was the biggest hit of the year.",
+    "The single Harbour Lights sold a million copies.",
+    "It was the film Harbour Lights that made her name.",
+])
+def test_a_song_or_film_tagged_as_a_person_is_a_work_and_no_option(sentence):
+    song = _person("song", "Harbour Lights")
+    quote = Quote("q", "We kept every print we could find", "Ada Kell", 0, speaker_id="e-kell")
+    facts = _sheet("“We kept every print we could find,” said Ada Kell.", sentence,
+                   entities=(_person("kell", "Ada Kell"), song), quotes=(quote,))
+    assert speaker_kind(song, facts) == "WORK"
+    assert speaker_option_problem(song, quote, facts).startswith("not a person")
+
+
+def test_a_band_is_its_own_kind_and_a_person_stays_a_person():
+    facts = _sheet("UK rock band Quayside won, and hip-hop duo Tidewater played.", "Ada Kell sang “Home” with them.")
+    quayside = Entity("e-q", "Quayside", "ORG", 0, mentions=2)
+    tidewater = Entity("e-t", "Tidewater", "ORG", 0, mentions=2)
+    described = Entity("e-d", "Pier Nine", "ORG", 0, mentions=2, description="UK rock band")
+    assert [speaker_kind(e, facts) for e in (quayside, tidewater, described)] == ["BAND"] * 3
+    assert speaker_kind(_person("kell", "Ada Kell"), facts) == "PERSON"
+    assert speaker_kind(Entity("e-f", "Harbour Trust", "ORG", 0), facts) == "ORG"
+
+
+@pytest.mark.parametrize(("name", "sentence", "cut"), [
+    ("Ada", "The album saw Ada 3000 and Big Kell each produce one disc.", True),
+    ("Kell Partners", "Nia Ros, of JB Kell Partners, said prices would rise.", True),
+    ("Ada Kell", "The award went to Ada Kell 12 years after her debut.", False),  # a count of the next word
+    ("Ada", "Ada 3000, the singer, thanked the crowd.", True),
+    ("Ada Kell", "Ada Kell won 6-2 7-6 on Sunday.", False),  # a score after the name
+    ("Ada Kell", "HTA Ada Kell spoke first.", False),  # 'HTA' names another entity
+    ("Ada Kell", "Ada Kell 3000 is a stage name, but Ada Kell spoke.", False),  # one mention is whole
+])
+def test_a_name_cut_from_a_longer_one(name, sentence, cut):
+    hta = Entity("e-hta", "HTA", "ORG", 0, mentions=2)
+    entity = _person("x", name)
+    facts = _sheet(sentence, entities=(entity, hta))
+    assert cut_short(entity, facts) is cut
+    if cut:
+        quote = Quote("q", "We kept every print we could find", "Nia Ros", 0, speaker_id="e-ros")
+        assert speaker_option_problem(entity, quote, facts) == "a name cut short from a longer one"
 
 
 def test_a_surname_alone_is_no_option_beside_a_full_name():
