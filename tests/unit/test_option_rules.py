@@ -369,6 +369,35 @@ def test_who_said_item_is_dropped_when_fewer_than_two_fair_distractors_remain():
     assert any("distractor" in d.reason for d in quiz.dropped)
 
 
+def _org_quote_sheet(extra_bodies: int) -> FactSheet:
+    """'Harbour Trust' speaks among two people, and `extra_bodies` other organisations speak too."""
+    bodies = [Entity("e-trust", "Harbour Trust", "ORG", 0, mentions=3),
+              *(Entity(f"e-b{i}", name, "ORG", i + 1, mentions=2)
+                for i, name in enumerate(("Ferry Union", "Port Authority", "Dock Council")[:extra_bodies]))]
+    people = [_person("kell", "Ada Kell", description="the gallery's curator"),
+              _person("ros", "Nia Ros", description="the museum's director")]
+    said = [(e, f"We will open the {w} gallery in the spring") for e, w in
+            zip([*bodies, *people], ("east", "west", "north", "south", "upper", "lower"), strict=False)]
+    sentences = [f"“{text},” {e.name} said." for e, text in said]
+    quotes = tuple(Quote(f"q{i}", text, e.name, i, speaker_id=e.id, cue="said") for i, (e, text) in enumerate(said))
+    return _sheet(*sentences, entities=(*bodies, *people), quotes=quotes, title="Harbour galleries reopen")
+
+
+@pytest.mark.parametrize(("extra_bodies", "asked"), [(0, False), (2, False), (3, True)])
+def test_who_said_about_an_organisation_only_when_three_other_organisations_spoke(extra_bodies, asked):
+    from quizgen.generate import generate_quiz
+    from quizgen.templates import load_templates
+
+    facts = _org_quote_sheet(extra_bodies)
+    template = [t for t in load_templates() if t.id == "quote-speaker"]
+    quiz = generate_quiz(facts, template, count=10, seed=0)
+    about_trust = [i for i in quiz.items if i.answer == "Harbour Trust"]
+    assert bool(about_trust) is asked
+    for item in quiz.items:  # every option of the answer's kind: people with people, bodies with bodies
+        people = {"Ada Kell", "Nia Ros"}
+        assert len({o in people for o in item.options}) == 1, item.options
+
+
 def test_programmes_and_laws_are_their_own_kind():
     assert fine_kind(Entity("o1", "Social Security", "ORG", 0)) == "PROGRAMME"
     assert fine_kind(Entity("o2", "Clean Harbours Act", "LAW", 0)) == "PROGRAMME"
@@ -904,3 +933,21 @@ def test_a_predicted_year_takes_no_option_before_the_articles_date():
     facts = _year_sheet(sentence, answer, "Fares rose in 2001.", "A review is due in 2009.", date="2005-03-01")
     options = number_distractors(answer, facts, 3)
     assert options and all(int(o) >= 2005 for o in options)
+
+
+def test_a_band_is_swapped_for_a_band_never_for_an_artist_tagged_as_a_body_nor_a_song():
+    quayside = Entity("o1", "Quayside", "ORG", 2, mentions=3, description="UK rock band")
+    tidewater = Entity("o2", "Tidewater", "ORG", 2, mentions=3, description="hip-hop duo")
+    singer = Entity("o3", "Marlo", "ORG", 2, mentions=3)  # a rapper the tagger called a body
+    sentence = "Quayside played a long set at the harbour festival on Saturday night."
+
+    def statements(*others: Entity) -> list[str]:
+        return _statements(_swap_sheet(sentence, ("Quayside",), (quayside, *others)))
+
+    assert statements(singer) == []
+    swapped = statements(singer, tidewater)
+    assert swapped and all(s.startswith("Tidewater played") for s in swapped)
+    song = Entity("o4", "Harbour Lights", "ORG", 2, mentions=3)
+    titled = _swap_sheet("Their hit “Harbour Lights” topped the charts for a month in the summer.",
+                         ("Harbour Lights",), (song, Entity("o5", "Ferry Union", "ORG", 2, mentions=3)))
+    assert _statements(titled) == []
