@@ -443,13 +443,17 @@ def _kind_nouns() -> tuple[frozenset[str], frozenset[str], str]:
             "|".join(sorted(table["work_nouns"], key=len, reverse=True)))
 
 
+# Words before a work noun that make it a noun ('the single', 'their new album'), not a verb ('images show').
+_OWNER = r"\b(?:the|a|an|their|his|her|its|new|hit|debut|latest)"
+
+
 def _titled_as_a_work(entity: Entity, facts: FactSheet) -> bool:
-    """'“Harbour Lights”', 'Harbour Lights!', 'the single Harbour Lights': the article writes the name as a song's,
-    an album's or a film's title."""
+    """'“Harbour Lights”', 'Harbour Lights! was …', 'the single Harbour Lights': the article writes the name as a
+    song's, an album's or a film's title (a '!' mid-sentence, not one closing a chant: '“Let us love Ada Kell!”')."""
     works = _kind_nouns()[2]
     for name in (n for n in entity.names if len(n) > 1):
         n = re.escape(name)
-        title = compiled(rf"[\"“‘'](?:{n})[!?]?[\"”’']|(?<!\w){n}!|\b(?:{works}),? [\"“‘']?{n}(?!\w)", re.I)
+        title = compiled(rf"[\"“‘'](?:{n})[!?]?[\"”’']|(?<!\w){n}!(?=[\s,]+(?-i:[a-z]))|{_OWNER} (?:[a-z-]+ )?(?:{works}),? [\"“‘']?{n}(?!\w)", re.I)
         if any(title.search(s.text) for s in facts.sentences if name in s.text):
             return True
     return False

@@ -256,6 +256,9 @@ def test_a_body_tagged_as_a_person_is_a_body_and_its_spokesman_speaks_for_it():
     "It was the film Harbour Lights that made her name.",
 ])
 def test_a_song_or_film_tagged_as_a_person_is_a_work_and_no_option(sentence):
+    assert speaker_kind(_person("kell", "Ada Kell"), _sheet("The crowd chanted “Let us love Ada Kell!” for an hour.",
+                                                           "They cheered Ada Kell! The band played on.",
+                                                           "Images show Ada Kell at the harbour.")) == "PERSON"
     song = _person("song", "Harbour Lights")
     quote = Quote("q", "We kept every print we could find", "Ada Kell", 0, speaker_id="e-kell")
     facts = _sheet("“We kept every print we could find,” said Ada Kell.", sentence,
