@@ -453,7 +453,9 @@ def _titled_as_a_work(entity: Entity, facts: FactSheet) -> bool:
     works = _kind_nouns()[2]
     for name in (n for n in entity.names if len(n) > 1):
         n = re.escape(name)
-        title = compiled(rf"[\"“‘'](?:{n})[!?]?[\"”’']|(?<!\w){n}!(?=[\s,]+(?-i:[a-z]))|{_OWNER} (?:[a-z-]+ )?(?:{works}),? [\"“‘']?{n}(?!\w)", re.I)
+        title = compiled(rf"[\"“‘'](?:{n})[!?]?[\"”’']"  # in quotation marks
+                         rf"|(?<!\w){n}!(?=[\s,]+(?-i:[a-z]))"  # 'Harbour Lights! was …'
+                         rf"|{_OWNER} (?:[a-z-]+ )?(?:{works}),? [\"“‘']?{n}(?!\w)", re.I)  # 'their hit Harbour …'
         if any(title.search(s.text) for s in facts.sentences if name in s.text):
             return True
     return False
