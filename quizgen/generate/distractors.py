@@ -455,7 +455,8 @@ def _titled_as_a_work(entity: Entity, facts: FactSheet) -> bool:
         n = re.escape(name)
         title = compiled(rf"[\"“‘'](?:{n})[!?]?[\"”’']"  # in quotation marks
                          rf"|(?<!\w){n}!(?=[\s,]+(?-i:[a-z]))"  # 'Harbour Lights! was …'
-                         rf"|{_OWNER} (?:[a-z-]+ )?(?:{works}),? [\"“‘']?{n}(?!\w)", re.I)  # 'their hit Harbour …'
+                         # 'their hit Harbour Lights' (not 'the book, Ada Kell's Harbour')
+                         rf"|{_OWNER} (?:[a-z-]+ )?(?:{works}),? [\"“‘']?{n}(?![\w'’]| (?-i:[A-Z]))", re.I)
         if any(title.search(s.text) for s in facts.sentences if name in s.text):
             return True
     return False
@@ -645,6 +646,11 @@ def _another_kind(candidate: Entity, quote: Quote, facts: FactSheet) -> str | No
 
 
 _NUMBER_RUN_ON = re.compile(r" \d+(?![\w.,:/–-]*\d)(?=\s*(?:$|[,;.)]|(?:and|or|who|were|was|is|are)\b|[A-Z]))")
+@functools.lru_cache(maxsize=1)
+def _title_initialisms() -> frozenset[str]:
+    return frozenset(option_rules()["title_initialisms"])
+
+
 _INITIALISM_BEFORE = re.compile(r"\b([A-Z]{2,4}) $")
 
 
@@ -661,7 +667,7 @@ def _cut_from_longer_name(entity: Entity, facts: FactSheet) -> bool:
             for m in whole.finditer(sentence.text):
                 before = _INITIALISM_BEFORE.search(sentence.text[:m.start()])
                 run_on = _NUMBER_RUN_ON.match(sentence.text[m.end():]) is not None
-                if not run_on and (before is None or before.group(1) in initialisms):
+                if not run_on and (before is None or before.group(1) in initialisms | _title_initialisms()):
                     return False
                 seen = True
     return seen

@@ -258,7 +258,8 @@ def test_a_body_tagged_as_a_person_is_a_body_and_its_spokesman_speaks_for_it():
 def test_a_song_or_film_tagged_as_a_person_is_a_work_and_no_option(sentence):
     assert speaker_kind(_person("kell", "Ada Kell"), _sheet("The crowd chanted “Let us love Ada Kell!” for an hour.",
                                                            "They cheered Ada Kell! The band played on.",
-                                                           "Images show Ada Kell at the harbour.")) == "PERSON"
+                                                           "Images show Ada Kell at the harbour.",
+                                                           "The book, Ada Kell's Harbour, came out.")) == "PERSON"
     song = _person("song", "Harbour Lights")
     quote = Quote("q", "We kept every print we could find", "Ada Kell", 0, speaker_id="e-kell")
     facts = _sheet("“We kept every print we could find,” said Ada Kell.", sentence,
@@ -284,6 +285,7 @@ def test_a_band_is_its_own_kind_and_a_person_stays_a_person():
     ("Ada", "Ada 3000, the singer, thanked the crowd.", True),
     ("Ada Kell", "Ada Kell won 6-2 7-6 on Sunday.", False),  # a score after the name
     ("Ada Kell", "HTA Ada Kell spoke first.", False),  # 'HTA' names another entity
+    ("Ada Kell", "They met at a dinner hosted by deputy PM Ada Kell in May.", False),  # a title
     ("Ada Kell", "Ada Kell 3000 is a stage name, but Ada Kell spoke.", False),  # one mention is whole
 ])
 def test_a_name_cut_from_a_longer_one(name, sentence, cut):
