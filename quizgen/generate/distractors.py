@@ -443,7 +443,8 @@ def _kind_nouns() -> tuple[frozenset[str], frozenset[str], str]:
             "|".join(sorted(table["work_nouns"], key=len, reverse=True)))
 
 
-# Words before a work noun that make it a noun ('the single', 'their new album'), not a verb ('images show').
+# Words right before a work noun that make it a noun ('the single', 'their new album', 'hit single'), not a verb
+# ('images show', 'the reports show').
 _OWNER = r"\b(?:the|a|an|their|his|her|its|new|hit|debut|latest)"
 
 
@@ -456,7 +457,7 @@ def _titled_as_a_work(entity: Entity, facts: FactSheet) -> bool:
         title = compiled(rf"[\"“‘'](?:{n})[!?]?[\"”’']"  # in quotation marks
                          rf"|(?<!\w){n}!(?=[\s,]+(?-i:[a-z]))"  # 'Harbour Lights! was …'
                          # 'their hit Harbour Lights' (not 'the book, Ada Kell's Harbour')
-                         rf"|{_OWNER} (?:[a-z-]+ )?(?:{works}),? [\"“‘']?{n}(?![\w'’]| (?-i:[A-Z]))", re.I)
+                         rf"|{_OWNER} (?:{works}) [\"“‘']?{n}(?![\w'’]| (?-i:[A-Z]))", re.I)
         if any(title.search(s.text) for s in facts.sentences if name in s.text):
             return True
     return False
@@ -475,12 +476,19 @@ def _body_of_someone_s_role(entity: Entity, facts: FactSheet) -> bool:
                if other.type == "PERSON" and other.id != entity.id and other.description)
 
 
+def _plainly_a_person(entity: Entity) -> bool:
+    """A person the article gives a gender ('he', 'Mrs'), or a full name opening with a first name ('Sean Smith',
+    whose mother is 'the mother of Sean Smith'): no description or title turns them into a firm or a song."""
+    words = _key(entity.name).split()
+    return entity.type == "PERSON" and (entity.gender is not None or (len(words) >= 2 and words[0] in _first_names()))
+
+
 def speaker_kind(entity: Entity, facts: FactSheet) -> str:
     """`fine_kind`, corrected by what the article says of the name: a band by its description ('UK rock band'), a
     song, album or film written as a title, a firm tagged as a person ('X, the world's biggest reinsurer', or the
     body in another person's role). Who-said options and true/false swaps keep to the answer's speaker kind."""
     kind = fine_kind(entity)
-    if entity.type not in {"PERSON", "ORG"} or kind not in {"PERSON", "ORG"}:
+    if entity.type not in {"PERSON", "ORG"} or kind not in {"PERSON", "ORG"} or _plainly_a_person(entity):
         return kind
     bodies, bands, _ = _kind_nouns()
     head = sides.role_head(entity) if entity.description else ""

@@ -253,13 +253,18 @@ def test_a_body_tagged_as_a_person_is_a_body_and_its_spokesman_speaks_for_it():
     "Their song “Harbour Lights” topped the charts.",
     "Harbour Lights! was the biggest hit of the year.",
     "The single Harbour Lights sold a million copies.",
+    "Their new single Harbour Lights sold a million copies.",
     "It was the film Harbour Lights that made her name.",
 ])
 def test_a_song_or_film_tagged_as_a_person_is_a_work_and_no_option(sentence):
     assert speaker_kind(_person("kell", "Ada Kell"), _sheet("The crowd chanted “Let us love Ada Kell!” for an hour.",
                                                            "They cheered Ada Kell! The band played on.",
                                                            "Images show Ada Kell at the harbour.",
-                                                           "The book, Ada Kell's Harbour, came out.")) == "PERSON"
+                                                           "The book, Ada Kell's Harbour, came out.",
+                                                           "The reports show Ada Kell ahead.")) == "PERSON"
+    # A person with a gender, or a full name opening with a first name, stays a person.
+    assert speaker_kind(_person("jo", "Jo", gender="male"), _sheet("Jo! was the slogan.")) == "PERSON"
+    assert speaker_kind(_person("tom", "Tom Kell"), _sheet("Tom Kell! was everywhere that year.")) == "PERSON"
     song = _person("song", "Harbour Lights")
     quote = Quote("q", "We kept every print we could find", "Ada Kell", 0, speaker_id="e-kell")
     facts = _sheet("“We kept every print we could find,” said Ada Kell.", sentence,
