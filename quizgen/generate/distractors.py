@@ -659,7 +659,8 @@ def _title_initialisms() -> frozenset[str]:
     return frozenset(option_rules()["title_initialisms"])
 
 
-_INITIALISM_BEFORE = re.compile(r"\b([A-Z]{2,4}) $")
+# Capitals opening the name, after a lowercase word, punctuation or nothing ('of JB Kell Partners'; not 'Navy SEAL X').
+_INITIALISM_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b[a-z]+ )([A-Z]{2,4}) $")
 
 
 def _cut_from_longer_name(entity: Entity, facts: FactSheet) -> bool:

@@ -291,6 +291,7 @@ def test_a_band_is_its_own_kind_and_a_person_stays_a_person():
     ("Ada Kell", "Ada Kell won 6-2 7-6 on Sunday.", False),  # a score after the name
     ("Ada Kell", "HTA Ada Kell spoke first.", False),  # 'HTA' names another entity
     ("Ada Kell", "They met at a dinner hosted by deputy PM Ada Kell in May.", False),  # a title
+    ("Ada Kell", "He saw the death of Navy SEAL Ada Kell in May.", False),  # capitals after a capitalised word
     ("Ada Kell", "Ada Kell 3000 is a stage name, but Ada Kell spoke.", False),  # one mention is whole
 ])
 def test_a_name_cut_from_a_longer_one(name, sentence, cut):
