@@ -653,7 +653,14 @@ def _another_kind(candidate: Entity, quote: Quote, facts: FactSheet) -> str | No
     return f"of another kind ({theirs.lower()}) than the speaker ({ours.lower()})" if theirs != ours else None
 
 
-_NUMBER_RUN_ON = re.compile(r" \d+(?![\w.,:/–-]*\d)(?=\s*(?:$|[,;.)]|(?:and|or|who|were|was|is|are)\b|[A-Z]))")
+# A number run on from a name: one ending the phrase ('Ada 3000, the singer', 'Ada 3000 and Big Kell'), or one of
+# three digits or more that is no year ('Ada 3000 thanked fans'); not one counting the next word ('Ada Kell 12 years
+# after'), nor a score.
+_NUMBER_RUN_ON = re.compile(r" (?!(?:1[89]|20)\d\d(?!\d))"  # no year
+                            r"(?:\d+(?![\w.,:/–-]*\d)(?=\s*(?:$|[,;.)]|(?:and|or|who|were|was|is|are)\b|[A-Z]))"
+                            r"|\d{3,}(?![\w.,:/–-]))")
+
+
 @functools.lru_cache(maxsize=1)
 def _title_initialisms() -> frozenset[str]:
     return frozenset(option_rules()["title_initialisms"])

@@ -288,6 +288,8 @@ def test_a_band_is_its_own_kind_and_a_person_stays_a_person():
     ("Kell Partners", "Nia Ros, of JB Kell Partners, said prices would rise.", True),
     ("Ada Kell", "The award went to Ada Kell 12 years after her debut.", False),  # a count of the next word
     ("Ada", "Ada 3000, the singer, thanked the crowd.", True),
+    ("Ada", "Ada 3000 thanked the crowd.", True),
+    ("Ada Kell", "Ada Kell 2004 was a long year.", False),  # a year
     ("Ada Kell", "Ada Kell won 6-2 7-6 on Sunday.", False),  # a score after the name
     ("Ada Kell", "HTA Ada Kell spoke first.", False),  # 'HTA' names another entity
     ("Ada Kell", "They met at a dinner hosted by deputy PM Ada Kell in May.", False),  # a title
