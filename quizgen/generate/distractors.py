@@ -9,7 +9,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from quizgen.generate import sides
 from quizgen.lang import en as lang_en
 from quizgen.model import Entity, FactSheet, NumberFact, Quote
 from quizgen.textutil import compiled, normalize
@@ -476,6 +475,14 @@ def _body_of_someone_s_role(entity: Entity, facts: FactSheet) -> bool:
                if other.type == "PERSON" and other.id != entity.id and other.description)
 
 
+def _description_head(entity: Entity) -> str:
+    """The last word of a description's first phrase: 'the world's biggest reinsurer' → 'reinsurer'; 'UK rock band
+    of the year' → 'band'; 'aka Benny from the 29A group' → 'benny' (not 'group': that is what he belongs to)."""
+    first = re.split(r",|\s(?:of|at|from|in|for|with|by|on|who|which|that)\s", (entity.description or "").lower())[0]
+    words = re.findall(r"[a-z][\w-]*", first)
+    return words[-1] if words else ""
+
+
 def _plainly_a_person(entity: Entity) -> bool:
     """A person the article gives a gender ('he', 'Mrs'), or a full name opening with a first name ('Sean Smith',
     whose mother is 'the mother of Sean Smith'): no description or title turns them into a firm or a song."""
@@ -491,7 +498,7 @@ def speaker_kind(entity: Entity, facts: FactSheet) -> str:
     if entity.type not in {"PERSON", "ORG"} or kind not in {"PERSON", "ORG"} or _plainly_a_person(entity):
         return kind
     bodies, bands, _ = _kind_nouns()
-    head = sides.role_head(entity) if entity.description else ""
+    head = _description_head(entity)
     if head in bands or _judged_once(_called_a_band, entity, facts):
         return "BAND"
     if _judged_once(_titled_as_a_work, entity, facts):

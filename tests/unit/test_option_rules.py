@@ -281,6 +281,8 @@ def test_a_band_is_its_own_kind_and_a_person_stays_a_person():
     assert [speaker_kind(e, facts) for e in (quayside, tidewater, described)] == ["BAND"] * 3
     assert speaker_kind(_person("kell", "Ada Kell"), facts) == "PERSON"
     assert speaker_kind(Entity("e-f", "Harbour Trust", "ORG", 0), facts) == "ORG"
+    member = _person("benny", "Marl Vosk", description="aka Benny from the harbour writing group")
+    assert speaker_kind(member, facts) == "PERSON"  # a member of a group, not the group
 
 
 @pytest.mark.parametrize(("name", "sentence", "cut"), [
