@@ -236,4 +236,38 @@ def resolve_opening(facts: FactSheet, index: int) -> Resolved:
     resolved = _resolve_start(facts, index, text)
     if resolved.entity is None:
         resolved = _resolve_attribution(facts, index, text)
-    return resolved if resolved.entity is not None else Resolved(written)
+    resolved = resolved if resolved.entity is not None else Resolved(written)
+    return Resolved(full_surnames(facts, resolved.text), resolved.entity)
+
+
+# A capitalised word not joined to the next by a hyphen, an apostrophe or a space before another capitalised word:
+# perhaps a surname standing alone ("Lee was making …"); `_after_name` rules out the end of a longer name.
+_LONE_WORD = re.compile(r"(?<![\w.-])([A-Z][a-z][\w-]*)(?![\w-]|['’][a-rt-z]| [A-Z])")
+
+
+def _person_by_surname(facts: FactSheet, word: str) -> Entity | None:
+    """The one person of the article whose full name (two words or more) ends with `word`; None when no person or
+    more than one does, or when `word` is also the whole name of something else (a place, a firm)."""
+    people = [e for e in facts.entities if e.type == "PERSON" and len(e.name.split()) > 1
+              and e.name.split()[-1] == word]
+    if len(people) != 1 or any(word in e.names for e in facts.entities if e.type != "PERSON"):
+        return None
+    return people[0]
+
+
+def _after_name(text: str, at: int) -> bool:
+    """'Bruce Lee', 'Mr Lee', 'Dr. Lee': a capitalised word right before (no comma between) already says who."""
+    before = text[:at].split()
+    return bool(before) and before[-1][:1].isupper() and before[-1][-1:] not in ",;:"
+
+
+def full_surnames(facts: FactSheet, text: str) -> str:
+    """'Lee was making a film …' → 'Bruce Lee was making a film …': the first surname standing alone for a person
+    whose full name the article gives elsewhere (and this sentence does not), written out. Names inside quotation
+    marks stay as spoken."""
+    plain = _QUOTED.sub(lambda m: "…" * len(m.group(0)), text)  # same length: positions still match `text`
+    for m in _LONE_WORD.finditer(plain):
+        person = _person_by_surname(facts, m.group(1))
+        if person is not None and person.name not in text and not _after_name(plain, m.start()):
+            return text[:m.start()] + person.name + text[m.end():]
+    return text
