@@ -242,7 +242,8 @@ def resolve_opening(facts: FactSheet, index: int) -> Resolved:
 
 # A capitalised word not joined to the next by a hyphen, an apostrophe or a space before another capitalised word:
 # perhaps a surname standing alone ("Lee was making …"); `_after_name` rules out the end of a longer name.
-_LONE_WORD = re.compile(r"(?<![\w.-])([A-Z][a-z][\w-]*)(?![\w-]|['’][a-rt-z]| [A-Z])")
+# "Brown's Britain" is a title, not a person: a possessive before another capitalised word is left alone.
+_LONE_WORD = re.compile(r"(?<![\w.-])([A-Z][a-z][\w-]*)(?![\w-]|['’][a-rt-z]| [A-Z]|['’]s [A-Z])")
 
 
 def _person_by_surname(facts: FactSheet, word: str) -> Entity | None:
@@ -256,9 +257,18 @@ def _person_by_surname(facts: FactSheet, word: str) -> Entity | None:
 
 
 def _after_name(text: str, at: int) -> bool:
-    """'Bruce Lee', 'Mr Lee', 'Dr. Lee': a capitalised word right before (no comma between) already says who."""
+    """'Bruce Lee', 'Mr Lee', 'Dr. Lee': a capitalised word right before (no comma between) already says who;
+    'Even Lee', 'But Lee': a sentence's first word that only opens it says nothing."""
     before = text[:at].split()
-    return bool(before) and before[-1][:1].isupper() and before[-1][-1:] not in ",;:"
+    if not before or not before[-1][:1].isupper() or before[-1][-1:] in ",;:":
+        return False
+    return not (len(before) == 1 and before[0].lower() in _openers_only())
+
+
+@functools.lru_cache(maxsize=1)
+def _openers_only() -> frozenset[str]:
+    data = lang_en.table("standalone")
+    return frozenset(w.lower() for w in (*data["function_starters"], *data["scene_openers"], "even"))
 
 
 def full_surnames(facts: FactSheet, text: str) -> str:
@@ -266,8 +276,13 @@ def full_surnames(facts: FactSheet, text: str) -> str:
     whose full name the article gives elsewhere (and this sentence does not), written out. Names inside quotation
     marks stay as spoken."""
     plain = _QUOTED.sub(lambda m: "…" * len(m.group(0)), text)  # same length: positions still match `text`
+    spans: list[tuple[int, int, str]] = []
     for m in _LONE_WORD.finditer(plain):
         person = _person_by_surname(facts, m.group(1))
-        if person is not None and person.name not in text and not _after_name(plain, m.start()):
-            return text[:m.start()] + person.name + text[m.end():]
+        if person is None or person.name in text or any(name == person.name for *_, name in spans):
+            continue  # written in full already, or its first lone mention is being written out
+        if not _after_name(plain, m.start()):
+            spans.append((m.start(), m.end(), person.name))
+    for start, end, name in reversed(spans):  # from the end, so earlier positions stay valid
+        text = text[:start] + name + text[end:]
     return text

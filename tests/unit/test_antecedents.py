@@ -217,3 +217,14 @@ def test_a_surname_two_people_share_is_left_alone():
     sentence = "Chen was making a film about the pier in 2004."
     assert _last("Bo Chen and Ana Chen opened the pier.", sentence,
                  entities=(LIMA, CHEN, OKAFOR, BOARD, FERRIES, kim)) == sentence
+
+
+def test_every_lone_surname_is_written_in_full_once():
+    sentence = "Even Chen agreed with Okafor that Chen had lost."
+    assert _last("Bo Chen and Dan Okafor opened the pier.", sentence) == \
+        "Even Bo Chen agreed with Dan Okafor that Chen had lost."
+
+
+def test_a_possessive_before_a_capitalised_word_is_a_title_and_left_alone():
+    sentence = "The book, Chen's Harbour, sold 9,000 copies."
+    assert _last("Bo Chen and Dan Okafor opened the pier.", sentence) == sentence
