@@ -557,7 +557,7 @@ def tidy(text: str) -> str:
 
 # "Boeing also said …", "The council also voted …": 'also' right after the subject adds to a sentence the student
 # never reads; the rest stands alone without it.
-_ALSO_AFTER_SUBJECT = re.compile(r"^((?:The [a-z]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})) also (?=[a-z])")
+_ALSO_AFTER_SUBJECT = re.compile(r"^((?:The [a-z]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})) also (?!known\b)(?=[a-z])")
 
 
 def _drop_also(text: str) -> str:

@@ -369,8 +369,13 @@ def test_a_leaning_word_is_dropped_where_the_rest_stands_alone(text, shown):
     assert standalone.tidy(text) == shown
 
 
-def test_a_dated_earlier_stands_alone():
-    text = "Earlier this year the Tolbridge council voted to shut the pier."
+@pytest.mark.parametrize("text", [
+    "Earlier this year the Tolbridge council voted to shut the pier.",
+    "Ivo Brandt, also known as the Carlow Flyer, won the regatta in 2004.",
+    "Ivo Brandt also known as the Carlow Flyer won the regatta in 2004.",
+    "Figures show that expansion will cost the Tolbridge port £4m.",
+])
+def test_a_dated_earlier_an_also_known_and_a_that_clause_stand_alone(text):
     assert standalone.sentence_problem(text) is None
     assert standalone.tidy(text) == text
 
