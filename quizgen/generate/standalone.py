@@ -60,11 +60,17 @@ def _complement_follows(text: str, phrase: str) -> bool:
         return True
     if phrase in {"this", "these"} and following and re.sub(r"['’]s$", "", following[0].lower()) in _anchored():
         return True  # "This year's celebrations", "These days": anchored to the date, not to the sentence before
-    if phrase in {"earlier", "later"} and re.match(r"\s*(?:this\s|in\s+\d{4}\b)", text[len(phrase):], re.I):
-        return True  # "Earlier this year …", "Later in 2004 …": dated, not placed after the sentence before
+    if phrase in {"earlier", "later"} and _dated(text[len(phrase):]):
+        return True  # "Earlier this year …", "Later in 2004 …", "Earlier on Sunday": dated, not after the one before
     pair = lang_en.table("standalone")["paired_openers"].get(phrase)
     near = " ".join(text[len(phrase):].split()[:8])  # "Both Quinn and Lind", not "Both sides … and …" much later
     return pair is not None and re.search(rf"\b{pair}\b", near, re.I) is not None
+
+
+def _dated(text: str) -> bool:
+    """'this year …', 'in 2004 …', 'on Sunday …', 'Sunday …': words after 'Earlier'/'Later' that give the date."""
+    days = "|".join(lang_en.table("standalone")["calendar_words"][:7])
+    return re.match(rf"\s*(?:this\s|in\s+\d{{4}}\b|(?:on\s+)?(?:{days})\b)", text, re.I) is not None
 
 
 def drop_linking_opener(text: str) -> str:

@@ -346,11 +346,12 @@ def test_a_definite_subject_that_is_named_or_known_stays(text, known):
 
 
 @pytest.mark.parametrize(("text", "reason"), [
-    ("Quinn was among the front-runners for the job.", "'the job'"),
+    ("Quinn was among the front-runners for the job.", "'for the job'"),
     ("To get a certificate, couples must pay a fee of £135.", "'To get a certificate'"),
     ("Earlier the Tolbridge council had voted to shut the pier.", "begins with 'earlier'"),
     ("Later the Tolbridge council voted to shut the pier.", "begins with 'later'"),
-    ("Also on Monday the Tolbridge council voted to shut the pier.", "begins with 'also'"),
+    ("Also donating to the fund that day was Harbour Lines.", "'that day'"),
+    ("Earlier in the week the Tolbridge council voted to shut the pier.", "begins with 'earlier'"),
     ("Still the Tolbridge council voted to shut the pier.", "begins with 'still'"),
 ])
 def test_a_sentence_leaning_on_what_came_before_is_skipped(text, reason):
@@ -362,6 +363,8 @@ def test_a_sentence_leaning_on_what_came_before_is_skipped(text, reason):
     ("Meanwhile the Tolbridge council voted to shut the pier.", "The Tolbridge council voted to shut the pier."),
     ("Yet, the Tolbridge council voted to shut the pier.", "The Tolbridge council voted to shut the pier."),
     ("Harbour Lines also said it would cut 300 jobs.", "Harbour Lines said it would cut 300 jobs."),
+    ("Also on Monday, the Tolbridge council voted to shut the pier.",
+     "On Monday, the Tolbridge council voted to shut the pier."),
     ("The council also voted to shut the Tolbridge pier.", "The council voted to shut the Tolbridge pier."),
 ])
 def test_a_leaning_word_is_dropped_where_the_rest_stands_alone(text, shown):
@@ -374,6 +377,9 @@ def test_a_leaning_word_is_dropped_where_the_rest_stands_alone(text, shown):
     "Ivo Brandt, also known as the Carlow Flyer, won the regatta in 2004.",
     "Ivo Brandt also known as the Carlow Flyer won the regatta in 2004.",
     "Figures show that expansion will cost the Tolbridge port £4m.",
+    "Earlier on Sunday the Tolbridge council voted to shut the pier.",
+    "Dara Quinn told the Post that fares would rise in May.",
+    "Dara Quinn said he would do the job for nothing.",
 ])
 def test_a_dated_earlier_an_also_known_and_a_that_clause_stand_alone(text):
     assert standalone.sentence_problem(text) is None
