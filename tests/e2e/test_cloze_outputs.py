@@ -13,6 +13,7 @@ import yaml
 from quizgen.exporters.common import natural_key
 from quizgen.factsfile import dump_facts
 from quizgen.model import FactSheet, KeySentence, NumberFact, Sentence
+from quizgen.templates import builtin_dir
 from tests.conftest import import_apkg, only_folder, pdf_text, run_cli, squash
 from tests.unit.factories import sample_facts
 
@@ -43,7 +44,8 @@ def _make(tmp_path: Path) -> tuple[Path, dict]:
     source.parent.mkdir()
     source.write_text(dump_facts(_facts_with_shares()), encoding="utf-8")
     out = tmp_path / "out"
-    run = run_cli("make", source, "-o", out, "-n", "10")
+    # Cloze is off by default (blind raters accepted too few): turned on from the optional folder, as README says.
+    run = run_cli("make", source, "-o", out, "-n", "10", "--templates", builtin_dir() / "optional")
     assert run.code == 0, run.stderr
     folder = only_folder(out)
     return folder, yaml.safe_load((folder / "quiz.yaml").read_text(encoding="utf-8"))
