@@ -309,7 +309,7 @@ def _definite_subject_pattern() -> re.Pattern[str]:
     data = lang_en.table("standalone")
     verbs = "|".join(sorted(data["subject_verbs"], key=len, reverse=True))
     adverbs = "|".join(data["subject_adverbs"])
-    return re.compile(rf"^(?:The|This|That|These|Those)\s+(?:[a-z][a-z-]*\s+){{0,2}}?([a-z][a-z-]*)\s+"
+    return re.compile(rf"^(?:The|This|That|These|Those)\s+((?:[a-z][a-z-]*\s+){{0,2}}?)([a-z][a-z-]*)\s+"
                       rf"(?:(?:{adverbs})\s+[a-z]+|(?:{verbs}|[a-z]{{3,}}ed)\b)")
 
 
@@ -318,12 +318,14 @@ def _self_evident() -> frozenset[str]:
     return frozenset(w.lower() for w in lang_en.table("standalone")["self_evident_subjects"])
 
 
-def _unnamed_definite_subject(text: str) -> str | None:
-    """The head noun of a definite subject the sentence never says which of (see _definite_subject_pattern)."""
+def _unnamed_definite_subject(text: str, known: str) -> str | None:
+    """The head noun of a definite subject the sentence never says which of (see _definite_subject_pattern), unless
+    `known` names it or a word before it ('The barrier works …' in a story headlined '… tidal barrier')."""
     m = _definite_subject_pattern().match(text)
-    if m is None or m.group(1) in _self_evident() or m.group(1) in _function_words():
+    if m is None or m.group(2) in _self_evident() or m.group(2) in _function_words():
         return None
-    return m.group(1)
+    modifiers = [w for w in m.group(1).split() if len(w) > 3 and w not in _function_words()]
+    return None if any(_noun_known(w, known) for w in modifiers) else m.group(2)
 
 
 @functools.lru_cache(maxsize=1)
@@ -343,7 +345,7 @@ def vague_subject(text: str, known: str) -> str | None:
     began …': a sentence about a thing it does not name, unless `known` (the headline and the opening sentences)
     names that kind of thing."""
     text = drop_linking_opener(text)
-    word = _vague_noun(text) or _unnamed_definite_subject(text)
+    word = _vague_noun(text) or _unnamed_definite_subject(text, known)
     if word is None or _noun_known(word, known):
         return None
     return f"opens with 'the {word}' without naming it"

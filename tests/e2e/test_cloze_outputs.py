@@ -21,7 +21,7 @@ from tests.unit.factories import sample_facts
 _SHARES = (("Insurers expect flood cover for the low town to cost 18% less once the barrier opens.", "18%"),
            ("Last winter, water reached 7% of the homes on the harbour front.", "7%"),
            ("In a council survey, 64% of residents said they backed the plan.", "64%"),
-           ("The works will also raise the sea wall by 40% along the promenade.", "40%"),
+           ("The barrier works will also raise the sea wall by 40% along the promenade.", "40%"),
            ("Shops on the quay lost 25% of their trade in the storm month.", "25%"),
            ("Bus services to the estate were cut by 30% while the roads were closed.", "30%"),
            ("The council says 12% of the cost will come from local taxes.", "12%"))

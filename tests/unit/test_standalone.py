@@ -337,6 +337,7 @@ def test_a_definite_subject_the_sentence_never_says_which_is_skipped(text):
     ("The report of Harbour Lines was published on Monday.", "Ferry fares to rise"),
     ("The rules of the harbour board were published on Monday.", "Ferry fares to rise"),
     ("The broadcasts began on Monday near the Carlow border.", "Radio broadcast angers Carlow"),
+    ("The barrier works will raise the sea wall by 40%.", "Tolbridge votes for a tidal barrier"),
     ("The government said fares would rise by 5%.", "Ferry fares to rise"),
     ("The number of ferries fell to six.", "Ferry fares to rise"),
     ("The national average cost for tickets is £9.", "Ferry fares to rise"),
