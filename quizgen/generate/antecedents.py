@@ -236,4 +236,53 @@ def resolve_opening(facts: FactSheet, index: int) -> Resolved:
     resolved = _resolve_start(facts, index, text)
     if resolved.entity is None:
         resolved = _resolve_attribution(facts, index, text)
-    return resolved if resolved.entity is not None else Resolved(written)
+    resolved = resolved if resolved.entity is not None else Resolved(written)
+    return Resolved(full_surnames(facts, resolved.text), resolved.entity)
+
+
+# A capitalised word not joined to the next by a hyphen, an apostrophe or a space before another capitalised word:
+# perhaps a surname standing alone ("Lee was making …"); `_after_name` rules out the end of a longer name.
+# "Brown's Britain" is a title, not a person: a possessive before another capitalised word is left alone.
+_LONE_WORD = re.compile(r"(?<![\w.-])([A-Z][a-z][\w-]*)(?![\w-]|['’][a-rt-z]| [A-Z]|['’]s [A-Z])")
+
+
+def _person_by_surname(facts: FactSheet, word: str) -> Entity | None:
+    """The one person of the article whose full name (two words or more) ends with `word`; None when no person or
+    more than one does, or when `word` is also the whole name of something else (a place, a firm)."""
+    people = [e for e in facts.entities if e.type == "PERSON" and len(e.name.split()) > 1
+              and e.name.split()[-1] == word]
+    if len(people) != 1 or any(word in e.names for e in facts.entities if e.type != "PERSON"):
+        return None
+    return people[0]
+
+
+def _after_name(text: str, at: int) -> bool:
+    """'Bruce Lee', 'Mr Lee', 'Dr. Lee': a capitalised word right before (no comma between) already says who;
+    'Even Lee', 'But Lee': a sentence's first word that only opens it says nothing."""
+    before = text[:at].split()
+    if not before or not before[-1][:1].isupper() or before[-1][-1:] in ",;:":
+        return False
+    return not (len(before) == 1 and before[0].lower() in _openers_only())
+
+
+@functools.lru_cache(maxsize=1)
+def _openers_only() -> frozenset[str]:
+    data = lang_en.table("standalone")
+    return frozenset(w.lower() for w in (*data["function_starters"], *data["scene_openers"], "even"))
+
+
+def full_surnames(facts: FactSheet, text: str) -> str:
+    """'Lee was making a film …' → 'Bruce Lee was making a film …': the first surname standing alone for a person
+    whose full name the article gives elsewhere (and this sentence does not), written out. Names inside quotation
+    marks stay as spoken."""
+    plain = _QUOTED.sub(lambda m: "…" * len(m.group(0)), text)  # same length: positions still match `text`
+    spans: list[tuple[int, int, str]] = []
+    for m in _LONE_WORD.finditer(plain):
+        person = _person_by_surname(facts, m.group(1))
+        if person is None or person.name in text or any(name == person.name for *_, name in spans):
+            continue  # written in full already, or its first lone mention is being written out
+        if not _after_name(plain, m.start()):
+            spans.append((m.start(), m.end(), person.name))
+    for start, end, name in reversed(spans):  # from the end, so earlier positions stay valid
+        text = text[:start] + name + text[end:]
+    return text

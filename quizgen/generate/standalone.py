@@ -60,9 +60,17 @@ def _complement_follows(text: str, phrase: str) -> bool:
         return True
     if phrase in {"this", "these"} and following and re.sub(r"['’]s$", "", following[0].lower()) in _anchored():
         return True  # "This year's celebrations", "These days": anchored to the date, not to the sentence before
+    if phrase in {"earlier", "later"} and _dated(text[len(phrase):]):
+        return True  # "Earlier this year …", "Later in 2004 …", "Earlier on Sunday": dated, not after the one before
     pair = lang_en.table("standalone")["paired_openers"].get(phrase)
     near = " ".join(text[len(phrase):].split()[:8])  # "Both Quinn and Lind", not "Both sides … and …" much later
     return pair is not None and re.search(rf"\b{pair}\b", near, re.I) is not None
+
+
+def _dated(text: str) -> bool:
+    """'this year …', 'in 2004 …', 'on Sunday …', 'Sunday …': words after 'Earlier'/'Later' that give the date."""
+    days = "|".join(lang_en.table("standalone")["calendar_words"][:7])
+    return re.match(rf"\s*(?:this\s|in\s+\d{{4}}\b|(?:on\s+)?(?:{days})\b)", text, re.I) is not None
 
 
 def drop_linking_opener(text: str) -> str:
@@ -195,9 +203,51 @@ def _glued_figure(text: str) -> str | None:
     return f"runs a figure into a word ('{m.group(0)}'), a slip in the source" if m else None
 
 
+@functools.lru_cache(maxsize=1)
+def _article_slip() -> re.Pattern[str]:
+    """'an significant', 'a important': the article does not fit the sound of the word after it."""
+    data = lang_en.table("standalone")
+    a_ok = "|".join(re.escape(w) for w in data["a_before_vowel_letter"])
+    an_ok = "|".join(re.escape(w) for w in data["an_before_consonant_letter"])
+    return re.compile(rf"\b(?:[Aa] (?!(?i:{a_ok}))[aeiouAEIOU][a-z]|[Aa]n (?!(?i:{an_ok}))[b-df-hj-np-tv-z][a-z])")
+
+
+def _article_mismatch(text: str) -> str | None:
+    """'an significant change': the source's slip, copied. Skipped, not mended (the word meant is a guess)."""
+    m = _article_slip().search(_QUOTED.sub(" … ", text))
+    return f"has an article that does not fit the next word ('{m.group(0)}…'), a slip in the source" if m else None
+
+
+@functools.lru_cache(maxsize=1)
+def _stray_capital_pattern() -> re.Pattern[str]:
+    phrases = "|".join(re.escape(p) for p in lang_en.table("standalone")["stray_capitals"])
+    # "…, The council said": a capital "The" after a comma and before a lower-case word begins no name.
+    return re.compile(rf"(?<=\S )(?:{phrases})\b|, The (?=[a-z])")
+
+
+def _stray_capital(text: str) -> str | None:
+    """'rose by 5% Last Year': a common word capitalised mid-sentence, copied from the source."""
+    m = _stray_capital_pattern().search(_QUOTED.sub(" … ", text))
+    return f"capitalises a common word mid-sentence ('{m.group(0).strip(', ')}'), a slip in the source" if m else None
+
+
+@functools.lru_cache(maxsize=1)
+def _month_count_pattern() -> re.Pattern[str]:
+    data = lang_en.table("standalone")
+    months = "|".join(data["calendar_words"][7:])
+    nouns = "|".join(re.escape(w) for w in data["count_nouns"])
+    return re.compile(rf"\b(?:{months}) \d{{1,2}} (?:{nouns})\b")
+
+
+def _month_then_count(text: str) -> str | None:
+    """'In January 25 people were hurt': the count reads as a date (January 25) without the comma."""
+    m = _month_count_pattern().search(text)
+    return f"puts a count right after a month ('{m.group(0)}'), which reads as a date" if m else None
+
+
 SENTENCE_RULES: tuple[Callable[[str], str | None], ...] = (
     _starts_mid_thought, _needs_previous_sentence, _unbalanced_quotes, _dangling_end, _two_sentences, _points_back,
-    _roll_call, _garbled_words, _stray_marks, _glued_figure)
+    _roll_call, _garbled_words, _stray_marks, _glued_figure, _article_mismatch, _stray_capital, _month_then_count)
 
 
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")  # "Russian", "Japanese", "British", "Iraqi": a kind, not a name
@@ -252,11 +302,51 @@ def _vague_noun(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _definite_subject_pattern() -> re.Pattern[str]:
+    """'The broadcasts began …', 'That expansion will cost …': the/this/that, up to two lower-case words, the head
+    noun, then (after an adverb or two) its verb: nothing between the noun and the verb says which."""
+    data = lang_en.table("standalone")
+    verbs = "|".join(sorted(data["subject_verbs"], key=len, reverse=True))
+    adverbs = "|".join(data["subject_adverbs"])
+    return re.compile(rf"^(?:The|This|That|These|Those)\s+((?:[a-z][a-z-]*\s+){{0,2}}?)([a-z][a-z-]*)\s+"
+                      rf"(?:(?:{adverbs})\s+[a-z]+|(?:{verbs}|[a-z]{{3,}}ed)\b)")
+
+
+@functools.lru_cache(maxsize=1)
+def _self_evident() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("standalone")["self_evident_subjects"])
+
+
+def _unnamed_definite_subject(text: str, known: str) -> str | None:
+    """The head noun of a definite subject the sentence never says which of (see _definite_subject_pattern), unless
+    `known` names it or a word before it ('The barrier works …' in a story headlined '… tidal barrier')."""
+    m = _definite_subject_pattern().match(text)
+    if m is None or m.group(2) in _self_evident() or m.group(2) in _function_words():
+        return None
+    modifiers = [w for w in m.group(1).split() if len(w) > 3 and w not in _function_words()]
+    return None if any(_noun_known(w, known) for w in modifiers) else m.group(2)
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    data = lang_en.table("standalone")
+    return frozenset(w.lower() for w in (*data["function_starters"], *data["subject_adverbs"], "same", "only"))
+
+
+def _noun_known(word: str, known: str) -> bool:
+    """'report' is known from 'Report finds …'; 'broadcasts' from 'broadcast' (the stem without a plural -s)."""
+    stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
+    return re.search(rf"\b{re.escape(stem)}", known.lower()) is not None
+
+
 def vague_subject(text: str, known: str) -> str | None:
-    """'The company added …', 'The Russian oil firm has …', 'In a statement, the report said …': a sentence about a
-    thing it does not name, unless `known` (the headline and the opening sentences) names that kind of thing."""
-    word = _vague_noun(drop_linking_opener(text))
-    if word is None or re.search(rf"\b{re.escape(word)}", known.lower()):
+    """'The company added …', 'The Russian oil firm has …', 'In a statement, the report said …', 'The broadcasts
+    began …': a sentence about a thing it does not name, unless `known` (the headline and the opening sentences)
+    names that kind of thing."""
+    text = drop_linking_opener(text)
+    word = _vague_noun(text) or _unnamed_definite_subject(text, known)
+    if word is None or _noun_known(word, known):
         return None
     return f"opens with 'the {word}' without naming it"
 
@@ -430,9 +520,19 @@ def _comparison_without_base(text: str) -> str | None:
     return f"'{m.group(0)}' compares with something left out"
 
 
+# "To get a certificate, couples must …": the purpose names a kind of thing ('a certificate') the sentence before
+# explained; alone, which certificate is a guess.
+_PURPOSE_OBJECT = re.compile(r"^To (?:get|obtain|receive|earn|win|secure|qualify for) an? ((?:[a-z-]+ ){0,2}[a-z-]+),")
+
+
+def _purpose_without_its_object(text: str) -> str | None:
+    m = _PURPOSE_OBJECT.match(text)
+    return f"opens 'To get a {m.group(1)}' without saying which" if m else None
+
+
 CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (
     _time_points_back, _pointing_noun, _demonstrative, _epithet, _percentage_of_whom, _pronoun_speaker,
-    _it_points_back, _early_pronoun, _comparison_without_base)
+    _it_points_back, _early_pronoun, _comparison_without_base, _purpose_without_its_object)
 
 
 def sentence_problem(text: str) -> str | None:
@@ -460,7 +560,16 @@ def tidy(text: str) -> str:
     text = _SPACE_INSIDE_BRACKETS.sub(lambda m: m.group(1) or m.group(2), text)
     if "“" in text or "”" in text:  # a straight mark among curly ones ('“liberated" by'): curl it the way it faces
         text = re.sub(r'(?<=\S)"', "”", re.sub(r'"(?=\w)', "“", text))
-    return drop_linking_opener(re.sub(r"[ \t]{2,}", " ", text).strip())
+    return _drop_also(drop_linking_opener(re.sub(r"[ \t]{2,}", " ", text).strip()))
+
+
+# "Boeing also said …", "The council also voted …": 'also' right after the subject adds to a sentence the student
+# never reads; the rest stands alone without it.
+_ALSO_AFTER_SUBJECT = re.compile(r"^((?:The [a-z]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})) also (?!known\b)(?=[a-z])")
+
+
+def _drop_also(text: str) -> str:
+    return _ALSO_AFTER_SUBJECT.sub(r"\1 ", text, count=1)
 
 
 @functools.lru_cache(maxsize=1)

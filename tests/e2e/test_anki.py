@@ -24,8 +24,8 @@ def _plain(html: str) -> str:
 
 
 def _every_type_templates(folder: Path) -> Path:
-    """Built-in templates tuned so that the example gives an item of most types: a cloze may take two blanks (the
-    example keeps none: no blank has a fair word bank; test_cloze_outputs.py renders cloze cards); one who-said item
+    """Built-in templates tuned so that the example gives an item of most types (cloze is off by default and the
+    example has no blank with a fair word bank; test_cloze_outputs.py renders cloze cards); one who-said item
     chosen first, then the people-to-roles match (which keeps the other people: a person one item asks for leaves
     the match); the short answer from the gloss, not from a person the match lists."""
     folder.mkdir()
@@ -37,7 +37,6 @@ def _every_type_templates(folder: Path) -> Path:
             text = re.sub(pattern, replacement, text)
         (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
 
-    tuned("key-sentence-cloze", (r"(?m)^blanks: \d", "blanks: 2"))
     tuned("quote-speaker", (r"(?m)^priority: .*", "priority: 3"),
           (r'(?m)^when: "', """when: "'diesel' in quote.text and """))
     tuned("people-roles-matching", (r"(?m)^priority: .*", "priority: 2.5"))

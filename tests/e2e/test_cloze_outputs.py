@@ -13,6 +13,7 @@ import yaml
 from quizgen.exporters.common import natural_key
 from quizgen.factsfile import dump_facts
 from quizgen.model import FactSheet, KeySentence, NumberFact, Sentence
+from quizgen.templates import builtin_dir
 from tests.conftest import import_apkg, only_folder, pdf_text, run_cli, squash
 from tests.unit.factories import sample_facts
 
@@ -20,7 +21,7 @@ from tests.unit.factories import sample_facts
 _SHARES = (("Insurers expect flood cover for the low town to cost 18% less once the barrier opens.", "18%"),
            ("Last winter, water reached 7% of the homes on the harbour front.", "7%"),
            ("In a council survey, 64% of residents said they backed the plan.", "64%"),
-           ("The works will also raise the sea wall by 40% along the promenade.", "40%"),
+           ("The barrier works will also raise the sea wall by 40% along the promenade.", "40%"),
            ("Shops on the quay lost 25% of their trade in the storm month.", "25%"),
            ("Bus services to the estate were cut by 30% while the roads were closed.", "30%"),
            ("The council says 12% of the cost will come from local taxes.", "12%"))
@@ -43,7 +44,8 @@ def _make(tmp_path: Path) -> tuple[Path, dict]:
     source.parent.mkdir()
     source.write_text(dump_facts(_facts_with_shares()), encoding="utf-8")
     out = tmp_path / "out"
-    run = run_cli("make", source, "-o", out, "-n", "10")
+    # Cloze is off by default (blind raters accepted too few): turned on from the optional folder, as README says.
+    run = run_cli("make", source, "-o", out, "-n", "10", "--templates", builtin_dir() / "optional")
     assert run.code == 0, run.stderr
     folder = only_folder(out)
     return folder, yaml.safe_load((folder / "quiz.yaml").read_text(encoding="utf-8"))

@@ -61,7 +61,7 @@ def test_a_pronoun_whose_name_is_certain_is_replaced(before, sentence, resolved)
     ("Bo Chen's deputy spoke on Monday.", "He said fares would fall."),  # a possessor, not the subject
     ("After meeting Bo Chen, the mayor spoke.", "He said fares would fall."),
     ("“Bo Chen will lose,” the mayor said.", "He said fares would fall."),  # named only inside a quotation
-    ("Bo Chen opened the pier.", "He said Chen was wrong."),  # the pronoun is not the name it is beside
+    ("Bo Chen opened the pier.", "He said Mr Chen was wrong."),  # the pronoun is not the name it is beside
     ("Bo Chen opened the pier.", "She said fares would fall."),  # no woman named
     ("Bo Chen opened the pier.", "It took ten hours to cross."),  # the dummy "it"
     ("Isle Ferries carried 9,000 people last year.", "It is one of the oldest lines."),
@@ -191,3 +191,40 @@ def test_a_sentence_that_opens_with_she_is_kept_and_printed_with_her_name(tmp_pa
     index = next(s.index for s in facts.sentences if s.text.startswith("She then turned"))
     assert index in {k.sentence for k in facts.key_sentences}
     assert _Builder(facts, 0, "t").printable(index).startswith("Anna Quill then turned the cold stone hall")
+
+
+@pytest.mark.parametrize(("sentence", "shown"), [
+    ("Chen was making a film about the pier in 2004.", "Bo Chen was making a film about the pier in 2004."),
+    ("The pier was opened by Okafor in 2004.", "The pier was opened by Dan Okafor in 2004."),
+    ("Okafor's boat sank off the pier in 2004.", "Dan Okafor's boat sank off the pier in 2004."),
+])
+def test_a_surname_alone_is_written_in_full(sentence, shown):
+    assert _last("Bo Chen and Dan Okafor opened the pier.", sentence) == shown
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bo Chen was making a film about the pier in 2004.",  # the full name is there already
+    "Mr Chen was making a film about the pier in 2004.",  # an honorific says who
+    "The boat was named “Okafor” by the board.",  # inside a quotation: as spoken
+    "Sun Okafor opened a second pier in 2005.",  # part of another name
+])
+def test_a_name_that_already_says_who_is_left_alone(sentence):
+    assert _last("Bo Chen and Dan Okafor opened the pier.", sentence) == sentence
+
+
+def test_a_surname_two_people_share_is_left_alone():
+    kim = Entity("e-k", "Ana Chen", "PERSON", 0, aliases=("Chen",), gender="female")
+    sentence = "Chen was making a film about the pier in 2004."
+    assert _last("Bo Chen and Ana Chen opened the pier.", sentence,
+                 entities=(LIMA, CHEN, OKAFOR, BOARD, FERRIES, kim)) == sentence
+
+
+def test_every_lone_surname_is_written_in_full_once():
+    sentence = "Even Chen agreed with Okafor that Chen had lost."
+    assert _last("Bo Chen and Dan Okafor opened the pier.", sentence) == \
+        "Even Bo Chen agreed with Dan Okafor that Chen had lost."
+
+
+def test_a_possessive_before_a_capitalised_word_is_a_title_and_left_alone():
+    sentence = "The book, Chen's Harbour, sold 9,000 copies."
+    assert _last("Bo Chen and Dan Okafor opened the pier.", sentence) == sentence

@@ -11,7 +11,7 @@ from quizgen.generate import generate_quiz
 from quizgen.generate.contrasts import contrast_problem, contrasted, contrasts_in
 from quizgen.generate.quality import check_item
 from quizgen.model import KeySentence, NumberFact, Sentence
-from quizgen.templates import load_templates
+from quizgen.templates import builtin_dir, load_templates
 from tests.unit.factories import sample_facts
 
 TITLE = "Harwick votes for a tidal barrier"
@@ -91,7 +91,7 @@ def test_the_first_acceptable_word_is_turned_and_the_others_give_reasons():
 
 @pytest.fixture(scope="module")
 def contrast_template():
-    return [t for t in load_templates() if t.id == "key-fact-contrast"]
+    return [t for t in load_templates([builtin_dir() / "optional"]) if t.id == "key-fact-contrast"]
 
 
 def _facts_with(text: str, numbers: tuple[NumberFact, ...] = ()):
@@ -128,7 +128,7 @@ def test_a_statement_the_article_makes_elsewhere_is_no_false_statement(contrast_
 
 def test_a_full_quiz_tests_the_contrast_once_and_stays_deterministic():
     facts = _facts_with("The council promised the barrier would be finished before the next flood season.")
-    templates = load_templates()
+    templates = load_templates([builtin_dir() / "optional"])  # the contrast is off by default
     turned = "The council promised the barrier would be finished after the next flood season."
     answers = set()
     for seed in range(6):

@@ -28,14 +28,16 @@ def optional_templates():
 
 def test_every_builtin_template_loads(templates):
     ids = {t.id for t in templates}
-    assert {"quote-speaker", "person-short-answer", "key-sentence-cloze", "number-complete",
+    assert {"quote-speaker", "person-short-answer", "number-complete",
             "key-sentence-true-false", "people-roles-matching", "gloss-meaning"} <= ids
-    # Weak templates (raters accepted 0%, 23% and 30% of their items) are off by default.
-    assert not {"number-how-many", "sentence-wh-question", "entity-described-as"} & ids
+    # Weak templates (raters accepted 0%, 23%, 30%, 44% and 0% of their items) are off by default.
+    assert not {"number-how-many", "sentence-wh-question", "entity-described-as", "key-sentence-cloze",
+                "key-fact-contrast"} & ids
 
 
 def test_retired_templates_still_load_from_the_optional_folder(optional_templates):
-    assert {"number-how-many", "sentence-wh-question", "entity-described-as"} <= {t.id for t in optional_templates}
+    assert {"number-how-many", "sentence-wh-question", "entity-described-as", "key-sentence-cloze",
+            "key-fact-contrast"} <= {t.id for t in optional_templates}
 
 
 def test_every_builtin_template_makes_a_checked_candidate(templates):
@@ -150,7 +152,7 @@ def _with_more_figures(facts):
 
 
 def test_cloze_blanks_names_and_numbers_with_anki_syntax(templates):
-    cloze_template = [t for t in templates if t.id == "key-sentence-cloze"]
+    cloze_template = [t for t in load_templates([builtin_dir() / "optional"]) if t.id == "key-sentence-cloze"]
     quiz = generate_quiz(_with_more_figures(sample_facts()), cloze_template, count=30, seed=0)
     cloze = next(i for i in quiz.items if i.type == "cloze" and i.fact == "k-0")
     # One blank: "Harwick" is the headline's own word, so the figure is the blank.
@@ -164,14 +166,15 @@ def test_cloze_blanks_names_and_numbers_with_anki_syntax(templates):
 
 
 def test_a_cloze_whose_word_bank_would_give_it_away_is_dropped(templates):
-    cloze_template = [t for t in templates if t.id == "key-sentence-cloze"]
+    cloze_template = [t for t in load_templates([builtin_dir() / "optional"]) if t.id == "key-sentence-cloze"]
     quiz = generate_quiz(sample_facts(), cloze_template, count=30, seed=0)
     assert not any(i.fact == "k-0" for i in quiz.items)
     assert any(d.fact == "k-0" and "word bank" in d.reason for d in quiz.dropped)
 
 
 def test_two_blanks_when_a_template_asks_and_they_are_apart(templates):
-    cloze_template = replace(next(t for t in templates if t.id == "key-sentence-cloze"), blanks=2)
+    cloze = next(t for t in load_templates([builtin_dir() / "optional"]) if t.id == "key-sentence-cloze")
+    cloze_template = replace(cloze, blanks=2)
     facts = _with_more_figures(sample_facts())
     text = "Tom Ellis, who has studied the local tides for a decade, put the cost of the works at £90 million."
     facts = replace(facts, sentences=(*facts.sentences, Sentence(6, 6, text)),

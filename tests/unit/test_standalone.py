@@ -315,3 +315,95 @@ def test_judging_a_sentence_costs_linear_time_on_adversarial_text(unit):
 
     worst = run_bounded(measured, 60).value
     assert worst < 10.0, f"{worst:.1f}× for a 4× longer sentence"  # linear ≈ 4, quadratic ≈ 16
+
+
+# --- round 6: definite subjects, leaning openers, copied slips (hand-written text) ----------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The broadcasts began on Monday near the Carlow border.",
+    "The decision was announced in Tolbridge on Friday.",
+    "The report comes a week after the vote on the pier.",
+    "That expansion will cost the Tolbridge mill £4m.",
+    "The three men also sold the old boathouse to Harbour Lines.",
+])
+def test_a_definite_subject_the_sentence_never_says_which_is_skipped(text):
+    assert "without naming it" in (standalone.vague_subject(text, "Ferry fares to rise") or "")
+
+
+@pytest.mark.parametrize(("text", "known"), [
+    ("The European Union said it would fund the Tolbridge pier.", "Ferry fares to rise"),
+    ("The 25-year-old striker Ivo Brandt scored twice for Carlow.", "Ferry fares to rise"),
+    ("The report of Harbour Lines was published on Monday.", "Ferry fares to rise"),
+    ("The rules of the harbour board were published on Monday.", "Ferry fares to rise"),
+    ("The broadcasts began on Monday near the Carlow border.", "Radio broadcast angers Carlow"),
+    ("The barrier works will raise the sea wall by 40%.", "Tolbridge votes for a tidal barrier"),
+    ("The government said fares would rise by 5%.", "Ferry fares to rise"),
+    ("The number of ferries fell to six.", "Ferry fares to rise"),
+    ("The national average cost for tickets is £9.", "Ferry fares to rise"),
+])
+def test_a_definite_subject_that_is_named_or_known_stays(text, known):
+    assert standalone.vague_subject(text, known) is None
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Quinn was among the front-runners for the job.", "'for the job'"),
+    ("To get a certificate, couples must pay a fee of £135.", "'To get a certificate'"),
+    ("Earlier the Tolbridge council had voted to shut the pier.", "begins with 'earlier'"),
+    ("Later the Tolbridge council voted to shut the pier.", "begins with 'later'"),
+    ("Also donating to the fund that day was Harbour Lines.", "'that day'"),
+    ("Earlier in the week the Tolbridge council voted to shut the pier.", "begins with 'earlier'"),
+    ("Still the Tolbridge council voted to shut the pier.", "begins with 'still'"),
+])
+def test_a_sentence_leaning_on_what_came_before_is_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Earlier, Dara Quinn had won the Tolbridge regatta.", "Dara Quinn had won the Tolbridge regatta."),
+    ("Meanwhile the Tolbridge council voted to shut the pier.", "The Tolbridge council voted to shut the pier."),
+    ("Yet, the Tolbridge council voted to shut the pier.", "The Tolbridge council voted to shut the pier."),
+    ("Harbour Lines also said it would cut 300 jobs.", "Harbour Lines said it would cut 300 jobs."),
+    ("Also on Monday, the Tolbridge council voted to shut the pier.",
+     "On Monday, the Tolbridge council voted to shut the pier."),
+    ("The council also voted to shut the Tolbridge pier.", "The council voted to shut the Tolbridge pier."),
+])
+def test_a_leaning_word_is_dropped_where_the_rest_stands_alone(text, shown):
+    assert standalone.sentence_problem(text) is None
+    assert standalone.tidy(text) == shown
+
+
+@pytest.mark.parametrize("text", [
+    "Earlier this year the Tolbridge council voted to shut the pier.",
+    "Ivo Brandt, also known as the Carlow Flyer, won the regatta in 2004.",
+    "Ivo Brandt also known as the Carlow Flyer won the regatta in 2004.",
+    "Figures show that expansion will cost the Tolbridge port £4m.",
+    "Earlier on Sunday the Tolbridge council voted to shut the pier.",
+    "Dara Quinn told the Post that fares would rise in May.",
+    "Dara Quinn said he would do the job for nothing.",
+])
+def test_a_dated_earlier_an_also_known_and_a_that_clause_stand_alone(text):
+    assert standalone.sentence_problem(text) is None
+    assert standalone.tidy(text) == text
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Quinn called the vote an significant change for Tolbridge.", "'an si"),
+    ("Quinn called the vote a important change for Tolbridge.", "'a im"),
+    ("Ferry fares in Tolbridge rose by 5% Last Year.", "'Last Year'"),
+    ("In Tolbridge, The council voted to shut the pier.", "'The'"),
+    ("In January 25 people were hurt on the Tolbridge pier.", "'January 25 people'"),
+])
+def test_a_cheap_to_see_slip_copied_from_the_source_is_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Quinn was an honest MP and a European champion for Tolbridge.",
+    "Quinn won a one-off race and a unique prize after an hour in Leeds.",
+    "On January 25 the Tolbridge council voted to shut the pier.",
+    "In January, 25 people were hurt on the Tolbridge pier.",
+    "Quinn opened an historic hotel in Tolbridge in 2004.",
+])
+def test_sound_articles_dates_and_names_stay(text):
+    assert standalone.sentence_problem(text) is None
