@@ -299,7 +299,19 @@ def _vague_noun(text: str) -> str | None:
             return None if named else word
     if (m := _vague_subject_later().search(text)) is not None and not _names_something(text):
         return m.group(1).lower()
-    return None
+    return _bare_plural_subject(text)
+
+
+def _bare_plural_subject(text: str) -> str | None:
+    """'Requests have come from three towns', 'Plans were drawn up': a plural vague noun opening the sentence with
+    no 'the', then its verb: requests for what, plans of whom? ('Requests for a new bridge have …' says.)"""
+    data = lang_en.table("standalone")
+    verbs = "|".join(sorted(data["subject_verbs"], key=len, reverse=True))
+    m = re.match(rf"^([A-Z][a-z]+?)e?s\s+(?:{verbs}|[a-z]{{3,}}ed)\b", text)
+    if m is None:
+        return None
+    pointers = set(data["bare_plural_pointers"])
+    return next((w for w in (m.group(1).lower(), m.group(1).lower() + "e") if w in pointers), None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -464,8 +476,59 @@ def _it_points_back(text: str) -> str | None:
     """'Microsoft replaced it with a newer browser': replaced what?"""
     plain = _QUOTED.sub("", drop_linking_opener(text))
     after_subject, anywhere = _it_patterns()
-    m = after_subject.search(plain) or anywhere.search(plain)
+    m = after_subject.search(plain) or anywhere.search(plain) or _it_after_progressive(plain)
     return f"'{m.group(0).split()[-2]} it' stands for something named before" if m else None
+
+
+# "The council is tying it into an aid package": a verb in -ing right after the subject and its 'is/are/was', with
+# 'it' as its object. The dummy 'it' ("making it clear") is left alone as in _it_patterns.
+_PROGRESSIVE_IT = re.compile(r"^\W*(?:[\w'’.-]+\s+){1,4}?(?:is|are|was|were|been|be)\s+[a-z]+ing\s+it\b")
+
+
+def _it_after_progressive(plain: str) -> re.Match[str] | None:
+    m = _PROGRESSIVE_IT.search(plain)
+    if m is None:
+        return None
+    dummy = tuple(lang_en.table("standalone")["dummy_it_followers"])
+    after = plain[m.end():].lstrip().lower()
+    return None if after.startswith(dummy) and not after.startswith(("into the", "to the")) else m
+
+
+# "The city replaced them with new lamps": 'them' as the object of a verb, with no plural noun before it that
+# 'them' could be ("The firm bought two mills and closed them" names what it closes).
+_OBJECT_THEM = re.compile(r"\b([a-z]+ed|[a-z]+ing|sold|bought|took|kept|gave|left|built|held|shut|cut|sent|saw"
+                          r"|brought|caught|chose|threw|wrote|broke|hit)\s+them\b")
+_PLURAL_WORD = re.compile(r"\b(?!(?:has|was|is|does|this|its|his|hers|as|us|yes|thus|less|plus)\b)[A-Za-z]{2,}s\b")
+
+
+def _them_points_back(text: str) -> str | None:
+    """'The city replaced them with new lamps': replaced what? Skipped unless a plural before 'them' names them."""
+    plain = _QUOTED.sub("", drop_linking_opener(text))
+    m = _OBJECT_THEM.search(plain)
+    if m is None or _PLURAL_WORD.search(plain[:m.start()]) or re.search(r"\band\b", plain[:m.start()]):
+        return None
+    return f"'{m.group(0)}' stands for things named before"
+
+
+@functools.lru_cache(maxsize=1)
+def _deictic_time_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(lang_en.table("standalone")["deictic_times"], key=len,
+                                                  reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.I)
+
+
+# A year, or a month with its day: the statement dates itself ("on Monday 3 May", "in 2004").
+_OWN_DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|\b[A-Z][a-z]+\s+\d{1,2}\b")
+
+
+def _deictic_time(text: str) -> str | None:
+    """'Fans gathered in Leeds this weekend', 'The bakery opened yesterday': a time counted from the day the article
+    was written; alone, in a deck or a quiz, the student cannot place it. Words inside a quotation are left out."""
+    plain = _QUOTED.sub(" … ", text)
+    m = _deictic_time_pattern().search(plain)
+    if m is None or _OWN_DATE.search(plain):
+        return None
+    return f"'{m.group(0)}' counts from a day the statement does not give"
 
 
 # A scene-setting first word ("Within", "In", "Instead"), then only lower-case words (no name) up to a subject
@@ -532,7 +595,8 @@ def _purpose_without_its_object(text: str) -> str | None:
 
 CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (
     _time_points_back, _pointing_noun, _demonstrative, _epithet, _percentage_of_whom, _pronoun_speaker,
-    _it_points_back, _early_pronoun, _comparison_without_base, _purpose_without_its_object)
+    _it_points_back, _them_points_back, _early_pronoun, _comparison_without_base, _purpose_without_its_object,
+    _deictic_time)
 
 
 def sentence_problem(text: str) -> str | None:

@@ -407,3 +407,42 @@ def test_a_cheap_to_see_slip_copied_from_the_source_is_skipped(text, reason):
 ])
 def test_sound_articles_dates_and_names_stay(text):
     assert standalone.sentence_problem(text) is None
+
+
+# Round 7: 'it'/'them' objects, bare plural subjects, times counted from the day of writing.
+@pytest.mark.parametrize("text", [
+    "The council is tying it into some kind of aid package.",
+    "The city replaced them with new lamps in 2019.",
+    "The farmer has been selling them at the market."])
+def test_object_it_or_them_with_nothing_to_stand_for_is_skipped(text: str) -> None:
+    assert standalone.sentence_problem(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The council is making it clear that the road will close.",
+    "The firm bought two old mills and closed them in 2010.",
+    "Volunteers collected the bottles and sorted them by colour."])
+def test_it_or_them_with_its_thing_in_the_sentence_is_kept(text: str) -> None:
+    assert standalone.sentence_problem(text) is None
+
+
+def test_bare_plural_request_subject_is_skipped_unless_it_says_for_what() -> None:
+    assert standalone.vague_subject("Requests have come from three valley towns.", "Towns want a bridge") is not None
+    assert standalone.vague_subject("Requests for a new bridge have come from three towns.", "Towns want a bridge") is None
+    assert standalone.vague_subject("Businesses have closed across the valley.", "Towns want a bridge") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of cyclists rode through Harrowgate this weekend.",
+    "The bakery on Mill Lane opened yesterday.",
+    "The lighthouse in Port Sela reopened last night after repairs."])
+def test_time_counted_from_the_day_of_writing_is_skipped(text: str) -> None:
+    assert standalone.sentence_problem(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The lighthouse in Port Sela reopened this week, on 3 May 2021, after repairs.",
+    "Thousands of cyclists rode through Harrowgate in June 2019.",
+    "The guide said: “we open today at nine.”"])
+def test_a_dated_time_or_one_inside_a_quotation_is_kept(text: str) -> None:
+    assert standalone.sentence_problem(text) is None
