@@ -427,9 +427,10 @@ def test_it_or_them_with_its_thing_in_the_sentence_is_kept(text: str) -> None:
 
 
 def test_bare_plural_request_subject_is_skipped_unless_it_says_for_what() -> None:
-    assert standalone.vague_subject("Requests have come from three valley towns.", "Towns want a bridge") is not None
-    assert standalone.vague_subject("Requests for a new bridge have come from three towns.", "Towns want a bridge") is None
-    assert standalone.vague_subject("Businesses have closed across the valley.", "Towns want a bridge") is None
+    known = "Towns want a bridge"
+    assert standalone.vague_subject("Requests have come from three valley towns.", known) is not None
+    assert standalone.vague_subject("Requests for a new bridge have come from three towns.", known) is None
+    assert standalone.vague_subject("Businesses have closed across the valley.", known) is None
 
 
 @pytest.mark.parametrize("text", [
