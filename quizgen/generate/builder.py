@@ -29,7 +29,14 @@ from quizgen.generate.facts import Fact, facts_for, role_as_written
 from quizgen.generate.quality import check_item
 from quizgen.generate.selection import Candidate, plan_quiz, restates_headline, swapped_pair
 from quizgen.generate.sides import same_side
-from quizgen.generate.standalone import drop_linking_opener, role_problem, sentence_problem, tidy, vague_subject
+from quizgen.generate.standalone import (
+    drop_linking_opener,
+    quote_without_subject,
+    role_problem,
+    sentence_problem,
+    tidy,
+    vague_subject,
+)
 from quizgen.lang import en as lang_en
 from quizgen.model import (
     TYPE_ORDER,
@@ -418,7 +425,8 @@ class _Builder:
             raise _DropError("the quotation names its own speaker")
         if template.applies_to == "quote" and re.search(r"(?:^|\s)['‘]\w|[\w.,!?][’']\s*$|[“”\"]", fact.record.text):
             raise _DropError("a quotation inside the quotation: who said which words is ambiguous")
-        if template.applies_to == "quote" and (reason := self._uncertain_speaker(fact.record, target)
+        if template.applies_to == "quote" and (reason := quote_without_subject(fact.record.text)
+                                               or self._uncertain_speaker(fact.record, target)
                                                or speaker_problem(target, self.facts)
                                                or _unfit_speaker(target, self.facts, count)):
             raise _DropError(reason)

@@ -374,8 +374,11 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
     units, verbs, anchored = words("time_units"), words("percentage_verbs"), words("anchored_after_demonstrative")
     # A verb or a clause break after "the <epithet>": the epithet is the subject, a person ("the Mallorcan won").
     demonym = _DEMONYM.pattern
-    person_verb = (r"(?:'s\b|\s*[,;:]|\s+(?:[a-z]+ed|said|says|was|is|has|had|will|would|could|can|won|lost"
-                   r"|beat|took|made|hit|went|broke|scored|served|struck|led|got|saw)\b)")
+    # An adverb may sit between the epithet and its verb ("the Mallorcan now has", "the Scot then spent").
+    adverbs = words("subject_adverbs")
+    person_verb = (rf"(?:['’]s\b|\s*[,;:]|(?:\s+(?:{adverbs}))?\s+(?:[a-z]+ed|said|says|was|is|has|had|will|would"
+                   r"|could|can|won|lost|beat|took|made|hit|went|broke|scored|served|struck|led|got|saw|spent|needs"
+                   r"|faces|plays|takes|wins|hopes|wants)\b)")
     return {
         # "Two days earlier …" points back; "up 31% from a year earlier" is a comparison that says with what.
         "time": re.compile(rf"\b(?:{words('time_pointers')})\b(?! of\b)"
@@ -604,6 +607,20 @@ def sentence_problem(text: str) -> str | None:
     for rule in (*SENTENCE_RULES, *CONTEXT_RULES):
         if (reason := rule(text)) is not None:
             return reason
+    return None
+
+
+def quote_without_subject(quote: str) -> str | None:
+    """'“are doing a very good job”', '“being treated unfairly”': quoted words that begin at a verb, lower case, their
+    subject left outside the marks. As a who-said quote the student cannot tell who is doing what. ('“we are doing
+    well”' and '“a very good job”' are not caught: the first has its subject, the second is no clause to complete.)"""
+    first = re.match(r"[\W_]*([a-z][a-z'’]*)\b", quote)
+    if first is None:
+        return None
+    word = first.group(1)
+    data = lang_en.table("standalone")
+    if word in data["subjectless_quote_starts"] or (word.endswith("ing") and word not in data["ing_pronouns"]):
+        return f"the quotation begins at its verb ('{word}') with its subject left out"
     return None
 
 

@@ -447,3 +447,41 @@ def test_time_counted_from_the_day_of_writing_is_skipped(text: str) -> None:
     "The guide said: “we open today at nine.”"])
 def test_a_dated_time_or_one_inside_a_quotation_is_kept(text: str) -> None:
     assert standalone.sentence_problem(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "The Corsican now has 15 days to recover from the injury.",
+    "The Corsican then spent 3 weeks resting at home.",
+    "The win was the Corsican’s 3rd title in 4 years."])
+def test_an_epithet_before_an_adverb_or_a_curly_possessive_is_skipped(text: str) -> None:
+    assert "the Corsican" in (standalone.sentence_problem(text) or "")
+
+
+def test_a_regional_adjective_before_a_noun_is_no_epithet() -> None:
+    assert standalone.sentence_problem("The Corsican government spent 3 million euros on roads in 2019.") is None
+
+
+@pytest.mark.parametrize("quote", ["are doing a very good job", "…being treated unfairly by the league", "is."])
+def test_a_quotation_that_begins_at_its_verb_has_no_subject(quote: str) -> None:
+    assert standalone.quote_without_subject(quote) is not None
+
+
+@pytest.mark.parametrize("quote", ["we are doing a very good job", "Nothing is settled yet", "nothing is settled",
+                                   "a very good job"])
+def test_a_quotation_with_its_subject_or_no_clause_is_kept(quote: str) -> None:
+    assert standalone.quote_without_subject(quote) is None
+
+
+def test_who_said_drops_a_quotation_that_begins_at_its_verb() -> None:
+    from dataclasses import replace
+
+    from quizgen.generate import generate_quiz
+    from quizgen.templates import load_templates
+    from tests.unit.factories import sample_facts
+
+    facts = sample_facts()
+    quote_template = [t for t in load_templates() if t.id == "quote-speaker"]
+    assert generate_quiz(facts, quote_template, count=5, seed=0).items
+    cut = replace(facts, quotes=tuple(replace(q, text="are doing a very good job") for q in facts.quotes))
+    quiz = generate_quiz(cut, quote_template, count=5, seed=0)
+    assert not quiz.items and any("begins at its verb" in d.reason for d in quiz.dropped)
