@@ -791,6 +791,8 @@ def _percent_candidates(answer: NumberFact, value: float) -> list[tuple[float, s
 
 def _plain_candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
     step = _granularity(value)
+    if step == value >= 10:
+        step = value / 2  # '10', '100 days': halves give 5 and 15, where whole steps leave only 20 and 30 in band
     multipliers = (1 / 3, 5 / 3, 10 / 3, 0.5, 2.0, 3.0, 0.7, 1.4, 4.0, 5.0) if value >= 10 else (
         0.5, 2.0, 3.0, 1.5, 4.0)
     found = [(v, _format_like(answer.text, v)) for mult in multipliers
@@ -1355,13 +1357,16 @@ def looks_made_by_arithmetic(v: float, label: str, answer: NumberFact, chosen: l
 
 
 def _relative_years(facts: FactSheet) -> set[int]:
-    """'last year' in an article of 2005 is 2004: the years the article gives by a phrase relative to its date."""
+    """'last year' in an article of 2005 is 2004: the years the article gives by a phrase relative to its date. An
+    undated article may be of its latest stated year or the one after, so both readings count."""
     now = article_year(facts)
     if now is None:
         return set()
+    nows = (now,) if _YEAR.search(facts.date or "") else (now, now + 1)
     texts = " ".join([facts.title, *(s.text for s in facts.sentences)]).lower()
-    return {now + int(shift) for phrase, shift in _year_table()["relative_years"].items()
-            if compiled(rf"\b{re.escape(phrase)}\b").search(texts)}
+    return {year + int(shift) for phrase, shift in _year_table()["relative_years"].items()
+            # 'the last year of his presidency' is a final year, not the one before the article's
+            if compiled(rf"(?<!\bthe )\b{re.escape(phrase)}\b").search(texts) for year in nows}
 
 
 @functools.lru_cache(maxsize=1)

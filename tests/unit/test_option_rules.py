@@ -991,6 +991,9 @@ def test_a_year_option_is_never_a_year_last_year_gives():
                         "Its owners bought it in 1999.", date="2005-03-01")
     options = number_distractors(answer, facts, 3)
     assert options and "2004" not in options  # 'last year' in an article of 2005 is 2004: a true year
+    final = _year_sheet("The mill first closed in 2002.", answer, "It reopened in the last year of the war.",
+                        "Its owners bought it in 1999.", date="2005-03-01")
+    assert "2004" in number_distractors(answer, final, 3)  # 'the last year of' names no year before the date
 
 
 def test_a_year_inside_a_span_the_article_states_elsewhere_takes_no_option_inside_it():
