@@ -791,6 +791,8 @@ def _percent_candidates(answer: NumberFact, value: float) -> list[tuple[float, s
 
 def _plain_candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
     step = _granularity(value)
+    if step == value >= 10:
+        step = value / 2  # '10', '100 days': halves give 5 and 15, where whole steps leave only 20 and 30 in band
     multipliers = (1 / 3, 5 / 3, 10 / 3, 0.5, 2.0, 3.0, 0.7, 1.4, 4.0, 5.0) if value >= 10 else (
         0.5, 2.0, 3.0, 1.5, 4.0)
     found = [(v, _format_like(answer.text, v)) for mult in multipliers
@@ -1178,6 +1180,8 @@ def no_options_reason(answer: NumberFact, facts: FactSheet) -> str | None:
         return "one of a singular noun ('one factor'): another count would need a plural"
     if _counts_the_names_after_it(answer, sentence, facts):
         return "counts the people the sentence goes on to name: any other count is false on its face"
+    if fraction_of_a_pair(answer, sentence):
+        return "a fraction of two or three named people: the count forces it"
     return None
 
 
@@ -1311,6 +1315,105 @@ def _counted_before(answer: NumberFact, facts: FactSheet) -> bool:
     return at > 0 and compiled(r"\b(?:a|an|one)\s+$", re.I).search(sentence[:at]) is not None
 
 
+# --- number rules: no option that looks made by arithmetic on the answer or that the article's words make true ---
+
+def _digits(label: str) -> str:
+    match = _NUMERIC.search(label)
+    return match.group(0).replace(",", "").replace(".", "").lstrip("0") if match else ""
+
+
+def _tenfold(a: float, b: float, a_label: str, b_label: str) -> bool:
+    """'283' beside '28', '150' beside '15': one figure is the other shifted by a digit."""
+    low, high = sorted((abs(a), abs(b)))
+    if low and 8.0 <= high / low <= 12.5:
+        return True
+    short, long = sorted((_digits(a_label), _digits(b_label)), key=len)
+    return len(short) >= 2 and len(long) == len(short) + 1 and long.startswith(short)
+
+
+def _reversed_digits(label: str, answer_label: str) -> bool:
+    """'28' for '82': the answer's digits backwards."""
+    mine, theirs = _digits(label), _digits(answer_label)
+    return len(theirs) >= 2 and mine != theirs and mine == theirs[::-1]
+
+
+def _outside_band(v: float, answer: NumberFact) -> bool:
+    """A count or a duration more than ~3x from the answer ('283 years' beside '85 years')."""
+    value = answer.value or 0.0
+    if answer.kind not in {"count", "duration"} or value <= 0 or v <= 0:
+        return False
+    band = float(option_rules()["count_band"])
+    return max(v / value, value / v) > band + 0.25  # 85 → 28 (a third, rounded) stays in
+
+
+def looks_made_by_arithmetic(v: float, label: str, answer: NumberFact, chosen: list[tuple[float, str]]) -> bool:
+    """An option a student spots as built from the answer: its digits reversed, shifted by a place (against the
+    answer or another option), or far outside a sane band of it."""
+    if answer.kind in {"year", "fraction", "multiple"} or not _NUMERIC.search(label):
+        return False
+    value = answer.value or 0.0
+    return (_reversed_digits(label, answer.text) or _outside_band(v, answer)
+            or any(_tenfold(v, other, label, other_label) for other, other_label in [(value, answer.text), *chosen]))
+
+
+def _relative_years(facts: FactSheet) -> set[int]:
+    """'last year' in an article of 2005 is 2004: the years the article gives by a phrase relative to its date. An
+    undated article may be of its latest stated year or the one after, so both readings count."""
+    now = article_year(facts)
+    if now is None:
+        return set()
+    nows = (now,) if _YEAR.search(facts.date or "") else (now, now + 1)
+    texts = " ".join([facts.title, *(s.text for s in facts.sentences)]).lower()
+    return {year + int(shift) for phrase, shift in _year_table()["relative_years"].items()
+            # 'the last year of his presidency' is a final year, not the one before the article's
+            if compiled(rf"(?<!\bthe )\b{re.escape(phrase)}\b").search(texts) for year in nows}
+
+
+@functools.lru_cache(maxsize=1)
+def _year_range() -> re.Pattern[str]:
+    table = _year_table()
+    openers = "|".join(re.escape(w) for w in table["year_range_openers"])
+    links = "|".join(re.escape(w) for w in table["year_range_links"])
+    year = r"(1[5-9]\d\d|20\d\d)"
+    return re.compile(rf"\b(?:{openers})\s+{year}\s+(?:{links})\s+{year}\b|\b{year}\s*[-–]\s*(\d\d\d\d|\d\d)\b",
+                      re.I)
+
+
+def _year_ranges_elsewhere(answer: NumberFact, facts: FactSheet) -> list[tuple[int, int]]:
+    """Spans of years other sentences state ('from 2004 to 2009') that hold the answer's year."""
+    spans = []
+    for sentence in facts.sentences:
+        if sentence.index == answer.sentence:
+            continue
+        for m in _year_range().finditer(sentence.text):
+            first, last = (g for g in m.groups() if g)
+            low = int(first)
+            high = int(last) if len(last) == 4 else low // 100 * 100 + int(last)
+            if low < high and low <= (answer.value or 0) <= high:
+                spans.append((low, high))
+    return spans
+
+
+def year_given_by_the_article(answer: NumberFact, facts: FactSheet) -> Callable[[float], bool]:
+    """Whether a year option is one the article's own words make defensible: 'last year' resolved against its
+    date, or a year inside a span it states elsewhere that holds the answer."""
+    if answer.kind != "year":
+        return lambda v: False
+    relative = _relative_years(facts) - {int(answer.value or 0)}
+    spans = _year_ranges_elsewhere(answer, facts)
+    return lambda v: int(v) in relative or any(low <= v <= high for low, high in spans)
+
+
+def fraction_of_a_pair(answer: NumberFact, sentence: str) -> bool:
+    """'one ___ of Bethan and Huw': a fraction of two (or a few) named people is forced by the count."""
+    at = sentence.find(answer.text)
+    if answer.kind != "fraction" or at < 0:
+        return False
+    name = r"[A-Z][\w'’-]+"
+    return re.match(rf"\s+of\s+(?:the\s+)?{name}(?:\s*,\s*{name}){{0,2}},?\s+(?:and|&)\s+{name}\b",
+                    sentence[at + len(answer.text):]) is not None
+
+
 def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list[str]:
     """Plausible neighbours in the answer's own style and precision; none rounds to the answer, repeats another
     fact's value, is a near-twin of another option, or is ruled out by the other figures or words of its sentence
@@ -1321,13 +1424,16 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list
         return []
     forbidden = _values_given_elsewhere(answer, facts)
     allows = _sentence_allows(answer, value, facts)
+    given = year_given_by_the_article(answer, facts)
     compared = replace(answer, value=value)
     chosen: list[tuple[float, str]] = []
     for v, label in _as_precise(_candidates(answer, value), answer):
         if len(chosen) >= count:
             break
         repeats = label == answer.text or round(v, 6) in forbidden or any(label == c[1] or v == c[0] for c in chosen)
-        if not repeats and not _too_close(v, compared) and not _near_twin(v, answer, chosen) and allows(v, label):
+        if repeats or given(v) or looks_made_by_arithmetic(v, label, answer, chosen):
+            continue
+        if not _too_close(v, compared) and not _near_twin(v, answer, chosen) and allows(v, label):
             chosen.append((v, label))
     return [label for _, label in chosen]
 

@@ -966,3 +966,51 @@ def test_a_band_is_swapped_for_a_band_never_for_an_artist_tagged_as_a_body_nor_a
     titled = _swap_sheet("Their hit “Harbour Lights” topped the charts for a month in the summer.",
                          ("Harbour Lights",), (song, Entity("o5", "Ferry Union", "ORG", 2, mentions=3)))
     assert _statements(titled) == []
+
+
+# --- number options that look made by arithmetic, or that the article's own words make true --------------------
+
+def test_a_count_of_years_takes_no_option_shifted_by_a_digit_or_far_outside_its_band():
+    answer = NumberFact("n", "85 years", "duration", 0, value=85.0)
+    options = number_distractors(answer, _number_sheet("The lighthouse keeper served for 85 years.", answer), 3)
+    values = [_first_value(o) for o in options]
+    assert len(options) == 3
+    assert all(85 / 3.3 <= v <= 85 * 3.3 for v in values)  # no '283 years' beside '85 years'
+    assert not any(_first_value(a) * 8 <= _first_value(b) for a in options for b in options)  # no '28' with '283'
+
+
+def test_a_count_takes_no_option_with_its_digits_reversed():
+    answer = NumberFact("n", "41", "count", 0, value=41.0)
+    options = number_distractors(answer, _number_sheet("The choir had 41 singers on the night.", answer), 3)
+    assert len(options) == 3 and "14" not in options  # a third of 41, rounded, reads as its digits backwards
+
+
+def test_a_year_option_is_never_a_year_last_year_gives():
+    answer = NumberFact("n", "2002", "year", 0, value=2002.0)
+    facts = _year_sheet("The mill first closed in 2002.", answer, "It reopened last year after a long campaign.",
+                        "Its owners bought it in 1999.", date="2005-03-01")
+    options = number_distractors(answer, facts, 3)
+    assert options and "2004" not in options  # 'last year' in an article of 2005 is 2004: a true year
+    final = _year_sheet("The mill first closed in 2002.", answer, "It reopened in the last year of the war.",
+                        "Its owners bought it in 1999.", date="2005-03-01")
+    assert "2004" in number_distractors(answer, final, 3)  # 'the last year of' names no year before the date
+
+
+def test_a_year_inside_a_span_the_article_states_elsewhere_takes_no_option_inside_it():
+    answer = NumberFact("n", "2006", "year", 0, value=2006.0)
+    facts = _year_sheet("The council fell behind on its rent in 2006.", answer,
+                        "Arrears built up from 2004 to 2009, the report said.", "The hall was sold in 2001.",
+                        date="2010-06-01")
+    options = number_distractors(answer, facts, 3)
+    assert all(not 2004 <= int(o) <= 2009 for o in options)
+    apart = _year_sheet("The council fell behind on its rent in 2006.", answer, "The hall was sold in 2001.",
+                        "Arrears were cleared in 2009.", date="2010-06-01")
+    assert any(2004 <= int(o) <= 2009 for o in number_distractors(answer, apart, 3))  # no span: near years stay
+
+
+def test_a_fraction_of_two_named_people_takes_no_options():
+    answer = NumberFact("n", "half", "fraction", 0, value=0.5)
+    sentence = "The prize went to one half of Bethan and Huw, the twins from the farm."
+    assert number_distractors(answer, _number_sheet(sentence, answer), 3) == []
+    crowd = "The prize money went to half of the village, the rest to the school."
+    assert number_distractors(answer, _number_sheet(crowd, answer), 3)
