@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizgen.generate.distractors import country_names, mentioned_in
+from quizgen.generate.rules import first_reason
 from quizgen.lang import en as lang_en
 from quizgen.model import Entity, FactSheet, NumberFact
 from quizgen.textutil import normalize, strip_honorific
@@ -342,7 +343,5 @@ BLANK_RULES: tuple[Callable[[Blank], str | None], ...] = (
 
 def blank_problem(blank: Blank) -> str | None:
     """Why a span is not worth blanking, or None when it is."""
-    for rule in BLANK_RULES:
-        if (reason := rule(blank)) is not None:
-            return f"'{blank.span}': {reason}"
-    return None
+    reason = first_reason(BLANK_RULES, blank)
+    return None if reason is None else f"'{blank.span}': {reason}"

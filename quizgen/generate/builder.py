@@ -27,6 +27,7 @@ from quizgen.generate.distractors import (
 )
 from quizgen.generate.facts import Fact, facts_for, role_as_written
 from quizgen.generate.quality import check_item
+from quizgen.generate.rules import first_reason
 from quizgen.generate.selection import Candidate, plan_quiz, restates_headline, swapped_pair
 from quizgen.generate.sides import same_side
 from quizgen.generate.standalone import (
@@ -315,10 +316,7 @@ MATCHING_RULES = (_firm_as_person, _comments_only, _bystander, _role_of_nothing,
 
 def matching_problem(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
     """Why a person does not belong in a people-to-roles match, or None."""
-    for rule in MATCHING_RULES:
-        if (reason := rule(entity, facts, article)) is not None:
-            return reason
-    return None
+    return first_reason(MATCHING_RULES, entity, facts, article)
 
 
 def speaker_problem(speaker: Entity, facts: FactSheet) -> str | None:
@@ -336,10 +334,7 @@ def speaker_problem(speaker: Entity, facts: FactSheet) -> str | None:
 
 def description_problem(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
     """Why "the person described as …" does not single out a central actor, or None."""
-    for rule in DESCRIPTION_RULES:
-        if (reason := rule(entity, facts, article)) is not None:
-            return reason
-    return None
+    return first_reason(DESCRIPTION_RULES, entity, facts, article)
 
 
 class _Builder:
@@ -937,10 +932,7 @@ SWAP_RULES = (_swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person,
 
 def swap_problem(swap: _Swap) -> str | None:
     """Why a span cannot be swapped to make a false statement, or None."""
-    for rule in SWAP_RULES:
-        if (reason := rule(swap)) is not None:
-            return reason
-    return None
+    return first_reason(SWAP_RULES, swap)
 
 
 _LINK_WORDS = {"by", "and", "with", "to", "from", "said", "says", "of", "for", "that", "as", "between", "told", "at",
@@ -1314,10 +1306,7 @@ FACT_RULES = (_gloss_of_a_person,)
 
 def fact_problem(fact: Fact, facts: FactSheet) -> str | None:
     """Why no item should be built on this fact at all, or None."""
-    for rule in FACT_RULES:
-        if (reason := rule(fact, facts)) is not None:
-            return reason
-    return None
+    return first_reason(FACT_RULES, fact, facts)
 
 
 def bank_without_answers(extras: tuple[str, ...], items: list[Item]) -> tuple[str, ...]:

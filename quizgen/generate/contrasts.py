@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from quizgen.generate.rules import first_reason
 from quizgen.lang import en as lang_en
 from quizgen.templates import a_an
 
@@ -268,10 +269,7 @@ CONTRAST_RULES: tuple[Callable[[Contrast], str | None], ...] = (
 
 def contrast_problem(c: Contrast) -> str | None:
     """Why this word may not be turned into its opposite, or None."""
-    for rule in CONTRAST_RULES:
-        if (reason := rule(c)) is not None:
-            return reason
-    return None
+    return first_reason(CONTRAST_RULES, c)
 
 
 def contrasted(text: str, title: str, figures: tuple[str, ...] = ()) -> tuple[str | None, list[str]]:

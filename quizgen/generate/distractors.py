@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from quizgen.generate.rules import first_reason
 from quizgen.lang import en as lang_en
 from quizgen.model import Entity, FactSheet, NumberFact, Quote
 from quizgen.textutil import compiled, normalize
@@ -713,10 +714,7 @@ SPEAKER_OPTION_RULES = (_spoken_of_by_name, _spoken_of_as_he_or_she, _dead, _a_t
 
 def speaker_option_problem(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
     """Why `candidate` cannot stand among the options of 'Who said …?' for `quote`, or None."""
-    for rule in SPEAKER_OPTION_RULES:
-        if (reason := rule(candidate, quote, facts)) is not None:
-            return reason
-    return None
+    return first_reason(SPEAKER_OPTION_RULES, candidate, quote, facts)
 
 
 # --- numbers -----------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from quizgen.generate.distractors import mentioned_in, overlaps
+from quizgen.generate.rules import first_reason
 from quizgen.model import FactSheet, Item
 from quizgen.textutil import normalize, word_count
 
@@ -102,7 +103,4 @@ ITEM_RULES: tuple[Callable[[Item, FactSheet], str | None], ...] = (
 
 def check_item(item: Item, facts: FactSheet) -> str | None:
     """The first item-writing rule the item breaks, or None."""
-    for rule in ITEM_RULES:
-        if (reason := rule(item, facts)) is not None:
-            return reason
-    return None
+    return first_reason(ITEM_RULES, item, facts)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from math import ceil
 
 from quizgen.generate.facts import Fact
+from quizgen.generate.rules import first_reason
 from quizgen.lang import en as lang_en
 from quizgen.model import Dropped, Entity, FactSheet, Item, KeySentence, NumberFact
 from quizgen.textutil import compiled, normalize, strip_honorific
@@ -414,10 +415,7 @@ CONFLICT_RULES: tuple[Callable[[Candidate, Candidate], str | None], ...] = (
 
 def conflict(a: Candidate, b: Candidate) -> str | None:
     """Why two items cannot both be in one quiz, or None when they can."""
-    for rule in CONFLICT_RULES:
-        if (reason := rule(a, b)) is not None:
-            return reason
-    return None
+    return first_reason(CONFLICT_RULES, a, b)
 
 
 def _pair_candidate(matching: Candidate, left: str, right: str, facts: FactSheet) -> Candidate:

@@ -14,6 +14,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from quizgen.generate.rules import first_reason
 from quizgen.lang import en as lang_en
 
 
@@ -604,10 +605,7 @@ CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (
 
 def sentence_problem(text: str) -> str | None:
     """Why a sentence cannot be printed on its own in an item, or None when it can."""
-    for rule in (*SENTENCE_RULES, *CONTEXT_RULES):
-        if (reason := rule(text)) is not None:
-            return reason
-    return None
+    return first_reason((*SENTENCE_RULES, *CONTEXT_RULES), text)
 
 
 def quote_without_subject(quote: str) -> str | None:
