@@ -530,7 +530,9 @@ class _Builder:
     def _attributed_source(self, quote: Quote, speaker: str) -> str:
         """The sentence naming the speaker: the quotation's own; with the next one when the quotation runs over
         into it (“A. B,” said X.); with the one before when it goes on a speaker's quotation there (“A,” said X.
-        “B.”). Any other attribution is too uncertain: the quality gate drops the item (answer not in source)."""
+        “B.”); from the sentence that names the speaker when its own calls them "he" or "she" (see
+        `_named_before`). Any other attribution is too uncertain: the quality gate drops the item (answer not in
+        source)."""
         sentences = self.facts.sentences
         here = sentences[quote.sentence]
         entity = _entity_named(self.facts, speaker)
@@ -538,14 +540,22 @@ class _Builder:
         if any(mentioned_in(n, here.text) for n in names):
             return here.text
         after = sentences[quote.sentence + 1] if quote.sentence + 1 < len(sentences) else None
-        if after is not None and after.paragraph == here.paragraph and (
-                normalize(quote.text) not in normalize(here.text)):
-            return f"{here.text} {after.text}"  # the quotation runs over into the next sentence
-        before = sentences[quote.sentence - 1] if quote.sentence > 0 else None
+        runs_over = after is not None and after.paragraph == here.paragraph and (
+            normalize(quote.text) not in normalize(here.text))
+        if runs_over and any(mentioned_in(n, after.text) for n in names):
+            return f"{here.text} {after.text}"  # the quotation runs over into the next sentence, which names them
+        start = self._naming_sentence(quote, names, entity)
+        last = quote.sentence + 1 if runs_over else quote.sentence
+        return " ".join(s.text for s in sentences[quote.sentence if start is None else start:last + 1])
+
+    def _naming_sentence(self, quote: Quote, names: tuple[str, ...], entity: Entity | None) -> int | None:
+        """The sentence before the quotation's own that names its speaker with certainty, or None."""
+        here = self.facts.sentences[quote.sentence]
+        before = self.facts.sentences[quote.sentence - 1] if quote.sentence > 0 else None
         if before is not None and before.paragraph == here.paragraph and self._goes_on_from(before.text, here.text,
                                                                                            names):
-            return f"{before.text} {here.text}"
-        return here.text
+            return before.index
+        return self._named_before(quote, entity) if entity is not None else None
 
     def _goes_on_from(self, before: str, here: str, names: tuple[str, ...]) -> bool:
         """'“A,” said X. “B.”' goes on X's quotation; so does '“B,” he said' after a sentence naming one person.
@@ -559,6 +569,31 @@ class _Builder:
         named = [e for e in self.facts.entities if e.type == "PERSON" and any(
             mentioned_in(n, before) for n in e.names if len(n) > 2)]
         return pronoun and len(named) == 1
+
+    def _named_before(self, quote: Quote, speaker: Entity) -> int | None:
+        """'Lee spoke of the cost. “It is too much,” he said.': the sentence that names the speaker of a quotation
+        whose own sentence has only a pronoun, when the two agree: the pronoun fits the speaker's gender, and going
+        back (at most `_REACH_BACK` sentences, into the paragraph before at most) the first sentence naming a person
+        names the speaker and no one else the pronoun could mean (but for a possessive: "Lee's plan"); a sentence between them names no one
+        and goes on with the same pronoun ("He paused.")."""
+        sentences = self.facts.sentences
+        here = sentences[quote.sentence]
+        pronoun = _cue_pronoun(here.text, quote.text)
+        if pronoun is None or not _pronoun_fits(pronoun, speaker):
+            return None
+        for index in range(quote.sentence - 1, max(quote.sentence - 1 - _REACH_BACK, -1), -1):
+            text = sentences[index].text
+            if sentences[index].paragraph < here.paragraph - 1:
+                return None
+            named = _people_named(_outside_quotations(text), self.facts)
+            if not named:
+                if _cue_pronoun(text, "") != pronoun:
+                    return None  # a sentence between them goes on with the same pronoun ("But he paused.")
+                continue
+            others = [e for e in named if e.id != speaker.id and _pronoun_fits(pronoun, e)
+                      and not _only_possessive(e, text)]
+            return index if speaker in named and not others else None
+        return None
 
     def short_answer(self, template: Template, fact: Fact) -> Item:
         question = render(template, "question", template.question, fact.context)
@@ -980,6 +1015,45 @@ def _unfit_speaker(speaker: Entity, facts: FactSheet, count: int) -> str | None:
     others = {q.speaker_id for q in facts.quotes if q.enabled and q.speaker_id not in (None, speaker.id)}
     peers = sum(1 for e in facts.entities if e.id in others and speaker_kind(e, facts) == kind)
     return None if peers >= count else f"a {kind.lower()} speaks, and fewer than {count} others of its kind do"
+
+
+_REACH_BACK = 2  # sentences before a quotation's own in which a speaker it calls "he" or "she" may be named
+_PRONOUN_GENDER = {"he": "male", "she": "female"}
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"|''.*?''")
+
+
+def _cue_pronoun(text: str, quotation: str) -> str | None:
+    """'he' or 'she', the pronoun outside the quotation that stands for its speaker ('“…,” she said')."""
+    found = re.search(r"(?<![\w’'])(he|she)(?![\w’'])", _outside_quotations(text.replace(quotation, " ")), re.I)
+    return found.group(1).lower() if found else None
+
+
+def _pronoun_fits(pronoun: str, person: Entity) -> bool:
+    return person.type == "PERSON" and person.gender in (None, _PRONOUN_GENDER[pronoun])
+
+
+def _only_possessive(person: Entity, text: str) -> bool:
+    """Every mention of `person` in `text` is possessive ("Mr. Trump's comments"): not the one who speaks next."""
+    names = "|".join(re.escape(n) for n in person.names if len(n) > 2)
+    mentions = list(compiled(rf"(?<!\w)(?:{names})(['’]s?)?(?!\w)").finditer(text)) if names else []
+    return bool(mentions) and all(m.group(1) for m in mentions)
+
+
+def _outside_quotations(text: str) -> str:
+    return _QUOTATION.sub(" … ", text)
+
+
+def _people_named(text: str, facts: FactSheet) -> list[Entity]:
+    """The people `text` names, in the order it first names them."""
+    found: list[tuple[int, Entity]] = []
+    for entity in facts.entities:
+        if entity.type != "PERSON":
+            continue
+        starts = [m.start() for n in entity.names if len(n) > 2
+                  for m in compiled(rf"(?<!\w){re.escape(n)}(?!\w)").finditer(text)]
+        if starts:
+            found.append((min(starts), entity))
+    return [entity for _, entity in sorted(found, key=lambda pair: pair[0])]
 
 
 def _last_person_named(text: str, facts: FactSheet) -> Entity | None:
