@@ -416,23 +416,33 @@ class _Builder:
             raise _DropError("the answer is not a known entity, so no distractors of its kind")
         if template.applies_to == "entity" and (reason := description_problem(target, self.facts, self.article)):
             raise _DropError(reason)
-        if template.applies_to == "quote" and any(mentioned_in(n, question) for n in target.names if len(n) > 2):
-            raise _DropError("the quotation names its own speaker")
-        if template.applies_to == "quote" and re.search(r"(?:^|\s)['‘]\w|[\w.,!?][’']\s*$|[“”\"]", fact.record.text):
-            raise _DropError("a quotation inside the quotation: who said which words is ambiguous")
-        if template.applies_to == "quote" and (reason := quote_without_subject(fact.record.text)
-                                               or self._uncertain_speaker(fact.record, target)
-                                               or speaker_problem(target, self.facts)
-                                               or _unfit_speaker(target, self.facts, count)):
+        if template.applies_to == "quote":
+            return self._speaker_options(fact.record, target, question, count, rng), target
+        return entity_distractors(target, self.facts, question, count, rng), target
+
+    def _speaker_options(self, quote: Quote, target: Entity, question: str, count: int,
+                         rng: random.Random) -> list[str]:
+        """Options for 'Who said …?': other speakers first, the likeliest confusions; besides them, only people (or
+        organisations) the article establishes, never a one-off name that may be a fragment. Where no one else
+        speaks in quotation marks, people the article reports as speaking; never none of those."""
+        if (reason := first_reason(QUOTE_RULES, quote, target, self.facts) or self._uncertain_speaker(quote, target)
+                or speaker_problem(target, self.facts) or _unfit_speaker(target, self.facts, count)):
             raise _DropError(reason)
-        # Who-said questions offer other speakers first: they are the likeliest confusions; besides them, only
-        # people (or organisations) the article establishes, never a one-off name that may be a fragment.
-        speakers = [q.speaker for q in self.facts.quotes] if template.applies_to == "quote" else []
-        established = _could_have_said(fact.record, set(speakers), self.facts) if speakers else None
-        options = entity_distractors(target, self.facts, question, count, rng, prefer=speakers, eligible=established)
-        if speakers and not set(options) & set(speakers):
-            raise _DropError("no other speaker among the options: only one person speaks, so any reader knows who")
-        return options, target
+        speakers = [q.speaker for q in self.facts.quotes]
+        established = _could_have_said(quote, set(speakers), self.facts)
+        # A pronoun in a quotation is someone the speaker speaks of: options of either gender.
+        options = entity_distractors(target, self.facts, question, count, rng, prefer=speakers, eligible=established,
+                                     any_gender=True)
+        if not set(options) & set(speakers):
+            voices = _reported_voices(quote, self.facts)
+            options = entity_distractors(target, self.facts, question, count, rng,
+                                         eligible=lambda e: established(e) and e.id in voices, any_gender=True)
+            if not options:
+                raise _DropError("no other speaker among the options: no one else in the article is reported "
+                                 "speaking, so any reader knows who")
+        if (reason := _headline_gives_speaker(target, options, self.facts)) is not None:
+            raise _DropError(reason)
+        return options
 
     def mcq(self, template: Template, fact: Fact) -> Item:
         if isinstance(fact.record, KeySentence):
@@ -574,8 +584,8 @@ class _Builder:
         """'Lee spoke of the cost. “It is too much,” he said.': the sentence that names the speaker of a quotation
         whose own sentence has only a pronoun, when the two agree: the pronoun fits the speaker's gender, and going
         back (at most `_REACH_BACK` sentences, into the paragraph before at most) the first sentence naming a person
-        names the speaker and no one else the pronoun could mean (but for a possessive: "Lee's plan"); a sentence between them names no one
-        and goes on with the same pronoun ("He paused.")."""
+        names the speaker and no one else the pronoun could mean (but for a possessive: "Lee's plan"); a sentence
+        between them names no one and goes on with the same pronoun ("But he paused.")."""
         sentences = self.facts.sentences
         here = sentences[quote.sentence]
         pronoun = _cue_pronoun(here.text, quote.text)
@@ -1003,6 +1013,66 @@ def _could_have_said(quote: Quote, speakers: set[str], facts: FactSheet) -> Call
     return eligible
 
 
+def _names_its_speaker(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
+    if any(mentioned_in(n, quote.text) for n in speaker.names if len(n) > 2):
+        return "the quotation names its own speaker"
+    return None
+
+
+def _quotation_within(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
+    if re.search(r"(?:^|\s)['‘]\w|[\w.,!?][’']\s*$|[“”\"]", quote.text):
+        return "a quotation inside the quotation: who said which words is ambiguous"
+    return None
+
+
+def _subjectless(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
+    return quote_without_subject(quote.text)
+
+
+@functools.lru_cache(maxsize=1)
+def _substance_words() -> tuple[frozenset[str], frozenset[str]]:
+    table = lang_en.table("quotation_substance")
+    return frozenset(table["plain_words"]) | frozenset(table["reaction_words"]), frozenset(table["case_name_links"])
+
+
+def _bland(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
+    """'It is a great feeling', 'That would be good': every word a plain or a reaction word, so anyone in the story
+    could have said it and the question tests nothing."""
+    words = re.findall(r"[a-z0-9][a-z0-9']*", quote.text.lower().replace("’", "'"))  # a figure is substance
+    if words and all(w in _substance_words()[0] or w.removesuffix("'s") in _substance_words()[0] for w in words):
+        return f"a bland quotation ('{quote.text}'): anyone could have said it, so it tests nothing"
+    return None
+
+
+def _case_name(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
+    """'Trump v. Trump': a court case read as a name is no speaker."""
+    if any(w.lower() in _substance_words()[1] for w in speaker.name.split()[1:-1]):
+        return f"'{speaker.name}' is a court case, not a speaker"
+    return None
+
+
+# Why a quotation makes no fair who-said item, whoever the options: (quote, speaker entity, facts) -> reason.
+QUOTE_RULES = (_names_its_speaker, _quotation_within, _subjectless, _case_name, _bland)
+
+
+def _headline_gives_speaker(speaker: Entity, options: list[str], facts: FactSheet) -> str | None:
+    """'Corbett attacks dumbed-down TV': the speaker is the person the headline names, and no other option is named
+    there, so a student guesses the answer without reading."""
+    def in_headline(entity: Entity | None) -> bool:
+        return entity is not None and any(mentioned_in(n, facts.title) for n in entity.names if len(n) > 2)
+    if in_headline(speaker) and not any(in_headline(_entity_named(facts, o)) for o in options):
+        return "the speaker is the one the headline names: a student guesses the answer without reading"
+    return None
+
+
+def _reported_voices(quote: Quote, facts: FactSheet) -> set[str]:
+    """The people the article reports as speaking ('Lee said the plan would fail', 'said Lee'), outside the
+    quotation's own sentence: the ones who could plausibly have said its words."""
+    return {e.id for e in facts.entities if e.type == "PERSON" and e.id != quote.speaker_id and any(
+        _gives_their_words(e, s.index, facts) for s in facts.sentences
+        if s.index != quote.sentence and any(mentioned_in(n, s.text) for n in e.names if len(n) > 2))}
+
+
 def _unfit_speaker(speaker: Entity, facts: FactSheet, count: int) -> str | None:
     """Why a who-said item about this speaker would be unfair by its options: its name is cut from a longer one
     ('Ada' from 'Ada 3000'), or it is no person (a firm, a band) and fewer than `count` others of its kind spoke,
@@ -1024,7 +1094,8 @@ _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"|''.*?''")
 
 def _cue_pronoun(text: str, quotation: str) -> str | None:
     """'he' or 'she', the pronoun outside the quotation that stands for its speaker ('“…,” she said')."""
-    found = re.search(r"(?<![\w’'])(he|she)(?![\w’'])", _outside_quotations(text.replace(quotation, " ")), re.I)
+    outside = _outside_quotations(text.replace(quotation, " ") if quotation else text)
+    found = re.search(r"(?<![\w’'])(he|she)(?![\w’'])", outside, re.I)
     return found.group(1).lower() if found else None
 
 

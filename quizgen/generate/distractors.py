@@ -285,14 +285,16 @@ def _rank(candidate: Entity, answer: Entity, preferred: set[str]) -> tuple[bool,
 
 
 def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, rng: random.Random,
-                       prefer: Iterable[str] = (), eligible: Callable[[Entity], bool] | None = None) -> list[str]:
+                       prefer: Iterable[str] = (), eligible: Callable[[Entity], bool] | None = None,
+                       any_gender: bool = False) -> list[str]:
     """Other entities of the answer's kind (places with places, outlets with outlets, a person of the answer's
     gender where the stem says "his" or "her"), then curated names of that kind; never another name of the answer,
-    a spelling of one, a typo or surname-only twin of another option, or a name the stem prints."""
+    a spelling of one, a typo or surname-only twin of another option, or a name the stem prints. `any_gender`:
+    the stem's pronouns are not about the answer (a quotation's "she" is someone the speaker speaks of)."""
     # Salient names first: the ones a student who read the article will have seen.
     preferred = {p.lower() for p in prefer}
     ranked = sorted((e for e in _same_kind_pool(answer, facts)
-                     if gender_fits(e, answer, stem) and (eligible is None or eligible(e))),
+                     if (any_gender or gender_fits(e, answer, stem)) and (eligible is None or eligible(e))),
                     key=lambda e: _rank(e, answer, preferred))
     extra = _curated_extras(answer) if eligible is None else []
     rng.shuffle(extra)
