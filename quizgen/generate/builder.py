@@ -432,7 +432,7 @@ class _Builder:
         established = _could_have_said(quote, set(speakers), self.facts)
         # A pronoun in a quotation is someone the speaker speaks of: options of either gender.
         options = entity_distractors(target, self.facts, question, count, rng, prefer=speakers, eligible=established,
-                                     any_gender=True)
+                                     any_gender=True, spread=True)
         if not set(options) & set(speakers):
             voices = _reported_voices(quote, self.facts)
             options = entity_distractors(target, self.facts, question, count, rng,
@@ -532,8 +532,7 @@ class _Builder:
         if at < 0:
             return None
         last = _last_person_named(text[:at], self.facts)
-        if last is not None and last.id != speaker.id and not any(
-                mentioned_in(n, text[at + len(quote.text):][:80]) for n in speaker.names if len(n) > 2):
+        if last is not None and last.id != speaker.id and not _cue_names(speaker, text[at + len(quote.text):]):
             return f"{last.name} is named nearer the quotation than {speaker.name}"
         return None
 
@@ -1013,6 +1012,37 @@ def _could_have_said(quote: Quote, speakers: set[str], facts: FactSheet) -> Call
     return eligible
 
 
+def _cue_names(speaker: Entity, after: str) -> bool:
+    """'“…,” said Lee', '“…,” Lee, the mayor, said': the words right after a quotation give it to the speaker (not
+    '“a great honor” to earn Mr. Putin's praise')."""
+    names = "|".join(re.escape(n) for n in speaker.names if len(n) > 2)
+    if not names:
+        return False
+    titles = r"(?:[A-Z][\w.’'-]*\s+){0,3}"  # 'Mr.', 'Senator', a first name
+    return compiled(rf"^[\W_]*(?:(?:{_speech_forms()})\b[^.;:]{{0,60}}?)?{titles}(?<!\w)(?:{names})(?!\w)").search(
+        after) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _gender_honorifics() -> dict[str, str]:
+    table = lang_en.table("gender")["honorifics"]
+    return {word: gender for gender, words in table.items() for word in words}
+
+
+def _titled_as_the_other_gender(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
+    """'“Jobs, jobs, jobs,” Mrs. Clinton said' given to Bill Clinton: the sentence's honorific names a woman, the
+    speaker is a man (or the reverse), so the words are another person's of the same surname."""
+    if speaker.gender is None or quote.sentence >= len(facts.sentences):
+        return None
+    text = facts.sentences[quote.sentence].text.replace(quote.text, " ")
+    for name in (n for n in speaker.names if len(n) > 2):
+        for m in compiled(rf"\b([A-Z][a-z]+)\.? {re.escape(name)}(?!\w)").finditer(text):
+            gender = _gender_honorifics().get(m.group(1).lower())
+            if gender is not None and gender != speaker.gender:
+                return f"the sentence's '{m.group(0)}' is not {speaker.name}"
+    return None
+
+
 def _names_its_speaker(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
     if any(mentioned_in(n, quote.text) for n in speaker.names if len(n) > 2):
         return "the quotation names its own speaker"
@@ -1046,13 +1076,14 @@ def _bland(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
 
 def _case_name(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
     """'Trump v. Trump': a court case read as a name is no speaker."""
-    if any(w.lower() in _substance_words()[1] for w in speaker.name.split()[1:-1]):
+    if any(w in _substance_words()[1] for w in speaker.name.split()[1:-1]):  # "V." is an initial
         return f"'{speaker.name}' is a court case, not a speaker"
     return None
 
 
 # Why a quotation makes no fair who-said item, whoever the options: (quote, speaker entity, facts) -> reason.
-QUOTE_RULES = (_names_its_speaker, _quotation_within, _subjectless, _case_name, _bland)
+QUOTE_RULES = (_names_its_speaker, _quotation_within, _subjectless, _case_name, _titled_as_the_other_gender,
+               _bland)
 
 
 def _headline_gives_speaker(speaker: Entity, options: list[str], facts: FactSheet) -> str | None:

@@ -286,16 +286,19 @@ def _rank(candidate: Entity, answer: Entity, preferred: set[str]) -> tuple[bool,
 
 def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, rng: random.Random,
                        prefer: Iterable[str] = (), eligible: Callable[[Entity], bool] | None = None,
-                       any_gender: bool = False) -> list[str]:
+                       any_gender: bool = False, spread: bool = False) -> list[str]:
     """Other entities of the answer's kind (places with places, outlets with outlets, a person of the answer's
     gender where the stem says "his" or "her"), then curated names of that kind; never another name of the answer,
     a spelling of one, a typo or surname-only twin of another option, or a name the stem prints. `any_gender`:
-    the stem's pronouns are not about the answer (a quotation's "she" is someone the speaker speaks of)."""
+    the stem's pronouns are not about the answer (a quotation's "she" is someone the speaker speaks of). `spread`:
+    a random pick among the equally fit (the other speakers), so the items of one quiz do not all offer the same."""
     # Salient names first: the ones a student who read the article will have seen.
     preferred = {p.lower() for p in prefer}
-    ranked = sorted((e for e in _same_kind_pool(answer, facts)
-                     if (any_gender or gender_fits(e, answer, stem)) and (eligible is None or eligible(e))),
-                    key=lambda e: _rank(e, answer, preferred))
+    pool = [e for e in _same_kind_pool(answer, facts)
+            if (any_gender or gender_fits(e, answer, stem)) and (eligible is None or eligible(e))]
+    draw = {e.id: rng.random() for e in pool} if spread else {}
+    ranked = sorted(pool, key=lambda e: (*_rank(e, answer, preferred)[:2], draw.get(e.id, 0.0),
+                                         _rank(e, answer, preferred)[2]))
     extra = _curated_extras(answer) if eligible is None else []
     rng.shuffle(extra)
     # Every name of a candidate: "Andy Roddick" is no option where the stem already places "Roddick" elsewhere.

@@ -168,3 +168,25 @@ def test_the_speaker_the_headline_names_is_guessed_without_reading():
     # Two people in the headline: it no longer points to one of them.
     both = replace(facts, title="Lima and Chen clash over harbour wall")
     assert "q-lima" in {i.fact for i in generate_quiz(both, _who_said(), count=3, seed=0).items}
+
+
+def test_words_a_woman_of_the_speakers_surname_said_are_not_his():
+    bill = Entity("e-bill", "Bill Marsh", "PERSON", 0, aliases=("Marsh",), gender="male", mentions=4)
+    text = "“Jobs, jobs, jobs,” Mrs. Marsh said when asked what her husband would do."
+    facts = _sheet([[text]], (bill,))
+    quote = Quote("q", "Jobs, jobs, jobs", "Bill Marsh", 0, speaker_id="e-bill", cue="said")
+    assert "Mrs. Marsh" in first_reason(QUOTE_RULES, quote, bill, facts)
+    his = _sheet([[text.replace("Mrs.", "Mr.")]], (bill,))
+    assert first_reason(QUOTE_RULES, quote, bill, his) is None
+
+
+def test_a_name_after_the_quotation_counts_only_when_its_cue_gives_it_the_words():
+    text = ("On the topic of Ana Lima, Bo Chen was asked why he had called it “a harbour for the ages” given that "
+            "Ana Lima opposed it.")
+    facts = _sheet([[text]], (LIMA, CHEN))
+    builder = _Builder(facts, 0, "t")
+    quote = Quote("q", "a harbour for the ages", "Ana Lima", 0, speaker_id="e-lima", partial=True, cue="called")
+    assert "Bo Chen is named nearer" in builder._uncertain_speaker(quote, LIMA)
+    cued = _sheet([["Bo Chen spoke first. “A harbour for the ages,” said the engineer, Ana Lima."]], (LIMA, CHEN))
+    whole = Quote("q", "A harbour for the ages", "Ana Lima", 0, speaker_id="e-lima", cue="said")
+    assert _Builder(cued, 0, "t")._uncertain_speaker(whole, LIMA) is None
