@@ -15,6 +15,7 @@ from quizgen.generate.distractors import (
     cut_short,
     entity_distractors,
     fine_kind,
+    garbled_name,
     gender_fits,
     mentioned_in,
     number_distractors,
@@ -1074,6 +1075,11 @@ def _bland(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
     return None
 
 
+def _garbled_speaker(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
+    return f"the speaker's name '{speaker.name}' is garbled by a misread encoding" if garbled_name(
+        speaker.name) else None
+
+
 def _case_name(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
     """'Trump v. Trump': a court case read as a name is no speaker."""
     if any(w in _substance_words()[1] for w in speaker.name.split()[1:-1]):  # "V." is an initial
@@ -1082,8 +1088,8 @@ def _case_name(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
 
 
 # Why a quotation makes no fair who-said item, whoever the options: (quote, speaker entity, facts) -> reason.
-QUOTE_RULES = (_names_its_speaker, _quotation_within, _subjectless, _case_name, _titled_as_the_other_gender,
-               _bland)
+QUOTE_RULES = (_names_its_speaker, _quotation_within, _subjectless, _garbled_speaker, _case_name,
+               _titled_as_the_other_gender, _bland)
 
 
 def _headline_gives_speaker(speaker: Entity, options: list[str], facts: FactSheet) -> str | None:

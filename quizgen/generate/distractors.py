@@ -712,9 +712,22 @@ def _a_cut_name(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None
     return "a name cut short from a longer one" if cut_short(candidate, facts) else None
 
 
+# UTF-8 read as Latin-1 ('FranÃ§ois', 'FranÃÂ§ois'): a name printed so is garbled.
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u00c2\u00c3]")
+
+
+def garbled_name(name: str) -> bool:
+    """'FranÃÂ§ois Hollande': the article's encoding was misread, so the name would print garbled."""
+    return _MOJIBAKE.search(name) is not None
+
+
+def _a_garbled_name(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    return "a name garbled by a misread encoding" if garbled_name(candidate.name) else None
+
+
 SPEAKER_OPTION_RULES = (_spoken_of_by_name, _spoken_of_as_he_or_she, _dead, _a_thing, _first_name_only,
                         _publisher, _person_among_bodies, _speakers_own_side, _surname_only, _another_kind,
-                        _a_cut_name)
+                        _a_cut_name, _a_garbled_name)
 
 
 def speaker_option_problem(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:

@@ -9,8 +9,8 @@ import pytest
 
 from quizgen.generate import generate_quiz
 from quizgen.generate.builder import QUOTE_RULES, _Builder
-from quizgen.model import Entity, FactSheet, Quote, Sentence
 from quizgen.generate.rules import first_reason
+from quizgen.model import Entity, FactSheet, Quote, Sentence
 from quizgen.templates import load_templates
 
 
@@ -190,3 +190,15 @@ def test_a_name_after_the_quotation_counts_only_when_its_cue_gives_it_the_words(
     cued = _sheet([["Bo Chen spoke first. “A harbour for the ages,” said the engineer, Ana Lima."]], (LIMA, CHEN))
     whole = Quote("q", "A harbour for the ages", "Ana Lima", 0, speaker_id="e-lima", cue="said")
     assert _Builder(cued, 0, "t")._uncertain_speaker(whole, LIMA) is None
+
+
+def test_a_name_garbled_by_a_misread_encoding_is_neither_answer_nor_option():
+    from quizgen.generate.distractors import speaker_option_problem
+
+    garbled = Entity("e-g", "FranÃÂ§ois Lima", "PERSON", 0, mentions=3, description="the mayor")
+    quote = Quote("q", "The granite will outlast the concrete", garbled.name, 0, speaker_id="e-g")
+    facts = _sheet([["x"]], (garbled, CHEN))
+    assert "garbled" in first_reason(QUOTE_RULES, quote, garbled, facts)
+    other = replace(quote, speaker="Bo Chen", speaker_id="e-chen")
+    assert "garbled" in speaker_option_problem(garbled, other, facts)
+    assert speaker_option_problem(Entity("e-f", "François Lima", "PERSON", 0), other, facts) is None
