@@ -284,6 +284,18 @@ def _rank(candidate: Entity, answer: Entity, preferred: set[str]) -> tuple[bool,
             not (_role_words(candidate) & _role_words(answer)), -candidate.mentions)
 
 
+def _ranked(pool: list[Entity], answer: Entity, prefer: Iterable[str], rng: random.Random | None) -> list[Entity]:
+    """Salient names first, the ones a student who read the article will have seen (see `_rank`); with `rng`, a
+    random order among the equally fit, the most mentioned no longer first."""
+    preferred = {p.lower() for p in prefer}
+    draw = {e.id: rng.random() for e in pool} if rng is not None else {}
+
+    def key(e: Entity) -> tuple[bool, bool, float, int]:
+        speaker, role, mentions = _rank(e, answer, preferred)
+        return speaker, role, draw.get(e.id, 0.0), mentions
+    return sorted(pool, key=key)
+
+
 def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, rng: random.Random,
                        prefer: Iterable[str] = (), eligible: Callable[[Entity], bool] | None = None,
                        any_gender: bool = False, spread: bool = False) -> list[str]:
@@ -292,13 +304,9 @@ def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, 
     a spelling of one, a typo or surname-only twin of another option, or a name the stem prints. `any_gender`:
     the stem's pronouns are not about the answer (a quotation's "she" is someone the speaker speaks of). `spread`:
     a random pick among the equally fit (the other speakers), so the items of one quiz do not all offer the same."""
-    # Salient names first: the ones a student who read the article will have seen.
-    preferred = {p.lower() for p in prefer}
     pool = [e for e in _same_kind_pool(answer, facts)
             if (any_gender or gender_fits(e, answer, stem)) and (eligible is None or eligible(e))]
-    draw = {e.id: rng.random() for e in pool} if spread else {}
-    ranked = sorted(pool, key=lambda e: (*_rank(e, answer, preferred)[:2], draw.get(e.id, 0.0),
-                                         _rank(e, answer, preferred)[2]))
+    ranked = _ranked(pool, answer, prefer, rng if spread else None)
     extra = _curated_extras(answer) if eligible is None else []
     rng.shuffle(extra)
     # Every name of a candidate: "Andy Roddick" is no option where the stem already places "Roddick" elsewhere.
