@@ -720,6 +720,35 @@ def _a_cut_name(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None
     return "a name cut short from a longer one" if cut_short(candidate, facts) else None
 
 
+@functools.lru_cache(maxsize=1)
+def _title_words() -> tuple[frozenset[str], frozenset[str]]:
+    table = lang_en.table("titles")
+    titles = frozenset(w.lower() for w in (*table["honorifics"], *table["offices"]))
+    return titles, frozenset(w.lower() for w in table["suffixes"])
+
+
+def _titled_surname(name: str) -> tuple[bool, str]:
+    """('Representative Brooks') → (True, 'brooks'); ('Morris J. Brooks Jr.') → (False, 'brooks')."""
+    titles, suffixes = _title_words()
+    words = [w.strip(".,").lower() for w in name.split()]
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    return bool(words) and words[0] in titles and len(words) > 1, words[-1] if words else ""
+
+
+def _titled_form_of_another(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """'Representative Brooks' beside 'Morris J. Brooks Jr.': one person under two names, a title and a surname
+    for one of them (two people who only share a surname, 'Gary Neville' and 'Phil Neville', stay two)."""
+    titled, surname = _titled_surname(candidate.name)
+    for other in facts.entities:
+        if other.id == candidate.id or other.type != "PERSON" or candidate.type != "PERSON":
+            continue
+        other_titled, other_surname = _titled_surname(other.name)
+        if surname and surname == other_surname and (titled or other_titled):
+            return f"another form of {other.name}'s name"
+    return None
+
+
 # UTF-8 read as Latin-1 ('FranÃ§ois', 'FranÃÂ§ois'): a name printed so is garbled.
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u00c2\u00c3]")
 
@@ -735,7 +764,7 @@ def _a_garbled_name(candidate: Entity, quote: Quote, facts: FactSheet) -> str | 
 
 SPEAKER_OPTION_RULES = (_spoken_of_by_name, _spoken_of_as_he_or_she, _dead, _a_thing, _first_name_only,
                         _publisher, _person_among_bodies, _speakers_own_side, _surname_only, _another_kind,
-                        _a_cut_name, _a_garbled_name)
+                        _a_cut_name, _a_garbled_name, _titled_form_of_another)
 
 
 def speaker_option_problem(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:

@@ -202,3 +202,16 @@ def test_a_name_garbled_by_a_misread_encoding_is_neither_answer_nor_option():
     other = replace(quote, speaker="Bo Chen", speaker_id="e-chen")
     assert "garbled" in speaker_option_problem(garbled, other, facts)
     assert speaker_option_problem(Entity("e-f", "François Lima", "PERSON", 0), other, facts) is None
+
+
+def test_a_title_and_surname_beside_the_full_name_is_one_person_not_two_options():
+    from quizgen.generate.distractors import speaker_option_problem
+
+    full = Entity("e-b", "Morris J. Brooks Jr.", "PERSON", 0, mentions=2)
+    titled = Entity("e-r", "Representative Brooks", "PERSON", 0, mentions=2)
+    gary, phil = Entity("e-g", "Gary Neville", "PERSON", 0), Entity("e-p", "Phil Neville", "PERSON", 0)
+    facts = _sheet([["x"]], (LIMA, full, titled, gary, phil))
+    quote = Quote("q", "The granite will outlast the concrete", "Ana Lima", 0, speaker_id="e-lima")
+    assert "Morris J. Brooks Jr." in speaker_option_problem(titled, quote, facts)
+    assert "Representative Brooks" in speaker_option_problem(full, quote, facts)
+    assert speaker_option_problem(gary, quote, facts) is None
