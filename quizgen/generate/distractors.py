@@ -357,8 +357,14 @@ def _spoken_of_as_he_or_she(candidate: Entity, quote: Quote, facts: FactSheet) -
     sentence = facts.sentences[quote.sentence].text if quote.sentence < len(facts.sentences) else ""
     around = sentence.replace(quote.text, " ")
     before = facts.sentences[quote.sentence - 1] if 0 < quote.sentence < len(facts.sentences) else None
-    if before is not None and before.paragraph == facts.sentences[quote.sentence].paragraph:
-        around += " " + before.text  # "Marr took every picture. “He never stopped,” Lima said."
+    # "Marr took every picture. “He never stopped,” Lima said."; or the paragraph before, when the quotation's own
+    # sentence does not name its speaker and so goes on from it: "Lee questioned Ada's judgment." ¶ "He asks: “Is she
+    # fit to lead?”"
+    paragraph = facts.sentences[quote.sentence].paragraph
+    speaker = facts.entity(quote.speaker_id)
+    named_here = any(mentioned_in(n, around) for n in (speaker.names if speaker else (quote.speaker,)) if len(n) > 2)
+    if before is not None and (before.paragraph == paragraph or (before.paragraph == paragraph - 1 and not named_here)):
+        around += " " + before.text
     if _named_in(candidate, around) or _named_in(candidate, facts.title):
         return "the quotation speaks of them as 'he' or 'she'"
     return None

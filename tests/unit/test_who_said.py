@@ -215,3 +215,15 @@ def test_a_title_and_surname_beside_the_full_name_is_one_person_not_two_options(
     assert "Morris J. Brooks Jr." in speaker_option_problem(titled, quote, facts)
     assert "Representative Brooks" in speaker_option_problem(full, quote, facts)
     assert speaker_option_problem(gary, quote, facts) is None
+
+
+def test_the_person_a_quotation_calls_she_in_the_paragraph_before_is_no_option():
+    from quizgen.generate.distractors import speaker_option_problem
+
+    paragraphs = [["Bo Chen questioned Ana Lima's judgment on the harbour."],
+                  ["He asks, “Can she be trusted with the granite when she ignored the survey?”"]]
+    facts = _sheet(paragraphs, (LIMA, CHEN, ROSS))
+    quote = Quote("q", "Can she be trusted with the granite when she ignored the survey?", "Bo Chen", 1,
+                  speaker_id="e-chen", cue="asks")
+    assert "he' or 'she'" in speaker_option_problem(LIMA, quote, facts)
+    assert speaker_option_problem(ROSS, quote, facts) is None
