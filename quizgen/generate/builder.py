@@ -17,6 +17,7 @@ from quizgen.generate.distractors import (
     fine_kind,
     garbled_name,
     gender_fits,
+    likely_gender,
     mentioned_in,
     number_distractors,
     number_sort_key,
@@ -584,8 +585,8 @@ class _Builder:
         """'Lee spoke of the cost. “It is too much,” he said.': the sentence that names the speaker of a quotation
         whose own sentence has only a pronoun, when the two agree: the pronoun fits the speaker's gender, and going
         back (at most `_REACH_BACK` sentences, into the paragraph before at most) the first sentence naming a person
-        names the speaker and no one else the pronoun could mean (but for a possessive: "Lee's plan"); a sentence
-        between them names no one and goes on with the same pronoun ("But he paused.")."""
+        the pronoun could mean names the speaker and no one else it could mean (but for a possessive: "Lee's plan");
+        a sentence between them names no such person and goes on with the same pronoun ("But he paused.")."""
         sentences = self.facts.sentences
         here = sentences[quote.sentence]
         pronoun = _cue_pronoun(here.text, quote.text)
@@ -596,13 +597,12 @@ class _Builder:
             if sentences[index].paragraph < here.paragraph - 1:
                 return None
             named = _people_named(_outside_quotations(text), self.facts)
-            if not named:
-                if _cue_pronoun(text, "") != pronoun:
-                    return None  # a sentence between them goes on with the same pronoun ("But he paused.")
-                continue
             others = [e for e in named if e.id != speaker.id and _pronoun_fits(pronoun, e)
                       and not _only_possessive(e, text)]
-            return index if speaker in named and not others else None
+            if speaker in named or others:
+                return index if speaker in named and not others else None
+            if _cue_pronoun(text, "") != pronoun:
+                return None  # a sentence between them goes on with the same pronoun ("But he paused.")
         return None
 
     def short_answer(self, template: Template, fact: Fact) -> Item:
@@ -1137,7 +1137,8 @@ def _cue_pronoun(text: str, quotation: str) -> str | None:
 
 
 def _pronoun_fits(pronoun: str, person: Entity) -> bool:
-    return person.type == "PERSON" and person.gender in (None, _PRONOUN_GENDER[pronoun])
+    """'she' may mean Ana Lima or a person whose gender the article does not show, never 'Donald Trump'."""
+    return person.type == "PERSON" and likely_gender(person) in (None, _PRONOUN_GENDER[pronoun])
 
 
 def _only_possessive(person: Entity, text: str) -> bool:
@@ -1152,16 +1153,20 @@ def _outside_quotations(text: str) -> str:
 
 
 def _people_named(text: str, facts: FactSheet) -> list[Entity]:
-    """The people `text` names, in the order it first names them."""
-    found: list[tuple[int, Entity]] = []
+    """The people `text` names, in the order it first names them; not one whose every mention lies inside another
+    person's longer name ('Trump', Eric Trump's surname, in 'Donald Trump')."""
+    spans: dict[str, list[tuple[int, int]]] = {}
     for entity in facts.entities:
-        if entity.type != "PERSON":
-            continue
-        starts = [m.start() for n in entity.names if len(n) > 2
-                  for m in compiled(rf"(?<!\w){re.escape(n)}(?!\w)").finditer(text)]
-        if starts:
-            found.append((min(starts), entity))
-    return [entity for _, entity in sorted(found, key=lambda pair: pair[0])]
+        if entity.type == "PERSON":
+            spans[entity.id] = [m.span() for n in entity.names if len(n) > 2
+                                for m in compiled(rf"(?<!\w){re.escape(n)}(?!\w)").finditer(text)]
+    every = [(span, who) for who, found in spans.items() for span in found]
+
+    def inside_another(span: tuple[int, int], who: str) -> bool:
+        return any(o != who and a <= span[0] and span[1] <= b and b - a > span[1] - span[0] for (a, b), o in every)
+    first = {who: min(s for s, _ in kept) for who, found in spans.items()
+             if (kept := [span for span in found if not inside_another(span, who)])}
+    return sorted((e for e in facts.entities if e.id in first), key=lambda e: first[e.id])
 
 
 def _last_person_named(text: str, facts: FactSheet) -> Entity | None:

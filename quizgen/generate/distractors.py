@@ -340,7 +340,7 @@ def _gender_of_first_name() -> dict[str, str]:
     return {**{n.lower(): "female" for n in table["female_names"]}, **{n.lower(): "male" for n in table["male_names"]}}
 
 
-def _likely_gender(entity: Entity) -> str | None:
+def likely_gender(entity: Entity) -> str | None:
     """The gender the article shows, else the one a common first name suggests ('Donald Trump'): enough to tell
     that a quotation's 'her' is not about him."""
     words = _key(entity.name).split()
@@ -351,7 +351,7 @@ def _spoken_of_as_he_or_she(candidate: Entity, quote: Quote, facts: FactSheet) -
     """'“His life was his work”' said of a person named beside the quotation (or just before it, in its paragraph),
     or of the story's subject (named in the headline): the quotation speaks of them in the third person."""
     genders = stem_gender(quote.text)  # "his", "she": the pronouns of gender.yaml
-    gender = _likely_gender(candidate)
+    gender = likely_gender(candidate)
     if not genders or (gender is not None and gender not in genders):
         return None
     sentence = facts.sentences[quote.sentence].text if quote.sentence < len(facts.sentences) else ""

@@ -227,3 +227,14 @@ def test_the_person_a_quotation_calls_she_in_the_paragraph_before_is_no_option()
                   speaker_id="e-chen", cue="asks")
     assert "he' or 'she'" in speaker_option_problem(LIMA, quote, facts)
     assert speaker_option_problem(ROSS, quote, facts) is None
+
+
+def test_a_surname_inside_another_persons_full_name_and_a_man_by_first_name_do_not_block_she_or_he():
+    don = Entity("e-don", "Donald Marsh", "PERSON", 0, mentions=4)  # gender not shown: male by his first name
+    eric = Entity("e-eric", "Eric Marsh", "PERSON", 0, aliases=("Marsh",), mentions=4)
+    paragraphs = [["Donald Marsh also criticised Ana Lima at a rally in Hartford."],
+                  ["“Ana Lima is a joke,” he said."]]
+    facts = _sheet(paragraphs, (don, eric, LIMA))
+    quote = Quote("q", "Ana Lima is a joke", "Donald Marsh", 1, speaker_id="e-don", cue="said")
+    # 'Marsh' (Eric's alias) sits inside 'Donald Marsh'; Ana Lima is a woman: 'he' can only be Donald Marsh.
+    assert _Builder(facts, 0, "t")._attributed_source(quote, "Donald Marsh").startswith("Donald Marsh also")
