@@ -641,6 +641,7 @@ def extract_entities(parsed: ParsedArticle, exclude: set[str] | None = None) -> 
     mentions = [m for m in _mentions(parsed) if m.text.lower() not in exclude]
     groups = _groups_by_form(mentions)
     _merge_short_names(groups)
+    _add_untagged_surnames(groups, parsed)
     entities = [_entity(group) for group in groups.values()]
     lookup: dict[str, str] = {}
     for entity in entities:
@@ -686,6 +687,50 @@ def _merge_short_names(groups: dict[str, _Group]) -> None:
                 g_full.aliases.add(bare)
             del groups[short]
             break
+
+
+def _surname(name: str) -> str | None:
+    """'Josh Earnest' → 'Earnest', 'Brent Bozell III' → 'Bozell': the last word of a person's name of two or more
+    words, before any generational suffix; None for a one-word name or a last word that is no capitalised word."""
+    suffixes = {s.lower() for s in lang_en.table("titles")["suffixes"]}
+    words = [w for w in _bare(name).replace(",", " ").split() if w.rstrip(".").lower() not in suffixes]
+    if len(words) < 2 or not re.fullmatch(r"[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)*", words[-1]):
+        return None
+    return words[-1]
+
+
+def _lone_surname_tokens(doc: Doc, surname: str, full_words: set[str]) -> list[Token]:
+    """The tokens of one paragraph that name a person by surname alone although the tagger left them out or read
+    them as a nationality ('“…,” Earnest said.', 'Cuban said'): a proper noun spelt as the surname, not inside a
+    name spaCy tagged otherwise, not right after another word of the person's full name."""
+    found: list[Token] = []
+    for token in doc:
+        if token.text != surname or token.pos_ != "PROPN":
+            continue
+        if token.ent_type_ and not (token.ent_type_ == "NORP" and token.dep_ in {"nsubj", "nsubjpass", "poss"}):
+            continue  # a tagged name holds it ("Clinton Foundation"); a nationality only as a subject or owner
+        if token.i > 0 and doc[token.i - 1].text in full_words:
+            continue  # "Josh Earnest" itself, tagged or not
+        found.append(token)
+    return found
+
+
+def _add_untagged_surnames(groups: dict[str, _Group], parsed: ParsedArticle) -> None:
+    """'Josh Earnest …' then '“…,” Earnest said.' with 'Earnest' untagged: the surname becomes the person's alias and
+    each such word one of their mentions, so items on those sentences find their answer in them. Only for a surname
+    no other name of the article holds (two Okafors, or an 'Okafor Trust', keep every lone 'Okafor' unattributed)."""
+    words_of = {name: set(_bare(name).split()) for name in groups}
+    for name, group in groups.items():
+        surname = _surname(name) if group.type == "PERSON" else None
+        if surname is None or surname in group.aliases or any(
+                surname in words for other, words in words_of.items() if other != name):
+            continue
+        for p_index, doc in enumerate(parsed.docs):
+            for token in _lone_surname_tokens(doc, surname, words_of[name] - {surname}):
+                span = doc[token.i:token.i + 1]
+                group.mentions.append(Mention(surname, "PERSON", p_index, span.start_char, span.end_char,
+                                              parsed.sentence_of(p_index, span.start_char), span))
+                group.aliases.add(surname)
 
 
 def _is_short_form(short: _Group, full: _Group, bare: str) -> bool:
