@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from quizgen.extract.parsed import SPEECH_VERBS, ParsedArticle, doc_text, quote_spans
@@ -52,6 +53,10 @@ _DEMONYM_PREFIX = re.compile(
 _LISTED_AFTER = re.compile(r"\b(\w+)\s+(?:(?:such as|like|including|called|named)\s+)?(?:[A-Z][\w'’&-]*"
                            r"(?:\s+[A-Z][\w'’&-]*)*(?:\s*\([^)]*\))?(?:\s*,|\s+(?:and|or))\s*)*$")
 _NAMING_CUES = _words("naming_cues")
+# A name of capitalised words only ("Gene Sperling"), no possessive or punctuation inside.
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[’'-][A-Za-z]+)*(?: [A-Z][a-z]+(?:[’'-][A-Za-z]+)*)*")
+# Last words of a sports team's name ("Leeds Rhinos"): never a person's, whatever the first word.
+_TEAM_WORDS = frozenset(w.lower() for w in lang_en.table("kinds")["team_words"])
 
 
 def clean_name(text: str) -> str:
@@ -202,8 +207,32 @@ def _the_before_a_person(span: Span) -> str | None:
     return None
 
 
+def _person_noun_before(span: Span) -> str | None:
+    """'founder Brent Bozell', 'economist Eswar Prasad': a name of one to three name words right after a singular
+    role noun is that person, whatever the tagger called it ('artists Mase and …' introduces a list)."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if (before is not None and before.pos_ == "NOUN" and before.tag_ not in {"NNS", "NNPS"}
+            and before.lemma_.lower() in PERSON_NOUNS and len(span) <= 3 and all(_is_name_word(t) for t in span)):
+        return "PERSON"
+    return None
+
+
+def _said_he_or_she(span: Span) -> str | None:
+    """'Eswar Prasad said he expected …': the subject of a speech verb that the clause after it calls he or she is
+    a person (the way 'Yukos said it would appeal' makes an organisation)."""
+    root = span.root
+    _, pronouns = _gender_words()
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS and any(
+            c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lower_ in pronouns and g.lower_ not in {"his", "her"}
+                                      for g in c.children)
+            for c in root.head.children):
+        return "PERSON"
+    return None
+
+
 # Context rules, first match wins: the words around a name that say what kind of thing it is.
-ROLE_CONTEXT_RULES = (_persons_following, _role_of_preposition, _kind_noun_it_modifies, _technology_called,
+ROLE_CONTEXT_RULES = (_persons_following, _person_noun_before, _said_he_or_she, _role_of_preposition,
+                      _kind_noun_it_modifies, _technology_called,
                       _modifies_a_place_noun, _company_part_after, _said_it_would, _the_before_a_person)
 
 
@@ -438,6 +467,20 @@ def _vote_by_context(mention: Mention, span: Span, ents: list[Span]) -> None:
         mention.votes[partner] += 1  # "races in Erfurt and Stuttgart": listed together, the same kind
 
 
+@functools.lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    """Common first names (lang/en/data/gender.yaml)."""
+    data = lang_en.table("gender")
+    return frozenset(data["male_names"]) | frozenset(data["female_names"])
+
+
+def _opens_with_first_name(span: Span) -> bool:
+    """'Carly Fiorina': two or three name words, the first a common first name and the last no word that ends an
+    organisation's name ('Jackson Five' no, 'Paul Hastings Group' no)."""
+    return (2 <= len(span) <= 3 and span[0].text in _first_names() and all(_is_name_word(t) for t in span)
+            and span[-1].lower_ not in _ORG_SUFFIXES | _EVENT_SUFFIXES | _TEAM_WORDS)
+
+
 def _vote_by_form(mention: Mention, span: Span, label: str) -> None:
     """Add the votes the name's own words give: its last word, an honorific, a nationality form."""
     # A name's last word ("… University") outvotes a label that cannot be right for it.
@@ -446,6 +489,8 @@ def _vote_by_form(mention: Mention, span: Span, label: str) -> None:
         mention.votes[suffix] += 2
     if span[0].text.rstrip(".") in HONORIFICS and len(span) >= 2:
         mention.votes["PERSON"] += 3  # "Mrs Delyth Rowe": an honorific names a person
+    elif _opens_with_first_name(span):
+        mention.votes["PERSON"] += 2  # "Bradley Cooper", "Carly Fiorina" tagged as organisations
     if len(span) == 1 and _DEMONYM_PREFIX.match(span.text + " X"):
         mention.votes["NORP"] += 5  # "“Read” in Welsh" names a language; "the Welsh parliament"
     elif _is_demonym(span):
@@ -639,7 +684,9 @@ def extract_entities(parsed: ParsedArticle, exclude: set[str] | None = None) -> 
     without honorific) to the entity id. Names in `exclude` (any case) are left out."""
     exclude = {e.lower() for e in (exclude or set())}
     mentions = [m for m in _mentions(parsed) if m.text.lower() not in exclude]
+    _trim_glued_words(mentions, parsed)
     groups = _groups_by_form(mentions)
+    _retype_by_surname(groups)
     _merge_short_names(groups)
     _add_untagged_surnames(groups, parsed)
     entities = [_entity(group) for group in groups.values()]
@@ -650,6 +697,45 @@ def extract_entities(parsed: ParsedArticle, exclude: set[str] | None = None) -> 
             lookup[_bare(name).lower()] = entity.id
     entities.sort(key=lambda e: (e.sentence, e.name))
     return entities, lookup
+
+
+def _in_title_case(span: Span) -> bool:
+    """Whether the span's sentence is written in title case ('Bleak Outlook Without Bloomberg'), where the tagger
+    glues capitalised common words to names."""
+    words = [t for t in span.sent if t.is_alpha]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+
+
+def _glued_core(mention: Mention, known: set[str], common: set[str]) -> str | None:
+    """The name inside a mention that carries one word too many, when the article names it without that word
+    elsewhere: 'Cruz Wednesday' (a day after it), 'Telling Jeb Bush', 'Ted Cruz Apologizes' (a title-case line's
+    words), 'Without Bloomberg in the mix, …' (a common word opening the sentence). Never a first name."""
+    words = mention.text.split()
+    if len(words) < 2:
+        return None
+    if (words[-1].lower() in _WEEKDAYS_MONTHS and " ".join(words[:-1]) in known
+            and " ".join(words[:-1]) not in _first_names()):
+        return " ".join(words[:-1])  # not "Chris Monday", a first name with its surname
+    if mention.label != "PERSON":
+        return None
+    title_case = _in_title_case(mention.span) and mention.text not in known
+    opens_sentence = mention.span.start == mention.span.sent.start and words[0].lower() in common
+    cores = [" ".join(words[1:])] if (title_case or opens_sentence) and words[0] not in _first_names() else []
+    if title_case:
+        cores.append(" ".join(words[:-1]))
+    return next((core for core in cores if core in known), None)
+
+
+def _trim_glued_words(mentions: list[Mention], parsed: ParsedArticle) -> None:
+    """Give each mention with a glued word (see `_glued_core`) the name it has elsewhere, in place: 'known' names
+    are those of mentions outside title-case lines, 'common' words those the article also writes in lower case
+    or that are stop words."""
+    known = {m.text for m in mentions if not _in_title_case(m.span)}
+    known |= {text.split()[-1] for text in known if len(text.split()) >= 2}  # "Stated Stone" after "Roger Stone"
+    common = {t.text for doc in parsed.docs for t in doc if t.is_lower} | STOP_WORDS
+    for mention in mentions:
+        if core := _glued_core(mention, known, common):
+            mention.text = core
 
 
 def _groups_by_form(mentions: list[Mention]) -> dict[str, _Group]:
@@ -663,6 +749,19 @@ def _groups_by_form(mentions: list[Mention]) -> dict[str, _Group]:
         if kind != "NORP":
             groups[text] = _Group(text, kind, [m for m in mentions if m.text == text])
     return groups
+
+
+def _retype_by_surname(groups: dict[str, _Group]) -> None:
+    """'Gene Sperling' typed an organisation, then 'Sperling said' typed a person at least as often: the full name is
+    that person's, so the surname can merge into it. Only a name of two or three capitalised words whose last word
+    ends no organisation's name or team's ('Harbour Council', 'Leeds United' stay)."""
+    for name, group in groups.items():
+        words = name.split()
+        short = groups.get(words[-1]) if 2 <= len(words) <= 3 else None
+        if (short is not None and group.type != "PERSON" and short.type == "PERSON"
+                and len(short.mentions) >= len(group.mentions) and _PLAIN_NAME.fullmatch(name)
+                and words[-1].lower() not in _ORG_SUFFIXES | _TEAM_WORDS):
+            group.type = "PERSON"
 
 
 def _merge_short_names(groups: dict[str, _Group]) -> None:
@@ -722,7 +821,7 @@ def _add_untagged_surnames(groups: dict[str, _Group], parsed: ParsedArticle) -> 
     words_of = {name: set(_bare(name).split()) for name in groups}
     for name, group in groups.items():
         surname = _surname(name) if group.type == "PERSON" else None
-        if surname is None or surname in group.aliases or any(
+        if surname is None or any(
                 surname in words for other, words in words_of.items() if other != name):
             continue
         for p_index, doc in enumerate(parsed.docs):

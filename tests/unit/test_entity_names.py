@@ -9,15 +9,29 @@ from dataclasses import dataclass
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from quizgen.extract.entities import Mention, _add_untagged_surnames, _Group, _surname
+from quizgen.extract.entities import (
+    Mention,
+    _add_untagged_surnames,
+    _Group,
+    _opens_with_first_name,
+    _person_noun_before,
+    _retype_by_surname,
+    _said_he_or_she,
+    _surname,
+    _trim_glued_words,
+    _vote_by_context,
+)
 
 VOCAB = English().vocab
 
 
-def _doc(rows: list[tuple[str, str, str]], deps: list[str] | None = None) -> Doc:
-    """rows: (word, POS, IOB entity tag)."""
+def _doc(rows: list[tuple[str, str, str]], deps: list[str] | None = None, heads: list[int] | None = None,
+         tags: list[str] | None = None, lemmas: dict[str, str] | None = None) -> Doc:
+    """rows: (word, POS, IOB entity tag); a word's lemma is `lemmas[word]`, else the word in lower case."""
     words = [r[0] for r in rows]
-    return Doc(VOCAB, words=words, pos=[r[1] for r in rows], ents=[r[2] for r in rows], deps=deps,
+    lemma_of = lemmas or {}
+    return Doc(VOCAB, words=words, pos=[r[1] for r in rows], ents=[r[2] for r in rows], deps=deps, heads=heads,
+               tags=tags, lemmas=[lemma_of.get(w, w.lower()) for w in words],
                sent_starts=[True] + [False] * (len(words) - 1))
 
 
@@ -77,3 +91,74 @@ def test_a_surname_is_the_last_word_before_a_suffix():
     assert _surname("Brent Bozell III") == "Bozell"
     assert _surname("Mr Josh Earnest") == "Earnest"
     assert _surname("Earnest") is None and _surname("Kim Jong 2") is None
+
+
+def _context_votes(doc: Doc) -> Counter[str]:
+    span = doc.ents[0]
+    mention = Mention(span.text, span.label_, 0, span.start_char, span.end_char, 0, span, Counter({span.label_: 1}))
+    _vote_by_context(mention, span, list(doc.ents))
+    return mention.votes
+
+
+def test_a_name_right_after_a_singular_role_noun_is_a_person():
+    rows = [("founder", "NOUN", "O"), ("Brent", "PROPN", "B-ORG"), ("Okafor", "PROPN", "I-ORG"), ("spoke", "VERB", "O")]
+    doc = _doc(rows, tags=["NN", "NNP", "NNP", "VBD"])
+    assert _person_noun_before(doc.ents[0]) == "PERSON"
+    assert _context_votes(doc).most_common(1)[0][0] == "PERSON"
+    plural = _doc([("founders", "NOUN", "O"), *rows[1:]], tags=["NNS", "NNP", "NNP", "VBD"],
+                  lemmas={"founders": "founder"})
+    assert _person_noun_before(plural.ents[0]) is None  # "founders X and Y": a list
+    office = _doc([("chair", "NOUN", "O"), ("Harbour", "PROPN", "B-ORG"), ("'s", "PART", "I-ORG"),
+                   ("Board", "PROPN", "I-ORG")], tags=["NN", "NNP", "POS", "NNP"])
+    assert _person_noun_before(office.ents[0]) is None  # not a run of name words
+
+
+def test_the_subject_of_said_he_is_a_person_and_of_said_it_an_organisation():
+    words = [("Eswar", "PROPN", "B-ORG"), ("Prasad", "PROPN", "I-ORG"), ("said", "VERB", "O"), ("he", "PRON", "O"),
+             ("agreed", "VERB", "O"), (".", "PUNCT", "O")]
+    heads, deps = [1, 2, 2, 4, 2, 2], ["compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct"]
+    doc = _doc(words, deps=deps, heads=heads, lemmas={"said": "say", "agreed": "agree"})
+    assert _said_he_or_she(doc.ents[0]) == "PERSON"
+    it = _doc([*words[:3], ("it", "PRON", "O"), *words[4:]], deps=deps, heads=heads,
+              lemmas={"said": "say", "agreed": "agree"})
+    assert _said_he_or_she(it.ents[0]) is None
+
+
+def test_a_first_name_makes_a_two_word_name_a_person_unless_it_ends_like_a_firm():
+    def span(words: list[str]):
+        return _doc([(w, "PROPN", "B-ORG" if i == 0 else "I-ORG") for i, w in enumerate(words)]).ents[0]
+    assert _opens_with_first_name(span(["Carly", "Okafor"]))
+    assert not _opens_with_first_name(span(["Carly", "Okafor", "Group"]))
+    assert not _opens_with_first_name(span(["Harbour", "Okafor"]))
+    assert not _opens_with_first_name(span(["Carly"]))
+
+
+def test_a_full_name_typed_an_organisation_follows_its_surname_typed_a_person():
+    def group(name: str, kind: str, mentions: int) -> _Group:
+        doc = Doc(VOCAB, words=name.split())
+        return _Group(name, kind, [Mention(name, kind, 0, 0, len(name), 0, doc[:])] * mentions)
+    groups = {"Gene Okafor": group("Gene Okafor", "ORG", 1), "Okafor": group("Okafor", "PERSON", 3),
+              "Harbour Council": group("Harbour Council", "ORG", 1), "Council": group("Council", "PERSON", 2),
+              "Zeta Okafor": group("Zeta Okafor", "ORG", 4)}
+    _retype_by_surname(groups)
+    assert groups["Gene Okafor"].type == "PERSON"
+    assert groups["Harbour Council"].type == "ORG"  # ends like an organisation
+    assert groups["Zeta Okafor"].type == "ORG"  # named more often than the surname alone
+
+
+def test_a_word_glued_to_a_name_is_dropped_when_the_article_names_it_without():
+    later = _doc([("Okafor", "PROPN", "B-PERSON"), ("spoke", "VERB", "O"), ("without", "ADP", "O")])
+    opening = _doc([("Without", "PROPN", "B-PERSON"), ("Okafor", "PROPN", "I-PERSON"), ("in", "ADP", "O"),
+                    ("the", "DET", "O"), ("mix", "NOUN", "O"), (",", "PUNCT", "O"), ("Lee", "PROPN", "B-PERSON"),
+                    ("won", "VERB", "O")])
+    first_name = _doc([("Chris", "PROPN", "B-PERSON"), ("Okafor", "PROPN", "I-PERSON"), ("won", "VERB", "O"),
+                       ("in", "ADP", "O"), ("the", "DET", "O"), ("end", "NOUN", "O")])
+    weekday = _doc([("Okafor", "PROPN", "B-PERSON"), ("Wednesday", "PROPN", "I-PERSON"), ("left", "VERB", "O"),
+                    ("at", "ADP", "O"), ("the", "DET", "O"), ("end", "NOUN", "O")])
+
+    def mention(doc: Doc) -> Mention:
+        span = doc.ents[0]
+        return Mention(span.text, "PERSON", 0, span.start_char, span.end_char, 0, span)
+    mentions = [mention(d) for d in (later, opening, first_name, weekday)]
+    _trim_glued_words(mentions, _Parsed([later, opening, first_name, weekday]))
+    assert [m.text for m in mentions] == ["Okafor", "Okafor", "Chris Okafor", "Okafor"]
