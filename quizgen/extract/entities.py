@@ -53,6 +53,8 @@ _DEMONYM_PREFIX = re.compile(
 _LISTED_AFTER = re.compile(r"\b(\w+)\s+(?:(?:such as|like|including|called|named)\s+)?(?:[A-Z][\w'’&-]*"
                            r"(?:\s+[A-Z][\w'’&-]*)*(?:\s*\([^)]*\))?(?:\s*,|\s+(?:and|or))\s*)*$")
 _NAMING_CUES = _words("naming_cues")
+# Verbs whose "in X" names a person ("believe in Obama"): see `_lived_in_place`.
+_IN_PERSON_VERBS = _words("in_person_verbs")
 # A name of capitalised words only ("Gene Sperling"), no possessive or punctuation inside.
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[’'-][A-Za-z]+)*(?: [A-Z][a-z]+(?:[’'-][A-Za-z]+)*)*")
 # Last words of a sports team's name ("Leeds Rhinos"): never a person's, whatever the first word.
@@ -230,9 +232,37 @@ def _said_he_or_she(span: Span) -> str | None:
     return None
 
 
+_QUOTE_MARKS = {"“", "”", '"', "‘", "’", "'"}
+
+
+def _quoted_before_work_noun(span: Span) -> str | None:
+    """'CNBC’s “Squawk Box” program', 'the “Broad City” podcast': a name in quotation marks right before a kind of
+    work is that work, whatever the tagger called it."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].text not in _QUOTE_MARKS:
+        return None
+    after = span.end
+    while after < len(doc) and (doc[after].text in _QUOTE_MARKS or doc[after].text == ","):
+        after += 1
+    if after > span.end and after < len(doc) and doc[after].lemma_.lower() in _WORK_NOUNS:
+        return "WORK_OF_ART"
+    return None
+
+
+def _lived_in_place(span: Span) -> str | None:
+    """'the rally in Nashua', 'grew up in Macon': a one-word name tagged a person after 'in' or 'near' whose phrase
+    hangs on a verb is a place ('believe in Obama' and the other verbs of entity_words' in_person_verbs aside)."""
+    root = span.root
+    prep = root.head
+    if (span.label_ == "PERSON" and len(span) == 1 and root.dep_ == "pobj" and prep.lower_ in {"in", "near"}
+            and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() not in _IN_PERSON_VERBS):
+        return "GPE"
+    return None
+
+
 # Context rules, first match wins: the words around a name that say what kind of thing it is.
-ROLE_CONTEXT_RULES = (_persons_following, _person_noun_before, _said_he_or_she, _role_of_preposition,
-                      _kind_noun_it_modifies, _technology_called,
+ROLE_CONTEXT_RULES = (_persons_following, _person_noun_before, _said_he_or_she, _quoted_before_work_noun,
+                      _lived_in_place, _role_of_preposition, _kind_noun_it_modifies, _technology_called,
                       _modifies_a_place_noun, _company_part_after, _said_it_would, _the_before_a_person)
 
 

@@ -13,8 +13,10 @@ from quizgen.extract.entities import (
     Mention,
     _add_untagged_surnames,
     _Group,
+    _lived_in_place,
     _opens_with_first_name,
     _person_noun_before,
+    _quoted_before_work_noun,
     _retype_by_surname,
     _said_he_or_she,
     _surname,
@@ -162,3 +164,25 @@ def test_a_word_glued_to_a_name_is_dropped_when_the_article_names_it_without():
     mentions = [mention(d) for d in (later, opening, first_name, weekday)]
     _trim_glued_words(mentions, _Parsed([later, opening, first_name, weekday]))
     assert [m.text for m in mentions] == ["Okafor", "Okafor", "Chris Okafor", "Okafor"]
+
+
+def test_a_quoted_name_before_a_kind_of_work_is_that_work():
+    rows = [("the", "DET", "O"), ("“", "PUNCT", "O"), ("Harbour", "PROPN", "B-PERSON"), ("Nights", "PROPN", "I-PERSON"),
+            ("”", "PUNCT", "O"), ("podcast", "NOUN", "O")]
+    doc = _doc(rows)
+    assert _quoted_before_work_noun(doc.ents[0]) == "WORK_OF_ART"
+    assert _context_votes(doc).most_common(1)[0][0] == "WORK_OF_ART"
+    unquoted = _doc([rows[0], *rows[2:4], rows[5]])
+    assert _quoted_before_work_noun(unquoted.ents[0]) is None  # "the Harbour Nights podcast": the compound rule's
+    speaker = _doc([*rows[1:5], ("said", "VERB", "O")])
+    assert _quoted_before_work_noun(speaker.ents[0]) is None
+
+
+def test_a_one_word_person_after_in_on_a_verb_is_a_place_but_not_after_believe():
+    def votes(verb: str, lemma: str) -> Counter[str]:
+        doc = _doc([("They", "PRON", "O"), (verb, "VERB", "O"), ("in", "ADP", "O"), ("Nashby", "PROPN", "B-PERSON")],
+                   heads=[1, 1, 1, 2], deps=["nsubj", "ROOT", "prep", "pobj"], lemmas={verb: lemma})
+        assert _lived_in_place(doc.ents[0]) == ("GPE" if lemma == "rally" else None)
+        return _context_votes(doc)
+    assert votes("rallied", "rally").most_common(1)[0][0] == "GPE"
+    assert votes("believe", "believe").most_common(1)[0][0] == "PERSON"
