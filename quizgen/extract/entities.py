@@ -232,6 +232,7 @@ def _said_he_or_she(span: Span) -> str | None:
     return None
 
 
+_OWNER_BEFORE = re.compile(r"['’]s\s+(?=[A-Z])")
 _QUOTE_MARKS = {"“", "”", '"', "‘", "’", "'"}
 
 
@@ -737,15 +738,19 @@ def _in_title_case(span: Span) -> bool:
 
 
 def _glued_core(mention: Mention, known: set[str], common: set[str]) -> str | None:
-    """The name inside a mention that carries one word too many, when the article names it without that word
-    elsewhere: 'Cruz Wednesday' (a day after it), 'Telling Jeb Bush', 'Ted Cruz Apologizes' (a title-case line's
-    words), 'Without Bloomberg in the mix, …' (a common word opening the sentence). Never a first name."""
+    """The name inside a mention that carries words too many, when the article names it without them elsewhere:
+    'Cruz Wednesday' (a day after it), 'BuzzFeed’s Smith' (its owner before it), 'Telling Jeb Bush', 'Ted Cruz
+    Apologizes' (a title-case line's words), 'Without Bloomberg in the mix, …' (a common word opening the
+    sentence). Never a first name."""
     words = mention.text.split()
     if len(words) < 2:
         return None
     if (words[-1].lower() in _WEEKDAYS_MONTHS and " ".join(words[:-1]) in known
             and " ".join(words[:-1]) not in _first_names()):
         return " ".join(words[:-1])  # not "Chris Monday", a first name with its surname
+    owned = _OWNER_BEFORE.split(mention.text, maxsplit=1)
+    if len(owned) == 2 and owned[1] in known:
+        return owned[1]  # "Media Research Center’s Bozell" after "Brent Bozell": the owner is not the name
     if mention.label != "PERSON":
         return None
     title_case = _in_title_case(mention.span) and mention.text not in known
@@ -760,8 +765,10 @@ def _trim_glued_words(mentions: list[Mention], parsed: ParsedArticle) -> None:
     """Give each mention with a glued word (see `_glued_core`) the name it has elsewhere, in place: 'known' names
     are those of mentions outside title-case lines, 'common' words those the article also writes in lower case
     or that are stop words."""
-    known = {m.text for m in mentions if not _in_title_case(m.span)}
-    known |= {text.split()[-1] for text in known if len(text.split()) >= 2}  # "Stated Stone" after "Roger Stone"
+    plain = [m for m in mentions if not _in_title_case(m.span)]
+    known = {m.text for m in plain}
+    # A person's surname is known once the full name is: "Stated Stone:" after "Roger Stone".
+    known |= {m.text.split()[-1] for m in plain if m.label == "PERSON" and len(m.text.split()) >= 2}
     common = {t.text for doc in parsed.docs for t in doc if t.is_lower} | STOP_WORDS
     for mention in mentions:
         if core := _glued_core(mention, known, common):

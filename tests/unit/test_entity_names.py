@@ -28,12 +28,12 @@ VOCAB = English().vocab
 
 
 def _doc(rows: list[tuple[str, str, str]], deps: list[str] | None = None, heads: list[int] | None = None,
-         tags: list[str] | None = None, lemmas: dict[str, str] | None = None) -> Doc:
+         tags: list[str] | None = None, lemmas: dict[str, str] | None = None, spaces: list[bool] | None = None) -> Doc:
     """rows: (word, POS, IOB entity tag); a word's lemma is `lemmas[word]`, else the word in lower case."""
     words = [r[0] for r in rows]
     lemma_of = lemmas or {}
     return Doc(VOCAB, words=words, pos=[r[1] for r in rows], ents=[r[2] for r in rows], deps=deps, heads=heads,
-               tags=tags, lemmas=[lemma_of.get(w, w.lower()) for w in words],
+               tags=tags, lemmas=[lemma_of.get(w, w.lower()) for w in words], spaces=spaces,
                sent_starts=[True] + [False] * (len(words) - 1))
 
 
@@ -186,3 +186,14 @@ def test_a_one_word_person_after_in_on_a_verb_is_a_place_but_not_after_believe()
         return _context_votes(doc)
     assert votes("rallied", "rally").most_common(1)[0][0] == "GPE"
     assert votes("believe", "believe").most_common(1)[0][0] == "PERSON"
+
+
+def test_an_owner_glued_before_a_known_name_is_dropped():
+    intro = _doc([("Brent", "PROPN", "B-PERSON"), ("Okafor", "PROPN", "I-PERSON"), ("spoke", "VERB", "O")])
+    owned = _doc([("Harbour", "PROPN", "B-ORG"), ("Trust", "PROPN", "I-ORG"), ("’s", "PART", "I-ORG"),
+                  ("Okafor", "PROPN", "I-ORG"), ("agrees", "VERB", "O")], spaces=[True, False, True, True, False])
+    hospital = _doc([("Harbour", "PROPN", "B-ORG"), ("’s", "PART", "I-ORG"), ("Hospital", "PROPN", "I-ORG"),
+                     ("opened", "VERB", "O")], spaces=[False, True, True, False])
+    mentions = [Mention(d.ents[0].text, d.ents[0].label_, 0, 0, 1, 0, d.ents[0]) for d in (intro, owned, hospital)]
+    _trim_glued_words(mentions, _Parsed([intro, owned, hospital]))
+    assert [m.text for m in mentions] == ["Brent Okafor", "Okafor", "Harbour’s Hospital"]
