@@ -209,12 +209,18 @@ def _the_before_a_person(span: Span) -> str | None:
     return None
 
 
+def _ends_like_an_organisation(span: Span) -> bool:
+    """'… Post', '… Group', '… United': a last word that ends organisations' and teams' names."""
+    return span[-1].lower_ in _ORG_SUFFIXES | _TEAM_WORDS
+
+
 def _person_noun_before(span: Span) -> str | None:
     """'founder Brent Bozell', 'economist Eswar Prasad': a name of one to three name words right after a singular
     role noun is that person, whatever the tagger called it ('artists Mase and …' introduces a list)."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     if (before is not None and before.pos_ == "NOUN" and before.tag_ not in {"NNS", "NNPS"}
-            and before.lemma_.lower() in PERSON_NOUNS and len(span) <= 3 and all(_is_name_word(t) for t in span)):
+            and before.lemma_.lower() in PERSON_NOUNS and len(span) <= 3 and all(_is_name_word(t) for t in span)
+            and not _ends_like_an_organisation(span)):
         return "PERSON"
     return None
 
@@ -224,10 +230,11 @@ def _said_he_or_she(span: Span) -> str | None:
     a person (the way 'Yukos said it would appeal' makes an organisation)."""
     root = span.root
     _, pronouns = _gender_words()
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS and any(
-            c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lower_ in pronouns and g.lower_ not in {"his", "her"}
-                                      for g in c.children)
-            for c in root.head.children):
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in SPEECH_VERBS or _ends_like_an_organisation(span):
+        return None
+    if any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lower_ in pronouns and g.lower_ not in {"his", "her"}
+                                     for g in c.children)
+           for c in root.head.children):
         return "PERSON"
     return None
 
@@ -509,7 +516,7 @@ def _opens_with_first_name(span: Span) -> bool:
     """'Carly Fiorina': two or three name words, the first a common first name and the last no word that ends an
     organisation's name ('Jackson Five' no, 'Paul Hastings Group' no)."""
     return (2 <= len(span) <= 3 and span[0].text in _first_names() and all(_is_name_word(t) for t in span)
-            and span[-1].lower_ not in _ORG_SUFFIXES | _EVENT_SUFFIXES | _TEAM_WORDS)
+            and not _ends_like_an_organisation(span) and span[-1].lower_ not in _EVENT_SUFFIXES)
 
 
 def _vote_by_form(mention: Mention, span: Span, label: str) -> None:
@@ -763,13 +770,14 @@ def _glued_core(mention: Mention, known: set[str], common: set[str]) -> str | No
 
 def _trim_glued_words(mentions: list[Mention], parsed: ParsedArticle) -> None:
     """Give each mention with a glued word (see `_glued_core`) the name it has elsewhere, in place: 'known' names
-    are those of mentions outside title-case lines, 'common' words those the article also writes in lower case
-    or that are stop words."""
-    plain = [m for m in mentions if not _in_title_case(m.span)]
-    known = {m.text for m in plain}
-    # A person's surname is known once the full name is: "Stated Stone:" after "Roger Stone".
-    known |= {m.text.split()[-1] for m in plain if m.label == "PERSON" and len(m.text.split()) >= 2}
+    are those of people tagged outside title-case lines ('Beyond Washington' stays whole: Washington is a place),
+    'common' words those the article also writes in lower case or that are stop words."""
     common = {t.text for doc in parsed.docs for t in doc if t.is_lower} | STOP_WORDS
+    plain = [m for m in mentions if not _in_title_case(m.span) and m.label == "PERSON"]
+    known = {m.text for m in plain}
+    # A person's surname is known once the full name is ("Stated Stone:" after "Roger Stone"), a full name that
+    # opens with no common word.
+    known |= {m.text.split()[-1] for m in plain if len(m.text.split()) >= 2 and m.text.split()[0].lower() not in common}
     for mention in mentions:
         if core := _glued_core(mention, known, common):
             mention.text = core

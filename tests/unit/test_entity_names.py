@@ -197,3 +197,13 @@ def test_an_owner_glued_before_a_known_name_is_dropped():
     mentions = [Mention(d.ents[0].text, d.ents[0].label_, 0, 0, 1, 0, d.ents[0]) for d in (intro, owned, hospital)]
     _trim_glued_words(mentions, _Parsed([intro, owned, hospital]))
     assert [m.text for m in mentions] == ["Brent Okafor", "Okafor", "Harbour’s Hospital"]
+
+
+def test_a_word_glued_to_a_place_name_stays():
+    # 'Beyond Washington, …' tagged a person: trimming would make a person of the place, so it stays as tagged.
+    place = _doc([("Harbourtown", "PROPN", "B-GPE"), ("grew", "VERB", "O")])
+    opening = _doc([("Beyond", "PROPN", "B-PERSON"), ("Harbourtown", "PROPN", "I-PERSON"), (",", "PUNCT", "O"),
+                    ("few", "ADJ", "O"), ("cared", "VERB", "O")])
+    mentions = [Mention(d.ents[0].text, d.ents[0].label_, 0, 0, 1, 0, d.ents[0]) for d in (place, opening)]
+    _trim_glued_words(mentions, _Parsed([place, opening]))
+    assert [m.text for m in mentions] == ["Harbourtown", "Beyond Harbourtown"]
