@@ -56,7 +56,8 @@ _NAMING_CUES = _words("naming_cues")
 # Verbs whose "in X" names a person ("believe in Obama"): see `_lived_in_place`.
 _IN_PERSON_VERBS = _words("in_person_verbs")
 # A name of capitalised words only ("Gene Sperling"), no possessive or punctuation inside.
-_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[’'-][A-Za-z]+)*(?: [A-Z][a-z]+(?:[’'-][A-Za-z]+)*)*")
+_NAME_WORD = r"[A-Z][a-z]+(?:[’'][A-Z][a-z]+|-[A-Za-z][a-z]+)*"  # "O'Keefe", "Abu-Laban", not "People’s"
+_PLAIN_NAME = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD})*")
 # Last words of a sports team's name ("Leeds Rhinos"): never a person's, whatever the first word.
 _TEAM_WORDS = frozenset(w.lower() for w in lang_en.table("kinds")["team_words"])
 
@@ -744,11 +745,11 @@ def _in_title_case(span: Span) -> bool:
     return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
 
 
-def _glued_core(mention: Mention, known: set[str], common: set[str]) -> str | None:
+def _glued_core(mention: Mention, known: set[str], named: set[str], common: set[str]) -> str | None:
     """The name inside a mention that carries words too many, when the article names it without them elsewhere:
     'Cruz Wednesday' (a day after it), 'BuzzFeed’s Smith' (its owner before it), 'Telling Jeb Bush', 'Ted Cruz
     Apologizes' (a title-case line's words), 'Without Bloomberg in the mix, …' (a common word opening the
-    sentence). Never a first name."""
+    sentence). Never a first name. `known`: people's names; `named`: full names and their surnames only."""
     words = mention.text.split()
     if len(words) < 2:
         return None
@@ -756,7 +757,7 @@ def _glued_core(mention: Mention, known: set[str], common: set[str]) -> str | No
             and " ".join(words[:-1]) not in _first_names()):
         return " ".join(words[:-1])  # not "Chris Monday", a first name with its surname
     owned = _OWNER_BEFORE.split(mention.text, maxsplit=1)
-    if len(owned) == 2 and owned[1] in known:
+    if len(owned) == 2 and owned[1] in named:
         return owned[1]  # "Media Research Center’s Bozell" after "Brent Bozell": the owner is not the name
     if mention.label != "PERSON":
         return None
@@ -774,12 +775,14 @@ def _trim_glued_words(mentions: list[Mention], parsed: ParsedArticle) -> None:
     'common' words those the article also writes in lower case or that are stop words."""
     common = {t.text for doc in parsed.docs for t in doc if t.is_lower} | STOP_WORDS
     plain = [m for m in mentions if not _in_title_case(m.span) and m.label == "PERSON"]
-    known = {m.text for m in plain}
-    # A person's surname is known once the full name is ("Stated Stone:" after "Roger Stone"), a full name that
-    # opens with no common word.
-    known |= {m.text.split()[-1] for m in plain if len(m.text.split()) >= 2 and m.text.split()[0].lower() not in common}
+    # Full names, and a person's surname once the full name is known ("Stated Stone:" after "Roger Stone"): a plain
+    # name of two or more words opening with no common word ('People’s Party' tagged a person is none).
+    full = [m.text for m in plain if len(m.text.split()) >= 2 and _PLAIN_NAME.fullmatch(m.text)
+            and m.text.split()[0].lower() not in common]
+    named = set(full) | {text.split()[-1] for text in full}
+    known = named | {m.text for m in plain}
     for mention in mentions:
-        if core := _glued_core(mention, known, common):
+        if core := _glued_core(mention, known, named, common):
             mention.text = core
 
 
@@ -838,7 +841,7 @@ def _surname(name: str) -> str | None:
     words, before any generational suffix; None for a one-word name or a last word that is no capitalised word."""
     suffixes = {s.lower() for s in lang_en.table("titles")["suffixes"]}
     words = [w for w in _bare(name).replace(",", " ").split() if w.rstrip(".").lower() not in suffixes]
-    if len(words) < 2 or not re.fullmatch(r"[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)*", words[-1]):
+    if len(words) < 2 or not re.fullmatch(_NAME_WORD, words[-1]):
         return None
     return words[-1]
 

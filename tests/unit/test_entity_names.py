@@ -207,3 +207,15 @@ def test_a_word_glued_to_a_place_name_stays():
     mentions = [Mention(d.ents[0].text, d.ents[0].label_, 0, 0, 1, 0, d.ents[0]) for d in (place, opening)]
     _trim_glued_words(mentions, _Parsed([place, opening]))
     assert [m.text for m in mentions] == ["Harbourtown", "Beyond Harbourtown"]
+
+
+def test_a_possessive_name_tagged_a_person_makes_no_surname_known():
+    # "People’s Party" tagged a person: 'Party' is no surname, so "Swiss People’s Party" stays whole.
+    wrong = _doc([("People", "PROPN", "B-PERSON"), ("’s", "PART", "I-PERSON"), ("Party", "PROPN", "I-PERSON"),
+                  ("won", "VERB", "O")], spaces=[False, True, True, False])
+    party = _doc([("Swiss", "PROPN", "B-ORG"), ("People", "PROPN", "I-ORG"), ("’s", "PART", "I-ORG"),
+                  ("Party", "PROPN", "I-ORG"), ("won", "VERB", "O")], spaces=[True, False, True, True, False])
+    mentions = [Mention(d.ents[0].text, d.ents[0].label_, 0, 0, 1, 0, d.ents[0]) for d in (wrong, party)]
+    _trim_glued_words(mentions, _Parsed([wrong, party]))
+    assert [m.text for m in mentions] == ["People’s Party", "Swiss People’s Party"]
+    assert _surname("Ed O'Keefe") == "O'Keefe" and _surname("Swiss People’s") is None
