@@ -56,7 +56,8 @@ _NAMING_CUES = _words("naming_cues")
 # Verbs whose "in X" names a person ("believe in Obama"): see `_lived_in_place`.
 _IN_PERSON_VERBS = _words("in_person_verbs")
 # A name of capitalised words only ("Gene Sperling"), no possessive or punctuation inside.
-_NAME_WORD = r"[A-Z][a-z]+(?:[’'][A-Z][a-z]+|-[A-Za-z][a-z]+)*"  # "O'Keefe", "Abu-Laban", not "People’s"
+# "Okafor", "McConnell", "O'Keefe", "Abu-Laban"; not "People’s", "U.S." or "GOP".
+_NAME_WORD = r"[A-Z](?:[a-z]+(?:[A-Z][a-z]+)*)?(?:[’'][A-Z][a-z]+(?:[A-Z][a-z]+)*|-[A-Za-z][a-z]+)*"
 _PLAIN_NAME = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD})*")
 # Last words of a sports team's name ("Leeds Rhinos"): never a person's, whatever the first word.
 _TEAM_WORDS = frozenset(w.lower() for w in lang_en.table("kinds")["team_words"])

@@ -218,4 +218,5 @@ def test_a_possessive_name_tagged_a_person_makes_no_surname_known():
     mentions = [Mention(d.ents[0].text, d.ents[0].label_, 0, 0, 1, 0, d.ents[0]) for d in (wrong, party)]
     _trim_glued_words(mentions, _Parsed([wrong, party]))
     assert [m.text for m in mentions] == ["People’s Party", "Swiss People’s Party"]
-    assert _surname("Ed O'Keefe") == "O'Keefe" and _surname("Swiss People’s") is None
+    assert _surname("Ed O'Keefe") == "O'Keefe" and _surname("Mitch McConnell") == "McConnell"
+    assert _surname("Swiss People’s") is None
