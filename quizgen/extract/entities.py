@@ -866,11 +866,15 @@ def _lone_surname_tokens(doc: Doc, surname: str, full_words: set[str]) -> list[T
 def _add_untagged_surnames(groups: dict[str, _Group], parsed: ParsedArticle) -> None:
     """'Josh Earnest …' then '“…,” Earnest said.' with 'Earnest' untagged: the surname becomes the person's alias and
     each such word one of their mentions, so items on those sentences find their answer in them. Only for a surname
-    no other name of the article holds (two Okafors, or an 'Okafor Trust', keep every lone 'Okafor' unattributed)."""
+    no other name of the article holds (two Okafors, or an 'Okafor Trust', keep every lone 'Okafor' unattributed),
+    and for a name whose first word is a first name or no common word ('Young Latinos' tagged a person is none;
+    'Mark Cuban' is one)."""
     words_of = {name: set(_bare(name).split()) for name in groups}
+    common = {t.text for doc in parsed.docs for t in doc if t.is_lower} | STOP_WORDS
     for name, group in groups.items():
         surname = _surname(name) if group.type == "PERSON" else None
-        if surname is None or any(
+        first = _bare(name).split()[0]
+        if surname is None or (first.lower() in common and first not in _first_names()) or any(
                 surname in words for other, words in words_of.items() if other != name):
             continue
         for p_index, doc in enumerate(parsed.docs):

@@ -220,3 +220,18 @@ def test_a_possessive_name_tagged_a_person_makes_no_surname_known():
     assert [m.text for m in mentions] == ["People’s Party", "Swiss People’s Party"]
     assert _surname("Ed O'Keefe") == "O'Keefe" and _surname("Mitch McConnell") == "McConnell"
     assert _surname("Swiss People’s") is None
+
+
+def test_a_name_opening_with_a_common_word_gets_no_surname_alias():
+    young = _doc([("Young", "PROPN", "B-PERSON"), ("Okafors", "PROPN", "I-PERSON"), ("voted", "VERB", "O"),
+                  ("young", "ADJ", "O")])
+    later = _doc([("Okafors", "PROPN", "O"), ("won", "VERB", "O")])
+    groups = {"Young Okafors": _person_group(young)}
+    _add_untagged_surnames(groups, _Parsed([young, later]))
+    assert not groups["Young Okafors"].aliases
+    mark = _doc([("Mark", "PROPN", "B-PERSON"), ("Okafor", "PROPN", "I-PERSON"), ("left", "VERB", "O"),
+                 ("a", "DET", "O"), ("mark", "NOUN", "O")])
+    said = _doc([("Okafor", "PROPN", "O"), ("said", "VERB", "O")])
+    groups = {"Mark Okafor": _person_group(mark)}
+    _add_untagged_surnames(groups, _Parsed([mark, said]))
+    assert groups["Mark Okafor"].aliases == {"Okafor"}  # a first name, though also a common word
