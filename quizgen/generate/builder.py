@@ -694,34 +694,58 @@ class _Builder:
         return [a for a in entity_distractors(entity, self.facts, text, 3, rng)
                 if (other := by_name.get(a)) is not None
                 and speaker_kind(other, self.facts) == speaker_kind(entity, self.facts)
-                and _safe_to_swap(other) and gender_fits(other, entity, text)
+                and _safe_to_swap(other) and _same_level(other, entity) and gender_fits(other, entity, text)
                 and _like_for_like(other, entity, span, text, self.facts) and not _misread_name(a)
                 and not _always_after_the(a, self.facts)
                 and (entity.type != "PERSON" or same_side(other, entity, self.facts))]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
         """Swap one fact for another of the same kind that the article does not also support."""
+        return self.false_version(key, text, rng)[0]
+
+    def false_version(self, key: KeySentence, text: str, rng: random.Random) -> tuple[str | None, list[str]]:
+        """The false statement (or None) and, span by span, why each span tried before it gave none."""
         spans = self._test_worthy(key, text)
         if (put_in := self._put_in.get(key.sentence)) is not None and put_in.name in text:
             # "Tony Blair added …" for "He added …": who acted may be swapped too (never blanked: the source line
             # prints "He").
             spans = [*spans, put_in.name]
-        for span in spans:
+        # A person who is the article's main subject is no giveaway here: "Clinton's appeal was greatest among the
+        # young" for Sanders's tests who did what (a name in the headline still is: the headline would contradict
+        # the swap). A main subject of another kind stays: a technology tagged as a firm swaps for a regulator.
+        swap_profile = replace(self.article, main_subjects=frozenset(
+            e.id for e in self.facts.entities if e.id in self.article.main_subjects and e.type != "PERSON"))
+        reasons: list[str] = []
+        for span in dict.fromkeys(self._full_name_of(span, text) for span in spans):
             if text.count(span) != 1:
+                reasons.append(f"'{span}': not once in the sentence")
                 continue
             before, after = text.split(span, 1)
             entity = _entity_named(self.facts, span)
             swap = _Swap(span, before, after, _is_person(self.facts, span),
                          any(n.text == span for n in self.facts.numbers), fine_kind(entity) if entity else "")
-            if swap_problem(swap) is not None or blank_problem(self.blank_of(span, text)) is not None:
-                continue  # the headline's words, the setting, a name in brackets: false without reading
-            if swap.is_number and _figure_in_headline(span, self.facts):
-                continue  # 'Half of …' in the title answers 'more than two thirds'
-
-            for alternative in self._swap_alternatives(span, key, text, rng):
+            # the headline's words, the setting, a name in brackets: false without reading
+            reason = swap_problem(swap) or blank_problem(replace(self.blank_of(span, text), profile=swap_profile))
+            if reason is None and swap.is_number and _figure_in_headline(span, self.facts):
+                reason = "the headline prints the figure"  # 'Half of …' in the title answers 'more than two thirds'
+            if reason is not None:
+                reasons.append(f"'{span}': {reason}")
+                continue
+            alternatives = self._swap_alternatives(span, key, text, rng)
+            for alternative in alternatives:
                 if self._unsupported_swap(text, span, alternative):
-                    return text.replace(span, alternative, 1)
-        return None
+                    return text.replace(span, alternative, 1), reasons
+            reasons.append(f"'{span}': " + ("every alternative is in the sentence or stated by the article"
+                                            if alternatives else "no alternative of its kind"))
+        return None, reasons or ["no test-worthy span"]
+
+    def _full_name_of(self, span: str, text: str) -> str:
+        """'Sanders' where the sentence as printed reads 'Bernie Sanders': the whole name is what a swap replaces (a
+        surname alone would leave 'Bernie Hillary Clinton')."""
+        entity = _entity_named(self.facts, span)
+        if entity is None or span == entity.name or not mentioned_in(span, entity.name):
+            return span
+        return entity.name if text.count(entity.name) == 1 and text.count(span) == 1 else span
 
     def _unsupported_swap(self, text: str, span: str, alternative: str) -> bool:
         """The changed sentence is stated nowhere in the article, and the new name is not already in it."""
@@ -808,9 +832,26 @@ def _swap_bound_to_its_person(swap: _Swap) -> str | None:
     last = swap.before.split()[-1].strip(",").lower() if swap.before.split() else ""
     appositive = (swap.before.endswith(", ") and swap.after.startswith(",")) or re.match(
         r"^, (?:a|an|the)\s", swap.after)
-    if re.match(r"^['’]s\b", swap.after) or _after_role_word(swap.before) or last in _name_titles() or appositive:
+    if _possession_bound(swap.after) or _after_role_word(swap.before) or last in _name_titles() or appositive:
         return "a role or possession bound to this person"
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _bound_possessions() -> frozenset[str]:
+    return frozenset(lang_en.table("swap_slots")["bound_possessions"])
+
+
+def _possession_bound(after: str) -> bool:
+    """"X's wife", "X's own", "X's back": what follows the possessive belongs to this one person, so another name
+    there reads as nonsense. "Clinton's campaign", "Blair's monthly media conference" go with anyone of the same
+    side (the side rule picks who)."""
+    possessive = re.match(r"^['’]s?\b\s*(.*)", after)
+    if possessive is None:
+        return False
+    following = re.findall(r"[A-Za-z’'-]+", possessive.group(1))[:3]
+    return not following or possessive.group(1)[:1] in ",.;:!?\"”" or any(
+        w.lower() in _bound_possessions() for w in following)
 
 
 def _swap_described_after(swap: _Swap) -> str | None:
@@ -867,12 +908,15 @@ def _swap_in_an_outlets_slot(swap: _Swap) -> str | None:
 
 # 'Russian Dmitriy Bogdanov', 'US hip-hop star Kanye West': a place or nationality, up to three role words, a name
 _NAME_AFTER = re.compile(r"^\s+(?:[a-z][\w’'-]*\s+){0,3}[A-Z][\w’'-]+\s+[A-Z]")
-_NAME_OF_BEFORE = re.compile(r"[A-Z][\w’'-]+\s+(?:of|from)\s+$")  # 'Antonio Reina of Spain'
+# 'Antonio Reina of Spain', 'Elizabeth Warren, the senator from Massachusetts'
+_NAME_OF_BEFORE = re.compile(r"[A-Z][\w’'-]+\s+(?:of|from)\s+$"
+                             r"|[A-Z][\w’'-]+, (?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:of|from)\s+$")
 
 
 def _swap_a_persons_origin(swap: _Swap) -> str | None:
-    """'Russian Dmitriy Bogdanov', 'Antonio Reina of Spain': a nationality or place beside a person's name is a detail
-    of who they are, not the sentence's fact; changing it tests nothing worth knowing."""
+    """'Russian Dmitriy Bogdanov', 'Antonio Reina of Spain', 'Elizabeth Warren, the senator from Massachusetts': a
+    nationality or place beside a person's name is a detail of who they are, not the sentence's fact; changing it
+    tests nothing worth knowing."""
     if swap.is_number or swap.kind not in lang_en.table("swap_slots")["place_kinds"]:
         return None
     if _NAME_AFTER.match(swap.after) or _NAME_OF_BEFORE.search(swap.before):
@@ -925,9 +969,72 @@ def _swap_in_an_aside(swap: _Swap) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _located_slot() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(lang_en.table("place_levels")["located_before"], key=len,
+                                                   reverse=True))
+    return re.compile(rf"\b(?:{words})\s+$", re.I)
+
+
+def _swap_where_something_stands(swap: _Swap) -> str | None:
+    """'the exhibit located in Chapel Hill', 'a firm based in Leeds': what stands there fixes the place, so another
+    place is false without reading (a university's exhibit in another state's town)."""
+    if swap.is_number or swap.is_person or _located_slot().search(swap.before) is None:
+        return None
+    return "a place fixed by what stands there"
+
+
+def _swap_a_place_pinned_by_its_region(swap: _Swap) -> str | None:
+    """'Salem, N.H.', 'Springfield, Illinois': the region after the town pins it; another town there reads as
+    nonsense ('Chicago, N.H.'). 'Arkansas, where she once served as first lady': the words after describe the place,
+    and another one is false without reading."""
+    if swap.is_number or swap.kind not in {"PLACE", "GPE", "LOC", "COUNTRY"}:
+        return None
+    if re.match(r"^, (?:[A-Z]|where\b|which\b)", swap.after):
+        return "a place pinned by the words written after it"
+    return None
+
+
+def _swap_a_place_for_its_government(swap: _Swap) -> str | None:
+    """"Moscow's top envoy to North Korea", "Washington's allies": a capital in the possessive stands for its
+    government; another city there is nonsense ('Pyongyang's envoy to North Korea')."""
+    if swap.is_number or swap.kind not in {"PLACE", "GPE", "LOC"} or not re.match(r"^['’]s?\b", swap.after):
+        return None
+    return "a place in the possessive, standing for its government"
+
+
+_FIGURE = r"(?:[$£€]?\d[\d,.]*%?|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+# '10, 12 and 15', '$8, $9, or $10', '3 million, 4 million and 6 million': three figures or more, joined by
+# commas and a last 'and' or 'or'
+_FIGURE_LIST = re.compile(rf"{_FIGURE}(?:\s+[a-z]+)?(?:,\s+{_FIGURE}(?:\s+[a-z]+)?)+,?\s+(?:and|or)\s+{_FIGURE}")
+
+
+def _swap_a_figure_of_a_list(swap: _Swap) -> str | None:
+    """'10, 12 and 15 years', '$8, $9 or $10': one figure of a list is an incidental detail; changing it tests
+    nothing a student should remember."""
+    if not swap.is_number:
+        return None
+    start, end = len(swap.before), len(swap.before) + len(swap.span)
+    sentence = swap.before + swap.span + swap.after
+    inside = any(m.start() <= start and end <= m.end() for m in _FIGURE_LIST.finditer(sentence))
+    return "one figure of a list" if inside else None
+
+
+def _swap_a_name_that_describes_the_next(swap: _Swap) -> str | None:
+    """'Celltick firm Adamind', 'Labour leader Ed Miliband': a name followed by a kind word and another name is a
+    description of that name; another name in its place no longer describes anything."""
+    described = re.match(r"^(?:['’]s)?\s+([a-z][\w-]*)\s+[A-Z]", swap.after)
+    if swap.is_number or swap.is_person or described is None or described.group(1) in _LINK_WORDS:
+        return None
+    return "a name that describes the name after it"
+
+
 SWAP_RULES = (_swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person, _swap_name_as_modifier,
               _swap_described_after, _swap_into_actors_slot, _swap_in_an_outlets_slot, _swap_a_persons_origin,
-              _swap_in_an_aside, _swap_an_alias, _swap_in_quotation, _swap_after_a_title)
+              _swap_in_an_aside, _swap_an_alias, _swap_in_quotation, _swap_after_a_title,
+              _swap_where_something_stands, _swap_a_place_pinned_by_its_region, _swap_a_place_for_its_government,
+              _swap_a_figure_of_a_list,
+              _swap_a_name_that_describes_the_next)
 
 
 def swap_problem(swap: _Swap) -> str | None:
@@ -1037,11 +1144,31 @@ def _misread_name(name: str) -> bool:
 
 
 def _safe_to_swap(entity: Entity) -> bool:
-    """People the article describes or names twice, countries, and organisations it names twice: kinds the tagger
-    rarely gets wrong."""
+    """People the article describes or names twice, countries, states and large cities, and organisations it names
+    twice: kinds the tagger rarely gets wrong."""
     if entity.type == "PERSON":
         return entity.mentions >= 2 or entity.description is not None  # "Slow Jamz" tagged as a person once
-    return fine_kind(entity) == "COUNTRY" or (entity.type == "ORG" and entity.mentions >= 2)
+    return (fine_kind(entity) == "COUNTRY" or (entity.type == "ORG" and entity.mentions >= 2)
+            or place_level(entity) is not None)
+
+
+@functools.lru_cache(maxsize=1)
+def _place_levels() -> dict[str, str]:
+    """'nevada' → 'us_states', 'moscow' → 'cities'."""
+    table = lang_en.table("place_levels")
+    return {normalize(name).lower(): level for level in ("us_states", "cities") for name in table[level]}
+
+
+def place_level(entity: Entity) -> str | None:
+    """The level of a place below a country ('us_states', 'cities'), or None: not a place, or of unknown level."""
+    if entity.type not in {"GPE", "LOC"}:
+        return None
+    return _place_levels().get(normalize(entity.name).lower())
+
+
+def _same_level(other: Entity, entity: Entity) -> bool:
+    """A state stands for a state, a city for a city; anything but a place below a country is unaffected."""
+    return place_level(other) == place_level(entity)
 
 
 def _matchable_roles(people: list[dict[str, str]]) -> list[tuple[str, str]]:

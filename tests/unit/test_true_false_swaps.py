@@ -1,0 +1,111 @@
+"""True/false swaps (generate/builder.py `false_version`, SWAP_RULES): which spans a false statement may change,
+and for what. Hand-written sentences only."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from quizgen.generate.builder import _Builder, _Swap, place_level, swap_problem
+from quizgen.model import Entity, KeySentence, NumberFact, Sentence
+from tests.unit.factories import sample_facts
+
+
+def _builder_for(text: str, answers: tuple[str, ...], entities: tuple[Entity, ...] = (),
+                 numbers: tuple[NumberFact, ...] = ()) -> tuple[_Builder, KeySentence]:
+    """The sample facts with one more key sentence (index 6) and the given extra entities and figures."""
+    facts = sample_facts()
+    key = KeySentence("k-6", 6, 3.0, answers)
+    facts = replace(facts, sentences=(*facts.sentences, Sentence(6, 6, text)),
+                    entities=(*facts.entities, *entities), numbers=(*facts.numbers, *numbers),
+                    key_sentences=(*facts.key_sentences, key))
+    return _Builder(facts, 0, "harwick"), key
+
+
+def _false(text: str, answers: tuple[str, ...], entities: tuple[Entity, ...] = (),
+           numbers: tuple[NumberFact, ...] = ()) -> tuple[str | None, list[str]]:
+    builder, key = _builder_for(text, answers, entities, numbers)
+    return builder.false_version(key, builder.printable(6), random.Random(0))
+
+
+_LISBON = Entity("e-lisbon", "Lisbon", "GPE", 6, mentions=2)
+_MADRID = Entity("e-madrid", "Madrid", "GPE", 6, mentions=1)
+_OHIO = Entity("e-ohio", "Ohio", "GPE", 6, mentions=1)
+_KELSO = Entity("e-kelso", "Kelso", "GPE", 6, mentions=3)  # a town on no list: its level is unknown
+
+
+def test_a_city_is_swapped_for_another_city_the_article_names():
+    statement, _ = _false("The flood engineers met their Dutch partners in Lisbon last spring.", ("Lisbon",),
+                          (_LISBON, _MADRID, _OHIO))
+    assert statement == "The flood engineers met their Dutch partners in Madrid last spring."
+
+
+def test_a_city_is_never_swapped_for_a_state_nor_a_town_of_unknown_level():
+    statement, reasons = _false("The flood engineers met their Dutch partners in Lisbon last spring.", ("Lisbon",),
+                                (_LISBON, _OHIO, _KELSO))
+    assert statement is None and reasons == ["'Lisbon': no alternative of its kind"]
+    statement, _ = _false("The flood engineers met their Dutch partners in Kelso last spring.", ("Kelso",),
+                          (_LISBON, _MADRID, _KELSO))
+    assert statement is None
+
+
+def test_place_levels_come_from_the_table():
+    assert place_level(_OHIO) == "us_states" and place_level(_MADRID) == "cities"
+    assert place_level(_KELSO) is None
+    assert place_level(Entity("e-x", "Madrid", "PERSON", 0)) is None  # a person named like a city is no place
+
+
+def test_a_surname_is_widened_to_the_full_name_the_sentence_prints():
+    # 'Nair' alone would leave "Priya Tom Ellis's plan"
+    deputy = Entity("e-hale", "Sam Hale", "PERSON", 6, description="the deputy mayor of Harwick", mentions=2)
+    statement, _ = _false("Priya Nair's plan was approved by the council in March.", ("Nair",), (deputy,))
+    assert statement == "Sam Hale's plan was approved by the council in March."
+
+
+@pytest.mark.parametrize("after", ["'s campaign announced new support.", "'s monthly press conference was moved."])
+def test_a_persons_possession_may_go_to_another_person(after):
+    assert swap_problem(_Swap("Ana Lima", "", after, True, False)) is None
+
+
+@pytest.mark.parametrize("after", ["'s wife opened the show.", "'s own plan failed.", "'s knee injury healed.",
+                                   "'s.", "’s, they said."])
+def test_a_possession_bound_to_its_person_stays(after):
+    assert "bound" in swap_problem(_Swap("Ana Lima", "", after, True, False))
+
+
+@pytest.mark.parametrize(("span", "before", "after", "kind", "reason"), [
+    ("Evansville", "The exhibit, located in ", ", opens in May.", "PLACE", "stands there"),
+    ("Leeds", "The firm is based in ", ".", "PLACE", "stands there"),
+    ("Salem", "She is a resident of ", ", N.H., and a nurse.", "PLACE", "pinned"),
+    ("Arkansas", "Her lead held even in ", ", where she once served as first lady.", "PLACE", "pinned"),
+    ("Moscow", "On Thursday ", "’s top envoy to Seoul spoke.", "PLACE", "possessive"),
+    ("Vermont", "It helps Bernard Kale, the senator from ", ", most.", "PLACE", "who they are"),
+    ("Telegraph", "The book by the Sunday ", " journalist Robert Peel said so.", "OUTLET", "describes the name"),
+])
+def test_places_and_names_fixed_by_their_words_are_not_swapped(span, before, after, kind, reason):
+    assert reason in swap_problem(_Swap(span, before, after, False, False, kind))
+
+
+@pytest.mark.parametrize(("span", "before", "after"), [
+    ("Madrid", "The leaders signed the pact in ", " last summer."),
+    ("Madrid", "Talks moved from Lisbon to ", " and then Rome."),  # 'and' links two places, describes nothing
+])
+def test_a_place_in_plain_words_can_be_swapped(span, before, after):
+    assert swap_problem(_Swap(span, before, after, False, False, "PLACE")) is None
+
+
+def test_one_figure_of_a_list_is_not_swapped():
+    before, after = "Fares rose by ", ", 12% and 15% in three years."
+    assert "list" in swap_problem(_Swap("10%", before, after, False, True))
+    assert "list" in swap_problem(_Swap("12%", "Fares rose by 10%, ", " and 15% in three years.", False, True))
+    # a date before a figure is no list
+    assert swap_problem(_Swap("some 250", "On Jan. 9, ", " volunteers came to Denver.", False, True)) is None
+    assert swap_problem(_Swap("£120 million", "The barrier will cost ", ".", False, True)) is None
+
+
+def test_every_span_tried_gives_its_reason():
+    statement, reasons = _false("Harwick council met the Environment Agency on Monday.", ("Harwick",))
+    assert statement is None and len(reasons) == 1 and reasons[0].startswith("'Harwick': ")
+    assert _false("The council met on Monday.", ())[1] == ["no test-worthy span"]
