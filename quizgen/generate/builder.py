@@ -29,7 +29,7 @@ from quizgen.generate.facts import Fact, facts_for, role_as_written
 from quizgen.generate.quality import check_item
 from quizgen.generate.rules import first_reason
 from quizgen.generate.selection import Candidate, plan_quiz, restates_headline, swapped_pair
-from quizgen.generate.sides import same_side
+from quizgen.generate.sides import role_head, same_side, sides
 from quizgen.generate.standalone import (
     drop_linking_opener,
     quote_without_subject,
@@ -697,7 +697,9 @@ class _Builder:
                 and _safe_to_swap(other) and _same_level(other, entity) and gender_fits(other, entity, text)
                 and _like_for_like(other, entity, span, text, self.facts) and not _misread_name(a)
                 and not _always_after_the(a, self.facts)
-                and (entity.type != "PERSON" or same_side(other, entity, self.facts))]
+                and (entity.type != "PERSON" or same_side(other, entity, self.facts)
+                     or _untied_leading_actors(other, entity, self.facts))
+                and not _named_by_role(other, text)]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
         """Swap one fact for another of the same kind that the article does not also support."""
@@ -1020,6 +1022,24 @@ def _swap_a_figure_of_a_list(swap: _Swap) -> str | None:
     return "one figure of a list" if inside else None
 
 
+@functools.lru_cache(maxsize=1)
+def _denial_slot() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(lang_en.table("swap_slots")["denial_before"], key=len,
+                                                   reverse=True))
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+
+
+def _swap_in_a_denial(swap: _Swap) -> str | None:
+    """'signed by Donna Brazile, not Ann Reed', 'in Leeds rather than York': the sentence denies the span, so any
+    other name there leaves it true ('not Bernie Sanders' is true as well)."""
+    return "a span the sentence denies: another one keeps it true" if _denial_slot().search(swap.before) else None
+
+
+def _swap_a_list_read_as_one_name(swap: _Swap) -> str | None:
+    """'McDonald’s and Walmart' tagged as one firm: a list, and one name in its place drops the others."""
+    return "a list read as one name" if not swap.is_number and re.search(r"\s(?:and|or)\s", swap.span) else None
+
+
 def _swap_a_name_that_describes_the_next(swap: _Swap) -> str | None:
     """'Celltick firm Adamind', 'Labour leader Ed Miliband': a name followed by a kind word and another name is a
     description of that name; another name in its place no longer describes anything."""
@@ -1029,12 +1049,11 @@ def _swap_a_name_that_describes_the_next(swap: _Swap) -> str | None:
     return "a name that describes the name after it"
 
 
-SWAP_RULES = (_swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person, _swap_name_as_modifier,
-              _swap_described_after, _swap_into_actors_slot, _swap_in_an_outlets_slot, _swap_a_persons_origin,
-              _swap_in_an_aside, _swap_an_alias, _swap_in_quotation, _swap_after_a_title,
+SWAP_RULES = (_swap_in_a_denial, _swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person,
+              _swap_name_as_modifier, _swap_described_after, _swap_into_actors_slot, _swap_in_an_outlets_slot,
+              _swap_a_persons_origin, _swap_in_an_aside, _swap_an_alias, _swap_in_quotation, _swap_after_a_title,
               _swap_where_something_stands, _swap_a_place_pinned_by_its_region, _swap_a_place_for_its_government,
-              _swap_a_figure_of_a_list,
-              _swap_a_name_that_describes_the_next)
+              _swap_a_figure_of_a_list, _swap_a_list_read_as_one_name, _swap_a_name_that_describes_the_next)
 
 
 def swap_problem(swap: _Swap) -> str | None:
@@ -1110,6 +1129,21 @@ def _like_for_like(other: Entity, entity: Entity, span: str, text: str, facts: F
     if other.type == "PERSON" and mentioned_in(other.name.split()[-1], text):
         return False
     return not any(same_referent(x, y) for x in other.names for y in (span, *entity.names))
+
+
+def _untied_leading_actors(other: Entity, entity: Entity, facts: FactSheet) -> bool:
+    """Two people the story is told through (headline, lede, or quoted twice) that the article ties to no side and
+    gives no role ('Donald Trump', 'Hillary Clinton'): one in the other's place is a plausible false statement, for
+    the article says nothing that makes it false without reading."""
+    return all(not sides(p, facts) and not role_head(p) and _leading_voice(p, facts) for p in (other, entity))
+
+
+def _named_by_role(other: Entity, text: str) -> bool:
+    """'Mr Blair told the chancellor …' where the article calls Gordon Brown the chancellor: Brown put in Blair's
+    place would tell himself."""
+    role = role_head(other) if other.type == "PERSON" else ""
+    return bool(role) and compiled(rf"\b(?:the|this|that|his|her|their)\s+{re.escape(role)}\b", re.I).search(
+        text) is not None
 
 
 def _always_after_the(name: str, facts: FactSheet) -> bool:

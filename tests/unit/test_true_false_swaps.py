@@ -109,3 +109,50 @@ def test_every_span_tried_gives_its_reason():
     statement, reasons = _false("Harwick council met the Environment Agency on Monday.", ("Harwick",))
     assert statement is None and len(reasons) == 1 and reasons[0].startswith("'Harwick': ")
     assert _false("The council met on Monday.", ())[1] == ["no test-worthy span"]
+
+
+@pytest.mark.parametrize(("span", "before", "after"), [
+    ("Ana Lima", "The letter was signed by Tom Reed, not ", "."),
+    ("York", "The final moved to Leeds rather than ", " last year."),
+    ("£4 million", "The refit cost £2 million, not ", "."),
+])
+def test_a_denied_span_is_not_swapped_for_another_keeps_it_true(span, before, after):
+    assert "denies" in swap_problem(_Swap(span, before, after, span == "Ana Lima", span.startswith("£")))
+
+
+def test_a_list_read_as_one_name_is_not_swapped():
+    assert "list" in swap_problem(_Swap("Boots and Tesco", "Shoppers went to ", " for it.", False, False, "ORG"))
+    assert swap_problem(_Swap("Marks & Spencer", "Shoppers went to ", " for it.", False, False, "ORG")) is None
+
+
+_LEAD = Entity("e-dunne", "Frank Dunne", "PERSON", 0, mentions=3)  # named in the lede (sentence 0 of the facts)
+
+
+def _with_lede_actors(text: str, *people: Entity) -> tuple[str | None, list[str]]:
+    """The sample facts with a lede naming each person, and one more key sentence (index 6)."""
+    builder, key = _builder_for(text, (people[0].name,), people)
+    lede = replace(builder.facts.sentences[0], text=" and ".join(p.name for p in people) + " met on Monday.")
+    builder = _Builder(replace(builder.facts, sentences=(lede, *builder.facts.sentences[1:])), 0, "harwick")
+    return builder.false_version(key, builder.printable(6), random.Random(0))
+
+
+def test_two_leading_actors_the_article_ties_to_nothing_may_swap():
+    rival = Entity("e-moss", "Carl Moss", "PERSON", 0, mentions=3)
+    statement, _ = _with_lede_actors("Frank Dunne signed the barrier contract at dawn.", _LEAD, rival)
+    assert statement == "Carl Moss signed the barrier contract at dawn."
+
+
+def test_a_person_tied_to_a_role_does_not_swap_with_an_untied_one():
+    engineer = Entity("e-moss", "Carl Moss", "PERSON", 0, mentions=3, description="the chief engineer")
+    statement, _ = _with_lede_actors("Frank Dunne signed the barrier contract at dawn.", _LEAD, engineer)
+    assert statement is None
+
+
+def test_a_person_the_sentence_names_by_role_is_no_alternative():
+    # Carl Moss is 'the treasurer': put in Dunne's place he would brief himself
+    treasurer = Entity("e-moss", "Carl Moss", "PERSON", 0, mentions=3, description="the treasurer")
+    dunne = replace(_LEAD, description="the deputy treasurer")
+    statement, _ = _with_lede_actors("Frank Dunne briefed the treasurer on the barrier contract.", dunne, treasurer)
+    assert statement is None
+    statement, _ = _with_lede_actors("Frank Dunne signed the barrier contract at dawn.", dunne, treasurer)
+    assert statement == "Carl Moss signed the barrier contract at dawn."
