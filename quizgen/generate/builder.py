@@ -681,7 +681,8 @@ class _Builder:
         item = self.base(template, fact, question, "False", "true_false")
         return replace(item, options=("True", "False"), explanation=item.explanation or f"The article says: {text}")
 
-    def _swap_alternatives(self, span: str, key: KeySentence, text: str, rng: random.Random) -> list[str]:
+    def _swap_alternatives(self, span: str, key: KeySentence, text: str, rng: random.Random,
+                           title: str = "") -> list[str]:
         number = next((n for n in self.facts.numbers if n.sentence == key.sentence and n.text == span), None)
         if number is not None:
             return number_distractors(number, self.facts, 3)
@@ -696,10 +697,10 @@ class _Builder:
                 and speaker_kind(other, self.facts) == speaker_kind(entity, self.facts)
                 and _safe_to_swap(other) and _same_level(other, entity) and gender_fits(other, entity, text)
                 and _like_for_like(other, entity, span, text, self.facts) and not _misread_name(a)
-                and not _always_after_the(a, self.facts)
-                and (entity.type != "PERSON" or same_side(other, entity, self.facts)
-                     or _untied_leading_actors(other, entity, self.facts))
-                and not _named_by_role(other, text)]
+                and not _always_after_the(a, self.facts) and not _named_by_role(other, text)
+                and (not title or _written_with_title(other, title, self.facts))
+                and (entity.type != "PERSON" or bool(title) or same_side(other, entity, self.facts)
+                     or _untied_leading_actors(other, entity, self.facts))]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
         """Swap one fact for another of the same kind that the article does not also support."""
@@ -712,34 +713,50 @@ class _Builder:
             # "Tony Blair added …" for "He added …": who acted may be swapped too (never blanked: the source line
             # prints "He").
             spans = [*spans, put_in.name]
-        # A person who is the article's main subject is no giveaway here: "Clinton's appeal was greatest among the
-        # young" for Sanders's tests who did what (a name in the headline still is: the headline would contradict
-        # the swap). A main subject of another kind stays: a technology tagged as a firm swaps for a regulator.
-        swap_profile = replace(self.article, main_subjects=frozenset(
-            e.id for e in self.facts.entities if e.id in self.article.main_subjects and e.type != "PERSON"))
         reasons: list[str] = []
         for span in dict.fromkeys(self._full_name_of(span, text) for span in spans):
-            if text.count(span) != 1:
-                reasons.append(f"'{span}': not once in the sentence")
-                continue
-            before, after = text.split(span, 1)
-            entity = _entity_named(self.facts, span)
-            swap = _Swap(span, before, after, _is_person(self.facts, span),
-                         any(n.text == span for n in self.facts.numbers), fine_kind(entity) if entity else "")
-            # the headline's words, the setting, a name in brackets: false without reading
-            reason = swap_problem(swap) or blank_problem(replace(self.blank_of(span, text), profile=swap_profile))
-            if reason is None and swap.is_number and _figure_in_headline(span, self.facts):
-                reason = "the headline prints the figure"  # 'Half of …' in the title answers 'more than two thirds'
-            if reason is not None:
-                reasons.append(f"'{span}': {reason}")
-                continue
-            alternatives = self._swap_alternatives(span, key, text, rng)
-            for alternative in alternatives:
-                if self._unsupported_swap(text, span, alternative):
-                    return text.replace(span, alternative, 1), reasons
-            reasons.append(f"'{span}': " + ("every alternative is in the sentence or stated by the article"
-                                            if alternatives else "no alternative of its kind"))
+            statement, reason = self._swapped(span, key, text, rng)
+            if statement is not None:
+                return statement, reasons
+            reasons.append(f"'{span}': {reason}")
         return None, reasons or ["no test-worthy span"]
+
+    def _swap_profile(self, headline_actor: bool) -> ArticleProfile:
+        """What makes a swap false without reading. A person who is the article's main subject is no giveaway:
+        "Clinton's appeal was greatest among the young" for Sanders's tests who did what. A main subject of another
+        kind stays one (a technology tagged as a firm would swap for a regulator), and so does a name in the
+        headline, unless the headline says nothing else of the sentence (`_headline_says_nothing_else`)."""
+        profile = replace(self.article, main_subjects=frozenset(
+            e.id for e in self.facts.entities if e.id in self.article.main_subjects and e.type != "PERSON"))
+        return replace(profile, title="") if headline_actor else profile
+
+    def _swapped(self, span: str, key: KeySentence, text: str, rng: random.Random) -> tuple[str | None, str]:
+        """The sentence with `span` swapped for a safe alternative, or None and why not."""
+        if text.count(span) != 1:
+            return None, "not once in the sentence"
+        before, after = text.split(span, 1)
+        entity = _entity_named(self.facts, span)
+        is_person = entity is not None and entity.type == "PERSON"
+        # 'President Bill Clinton' → 'President George W. Bush' when the article titles him so too
+        title = _title_before(before) if is_person else ""
+        swap = _Swap(span, before, after, is_person, any(n.text == span for n in self.facts.numbers),
+                     fine_kind(entity) if entity else "", titled=bool(title))
+        headline_actor = is_person and _headline_says_nothing_else(text, entity, self.facts.title)
+        reason = swap_problem(swap) or blank_problem(replace(self.blank_of(span, text),
+                                                             profile=self._swap_profile(headline_actor)))
+        if reason is None and swap.is_number and _figure_in_headline(span, self.facts):
+            reason = "the headline prints the figure"  # 'Half of …' in the title answers 'more than two thirds'
+        if reason is not None:
+            return None, reason
+        alternatives = self._swap_alternatives(span, key, text, rng, title)
+        if headline_actor:  # the headline's person only for another leading actor, never a bystander
+            alternatives = [a for a in alternatives if (other := _entity_named(self.facts, a)) is not None
+                            and _leading_voice(other, self.facts)]
+        for alternative in alternatives:
+            if self._unsupported_swap(text, span, alternative):
+                return text.replace(span, alternative, 1), ""
+        return None, ("every alternative is in the sentence or stated by the article" if alternatives
+                      else "no alternative of its kind")
 
     def _full_name_of(self, span: str, text: str) -> str:
         """'Sanders' where the sentence as printed reads 'Bernie Sanders': the whole name is what a swap replaces (a
@@ -795,6 +812,7 @@ class _Swap:
     is_person: bool
     is_number: bool
     kind: str = ""  # the span's fine kind ("PERSON", "ORG", "PROGRAMME", "PLACE" …), "" for a figure or unknown
+    titled: bool = False  # a person after a title every alternative is also given ('President X', 'Sen. X')
 
 
 @functools.lru_cache(maxsize=1)
@@ -834,7 +852,10 @@ def _swap_bound_to_its_person(swap: _Swap) -> str | None:
     last = swap.before.split()[-1].strip(",").lower() if swap.before.split() else ""
     appositive = (swap.before.endswith(", ") and swap.after.startswith(",")) or re.match(
         r"^, (?:a|an|the)\s", swap.after)
-    if _possession_bound(swap.after) or _after_role_word(swap.before) or last in _name_titles() or appositive:
+    # 'Judge X of the Seventh Circuit': the title fits another judge, the court after the name may not
+    titled = (last in _name_titles() and not swap.titled) or (
+        swap.titled and re.match(r"^,? (?:of|from|at) (?:the )?[A-Z]", swap.after) is not None)
+    if _possession_bound(swap.after) or _after_role_word(swap.before) or titled or appositive:
         return "a role or possession bound to this person"
     return None
 
@@ -1136,6 +1157,48 @@ def _untied_leading_actors(other: Entity, entity: Entity, facts: FactSheet) -> b
     gives no role ('Donald Trump', 'Hillary Clinton'): one in the other's place is a plausible false statement, for
     the article says nothing that makes it false without reading."""
     return all(not sides(p, facts) and not role_head(p) and _leading_voice(p, facts) for p in (other, entity))
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z][a-z'’-]{3,}|\d+", text)}
+
+
+def _headline_says_nothing_else(text: str, entity: Entity, title: str) -> bool:
+    """The headline names the person and shares no other word with the sentence ('Obama order opens …' and 'In an
+    executive order, Obama established …' share 'order'): another actor in their place does not contradict it."""
+    if not any(mentioned_in(n, title) for n in entity.names if len(n) > 2):
+        return False
+    return not (_stems(title) & _stems(text)) - _stems(" ".join(entity.names))
+
+
+@functools.lru_cache(maxsize=1)
+def _person_titles() -> tuple[frozenset[str], frozenset[str]]:
+    """Titles ('president', 'sen') and the words that open a longer one ('vice'), lower case, without a full stop."""
+    table = lang_en.table("swap_slots")
+    titles = frozenset(w.rstrip(".") for w in (*_name_titles(), *table["title_abbreviations"]))
+    return titles, frozenset(table["title_openers"])
+
+
+def _title_before(before: str) -> str:
+    """'President ', 'Vice President ', 'Sen. ': the title right before a person's name, or ''. Not when a name
+    or nationality modifies it ('Russian President X'): another person would need another country."""
+    titles, openers = _person_titles()
+    words = before.split()
+    if not words or not words[-1][:1].isupper() or words[-1].lower().rstrip(".") not in titles:
+        return ""
+    run = [words.pop()]
+    while words and words[-1][:1].isupper() and words[-1].lower().rstrip(".") in titles | openers:
+        run.insert(0, words.pop())
+    if words and words[-1][:1].isupper() and not words[-1].endswith((",", ":", ";", ".")):
+        return ""
+    return " ".join(run)
+
+
+def _written_with_title(other: Entity, title: str, facts: FactSheet) -> bool:
+    """The article itself writes `other` after `title` ('President George W. Bush'): the title fits them."""
+    pattern = "|".join(re.escape(n) for n in other.names if len(n) > 2)
+    return bool(pattern) and any(compiled(rf"(?<!\w){re.escape(title)}\s+(?:{pattern})(?!\w)").search(s.text)
+                                 for s in facts.sentences)
 
 
 def _named_by_role(other: Entity, text: str) -> bool:

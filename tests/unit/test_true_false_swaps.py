@@ -156,3 +156,33 @@ def test_a_person_the_sentence_names_by_role_is_no_alternative():
     assert statement is None
     statement, _ = _with_lede_actors("Frank Dunne signed the barrier contract at dawn.", dunne, treasurer)
     assert statement == "Carl Moss signed the barrier contract at dawn."
+
+
+def test_a_titled_person_swaps_only_for_one_the_article_gives_the_same_title():
+    judge = Entity("e-okoro", "Ada Okoro", "PERSON", 6, mentions=2)
+    clerk = Entity("e-pike", "Ben Pike", "PERSON", 6, mentions=2)
+    builder, key = _builder_for("Judge Ada Okoro adjourned the barrier inquiry until June.", ("Ada Okoro",),
+                                (judge, clerk))
+    other = Sentence(7, 6, "Judge Ben Pike had heard the first appeal.")
+    builder = _Builder(replace(builder.facts, sentences=(*builder.facts.sentences, other)), 0, "harwick")
+    statement, _ = builder.false_version(key, builder.printable(6), random.Random(0))
+    assert statement == "Judge Ben Pike adjourned the barrier inquiry until June."
+    builder, key = _builder_for("Judge Ada Okoro adjourned the barrier inquiry until June.", ("Ada Okoro",),
+                                (judge, clerk))  # Ben Pike is never called a judge
+    assert builder.false_version(key, builder.printable(6), random.Random(0))[0] is None
+
+
+@pytest.mark.parametrize(("before", "title"), [
+    ("On Monday, President ", "President"), ("Vice President ", "Vice President"), ("A report by Sen. ", "Sen."),
+    ("To Russian President ", ""), ("The plan of ", ""), ("Labour MP ", ""),
+])
+def test_the_title_before_a_name(before, title):
+    from quizgen.generate.builder import _title_before
+
+    assert _title_before(before) == title
+
+
+def test_a_titled_person_described_after_the_name_is_not_swapped():
+    after = " of the Seventh Circuit wrote it."
+    assert "bound" in swap_problem(_Swap("Ada Okoro", "Judge ", after, True, False, "PERSON", titled=True))
+    assert swap_problem(_Swap("Ada Okoro", "Judge ", " wrote it.", True, False, "PERSON", titled=True)) is None
