@@ -682,7 +682,7 @@ class _Builder:
         return replace(item, options=("True", "False"), explanation=item.explanation or f"The article says: {text}")
 
     def _swap_alternatives(self, span: str, key: KeySentence, text: str, rng: random.Random,
-                           title: str = "") -> list[str]:
+                           title: str = "", after_the: bool = False) -> list[str]:
         number = next((n for n in self.facts.numbers if n.sentence == key.sentence and n.text == span), None)
         if number is not None:
             return number_distractors(number, self.facts, 3)
@@ -697,8 +697,10 @@ class _Builder:
                 and speaker_kind(other, self.facts) == speaker_kind(entity, self.facts)
                 and _safe_to_swap(other) and _same_level(other, entity) and gender_fits(other, entity, text)
                 and _like_for_like(other, entity, span, text, self.facts) and not _misread_name(a)
-                and not _always_after_the(a, self.facts) and not _named_by_role(other, text)
+                and _always_after_the(a, self.facts) == after_the and not _named_by_role(other, text)
+                and not _same_name_words(a, span)
                 and (not title or _written_with_title(other, title, self.facts))
+                and (not after_the or body_kind(other) == body_kind(entity))
                 and (entity.type != "PERSON" or bool(title) or same_side(other, entity, self.facts)
                      or _untied_leading_actors(other, entity, self.facts))]
 
@@ -739,8 +741,12 @@ class _Builder:
         is_person = entity is not None and entity.type == "PERSON"
         # 'President Bill Clinton' → 'President George W. Bush' when the article titles him so too
         title = _title_before(before) if is_person else ""
+        # 'the FBI said' → 'the State Department said': a body of a known kind after 'the', for another of its
+        # kind the article writes so
+        after_the = (entity is not None and body_kind(entity) is not None and before.endswith(("the ", "The "))
+                     and _closes_its_phrase(after))
         swap = _Swap(span, before, after, is_person, any(n.text == span for n in self.facts.numbers),
-                     fine_kind(entity) if entity else "", titled=bool(title))
+                     fine_kind(entity) if entity else "", titled=bool(title), after_the=after_the)
         headline_actor = is_person and _headline_says_nothing_else(text, entity, self.facts.title)
         reason = swap_problem(swap) or blank_problem(replace(self.blank_of(span, text),
                                                              profile=self._swap_profile(headline_actor)))
@@ -748,7 +754,7 @@ class _Builder:
             reason = "the headline prints the figure"  # 'Half of …' in the title answers 'more than two thirds'
         if reason is not None:
             return None, reason
-        alternatives = self._swap_alternatives(span, key, text, rng, title)
+        alternatives = self._swap_alternatives(span, key, text, rng, title, after_the)
         if headline_actor:  # the headline's person only for another leading actor, never a bystander
             alternatives = [a for a in alternatives if (other := _entity_named(self.facts, a)) is not None
                             and _leading_voice(other, self.facts)]
@@ -775,7 +781,12 @@ class _Builder:
         names = other.names if other else (alternative,)
         # 'the German state next to Germany': the new place's own nationality word is in the sentence
         demonyms = [d for d, places in _demonym_places().items() if set(names) & places]
-        return not any(mentioned_in(n, text) for n in (*names, *demonyms))
+        if any(mentioned_in(n, text) for n in (*names, *demonyms)):
+            return False
+        # 'the North Carolina Department of Public Safety would sue North Carolina': the new name holds a name the
+        # sentence prints elsewhere
+        return not any(len(n) > 3 and mentioned_in(n, alternative) and mentioned_in(n, text.replace(span, " ", 1))
+                       for e in self.facts.entities for n in e.names)
 
     def matching(self, template: Template, fact: Fact) -> Item:
         source = template.pairs or "people_roles"
@@ -813,6 +824,7 @@ class _Swap:
     is_number: bool
     kind: str = ""  # the span's fine kind ("PERSON", "ORG", "PROGRAMME", "PLACE" …), "" for a figure or unknown
     titled: bool = False  # a person after a title every alternative is also given ('President X', 'Sen. X')
+    after_the: bool = False  # a body after 'the', for one the article also writes after 'the' ('the FBI said')
 
 
 @functools.lru_cache(maxsize=1)
@@ -827,9 +839,41 @@ def _swap_breaks_brackets(swap: _Swap) -> str | None:
 
 
 def _swap_after_the(swap: _Swap) -> str | None:
-    if swap.before.endswith(("the ", "The ")) and not swap.is_number:
+    if swap.before.endswith(("the ", "The ")) and not swap.is_number and not swap.after_the:
         return "a name after 'the' ('the Soviet Union', 'the Houston court') reads wrongly swapped"
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _phrase_closers() -> frozenset[str]:
+    """Words after a name that show the name ends its phrase: linking words, auxiliaries, speech and action verbs."""
+    table = lang_en.table("option_rules")
+    return frozenset({*_LINK_WORDS, *table["actor_auxiliaries"], *table["actor_verbs"], "are", "were", "been"})
+
+
+@functools.lru_cache(maxsize=1)
+def _body_kind_words() -> dict[str, str]:
+    return {word: kind for kind, words in lang_en.table("body_kinds").items() for word in words}
+
+
+def body_kind(entity: Entity) -> str | None:
+    """'State Department' → 'government', 'Supreme Court' → 'court', 'FBI' → 'government'; None for a body of no
+    listed kind (or anything not tagged a body)."""
+    if entity.type not in {"ORG", "FAC"}:
+        return None
+    name = normalize(entity.name).lower()
+    if name in _body_kind_words():
+        return _body_kind_words()[name]
+    return next((_body_kind_words()[w] for w in reversed(name.split()) if w in _body_kind_words()), None)
+
+
+def _closes_its_phrase(after: str) -> bool:
+    """'the FBI said', 'the FBI, which …', 'by the FBI.', "the FBI's inquiry": nothing after the name makes it a
+    modifier ('the FBI director', 'the Clinton campaign')."""
+    if re.match(r"^(?:['’]s\s|\s*[,.;:!?)“”\"]|$)", after):
+        return True
+    word = re.match(r"^\s+([a-z]+)\b", after)
+    return word is not None and word.group(1) in _phrase_closers()
 
 
 def _swap_name_as_modifier(swap: _Swap) -> str | None:
@@ -839,7 +883,8 @@ def _swap_name_as_modifier(swap: _Swap) -> str | None:
     following = re.match(r"^(?:['’]s)? ([a-z]+)\b", swap.after)  # "Ofcom officials", "State's lawyers"
     modified = {w.lower() for w in (*lang_en.table("standalone")["modified_nouns"],
                                     *lang_en.table("option_rules")["swap_modified_nouns"])}
-    if _after_role_word(swap.before) or (following is not None and following.group(1) in modified):
+    role_before = _after_role_word(swap.before) and not swap.after_the  # 'the' is no role
+    if role_before or (following is not None and following.group(1) in modified):
         return "a name bound to the role or noun beside it"
     return None
 
@@ -1056,6 +1101,15 @@ def _swap_in_a_denial(swap: _Swap) -> str | None:
     return "a span the sentence denies: another one keeps it true" if _denial_slot().search(swap.before) else None
 
 
+def _swap_a_figure_inside_a_token(swap: _Swap) -> str | None:
+    """'the 9/11 attacks', '24/7', '3-2': a figure joined to another by a slash or a dash is part of one token (a date,
+    a score, a range); changing one half makes nonsense ('the 4/11 attacks')."""
+    joined = re.match(r"^[/–-]\d", swap.after) or re.search(r"\d[/–-]$", swap.before) or "/" in swap.span
+    if swap.is_number and joined:
+        return "a figure joined to another by a slash or a dash"
+    return None
+
+
 def _swap_a_list_read_as_one_name(swap: _Swap) -> str | None:
     """'McDonald’s and Walmart' tagged as one firm: a list, and one name in its place drops the others."""
     return "a list read as one name" if not swap.is_number and re.search(r"\s(?:and|or)\s", swap.span) else None
@@ -1074,7 +1128,8 @@ SWAP_RULES = (_swap_in_a_denial, _swap_breaks_brackets, _swap_after_the, _swap_b
               _swap_name_as_modifier, _swap_described_after, _swap_into_actors_slot, _swap_in_an_outlets_slot,
               _swap_a_persons_origin, _swap_in_an_aside, _swap_an_alias, _swap_in_quotation, _swap_after_a_title,
               _swap_where_something_stands, _swap_a_place_pinned_by_its_region, _swap_a_place_for_its_government,
-              _swap_a_figure_of_a_list, _swap_a_list_read_as_one_name, _swap_a_name_that_describes_the_next)
+              _swap_a_figure_of_a_list, _swap_a_figure_inside_a_token, _swap_a_list_read_as_one_name,
+              _swap_a_name_that_describes_the_next)
 
 
 def swap_problem(swap: _Swap) -> str | None:
@@ -1199,6 +1254,14 @@ def _written_with_title(other: Entity, title: str, facts: FactSheet) -> bool:
     pattern = "|".join(re.escape(n) for n in other.names if len(n) > 2)
     return bool(pattern) and any(compiled(rf"(?<!\w){re.escape(title)}\s+(?:{pattern})(?!\w)").search(s.text)
                                  for s in facts.sentences)
+
+
+def _same_name_words(a: str, b: str) -> bool:
+    """'Justice Department' and 'Department of Justice': one body written two ways, so no false statement."""
+    def words(name: str) -> frozenset[str]:
+        bare = (re.sub(r"['’]s$", "", w) for w in normalize(name).lower().split())
+        return frozenset(w for w in bare if w not in {"of", "the", "for", "and"})
+    return words(a) == words(b)
 
 
 def _named_by_role(other: Entity, text: str) -> bool:

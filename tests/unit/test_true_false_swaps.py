@@ -186,3 +186,52 @@ def test_a_titled_person_described_after_the_name_is_not_swapped():
     after = " of the Seventh Circuit wrote it."
     assert "bound" in swap_problem(_Swap("Ada Okoro", "Judge ", after, True, False, "PERSON", titled=True))
     assert swap_problem(_Swap("Ada Okoro", "Judge ", " wrote it.", True, False, "PERSON", titled=True)) is None
+
+
+@pytest.mark.parametrize(("span", "before", "after"), [
+    ("9/11", "He was a senator during the ", " attacks."),
+    ("9", "He was a senator during the ", "/11 attacks."),
+    ("2", "Harwick won the final 3-", " on Sunday."),
+])
+def test_a_figure_joined_to_another_is_not_swapped(span, before, after):
+    assert "slash or a dash" in swap_problem(_Swap(span, before, after, False, True))
+
+
+def test_one_body_written_two_ways_is_no_alternative():
+    from quizgen.generate.builder import _same_name_words
+
+    assert _same_name_words("Justice Department", "Department of Justice")
+    assert _same_name_words("Harwick’s Council", "Council of Harwick")
+    assert not _same_name_words("State Department", "Department of Justice")
+
+
+_AGENCY = Entity("e-agency2", "Flood Agency", "ORG", 6, mentions=2)
+_DEPT = Entity("e-dept", "Harbour Department", "ORG", 6, mentions=2)
+_BANK = Entity("e-bank", "Castle Bank", "ORG", 6, mentions=2)
+
+
+def _bodies_after_the(text: str, span: str, *bodies: Entity) -> str | None:
+    """A key sentence naming `span` after 'the', in sample facts where each body is written after 'the' too."""
+    builder, key = _builder_for(text, (span,), bodies)
+    extra = tuple(Sentence(7 + i, 6, f"Officials at the {b.name} met on Friday.") for i, b in enumerate(bodies))
+    builder = _Builder(replace(builder.facts, sentences=(*builder.facts.sentences, *extra)), 0, "harwick")
+    return builder.false_version(key, builder.printable(6), random.Random(0))[0]
+
+
+def test_a_body_after_the_swaps_for_another_of_its_kind_written_so():
+    statement = _bodies_after_the("Priya Nair sent her report to the Flood Agency in July.", "Flood Agency", _AGENCY,
+                                  _DEPT, _BANK)
+    assert statement == "Priya Nair sent her report to the Harbour Department in July."
+
+
+def test_a_body_after_the_never_swaps_for_another_kind_nor_as_a_modifier():
+    assert _bodies_after_the("Priya Nair sent her report to the Flood Agency in July.", "Flood Agency", _AGENCY,
+                             _BANK) is None
+    assert _bodies_after_the("The Flood Agency director resigned in July.", "Flood Agency", _AGENCY, _DEPT) is None
+
+
+def test_a_new_name_holding_a_name_the_sentence_prints_is_no_swap():
+    harwick_dept = Entity("e-hdept", "Harwick Department of Roads", "ORG", 6, mentions=2)
+    statement = _bodies_after_the("The Flood Agency will sue Harwick over the barrier.", "Flood Agency", _AGENCY,
+                                  harwick_dept)
+    assert statement is None
