@@ -681,28 +681,19 @@ class _Builder:
         item = self.base(template, fact, question, "False", "true_false")
         return replace(item, options=("True", "False"), explanation=item.explanation or f"The article says: {text}")
 
-    def _swap_alternatives(self, span: str, key: KeySentence, text: str, rng: random.Random,
-                           title: str = "", after_the: bool = False) -> list[str]:
-        number = next((n for n in self.facts.numbers if n.sentence == key.sentence and n.text == span), None)
+    def _swap_alternatives(self, slot: _Slot, key: KeySentence, rng: random.Random) -> list[str]:
+        number = next((n for n in self.facts.numbers if n.sentence == key.sentence and n.text == slot.span), None)
         if number is not None:
             return number_distractors(number, self.facts, 3)
-        entity = _entity_named(self.facts, span)
+        entity = slot.entity
         if entity is None or not _safe_to_swap(entity) or speaker_kind(entity, self.facts) == "WORK":
             return []
         # A swap only with a name of the same fine kind that the article itself names more than once (a type the
         # tagger is surer of): a magazine for a plane maker, or a misread name, is false without reading.
         by_name = {e.name: e for e in self.facts.entities}
-        return [a for a in entity_distractors(entity, self.facts, text, 3, rng)
+        return [a for a in entity_distractors(entity, self.facts, slot.text, 3, rng)
                 if (other := by_name.get(a)) is not None
-                and speaker_kind(other, self.facts) == speaker_kind(entity, self.facts)
-                and _safe_to_swap(other) and _same_level(other, entity) and gender_fits(other, entity, text)
-                and _like_for_like(other, entity, span, text, self.facts) and not _misread_name(a)
-                and _always_after_the(a, self.facts) == after_the and not _named_by_role(other, text)
-                and not _same_name_words(a, span)
-                and (not title or _written_with_title(other, title, self.facts))
-                and (not after_the or body_kind(other) == body_kind(entity))
-                and (entity.type != "PERSON" or bool(title) or same_side(other, entity, self.facts)
-                     or _untied_leading_actors(other, entity, self.facts))]
+                and all(fits(other, slot, self.facts) for fits in ALTERNATIVE_RULES)]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
         """Swap one fact for another of the same kind that the article does not also support."""
@@ -732,10 +723,7 @@ class _Builder:
             e.id for e in self.facts.entities if e.id in self.article.main_subjects and e.type != "PERSON"))
         return replace(profile, title="") if headline_actor else profile
 
-    def _swapped(self, span: str, key: KeySentence, text: str, rng: random.Random) -> tuple[str | None, str]:
-        """The sentence with `span` swapped for a safe alternative, or None and why not."""
-        if text.count(span) != 1:
-            return None, "not once in the sentence"
+    def _slot_of(self, span: str, text: str) -> _Slot:
         before, after = text.split(span, 1)
         entity = _entity_named(self.facts, span)
         is_person = entity is not None and entity.type == "PERSON"
@@ -748,16 +736,20 @@ class _Builder:
         swap = _Swap(span, before, after, is_person, any(n.text == span for n in self.facts.numbers),
                      fine_kind(entity) if entity else "", titled=bool(title), after_the=after_the)
         headline_actor = is_person and _headline_says_nothing_else(text, entity, self.facts.title)
-        reason = swap_problem(swap) or blank_problem(replace(self.blank_of(span, text),
-                                                             profile=self._swap_profile(headline_actor)))
-        if reason is None and swap.is_number and _figure_in_headline(span, self.facts):
+        return _Slot(swap, text, entity, title, headline_actor)
+
+    def _swapped(self, span: str, key: KeySentence, text: str, rng: random.Random) -> tuple[str | None, str]:
+        """The sentence with `span` swapped for a safe alternative, or None and why not."""
+        if text.count(span) != 1:
+            return None, "not once in the sentence"
+        slot = self._slot_of(span, text)
+        reason = swap_problem(slot.swap) or blank_problem(replace(self.blank_of(span, text),
+                                                                  profile=self._swap_profile(slot.headline_actor)))
+        if reason is None and slot.swap.is_number and _figure_in_headline(span, self.facts):
             reason = "the headline prints the figure"  # 'Half of …' in the title answers 'more than two thirds'
         if reason is not None:
             return None, reason
-        alternatives = self._swap_alternatives(span, key, text, rng, title, after_the)
-        if headline_actor:  # the headline's person only for another leading actor, never a bystander
-            alternatives = [a for a in alternatives if (other := _entity_named(self.facts, a)) is not None
-                            and _leading_voice(other, self.facts)]
+        alternatives = self._swap_alternatives(slot, key, rng)
         for alternative in alternatives:
             if self._unsupported_swap(text, span, alternative):
                 return text.replace(span, alternative, 1), ""
@@ -825,6 +817,59 @@ class _Swap:
     kind: str = ""  # the span's fine kind ("PERSON", "ORG", "PROGRAMME", "PLACE" …), "" for a figure or unknown
     titled: bool = False  # a person after a title every alternative is also given ('President X', 'Sen. X')
     after_the: bool = False  # a body after 'the', for one the article also writes after 'the' ('the FBI said')
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """A span of a key sentence a false statement may change, and what the sentence says around it."""
+
+    swap: _Swap
+    text: str  # the sentence as printed
+    entity: Entity | None
+    title: str = ""  # 'President', 'Sen.': the title before a person's name
+    headline_actor: bool = False  # the headline's person, in a sentence the headline says nothing else of
+
+    @property
+    def span(self) -> str:
+        return self.swap.span
+
+
+def _alternative_of_its_kind(other: Entity, slot: _Slot, facts: FactSheet) -> bool:
+    """Of the span's speaker kind, safe to name, a state for a state and a city for a city."""
+    entity = slot.entity
+    return (entity is not None and speaker_kind(other, facts) == speaker_kind(entity, facts) and _safe_to_swap(other)
+            and _same_level(other, entity))
+
+
+def _alternative_reads_right(other: Entity, slot: _Slot, facts: FactSheet) -> bool:
+    """Fits the words around the span: the gender of its pronouns, 'the' before it or not, no misread name, no
+    person the sentence already names by role, not another name of the span's own referent."""
+    return (slot.entity is not None and gender_fits(other, slot.entity, slot.text) and not _misread_name(other.name)
+            and _like_for_like(other, slot.entity, slot.span, slot.text, facts)
+            and _always_after_the(other.name, facts) == slot.swap.after_the and not _named_by_role(other, slot.text)
+            and not _same_name_words(other.name, slot.span))
+
+
+def _alternative_takes_the_title(other: Entity, slot: _Slot, facts: FactSheet) -> bool:
+    """The article gives the alternative the span's title ('Judge X'), and a body after 'the' is of the span's kind."""
+    if slot.title and not _written_with_title(other, slot.title, facts):
+        return False
+    return not slot.swap.after_the or (slot.entity is not None and body_kind(other) == body_kind(slot.entity))
+
+
+def _alternative_on_the_same_side(other: Entity, slot: _Slot, facts: FactSheet) -> bool:
+    """A person for one of the same side or role, one with the same title, or two untied leading actors; the
+    headline's person only for another leading actor."""
+    entity = slot.entity
+    if entity is None or entity.type != "PERSON":
+        return True
+    if slot.headline_actor and not _leading_voice(other, facts):
+        return False
+    return bool(slot.title) or same_side(other, entity, facts) or _untied_leading_actors(other, entity, facts)
+
+
+ALTERNATIVE_RULES = (_alternative_of_its_kind, _alternative_reads_right, _alternative_takes_the_title,
+                     _alternative_on_the_same_side)
 
 
 @functools.lru_cache(maxsize=1)
