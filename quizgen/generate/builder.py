@@ -714,14 +714,13 @@ class _Builder:
             reasons.append(f"'{span}': {reason}")
         return None, reasons or ["no test-worthy span"]
 
-    def _swap_profile(self, headline_actor: bool) -> ArticleProfile:
+    def _swap_profile(self) -> ArticleProfile:
         """What makes a swap false without reading. A person who is the article's main subject is no giveaway:
-        "Clinton's appeal was greatest among the young" for Sanders's tests who did what. A main subject of another
-        kind stays one (a technology tagged as a firm would swap for a regulator), and so does a name in the
-        headline, unless the headline says nothing else of the sentence (`_headline_says_nothing_else`)."""
-        profile = replace(self.article, main_subjects=frozenset(
+        "Clinton's appeal was greatest among the young" for Sanders's tests who did what (the side rules pick who
+        may stand there). A main subject of another kind stays one (a technology tagged as a firm would swap for a
+        regulator), and so does any name in the headline (the headline would contradict the swap)."""
+        return replace(self.article, main_subjects=frozenset(
             e.id for e in self.facts.entities if e.id in self.article.main_subjects and e.type != "PERSON"))
-        return replace(profile, title="") if headline_actor else profile
 
     def _slot_of(self, span: str, text: str) -> _Slot:
         before, after = text.split(span, 1)
@@ -735,8 +734,8 @@ class _Builder:
                      and _closes_its_phrase(after))
         swap = _Swap(span, before, after, is_person, any(n.text == span for n in self.facts.numbers),
                      fine_kind(entity) if entity else "", titled=bool(title), after_the=after_the)
-        headline_actor = is_person and _headline_says_nothing_else(text, entity, self.facts.title)
-        return _Slot(swap, text, entity, title, headline_actor)
+        main = entity is not None and entity.id in self.article.main_subjects
+        return _Slot(swap, text, entity, title, main)
 
     def _swapped(self, span: str, key: KeySentence, text: str, rng: random.Random) -> tuple[str | None, str]:
         """The sentence with `span` swapped for a safe alternative, or None and why not."""
@@ -744,7 +743,7 @@ class _Builder:
             return None, "not once in the sentence"
         slot = self._slot_of(span, text)
         reason = swap_problem(slot.swap) or blank_problem(replace(self.blank_of(span, text),
-                                                                  profile=self._swap_profile(slot.headline_actor)))
+                                                                  profile=self._swap_profile()))
         if reason is None and slot.swap.is_number and _figure_in_headline(span, self.facts):
             reason = "the headline prints the figure"  # 'Half of …' in the title answers 'more than two thirds'
         if reason is not None:
@@ -827,7 +826,7 @@ class _Slot:
     text: str  # the sentence as printed
     entity: Entity | None
     title: str = ""  # 'President', 'Sen.': the title before a person's name
-    headline_actor: bool = False  # the headline's person, in a sentence the headline says nothing else of
+    main_subject: bool = False  # the article's main subject (see blanks.profile)
 
     @property
     def span(self) -> str:
@@ -858,18 +857,32 @@ def _alternative_takes_the_title(other: Entity, slot: _Slot, facts: FactSheet) -
 
 
 def _alternative_on_the_same_side(other: Entity, slot: _Slot, facts: FactSheet) -> bool:
-    """A person for one of the same side or role, one with the same title, or two untied leading actors; the
-    headline's person only for another leading actor."""
+    """A person for one of the same side or role, or one the article gives the same title (never one tied to
+    another side: 'President Hollande' for 'President Obama'). For the article's main subject, a shared side or
+    title only: a role word alone ('president' of a council) does not let the US president stand in."""
     entity = slot.entity
     if entity is None or entity.type != "PERSON":
         return True
-    if slot.headline_actor and not _leading_voice(other, facts):
+    ours, theirs = sides(entity, facts), sides(other, facts)
+    if ours and theirs and not ours & theirs:
         return False
-    return bool(slot.title) or same_side(other, entity, facts) or _untied_leading_actors(other, entity, facts)
+    if slot.title:
+        return True
+    return bool(ours & theirs) if slot.main_subject else same_side(other, entity, facts)
+
+
+def _alternative_in_a_place_named_before(other: Entity, slot: _Slot, facts: FactSheet) -> bool:
+    """'the Broward County GOP committee in Florida': a place the clause before names pins the span's place, so
+    another one is false without reading."""
+    if slot.entity is None or slot.entity.type not in {"GPE", "LOC"}:
+        return True
+    clause = re.split(r"[,;:.!?—–]", slot.swap.before)[-1]
+    return not any(mentioned_in(n, clause) for e in facts.entities if e.type in {"GPE", "LOC"}
+                   and e.id != slot.entity.id for n in e.names if len(n) > 2)
 
 
 ALTERNATIVE_RULES = (_alternative_of_its_kind, _alternative_reads_right, _alternative_takes_the_title,
-                     _alternative_on_the_same_side)
+                     _alternative_on_the_same_side, _alternative_in_a_place_named_before)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1023,7 +1036,7 @@ def _swap_in_an_outlets_slot(swap: _Swap) -> str | None:
 _NAME_AFTER = re.compile(r"^\s+(?:[a-z][\w’'-]*\s+){0,3}[A-Z][\w’'-]+\s+[A-Z]")
 # 'Antonio Reina of Spain', 'Elizabeth Warren, the senator from Massachusetts'
 _NAME_OF_BEFORE = re.compile(r"[A-Z][\w’'-]+\s+(?:of|from)\s+$"
-                             r"|[A-Z][\w’'-]+, (?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:of|from)\s+$")
+                             r"|[A-Z][\w’'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:of|from)\s+$")
 
 
 def _swap_a_persons_origin(swap: _Swap) -> str | None:
@@ -1103,7 +1116,7 @@ def _swap_a_place_pinned_by_its_region(swap: _Swap) -> str | None:
     and another one is false without reading."""
     if swap.is_number or swap.kind not in {"PLACE", "GPE", "LOC", "COUNTRY"}:
         return None
-    if re.match(r"^, (?:[A-Z]|where\b|which\b)", swap.after):
+    if re.match(r"^(?:,\s+[A-Z]|,?\s+(?:where|which)\b)", swap.after):
         return "a place pinned by the words written after it"
     return None
 
@@ -1252,25 +1265,6 @@ def _like_for_like(other: Entity, entity: Entity, span: str, text: str, facts: F
     return not any(same_referent(x, y) for x in other.names for y in (span, *entity.names))
 
 
-def _untied_leading_actors(other: Entity, entity: Entity, facts: FactSheet) -> bool:
-    """Two people the story is told through (headline, lede, or quoted twice) that the article ties to no side and
-    gives no role ('Donald Trump', 'Hillary Clinton'): one in the other's place is a plausible false statement, for
-    the article says nothing that makes it false without reading."""
-    return all(not sides(p, facts) and not role_head(p) and _leading_voice(p, facts) for p in (other, entity))
-
-
-def _stems(text: str) -> set[str]:
-    return {w.lower()[:5] for w in re.findall(r"[A-Za-z][a-z'’-]{3,}|\d+", text)}
-
-
-def _headline_says_nothing_else(text: str, entity: Entity, title: str) -> bool:
-    """The headline names the person and shares no other word with the sentence ('Obama order opens …' and 'In an
-    executive order, Obama established …' share 'order'): another actor in their place does not contradict it."""
-    if not any(mentioned_in(n, title) for n in entity.names if len(n) > 2):
-        return False
-    return not (_stems(title) & _stems(text)) - _stems(" ".join(entity.names))
-
-
 @functools.lru_cache(maxsize=1)
 def _person_titles() -> tuple[frozenset[str], frozenset[str]]:
     """Titles ('president', 'sen') and the words that open a longer one ('vice'), lower case, without a full stop."""
@@ -1294,15 +1288,36 @@ def _title_before(before: str) -> str:
     return " ".join(run)
 
 
+def _a_family_name(surname: str, facts: FactSheet) -> bool:
+    """'Bush' where the article names two Bushes, or writes 'the Bushes': the surname alone says not which."""
+    people = [e for e in facts.entities if e.type == "PERSON" and e.name.split()[-1] == surname]
+    return len(people) > 1 or any(f"{surname}es" in s.text or f"{surname}s " in s.text for s in facts.sentences)
+
+
 def _written_with_title(other: Entity, title: str, facts: FactSheet) -> bool:
-    """The article itself writes `other` after `title` ('President George W. Bush'): the title fits them."""
-    pattern = "|".join(re.escape(n) for n in other.names if len(n) > 2)
+    """The article itself writes `other` after `title` ('President George W. Bush'): the title fits them. A name
+    another person shares ('Bush' of Laura Bush and George W. Bush) proves nothing."""
+    shared = {n for e in facts.entities if e.id != other.id and e.type == "PERSON" for n in e.names}
+    # a full name, or a surname no other person of the article bears (its family may be named without a first name)
+    names = [n for n in other.names if len(n) > 2 and n not in shared and (" " in n or (n == other.name.split()[-1]
+                                                                          and not _a_family_name(n, facts)))]
+    pattern = "|".join(re.escape(n) for n in names)
     return bool(pattern) and any(compiled(rf"(?<!\w){re.escape(title)}\s+(?:{pattern})(?!\w)").search(s.text)
                                  for s in facts.sentences)
 
 
+@functools.lru_cache(maxsize=1)
+def _body_aliases() -> dict[str, int]:
+    """'gop' → 3, 'republican party' → 3: names of one body, by group."""
+    return {normalize(n).lower(): i for i, group in enumerate(lang_en.table("body_aliases")) for n in group}
+
+
 def _same_name_words(a: str, b: str) -> bool:
-    """'Justice Department' and 'Department of Justice': one body written two ways, so no false statement."""
+    """'Justice Department' and 'Department of Justice', 'GOP' and 'Republican Party': one body written two ways, so
+    no false statement."""
+    aliases = _body_aliases()
+    if aliases.get(normalize(a).lower(), -1) == aliases.get(normalize(b).lower(), -2):
+        return True
     def words(name: str) -> frozenset[str]:
         bare = (re.sub(r"['’]s$", "", w) for w in normalize(name).lower().split())
         return frozenset(w for w in bare if w not in {"of", "the", "for", "and"})
