@@ -1288,19 +1288,12 @@ def _title_before(before: str) -> str:
     return " ".join(run)
 
 
-def _a_family_name(surname: str, facts: FactSheet) -> bool:
-    """'Bush' where the article names two Bushes, or writes 'the Bushes': the surname alone says not which."""
-    people = [e for e in facts.entities if e.type == "PERSON" and e.name.split()[-1] == surname]
-    return len(people) > 1 or any(f"{surname}es" in s.text or f"{surname}s " in s.text for s in facts.sentences)
-
-
 def _written_with_title(other: Entity, title: str, facts: FactSheet) -> bool:
-    """The article itself writes `other` after `title` ('President George W. Bush'): the title fits them. A name
-    another person shares ('Bush' of Laura Bush and George W. Bush) proves nothing."""
+    """The article itself writes `other`'s full name after `title` ('President George W. Bush'): the title fits
+    them."""
+    # a full name: a surname alone may be a relative's ('President Bush' for Laura Bush)
     shared = {n for e in facts.entities if e.id != other.id and e.type == "PERSON" for n in e.names}
-    # a full name, or a surname no other person of the article bears (its family may be named without a first name)
-    names = [n for n in other.names if len(n) > 2 and n not in shared and (" " in n or (n == other.name.split()[-1]
-                                                                          and not _a_family_name(n, facts)))]
+    names = [n for n in other.names if " " in n.strip() and n not in shared]
     pattern = "|".join(re.escape(n) for n in names)
     return bool(pattern) and any(compiled(rf"(?<!\w){re.escape(title)}\s+(?:{pattern})(?!\w)").search(s.text)
                                  for s in facts.sentences)

@@ -293,3 +293,15 @@ def test_a_title_never_joins_two_sides():
     us = Entity("e-us", "United States", "GPE", 6, aliases=("US",), mentions=2)
     sentences = ("Last May, President Barack Obama signed the flood treaty.", "President Francois Hollande spoke.")
     assert _titled(sentences, obama, hollande, france, us) is None
+
+
+def test_a_role_of_any_body_ties_two_people_only_through_that_body():
+    from quizgen.generate.sides import same_side
+
+    facts = sample_facts()
+    council = Entity("e-eks", "Bilal Eks", "PERSON", 0, mentions=2, description="president of the Harwick Council")
+    country = Entity("e-pres", "Ana Ruiz", "PERSON", 0, mentions=2, description="the president")
+    deputy = Entity("e-dep", "Ana Ruiz", "PERSON", 0, mentions=2, description="the deputy mayor")
+    mayor = next(e for e in facts.entities if e.name == "Priya Nair")  # the mayor of Harwick
+    assert not same_side(country, council, facts)  # 'president' of a council and of a country
+    assert same_side(deputy, mayor, facts)  # two mayors
