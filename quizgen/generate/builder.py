@@ -858,8 +858,8 @@ def _alternative_takes_the_title(other: Entity, slot: _Slot, facts: FactSheet) -
 
 def _alternative_on_the_same_side(other: Entity, slot: _Slot, facts: FactSheet) -> bool:
     """A person for one of the same side or role, or one the article gives the same title (never one tied to
-    another side: 'President Hollande' for 'President Obama'). For the article's main subject, a shared side or
-    title only: a role word alone ('president' of a council) does not let the US president stand in."""
+    another side: 'President Hollande' for 'President Obama'). The article's main subject only for another main
+    subject of the same side, or one of the same title: never a campaign aide in a candidate's place."""
     entity = slot.entity
     if entity is None or entity.type != "PERSON":
         return True
@@ -868,7 +868,9 @@ def _alternative_on_the_same_side(other: Entity, slot: _Slot, facts: FactSheet) 
         return False
     if slot.title:
         return True
-    return bool(ours & theirs) if slot.main_subject else same_side(other, entity, facts)
+    if slot.main_subject:  # only a rival the story keeps naming too ('Blair' and 'Brown'), on the same side
+        return bool(ours & theirs) and other.id in profile(facts).main_subjects
+    return same_side(other, entity, facts)
 
 
 def _alternative_in_a_place_named_before(other: Entity, slot: _Slot, facts: FactSheet) -> bool:
@@ -1168,6 +1170,19 @@ def _swap_a_figure_inside_a_token(swap: _Swap) -> str | None:
     return None
 
 
+# ', after ' before and ', after Yola' after; ', Senator ' before and ', and Senator Ted Cruz' after
+_SERIES_BEFORE = re.compile(r",\s+(?:[A-Za-z.]+\s+)?$")
+_SERIES_AFTER = re.compile(r"^,\s+(?:and\s+|or\s+)?(?:[A-Za-z.]+\s+)?[A-Z]")
+
+
+def _swap_one_of_a_series(swap: _Swap) -> str | None:
+    """'after Beirut, after Paris, after Yola', 'Rick Santorum, Senator Marco Rubio, and Senator Ted Cruz': one name
+    of a series is an incidental detail, and another in its place may not fit the series at all."""
+    if swap.is_number or not (_SERIES_BEFORE.search(swap.before) and _SERIES_AFTER.match(swap.after)):
+        return None
+    return "one name of a series"
+
+
 def _swap_a_list_read_as_one_name(swap: _Swap) -> str | None:
     """'McDonald’s and Walmart' tagged as one firm: a list, and one name in its place drops the others."""
     return "a list read as one name" if not swap.is_number and re.search(r"\s(?:and|or)\s", swap.span) else None
@@ -1186,7 +1201,8 @@ SWAP_RULES = (_swap_in_a_denial, _swap_breaks_brackets, _swap_after_the, _swap_b
               _swap_name_as_modifier, _swap_described_after, _swap_into_actors_slot, _swap_in_an_outlets_slot,
               _swap_a_persons_origin, _swap_in_an_aside, _swap_an_alias, _swap_in_quotation, _swap_after_a_title,
               _swap_where_something_stands, _swap_a_place_pinned_by_its_region, _swap_a_place_for_its_government,
-              _swap_a_figure_of_a_list, _swap_a_figure_inside_a_token, _swap_a_list_read_as_one_name,
+              _swap_a_figure_of_a_list, _swap_a_figure_inside_a_token, _swap_one_of_a_series,
+              _swap_a_list_read_as_one_name,
               _swap_a_name_that_describes_the_next)
 
 

@@ -305,3 +305,33 @@ def test_a_role_of_any_body_ties_two_people_only_through_that_body():
     mayor = next(e for e in facts.entities if e.name == "Priya Nair")  # the mayor of Harwick
     assert not same_side(country, council, facts)  # 'president' of a council and of a country
     assert same_side(deputy, mayor, facts)  # two mayors
+
+
+@pytest.mark.parametrize(("span", "before", "after"), [
+    ("Paris", "After Sharm, after Beirut, after ", ", after Yola, the mood turned."),
+    ("Marco Rubio", "He backed Rick Santorum, Senator ", ", and Senator Ted Cruz first."),
+])
+def test_one_name_of_a_series_is_not_swapped(span, before, after):
+    person = span == "Marco Rubio"  # after a title the article gives another too
+    kind = "PERSON" if person else "PLACE"
+    assert "series" in swap_problem(_Swap(span, before, after, person, False, kind, titled=person))
+
+
+def test_a_name_between_clauses_is_no_series():
+    after = ", as firms such as Tesco said, trade grew."
+    assert swap_problem(_Swap("Leeds", "In 2005, ", after, False, False, "PLACE")) is None
+
+
+def test_the_main_subject_swaps_only_for_another_main_subject():
+    # Priya Nair is the main subject (named four times); Sam Hale, of her side, is named twice: no rival
+    deputy = Entity("e-hale", "Sam Hale", "PERSON", 6, description="the deputy mayor of Harwick", mentions=2)
+    builder, key = _builder_for("Priya Nair signed the barrier contract at dawn.", ("Priya Nair",), (deputy,))
+    facts = replace(builder.facts, entities=tuple(replace(e, mentions=4) if e.name == "Priya Nair" else e
+                                                  for e in builder.facts.entities))
+    builder = _Builder(facts, 0, "harwick")
+    assert builder.false_version(key, builder.printable(6), random.Random(0))[0] is None
+    rival = replace(deputy, mentions=4)
+    facts = replace(facts, entities=tuple(rival if e.id == "e-hale" else e for e in facts.entities))
+    builder = _Builder(facts, 0, "harwick")
+    assert builder.false_version(key, builder.printable(6), random.Random(0))[0] == (
+        "Sam Hale signed the barrier contract at dawn.")
