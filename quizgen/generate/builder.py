@@ -1173,12 +1173,14 @@ def _swap_a_figure_inside_a_token(swap: _Swap) -> str | None:
 # ', after ' before and ', after Yola' after; ', Senator ' before and ', and Senator Ted Cruz' after
 _SERIES_BEFORE = re.compile(r",\s+(?:[A-Za-z.]+\s+)?$")
 _SERIES_AFTER = re.compile(r"^,\s+(?:and\s+|or\s+)?(?:[A-Za-z.]+\s+)?[A-Z]")
+_SERIES_LAST = re.compile(r",[^,]{1,40},[^,]{0,40}\b(?:and|or)\s+(?:[A-Za-z.]+\s+)?$")  # 'A, B, and Senator '
 
 
 def _swap_one_of_a_series(swap: _Swap) -> str | None:
     """'after Beirut, after Paris, after Yola', 'Rick Santorum, Senator Marco Rubio, and Senator Ted Cruz': one name
     of a series is an incidental detail, and another in its place may not fit the series at all."""
-    if swap.is_number or not (_SERIES_BEFORE.search(swap.before) and _SERIES_AFTER.match(swap.after)):
+    inside = _SERIES_BEFORE.search(swap.before) and _SERIES_AFTER.match(swap.after)
+    if swap.is_number or not (inside or _SERIES_LAST.search(swap.before)):
         return None
     return "one name of a series"
 

@@ -310,9 +310,10 @@ def test_a_role_of_any_body_ties_two_people_only_through_that_body():
 @pytest.mark.parametrize(("span", "before", "after"), [
     ("Paris", "After Sharm, after Beirut, after ", ", after Yola, the mood turned."),
     ("Marco Rubio", "He backed Rick Santorum, Senator ", ", and Senator Ted Cruz first."),
+    ("Ted Cruz", "He backed Rick Santorum, Senator Marco Rubio, and Senator ", "."),
 ])
 def test_one_name_of_a_series_is_not_swapped(span, before, after):
-    person = span == "Marco Rubio"  # after a title the article gives another too
+    person = span in {"Marco Rubio", "Ted Cruz"}  # after a title the article gives another too
     kind = "PERSON" if person else "PLACE"
     assert "series" in swap_problem(_Swap(span, before, after, person, False, kind, titled=person))
 
@@ -335,3 +336,8 @@ def test_the_main_subject_swaps_only_for_another_main_subject():
     builder = _Builder(facts, 0, "harwick")
     assert builder.false_version(key, builder.printable(6), random.Random(0))[0] == (
         "Sam Hale signed the barrier contract at dawn.")
+
+
+def test_two_names_joined_by_and_are_no_series():
+    before = "In Iowa, Tom Reed and "
+    assert swap_problem(_Swap("Ana Lima", before, " spent the year courting voters.", True, False)) is None
