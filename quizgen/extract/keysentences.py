@@ -156,9 +156,9 @@ def _list_of_names(c: _Candidate) -> bool:
 
 def _name_chunks(span: Span) -> list[tuple[int, int]]:
     """(start, end) token offsets of the names in a sentence: the tagger's names of the listed kinds, and runs of
-    proper nouns it left untagged ('Ana Ruiz' between two tagged names)."""
+    proper nouns it left untagged ('Ana Ruiz' between two tagged names; never part of a place it tagged)."""
     chunks = [(e.start, e.end) for e in span.ents if e.label_ in _LISTED_KINDS]
-    covered = {i for start, end in chunks for i in range(start, end)}
+    covered = {i for e in span.ents for i in range(e.start, e.end)}
     start = None
     for token in [*span, None]:
         proper = token is not None and token.pos_ == "PROPN" and token.i not in covered

@@ -80,3 +80,15 @@ def test_sentences_of_the_first_six_paragraphs_are_kept_before_later_ones(facts,
     keys = extract_key_sentences(parsed, entities, lookup, extract_numbers(parsed), limit=3)
     assert len(keys) == 3
     assert all(parsed.sentences[k.sentence].paragraph < 6 for k in keys)
+
+
+def test_a_list_of_places_is_kept(tmp_path):
+    """'France, Brazil, China and India': who signed or who loses jobs is often the story itself."""
+    path = tmp_path / "places.txt"
+    path.write_text("\n".join([
+        "Porthmor ferry deal signed", "",
+        "Porthmor council said the new ferry deal would bring 300 jobs to the harbour.",
+        "The ferry deal was signed on Monday by the transport ministers of France, Brazil, China and India.",
+        ""]), encoding="utf-8")
+    facts = api.extract_facts(api.read_article(path))
+    assert _key(facts, "The ferry deal was signed") is not None
