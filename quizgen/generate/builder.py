@@ -306,10 +306,24 @@ def _bystander_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in lang_en.table("matching_roles")["bystander_nouns"])
 
 
+# Words after which a role goes on qualifying its head noun: "a fan from Leeds who queued all night".
+_QUALIFIER_OPENERS = frozenset({"from", "who", "whose", "which", "that", "since", "and"})
+
+
+def _head_noun(description: str) -> str:
+    """The noun a role is about: 'a fan from Leeds who queued' → 'fan'; 'a local musician' → 'musician'."""
+    words = []
+    for word in _role_head(description):
+        if word in _QUALIFIER_OPENERS:
+            break
+        words.append(word)
+    return words[-1] if words else ""
+
+
 def _vox_pop(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
     """'a fan from Leeds', 'a concertgoer', 'a local resident': a member of the public asked along the way."""
-    noun = next((w for w in _role_head(entity.description or "") if w in _bystander_nouns()), None)
-    return f"a {noun}: a member of the public asked along the way, not an actor" if noun else None
+    noun = _head_noun(entity.description or "")
+    return f"a {noun}: a member of the public asked along the way, not an actor" if noun in _bystander_nouns() else None
 
 
 # Openers that point back to something the role leaves out: "that cycle's runner-up", "his deputy".
@@ -391,7 +405,7 @@ def _firm_as_person(entity: Entity, facts: FactSheet, article: ArticleProfile) -
 # Who a people-to-roles match may list: central actors (no commentator reacting to the story, no member of the
 # public asked along the way, no firm read as a person), with a role that says of what, written in full and not
 # one any student could name without the article.
-MATCHING_RULES = (_firm_as_person, _role_needs_context, _general_knowledge, _comments_only, _vox_pop, _bystander,
+MATCHING_RULES = (_firm_as_person, _role_needs_context, _general_knowledge, _comments_only, _bystander, _vox_pop,
                   _role_of_nothing, _cut_short)
 
 

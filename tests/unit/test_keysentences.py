@@ -33,6 +33,7 @@ ARTICLE = "\n".join([
     "Last year's festival prizes went to Kit Moore, Ana Ruiz, Lena Fischer and Olu Bakare for their boat designs.",
     "A boat built by Marek Holm in 1962 was shown beside the lifeboat station during the festival.",
     "The Porthmor council also decided to close the old harbour car park for good.",
+    "The transport analyst Jo Marsh said the vote had surprised nobody who knew the town.",
     "The ban will be enforced by cameras at both ends of the front, and drivers who ignore it will be fined 70 "
     "pounds.",
     "",
@@ -92,3 +93,10 @@ def test_a_list_of_places_is_kept(tmp_path):
         ""]), encoding="utf-8")
     facts = api.extract_facts(api.read_article(path))
     assert _key(facts, "The ferry deal was signed") is not None
+
+
+def test_the_words_of_a_person_named_once_in_passing_are_not_a_key_sentence(facts):
+    """A commentator reacting: no fact to remember. A person named once who speaks for a party to the story (the
+    guild's chair) stays key."""
+    assert _key(facts, "The transport analyst Jo Marsh said") is None
+    assert _key(facts, "The guild's chair, Tomas Reyes, said") is not None

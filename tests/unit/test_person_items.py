@@ -143,3 +143,11 @@ def test_a_role_that_points_back_is_not_asked_for(description):
 ])
 def test_the_is_not_put_before_a_name_in_the_possessive(role, written):
     assert with_the(role) == written
+
+
+def test_a_person_who_only_tweets_and_congratulates_only_reacts():
+    """'tweeted', 'congratulated': a famous voice reacting to the story from outside it, not an actor in it."""
+    kell = _person("Harbour Radio's owner", sentence=4, mentions=2)
+    texts = (*_TEXTS[:4], "Ada Kell, who owns Harbour Radio, tweeted that the party would miss its leader.",
+             "Ada Kell also congratulated Dana Whitlock on ten years as leader.")
+    assert _problem(kell, _sheet(kell, texts=texts)) == "only reacts: every sentence naming them gives their words"
