@@ -53,7 +53,7 @@ from quizgen.model import (
     WhQuestion,
     build_cloze,
 )
-from quizgen.templates import Template, evaluate, render
+from quizgen.templates import Template, a_an, evaluate, render
 from quizgen.textutil import compiled, normalize, stable_id, strip_honorific, with_honorific
 from quizgen.versions import balance_answer_positions
 
@@ -298,7 +298,7 @@ def _reacting_commentator(entity: Entity, facts: FactSheet, article: ArticleProf
     if entity.type != "PERSON" or _in_headline_or_lede(entity, facts):
         return None
     post = next((w for w in _role_head(entity.description or "") if w in _comment_posts()), None)
-    return f"a {post} who only comments on the story" if post else None
+    return f"{a_an(post)} who only comments on the story" if post else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -323,7 +323,9 @@ def _head_noun(description: str) -> str:
 def _vox_pop(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
     """'a fan from Leeds', 'a concertgoer', 'a local resident': a member of the public asked along the way."""
     noun = _head_noun(entity.description or "")
-    return f"a {noun}: a member of the public asked along the way, not an actor" if noun in _bystander_nouns() else None
+    if noun in _bystander_nouns():
+        return f"{a_an(noun)}: a member of the public asked along the way, not an actor"
+    return None
 
 
 # Openers that point back to something the role leaves out: "that cycle's runner-up", "his deputy".
@@ -373,7 +375,7 @@ def _comment_posts() -> frozenset[str]:
 def _comments_only(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
     """'an associate professor at … University', 'BBC political correspondent': asked to comment, not acting."""
     post = next((w for w in _role_head(entity.description or "") if w in _comment_posts()), None)
-    return f"a {post} who only comments on the story" if post else None
+    return f"{a_an(post)} who only comments on the story" if post else None
 
 
 def _role_of_nothing(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:

@@ -151,3 +151,8 @@ def test_a_person_who_only_tweets_and_congratulates_only_reacts():
     texts = (*_TEXTS[:4], "Ada Kell, who owns Harbour Radio, tweeted that the party would miss its leader.",
              "Ada Kell also congratulated Dana Whitlock on ten years as leader.")
     assert _problem(kell, _sheet(kell, texts=texts)) == "only reacts: every sentence naming them gives their words"
+
+
+def test_the_reason_reads_an_expert_not_a_expert():
+    kell = _person("an expert on tides at Porthmor University")
+    assert _problem(kell, _sheet(kell, texts=_ACTING)) == "an expert who only comments on the story"
