@@ -36,11 +36,12 @@ def extract_key_sentences(parsed: ParsedArticle, entities: list[Entity], lookup:
     """The `limit` best sentences to blank, in article order, each with the names and numbers worth blanking.
 
     A sentence qualifies when it is a statement of 8-45 words, mostly not quotation, names something the extractor
-    kept or opens with "he"/"she" (which the generator may replace by a name), and is not a list of names (see
-    NOT_KEY_RULES). It is ranked by how many entities and numbers it holds and how early it comes, then by the
-    SCORE_RULES (headline words, the opening paragraph, the story's actors, a decision or reason; a sentence naming
-    only people met once in passing ranks lower). Sentences of the first six paragraphs are kept before any later
-    one, so a long article's lede is never crowded out.
+    kept or opens with "he"/"she" (which the generator may replace by a name), and is neither a list of names met
+    in passing nor the words of a commentator named once (NOT_KEY_RULES). It is ranked by how many entities and
+    numbers it holds and how early it comes, then by the SCORE_RULES (headline words, the opening paragraph, the
+    story's actors, a decision or reason; a sentence naming only people met once in passing ranks lower).
+    Sentences of the first six paragraphs are kept before any later one, so a long article's lede is never crowded
+    out.
     """
     by_id = {e.id: e for e in entities}
     misspelt = _misspelt_names(parsed)
