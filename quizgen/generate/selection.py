@@ -23,10 +23,11 @@ from quizgen.textutil import compiled, normalize, strip_honorific
 
 # Extra value for an item resting on the opening sentences (the lede carries the story).
 _LEDE_BONUS = (0.9, 0.6, 0.4, 0.2)
-# … and on the paragraphs after the lede, by their place (the second, third and fourth paragraphs tell what the news
-# means, who reacted and the figures), so they come before incidental detail however many sentences each holds.
+# … and on the key paragraphs by their place (the lede's and the five after it: what was decided, what it means,
+# the reasons, who reacted, the figures the story is about), so they come before incidental detail however many
+# sentences each holds. One per paragraph of `_KEY_PARAGRAPHS`; later paragraphs get none.
 _PARAGRAPH_BONUS = (0.9, 0.8, 0.7, 0.6, 0.5, 0.4)
-_NEW_PARAGRAPH_BONUS = 0.5  # spread the quiz over the article
+_NEW_PARAGRAPH_BONUS = 0.5  # spread the quiz over the key paragraphs
 _SAME_TEMPLATE_COST = 0.45  # each item of a template already chosen makes the next one of it less welcome
 _SAME_TYPE_COST = 0.2
 _TEMPLATE_SHARE = 0.25  # no template above this share of the quiz (at least 2 items)
@@ -48,7 +49,7 @@ _TRUE_ONLY_COST = 0.5  # a statement no safe swap can make false is worth a litt
 _TRUE_PER_FALSE = 2
 _TRUE_ALONE = 1  # true statements a section may hold with no false one, while a false one may still join
 _ALL_TRUE = 3  # … and once none can (the article gives none, or each tests a fact another item tests): a short section
-_KEY_PARAGRAPHS = 6  # the lede's paragraph and the five after it tell the story: the decision, reasons, reactions
+_KEY_PARAGRAPHS = len(_PARAGRAPH_BONUS)  # the lede's paragraph and the five after it tell the story
 _TITLE_WORD = re.compile(r"[A-Za-z][a-z'’-]{3,}|\d+")
 
 
