@@ -71,7 +71,7 @@ class Candidate:
     event: frozenset[str] = frozenset()  # the stems of its sources' ordinary words (names left out): what happens
     quotes: tuple[str, ...] = ()  # the quotations it prints (normalised, lower): one may settle another item
     fillers: frozenset[str] = frozenset()  # the names it offers as wrong: options, a false statement's swap (lower)
-    key: bool = False  # it rests on the lede's paragraph or one of the five after it (a key fact of the story)
+    on_key_paragraph: bool = False  # it rests on the lede's paragraph or one of the five after it (a key fact)
 
     @staticmethod
     def of(item: Item, fact: Fact, facts: FactSheet) -> Candidate:
@@ -95,11 +95,11 @@ class Candidate:
         if item.type == "true_false" and item.answer == "True":
             value -= _TRUE_ONLY_COST  # no safe swap: a quiz of statements that are all true is guessable
         actors, event = _actors_and_event(item.source, facts) if sentences else (frozenset(), frozenset())
-        key = bool(sentences) and _paragraph_place(min(sentences), facts) < _KEY_PARAGRAPHS
+        on_key_paragraph = bool(sentences) and _paragraph_place(min(sentences), facts) < _KEY_PARAGRAPHS
         return Candidate(item, frozenset(sentences), frozenset(keys), tuple(dict.fromkeys(hidden)),
                          tuple(dict.fromkeys(blanked)), _content_words(shown), _key(shown), tuple(links),
                          value, swapped_pair(item), actors, event, _quotations(item.source, shown),
-                         frozenset(_one_name(n, facts) for n in _fillers(item)), key)
+                         frozenset(_one_name(n, facts) for n in _fillers(item)), on_key_paragraph)
 
 
 _NAME_OPTION = re.compile(r"^[A-Z][^\d]*$")  # a name ("Wayne Rooney", "the BBC" is left out), never a figure
@@ -594,7 +594,7 @@ class _Plan:
         return next((name for name in sorted(c.fillers - self.answers) if self.fillers[name] >= _FILLER_USES), None)
 
     def value(self, c: Candidate) -> float:
-        fresh = _NEW_PARAGRAPH_BONUS if c.key and c.item.paragraph not in self.paragraphs else 0.0
+        fresh = _NEW_PARAGRAPH_BONUS if c.on_key_paragraph and c.item.paragraph not in self.paragraphs else 0.0
         return (c.value + fresh - _SAME_TEMPLATE_COST * self.per_template[c.item.template]
                 - _SAME_TYPE_COST * self.per_type[c.item.type])
 
@@ -615,7 +615,7 @@ class _Plan:
         "number-heavy" come from incidental items, which the caps still hold back."""
         if not self.full_for(c):
             return False
-        return not (c.key and (self.key_over_caps or self.opens_a_paragraph(c)))
+        return not (c.on_key_paragraph and (self.key_over_caps or self.opens_a_paragraph(c)))
 
     def make_way(self, best: Candidate) -> None:
         """A chosen matching item drops the pairs `best` tests, or leaves the quiz when fewer than three remain."""

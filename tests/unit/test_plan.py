@@ -151,8 +151,9 @@ def test_a_short_quiz_is_not_all_one_type():
     facts = _facts()
     statements = [_statement(f"s{i}", i, facts, answer="False" if i % 2 else "True",
                              stem=f"Statement number {i} about something else entirely.") for i in range(8)]
-    statements = [replace(c, actors=frozenset(), event=frozenset(), swap=frozenset({f"x{i}", f"y{i}"}), key=False,
-                          item=replace(c.item, paragraph=1)) for i, c in enumerate(statements)]  # one late paragraph
+    statements = [replace(c, actors=frozenset(), event=frozenset(), swap=frozenset({f"x{i}", f"y{i}"}),
+                          on_key_paragraph=False, item=replace(c.item, paragraph=1))
+                  for i, c in enumerate(statements)]  # one late paragraph
     figure = _candidate(_item("n", "mcq", "Which figure completes …?", "2027", 4, facts, template="number-complete",
                               options=("2025", "2026", "2027")), facts, 4)
     items, dropped = plan_quiz([*statements, replace(figure, sentences=frozenset({99}))], facts, count=20)
@@ -163,10 +164,10 @@ def test_a_short_quiz_is_not_all_one_type():
     # A statement from a key paragraph no item tests yet joins over the cap: coverage comes before the mix; an
     # incidental one from a paragraph of its own does not.
     apart = replace(statements[0], item=replace(statements[0].item, id="apart", fact="apart", paragraph=7),
-                    sentences=frozenset({50}), swap=frozenset({"x", "y"}), key=True)
+                    sentences=frozenset({50}), swap=frozenset({"x", "y"}), on_key_paragraph=True)
     items, _ = plan_quiz([*statements, replace(figure, sentences=frozenset({99})), apart], facts, count=20)
     assert "apart" in {i.id for i in items}
-    incidental = replace(apart, key=False, value=0.0)
+    incidental = replace(apart, on_key_paragraph=False, value=0.0)
     items, _ = plan_quiz([*statements, replace(figure, sentences=frozenset({99})), incidental], facts, count=20)
     assert "apart" not in {i.id for i in items}
 
@@ -275,7 +276,7 @@ def test_who_said_and_role_items_together_take_no_more_than_one_type_may():
     people = [replace(_candidate(_item(f"w{i}", "mcq" if i % 2 else "short_answer", f"Who is person {i}?",
                                        f"Person {i}", i, facts, template=f"t{i}",
                                        tags=("quotes",) if i % 2 else ("entities", "roles")), facts, i),
-                      keys=frozenset({f"x:{i}"}), actors=frozenset(), event=frozenset(), key=False)
+                      keys=frozenset({f"x:{i}"}), actors=frozenset(), event=frozenset(), on_key_paragraph=False)
               for i in range(7)]
     people = [replace(c, item=replace(c.item, paragraph=1)) for c in people]  # one paragraph
     figure = replace(_candidate(_item("n", "mcq", "Which figure completes …?", "2027", 4, facts, template="figures",

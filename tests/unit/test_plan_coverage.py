@@ -52,13 +52,14 @@ def _figure(facts: FactSheet) -> Candidate:
                 "_____.”", answer="1908", source="The branch first opened in 1908.", paragraph=12,
                 template="number-complete", fact="n", score=2.5, options=("1898", "1908", "1918"))
     figure = NumberFact("n", "1908", "year", 99, value=1908.0)
-    return replace(Candidate.of(item, Fact("n", 8, 1.0, {}, figure), facts), sentences=frozenset({99}), key=False,
-                   actors=frozenset(), event=frozenset())
+    return replace(Candidate.of(item, Fact("n", 8, 1.0, {}, figure), facts), sentences=frozenset({99}),
+                   on_key_paragraph=False, actors=frozenset(), event=frozenset())
 
 
 def test_the_lede_and_the_five_paragraphs_after_it_are_key():
     facts = _facts()
-    assert [_statement(i, facts).key for i in range(len(ARTICLE))] == [i in KEY for i in range(len(ARTICLE))]
+    on_key = [_statement(i, facts).on_key_paragraph for i in range(len(ARTICLE))]
+    assert on_key == [i in KEY for i in range(len(ARTICLE))]
     # Their place is worth something down to the sixth paragraph; the seventh is incidental detail.
     bonuses = [selection._key_fact_bonus(i, facts) for i in (5, 6, 7, 8)]
     assert bonuses[0] > bonuses[1] > bonuses[2] > 0 and bonuses[3] == 0
