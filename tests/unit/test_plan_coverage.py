@@ -9,7 +9,7 @@ from dataclasses import replace
 from quizgen.generate import selection
 from quizgen.generate.facts import Fact
 from quizgen.generate.selection import Candidate, plan_quiz
-from quizgen.model import FactSheet, Item, KeySentence, NumberFact, Sentence
+from quizgen.model import Entity, FactSheet, Item, KeySentence, NumberFact, Sentence
 
 # (paragraph, sentence): the lede's paragraph holds three sentences, every later paragraph one.
 ARTICLE = (
@@ -35,14 +35,17 @@ def _facts() -> FactSheet:
                      key_sentences=tuple(KeySentence(f"k-{i}", i, 1.0) for i in range(len(ARTICLE))))
 
 
-def _statement(sentence: int, facts: FactSheet, answer: str = "False", score: float = 1.0) -> Candidate:
-    """A statement of one sentence (false ones with a swap of their own), testing no event another one tells."""
+def _statement(sentence: int, facts: FactSheet, answer: str = "False", score: float = 1.0,
+               alone: bool = True) -> Candidate:
+    """A statement of one sentence (false ones with a swap of their own); `alone`: testing no event another tells."""
     source = facts.sentences[sentence].text
     stem = source if answer == "True" else f"{source[:-1]} twice."
     item = Item(id=f"s{sentence}", type="true_false", question=stem, answer=answer, source=source,
                 paragraph=facts.sentences[sentence].paragraph + 1, template="key-sentence-true-false",
                 fact=f"s{sentence}", score=score, options=("True", "False"))
     candidate = Candidate.of(item, Fact(item.id, sentence, 1.0, {}, facts.key_sentences[sentence]), facts)
+    if not alone:
+        return candidate
     return replace(candidate, actors=frozenset(), event=frozenset(),
                    swap=frozenset({f"x{sentence}", f"y{sentence}"}) if answer == "False" else frozenset())
 
@@ -86,3 +89,31 @@ def test_true_statements_on_key_paragraphs_take_the_true_places_before_incidenta
     items, dropped = plan_quiz([false, *key, *later], facts, count=20)
     assert sorted(i.id for i in items) == ["s1", "s5", "s7"]
     assert {d.fact for d in dropped} == {f"s{i}" for i in INCIDENTAL}
+
+
+def _ruling_facts() -> FactSheet:
+    text = ("Judge Anna Vale ruled that the Harbour Trust must publish its accounts.",
+            "Anna Vale said the Harbour Trust must publish new plans for the quay by May.",
+            "The Harbour Trust must publish its accounts within a month, Anna Vale ruled.")
+    return FactSheet(title="Harbour Trust loses its case", slug="harbour-trust",
+                     sentences=tuple(Sentence(i, i, t) for i, t in enumerate(text)),
+                     entities=(Entity("e-vale", "Anna Vale", "PERSON", 0, mentions=3),
+                               Entity("e-trust", "Harbour Trust", "ORG", 0, mentions=3)),
+                     key_sentences=tuple(KeySentence(f"k-{i}", i, 1.0) for i in range(len(text))))
+
+
+def test_two_sentences_on_the_same_people_tell_one_event_only_when_they_share_what_happens():
+    facts = _ruling_facts()
+    accounts, plans, again = (_statement(i, facts, answer="True", alone=False) for i in range(3))
+    assert accounts.actors == plans.actors == {"e-vale", "e-trust"}
+    # 'must' and 'publish' alone: the accounts and the plans for the quay are two facts, both worth an item.
+    assert selection.same_event(accounts, plans) is None
+    # 'ruled', 'must', 'publish', 'accounts': one ruling told twice.
+    assert selection.same_event(accounts, again) == "tests the same event as told in another sentence"
+
+
+def test_a_word_in_quotation_marks_is_a_word_of_what_happens():
+    assert "unlaw" in selection._stems("She called the silence ''unlawful''.")
+    assert "unlaw" in selection._stems("She called the silence ‘unlawful’.")
+    assert "unlaw" in selection._stems("She called the silence 'unlawful'.")
+    assert not {"t", "s", "ll"} & selection._stems("It don't matter, it's what we'll see.")  # no piece of a word
