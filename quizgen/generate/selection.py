@@ -612,10 +612,11 @@ class _Plan:
         return bool(c.sentences) and c.item.paragraph not in self.paragraphs
 
     def held_back(self, c: Candidate) -> bool:
-        """Kept out by a cap: the quiz holds its share of the item's template or type, the item opens no new
-        paragraph, and it is incidental detail (or the capped passes are not over yet). A key sentence left
-        untested costs a quiz more than a second item of one kind; the raters' "mostly true/false" and
-        "number-heavy" come from incidental items, which the caps still hold back."""
+        """Kept out by a cap: the quiz holds its share of the item's template or type, and the item is incidental
+        detail (after the key paragraphs), or rests on a key paragraph the quiz already tests while the capped
+        passes are not over. A key sentence left untested costs a quiz more than a second item of one kind; the
+        raters' "mostly true/false" and "number-heavy" come from incidental items, which the caps still hold back
+        however many paragraphs they would open."""
         if not self.full_for(c):
             return False
         return not (c.on_key_paragraph and (self.key_over_caps or self.opens_a_paragraph(c)))
