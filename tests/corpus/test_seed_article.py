@@ -69,9 +69,10 @@ def test_entities_types_glosses_and_numbers(facts, gold):
 def test_quiz_has_at_least_ten_items_of_three_types_all_grounded(facts):
     quiz = api.generate_quiz(facts, count=20, seed=0)
     # Eight at least: the quiz tests each fact once, lists no commentator in a people-to-roles match, and holds no
-    # more true statements than false ones plus one (it made 13 before those rules, two of them rated weak). Round
-    # 8 retired gloss-meaning (its two items here) and no longer asks "Name the person the article describes as the
-    # Russian President" (general knowledge: lang/en famous_roles), which main alone already brings to eight.
+    # more true statements than false ones plus one (it made 13 before those rules, two of them rated weak). Eight
+    # since gloss-meaning was retired (raters accepted none of its items): its item here was one of the ten. Round 8
+    # also no longer asks "Name the person the article describes as the Russian President" (general knowledge:
+    # lang/en famous_roles).
     assert len(quiz.items) >= 8
     assert not any(i.answer == "Vladimir Putin" and i.template == "person-short-answer" for i in quiz.items)
     # Two types: that Putin item was the quiz's only short answer; the article's other people are a professor
