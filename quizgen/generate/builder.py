@@ -128,7 +128,7 @@ def _commentator(entity: Entity, facts: FactSheet, article: ArticleProfile) -> s
 def _commentator_role(entity: Entity) -> str | None:
     head = (entity.description or "").lower().strip(" ,.").split()[-1:]
     if entity.type == "PERSON" and head and head[0] in _commentator_nouns():
-        return f"a {head[0]} who only comments on the story"
+        return f"{a_an(head[0])} who only comments on the story"
     return None
 
 
@@ -985,7 +985,7 @@ def _swap_into_actors_slot(swap: _Swap) -> str | None:
     pattern, actors = _actor_slot()
     if swap.is_number or not swap.kind or swap.kind in actors or pattern.match(swap.after) is None:
         return None
-    return f"a {swap.kind.lower()} in the slot of one who speaks or decides"
+    return f"{a_an(swap.kind.lower())} in the slot of one who speaks or decides"
 
 
 @functools.lru_cache(maxsize=1)
@@ -1218,7 +1218,7 @@ def _unfit_speaker(speaker: Entity, facts: FactSheet, count: int) -> str | None:
         return None
     others = {q.speaker_id for q in facts.quotes if q.enabled and q.speaker_id not in (None, speaker.id)}
     peers = sum(1 for e in facts.entities if e.id in others and speaker_kind(e, facts) == kind)
-    return None if peers >= count else f"a {kind.lower()} speaks, and fewer than {count} others of its kind do"
+    return None if peers >= count else f"{a_an(kind.lower())} speaks, and fewer than {count} others of its kind do"
 
 
 _REACH_BACK = 2  # sentences before a quotation's own in which a speaker it calls "he" or "she" may be named

@@ -156,3 +156,10 @@ def test_a_person_who_only_tweets_and_congratulates_only_reacts():
 def test_the_reason_reads_an_expert_not_a_expert():
     kell = _person("an expert on tides at Porthmor University")
     assert _problem(kell, _sheet(kell, texts=_ACTING)) == "an expert who only comments on the story"
+
+
+def test_a_dropped_commentator_s_reason_reads_as_english():
+    """The -v reason takes 'an' before a vowel sound: 'an editor who only comments', not 'a editor'."""
+    from quizgen.generate.builder import _commentator_role
+    editor = Entity("e-kell", "Ada Kell", "PERSON", 4, description="the magazine's editor")
+    assert _commentator_role(editor) == "an editor who only comments on the story"
