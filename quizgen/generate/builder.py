@@ -1327,6 +1327,22 @@ def _swap_one_of_a_series(swap: _Swap) -> str | None:
     return "one name of a series"
 
 
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """'intern', 'official', 'spokesman', 'director': words naming a person or their post."""
+    people = (*lang_en.table("speaker_nouns")["people"], *lang_en.table("swap_slots")["post_nouns"])
+    return frozenset(w.lower() for w in (*people, *_name_titles()))
+
+
+def _swap_a_body_naming_a_persons_post(swap: _Swap) -> str | None:
+    """'a White House intern', 'an FBI official', 'a Pentagon spokesman': the body says where the person works, a
+    detail of who they are; another body there is false without reading ('a Westchester intern')."""
+    if swap.is_number or swap.is_person:
+        return None
+    following = re.match(r"^\s+([a-z]+)\b", swap.after)
+    return "a body naming a person's post" if following and following.group(1) in _person_nouns() else None
+
+
 def _swap_a_list_read_as_one_name(swap: _Swap) -> str | None:
     """'McDonald’s and Walmart' tagged as one firm: a list, and one name in its place drops the others."""
     return "a list read as one name" if not swap.is_number and re.search(r"\s(?:and|or)\s", swap.span) else None
@@ -1346,7 +1362,7 @@ SWAP_RULES = (_swap_in_a_denial, _swap_breaks_brackets, _swap_after_the, _swap_b
               _swap_a_persons_origin, _swap_in_an_aside, _swap_an_alias, _swap_in_quotation, _swap_after_a_title,
               _swap_where_something_stands, _swap_a_place_pinned_by_its_region, _swap_a_place_for_its_government,
               _swap_a_figure_of_a_list, _swap_a_figure_inside_a_token, _swap_one_of_a_series,
-              _swap_a_list_read_as_one_name,
+              _swap_a_list_read_as_one_name, _swap_a_body_naming_a_persons_post,
               _swap_a_name_that_describes_the_next)
 
 

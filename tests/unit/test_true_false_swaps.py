@@ -341,3 +341,12 @@ def test_the_main_subject_swaps_only_for_another_main_subject():
 def test_two_names_joined_by_and_are_no_series():
     before = "In Iowa, Tom Reed and "
     assert swap_problem(_Swap("Ana Lima", before, " spent the year courting voters.", True, False)) is None
+
+
+@pytest.mark.parametrize("after", [" intern, met him.", " agents searched it."])
+def test_a_body_naming_a_persons_post_is_not_swapped(after):
+    assert "post" in swap_problem(_Swap("White House", "A 22-year-old ", after, False, False, "ORG"))
+
+
+def test_a_body_before_a_verb_is_no_post():
+    assert swap_problem(_Swap("Flood Agency", "On Monday ", " met the council.", False, False, "ORG")) is None
