@@ -1343,6 +1343,16 @@ def _swap_a_body_naming_a_persons_post(swap: _Swap) -> str | None:
     return "a body naming a person's post" if following and following.group(1) in _person_nouns() else None
 
 
+_HEDGED_FEW = re.compile(r"^(?:about|around|some|roughly|nearly|almost|approximately)\s+(?:[1-4]|one|two|three|four)$",
+                         re.I)
+
+
+def _swap_a_hedged_small_count(swap: _Swap) -> str | None:
+    """'one of about three individuals': a hedge on a count of a few reads oddly on any other few ('one of about
+    two'), and a count that small is seldom the sentence's fact."""
+    return "a hedged count of a few" if swap.is_number and _HEDGED_FEW.match(swap.span.strip()) else None
+
+
 def _swap_a_list_read_as_one_name(swap: _Swap) -> str | None:
     """'McDonald’s and Walmart' tagged as one firm: a list, and one name in its place drops the others."""
     return "a list read as one name" if not swap.is_number and re.search(r"\s(?:and|or)\s", swap.span) else None
@@ -1361,8 +1371,8 @@ SWAP_RULES = (_swap_in_a_denial, _swap_breaks_brackets, _swap_after_the, _swap_b
               _swap_name_as_modifier, _swap_described_after, _swap_into_actors_slot, _swap_in_an_outlets_slot,
               _swap_a_persons_origin, _swap_in_an_aside, _swap_an_alias, _swap_in_quotation, _swap_after_a_title,
               _swap_where_something_stands, _swap_a_place_pinned_by_its_region, _swap_a_place_for_its_government,
-              _swap_a_figure_of_a_list, _swap_a_figure_inside_a_token, _swap_one_of_a_series,
-              _swap_a_list_read_as_one_name, _swap_a_body_naming_a_persons_post,
+              _swap_a_figure_of_a_list, _swap_a_figure_inside_a_token, _swap_a_hedged_small_count,
+              _swap_one_of_a_series, _swap_a_list_read_as_one_name, _swap_a_body_naming_a_persons_post,
               _swap_a_name_that_describes_the_next)
 
 

@@ -350,3 +350,9 @@ def test_a_body_naming_a_persons_post_is_not_swapped(after):
 
 def test_a_body_before_a_verb_is_no_post():
     assert swap_problem(_Swap("Flood Agency", "On Monday ", " met the council.", False, False, "ORG")) is None
+
+
+def test_a_hedged_count_of_a_few_is_not_swapped():
+    before, after = "A source said he was one of ", " people who sent it."
+    assert "few" in swap_problem(_Swap("about three", before, after, False, True))
+    assert swap_problem(_Swap("about 300", before, after, False, True)) is None
