@@ -325,6 +325,28 @@ def _fraction_phrases(paragraphs: list[_Paragraph], parsed: ParsedArticle) -> It
 
 # --- scanner 4: multiples ----------------------------------------------------------------------------------------
 
+def _not_a_verb(verb: Token) -> bool:
+    """'a doubled dose', 'the halved budget': a multiple as an adjective changes nothing the sentence reports."""
+    return verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "amod"
+
+
+def _a_phrasal_sense(verb: Token) -> bool:
+    """'doubled as a clinic', 'doubled down', 'doubled back': another sense of the verb, not a multiple."""
+    particles = _NUMBERS["multiple_not_figure_particles"]
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return following is not None and following.lower_ in particles and following.head == verb
+
+
+def _multiplies_a_score(verb: Token) -> bool:
+    """'Kane doubled the lead': a second goal in a match, which 'tripled' or 'quadrupled' could not be."""
+    objects = _NUMBERS["multiple_not_figure_objects"]
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children)
+
+
+# Uses of a multiple verb that are no figure, tried in order: each names one reason.
+_NOT_A_MULTIPLE = (_not_a_verb, _a_phrasal_sense, _multiplies_a_score)
+
+
 def _multiple_verbs(paragraphs: list[_Paragraph], parsed: ParsedArticle) -> Iterator[NumberFact]:
     """'Fares have doubled': the multiple, with the subject as what it multiplies."""
     for paragraph in paragraphs:
@@ -332,6 +354,8 @@ def _multiple_verbs(paragraphs: list[_Paragraph], parsed: ParsedArticle) -> Iter
             if paragraph.in_quote(m.start()):
                 continue
             span = paragraph.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and any(rule(span.root) for rule in _NOT_A_MULTIPLE):
+                continue
             subject = _subject_text(span) if span is not None else None
             yield _fact(m.group(1), "multiple", parsed.sentence_of(paragraph.index, m.start()),
                         _MULTIPLES[m.group(1).lower()], subject)

@@ -12,14 +12,14 @@ from dataclasses import replace
 from quizgen.generate.rules import first_reason
 from quizgen.lang import en as lang_en
 from quizgen.model import Entity, FactSheet, NumberFact, Quote
-from quizgen.textutil import compiled, normalize
+from quizgen.textutil import compiled, normalize, stable_id
 
 PLACE_TYPES = {"GPE", "LOC"}
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                  "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 _FRACTION_LADDER = [("a quarter", 0.25), ("a third", 1 / 3), ("half", 0.5), ("two thirds", 2 / 3),
                     ("three quarters", 0.75)]
-_MULTIPLE_LADDER = [("halved", 0.5), ("doubled", 2.0), ("tripled", 3.0), ("quadrupled", 4.0)]
+_MULTIPLE_LADDER = [("halved", 0.5), ("doubled", 2.0), ("tripled", 3.0), ("quadrupled", 4.0), ("quintupled", 5.0)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -780,18 +780,29 @@ def _percent_candidates(answer: NumberFact, value: float) -> list[tuple[float, s
     7.2%, never 2.0%)."""
     decimals = _decimals(answer.text)
     found = []
-    for mult in (0.5, 1.5, 2.0, 0.7, 1.3, 2.5, 0.3, 3.0):
+    for mult in (0.5, 1.5, 2.0, 0.7, 1.3, 2.5, 0.3, 3.0, *_FINER_STEPS):
         v = round(value * mult, decimals) if decimals else float(round(value * mult))
-        if 0 < v < 100:
+        if 0 < v <= _share_ceiling(value):
             found.append((v, _format_like(answer.text, v)))
     return found
+
+
+# Second-choice multipliers, tried after the usual ones: closer to the answer, for a figure the sentence's other
+# figures hem in ("raised $11.9m, burned $17.5m") and to put the answer anywhere among the options.
+_FINER_STEPS = (0.8, 1.25, 0.6, 1.6, 0.4, 1.75)
+
+
+def _share_ceiling(value: float) -> float:
+    """The largest share an option may give: '96%' beside a poll share of 48% reads as filler; a high answer
+    ('93 percent') keeps room above it."""
+    return 99.0 if value >= 60 else min(95.0, max(85.0, value * 1.8))
 
 
 def _plain_candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
     step = _granularity(value)
     if step == value >= 10:
         step = value / 2  # '10', '100 days': halves give 5 and 15, where whole steps leave only 20 and 30 in band
-    multipliers = (1 / 3, 5 / 3, 10 / 3, 0.5, 2.0, 3.0, 0.7, 1.4, 4.0, 5.0) if value >= 10 else (
+    multipliers = (1 / 3, 5 / 3, 10 / 3, 0.5, 2.0, 3.0, 0.7, 1.4, 4.0, 5.0, *_FINER_STEPS) if value >= 10 else (
         0.5, 2.0, 3.0, 1.5, 4.0)
     found = [(v, _format_like(answer.text, v)) for mult in multipliers
              if (v := max(step, round(value * mult / step) * step))]
@@ -812,6 +823,8 @@ def _range_candidates(answer: NumberFact) -> list[tuple[float, str]]:
     if m is None:
         return []
     low, high = (float(g.replace(",", "")) for g in (m.group(1), m.group(3)))
+    if low >= high:
+        return []  # '73 percent to 25 percent', '58 to 40': a score or a result, not a range
     step = 10.0 ** (len(str(int(low))) - 2) if low >= 100 else 1.0  # two significant figures
     found = []
     for mult in (0.5, 2.0, 3.0, 1 / 3, 1.5, 4.0):
@@ -1032,18 +1045,35 @@ def computable_from_sentence(answer: NumberFact, sentence: str) -> bool:
     if answer.kind == "percent" and answer.value is not None:
         return _share_of_two_counts(answer.value, sentence.replace(answer.text, " ")) or _shares_make_a_whole(
             answer.value, sentence)
+    if answer.kind == "count" and answer.value:
+        return _count_given_by_a_share(answer, sentence)
     own_span = _spans_in_years(answer.text)
     return bool(own_span) and any(abs(a - b) in own_span for a in years for b in years if a != b)
+
+
+def _count_given_by_a_share(answer: NumberFact, sentence: str) -> bool:
+    """'nearly four in 10 voters -- 39 percent', '12 of the 40 schools, or 30%': a count that a share beside it
+    and another count give by arithmetic."""
+    at = sentence.find(answer.text)
+    if at < 0:
+        return False
+    rest = sentence[:at] + " " + sentence[at + len(answer.text):]
+    shares = [float(v) for v in _SHARE.findall(rest)]
+    others = [v for m in compiled(rf"(?<![\w.,$£€]){_figure()}", re.I).finditer(_SHARE.sub(" ", rest))
+              if not _YEAR.fullmatch(m.group(0).strip()) and (v := _figure_value(m.group(0)))]
+    value = answer.value or 0.0
+    return any(abs(100 * a / b - share) <= 2 for share in shares for other in others
+               for a, b in ((value, other), (other, value)) if a < b)
 
 
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 
 
 def _shares_make_a_whole(share: float, sentence: str) -> bool:
-    """'44 percent to 37 percent, with 13 percent for others and 6 percent undecided': three or more shares that
-    add up to 100, so changing one breaks the sum."""
+    """'44 percent to 37 percent, with 13 percent for others and 6 percent undecided', 'won 54 percent to her 46
+    percent': two or more shares that add up to 100, so changing one breaks the sum."""
     shares = [float(v) for v in _SHARE.findall(sentence)]
-    return len(shares) >= 3 and share in shares and abs(sum(shares) - 100) <= 1
+    return len(shares) >= 2 and share in shares and abs(sum(shares) - 100) <= 1
 
 
 def _share_of_two_counts(share: float, rest: str) -> bool:
@@ -1163,24 +1193,109 @@ def _within(v: float, limits: list[tuple[str, float]]) -> bool:
     return all((v < bound if side == "<=" else v > bound) for side, bound in limits)
 
 
-def no_options_reason(answer: NumberFact, facts: FactSheet) -> str | None:
-    """Why a figure takes no options at all: words of a fixed phrase, a doubled hedge, or computable."""
-    sentence = _sentence_of(answer, facts)
-    if in_fixed_phrase(answer, sentence):
-        return "part of a fixed phrase, not a figure"
-    if repeated_hedge(answer.text):
-        return "two hedges in a row, which every option would repeat"
+def _fixed_phrase(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
+    return "part of a fixed phrase, not a figure" if in_fixed_phrase(answer, sentence) else None
+
+
+def _doubled_hedge(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
+    return "two hedges in a row, which every option would repeat" if repeated_hedge(answer.text) else None
+
+
+def _computable(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
     if computable_from_sentence(answer, sentence):
         return "computable from the sentence's other figures"
+    return None
+
+
+def _in_a_compound_word(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
     if compiled(rf"(?<!\w){re.escape(answer.text)}-[a-z]").search(sentence):
         return "part of a compound word ('half-empty', 'two-year'): another figure would break it"
+    return None
+
+
+def _singular_count(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
     if _one_of_a_singular(answer, sentence):
         return "one of a singular noun ('one factor'): another count would need a plural"
+    return None
+
+
+def _names_follow(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
     if _counts_the_names_after_it(answer, sentence, facts):
         return "counts the people the sentence goes on to name: any other count is false on its face"
-    if fraction_of_a_pair(answer, sentence):
-        return "a fraction of two or three named people: the count forces it"
     return None
+
+
+def _pair_fraction(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
+    return "a fraction of two or three named people: the count forces it" if fraction_of_a_pair(answer,
+                                                                                                 sentence) else None
+
+
+def _ratio_denominator(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
+    """'four in ___ voters': the base of a ratio is nearly always 10 (or 100), a convention, not a fact."""
+    at = sentence.find(answer.text)
+    words = "|".join(lang_en.table("numbers")["words"])
+    if at > 0 and compiled(rf"(?:\d|\b(?:{words}))\s+(?:in|out\s+of)\s+$", re.I).search(sentence[:at]):
+        return "the base of a ratio ('four in ___'): a convention, not a fact"
+    return None
+
+
+def _and_a_half(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
+    """'a decade and a half', 'an hour and a half': one measure, and 'a decade and two thirds' is no English."""
+    at = sentence.find(answer.text)
+    if answer.kind == "fraction" and at > 0 and compiled(r"\b[a-z]+\s+and\s+$", re.I).search(sentence[:at]):
+        return "the half of 'a decade and a half': one measure, not a fraction"
+    return None
+
+
+def _share_beside_a_population(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
+    """'4 billion people, ___ of the world's population': with a total of people printed beside a share, what a
+    student knows of the world's (or a country's) population rules options out."""
+    if answer.kind not in {"percent", "fraction"}:
+        return None
+    rest = sentence.replace(answer.text, " ").lower()
+    scales = "|".join(re.escape(w) for w in option_rules()["population_scales"])
+    people = "|".join(re.escape(w) for w in option_rules()["population_words"])
+    if compiled(rf"\d[\d.,]*\s*(?:{scales})\b").search(rest) and compiled(rf"\b(?:{people})\b").search(rest):
+        return "a share beside a total of people: general knowledge of populations bounds it"
+    return None
+
+
+def _unit_words_of(answer: NumberFact) -> list[str]:
+    """'12 months' → the words of the unit it equals ('year', 'annual'); none for other figures."""
+    unit = re.search(r"([a-z]+)\s*$", answer.text.lower())
+    table = option_rules()["unit_equivalents"]
+    if answer.kind != "duration" or unit is None or answer.value is None:
+        return []
+    return list(table.get(unit.group(1), {}).get(int(answer.value), []))
+
+
+def _one_unit_named(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
+    """'twelve months' under the headline 'Blog picked as word of the year': a span equal to one larger unit the
+    headline or the sentence names is given away by that word."""
+    words = _unit_words_of(answer)
+    cue = f"{facts.title} {sentence.replace(answer.text, ' ')}".lower()
+    if words and compiled(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b").search(cue):
+        return "a span of one larger unit that the headline or the sentence names ('year' for twelve months)"
+    return None
+
+
+def _a_score(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
+    """'73 percent to 25 percent', '58 to 40': a result of two figures, the larger first, is no range to scale."""
+    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\D{0,12}?\bto\s+(\d[\d,]*(?:\.\d+)?)", answer.text)
+    if m and float(m.group(1).replace(",", "")) >= float(m.group(2).replace(",", "")):
+        return "a score of two figures ('73 percent to 25 percent'), not one figure"
+    return None
+
+
+# Why a figure takes no options at all, tried in order: each names one reason.
+NO_OPTION_RULES = (_fixed_phrase, _doubled_hedge, _computable, _in_a_compound_word, _singular_count, _names_follow,
+                   _pair_fraction, _ratio_denominator, _and_a_half, _a_score, _share_beside_a_population,
+                   _one_unit_named)
+
+
+def no_options_reason(answer: NumberFact, facts: FactSheet) -> str | None:
+    """Why a figure takes no options at all: words of a fixed phrase, a doubled hedge, computable, or cued."""
+    return first_reason(NO_OPTION_RULES, answer, _sentence_of(answer, facts), facts)
 
 
 def _counts_the_names_after_it(answer: NumberFact, sentence: str, facts: FactSheet) -> bool:
@@ -1424,16 +1539,32 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list
     allows = _sentence_allows(answer, value, facts)
     given = year_given_by_the_article(answer, facts)
     compared = replace(answer, value=value)
+    fair = [(v, label) for v, label in _as_precise(_candidates(answer, value), answer)
+            if label != answer.text and round(v, 6) not in forbidden and not given(v)
+            and not _too_close(v, compared) and allows(v, label)]
+    below = [c for c in fair if c[0] < value]
+    above = [c for c in fair if c[0] > value]
+    # The answer's place among the sorted options, picked by its own id: with the usual multipliers it would always
+    # come second ('24%, 48%, 72%, 96%'), which a test-wise student learns.
+    wanted = int(stable_id(answer.id, length=4), 16) % (count + 1)  # options below the answer
     chosen: list[tuple[float, str]] = []
-    for v, label in _as_precise(_candidates(answer, value), answer):
-        if len(chosen) >= count:
-            break
-        repeats = label == answer.text or round(v, 6) in forbidden or any(label == c[1] or v == c[0] for c in chosen)
-        if repeats or given(v) or looks_made_by_arithmetic(v, label, answer, chosen):
-            continue
-        if not _too_close(v, compared) and not _near_twin(v, answer, chosen) and allows(v, label):
-            chosen.append((v, label))
+    _take(below, wanted, answer, chosen)
+    _take(above, count, answer, chosen)
+    _take(fair, count, answer, chosen)  # a side with too few fair options: the other side makes up the count
     return [label for _, label in chosen]
+
+
+def _take(candidates: list[tuple[float, str]], until: int, answer: NumberFact,
+          chosen: list[tuple[float, str]]) -> None:
+    """Add candidates in their order of preference to `chosen` until it holds `until`, leaving out a repeat, a
+    near-twin of an option already chosen, and one that looks made by arithmetic on the others."""
+    for v, label in candidates:
+        if len(chosen) >= until:
+            return
+        if any(label == c[1] or v == c[0] for c in chosen) or looks_made_by_arithmetic(v, label, answer, chosen):
+            continue
+        if not _near_twin(v, answer, chosen):
+            chosen.append((v, label))
 
 
 def number_sort_key(answer: NumberFact, option: str) -> float:

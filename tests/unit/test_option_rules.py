@@ -1014,3 +1014,64 @@ def test_a_fraction_of_two_named_people_takes_no_options():
     assert number_distractors(answer, _number_sheet(sentence, answer), 3) == []
     crowd = "The prize money went to half of the village, the rest to the school."
     assert number_distractors(answer, _number_sheet(crowd, answer), 3)
+
+
+# --- numbers: figures a cue in the stem gives away take no options (round 8) -----------------------------------
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value", "title"), [
+    # two shares that make a whole: the other one computes the answer
+    ("The ferry plan won 54 percent of the vote to the bridge plan's 46 percent.", "54 percent", "percent", 54.0,
+     None),
+    # the base of a ratio is a convention; the count beside a share is arithmetic
+    ("Nearly four in 10 islanders, 39 percent, use the ferry weekly.", "10", "count", 10.0, None),
+    ("Nearly four in 10 islanders, 39 percent, use the ferry weekly.", "four", "count", 4.0, None),
+    ("Some 12 of the 40 harbour schools, or 30%, closed early.", "12", "count", 12.0, None),
+    # a share beside a total of people: what a student knows of the world's population bounds it
+    ("The region's 2 billion people make up a quarter of the world's population.", "a quarter", "fraction", 0.25,
+     None),
+    # a span of one unit the headline names
+    ("It was looked up more than any other word over the past twelve months.", "twelve months", "duration", 12.0,
+     "Harbour picked as word of the year"),
+    # 'a decade and a half' is one measure
+    ("The quarrel over the pier lasted a decade and a half.", "a half", "fraction", 0.5, None),
+    # a score, not a range
+    ("Among ferry users the plan led by 73 percent to 25 percent.", "73 percent to 25 percent", "percent", 73.0,
+     None),
+])
+def test_a_figure_a_cue_in_the_stem_gives_away_takes_no_options(sentence, text, kind, value, title):
+    answer = NumberFact("n", text, kind, 0, value=value)
+    facts = _sheet(sentence, numbers=(answer,), **({"title": title} if title else {}))
+    assert number_distractors(answer, facts, 3) == []
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value"), [
+    ("The ferry plan won 54 percent of the vote.", "54 percent", "percent", 54.0),
+    ("Nearly four in 10 islanders use the ferry weekly.", "four", "count", 4.0),
+    ("The region's 2 billion pounds buy a third of the island's fish.", "a third", "fraction", 1 / 3),
+    ("It was looked up more than any other word over the past twelve months.", "twelve months", "duration", 12.0),
+    ("The quarrel over the pier lasted half a year.", "half", "fraction", 0.5),
+    ("Ferry fares rose from 25 percent to 73 percent of the old price.", "73 percent", "percent", 73.0),
+])
+def test_the_same_figures_without_the_cue_keep_their_options(sentence, text, kind, value):
+    answer = NumberFact("n", text, kind, 0, value=value)
+    assert len(number_distractors(answer, _number_sheet(sentence, answer), 3)) >= 2
+
+
+def test_a_multiple_takes_three_options_of_its_direction():
+    answer = NumberFact("n", "quadrupled", "multiple", 0, value=4.0)
+    options = number_distractors(answer, _number_sheet("The mill's output had quadrupled.", answer), 3)
+    assert sorted(options) == ["doubled", "quintupled", "tripled"]
+
+
+def test_the_answer_takes_every_place_among_its_sorted_options():
+    """With fixed multipliers the answer always came second ('24%, 48%, 72%, 96%'): a test-wise student's cue."""
+    from quizgen.generate.distractors import number_sort_key
+
+    places = set()
+    for key in range(12):
+        answer = NumberFact(f"n-{key}", "37%", "percent", 0, value=37.0)
+        options = [*number_distractors(answer, _number_sheet("The ferry plan won 37% of the vote.", answer), 3),
+                   answer.text]
+        assert len(options) == 4 and all(float(o.rstrip("%")) < 90 for o in options)  # no '92%' beside 37%
+        places.add(sorted(options, key=lambda o: number_sort_key(answer, o)).index(answer.text))
+    assert places == {0, 1, 2, 3}
