@@ -22,6 +22,7 @@ _ABBREVIATED_SCALES = {word for word in _SCALES if len(word) <= 2}  # "£3bn", "
 _FRACTIONS: dict[str, float] = {phrase: top / bottom for phrase, (top, bottom) in _NUMBERS["fractions"].items()}
 _MULTIPLES: dict[str, float] = {word: float(value) for word, value in _NUMBERS["multiples"].items()}
 _NOT_NAME_OPENERS = frozenset(_NUMBERS["not_name_openers"])
+_MULTIPLYING_WORDS = frozenset({"hundred", "dozen"})
 _FRACTION_RE = re.compile(
     r"\b((?:(?:" + "|".join(h.replace(" ", r"\s") for h in HEDGES) + r")\s+)?(?:"
     + "|".join(sorted((re.escape(f) for f in _FRACTIONS), key=len, reverse=True)) + r"))\b(?=\s+(?:of|the)\b)",
@@ -54,7 +55,8 @@ def _words_value(words: list[str]) -> float | None:
         if word in _WORDS:
             seen = True
             value = _WORDS[word]
-            current = max(current, 1) * 100 if value == 100 else current + value
+            # "hundred" and "dozen" multiply what comes before them: "two dozen" is 24, not 14.
+            current = max(current, 1) * value if word in _MULTIPLYING_WORDS else current + value
         elif word in _SCALES and seen:
             total += max(current, 1) * _SCALES[word]
             current = 0

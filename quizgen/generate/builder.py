@@ -17,6 +17,7 @@ from quizgen.generate.distractors import (
     fine_kind,
     gender_fits,
     mentioned_in,
+    no_options_reason,
     number_distractors,
     number_sort_key,
     overlaps,
@@ -399,6 +400,8 @@ class _Builder:
                 raise _DropError("the figure is not in the sentence as printed")
             if (reason := blank_problem(self.blank_of(number.text, text))) is not None:
                 raise _DropError(reason)
+        if (reason := no_options_reason(number, self.facts)) is not None:
+            raise _DropError(f"'{number.text}': {reason}")  # said, rather than "only 0 distractor(s)"
         return number_distractors(number, self.facts, count)
 
     def _question(self, template: Template, fact: Fact) -> str:

@@ -808,8 +808,8 @@ def _plain_candidates(answer: NumberFact, value: float) -> list[tuple[float, str
              if (v := max(step, round(value * mult / step) * step))]
     if value < 10 and value == int(value):
         # Small counts also take their neighbours, for a sentence that bounds them ("5 out of 8").
-        found += [(float(v), _format_like(answer.text, v)) for v in (value - 2, value + 2, value - 1, value + 1)
-                  if v > 0]
+        found += [(float(v), _format_like(answer.text, v))
+                  for v in (value - 2, value + 2, value - 1, value + 1, value - 3, value + 3) if v > 0]
     return found
 
 
@@ -858,10 +858,13 @@ def _word_candidates(answer: NumberFact) -> list[tuple[float, str]]:
         return []
     start, end, n = word
     text = answer.text
-    if text[end:end + 1] == "-":
+    if text[end:end + 1] == "-" or not n:
         return []
-    return [(float(v), text[:start] + _with_case(_NUMBER_WORDS[v], text[start:end]) + text[end:])
-            for v in (n - 2, n - 1, n + 1, n + 2, n + 3, n + 5) if 1 < v <= 20]
+    # 'two dozen', 'five million': the word counts units of the scale after it, and so does each option.
+    scaled = re.match(r"\s+(?:dozen|hundred|" + "|".join(_SCALES) + r")\b", text[end:], re.I)
+    unit = (answer.value or n) / n if scaled else 1.0
+    return [(v * unit, text[:start] + _with_case(_NUMBER_WORDS[v], text[start:end]) + text[end:])
+            for v in (n - 2, n - 1, n + 1, n + 2, n + 3, n + 5, n - 3, n - 4) if 1 < v <= 20]
 
 
 def _candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
@@ -875,10 +878,10 @@ def _candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
         return [(v, _with_case(words, text)) for words, v in _MULTIPLE_LADDER if (v > 1) == (value > 1)]
     if answer.kind == "year":
         return [(value + d, _format_like(text, value + d)) for d in _year_table()["offsets"]]
+    if _word_number(text) is not None and not _NUMERIC.search(text):
+        return _word_candidates(answer)  # 'eight percent', 'two dozen', 'five'
     if answer.kind == "percent":
         return _percent_candidates(answer, value)
-    if _word_number(text) is not None and not _NUMERIC.search(text):
-        return _word_candidates(answer)
     if _NUMERIC.search(text):
         return _plain_candidates(answer, value)
     return []

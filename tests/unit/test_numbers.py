@@ -26,6 +26,7 @@ VOCAB = English().vocab  # lexical attributes (like_num, lower case) without a t
     ("40k", 40e3),
     ("five", 5.0),
     ("a dozen", 12.0),
+    ("two dozen", 24.0),  # 'dozen' multiplies, as 'hundred' does (was read as 14)
     ("two hundred and fifty thousand", 250_000.0),
     ("nearly a third", 1 / 3),
     ("more than half", 0.5),

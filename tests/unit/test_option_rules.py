@@ -1075,3 +1075,21 @@ def test_the_answer_takes_every_place_among_its_sorted_options():
         assert len(options) == 4 and all(float(o.rstrip("%")) < 90 for o in options)  # no '92%' beside 37%
         places.add(sorted(options, key=lambda o: number_sort_key(answer, o)).index(answer.text))
     assert places == {0, 1, 2, 3}
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value", "check"), [
+    # a number word with a scale after it: options count the same units, above the floor
+    ("Governors in more than two dozen states refused the ferries.", "more than two dozen", "count", 24.0,
+     lambda o: o.startswith("more than ") and o.endswith(" dozen") and o.split()[2] not in {"one", "two"}),
+    # a share in words takes shares in words
+    ("The harbour party polled eight percent of the vote.", "eight percent", "percent", 8.0,
+     lambda o: o.endswith(" percent") and not any(ch.isdigit() for ch in o)),
+    # a count hemmed in by another count of the sentence still finds options a little further off
+    ("It is one of nine harbour towns with a ferry and one of only five with a pier.", "nine", "count", 9.0,
+     lambda o: o in {"six", "seven", "eight", "ten"}),
+])
+def test_figures_that_took_no_options_now_take_options_of_their_form(sentence, text, kind, value, check):
+    answer = NumberFact("n", text, kind, 0, value=value, hedge="more than" if "more than" in text else None)
+    others = (NumberFact("m", "five", "count", 0, value=5.0),) if "only five" in sentence else ()
+    options = number_distractors(answer, _number_sheet(sentence, answer, *others), 3)
+    assert len(options) >= 2 and all(check(o) for o in options), options
