@@ -749,7 +749,7 @@ def _format_like(template: str, value: float) -> str:
         value /= _SCALES[scale.group(1).lower()]
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     if decimals:
-        rendered = f"{value:,.{decimals}f}" if "," in digits else f"{value:.{decimals}f}"
+        rendered = f"{value:,.{decimals}f}" if "," in digits or value >= 1000 else f"{value:.{decimals}f}"
     else:
         # "840" → "1,400": an answer too small to show its style takes the usual thousands comma.
         comma = "," in digits or value >= 10000 or (len(digits) <= 3 and value >= 1000)
@@ -1366,10 +1366,16 @@ def four_yearly(answer: NumberFact, sentence: str) -> bool:
     at = sentence.find(answer.text)
     if at < 0:
         return False
-    following = re.findall(r"[a-z]+", sentence[at + len(answer.text):].lower())[:_year_table()["four_yearly_within"]]
+    table = _year_table()
+    following = re.findall(r"[a-z]+", sentence[at + len(answer.text):].lower())[:table["four_yearly_within"]]
     words = " ".join(following)
-    events = "|".join(re.escape(e) for e in _year_table()["four_yearly"])
-    return compiled(rf"\b(?:{events})\b").search(words) is not None
+    events = "|".join(re.escape(e) for e in table["four_yearly"])
+    if compiled(rf"\b(?:{events})\b").search(words) is not None:
+        return True
+    # 'his own run for the White House in 2016', 'his presidential campaign in 2007': the event named before it
+    preceding = " ".join(re.findall(r"[a-z]+", sentence[:at].lower())[-table["four_yearly_before_within"]:])
+    runs = "|".join(re.escape(e) for e in table["four_yearly_before"])
+    return compiled(rf"\b(?:{runs})\b").search(preceding) is not None
 
 
 def year_window(answer: NumberFact, facts: FactSheet) -> tuple[float, float]:
@@ -1403,6 +1409,7 @@ def _sentence_allows(answer: NumberFact, value: float, facts: FactSheet) -> Call
     cycle = 4 if answer.kind == "year" and four_yearly(answer, _sentence_of(answer, facts)) else 1
     counted = _counted_before(answer, facts)
     floor = 3.0 if _three_or_more(answer, facts) else float("-inf")
+    floor = max(floor, _listed_after(answer, facts) + 1)
 
     def allows(v: float, label: str) -> bool:
         return (_feasible(v, value, bounds) and _within(v, limits) and _on_the_false_side(v, value, side)
@@ -1421,6 +1428,23 @@ def _three_or_more(answer: NumberFact, facts: FactSheet) -> bool:
     at = sentence.find(answer.text)
     words = "|".join(re.escape(w) for w in lang_en.table("count_grammar")["three_or_more_after"])
     return at > 0 and compiled(rf"\b(?:{words})\s+$", re.I).search(sentence[:at]) is not None
+
+
+_INCLUDING = re.compile(r"^\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+,?\s+including\s+([^.;:—–()]+)")
+
+
+def _listed_after(answer: NumberFact, facts: FactSheet) -> float:
+    """'a delegation to five countries, including Spain, Peru, Chad and Fiji': the count is at least the names it
+    lists, so three or four would be false or defensible (-inf when the sentence lists no names after it)."""
+    sentence = _sentence_of(answer, facts)
+    at = sentence.find(answer.text)
+    m = _INCLUDING.match(sentence[at + len(answer.text):]) if answer.kind == "count" and at >= 0 else None
+    if m is None:
+        return float("-inf")
+    names = [n.strip() for n in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group(1).strip())]
+    if len(names) < 2 or not all(n[:1].isupper() for n in names) or len(names) > (answer.value or 0):
+        return float("-inf")  # not a list of names, or one the count does not exceed (read it as no list)
+    return float(len(names))
 
 
 def _counted_before(answer: NumberFact, facts: FactSheet) -> bool:

@@ -1093,3 +1093,24 @@ def test_figures_that_took_no_options_now_take_options_of_their_form(sentence, t
     others = (NumberFact("m", "five", "count", 0, value=5.0),) if "only five" in sentence else ()
     options = number_distractors(answer, _number_sheet(sentence, answer, *others), 3)
     assert len(options) >= 2 and all(check(o) for o in options), options
+
+
+def test_a_count_of_a_list_it_names_takes_options_above_the_list():
+    answer = NumberFact("n", "five", "count", 0, value=5.0)
+    listed = "The minister led a delegation to five countries, including Spain, Peru, Chad and Fiji."
+    options = number_distractors(answer, _number_sheet(listed, answer), 3)
+    assert len(options) == 3 and not {"three", "four"} & set(options)  # four are named: 'three' is false
+    plain = "The minister led a delegation to five countries last spring."
+    assert {"three", "four"} & set(number_distractors(answer, _number_sheet(plain, answer), 3))
+
+
+def test_a_year_of_a_presidential_run_named_before_it_keeps_the_four_year_cycle():
+    answer = NumberFact("n", "2008", "year", 0, value=2008.0)
+    run = "His own run for the White House in 2008 sputtered, and he went back to the harbour board in 2012."
+    options = number_distractors(answer, _year_sheet(run, answer, "He joined the board in 2001.", date="2015-01-01"),
+                                 3)
+    assert options and all((2008 - int(o)) % 4 == 0 for o in options)
+    plain = "His harbour firm sputtered in 2008, and he went back to the harbour board in 2012."
+    options = number_distractors(answer, _year_sheet(plain, answer, "He joined the board in 2001.",
+                                                     date="2015-01-01"), 3)
+    assert any((2008 - int(o)) % 4 for o in options)
