@@ -1486,13 +1486,26 @@ def _outside_band(v: float, answer: NumberFact) -> bool:
     return max(v / value, value / v) > band + 0.25  # 85 → 28 (a third, rounded) stays in
 
 
+_SIMPLE_RATIOS = (1 / 3, 0.5, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0)
+
+
+def _exact_multiple(v: float, answer: NumberFact) -> bool:
+    """'3,474' and '5,211' beside '1,737', '3.7%' beside '7.4%': exact halves and multiples of a figure that is not
+    round single it out as the one the others were made from."""
+    value = answer.value or 0.0
+    if value < 10 or _looks_round(answer.text) or not _NUMERIC.search(answer.text) or _RANGE.search(answer.text):
+        return False
+    digits = _digits(answer.text).rstrip("0")
+    return len(digits) >= 2 and any(abs(v - value * r) <= 1e-9 * value for r in _SIMPLE_RATIOS)
+
+
 def looks_made_by_arithmetic(v: float, label: str, answer: NumberFact, chosen: list[tuple[float, str]]) -> bool:
     """An option a student spots as built from the answer: its digits reversed, shifted by a place (against the
-    answer or another option), or far outside a sane band of it."""
+    answer or another option), an exact multiple of a figure that is not round, or far outside a sane band of it."""
     if answer.kind in {"year", "fraction", "multiple"} or not _NUMERIC.search(label):
         return False
     value = answer.value or 0.0
-    return (_reversed_digits(label, answer.text) or _outside_band(v, answer)
+    return (_reversed_digits(label, answer.text) or _outside_band(v, answer) or _exact_multiple(v, answer)
             or any(_tenfold(v, other, label, other_label) for other, other_label in [(value, answer.text), *chosen]))
 
 

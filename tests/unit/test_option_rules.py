@@ -1114,3 +1114,22 @@ def test_a_year_of_a_presidential_run_named_before_it_keeps_the_four_year_cycle(
     options = number_distractors(answer, _year_sheet(plain, answer, "He joined the board in 2001.",
                                                      date="2015-01-01"), 3)
     assert any((2008 - int(o)) % 4 for o in options)
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [("1,737", "count", 1737.0), ("7.4 percent", "percent", 7.4),
+                                                    ("48%", "percent", 48.0)])
+def test_no_option_is_an_exact_multiple_of_an_answer_that_is_not_round(text, kind, value):
+    """'1,737 / 3,474 / 5,211' or '3.7 / 7.4 / 11.1 / 14.8 percent': the answer is the figure the others are made
+    from."""
+    answer = NumberFact("n", text, kind, 0, value=value)
+    options = number_distractors(answer, _number_sheet(f"The harbour poll counted {text} in May.", answer), 3)
+    assert len(options) == 3
+    for option in options:
+        ratio = _first_value(option) / value
+        assert all(abs(ratio - r) > 1e-6 for r in (1 / 3, 0.5, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0)), options
+
+
+def test_a_round_answer_may_keep_round_multiples():
+    answer = NumberFact("n", "40%", "percent", 0, value=40.0)
+    options = number_distractors(answer, _number_sheet("Turnout was 40% in May.", answer), 3)
+    assert any(_first_value(o) in {20.0, 60.0, 80.0} for o in options)
