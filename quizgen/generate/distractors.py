@@ -1493,7 +1493,8 @@ def _exact_multiple(v: float, answer: NumberFact) -> bool:
     """'3,474' and '5,211' beside '1,737', '3.7%' beside '7.4%': exact halves and multiples of a figure that is not
     round single it out as the one the others were made from."""
     value = answer.value or 0.0
-    if value < 10 or _looks_round(answer.text) or not _NUMERIC.search(answer.text) or _RANGE.search(answer.text):
+    small_count = value < 10 and not _decimals(answer.text)  # '4 of 8': small whole numbers are multiples anyway
+    if small_count or _looks_round(answer.text) or not _NUMERIC.search(answer.text) or _RANGE.search(answer.text):
         return False
     digits = _digits(answer.text).rstrip("0")
     return len(digits) >= 2 and any(abs(v - value * r) <= 1e-9 * value for r in _SIMPLE_RATIOS)
