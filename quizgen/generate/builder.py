@@ -14,6 +14,7 @@ from quizgen.generate.contrasts import contrasted
 from quizgen.generate.distractors import (
     cut_short,
     entity_distractors,
+    figure_importance,
     fine_kind,
     gender_fits,
     mentioned_in,
@@ -468,6 +469,9 @@ class _Builder:
         item = self.base(template, fact, question, answer, "mcq")
         if isinstance(fact.record, Quote):
             item = replace(item, source=self._attributed_source(fact.record, answer))
+        if number is not None and isinstance(fact.record, NumberFact):
+            # The figures the story is about before incidental ones (selection ranks by score).
+            item = replace(item, score=round(item.score + figure_importance(number, self.facts), 4))
         return replace(item, options=tuple(options), entity_types=entity_types, fixed_order=number is not None)
 
     def _sentence_completion(self, template: Template, fact: Fact) -> Item:

@@ -1608,6 +1608,32 @@ def _take(candidates: list[tuple[float, str]], until: int, answer: NumberFact,
             chosen.append((v, label))
 
 
+def _headline_words(facts: FactSheet) -> frozenset[str]:
+    return frozenset(w.removesuffix("s") for w in re.findall(r"[a-z]{4,}", facts.title.lower()))
+
+
+def _counts_the_story_s_thing(number: NumberFact, facts: FactSheet) -> float:
+    """'Millions to lose textile jobs': a figure counting what the headline is about is what a student should keep."""
+    counted = {w.removesuffix("s") for w in re.findall(r"[a-z]{4,}", (number.counts or "").lower())}
+    return 0.3 if counted & _headline_words(facts) else 0.0
+
+
+def _incidental_year(number: NumberFact, facts: FactSheet) -> float:
+    """A year outside the article's first two paragraphs dates a detail ('an earlier nomination in 2001'), seldom
+    the story."""
+    paragraph = facts.sentences[number.sentence].paragraph if number.sentence < len(facts.sentences) else 0
+    return -0.3 if number.kind == "year" and paragraph >= 2 else 0.0
+
+
+# How much a figure matters to the story, each rule a step up or down from nothing.
+IMPORTANCE_RULES = (_counts_the_story_s_thing, _incidental_year)
+
+
+def figure_importance(number: NumberFact, facts: FactSheet) -> float:
+    """A hint added to a number item's score: up for the figures the story is about, down for incidental ones."""
+    return round(sum(rule(number, facts) for rule in IMPORTANCE_RULES), 4)
+
+
 def number_sort_key(answer: NumberFact, option: str) -> float:
     """Numbers are listed in ascending order."""
     for words, v in _FRACTION_LADDER + _MULTIPLE_LADDER:

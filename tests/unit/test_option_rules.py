@@ -1133,3 +1133,33 @@ def test_a_round_answer_may_keep_round_multiples():
     answer = NumberFact("n", "40%", "percent", 0, value=40.0)
     options = number_distractors(answer, _number_sheet("Turnout was 40% in May.", answer), 3)
     assert any(_first_value(o) in {20.0, 60.0, 80.0} for o in options)
+
+
+def test_figures_the_story_is_about_weigh_more_than_incidental_years():
+    from quizgen.generate.distractors import figure_importance
+
+    jobs = NumberFact("n-jobs", "30,000", "count", 0, value=30000.0, counts="textile jobs")
+    year = NumberFact("n-year", "2001", "year", 3, value=2001.0)
+    lede_year = NumberFact("n-lede", "2004", "year", 0, value=2004.0)
+    sheet = FactSheet(title="Harbour town to lose textile jobs", slug="t",
+                      sentences=tuple(Sentence(i, i, f"Sentence {i}.") for i in range(4)),
+                      numbers=(jobs, year, lede_year))
+    assert figure_importance(jobs, sheet) > 0  # counts what the headline is about
+    assert figure_importance(year, sheet) < 0  # a year in the fourth paragraph dates a detail
+    assert figure_importance(lede_year, sheet) == 0
+    assert figure_importance(replace(jobs, counts="ferry seats"), sheet) == 0
+
+
+def test_a_number_item_s_score_carries_the_figure_s_importance():
+    from quizgen.api import generate_quiz
+    from quizgen.templates import load_templates
+    from tests.unit.factories import sample_facts
+
+    templates = [t for t in load_templates([]) if t.id == "number-complete"]
+
+    def score(title: str) -> float:
+        facts = sample_facts(title)
+        facts = replace(facts, numbers=tuple(replace(n, question=None) for n in facts.numbers))  # no "how many"
+        items = generate_quiz(facts, templates=templates, count=10).items
+        return next(i.score for i in items if i.answer == "About 40,000")
+    assert score("Harwick votes to protect its homes") == pytest.approx(score("Harwick votes for a barrier") + 0.3)
