@@ -461,6 +461,11 @@ class _Builder:
             entity_types = (target.type,)
         if len(distractors) < 2:
             raise _DropError(f"only {len(distractors)} distractor(s) of the answer's kind; a fair question needs 2+")
+        if number is not None and len(distractors) < count:
+            # Every figure question offers the same number of options: one with three among those with four reads
+            # as a shortcut (and the missing one is often the figure the sentence rules out).
+            raise _DropError(f"only {len(distractors)} figures of the answer's kind fit the sentence; every figure "
+                             f"question offers {count + 1} options")
         options = [answer, *distractors]
         if number is not None:
             options.sort(key=lambda o: number_sort_key(number, o))

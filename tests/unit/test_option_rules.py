@@ -1163,3 +1163,20 @@ def test_a_number_item_s_score_carries_the_figure_s_importance():
         items = generate_quiz(facts, templates=templates, count=10).items
         return next(i.score for i in items if i.answer == "About 40,000")
     assert score("Harwick votes to protect its homes") == pytest.approx(score("Harwick votes for a barrier") + 0.3)
+
+
+def test_a_figure_question_offers_four_options_or_none():
+    """'doubled / tripled / quadrupled' beside items of four options: a figure question with three is dropped."""
+    from quizgen.api import generate_quiz
+    from quizgen.templates import load_templates
+
+    templates = [t for t in load_templates([]) if t.id == "number-complete"]
+    answer = NumberFact("n-four", "Nearly four", "count", 0, value=4.0, hedge="nearly")
+    # 'one' and 'five' or more are out of 'in five': only 'two' and 'three' fit
+    facts = _sheet("Nearly four in five islanders want a second ferry.", "The ferry runs daily.", numbers=(answer,))
+    assert len(number_distractors(answer, facts, 3)) == 2
+    quiz = generate_quiz(facts, templates=templates, count=5)
+    assert not quiz.items and "every figure question offers 4 options" in quiz.dropped[0].reason
+    roomy = _sheet("Nearly four in 10 islanders want a second ferry.", "The ferry runs daily.", numbers=(answer,))
+    (item,) = generate_quiz(roomy, templates=templates, count=5).items
+    assert len(item.options) == 4
