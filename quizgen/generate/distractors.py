@@ -1049,9 +1049,21 @@ def computable_from_sentence(answer: NumberFact, sentence: str) -> bool:
         return _share_of_two_counts(answer.value, sentence.replace(answer.text, " ")) or _shares_make_a_whole(
             answer.value, sentence)
     if answer.kind == "count" and answer.value:
-        return _count_given_by_a_share(answer, sentence)
+        return _count_given_by_a_share(answer, sentence) or _margin_of_two_figures(answer, sentence)
     own_span = _spans_in_years(answer.text)
     return bool(own_span) and any(abs(a - b) in own_span for a in years for b in years if a != b)
+
+
+def _margin_of_two_figures(answer: NumberFact, sentence: str) -> bool:
+    """'led by just six points (46 percent to 40 percent)': a margin in points is the difference of two figures the
+    sentence prints."""
+    at = sentence.find(answer.text)
+    if at < 0 or not re.match(r"\s*(?:percentage\s+)?points?\b", sentence[at + len(answer.text):], re.I):
+        return False
+    rest = sentence[:at] + " " + sentence[at + len(answer.text):]
+    figures = [float(v.replace(",", "")) for v in re.findall(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?![\d,])", rest)
+               if not _YEAR.fullmatch(v)]
+    return any(abs(a - b - (answer.value or 0.0)) < 0.05 for a in figures for b in figures)
 
 
 def _count_given_by_a_share(answer: NumberFact, sentence: str) -> bool:

@@ -495,6 +495,8 @@ def test_number_options_are_feasible_under_the_sentences_own_words(sentence, tex
     ("Harwick scored twice in the second half of the game.", "half", "fraction", 0.5),
     ("For the first time, one day of the festival was free.", "one", "count", 1.0),
     ("A half-dozen of the seats are in coastal towns.", "half", "fraction", 0.5),
+    ("He wants a harbour that works for everyone, not just the top 1 percent of owners.", "1 percent", "percent",
+     1.0),
 ])
 def test_a_figure_inside_a_fixed_phrase_takes_no_options(sentence, text, kind, value):
     answer = NumberFact("n", text, kind, 0, value=value)
@@ -1026,6 +1028,9 @@ def test_a_fraction_of_two_named_people_takes_no_options():
     ("Nearly four in 10 islanders, 39 percent, use the ferry weekly.", "10", "count", 10.0, None),
     ("Nearly four in 10 islanders, 39 percent, use the ferry weekly.", "four", "count", 4.0, None),
     ("Some 12 of the 40 harbour schools, or 30%, closed early.", "12", "count", 12.0, None),
+    # a margin in points is the difference of the two figures printed beside it
+    ("The ferry plan leads by just six points (46 percent to 40 percent) in the harbour poll.", "just six", "count",
+     6.0, None),
     # a share beside a total of people: what a student knows of the world's population bounds it
     ("The region's 2 billion people make up a quarter of the world's population.", "a quarter", "fraction", 0.25,
      None),
@@ -1046,6 +1051,7 @@ def test_a_figure_a_cue_in_the_stem_gives_away_takes_no_options(sentence, text, 
 
 @pytest.mark.parametrize(("sentence", "text", "kind", "value"), [
     ("The ferry plan won 54 percent of the vote.", "54 percent", "percent", 54.0),
+    ("The ferry plan leads by just six points in the harbour poll.", "just six", "count", 6.0),
     ("Nearly four in 10 islanders use the ferry weekly.", "four", "count", 4.0),
     ("The region's 2 billion pounds buy a third of the island's fish.", "a third", "fraction", 1 / 3),
     ("It was looked up more than any other word over the past twelve months.", "twelve months", "duration", 12.0),
