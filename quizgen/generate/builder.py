@@ -17,6 +17,7 @@ from quizgen.generate.distractors import (
     figure_importance,
     fine_kind,
     gender_fits,
+    incidental_figure,
     mentioned_in,
     no_options_reason,
     number_distractors,
@@ -403,6 +404,8 @@ class _Builder:
                 raise _DropError(reason)
         if (reason := no_options_reason(number, self.facts)) is not None:
             raise _DropError(f"'{number.text}': {reason}")  # said, rather than "only 0 distractor(s)"
+        if isinstance(fact.record, NumberFact) and (reason := incidental_figure(number, self.facts)) is not None:
+            raise _DropError(f"'{number.text}': {reason}")
         return number_distractors(number, self.facts, count)
 
     def _question(self, template: Template, fact: Fact) -> str:

@@ -1637,6 +1637,40 @@ def _incidental_year(number: NumberFact, facts: FactSheet) -> float:
     return -0.3 if number.kind == "year" and paragraph >= 2 else 0.0
 
 
+def _a_year_dating_a_thing(number: NumberFact, facts: FactSheet) -> str | None:
+    """'a 1996 FEC advisory opinion', "Jay-Z's own 2001 album", 'that 2012 remark': a year written as a label of a
+    thing, past the first two paragraphs, dates a detail a teacher would not ask about."""
+    sentence = _sentence_of(number, facts)
+    paragraph = facts.sentences[number.sentence].paragraph if number.sentence < len(facts.sentences) else 0
+    at = sentence.find(number.text)
+    if number.kind != "year" or paragraph < 2 or at < 0:
+        return None
+    labels = "|".join(re.escape(w) for w in option_rules()["year_label_openers"])
+    before, after = sentence[:at], sentence[at + len(number.text):]
+    if compiled(rf"(?:\b(?:{labels})|['’]s)\s+$", re.I).search(before) and re.match(r"\s+[A-Za-z]", after):
+        return "a year labelling a thing ('a 1996 advisory opinion'), an incidental detail"
+    return None
+
+
+def _a_poll_s_sample(number: NumberFact, facts: FactSheet) -> str | None:
+    """'among the 514 likely voters surveyed, the margin of error is …': how many a poll asked is its method, not
+    the news."""
+    sentence = _sentence_of(number, facts).lower()
+    words = "|".join(re.escape(w) for w in option_rules()["poll_method_words"])
+    if number.kind == "count" and compiled(rf"\b(?:{words})\b").search(sentence):
+        return "the size of a poll's sample, its method rather than the news"
+    return None
+
+
+# Figures too incidental to ask about at all, each rule naming why.
+INCIDENTAL_RULES = (_a_year_dating_a_thing, _a_poll_s_sample)
+
+
+def incidental_figure(number: NumberFact, facts: FactSheet) -> str | None:
+    """Why a figure is not worth a question of its own, or None."""
+    return first_reason(INCIDENTAL_RULES, number, facts)
+
+
 # How much a figure matters to the story, each rule a step up or down from nothing.
 IMPORTANCE_RULES = (_counts_the_story_s_thing, _incidental_year)
 

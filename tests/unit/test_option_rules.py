@@ -1186,3 +1186,20 @@ def test_a_figure_question_offers_four_options_or_none():
     roomy = _sheet("Nearly four in 10 islanders want a second ferry.", "The ferry runs daily.", numbers=(answer,))
     (item,) = generate_quiz(roomy, templates=templates, count=5).items
     assert len(item.options) == 4
+
+
+@pytest.mark.parametrize(("sentence", "paragraph", "text", "kind", "value", "incidental"), [
+    ("A 1996 harbour board ruling said ferries could dock at night.", 4, "1996", "year", 1996.0, True),
+    ("The band's own 2001 album sold poorly.", 3, "2001", "year", 2001.0, True),
+    ("A 1996 harbour board ruling said ferries could dock at night.", 0, "1996", "year", 1996.0, False),  # lede
+    ("The harbour board ruled in 1996 that ferries could dock at night.", 4, "1996", "year", 1996.0, False),
+    ("Among the 514 islanders surveyed, the margin of error is 4 points.", 3, "514", "count", 514.0, True),
+    ("Some 514 islanders signed the ferry petition.", 3, "514", "count", 514.0, False),
+])
+def test_incidental_figures_are_not_asked_about(sentence, paragraph, text, kind, value, incidental):
+    from quizgen.generate.distractors import incidental_figure
+
+    answer = NumberFact("n", text, kind, 0, value=value)
+    facts = FactSheet(title="A harbour gallery opens its doors", slug="t",
+                      sentences=(Sentence(0, paragraph, sentence),), numbers=(answer,))
+    assert (incidental_figure(answer, facts) is not None) == incidental
