@@ -1490,9 +1490,10 @@ def _reversed_digits(label: str, answer_label: str) -> bool:
 
 
 def _outside_band(v: float, answer: NumberFact) -> bool:
-    """A count or a duration more than ~3x from the answer ('283 years' beside '85 years')."""
+    """A count, a sum or a duration more than ~3x from the answer ('283 years' beside '85 years', '$283,000' beside
+    '$85,000')."""
     value = answer.value or 0.0
-    if answer.kind not in {"count", "duration"} or value <= 0 or v <= 0:
+    if answer.kind not in {"count", "duration", "money"} or value <= 0 or v <= 0:
         return False
     band = float(option_rules()["count_band"])
     return max(v / value, value / v) > band + 0.25  # 85 → 28 (a third, rounded) stays in

@@ -1203,3 +1203,9 @@ def test_incidental_figures_are_not_asked_about(sentence, paragraph, text, kind,
     facts = FactSheet(title="A harbour gallery opens its doors", slug="t",
                       sentences=(Sentence(0, paragraph, sentence),), numbers=(answer,))
     assert (incidental_figure(answer, facts) is not None) == incidental
+
+
+def test_a_sum_of_money_keeps_its_options_within_about_3x():
+    answer = NumberFact("n", "$85,000", "money", 0, value=85000.0)
+    options = number_distractors(answer, _number_sheet("She needed $85,000 in loans for the course.", answer), 3)
+    assert len(options) == 3 and all(85000 / 3.3 <= _first_value(o) <= 85000 * 3.3 for o in options), options
