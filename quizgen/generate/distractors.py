@@ -897,9 +897,23 @@ def sentence_bounds(answer: NumberFact, facts: FactSheet) -> list[float]:
     "from 18 months to ___"): a distractor must sit on the same side of each as the answer does."""
     if answer.kind not in {"count", "money", "duration"}:
         return []  # "29% of …, and 19% of …": shares side by side are parallel, not a part and its whole
+    base = ratio_base(answer, facts)  # "eight in 10": any count below the base will do, the text limit keeps it
     return [n.value for n in facts.numbers
             if n.sentence == answer.sentence and n.id != answer.id and n.value is not None
-            and n.kind == answer.kind and _currency(n.text) == _currency(answer.text) and n.value != answer.value]
+            and n.kind == answer.kind and _currency(n.text) == _currency(answer.text) and n.value != answer.value
+            and n.value != base]
+
+
+def ratio_base(answer: NumberFact, facts: FactSheet) -> float | None:
+    """10 for 'nearly eight in 10 voters', 5 for 'three out of five': the base of a ratio whose count the answer
+    is, or None."""
+    sentence = _sentence_of(answer, facts)
+    at = sentence.find(answer.text)
+    m = re.match(r"\s+(?:in|out\s+of)\s+(\d+|[a-z]+)\b", sentence[at + len(answer.text):]) if at >= 0 else None
+    if m is None or answer.kind != "count":
+        return None
+    words = lang_en.table("numbers")["words"]
+    return float(m.group(1)) if m.group(1).isdigit() else (float(words[m.group(1)]) if m.group(1) in words else None)
 
 
 _RATIO_BANDS = (0.5, 1.0, 2.0)  # "less than half of", "more than", "twice": the answer's band against each bound
@@ -1593,9 +1607,10 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list
     allows = _sentence_allows(answer, value, facts)
     given = year_given_by_the_article(answer, facts)
     compared = replace(answer, value=value)
+    ratio = ratio_base(answer, facts) is not None  # 'seven in 10' against 'eight in 10' is a real difference
     fair = [(v, label) for v, label in _as_precise(_candidates(answer, value), answer)
             if label != answer.text and round(v, 6) not in forbidden and not given(v)
-            and not _too_close(v, compared) and allows(v, label)]
+            and not (_too_close(v, compared) and not (ratio and v != value)) and allows(v, label)]
     below = [c for c in fair if c[0] < value]
     above = [c for c in fair if c[0] > value]
     # The answer's place among the sorted options, picked by its own id: with the usual multipliers it would always

@@ -1209,3 +1209,15 @@ def test_a_sum_of_money_keeps_its_options_within_about_3x():
     answer = NumberFact("n", "$85,000", "money", 0, value=85000.0)
     options = number_distractors(answer, _number_sheet("She needed $85,000 in loans for the course.", answer), 3)
     assert len(options) == 3 and all(85000 / 3.3 <= _first_value(o) <= 85000 * 3.3 for o in options), options
+
+
+def test_the_count_of_a_ratio_takes_any_count_below_its_base():
+    """'Nearly eight in 10': 'nearly six', 'nearly seven', 'nearly nine' (in 10) all read as real figures; the base
+    is no part-and-whole bound that keeps options above half of it, and one apart is a real difference here."""
+    answer = NumberFact("n", "Nearly eight", "count", 0, value=8.0, hedge="nearly")
+    base = NumberFact("m", "10", "count", 0, value=10.0, counts="islanders")
+    facts = _number_sheet("Nearly eight in 10 islanders use the ferry.", answer, base)
+    options = number_distractors(answer, facts, 3)
+    assert len(options) == 3 and all(o.startswith("Nearly ") for o in options)
+    values = {"four": 4, "five": 5, "six": 6, "seven": 7, "nine": 9}
+    assert all(o.split()[1] in values for o in options), options
