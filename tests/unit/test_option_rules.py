@@ -1221,3 +1221,10 @@ def test_the_count_of_a_ratio_takes_any_count_below_its_base():
     assert len(options) == 3 and all(o.startswith("Nearly ") for o in options)
     values = {"four": 4, "five": 5, "six": 6, "seven": 7, "nine": 9}
     assert all(o.split()[1] in values for o in options), options
+
+
+def test_an_end_of_a_range_stays_on_its_side_of_the_other_end():
+    """'between 600-___ emails': 400 or 500 would make the range run backwards."""
+    answer = NumberFact("n", "700", "count", 0, value=700.0)
+    options = number_distractors(answer, _number_sheet("Officials found between 600-700 ferry tickets.", answer), 3)
+    assert len(options) == 3 and all(_first_value(o) > 600 for o in options), options
