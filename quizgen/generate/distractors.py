@@ -840,9 +840,11 @@ def _percent_candidates(answer: NumberFact, value: float) -> list[tuple[float, s
     """Shares scaled, not shifted by ten ("3%" → 13%, 23% reads as filler), to the answer's decimals (4.8% → 2.4%,
     7.2%, never 2.0%)."""
     decimals = _decimals(answer.text)
+    # A round share ('40%') takes round options ('20%', '30%'): '28%' beside it would make it the odd one out.
+    step = next((s for s in (10, 5) if not decimals and value % s == 0), 1)
     found = []
     for mult in (0.5, 1.5, 2.0, 0.7, 1.3, 2.5, 0.3, 3.0, *_FINER_STEPS):
-        v = round(value * mult, decimals) if decimals else float(round(value * mult))
+        v = round(value * mult, decimals) if decimals else float(max(step, round(value * mult / step) * step))
         if 0 < v <= _share_ceiling(value):
             found.append((v, _format_like(answer.text, v)))
     return found
@@ -1067,6 +1069,8 @@ def _as_precise(candidates: list[tuple[float, str]], answer: NumberFact) -> list
     for v, label in candidates:
         if _looks_round(label):
             v = v + unit if v > (answer.value or 0) or v - unit <= 0 else v - unit
+            if abs(abs(v - (answer.value or 0)) - 10) < 1e-9:
+                v += 2 * unit if v > (answer.value or 0) else -2 * unit  # never ten off: '19%' beside '29%'
             label = _format_like(answer.text, v)
         found.append((v, label))
     return found
@@ -1676,7 +1680,10 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list
     above = [c for c in fair if c[0] > value]
     # The answer's place among the sorted options, picked by its own id: with the usual multipliers it would always
     # come second ('24%, 48%, 72%, 96%'), which a test-wise student learns.
-    wanted = int(stable_id(answer.id, length=4), 16) % (count + 1)  # options below the answer
+    # Floors ("more than 9,000") put their answer first whatever is wanted, so a free answer comes first half as
+    # often as at each other place: over a quiz the answer is first about as often as anywhere else.
+    places = [*range(count + 1), *range(1, count + 1)]
+    wanted = places[int(stable_id(answer.id, length=4), 16) % len(places)]  # options below the answer
     chosen: list[tuple[float, str]] = []
     _take(below, wanted, answer, chosen)
     _take(above, count, answer, chosen)
