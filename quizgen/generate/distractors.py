@@ -861,12 +861,19 @@ def _share_ceiling(value: float) -> float:
     return 99.0 if value >= 60 else min(95.0, max(85.0, value * 1.8))
 
 
+def _in_cents(answer: NumberFact) -> bool:
+    """'$7.25': a sum written to the cent, a price."""
+    return answer.kind == "money" and _decimals(answer.text) == 2 and (answer.value or 0) < 1000
+
+
 def _plain_candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
     step = _granularity(value)
     if step == value >= 10:
         step = value / 2  # '10', '100 days': halves give 5 and 15, where whole steps leave only 20 and 30 in band
+    if _in_cents(answer):
+        step = 0.25  # '$7.25' an hour: prices in quarters ('$3.50', '$14.50'), never '$14.01'
     multipliers = (1 / 3, 5 / 3, 10 / 3, 0.5, 2.0, 3.0, 0.7, 1.4, 4.0, 5.0, *_FINER_STEPS) if value >= 10 else (
-        0.5, 2.0, 3.0, 1.5, 4.0)
+        0.5, 2.0, 3.0, 1.5, 4.0, *((0.7, 1.3, 2.5, *_FINER_STEPS) if _in_cents(answer) else ()))
     found = [(v, _format_like(answer.text, v)) for mult in multipliers
              if (v := max(step, round(value * mult / step) * step))]
     if value < 10 and value == int(value):
@@ -1062,8 +1069,8 @@ def _as_precise(candidates: list[tuple[float, str]], answer: NumberFact) -> list
     if answer.kind not in {"count", "money", "percent", "duration"} or _looks_round(answer.text) or not (
             _NUMERIC.search(answer.text)) or _RANGE.search(answer.text):
         return candidates
-    if not _decimals(answer.text) and answer.kind != "percent":
-        return candidates  # whole counts and sums come from the answer's own granularity
+    if (not _decimals(answer.text) and answer.kind != "percent") or _in_cents(answer):
+        return candidates  # whole counts and sums come from the answer's own granularity; prices in quarters
     unit = _display_unit(answer)
     found = []
     for v, label in candidates:

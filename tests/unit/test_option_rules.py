@@ -1228,3 +1228,10 @@ def test_an_end_of_a_range_stays_on_its_side_of_the_other_end():
     answer = NumberFact("n", "700", "count", 0, value=700.0)
     options = number_distractors(answer, _number_sheet("Officials found between 600-700 ferry tickets.", answer), 3)
     assert len(options) == 3 and all(_first_value(o) > 600 for o in options), options
+
+
+def test_a_price_to_the_cent_takes_prices_in_quarters():
+    """'$7.25' an hour among '$3.99', '$14.01', '$22.01': made-up cents read as filler."""
+    answer = NumberFact("n", "$7.25", "money", 0, value=7.25)
+    options = number_distractors(answer, _number_sheet("The ferry fare is $7.25 a trip.", answer), 3)
+    assert len(options) == 3 and all(round(_first_value(o) * 100) % 25 == 0 for o in options), options
