@@ -1354,11 +1354,13 @@ def _share_beside_a_population(answer: NumberFact, sentence: str, facts: FactShe
     if answer.kind not in {"percent", "fraction"}:
         return None
     rest = sentence.replace(answer.text, " ").lower()
-    scales = "|".join(re.escape(w) for w in option_rules()["population_scales"])
-    people = "|".join(re.escape(w) for w in option_rules()["population_words"])
-    if compiled(rf"\d[\d.,]*\s*(?:{scales})\b").search(rest) and compiled(rf"\b(?:{people})\b").search(rest):
-        return "a share beside a total of people: general knowledge of populations bounds it"
-    return None
+    table = option_rules()
+    scales = "|".join(re.escape(w) for w in table["population_scales"])
+    people = "|".join(re.escape(w) for w in table["population_words"])
+    wholes = "|".join(re.escape(w) for w in table["population_wholes"])
+    total = compiled(rf"\d[\d.,]*\s*(?:{scales})\b(?:\s+[a-z]+)?\s+(?:{people})\b").search(rest) or (
+        compiled(rf"\d[\d.,]*\s*(?:{scales})\b").search(rest) and compiled(rf"\b(?:{wholes})\b").search(rest))
+    return "a share beside a total of people: general knowledge of populations bounds it" if total else None
 
 
 def _unit_words_of(answer: NumberFact) -> list[str]:
