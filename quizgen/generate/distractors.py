@@ -1441,11 +1441,15 @@ def article_years(facts: FactSheet) -> list[int]:
 
 
 def article_year(facts: FactSheet) -> int | None:
-    """The year the article was written: its date's, else the latest year it states."""
+    """The year the article was written: its date's, else the latest year it states as past or present (a target
+    'by 2050' or 'will open in 2008' is ahead of the writing), else the latest year it states."""
     dated = _YEAR.search(facts.date or "")
     if dated is not None:
         return int(dated.group(0))
-    years = article_years(facts)
+    texts = [facts.title, *(s.text for s in facts.sentences)]
+    told = [int(y) for text in texts for y in _YEAR.findall(text)
+            if not future_year(NumberFact("", y, "year", 0, value=float(y)), text)]
+    years = told or article_years(facts)
     return max(years) if years else None
 
 

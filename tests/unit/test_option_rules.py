@@ -1236,3 +1236,15 @@ def test_a_price_to_the_cent_takes_prices_in_quarters():
     answer = NumberFact("n", "$7.25", "money", 0, value=7.25)
     options = number_distractors(answer, _number_sheet("The ferry fare is $7.25 a trip.", answer), 3)
     assert len(options) == 3 and all(round(_first_value(o) * 100) % 25 == 0 for o in options), options
+
+
+def test_an_undated_article_is_not_of_the_year_of_its_targets():
+    """'a target of an 80 percent cut by 2050' is ahead of the writing: the article is of its latest year told as
+    past, so a past year's options stay at or before it."""
+    from quizgen.generate.distractors import article_year
+
+    answer = NumberFact("n", "2008", "year", 0, value=2008.0)
+    facts = _year_sheet("The harbour tax began in 2008.", answer, "Fares were frozen in 2014.",
+                        "The port will meet its target by 2050.")
+    assert article_year(facts) == 2014
+    assert all(int(o) <= 2014 for o in number_distractors(answer, facts, 3))
