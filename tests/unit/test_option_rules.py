@@ -1248,3 +1248,13 @@ def test_an_undated_article_is_not_of_the_year_of_its_targets():
                         "The port will meet its target by 2050.")
     assert article_year(facts) == 2014
     assert all(int(o) <= 2014 for o in number_distractors(answer, facts, 3))
+
+
+def test_a_figure_keeps_its_place_below_a_peak_and_above_an_average():
+    """'7.4 percent, well below its peak of 12.8 percent, but far above the national average of 5 percent': an
+    option of 2.2 percent is false on its face."""
+    answer = NumberFact("n", "7.4 percent", "percent", 0, value=7.4)
+    sentence = ("At 7.4 percent, the harbour's jobless rate is well below its peak of 12.8 percent, but remains far "
+                "above the national average of 5 percent.")
+    options = number_distractors(answer, _number_sheet(sentence, answer), 3)
+    assert len(options) >= 2 and all(5 < _first_value(o) < 12.8 for o in options), options
