@@ -1256,8 +1256,30 @@ def text_limits(answer: NumberFact, facts: FactSheet) -> list[tuple[str, float]]
     if answer.kind not in {"count", "money", "duration", "percent"} or answer.value is None:
         return []
     value = answer.value
-    return [(side, bound) for side, bound in _relations(answer.text, _sentence_of(answer, facts))
-            if (value <= bound if side == "<=" else value >= bound)]
+    sentence = _sentence_of(answer, facts)
+    emphatic = _emphatic_bounds(sentence)
+    limits = []
+    for side, bound in _relations(answer.text, sentence):
+        if not (value <= bound if side == "<=" else value >= bound):
+            continue
+        wide = bound * emphatic.get(bound, 1.0)  # "far above 5 percent": 5.2 percent is no fair option
+        limits.append((side, wide if (value <= wide if side == "<=" else value >= wide) else bound))
+    return limits
+
+
+def _emphatic_bounds(sentence: str) -> dict[float, float]:
+    """{5.0: 1.25} for 'far above the national average of 5 percent', {12.8: 0.8} for 'well below its peak of 12.8
+    percent': a figure the sentence puts far from another keeps its options a quarter away from it too."""
+    table = option_rules()
+    words = "|".join(re.escape(w) for w in table["emphatic_words"])
+    found = {}
+    pattern = compiled(rf"\b(?:{words})\s+(above|below|higher than|lower than|more than|less than)\s+"
+                       rf"(?:its |the |their |a )?(?:[a-z]+ ){{0,3}}?(?:of |at )?({_figure()})", re.I)
+    for m in pattern.finditer(sentence):
+        value = _figure_value(m.group(2))
+        if value:
+            found[value] = 1.25 if m.group(1).lower() in {"above", "higher than", "more than"} else 0.8
+    return found
 
 
 @functools.lru_cache(maxsize=1)

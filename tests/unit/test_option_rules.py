@@ -1254,7 +1254,11 @@ def test_a_figure_keeps_its_place_below_a_peak_and_above_an_average():
     """'7.4 percent, well below its peak of 12.8 percent, but far above the national average of 5 percent': an
     option of 2.2 percent is false on its face."""
     answer = NumberFact("n", "7.4 percent", "percent", 0, value=7.4)
-    sentence = ("At 7.4 percent, the harbour's jobless rate is well below its peak of 12.8 percent, but remains far "
+    sentence = ("At 7.4 percent, the harbour's jobless rate is below its peak of 12.8 percent, but remains "
                 "above the national average of 5 percent.")
     options = number_distractors(answer, _number_sheet(sentence, answer), 3)
     assert len(options) >= 2 and all(5 < _first_value(o) < 12.8 for o in options), options
+    # 'well below', 'far above': a quarter away from each figure too (5.2 percent is not far above 5 percent)
+    emphatic = sentence.replace("is below", "is well below").replace("remains above", "remains far above")
+    options = number_distractors(answer, _number_sheet(emphatic, answer), 3)
+    assert all(5 * 1.25 <= _first_value(o) <= 12.8 * 0.8 for o in options), options
