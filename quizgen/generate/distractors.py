@@ -1262,7 +1262,9 @@ def text_limits(answer: NumberFact, facts: FactSheet) -> list[tuple[str, float]]
     for side, bound in _relations(answer.text, sentence):
         if not (value <= bound if side == "<=" else value >= bound):
             continue
-        wide = bound * emphatic.get(bound, 1.0)  # "far above 5 percent": 5.2 percent is no fair option
+        # "far above 5 percent": 5.2 percent is no fair option; nor, for "well below its peak of ___", a peak of 7.7
+        # beside a rate of 7.4 (the answer is the figure the emphatic words point at)
+        wide = bound * emphatic[bound] if bound in emphatic else bound / emphatic.get(value, 1.0)
         limits.append((side, wide if (value <= wide if side == "<=" else value >= wide) else bound))
     return limits
 

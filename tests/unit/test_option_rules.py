@@ -1262,3 +1262,6 @@ def test_a_figure_keeps_its_place_below_a_peak_and_above_an_average():
     emphatic = sentence.replace("is below", "is well below").replace("remains above", "remains far above")
     options = number_distractors(answer, _number_sheet(emphatic, answer), 3)
     assert all(5 * 1.25 <= _first_value(o) <= 12.8 * 0.8 for o in options), options
+    peak = NumberFact("p", "12.8 percent", "percent", 0, value=12.8)  # the figure 'well below its peak of' points at
+    options = number_distractors(peak, _number_sheet(emphatic, peak), 3)
+    assert options and all(_first_value(o) >= 7.4 / 0.8 for o in options), options
