@@ -1265,3 +1265,11 @@ def test_a_figure_keeps_its_place_below_a_peak_and_above_an_average():
     peak = NumberFact("p", "12.8 percent", "percent", 0, value=12.8)  # the figure 'well below its peak of' points at
     options = number_distractors(peak, _number_sheet(emphatic, peak), 3)
     assert options and all(_first_value(o) >= 7.4 / 0.8 for o in options), options
+
+
+def test_a_share_takes_options_within_twice_itself_when_closer_ones_fit():
+    """'32.1 percent' beside a peak jobless rate of 12.8 percent read as filler: 2.5x and 3x come last."""
+    for key in range(8):
+        answer = NumberFact(f"n-{key}", "12.8 percent", "percent", 0, value=12.8)
+        options = number_distractors(answer, _number_sheet("The jobless rate peaked at 12.8 percent.", answer), 3)
+        assert len(options) == 3 and all(_first_value(o) <= 2 * 12.8 for o in options), options
