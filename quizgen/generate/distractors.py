@@ -844,7 +844,7 @@ def _percent_candidates(answer: NumberFact, value: float) -> list[tuple[float, s
     step = next((s for s in (10, 5) if not decimals and value % s == 0), 1)
     found = []
     # 2.5x and 3x last: '32.1 percent' beside a peak jobless rate of 12.8 percent reads as filler
-    for mult in (0.5, 1.5, 2.0, 0.7, 1.3, 0.3, *_FINER_STEPS, 2.5, 3.0):
+    for mult in (0.5, 1.5, 2.0, 0.7, 1.3, 0.3, *_FINER_STEPS, 1.9, 2.5, 3.0):
         v = round(value * mult, decimals) if decimals else float(max(step, round(value * mult / step) * step))
         if 0 < v <= _share_ceiling(value):
             found.append((v, _format_like(answer.text, v)))
