@@ -1243,8 +1243,9 @@ def _relations(answer_text: str, sentence: str) -> list[tuple[str, float]]:
         for m in pattern.finditer(lowered):
             for mine, other, side in (("x", "y", "<="), ("y", "x", ">=")):
                 share = _SHARE.match(lowered, m.start(other)) is not None
+                inside = start <= m.start(other) and m.end(other) <= end  # "200,000-300,000": the answer's own ends
                 if start <= m.start(mine) and m.end(mine) <= end and not _YEAR.fullmatch(m.group(other).strip()) and (
-                        share == answer_text.rstrip().endswith(("%", "percent", "per cent"))):
+                        share == answer_text.rstrip().endswith(("%", "percent", "per cent"))) and not inside:
                     value = _figure_value(m.group(other))
                     if value is not None:
                         found.append((side, value))
@@ -1515,6 +1516,8 @@ def year_window(answer: NumberFact, facts: FactSheet) -> tuple[float, float]:
     years = set(article_years(facts))
     # An article of one year sets no span: its options stay within a few years of the answer (the offsets).
     low, high = (min(years), max(years)) if len(years) >= 2 else (float("-inf"), float("inf"))
+    if value == low:
+        low -= 3  # the story's first year: a year or two before it is ruled out by nothing the article says
     now = article_year(facts)
     if now is not None:
         if future_year(answer, _sentence_of(answer, facts)):

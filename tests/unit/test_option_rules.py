@@ -1273,3 +1273,22 @@ def test_a_share_takes_options_within_twice_itself_when_closer_ones_fit():
         answer = NumberFact(f"n-{key}", "12.8 percent", "percent", 0, value=12.8)
         options = number_distractors(answer, _number_sheet("The jobless rate peaked at 12.8 percent.", answer), 3)
         assert len(options) == 3 and all(_first_value(o) <= 2 * 12.8 for o in options), options
+
+
+def test_a_range_answer_is_not_bounded_by_its_own_ends():
+    answer = NumberFact("n", "roughly 200,000-300,000", "count", 0, value=200000.0)
+    options = number_distractors(answer, _number_sheet("There were roughly 200,000-300,000 unsorted ferry tickets.",
+                                                       answer), 3)
+    assert len(options) == 3
+
+
+def test_the_story_s_first_year_takes_a_year_or_two_before_it():
+    """'Airbus overtook Boeing in 2003' in a story of 2003-2004: nothing the article says rules out 2000 or 2001."""
+    answer = NumberFact("n", "2003", "year", 0, value=2003.0)
+    facts = _year_sheet("The yard overtook its rival in 2003.", answer, "Profits fell in the last months of 2004.")
+    options = number_distractors(answer, facts, 3)
+    assert {"2000", "2001"} <= set(options) and all(int(o) <= 2004 for o in options)
+    later = NumberFact("m", "2004", "year", 1, value=2004.0)  # not the first year: none before 2003
+    facts = _year_sheet("The yard was announced in 2003.", later, "It opened in 2004 after a delay.",
+                        "Work went on into 2008.")
+    assert all(int(o) >= 2003 for o in number_distractors(later, replace(facts, numbers=(later,)), 3))
