@@ -1517,7 +1517,7 @@ def year_window(answer: NumberFact, facts: FactSheet) -> tuple[float, float]:
     # An article of one year sets no span: its options stay within a few years of the answer (the offsets).
     low, high = (min(years), max(years)) if len(years) >= 2 else (float("-inf"), float("inf"))
     if value == low:
-        low -= 3  # the story's first year: a year or two before it is ruled out by nothing the article says
+        low -= 5  # the story's first year: the years before it are ruled out by nothing the article says
     now = article_year(facts)
     if now is not None:
         if future_year(answer, _sentence_of(answer, facts)):
