@@ -58,7 +58,7 @@ from quizgen.model import (
     WhQuestion,
     build_cloze,
 )
-from quizgen.templates import Template, evaluate, render
+from quizgen.templates import Template, a_an, evaluate, render
 from quizgen.textutil import compiled, normalize, stable_id, strip_honorific, with_honorific
 from quizgen.versions import balance_answer_positions
 
@@ -131,7 +131,7 @@ def _commentator(entity: Entity, facts: FactSheet, article: ArticleProfile) -> s
 def _commentator_role(entity: Entity) -> str | None:
     head = (entity.description or "").lower().strip(" ,.").split()[-1:]
     if entity.type == "PERSON" and head and head[0] in _commentator_nouns():
-        return f"a {head[0]} who only comments on the story"
+        return f"{a_an(head[0])} who only comments on the story"
     return None
 
 
@@ -155,10 +155,14 @@ _LEDE_SENTENCES = 2  # the opening sentences that, with the headline, name the s
 _CENTRAL_MENTIONS = 2  # a person named again later acts in the story, wherever they first appear
 
 
+def _in_headline_or_lede(entity: Entity, facts: FactSheet) -> bool:
+    lede = " ".join([facts.title, *(s.text for s in facts.sentences[:_LEDE_SENTENCES])])
+    return any(mentioned_in(n, lede) for n in entity.names if len(n) > 2)
+
+
 def _leading_voice(entity: Entity, facts: FactSheet) -> bool:
     """Named in the headline or the lede, or quoted more than once: the story is told through them."""
-    lede = " ".join([facts.title, *(s.text for s in facts.sentences[:_LEDE_SENTENCES])])
-    if any(mentioned_in(n, lede) for n in entity.names if len(n) > 2):
+    if _in_headline_or_lede(entity, facts):
         return True
     return sum(q.speaker_id == entity.id for q in facts.quotes if q.enabled) >= 2
 
@@ -246,7 +250,104 @@ def _only_reacts(entity: Entity, facts: FactSheet, article: ArticleProfile) -> s
     return None
 
 
-DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _shared_role, _commentator, _only_reacts,
+@functools.lru_cache(maxsize=1)
+def _famous_roles() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Roles whose holder every student knows (leaders of the great powers, the Pope), the famous firms, the words
+    that make a role their founder's, and the time words a role may open with ("the then US President")."""
+    table = lang_en.table("famous_roles")
+    offices = {o.lower() for o in table["offices"]}
+    for forms in table["nations"]:
+        for post in table["leader_posts"]:
+            for form in forms:
+                offices |= {f"{form} {post}", f"{post} of {form}", f"{post} of the {form}"}
+    return (frozenset(offices), frozenset(f.lower() for f in table["famous_firms"]),
+            frozenset(w.lower() for w in table["founder_words"]), frozenset(w.lower() for w in table["time_words"]))
+
+
+def general_knowledge_role(role: str) -> bool:
+    """'the US President', 'President of Russia', 'Microsoft co-founder': a role any student can put a name to
+    without the article (a former holder, 'the former US President', is not: there are several)."""
+    offices, firms, founder_words, time_words = _famous_roles()
+    words = role.lower().replace(".", "").replace("’", "'").replace("'s ", " ").replace(",", " ").split()
+    while words and words[0] in {"a", "an", "the", *time_words}:
+        words = words[1:]
+    if " ".join(words) in offices:
+        return True
+    text = " " + " ".join(words) + " "
+    return any(w in founder_words for w in words) and any(f" {firm} " in text for firm in firms)
+
+
+def _general_knowledge(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'Name the person described as the Russian President': general knowledge, not the article's."""
+    if entity.description and general_knowledge_role(entity.description):
+        return f"'{entity.description}' is a role any student can name without the article"
+    return None
+
+
+def _role_head(description: str) -> list[str]:
+    """The words of a role before its first 'of/at/for …' phrase: 'a spokesman for Mrs Clinton' → ['a',
+    'spokesman']; 'an expert on energy at MIT' → ['an', 'expert']."""
+    _, of_what = _role_words()
+    words = []
+    for word in description.lower().split():
+        if word in of_what:
+            break
+        words.append(word.strip(",.()'’"))
+    return words
+
+
+def _reacting_commentator(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'a spokesman for Mrs Clinton', 'an expert on energy economics at MIT', 'a Republican strategist': asked to
+    comment (the role's head is a commentator's post, wherever the role goes on), however often quoted, unless the
+    headline or the lede names them (the professor whose study the story is about)."""
+    if entity.type != "PERSON" or _in_headline_or_lede(entity, facts):
+        return None
+    post = next((w for w in _role_head(entity.description or "") if w in _comment_posts()), None)
+    return f"{a_an(post)} who only comments on the story" if post else None
+
+
+@functools.lru_cache(maxsize=1)
+def _bystander_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("matching_roles")["bystander_nouns"])
+
+
+# Words after which a role goes on qualifying its head noun: "a fan from Leeds who queued all night".
+_QUALIFIER_OPENERS = frozenset({"from", "who", "whose", "which", "that", "since", "and"})
+
+
+def _head_noun(description: str) -> str:
+    """The noun a role is about: 'a fan from Leeds who queued' → 'fan'; 'a local musician' → 'musician'."""
+    words = []
+    for word in _role_head(description):
+        if word in _QUALIFIER_OPENERS:
+            break
+        words.append(word)
+    return words[-1] if words else ""
+
+
+def _vox_pop(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'a fan from Leeds', 'a concertgoer', 'a local resident': a member of the public asked along the way."""
+    noun = _head_noun(entity.description or "")
+    if noun in _bystander_nouns():
+        return f"{a_an(noun)}: a member of the public asked along the way, not an actor"
+    return None
+
+
+# Openers that point back to something the role leaves out: "that cycle's runner-up", "his deputy".
+_CONTEXT_OPENERS = frozenset({"that", "this", "these", "those", "his", "her", "its", "their", "our", "all", "some"})
+
+
+def _role_needs_context(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """"that cycle's runner-up", "his deputy", "all stripes": the role points back to something it does not
+    say, or is not a role at all."""
+    words = (entity.description or "").lower().split()
+    if words and words[0] in _CONTEXT_OPENERS:
+        return f"the role opens with '{words[0]}', which points to something it does not say"
+    return None
+
+
+DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _role_needs_context, _general_knowledge,
+                     _shared_role, _commentator, _reacting_commentator, _vox_pop, _only_reacts,
                      _role_of_an_unnamed_body, _incidental, _cut_short)
 
 
@@ -278,14 +379,8 @@ def _comment_posts() -> frozenset[str]:
 
 def _comments_only(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
     """'an associate professor at … University', 'BBC political correspondent': asked to comment, not acting."""
-    _, of_what = _role_words()
-    words = []
-    for word in (entity.description or "").lower().split():
-        if word in of_what:
-            break
-        words.append(word.strip(",.()'’"))
-    post = next((w for w in words if w in _comment_posts()), None)
-    return f"a {post} who only comments on the story" if post else None
+    post = next((w for w in _role_head(entity.description or "") if w in _comment_posts()), None)
+    return f"{a_an(post)} who only comments on the story" if post else None
 
 
 def _role_of_nothing(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
@@ -314,9 +409,11 @@ def _firm_as_person(entity: Entity, facts: FactSheet, article: ArticleProfile) -
     return "a firm's name read as a person's" if words & _firm_name_words() else None
 
 
-# Who a people-to-roles match may list: central actors (no commentator reacting to the story, no firm read as a
-# person), with a role that says of what, written in full.
-MATCHING_RULES = (_firm_as_person, _comments_only, _bystander, _role_of_nothing, _cut_short)
+# Who a people-to-roles match may list: central actors (no commentator reacting to the story, no member of the
+# public asked along the way, no firm read as a person), with a role that says of what, written in full and not
+# one any student could name without the article.
+MATCHING_RULES = (_firm_as_person, _role_needs_context, _general_knowledge, _comments_only, _bystander, _vox_pop,
+                  _role_of_nothing, _cut_short)
 
 
 def matching_problem(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
@@ -903,7 +1000,7 @@ def _swap_into_actors_slot(swap: _Swap) -> str | None:
     pattern, actors = _actor_slot()
     if swap.is_number or not swap.kind or swap.kind in actors or pattern.match(swap.after) is None:
         return None
-    return f"a {swap.kind.lower()} in the slot of one who speaks or decides"
+    return f"{a_an(swap.kind.lower())} in the slot of one who speaks or decides"
 
 
 @functools.lru_cache(maxsize=1)
@@ -1136,7 +1233,7 @@ def _unfit_speaker(speaker: Entity, facts: FactSheet, count: int) -> str | None:
         return None
     others = {q.speaker_id for q in facts.quotes if q.enabled and q.speaker_id not in (None, speaker.id)}
     peers = sum(1 for e in facts.entities if e.id in others and speaker_kind(e, facts) == kind)
-    return None if peers >= count else f"a {kind.lower()} speaks, and fewer than {count} others of its kind do"
+    return None if peers >= count else f"{a_an(kind.lower())} speaks, and fewer than {count} others of its kind do"
 
 
 _REACH_BACK = 2  # sentences before a quotation's own in which a speaker it calls "he" or "she" may be named
