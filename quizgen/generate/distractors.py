@@ -1787,8 +1787,22 @@ def _a_poll_s_sample(number: NumberFact, facts: FactSheet) -> str | None:
     return None
 
 
-# Figures too incidental to ask about at all, each rule naming why.
-INCIDENTAL_RULES = (_a_year_dating_a_thing, _a_poll_s_sample)
+def _a_span_counted_from_before(number: NumberFact, facts: FactSheet) -> str | None:
+    """'Over five years, however, Obama has turned …', 'Two weeks later, …': a span opening its sentence counts from
+    something an earlier sentence tells, so the figure means nothing on its own ('the past five years' counts from
+    now and stands)."""
+    if number.kind != "duration":
+        return None
+    sentence = _sentence_of(number, facts)
+    openers = "|".join(re.escape(w) for w in option_rules()["span_openers"])
+    figure = re.escape(number.text)
+    if compiled(rf"^(?:(?:{openers})\s+)?{figure}(?:\s*,|\s+(?:later|earlier|on)\b)", re.I).match(sentence):
+        return "a span opening the sentence that counts from something an earlier sentence tells"
+    return None
+
+
+# Figures not worth a question of their own, or that cannot stand in one, each rule naming why.
+INCIDENTAL_RULES = (_a_year_dating_a_thing, _a_poll_s_sample, _a_span_counted_from_before)
 
 
 def incidental_figure(number: NumberFact, facts: FactSheet) -> str | None:

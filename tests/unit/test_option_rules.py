@@ -1196,6 +1196,13 @@ def test_a_figure_question_offers_four_options_or_none():
     ("The harbour board ruled in 1996 that ferries could dock at night.", 4, "1996", "year", 1996.0, False),
     ("Among the 514 islanders surveyed, the margin of error is 4 points.", 3, "514", "count", 514.0, True),
     ("Some 514 islanders signed the ferry petition.", 3, "514", "count", 514.0, False),
+    # a span opening its sentence counts from what an earlier sentence tells
+    ("Over five years, however, the harbour board has turned defeat into a win.", 1, "five years", "duration", 5.0,
+     True),
+    ("Two weeks later, the ferry sailed again.", 1, "Two weeks", "duration", 2.0, True),
+    ("In the past five years, the harbour board has turned defeat into a win.", 1, "five years", "duration", 5.0,
+     False),
+    ("The harbour board has worked for five years on the pier.", 1, "five years", "duration", 5.0, False),
 ])
 def test_incidental_figures_are_not_asked_about(sentence, paragraph, text, kind, value, incidental):
     from quizgen.generate.distractors import incidental_figure
