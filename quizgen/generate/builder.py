@@ -1365,7 +1365,9 @@ _HEDGED_FEW = re.compile(r"^(?:about|around|some|roughly|nearly|almost|approxima
 def _swap_a_hedged_small_count(swap: _Swap) -> str | None:
     """'one of about three individuals': a hedge on a count of a few reads oddly on any other few ('one of about
     two'), and a count that small is seldom the sentence's fact."""
-    return "a hedged count of a few" if swap.is_number and _HEDGED_FEW.match(swap.span.strip()) else None
+    ratio = re.match(r"^\s+(?:in|out of)\s", swap.after)  # 'about one in five' is a share, not a count
+    few = swap.is_number and _HEDGED_FEW.match(swap.span.strip()) and not ratio
+    return "a hedged count of a few" if few else None
 
 
 def _swap_a_list_read_as_one_name(swap: _Swap) -> str | None:

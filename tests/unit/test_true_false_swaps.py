@@ -356,3 +356,7 @@ def test_a_hedged_count_of_a_few_is_not_swapped():
     before, after = "A source said he was one of ", " people who sent it."
     assert "few" in swap_problem(_Swap("about three", before, after, False, True))
     assert swap_problem(_Swap("about 300", before, after, False, True)) is None
+
+
+def test_a_hedged_share_of_a_few_in_ten_may_be_swapped():
+    assert swap_problem(_Swap("About one", "", " in five voters are unsure.", False, True)) is None
