@@ -1350,11 +1350,11 @@ def _person_nouns() -> frozenset[str]:
 
 
 def _swap_a_body_naming_a_persons_post(swap: _Swap) -> str | None:
-    """'a White House intern', 'an FBI official', 'a Pentagon spokesman': the body says where the person works, a
-    detail of who they are; another body there is false without reading ('a Westchester intern')."""
+    """'a White House intern', 'an FBI official', 'North Carolina RNC member X': the body or place says where the
+    person works, a detail of who they are; another there is false without reading ('a Westchester intern')."""
     if swap.is_number or swap.is_person:
         return None
-    following = re.match(r"^\s+([a-z]+)\b", swap.after)
+    following = re.match(r"^\s+(?:[A-Z]{2,}\s+)?([a-z]+)\b", swap.after)  # 'Florida RNC member'
     return "a body naming a person's post" if following and following.group(1) in _person_nouns() else None
 
 

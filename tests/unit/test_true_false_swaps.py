@@ -208,7 +208,7 @@ def test_one_body_written_two_ways_is_no_alternative():
 
 
 _AGENCY = Entity("e-agency2", "Flood Agency", "ORG", 6, mentions=2)
-_DEPT = Entity("e-dept", "Harbour Department", "ORG", 6, mentions=2)
+_DEPT = Entity("e-dept", "Harbour Bureau", "ORG", 6, mentions=2)
 _BANK = Entity("e-bank", "Castle Bank", "ORG", 6, mentions=2)
 
 
@@ -223,7 +223,7 @@ def _bodies_after_the(text: str, span: str, *bodies: Entity) -> str | None:
 def test_a_body_after_the_swaps_for_another_of_its_kind_written_so():
     statement = _bodies_after_the("Priya Nair sent her report to the Flood Agency in July.", "Flood Agency", _AGENCY,
                                   _DEPT, _BANK)
-    assert statement == "Priya Nair sent her report to the Harbour Department in July."
+    assert statement == "Priya Nair sent her report to the Harbour Bureau in July."
 
 
 def test_a_body_after_the_never_swaps_for_another_kind_nor_as_a_modifier():
@@ -360,3 +360,15 @@ def test_a_hedged_count_of_a_few_is_not_swapped():
 
 def test_a_hedged_share_of_a_few_in_ten_may_be_swapped():
     assert swap_problem(_Swap("About one", "", " in five voters are unsure.", False, True)) is None
+
+
+def test_a_place_before_a_body_and_a_post_is_not_swapped():
+    after = " RNC member Ada Fisher believes it."
+    assert "post" in swap_problem(_Swap("North Carolina", "", after, False, False, "PLACE"))
+
+
+def test_an_agency_never_swaps_for_a_department_that_may_hold_it():
+    from quizgen.generate.builder import body_kind
+
+    fbi, doj = Entity("e-fbi", "FBI", "ORG", 0), Entity("e-doj", "Department of Justice", "ORG", 0)
+    assert body_kind(fbi) == "agency" and body_kind(doj) == "department"
