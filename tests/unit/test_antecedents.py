@@ -228,3 +228,35 @@ def test_every_lone_surname_is_written_in_full_once():
 def test_a_possessive_before_a_capitalised_word_is_a_title_and_left_alone():
     sentence = "The book, Chen's Harbour, sold 9,000 copies."
     assert _last("Bo Chen and Dan Okafor opened the pier.", sentence) == sentence
+
+
+NEVES = Entity("e-n", "Rosa Neves", "PERSON", 0, gender="female")  # no alias: the extractor saw her name once
+
+
+@pytest.mark.parametrize(("before", "sentence", "resolved"), [
+    # The surname alone names the one person of the article who has it.
+    ("Neves runs the ferry museum on the quay.", "She said the old boats would go on show.",
+     "Rosa Neves said the old boats would go on show."),
+    # The subject of the main clause after a scene-setting one, its verb right after the name (or after an age).
+    ("In a letter sent to the board on Monday as part of the review, harbour engineer Bo Chen said the pier was safe.",
+     "He added that the work would end in May.", "Bo Chen added that the work would end in May."),
+    ("In the small port whose boats were sold off by Isle Ferries, Ana Lima, 43, is the last skipper.",
+     "Her 72-year-old mother sailed the same route.", "Ana Lima's 72-year-old mother sailed the same route."),
+    ("Isle Ferries carried 9,000 people last year.", "It will cut fares by half.",
+     "Isle Ferries will cut fares by half."),
+])
+def test_a_name_the_article_gives_in_another_form_or_place_is_found(before, sentence, resolved):
+    assert _last(before, sentence, entities=(LIMA, CHEN, NEVES, BOARD, FERRIES)) == resolved
+
+
+@pytest.mark.parametrize(("before", "sentence"), [
+    # A name inside a clause that opens after the comma is not the subject of the sentence.
+    ("On Monday, when Bo Chen said the pier was safe, the board agreed.", "He added that work would end in May."),
+    ("Fares fell by half, according to a Harbour Board report.", "It said more boats would run."),  # names the source
+    ("Isle Ferries carried 9,000 people last year.", "It will start becoming clear which routes pay."),  # dummy
+    # A lower-case word is no mention of a person whose surname it happens to be.
+    ("The museum bought old nets for the show.", "She said the old boats would go on show."),
+])
+def test_a_name_that_is_no_subject_or_no_name_is_not_put_in(before, sentence):
+    nets = Entity("e-x", "Fish Nets", "PERSON", 0, gender="female")
+    assert _last(before, sentence, entities=(LIMA, CHEN, BOARD, FERRIES, nets)) == sentence
