@@ -56,6 +56,8 @@ def _linking_opener(text: str) -> str | None:
 def _complement_follows(text: str, phrase: str) -> bool:
     """'As a result of …', 'Neither the mayor nor the council …', 'This year's …': the opener says what it links
     or means, here."""
+    if phrase in _SELF_CONTAINED and _SELF_CONTAINED[phrase](text):
+        return True
     following = text[len(phrase):].split(None, 1)
     if following and following[0].lower() in _opener_complements():
         return True
@@ -66,6 +68,44 @@ def _complement_follows(text: str, phrase: str) -> bool:
     pair = lang_en.table("standalone")["paired_openers"].get(phrase)
     near = " ".join(text[len(phrase):].split()[:8])  # "Both Quinn and Lind", not "Both sides … and …" much later
     return pair is not None and re.search(rf"\b{pair}\b", near, re.I) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _dummy_it_patterns() -> tuple[re.Pattern[str], ...]:
+    """'It is unclear whether …', 'It is unusual for a judge to …', 'It takes 2,383 delegates to win …', 'It
+    seems that …', 'It has been two months since …': an 'it' that stands for nothing before it."""
+    data = lang_en.table("standalone")
+    be = r"It(?:['’]s| is| was| has been| had been| will be| would be| remains| remained)"
+    adverbs = "|".join(data["dummy_it_adverbs"])
+    adjectives = "|".join(sorted(data["dummy_it_adjectives"], key=len, reverse=True))
+    units = "|".join(data["time_units"])
+    return (
+        # Not after "so"/"too"/"such" ("It was so popular that it sold out": that 'it' is the show).
+        re.compile(rf"^{be}\s+(?:(?:{adverbs})\s+)*(?:{adjectives})\s*,?\s+(?:that|whether|if|how|why|who|what"
+                   r"|when|where|for\s+(?:[\w'’.-]+\s+){1,5}?to)\b"),
+        # "It's unlikely Abid Qureshi's nomination will …": a clause with its own named subject.
+        re.compile(rf"^{be}\s+(?:(?:{adverbs})\s+)*(?:un)?likely\s+[A-Z][a-z]"),
+        re.compile(r"^It\s+(?:seems|seemed|appears|appeared|emerged|emerges|turns out|turned out)\s*"
+                   r"(?:,[^,]{1,40},\s*)?(?:that|as if|as though)\b"),
+        re.compile(r"^It\s+(?:takes|took|will take|would take|could take)\s+[^.]{1,60}?\s(?:to|before|until)"
+                   r"\s+[A-Za-z]"),
+        re.compile(rf"^It(?:['’]s| has| had) been\s+(?:\w+\s+){{1,3}}?(?:{units})\s+since\b"),
+    )
+
+
+def _dummy_it(text: str) -> bool:
+    """An opening 'It' that stands for nothing (see _dummy_it_patterns): the sentence reads alone."""
+    return any(p.match(text) for p in _dummy_it_patterns())
+
+
+def _existential_there(text: str) -> bool:
+    """'There are about four million fewer players …', 'There was speculation …': 'there' points at no place
+    named before."""
+    return re.match(r"^There(?:['’]s|['’]re| is| are| was| were| has been| have been| had been| will be| would be"
+                    r"| may be| might be| could be| must be| remains| remain)\b", text) is not None
+
+
+_SELF_CONTAINED: dict[str, Callable[[str], bool]] = {"it": _dummy_it, "there": _existential_there}
 
 
 def _dated(text: str) -> bool:
@@ -597,10 +637,109 @@ def _purpose_without_its_object(text: str) -> str | None:
     return f"opens 'To get a {m.group(1)}' without saying which" if m else None
 
 
+_PERSONAL_PRONOUN = re.compile(r"\b(he|she|him|his|her|they|them|their)\b")
+
+
+def _pronoun_without_antecedent(text: str) -> str | None:
+    """'It's not clear that they can pull it off', 'There are two suits over his university': a pronoun with
+    nothing before it in the sentence to stand for (no name for 'he', no plural or pair for 'they'), nor a name
+    right after its clause ('In his speech, Bo Chen said …')."""
+    plain = _QUOTED.sub(" … ", drop_linking_opener(text))
+    m = _PERSONAL_PRONOUN.search(plain)
+    if m is None or _CATAPHORA.match(plain[m.end():]):
+        return None
+    before = plain[:m.start()]
+    if _names_anyone(before) or _person_noun(before):
+        return None
+    if m.group(1) in {"they", "them", "their"} and _plural_before(before):
+        return None
+    return f"'{m.group(1)}' stands for someone named before"
+
+
+@functools.lru_cache(maxsize=1)
+def _person_noun_pattern() -> re.Pattern[str]:
+    """'the prime minister', 'The 28-year-old runner', 'the presidential candidate': a person the pronoun can
+    stand for, named by a role (a word of the roles or epithets tables, or one ending like a doer's noun)."""
+    data = lang_en.table("standalone")
+    nouns = "|".join(re.escape(w) for w in sorted({*data["roles_of_an_organisation"], *data["epithet_nouns"],
+                                                   *data["person_nouns"]}, key=len, reverse=True))
+    return re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[\w'’-]+\s+){{0,3}}?"
+                      rf"(?:{nouns}|[a-z]+(?:man|woman|person|ist|ian))\b")
+
+
+def _person_noun(before: str) -> bool:
+    return _person_noun_pattern().search(before) is not None
+
+
+def _plural_before(before: str) -> bool:
+    """'Some say they …', 'The crowd … but they …', 'Voters and officials … their': a plural or a group 'they' may
+    stand for."""
+    groups = lang_en.table("standalone")["plural_subjects"]
+    return (_PLURAL_WORD.search(before) is not None or re.search(r"\band\b", before) is not None
+            or any(re.search(rf"\b{re.escape(w)}\b", before, re.I) for w in groups))
+
+
+def _names_anyone(words: str) -> bool:
+    """A capitalised word that is not a date, nor a first word that only opens a sentence ('Quinn now claims' names
+    Quinn; 'It is not clear that' names no one)."""
+    data = lang_en.table("standalone")
+    openers = {*data["scene_openers"], *data["function_starters"], "there", "it's", "it’s"}
+    for m in re.finditer(r"[A-Z][\w'’.-]*", words):
+        at_start = words[:m.start()].strip(" \"“‘'") == ""
+        if m.group(0) not in data["calendar_words"] and not (at_start and m.group(0).lower() in openers):
+            return True
+    return False
+
+
+# "… whether that will be enough", "… because that would …": 'that' as a subject after a conjunction is the
+# demonstrative, standing for what the sentence before said.
+# Not "and that": "the state that she won and that made her husband …" joins two relative clauses.
+_THAT_AS_SUBJECT = re.compile(r"(?:\b(?:whether|if|because|since|although|though|unless|while)|,\s*but)\s+that\s+"
+                              r"(?:will|would|could|can|may|might|is|was|has|had|does|did|means|meant|makes|made)\b")
+
+
+def _that_points_back(text: str) -> str | None:
+    m = _THAT_AS_SUBJECT.search(_QUOTED.sub(" … ", text))
+    return f"'{m.group(0)}' points back to the sentence before" if m else None
+
+
+# "The council built the reserve instead": instead of what? ("Instead of a bridge, …" says.)
+_INSTEAD = re.compile(r"\binstead\b(?!\s+of\b)", re.I)
+
+
+def _instead_of_what(text: str) -> str | None:
+    """'Sanders instead delivered his usual speech': instead of what? Not after a 'no', 'not' or 'but' in the
+    same sentence ('carries no official powers, instead calling on …')."""
+    plain = _QUOTED.sub(" … ", drop_linking_opener(text))
+    m = _INSTEAD.search(plain)
+    if m is None or re.search(r"\b(?:no|not|never|nor|but|rather)\b|n['’]t\b", plain[:m.start()], re.I):
+        return None
+    return "'instead' of something left out"
+
+
+@functools.lru_cache(maxsize=1)
+def _pair_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lang_en.table("standalone")["pair_nouns"])
+    # Followed by a verb, a preposition or a clause break ("the pair had", "between the pair on GMTV"), not by more
+    # of a noun phrase ("the two million members", "the two-hour debate", "the two lengthy reports").
+    return re.compile(rf"\b(?:{words})(?![\w-])(?=\s*[,.;:!?]|\s*$|\s+(?:[a-z]+ed|[a-z]+ing|have|had|has|were|are"
+                      r"|was|is|will|would|could|can|may|might|did|do|also|now|still|then|both|and|on|in|at|to"
+                      r"|over|for|who|whom)\b)", re.I)
+
+
+def _pair_without_members(text: str) -> str | None:
+    """'Peston said the pair had …': which two? ('Warren got out with Jon Donenberg and the two walked …' says.)"""
+    plain = _QUOTED.sub(" … ", text)
+    m = _pair_pattern().search(plain)
+    if m is None or re.search(r"\b(?:and|with)\s+(?:[a-z-]+\s+){0,3}[A-Z]", plain[:m.start()]):
+        return None
+    return f"'{m.group(0)}' stands for people named before"
+
+
 CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (
     _time_points_back, _pointing_noun, _demonstrative, _epithet, _percentage_of_whom, _pronoun_speaker,
     _it_points_back, _them_points_back, _early_pronoun, _comparison_without_base, _purpose_without_its_object,
-    _deictic_time)
+    _deictic_time, _that_points_back, _instead_of_what, _pair_without_members, _pronoun_without_antecedent)
 
 
 def sentence_problem(text: str) -> str | None:

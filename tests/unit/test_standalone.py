@@ -485,3 +485,62 @@ def test_who_said_drops_a_quotation_that_begins_at_its_verb() -> None:
     cut = replace(facts, quotes=tuple(replace(q, text="are doing a very good job") for q in facts.quotes))
     quiz = generate_quiz(cut, quote_template, count=5, seed=0)
     assert not quiz.items and any("begins at its verb" in d.reason for d in quiz.dropped)
+
+
+# --- round 8: an opener that stands for nothing, and a word inside that stands for something left out -----------
+
+
+@pytest.mark.parametrize("text", [
+    "It takes 40 votes to pass a motion on the Tolbridge council.",
+    "It is highly unusual for a harbour master to speak out on fares.",
+    "It’s likely that the Tolbridge pier will stay closed until May.",
+    "It was not clear whether the ferry would sail on Sunday.",
+    "It’s unlikely Dana Quinn’s plan for the pier will pass.",
+    "It seems that the mill owners have raised their prices by 8%.",
+    "It has been two years since the Tolbridge ferry last sailed.",
+    "There are about 400 fewer boats in Tolbridge harbour than a decade ago.",
+    "There was no vote on the pier at the Tolbridge council in May.",
+    "For example, the Tolbridge council closed two libraries in March.",
+])
+def test_a_dummy_it_or_an_existential_there_stands_alone(text):
+    assert standalone.sentence_problem(text) is None
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("It is expected to open in May.", "begins with 'it'"),  # the pier, the bridge: 'it' stands for a thing
+    ("It was so popular that it sold out in a week.", "begins with 'it'"),
+    ("It is one of the oldest ferry lines in Tolbridge.", "begins with 'it'"),
+    ("There, the mayor of Tolbridge opened the pier.", "begins with 'there'"),
+    ("It's not clear that they can finish the pier by May.", "'they' stands for someone"),
+    ("There are two other lawsuits over his harbour plan.", "'his' stands for someone"),
+    ("More than 13,000 people voted for him in the Tolbridge primary.", "'him' stands for someone"),
+    ("The pier is safe, but that could change in the spring.", "', but that could' points back"),
+    ("The board asked the mayor whether that would happen before May.", "'whether that would' points back"),
+    ("The Tolbridge council built a ferry pier instead.", "'instead' of something left out"),
+    ("The harbour book by Dana Quinn said the pair had fallen out over the pier.", "'the pair' stands for"),
+])
+def test_a_word_standing_for_something_the_sentence_never_names_is_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "The prime minister of Tolbridge changed his mind in June.",  # a role the pronoun stands for
+    "Some residents say they fear the pier will close.",
+    "Dana Quinn said she would vote against the pier.",
+    "In her speech, Dana Quinn said the pier would close.",  # the name comes right after the clause
+    "The council spent no money on the pier, instead building a ferry slip.",  # instead of the pier
+    "Dana Quinn left the pier with Lee Lind and the two walked to the town hall.",  # the sentence names both
+    "About 300 boats used the two new berths at Tolbridge in May.",  # a figure, not a pair named before
+    "The state that Quinn won in 2004 and that made her mayor voted no.",  # two relative clauses
+])
+def test_a_pronoun_or_pair_the_sentence_itself_explains_stays(text):
+    assert standalone.sentence_problem(text) is None
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("For example, the Tolbridge council closed two libraries in March.",
+     "The Tolbridge council closed two libraries in March."),
+    ("For instance, the mill owners raised their prices by 8%.", "The mill owners raised their prices by 8%."),
+])
+def test_for_example_is_dropped_from_the_front(text, shown):
+    assert standalone.tidy(text) == shown
