@@ -286,9 +286,35 @@ def _month_then_count(text: str) -> str | None:
     return f"puts a count right after a month ('{m.group(0)}'), which reads as a date" if m else None
 
 
+@functools.lru_cache(maxsize=1)
+def _possible_verbs() -> frozenset[str]:
+    """Every word the tables know as a verb: auxiliaries, reporting and acting verbs, irregular forms."""
+    data, antecedents = lang_en.table("standalone"), lang_en.table("antecedents")
+    return frozenset(w.lower() for w in (*data["fragment_verbs"], *data["subject_verbs"], *data["object_it_verbs"],
+                                         *data["percentage_verbs"], *antecedents["organisation_verbs"],
+                                         *antecedents["main_clause_verbs"]))
+
+
+def _no_main_verb(text: str) -> str | None:
+    """'Only 9% for everything else.', 'Ted Cruz 1, John Kasich 2 and Donald Trump last.': a fragment copied from a
+    list or a caption, with no word that could be its verb (none of the verb tables, none in -ed or -s, no "'s",
+    "'re", "n't"). Quoted words count: "According to the paper, “the firm sold …”" has its verb inside the marks."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’]*", text)  # "rolled-out" is read as "rolled" and "out"
+    if len(words) < 3:
+        return None
+    verbs, markers = _possible_verbs(), set(lang_en.table("standalone")["noun_markers"])
+    for before, word in zip(["", *(w.lower() for w in words)], (w.lower() for w in words)):
+        # "a rise of 5%", "total cost": after an article or a possessive the word is a noun.
+        if (word in verbs and before not in markers) or (len(word) > 3 and word.endswith(("ed", "s"))) \
+                or re.search(r"['’](?:s|re|ve|ll|d|m|t)$", word):
+            return None
+    return "has no main verb (a fragment of a list or a caption)"
+
+
 SENTENCE_RULES: tuple[Callable[[str], str | None], ...] = (
     _starts_mid_thought, _needs_previous_sentence, _unbalanced_quotes, _dangling_end, _two_sentences, _points_back,
-    _roll_call, _garbled_words, _stray_marks, _glued_figure, _article_mismatch, _stray_capital, _month_then_count)
+    _roll_call, _garbled_words, _stray_marks, _glued_figure, _article_mismatch, _stray_capital, _month_then_count,
+    _no_main_verb)
 
 
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")  # "Russian", "Japanese", "British", "Iraqi": a kind, not a name

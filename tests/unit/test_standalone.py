@@ -544,3 +544,23 @@ def test_a_pronoun_or_pair_the_sentence_itself_explains_stays(text):
 ])
 def test_for_example_is_dropped_from_the_front(text, shown):
     assert standalone.tidy(text) == shown
+
+
+@pytest.mark.parametrize("text", [
+    "Only 9% for everything else.",
+    "Quinn 1, Lind 2, Okafor 3 and Moran last.",
+    "A rise of 5% on the year before.",
+    "Total cost of the new Tolbridge pier: £3m.",
+])
+def test_a_fragment_with_no_main_verb_is_skipped(text):
+    assert "no main verb" in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Tolbridge council offically “rolled-out” the new ferry at 10am.",
+    "The mill rose 5% on the year before.",  # an irregular past
+    "The Tolbridge ferry costs £3m a year to run.",  # a verb in -s
+    "According to the harbour board, “the pier will close in May.”",  # the verb inside the quotation
+])
+def test_a_sentence_with_a_verb_is_no_fragment(text):
+    assert "no main verb" not in (standalone.sentence_problem(text) or "")
