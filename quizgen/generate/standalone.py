@@ -303,7 +303,8 @@ def _no_main_verb(text: str) -> str | None:
     if len(words) < 3:
         return None
     verbs, markers = _possible_verbs(), set(lang_en.table("standalone")["noun_markers"])
-    for before, word in zip(["", *(w.lower() for w in words)], (w.lower() for w in words)):
+    lowered = [w.lower() for w in words]
+    for before, word in zip(["", *lowered[:-1]], lowered, strict=True):
         # "a rise of 5%", "total cost": after an article or a possessive the word is a noun.
         if (word in verbs and before not in markers) or (len(word) > 3 and word.endswith(("ed", "s"))) \
                 or re.search(r"['’](?:s|re|ve|ll|d|m|t)$", word):
