@@ -461,7 +461,8 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
                                     r"|days|who|whom|whose|which|that|with|in|at|of|aged|under|over|living|working)\b)"),
         # "the 23-year-old Spaniard", "the Mallorcan left-hander": a demonym or an age may come before the head.
         # A capital "The" inside the sentence begins a name ("outside The Venetian"), not an epithet.
-        "epithet": re.compile(rf"(?:^\W*The|\bthe) (?:\d+-year-old |[A-Z][a-z]+(?:an|ese|ish|i) ){{0,2}}?"
+        # A place may come before a role too: "the Texas senator", "the New York billionaire".
+        "epithet": re.compile(rf"(?:^\W*The|\bthe) (?:\d+-year-old |[A-Z][a-z]+ ){{0,2}}?"
                               rf"({demonym}|(?i:{words('epithet_nouns')})|\d+-year-old)"
                               rf"(?:{person_verb}|(?P<place>(?=\s*[.!?”\"]*$)|\s+(?:in|at|to|for|with|from|by|who"
                               r"|after|against|as|again|twice|before|a|an|his|her)\b))"),
@@ -500,10 +501,13 @@ def _epithet_exceptions() -> frozenset[str]:
 
 def _epithet(text: str) -> str | None:
     """'the Mallorcan won', 'the 24-year-old said': an epithet for a person named earlier."""
-    for m in _context_patterns()["epithet"].finditer(_QUOTED.sub(" … ", text)):
+    plain = _QUOTED.sub(" … ", text)
+    for m in _context_patterns()["epithet"].finditer(plain):
         # "by the Chinese.", "the British in India": a nation as a whole, unless a verb makes it one person.
         nation = m.group(1).endswith(("ese", "ish")) and m.group("place") is not None
-        if m.group(1).lower() not in _epithet_exceptions() and not nation:
+        # "Ted Cruz, the Texas senator, won": an apposition beside the name it describes.
+        beside_name = re.search(r"[A-Z][\w.'’-]*,\s*$", plain[max(0, m.start() - 40):m.start()]) is not None
+        if m.group(1).lower() not in _epithet_exceptions() and not nation and not beside_name:
             return f"'the {m.group(1)}' stands for a person named before"
     return None
 
@@ -711,8 +715,9 @@ def _names_anyone(words: str) -> bool:
     Quinn; 'It is not clear that' names no one)."""
     data = lang_en.table("standalone")
     openers = {*data["scene_openers"], *data["function_starters"], "there", "it's", "it’s"}
+    leading = len(words) - len(words.lstrip(" \"“‘'"))
     for m in re.finditer(r"[A-Z][\w'’.-]*", words):
-        at_start = words[:m.start()].strip(" \"“‘'") == ""
+        at_start = m.start() <= leading
         if m.group(0) not in data["calendar_words"] and not (at_start and m.group(0).lower() in openers):
             return True
     return False

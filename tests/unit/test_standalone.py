@@ -564,3 +564,10 @@ def test_a_fragment_with_no_main_verb_is_skipped(text):
 ])
 def test_a_sentence_with_a_verb_is_no_fragment(text):
     assert "no main verb" not in (standalone.sentence_problem(text) or "")
+
+
+def test_a_political_epithet_after_a_place_is_skipped_unless_beside_its_name():
+    assert "'the senator' stands for a person" in standalone.sentence_problem("The Carlow senator won the vote on May 4.")
+    assert "'the billionaire'" in standalone.sentence_problem("The New Tolbridge billionaire has spent £5m on the pier.")
+    assert standalone.sentence_problem("Dana Quinn, the Carlow senator, won the vote on May 4.") is None
+    assert standalone.sentence_problem("The Tolbridge Museum said it would open on May 4.") is None
