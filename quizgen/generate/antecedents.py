@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from quizgen.generate.distractors import fine_kind, mentioned_in
-from quizgen.generate.standalone import drop_linking_opener
+from quizgen.generate.standalone import drop_linking_opener, names_a_person
 from quizgen.lang import en as lang_en
 from quizgen.model import Entity, FactSheet
 
@@ -147,7 +147,7 @@ def _as_subject(entity: Entity, text: str, facts: FactSheet | None = None) -> bo
     if m is None or re.match(r"['’]s\b", text[m.end():]):
         return False
     before = text[:m.start()]
-    if _main_clause_subject(before, text[m.end():]):
+    if _main_clause_subject(before, text[m.end():]) or _complement_subject(before, text[m.end():]):
         return True
     if re.search(r"(?:^|,\s*)(?:said|says|added|adds|explained|according to)\s+(?:[\w'’-]+\s+){0,4}$", before):
         # "…, said David Theriault, standards liaison at Ubisense": the speaker; not "according to a POLITICO
@@ -158,6 +158,16 @@ def _as_subject(entity: Entity, text: str, facts: FactSheet | None = None) -> bo
         return True
     words = re.findall(r"[\w'’-]+", before.lower())
     return "," not in before and len(words) <= 6 and not set(words) & set(_table()["not_before_subject"])
+
+
+def _complement_subject(before: str, after: str) -> bool:
+    """'What that means is that Sanders needs …', 'The report found that Bo Chen had …': the subject of a
+    that-clause, its verb right after the name, when the words before it name no person ('the mayor said that …'
+    leaves the mayor as the one 'he' may mean)."""
+    if re.search(r"\bthat\s+$", before) is None or names_a_person(before):
+        return False
+    verbs = "|".join(_table()["main_clause_verbs"])
+    return re.match(rf"\s+(?:{verbs}|[a-z]{{3,}}ed)\b", after) is not None
 
 
 def _main_clause_subject(before: str, after: str) -> bool:

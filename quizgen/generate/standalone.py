@@ -680,7 +680,7 @@ def _pronoun_without_antecedent(text: str) -> str | None:
     if m is None or _CATAPHORA.match(plain[m.end():]):
         return None
     before = plain[:m.start()]
-    if _names_anyone(before) or _person_noun(before):
+    if _names_anyone(before) or names_a_person(before):
         return None
     if m.group(1) in {"they", "them", "their"} and _plural_before(before):
         return None
@@ -698,8 +698,9 @@ def _person_noun_pattern() -> re.Pattern[str]:
                       rf"(?:{nouns}|[a-z]+(?:man|woman|person|ist|ian))\b")
 
 
-def _person_noun(before: str) -> bool:
-    return _person_noun_pattern().search(before) is not None
+def names_a_person(text: str) -> bool:
+    """'the prime minister', 'a Texas senator': words that name a person by a role, not by name."""
+    return _person_noun_pattern().search(text) is not None
 
 
 def _plural_before(before: str) -> bool:

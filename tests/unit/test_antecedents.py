@@ -244,6 +244,9 @@ NEVES = Entity("e-n", "Rosa Neves", "PERSON", 0, gender="female")  # no alias: t
      "Her 72-year-old mother sailed the same route.", "Ana Lima's 72-year-old mother sailed the same route."),
     ("Isle Ferries carried 9,000 people last year.", "It will cut fares by half.",
      "Isle Ferries will cut fares by half."),
+    # The subject of a that-clause, when the words before it name no person.
+    ("What the vote means is that Bo Chen needs to win the pier back.", "He needs to keep the fares low.",
+     "Bo Chen needs to keep the fares low."),
 ])
 def test_a_name_the_article_gives_in_another_form_or_place_is_found(before, sentence, resolved):
     assert _last(before, sentence, entities=(LIMA, CHEN, NEVES, BOARD, FERRIES)) == resolved
@@ -253,6 +256,7 @@ def test_a_name_the_article_gives_in_another_form_or_place_is_found(before, sent
     # A name inside a clause that opens after the comma is not the subject of the sentence.
     ("On Monday, when Bo Chen said the pier was safe, the board agreed.", "He added that work would end in May."),
     ("Fares fell by half, according to a Harbour Board report.", "It said more boats would run."),  # names the source
+    ("The harbour master said that Bo Chen had won.", "He added that fares would fall."),  # the master, or Chen?
     ("Isle Ferries carried 9,000 people last year.", "It will start becoming clear which routes pay."),  # dummy
     # A lower-case word is no mention of a person whose surname it happens to be.
     ("The museum bought old nets for the show.", "She said the old boats would go on show."),
