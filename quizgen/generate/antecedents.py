@@ -166,6 +166,9 @@ def _complement_subject(before: str, after: str) -> bool:
     leaves the mayor as the one 'he' may mean)."""
     if re.search(r"\bthat\s+$", before) is None or names_a_person(before):
         return False
+    # "The harbour master said that Bo Chen had won": whoever said it may be the one 'he' means.
+    if re.search(rf"\b(?:{'|'.join(_table()['reporting_verbs'])})\b", before, re.I):
+        return False
     verbs = "|".join(_table()["main_clause_verbs"])
     return re.match(rf"\s+(?:{verbs}|[a-z]{{3,}}ed)\b", after) is not None
 
