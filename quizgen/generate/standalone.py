@@ -499,6 +499,11 @@ def _epithet_exceptions() -> frozenset[str]:
     return frozenset(w.lower() for w in lang_en.table("standalone")["epithet_exceptions"])
 
 
+@functools.lru_cache(maxsize=1)
+def _role_epithets() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("standalone")["role_epithets"])
+
+
 def _epithet(text: str) -> str | None:
     """'the Mallorcan won', 'the 24-year-old said': an epithet for a person named earlier."""
     plain = _QUOTED.sub(" … ", text)
@@ -507,7 +512,9 @@ def _epithet(text: str) -> str | None:
         nation = m.group(1).endswith(("ese", "ish")) and m.group("place") is not None
         # "Ted Cruz, the Texas senator, won": an apposition beside the name it describes.
         beside_name = re.search(r"[A-Z][\w.'’-]*,\s*$", plain[max(0, m.start() - 40):m.start()]) is not None
-        if m.group(1).lower() not in _epithet_exceptions() and not nation and not beside_name:
+        # "Rubio lost in Florida, where the senator …": an office named after a name in the same sentence.
+        role_after_name = m.group(1).lower() in _role_epithets() and _names_anyone(plain[:m.start()])
+        if m.group(1).lower() not in _epithet_exceptions() and not (nation or beside_name or role_after_name):
             return f"'the {m.group(1)}' stands for a person named before"
     return None
 

@@ -571,4 +571,5 @@ def test_a_political_epithet_after_a_place_is_skipped_unless_beside_its_name():
     assert "'the senator' stands for a person" in problem("The Carlow senator won the vote on May 4.")
     assert "'the billionaire'" in problem("The New Tolbridge billionaire has spent £5m on the pier.")
     assert standalone.sentence_problem("Dana Quinn, the Carlow senator, won the vote on May 4.") is None
+    assert standalone.sentence_problem("Quinn lost in Carlow, where the senator won 20% in May.") is None
     assert standalone.sentence_problem("The Tolbridge Museum said it would open on May 4.") is None
