@@ -219,9 +219,10 @@ def _same_pronoun_as_subject(text: str, kind: str) -> bool:
 
 def _dominant_organisation(facts: FactSheet, index: int) -> Entity | None:
     """The business the story is about, for 'The company added …': named in the headline or the lede, at least
-    three times, more than twice as often as any other, and no other organisation in the sentence before."""
+    three times, more than twice as often as any other (or more often than any other and in the sentence before),
+    and no other organisation in the sentence before."""
     orgs = sorted((e for e in facts.entities if _fits(e, _ORGANISATION)), key=lambda e: -e.mentions)
-    if not orgs or orgs[0].mentions < 3 or (len(orgs) > 1 and orgs[1].mentions * 2 >= orgs[0].mentions):
+    if not orgs or orgs[0].mentions < 3 or (len(orgs) > 1 and orgs[1].mentions == orgs[0].mentions):
         return None
     top = orgs[0]
     if fine_kind(top) != "ORG" or set(top.name.lower().split()) & set(_table()["not_a_company_words"]):
@@ -229,6 +230,11 @@ def _dominant_organisation(facts: FactSheet, index: int) -> Entity | None:
     opening_text = " ".join([facts.title, *(s.text for s in facts.sentences[:2])])
     before = _QUOTED.sub(" … ", facts.sentences[index - 1].text) if index else ""
     if not _named(top, opening_text) or any(_named(e, before) for e in orgs[1:]):
+        return None
+    # Named more than twice as often as any other; or, ahead of the rest, the one organisation the sentence before
+    # names ("… the fifth variation of Boeing's 777." → "The company rolled it out …" in a story where Airbus
+    # comes second).
+    if len(orgs) > 1 and orgs[1].mentions * 2 >= top.mentions and not _named(top, before):
         return None
     return top
 

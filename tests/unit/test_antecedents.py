@@ -264,3 +264,13 @@ def test_a_name_the_article_gives_in_another_form_or_place_is_found(before, sent
 def test_a_name_that_is_no_subject_or_no_name_is_not_put_in(before, sentence):
     nets = Entity("e-x", "Fish Nets", "PERSON", 0, gender="female")
     assert _last(before, sentence, entities=(LIMA, CHEN, BOARD, FERRIES, nets)) == sentence
+
+
+def test_the_company_is_the_story_business_the_sentence_before_names_even_with_a_rival():
+    ferries, rival = replace(FERRIES, mentions=6), replace(BOARD, mentions=4)
+    texts = ("Isle Ferries will cut fares by half.", "The new boat is the fifth of Isle Ferries's fleet.",
+             "The company added that two new routes would open.")
+    assert resolve_opening(_facts(*texts, entities=(ferries, rival)), 2).text == (
+        "Isle Ferries added that two new routes would open.")
+    tied = replace(BOARD, mentions=6)  # named as often: which one the story is about is not certain
+    assert resolve_opening(_facts(*texts, entities=(ferries, tied)), 2).text == texts[2]
