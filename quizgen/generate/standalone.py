@@ -312,10 +312,20 @@ def _no_main_verb(text: str) -> str | None:
     return "has no main verb (a fragment of a list or a caption)"
 
 
+# A web address or a tag of the page's markup ("https://t.co/…", "<tweet/>", "pic.twitter.com/…"): furniture of an
+# embedded post, not prose a student can read.
+_MARKUP_OR_LINK = re.compile(r"https?://|\bwww\.|pic\.twitter\.com/|</?[a-z][\w-]*(?:\s[^<>]*)?/?>", re.I)
+
+
+def _markup_or_link(text: str) -> str | None:
+    m = _MARKUP_OR_LINK.search(text)
+    return f"holds a web address or page markup ('{m.group(0)[:20]}')" if m else None
+
+
 SENTENCE_RULES: tuple[Callable[[str], str | None], ...] = (
     _starts_mid_thought, _needs_previous_sentence, _unbalanced_quotes, _dangling_end, _two_sentences, _points_back,
     _roll_call, _garbled_words, _stray_marks, _glued_figure, _article_mismatch, _stray_capital, _month_then_count,
-    _no_main_verb)
+    _no_main_verb, _markup_or_link)
 
 
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")  # "Russian", "Japanese", "British", "Iraqi": a kind, not a name

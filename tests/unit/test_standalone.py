@@ -573,3 +573,16 @@ def test_a_political_epithet_after_a_place_is_skipped_unless_beside_its_name():
     assert standalone.sentence_problem("Dana Quinn, the Carlow senator, won the vote on May 4.") is None
     assert standalone.sentence_problem("Quinn lost in Carlow, where the senator won 20% in May.") is None
     assert standalone.sentence_problem("The Tolbridge Museum said it would open on May 4.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Dana Quinn: the Tolbridge pier has gone ‘crazy’ https://t.co/abc123<tweet/>.",
+    "The harbour board posted the vote at www.tolbridge.example on Monday.",
+    "Mass sailings are becoming an everyday thing in Tolbridge.</tweet>.",
+])
+def test_a_web_address_or_page_markup_is_not_printed(text):
+    assert "web address or page markup" in (standalone.sentence_problem(text) or "")
+
+
+def test_a_comparison_sign_is_no_markup():
+    assert standalone.sentence_problem("Fares rose where 3 < 4 and 5 > 2 in the Tolbridge table.") is None
