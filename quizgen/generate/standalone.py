@@ -697,7 +697,8 @@ def _pronoun_without_antecedent(text: str) -> str | None:
     if m is None or _CATAPHORA.match(plain[m.end():]):
         return None
     before = plain[:m.start()]
-    if _names_anyone(before) or names_a_person(before):
+    # "“Fares will fall,” she predicted.": a quotation's own speaker is judged by the who-said rules.
+    if _names_anyone(before) or names_a_person(before) or before.rstrip(" ,.;:!?'\"”’-–—").endswith("…"):
         return None
     if m.group(1) in {"they", "them", "their"} and _plural_before(before):
         return None
