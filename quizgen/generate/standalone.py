@@ -697,8 +697,9 @@ def _pronoun_without_antecedent(text: str) -> str | None:
     if m is None or _CATAPHORA.match(plain[m.end():]):
         return None
     before = plain[:m.start()]
+    singular = m.group(1) not in {"they", "them", "their"}
     # "“Fares will fall,” she predicted.": a quotation's own speaker is judged by the who-said rules.
-    if _names_anyone(before) or names_a_person(before) or before.rstrip(" ,.;:!?'\"”’-–—").endswith("…"):
+    if _names_anyone(before, singular) or names_a_person(before) or before.rstrip(" ,.;:!?'\"”’-–—").endswith("…"):
         return None
     if m.group(1) in {"they", "them", "their"} and _plural_before(before):
         return None
@@ -729,15 +730,17 @@ def _plural_before(before: str) -> bool:
             or any(re.search(rf"\b{re.escape(w)}\b", before, re.I) for w in groups))
 
 
-def _names_anyone(words: str) -> bool:
+def _names_anyone(words: str, one_person: bool = False) -> bool:
     """A capitalised word that is not a date, nor a first word that only opens a sentence ('Quinn now claims' names
-    Quinn; 'It is not clear that' names no one)."""
+    Quinn; 'It is not clear that' names no one); for one person ('him'), not a people either ('Americans')."""
     data = lang_en.table("standalone")
     openers = {*data["scene_openers"], *data["function_starters"], "there", "it's", "it’s"}
     leading = len(words) - len(words.lstrip(" \"“‘'"))
     for m in re.finditer(r"[A-Z][\w'’.-]*", words):
         at_start = m.start() <= leading
-        if m.group(0) not in data["calendar_words"] and not (at_start and m.group(0).lower() in openers):
+        people = one_person and re.fullmatch(r"[A-Z][a-z]+(?:ans|ese|ats|ists)", m.group(0)) is not None
+        if m.group(0) not in data["calendar_words"] and not (at_start and m.group(0).lower() in openers) \
+                and not people:
             return True
     return False
 
@@ -745,8 +748,11 @@ def _names_anyone(words: str) -> bool:
 # "… whether that will be enough", "… because that would …": 'that' as a subject after a conjunction is the
 # demonstrative, standing for what the sentence before said.
 # Not "and that": "the state that she won and that made her husband …" joins two relative clauses.
-_THAT_AS_SUBJECT = re.compile(r"(?:\b(?:whether|if|because|since|although|though|unless|while)|,\s*but)\s+that\s+"
-                              r"(?:will|would|could|can|may|might|is|was|has|had|does|did|means|meant|makes|made)\b")
+# After a verb of saying, "that" right before an auxiliary is no conjunction either ("One in five say that won't …").
+_THAT_AS_SUBJECT = re.compile(r"(?:\b(?:whether|if|because|since|although|though|unless|while|say|says|said|think"
+                              r"|thinks|believe|believes)|,\s*but)\s+that\s+"
+                              r"(?:will|would|could|can|may|might|is|was|has|had|does|did|means|meant|makes|made"
+                              r"|won['’]t|wouldn['’]t|isn['’]t|wasn['’]t)\b")
 
 
 def _that_points_back(text: str) -> str | None:
