@@ -519,6 +519,7 @@ def test_a_dummy_it_or_an_existential_there_stands_alone(text):
     ("The Tolbridge council built a ferry pier instead.", "'instead' of something left out"),
     ("Only a quarter of Tolbridgeans agree with him.", "'him' stands for someone"),  # a people is not 'him'
     ("One in five say that won't be true in Tolbridge.", "'say that won't' points back"),
+    ("Everyone else combined for 39 percent of the Tolbridge vote.", "begins with 'everyone else'"),
     ("The harbour book by Dana Quinn said the pair had fallen out over the pier.", "'the pair' stands for"),
 ])
 def test_a_word_standing_for_something_the_sentence_never_names_is_skipped(text, reason):
