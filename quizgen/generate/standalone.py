@@ -472,7 +472,7 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         # "the 23-year-old Spaniard", "the Mallorcan left-hander": a demonym or an age may come before the head.
         # A capital "The" inside the sentence begins a name ("outside The Venetian"), not an epithet.
         # A place may come before a role too: "the Texas senator", "the New York billionaire".
-        "epithet": re.compile(rf"(?:^\W*The|\bthe) (?:\d+-year-old |[A-Z][a-z]+ ){{0,2}}?"
+        "epithet": re.compile(rf"(?:^\W*The|\bthe) (?:[a-z]{{3,}} )?(?:\d+-year-old |[A-Z][a-z]+ ){{0,2}}?"
                               rf"({demonym}|(?i:{words('epithet_nouns')})|\d+-year-old)"
                               rf"(?:{person_verb}|(?P<place>(?=\s*[.!?”\"]*$)|\s+(?:in|at|to|for|with|from|by|who"
                               r"|after|against|as|again|twice|before|a|an|his|her)\b))"),
@@ -523,7 +523,10 @@ def _epithet(text: str) -> str | None:
         # "Ted Cruz, the Texas senator, won": an apposition beside the name it describes.
         beside_name = re.search(r"[A-Z][\w.'’-]*,\s*$", plain[max(0, m.start() - 40):m.start()]) is not None
         # "Rubio lost in Florida, where the senator …": an office named after a name in the same sentence.
-        role_after_name = m.group(1).lower() in _role_epithets() and _names_anyone(plain[:m.start()])
+        # Only as a subject, with its verb after it: "… rise in support for the New York businessman." may follow a
+        # place ("Florida"), not the person.
+        role_after_name = (m.group(1).lower() in _role_epithets() and m.group("place") is None
+                           and _names_anyone(plain[:m.start()]))
         if m.group(1).lower() not in _epithet_exceptions() and not (nation or beside_name or role_after_name):
             return f"'the {m.group(1)}' stands for a person named before"
     return None
@@ -752,12 +755,26 @@ def _names_anyone(words: str, one_person: bool = False) -> bool:
 _THAT_AS_SUBJECT = re.compile(r"(?:\b(?:whether|if|because|since|although|though|unless|while|say|says|said|think"
                               r"|thinks|believe|believes)|,\s*but)\s+that\s+"
                               r"(?:will|would|could|can|may|might|is|was|has|had|does|did|means|meant|makes|made"
-                              r"|won['’]t|wouldn['’]t|isn['’]t|wasn['’]t)\b")
+                              r"|won['’]t|wouldn['’]t|isn['’]t|wasn['’]t|happens|happened|changes|changed|works"
+                              r"|worked|fails|failed)\b", re.I)
 
 
 def _that_points_back(text: str) -> str | None:
     m = _THAT_AS_SUBJECT.search(_QUOTED.sub(" … ", text))
     return f"'{m.group(0)}' points back to the sentence before" if m else None
+
+
+# "Projections suggest it would generate $91bn", "Officials say it will open in May": the 'it' of what they say is not
+# the plural speakers, so it stands for a thing named before.
+_IT_AFTER_PLURAL_SPEAKERS = re.compile(r"^[A-Z][a-z]+s\s+(?:say|said|suggest|suggested|think|thought|believe|believed"
+                                       r"|expect|expected|estimate|estimated|fear|feared|hope|hoped|warn|warned"
+                                       r"|predict|predicted)\s+(?:that\s+)?it\s+(?:would|will|could|can|might|may"
+                                       r"|is|was|has|had)\b")
+
+
+def _it_of_plural_speakers(text: str) -> str | None:
+    m = _IT_AFTER_PLURAL_SPEAKERS.match(_QUOTED.sub(" … ", drop_linking_opener(text)))
+    return "'it' in what they say stands for something named before" if m else None
 
 
 # "The council built the reserve instead": instead of what? ("Instead of a bridge, …" says.)
@@ -796,7 +813,8 @@ def _pair_without_members(text: str) -> str | None:
 CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (
     _time_points_back, _pointing_noun, _demonstrative, _epithet, _percentage_of_whom, _pronoun_speaker,
     _it_points_back, _them_points_back, _early_pronoun, _comparison_without_base, _purpose_without_its_object,
-    _deictic_time, _that_points_back, _instead_of_what, _pair_without_members, _pronoun_without_antecedent)
+    _deictic_time, _that_points_back, _instead_of_what, _pair_without_members, _pronoun_without_antecedent,
+    _it_of_plural_speakers)
 
 
 def sentence_problem(text: str) -> str | None:

@@ -520,6 +520,11 @@ def test_a_dummy_it_or_an_existential_there_stands_alone(text):
     ("Only a quarter of Tolbridgeans agree with him.", "'him' stands for someone"),  # a people is not 'him'
     ("One in five say that won't be true in Tolbridge.", "'say that won't' points back"),
     ("Everyone else combined for 39 percent of the Tolbridge vote.", "begins with 'everyone else'"),
+    ("Projections suggest it would raise £9m for Tolbridge over a decade.", "'it' in what they say"),
+    ("Officials expect it to open in Tolbridge in May.", "'expect it' stands for"),
+    ("If that happens, the Tolbridge council will pass a different bill.", "'If that happens' points back"),
+    ("After the vote, the retired surgeon said the pier was safe.", "'the surgeon' stands for a person"),
+    ("Fares rose in Tolbridge with support for the New Carlow businessman.", "'the businessman' stands for"),
     ("The harbour book by Dana Quinn said the pair had fallen out over the pier.", "'the pair' stands for"),
 ])
 def test_a_word_standing_for_something_the_sentence_never_names_is_skipped(text, reason):
