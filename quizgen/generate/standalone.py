@@ -616,11 +616,52 @@ def _deictic_time_pattern() -> re.Pattern[str]:
 _OWN_DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|\b[A-Z][a-z]+\s+\d{1,2}\b")
 
 
+@functools.lru_cache(maxsize=1)
+def _droppable_time_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """A time counted from the day of writing that ends its clause ('endorsed Trump last week.', 'reported just
+    today, …', 'the nominee earlier this week.') or opens the sentence before a comma ('Last week, …')."""
+    data = lang_en.table("standalone")
+    words = "|".join(re.escape(w) for w in sorted(data["deictic_times"], key=len, reverse=True))
+    ends = "|".join(data["clause_openers_after_time"])
+    inside = re.compile(rf" (?:(?:just|earlier|later) )?(?:{words})(?![\w'’-])(?=\s*[,.;:!?]|\s*$|\s+(?:{ends})\b)",
+                        re.I)
+    opening = re.compile(rf"^(?:(?:Just|Earlier|Later) )?(?:{words}),\s+(?=[A-Za-z])", re.I)
+    return inside, opening, frozenset(data["not_before_dropped_time"])
+
+
+def drop_deictic_time(text: str) -> str:
+    """'Chris Christie endorsed Trump last week.' → 'Chris Christie endorsed Trump.': a time counted from the day of
+    writing, where it only dates the clause it ends, left out (the statement stays true). Not after a preposition or
+    an article ('since last week', 'the next week'), not a possessive ('last week's'), not a capitalised name in
+    mid-sentence (the "Today" show), never inside a quotation."""
+    inside, opening, not_before = _droppable_time_patterns()
+    if (m := opening.match(text)) is not None:  # "Just last week, …" first, so that "last week" goes with "Just"
+        rest = text[m.end():]
+        text = rest[:1].upper() + rest[1:]
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    for m in reversed(list(inside.finditer(text))):
+        previous = text[:m.start()].split()[-1:] or [""]
+        if previous[0].lower().strip(",") in not_before or m.group(0).strip()[:1].isupper() \
+                or any(a <= m.start() < b for a, b in quoted) or _negated_clause(text[:m.start()]):
+            continue
+        text = text[:m.start()] + text[m.end():]
+    return text
+
+
+def _negated_clause(before: str) -> bool:
+    """'… won't be doled out next week as expected': under a negation the time may be what is denied (it will be
+    doled out, later), so it stays."""
+    clause = re.split(r"[,;:]", before)[-1]
+    return re.search(r"\b(?:not|never|no|nor)\b|n['’]t\b", clause, re.I) is not None
+
+
 def _deictic_time(text: str) -> str | None:
     """'Fans gathered in Leeds this weekend', 'The bakery opened yesterday': a time counted from the day the article
-    was written; alone, in a deck or a quiz, the student cannot place it. Words inside a quotation are left out."""
-    plain = _QUOTED.sub(" … ", text)
-    m = _deictic_time_pattern().search(plain)
+    was written; alone, in a deck or a quiz, the student cannot place it. Words inside a quotation are left out;
+    one that `drop_deictic_time` leaves out of the printed sentence is no reason to skip it."""
+    plain = _QUOTED.sub(" … ", drop_deictic_time(text))
+    # A capitalised "Today" inside the sentence names something (the "Today" show).
+    m = next((m for m in _deictic_time_pattern().finditer(plain) if m.start() == 0 or m.group(0)[:1].islower()), None)
     if m is None or _OWN_DATE.search(plain):
         return None
     return f"'{m.group(0)}' counts from a day the statement does not give"
@@ -846,14 +887,15 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\s*\([A-Za-z .]+\))?\s*[—�
 
 def tidy(text: str) -> str:
     """Display form: no dateline ('WASHINGTON (AP) — '), '9 - 8' → '9-8', no space before a comma or inside
-    brackets, straight quotation marks among curly ones curled, single spaces, no linking word in front."""
+    brackets, straight quotation marks among curly ones curled, single spaces, no linking word in front, no time
+    counted from the day of writing at the end of a clause."""
     text = _DATELINE.sub("", text)
     text = _DIGIT_DASH.sub(r"\1", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _SPACE_INSIDE_BRACKETS.sub(lambda m: m.group(1) or m.group(2), text)
     if "“" in text or "”" in text:  # a straight mark among curly ones ('“liberated" by'): curl it the way it faces
         text = re.sub(r'(?<=\S)"', "”", re.sub(r'"(?=\w)', "“", text))
-    return _drop_also(drop_linking_opener(re.sub(r"[ \t]{2,}", " ", text).strip()))
+    return _drop_also(drop_linking_opener(drop_deictic_time(re.sub(r"[ \t]{2,}", " ", text).strip())))
 
 
 # "Boeing also said …", "The council also voted …": 'also' right after the subject adds to a sentence the student

@@ -433,12 +433,16 @@ def test_bare_plural_request_subject_is_skipped_unless_it_says_for_what() -> Non
     assert standalone.vague_subject("Businesses have closed across the valley.", known) is None
 
 
-@pytest.mark.parametrize("text", [
-    "Thousands of cyclists rode through Harrowgate this weekend.",
-    "The bakery on Mill Lane opened yesterday.",
-    "The lighthouse in Port Sela reopened last night after repairs."])
-def test_time_counted_from_the_day_of_writing_is_skipped(text: str) -> None:
-    assert standalone.sentence_problem(text) is not None
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Thousands of cyclists rode through Harrowgate this weekend.", "Thousands of cyclists rode through Harrowgate."),
+    ("The bakery on Mill Lane opened yesterday.", "The bakery on Mill Lane opened."),
+    ("The lighthouse in Port Sela reopened last night after repairs.",
+     "The lighthouse in Port Sela reopened after repairs.")])
+def test_time_counted_from_the_day_of_writing_is_not_printed(text: str, shown: str) -> None:
+    """Round 7 skipped these sentences; since round 8 the time, which only dates the clause it ends, is left out
+    and the rest is printed (a time that cannot be left out still skips the sentence: see the test below)."""
+    assert standalone.sentence_problem(text) is None
+    assert standalone.tidy(text) == shown
 
 
 @pytest.mark.parametrize("text", [
@@ -594,3 +598,32 @@ def test_a_web_address_or_page_markup_is_not_printed(text):
 
 def test_a_comparison_sign_is_no_markup():
     assert standalone.sentence_problem("Fares rose where 3 < 4 and 5 > 2 in the Tolbridge table.") is None
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Dana Quinn endorsed the pier plan last week and has spoken for it since.",
+     "Dana Quinn endorsed the pier plan and has spoken for it since."),
+    ("Quinn ended her bid after a loss to Lee Lind last week in her home town.",
+     "Quinn ended her bid after a loss to Lee Lind in her home town."),
+    ("Last week, the Tolbridge council closed two libraries.", "The Tolbridge council closed two libraries."),
+    ("Just last week, the Tolbridge council closed two libraries.", "The Tolbridge council closed two libraries."),
+    ("As the Tolbridge Post reported just today, the inspector issued two subpoenas.",
+     "As the Tolbridge Post reported, the inspector issued two subpoenas."),
+])
+def test_a_time_counted_from_the_day_of_writing_that_ends_its_clause_is_left_out(text, shown):
+    assert standalone.sentence_problem(text) is None
+    assert standalone.tidy(text) == shown
+
+
+@pytest.mark.parametrize("text", [
+    "The Tolbridge council has not met since last week.",  # after a preposition: the time is the point
+    "This week's vote in Tolbridge closed two libraries.",  # a possessive
+    "Students in Tolbridge last week painted the old pier.",  # between the subject and its verb
+    "The Tolbridge prize won't be awarded next week as many expected.",  # the time may be what is denied
+])
+def test_a_time_counted_from_the_day_of_writing_that_cannot_be_left_out_is_skipped(text):
+    assert "counts from a day" in (standalone.sentence_problem(text) or "")
+
+
+def test_the_today_show_is_a_name_not_a_time():
+    assert standalone.sentence_problem("Billy Bush is joining the Today show as an anchor, NBC said.") is None
