@@ -14,54 +14,32 @@ from quizgen.lang import en as lang_en
 from quizgen.model import Entity
 from quizgen.textutil import HONORIFICS, stable_id, strip_honorific
 
+
+def _words(key: str) -> frozenset[str]:
+    """One list of lang/en/data/entity_words.yaml."""
+    return frozenset(lang_en.table("entity_words")[key])
+
+
 KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 # Head nouns that say what kind of thing a name is ("media outlet Rossiyskaya Gazeta", "Kursk, a region ...").
-_ORG_NOUNS = {"agency", "outlet", "newspaper", "paper", "company", "firm", "party", "university", "ministry",
-              "network", "broadcaster", "bank", "council", "committee", "group", "organisation", "organization",
-              "union", "club", "team", "band", "label", "department", "office", "court", "channel", "station",
-              "magazine", "publisher", "charity", "school", "college", "institute", "regulator", "watchdog",
-              "airline", "carrier", "maker", "manufacturer", "giant", "retailer", "studio", "service", "body"}
-_PLACE_NOUNS = {"region", "city", "town", "village", "province", "state", "country", "capital", "district",
-                "county", "island", "area", "port", "republic", "nation", "territory", "suburb", "borough"}
-_WORK_NOUNS = {"song", "program", "programme", "show", "series", "film", "movie", "book", "album", "ode", "poem",
-               "novel", "play", "opera", "documentary", "broadcast", "hymn", "anthem", "single", "track", "drama"}
-PERSON_NOUNS = {"president", "leader", "minister", "chancellor", "professor", "spokesman", "spokeswoman",
-                 "spokesperson", "secretary", "director", "chief", "executive", "founder", "chairman", "chair",
-                 "governor", "senator", "mayor", "king", "queen", "prince", "princess", "general", "commander",
-                 "analyst", "author", "journalist", "correspondent", "editor", "official", "manager", "coach",
-                 "player", "singer", "rapper", "actor", "actress", "star", "researcher", "scientist", "lecturer",
-                 "teacher", "judge", "lawyer", "economist", "captain", "champion", "golfer", "driver", "mp", "ceo",
-                 "envoy", "ambassador", "head", "member", "writer", "producer", "artist", "student", "fellow",
-                 "councillor", "librarian", "nurse", "doctor", "officer", "inspector", "detective", "sergeant",
-                 "bishop", "archbishop", "pope", "superintendent", "headteacher",
-                 "principal", "dean", "curator", "chef", "pilot", "skipper"}
-_ORG_SUFFIXES = {"university", "college", "nations", "party", "ministry", "agency", "company", "corp", "corporation",
-                 "inc", "ltd", "plc", "bank", "council", "committee", "institute", "association", "union", "group",
-                 "commission", "office", "department", "federation", "league", "club", "times", "post", "gazette",
-                 "telegraph", "guardian", "journal", "news", "airlines", "airways", "motors", "foundation", "fund"}
-_EVENT_SUFFIXES = {"day", "war", "games", "cup", "olympics", "championship", "championships", "festival", "summit",
-                   "open", "masters", "election", "revolution", "crisis", "show", "expo", "fair", "exhibition",
-                   "awards", "marathon", "trophy", "tournament"}
-_WEEKDAYS_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                    "november", "december"}
+_ORG_NOUNS = _words("org_nouns")
+_PLACE_NOUNS = _words("place_nouns")
+_WORK_NOUNS = _words("work_nouns")
+PERSON_NOUNS = _words("person_nouns")
+_ORG_SUFFIXES = _words("org_suffixes")
+_EVENT_SUFFIXES = _words("event_suffixes")
+_WEEKDAYS_MONTHS = _words("weekdays_months")
 # What a person has in public life ("the Clinton campaign"): see the table's note.
 _PERSON_FOLLOWINGS = frozenset(lang_en.table("person_followings")["nouns"])
 _TITLE_NOUNS = PERSON_NOUNS | _ORG_NOUNS | _PLACE_NOUNS | _WORK_NOUNS
 # Role nouns whose "for X" names a constituency ("the Labour MP for Birkenhead"); other roles name an employer.
-_CONSTITUENCY_ROLES = {"mp", "member", "councillor", "senator", "congressman", "congresswoman", "representative",
-                       "mayor", "msp", "mep", "assemblyman"}
-_COMPANY_PARTS = {"shareholder", "employee", "staff", "board", "share", "chief", "executive", "boss", "customer",
-                  "profit", "revenue", "stock", "unit", "subsidiary", "headquarters", "ceo", "workforce", "lawyer",
-                  "production", "output", "earnings", "assets", "debt", "founder", "spokesman", "spokeswoman",
-                  "adviser", "advisor", "director", "chairman"}
-_FEATURE_NOUNS = {"tributary", "mouth", "bank", "banks", "basin", "coast", "shore", "north", "south", "east", "west",
-                  "centre", "center", "edge", "outskirts", "heart", "foot", "summit", "slopes", "delta", "estuary"}
-_TECH_NOUNS = {"technology", "system", "standard", "device", "software", "app", "network", "protocol", "drug",
-               "vaccine", "chip", "platform", "gadget", "processor", "format", "tool", "engine", "model"}
-_RESIDENT_NOUNS = {"man", "woman", "boy", "girl", "native", "resident", "teenager", "family", "couple", "people"}
+_CONSTITUENCY_ROLES = _words("constituency_roles")
+_COMPANY_PARTS = _words("company_parts")
+_FEATURE_NOUNS = _words("feature_nouns")
+_TECH_NOUNS = _words("tech_nouns")
+_RESIDENT_NOUNS = _words("resident_nouns")
 # "Russian Dmitriy Bogdanov": a nationality glued to the front of a name by the tagger.
 _DEMONYM_PREFIX = re.compile(
     r"^(?:American|Argentine|Australian|Austrian|Belgian|Brazilian|British|Canadian|Chinese|Danish|Dutch|"
@@ -73,7 +51,7 @@ _DEMONYM_PREFIX = re.compile(
 # trying both ways for each hung on a short line (exponential backtracking).
 _LISTED_AFTER = re.compile(r"\b(\w+)\s+(?:(?:such as|like|including|called|named)\s+)?(?:[A-Z][\w'’&-]*"
                            r"(?:\s+[A-Z][\w'’&-]*)*(?:\s*\([^)]*\))?(?:\s*,|\s+(?:and|or))\s*)*$")
-_NAMING_CUES = {"called", "named", "titled", "entitled", "dubbed", "song", "programme", "program", "show", "ode"}
+_NAMING_CUES = _words("naming_cues")
 
 
 def clean_name(text: str) -> str:
@@ -278,8 +256,7 @@ def _is_demonym(span: Span) -> bool:
             and span.root.dep_ in {"amod", "compound"} and span.root.head.pos_ == "NOUN")
 
 
-_NAME_PARTICLES = {"da", "das", "de", "do", "dos", "del", "della", "di", "van", "von", "der", "den", "la", "le", "bin",
-                   "al", "el", "y"}
+_NAME_PARTICLES = _words("name_particles")
 
 
 def _is_name_word(token: Token) -> bool:

@@ -15,7 +15,9 @@ from quizgen.generate.distractors import (
     cut_short,
     entity_distractors,
     fine_kind,
+    garbled_name,
     gender_fits,
+    likely_gender,
     mentioned_in,
     number_distractors,
     number_sort_key,
@@ -53,7 +55,7 @@ from quizgen.model import (
     WhQuestion,
     build_cloze,
 )
-from quizgen.templates import Template, evaluate, render
+from quizgen.templates import Template, a_an, evaluate, render
 from quizgen.textutil import compiled, normalize, stable_id, strip_honorific, with_honorific
 from quizgen.versions import balance_answer_positions
 
@@ -126,7 +128,7 @@ def _commentator(entity: Entity, facts: FactSheet, article: ArticleProfile) -> s
 def _commentator_role(entity: Entity) -> str | None:
     head = (entity.description or "").lower().strip(" ,.").split()[-1:]
     if entity.type == "PERSON" and head and head[0] in _commentator_nouns():
-        return f"a {head[0]} who only comments on the story"
+        return f"{a_an(head[0])} who only comments on the story"
     return None
 
 
@@ -150,10 +152,14 @@ _LEDE_SENTENCES = 2  # the opening sentences that, with the headline, name the s
 _CENTRAL_MENTIONS = 2  # a person named again later acts in the story, wherever they first appear
 
 
+def _in_headline_or_lede(entity: Entity, facts: FactSheet) -> bool:
+    lede = " ".join([facts.title, *(s.text for s in facts.sentences[:_LEDE_SENTENCES])])
+    return any(mentioned_in(n, lede) for n in entity.names if len(n) > 2)
+
+
 def _leading_voice(entity: Entity, facts: FactSheet) -> bool:
     """Named in the headline or the lede, or quoted more than once: the story is told through them."""
-    lede = " ".join([facts.title, *(s.text for s in facts.sentences[:_LEDE_SENTENCES])])
-    if any(mentioned_in(n, lede) for n in entity.names if len(n) > 2):
+    if _in_headline_or_lede(entity, facts):
         return True
     return sum(q.speaker_id == entity.id for q in facts.quotes if q.enabled) >= 2
 
@@ -241,7 +247,104 @@ def _only_reacts(entity: Entity, facts: FactSheet, article: ArticleProfile) -> s
     return None
 
 
-DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _shared_role, _commentator, _only_reacts,
+@functools.lru_cache(maxsize=1)
+def _famous_roles() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Roles whose holder every student knows (leaders of the great powers, the Pope), the famous firms, the words
+    that make a role their founder's, and the time words a role may open with ("the then US President")."""
+    table = lang_en.table("famous_roles")
+    offices = {o.lower() for o in table["offices"]}
+    for forms in table["nations"]:
+        for post in table["leader_posts"]:
+            for form in forms:
+                offices |= {f"{form} {post}", f"{post} of {form}", f"{post} of the {form}"}
+    return (frozenset(offices), frozenset(f.lower() for f in table["famous_firms"]),
+            frozenset(w.lower() for w in table["founder_words"]), frozenset(w.lower() for w in table["time_words"]))
+
+
+def general_knowledge_role(role: str) -> bool:
+    """'the US President', 'President of Russia', 'Microsoft co-founder': a role any student can put a name to
+    without the article (a former holder, 'the former US President', is not: there are several)."""
+    offices, firms, founder_words, time_words = _famous_roles()
+    words = role.lower().replace(".", "").replace("’", "'").replace("'s ", " ").replace(",", " ").split()
+    while words and words[0] in {"a", "an", "the", *time_words}:
+        words = words[1:]
+    if " ".join(words) in offices:
+        return True
+    text = " " + " ".join(words) + " "
+    return any(w in founder_words for w in words) and any(f" {firm} " in text for firm in firms)
+
+
+def _general_knowledge(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'Name the person described as the Russian President': general knowledge, not the article's."""
+    if entity.description and general_knowledge_role(entity.description):
+        return f"'{entity.description}' is a role any student can name without the article"
+    return None
+
+
+def _role_head(description: str) -> list[str]:
+    """The words of a role before its first 'of/at/for …' phrase: 'a spokesman for Mrs Clinton' → ['a',
+    'spokesman']; 'an expert on energy at MIT' → ['an', 'expert']."""
+    _, of_what = _role_words()
+    words = []
+    for word in description.lower().split():
+        if word in of_what:
+            break
+        words.append(word.strip(",.()'’"))
+    return words
+
+
+def _reacting_commentator(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'a spokesman for Mrs Clinton', 'an expert on energy economics at MIT', 'a Republican strategist': asked to
+    comment (the role's head is a commentator's post, wherever the role goes on), however often quoted, unless the
+    headline or the lede names them (the professor whose study the story is about)."""
+    if entity.type != "PERSON" or _in_headline_or_lede(entity, facts):
+        return None
+    post = next((w for w in _role_head(entity.description or "") if w in _comment_posts()), None)
+    return f"{a_an(post)} who only comments on the story" if post else None
+
+
+@functools.lru_cache(maxsize=1)
+def _bystander_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("matching_roles")["bystander_nouns"])
+
+
+# Words after which a role goes on qualifying its head noun: "a fan from Leeds who queued all night".
+_QUALIFIER_OPENERS = frozenset({"from", "who", "whose", "which", "that", "since", "and"})
+
+
+def _head_noun(description: str) -> str:
+    """The noun a role is about: 'a fan from Leeds who queued' → 'fan'; 'a local musician' → 'musician'."""
+    words = []
+    for word in _role_head(description):
+        if word in _QUALIFIER_OPENERS:
+            break
+        words.append(word)
+    return words[-1] if words else ""
+
+
+def _vox_pop(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'a fan from Leeds', 'a concertgoer', 'a local resident': a member of the public asked along the way."""
+    noun = _head_noun(entity.description or "")
+    if noun in _bystander_nouns():
+        return f"{a_an(noun)}: a member of the public asked along the way, not an actor"
+    return None
+
+
+# Openers that point back to something the role leaves out: "that cycle's runner-up", "his deputy".
+_CONTEXT_OPENERS = frozenset({"that", "this", "these", "those", "his", "her", "its", "their", "our", "all", "some"})
+
+
+def _role_needs_context(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """"that cycle's runner-up", "his deputy", "all stripes": the role points back to something it does not
+    say, or is not a role at all."""
+    words = (entity.description or "").lower().split()
+    if words and words[0] in _CONTEXT_OPENERS:
+        return f"the role opens with '{words[0]}', which points to something it does not say"
+    return None
+
+
+DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _role_needs_context, _general_knowledge,
+                     _shared_role, _commentator, _reacting_commentator, _vox_pop, _only_reacts,
                      _role_of_an_unnamed_body, _incidental, _cut_short)
 
 
@@ -273,14 +376,8 @@ def _comment_posts() -> frozenset[str]:
 
 def _comments_only(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
     """'an associate professor at … University', 'BBC political correspondent': asked to comment, not acting."""
-    _, of_what = _role_words()
-    words = []
-    for word in (entity.description or "").lower().split():
-        if word in of_what:
-            break
-        words.append(word.strip(",.()'’"))
-    post = next((w for w in words if w in _comment_posts()), None)
-    return f"a {post} who only comments on the story" if post else None
+    post = next((w for w in _role_head(entity.description or "") if w in _comment_posts()), None)
+    return f"{a_an(post)} who only comments on the story" if post else None
 
 
 def _role_of_nothing(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
@@ -309,9 +406,11 @@ def _firm_as_person(entity: Entity, facts: FactSheet, article: ArticleProfile) -
     return "a firm's name read as a person's" if words & _firm_name_words() else None
 
 
-# Who a people-to-roles match may list: central actors (no commentator reacting to the story, no firm read as a
-# person), with a role that says of what, written in full.
-MATCHING_RULES = (_firm_as_person, _comments_only, _bystander, _role_of_nothing, _cut_short)
+# Who a people-to-roles match may list: central actors (no commentator reacting to the story, no member of the
+# public asked along the way, no firm read as a person), with a role that says of what, written in full and not
+# one any student could name without the article.
+MATCHING_RULES = (_firm_as_person, _role_needs_context, _general_knowledge, _comments_only, _bystander, _vox_pop,
+                  _role_of_nothing, _cut_short)
 
 
 def matching_problem(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
@@ -416,23 +515,33 @@ class _Builder:
             raise _DropError("the answer is not a known entity, so no distractors of its kind")
         if template.applies_to == "entity" and (reason := description_problem(target, self.facts, self.article)):
             raise _DropError(reason)
-        if template.applies_to == "quote" and any(mentioned_in(n, question) for n in target.names if len(n) > 2):
-            raise _DropError("the quotation names its own speaker")
-        if template.applies_to == "quote" and re.search(r"(?:^|\s)['‘]\w|[\w.,!?][’']\s*$|[“”\"]", fact.record.text):
-            raise _DropError("a quotation inside the quotation: who said which words is ambiguous")
-        if template.applies_to == "quote" and (reason := quote_without_subject(fact.record.text)
-                                               or self._uncertain_speaker(fact.record, target)
-                                               or speaker_problem(target, self.facts)
-                                               or _unfit_speaker(target, self.facts, count)):
+        if template.applies_to == "quote":
+            return self._speaker_options(fact.record, target, question, count, rng), target
+        return entity_distractors(target, self.facts, question, count, rng), target
+
+    def _speaker_options(self, quote: Quote, target: Entity, question: str, count: int,
+                         rng: random.Random) -> list[str]:
+        """Options for 'Who said …?': other speakers first, the likeliest confusions; besides them, only people (or
+        organisations) the article establishes, never a one-off name that may be a fragment. Where no one else
+        speaks in quotation marks, people the article reports as speaking; never none of those."""
+        if (reason := first_reason(QUOTE_RULES, quote, target, self.facts) or self._uncertain_speaker(quote, target)
+                or speaker_problem(target, self.facts) or _unfit_speaker(target, self.facts, count)):
             raise _DropError(reason)
-        # Who-said questions offer other speakers first: they are the likeliest confusions; besides them, only
-        # people (or organisations) the article establishes, never a one-off name that may be a fragment.
-        speakers = [q.speaker for q in self.facts.quotes] if template.applies_to == "quote" else []
-        established = _could_have_said(fact.record, set(speakers), self.facts) if speakers else None
-        options = entity_distractors(target, self.facts, question, count, rng, prefer=speakers, eligible=established)
-        if speakers and not set(options) & set(speakers):
-            raise _DropError("no other speaker among the options: only one person speaks, so any reader knows who")
-        return options, target
+        speakers = [q.speaker for q in self.facts.quotes]
+        established = _could_have_said(quote, set(speakers), self.facts)
+        # A pronoun in a quotation is someone the speaker speaks of: options of either gender.
+        options = entity_distractors(target, self.facts, question, count, rng, prefer=speakers, eligible=established,
+                                     any_gender=True, spread=True)
+        if not set(options) & set(speakers):
+            voices = _reported_voices(quote, self.facts)
+            options = entity_distractors(target, self.facts, question, count, rng,
+                                         eligible=lambda e: established(e) and e.id in voices, any_gender=True)
+            if not options:
+                raise _DropError("no other speaker among the options: no one else in the article is reported "
+                                 "speaking, so any reader knows who")
+        if (reason := _headline_gives_speaker(target, options, self.facts)) is not None:
+            raise _DropError(reason)
+        return options
 
     def mcq(self, template: Template, fact: Fact) -> Item:
         if isinstance(fact.record, KeySentence):
@@ -522,15 +631,16 @@ class _Builder:
         if at < 0:
             return None
         last = _last_person_named(text[:at], self.facts)
-        if last is not None and last.id != speaker.id and not any(
-                mentioned_in(n, text[at + len(quote.text):][:80]) for n in speaker.names if len(n) > 2):
+        if last is not None and last.id != speaker.id and not _cue_names(speaker, text[at + len(quote.text):]):
             return f"{last.name} is named nearer the quotation than {speaker.name}"
         return None
 
     def _attributed_source(self, quote: Quote, speaker: str) -> str:
         """The sentence naming the speaker: the quotation's own; with the next one when the quotation runs over
         into it (“A. B,” said X.); with the one before when it goes on a speaker's quotation there (“A,” said X.
-        “B.”). Any other attribution is too uncertain: the quality gate drops the item (answer not in source)."""
+        “B.”); from the sentence that names the speaker when its own calls them "he" or "she" (see
+        `_named_before`). Any other attribution is too uncertain: the quality gate drops the item (answer not in
+        source)."""
         sentences = self.facts.sentences
         here = sentences[quote.sentence]
         entity = _entity_named(self.facts, speaker)
@@ -538,14 +648,22 @@ class _Builder:
         if any(mentioned_in(n, here.text) for n in names):
             return here.text
         after = sentences[quote.sentence + 1] if quote.sentence + 1 < len(sentences) else None
-        if after is not None and after.paragraph == here.paragraph and (
-                normalize(quote.text) not in normalize(here.text)):
-            return f"{here.text} {after.text}"  # the quotation runs over into the next sentence
-        before = sentences[quote.sentence - 1] if quote.sentence > 0 else None
+        runs_over = after is not None and after.paragraph == here.paragraph and (
+            normalize(quote.text) not in normalize(here.text))
+        if runs_over and any(mentioned_in(n, after.text) for n in names):
+            return f"{here.text} {after.text}"  # the quotation runs over into the next sentence, which names them
+        start = self._naming_sentence(quote, names, entity)
+        last = quote.sentence + 1 if runs_over else quote.sentence
+        return " ".join(s.text for s in sentences[quote.sentence if start is None else start:last + 1])
+
+    def _naming_sentence(self, quote: Quote, names: tuple[str, ...], entity: Entity | None) -> int | None:
+        """The sentence before the quotation's own that names its speaker with certainty, or None."""
+        here = self.facts.sentences[quote.sentence]
+        before = self.facts.sentences[quote.sentence - 1] if quote.sentence > 0 else None
         if before is not None and before.paragraph == here.paragraph and self._goes_on_from(before.text, here.text,
                                                                                            names):
-            return f"{before.text} {here.text}"
-        return here.text
+            return before.index
+        return self._named_before(quote, entity) if entity is not None else None
 
     def _goes_on_from(self, before: str, here: str, names: tuple[str, ...]) -> bool:
         """'“A,” said X. “B.”' goes on X's quotation; so does '“B,” he said' after a sentence naming one person.
@@ -559,6 +677,30 @@ class _Builder:
         named = [e for e in self.facts.entities if e.type == "PERSON" and any(
             mentioned_in(n, before) for n in e.names if len(n) > 2)]
         return pronoun and len(named) == 1
+
+    def _named_before(self, quote: Quote, speaker: Entity) -> int | None:
+        """'Lee spoke of the cost. “It is too much,” he said.': the sentence that names the speaker of a quotation
+        whose own sentence has only a pronoun, when the two agree: the pronoun fits the speaker's gender, and going
+        back (at most `_REACH_BACK` sentences, into the paragraph before at most) the first sentence naming a person
+        the pronoun could mean names the speaker and no one else it could mean (but for a possessive: "Lee's plan");
+        a sentence between them names no such person and goes on with the same pronoun ("But he paused.")."""
+        sentences = self.facts.sentences
+        here = sentences[quote.sentence]
+        pronoun = _cue_pronoun(here.text, quote.text)
+        if pronoun is None or not _pronoun_fits(pronoun, speaker):
+            return None
+        for index in range(quote.sentence - 1, max(quote.sentence - 1 - _REACH_BACK, -1), -1):
+            text = sentences[index].text
+            if sentences[index].paragraph < here.paragraph - 1:
+                return None
+            named = _people_named(_outside_quotations(text), self.facts)
+            others = [e for e in named if e.id != speaker.id and _pronoun_fits(pronoun, e)
+                      and not _only_possessive(e, text)]
+            if speaker in named or others:
+                return index if speaker in named and not others else None
+            if _cue_pronoun(text, "") != pronoun:
+                return None  # a sentence between them goes on with the same pronoun ("But he paused.")
+        return None
 
     def short_answer(self, template: Template, fact: Fact) -> Item:
         question = render(template, "question", template.question, fact.context)
@@ -843,7 +985,7 @@ def _swap_into_actors_slot(swap: _Swap) -> str | None:
     pattern, actors = _actor_slot()
     if swap.is_number or not swap.kind or swap.kind in actors or pattern.match(swap.after) is None:
         return None
-    return f"a {swap.kind.lower()} in the slot of one who speaks or decides"
+    return f"{a_an(swap.kind.lower())} in the slot of one who speaks or decides"
 
 
 @functools.lru_cache(maxsize=1)
@@ -968,6 +1110,103 @@ def _could_have_said(quote: Quote, speakers: set[str], facts: FactSheet) -> Call
     return eligible
 
 
+def _cue_names(speaker: Entity, after: str) -> bool:
+    """'“…,” said Lee', '“…,” Lee, the mayor, said': the words right after a quotation give it to the speaker (not
+    '“a great honor” to earn Mr. Putin's praise')."""
+    names = "|".join(re.escape(n) for n in speaker.names if len(n) > 2)
+    if not names:
+        return False
+    titles = r"(?:[A-Z][\w.’'-]*\s+){0,3}"  # 'Mr.', 'Senator', a first name
+    return compiled(rf"^[\W_]*(?:(?:{_speech_forms()})\b[^.;:]{{0,60}}?)?{titles}(?<!\w)(?:{names})(?!\w)").search(
+        after) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _gender_honorifics() -> dict[str, str]:
+    table = lang_en.table("gender")["honorifics"]
+    return {word: gender for gender, words in table.items() for word in words}
+
+
+def _titled_as_the_other_gender(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
+    """'“Jobs, jobs, jobs,” Mrs. Clinton said' given to Bill Clinton: the sentence's honorific names a woman, the
+    speaker is a man (or the reverse), so the words are another person's of the same surname."""
+    if speaker.gender is None or quote.sentence >= len(facts.sentences):
+        return None
+    text = facts.sentences[quote.sentence].text.replace(quote.text, " ")
+    for name in (n for n in speaker.names if len(n) > 2):
+        for m in compiled(rf"\b([A-Z][a-z]+)\.? {re.escape(name)}(?!\w)").finditer(text):
+            gender = _gender_honorifics().get(m.group(1).lower())
+            if gender is not None and gender != speaker.gender:
+                return f"the sentence's '{m.group(0)}' is not {speaker.name}"
+    return None
+
+
+def _names_its_speaker(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
+    if any(mentioned_in(n, quote.text) for n in speaker.names if len(n) > 2):
+        return "the quotation names its own speaker"
+    return None
+
+
+def _quotation_within(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
+    if re.search(r"(?:^|\s)['‘]\w|[\w.,!?][’']\s*$|[“”\"]", quote.text):
+        return "a quotation inside the quotation: who said which words is ambiguous"
+    return None
+
+
+def _subjectless(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
+    return quote_without_subject(quote.text)
+
+
+@functools.lru_cache(maxsize=1)
+def _substance_words() -> tuple[frozenset[str], frozenset[str]]:
+    table = lang_en.table("quotation_substance")
+    return frozenset(table["plain_words"]) | frozenset(table["reaction_words"]), frozenset(table["case_name_links"])
+
+
+def _bland(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
+    """'It is a great feeling', 'That would be good': every word a plain or a reaction word, so anyone in the story
+    could have said it and the question tests nothing."""
+    words = re.findall(r"[a-z0-9][a-z0-9']*", quote.text.lower().replace("’", "'"))  # a figure is substance
+    if words and all(w in _substance_words()[0] or w.removesuffix("'s") in _substance_words()[0] for w in words):
+        return f"a bland quotation ('{quote.text}'): anyone could have said it, so it tests nothing"
+    return None
+
+
+def _garbled_speaker(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
+    return f"the speaker's name '{speaker.name}' is garbled by a misread encoding" if garbled_name(
+        speaker.name) else None
+
+
+def _case_name(quote: Quote, speaker: Entity, facts: FactSheet) -> str | None:
+    """'Trump v. Trump': a court case read as a name is no speaker."""
+    if any(w in _substance_words()[1] for w in speaker.name.split()[1:-1]):  # "V." is an initial
+        return f"'{speaker.name}' is a court case, not a speaker"
+    return None
+
+
+# Why a quotation makes no fair who-said item, whoever the options: (quote, speaker entity, facts) -> reason.
+QUOTE_RULES = (_names_its_speaker, _quotation_within, _subjectless, _garbled_speaker, _case_name,
+               _titled_as_the_other_gender, _bland)
+
+
+def _headline_gives_speaker(speaker: Entity, options: list[str], facts: FactSheet) -> str | None:
+    """'Corbett attacks dumbed-down TV': the speaker is the person the headline names, and no other option is named
+    there, so a student guesses the answer without reading."""
+    def in_headline(entity: Entity | None) -> bool:
+        return entity is not None and any(mentioned_in(n, facts.title) for n in entity.names if len(n) > 2)
+    if in_headline(speaker) and not any(in_headline(_entity_named(facts, o)) for o in options):
+        return "the speaker is the one the headline names: a student guesses the answer without reading"
+    return None
+
+
+def _reported_voices(quote: Quote, facts: FactSheet) -> set[str]:
+    """The people the article reports as speaking ('Lee said the plan would fail', 'said Lee'), outside the
+    quotation's own sentence: the ones who could plausibly have said its words."""
+    return {e.id for e in facts.entities if e.type == "PERSON" and e.id != quote.speaker_id and any(
+        _gives_their_words(e, s.index, facts) for s in facts.sentences
+        if s.index != quote.sentence and any(mentioned_in(n, s.text) for n in e.names if len(n) > 2))}
+
+
 def _unfit_speaker(speaker: Entity, facts: FactSheet, count: int) -> str | None:
     """Why a who-said item about this speaker would be unfair by its options: its name is cut from a longer one
     ('Ada' from 'Ada 3000'), or it is no person (a firm, a band) and fewer than `count` others of its kind spoke,
@@ -979,7 +1218,52 @@ def _unfit_speaker(speaker: Entity, facts: FactSheet, count: int) -> str | None:
         return None
     others = {q.speaker_id for q in facts.quotes if q.enabled and q.speaker_id not in (None, speaker.id)}
     peers = sum(1 for e in facts.entities if e.id in others and speaker_kind(e, facts) == kind)
-    return None if peers >= count else f"a {kind.lower()} speaks, and fewer than {count} others of its kind do"
+    return None if peers >= count else f"{a_an(kind.lower())} speaks, and fewer than {count} others of its kind do"
+
+
+_REACH_BACK = 2  # sentences before a quotation's own in which a speaker it calls "he" or "she" may be named
+_PRONOUN_GENDER = {"he": "male", "she": "female"}
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"|''.*?''")
+
+
+def _cue_pronoun(text: str, quotation: str) -> str | None:
+    """'he' or 'she', the pronoun outside the quotation that stands for its speaker ('“…,” she said')."""
+    outside = _outside_quotations(text.replace(quotation, " ") if quotation else text)
+    found = re.search(r"(?<![\w’'])(he|she)(?![\w’'])", outside, re.I)
+    return found.group(1).lower() if found else None
+
+
+def _pronoun_fits(pronoun: str, person: Entity) -> bool:
+    """'she' may mean Ana Lima or a person whose gender the article does not show, never 'Donald Trump'."""
+    return person.type == "PERSON" and likely_gender(person) in (None, _PRONOUN_GENDER[pronoun])
+
+
+def _only_possessive(person: Entity, text: str) -> bool:
+    """Every mention of `person` in `text` is possessive ("Mr. Trump's comments"): not the one who speaks next."""
+    names = "|".join(re.escape(n) for n in person.names if len(n) > 2)
+    mentions = list(compiled(rf"(?<!\w)(?:{names})(['’]s?)?(?!\w)").finditer(text)) if names else []
+    return bool(mentions) and all(m.group(1) for m in mentions)
+
+
+def _outside_quotations(text: str) -> str:
+    return _QUOTATION.sub(" … ", text)
+
+
+def _people_named(text: str, facts: FactSheet) -> list[Entity]:
+    """The people `text` names, in the order it first names them; not one whose every mention lies inside another
+    person's longer name ('Trump', Eric Trump's surname, in 'Donald Trump')."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for entity in facts.entities:
+        if entity.type == "PERSON":
+            spans[entity.id] = [m.span() for n in entity.names if len(n) > 2
+                                for m in compiled(rf"(?<!\w){re.escape(n)}(?!\w)").finditer(text)]
+    every = [(span, who) for who, found in spans.items() for span in found]
+
+    def inside_another(span: tuple[int, int], who: str) -> bool:
+        return any(o != who and a <= span[0] and span[1] <= b and b - a > span[1] - span[0] for (a, b), o in every)
+    first = {who: min(s for s, _ in kept) for who, found in spans.items()
+             if (kept := [span for span in found if not inside_another(span, who)])}
+    return sorted((e for e in facts.entities if e.id in first), key=lambda e: first[e.id])
 
 
 def _last_person_named(text: str, facts: FactSheet) -> Entity | None:

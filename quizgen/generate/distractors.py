@@ -284,16 +284,29 @@ def _rank(candidate: Entity, answer: Entity, preferred: set[str]) -> tuple[bool,
             not (_role_words(candidate) & _role_words(answer)), -candidate.mentions)
 
 
+def _ranked(pool: list[Entity], answer: Entity, prefer: Iterable[str], rng: random.Random | None) -> list[Entity]:
+    """Salient names first, the ones a student who read the article will have seen (see `_rank`); with `rng`, a
+    random order among the equally fit, the most mentioned no longer first."""
+    preferred = {p.lower() for p in prefer}
+    draw = {e.id: rng.random() for e in pool} if rng is not None else {}
+
+    def key(e: Entity) -> tuple[bool, bool, float, int]:
+        speaker, role, mentions = _rank(e, answer, preferred)
+        return speaker, role, draw.get(e.id, 0.0), mentions
+    return sorted(pool, key=key)
+
+
 def entity_distractors(answer: Entity, facts: FactSheet, stem: str, count: int, rng: random.Random,
-                       prefer: Iterable[str] = (), eligible: Callable[[Entity], bool] | None = None) -> list[str]:
+                       prefer: Iterable[str] = (), eligible: Callable[[Entity], bool] | None = None,
+                       any_gender: bool = False, spread: bool = False) -> list[str]:
     """Other entities of the answer's kind (places with places, outlets with outlets, a person of the answer's
     gender where the stem says "his" or "her"), then curated names of that kind; never another name of the answer,
-    a spelling of one, a typo or surname-only twin of another option, or a name the stem prints."""
-    # Salient names first: the ones a student who read the article will have seen.
-    preferred = {p.lower() for p in prefer}
-    ranked = sorted((e for e in _same_kind_pool(answer, facts)
-                     if gender_fits(e, answer, stem) and (eligible is None or eligible(e))),
-                    key=lambda e: _rank(e, answer, preferred))
+    a spelling of one, a typo or surname-only twin of another option, or a name the stem prints. `any_gender`:
+    the stem's pronouns are not about the answer (a quotation's "she" is someone the speaker speaks of). `spread`:
+    a random pick among the equally fit (the other speakers), so the items of one quiz do not all offer the same."""
+    pool = [e for e in _same_kind_pool(answer, facts)
+            if (any_gender or gender_fits(e, answer, stem)) and (eligible is None or eligible(e))]
+    ranked = _ranked(pool, answer, prefer, rng if spread else None)
     extra = _curated_extras(answer) if eligible is None else []
     rng.shuffle(extra)
     # Every name of a candidate: "Andy Roddick" is no option where the stem already places "Roddick" elsewhere.
@@ -327,7 +340,7 @@ def _gender_of_first_name() -> dict[str, str]:
     return {**{n.lower(): "female" for n in table["female_names"]}, **{n.lower(): "male" for n in table["male_names"]}}
 
 
-def _likely_gender(entity: Entity) -> str | None:
+def likely_gender(entity: Entity) -> str | None:
     """The gender the article shows, else the one a common first name suggests ('Donald Trump'): enough to tell
     that a quotation's 'her' is not about him."""
     words = _key(entity.name).split()
@@ -338,14 +351,20 @@ def _spoken_of_as_he_or_she(candidate: Entity, quote: Quote, facts: FactSheet) -
     """'“His life was his work”' said of a person named beside the quotation (or just before it, in its paragraph),
     or of the story's subject (named in the headline): the quotation speaks of them in the third person."""
     genders = stem_gender(quote.text)  # "his", "she": the pronouns of gender.yaml
-    gender = _likely_gender(candidate)
+    gender = likely_gender(candidate)
     if not genders or (gender is not None and gender not in genders):
         return None
     sentence = facts.sentences[quote.sentence].text if quote.sentence < len(facts.sentences) else ""
     around = sentence.replace(quote.text, " ")
     before = facts.sentences[quote.sentence - 1] if 0 < quote.sentence < len(facts.sentences) else None
-    if before is not None and before.paragraph == facts.sentences[quote.sentence].paragraph:
-        around += " " + before.text  # "Marr took every picture. “He never stopped,” Lima said."
+    # "Marr took every picture. “He never stopped,” Lima said."; or the paragraph before, when the quotation's own
+    # sentence does not name its speaker and so goes on from it: "Lee questioned Ada's judgment." ¶ "He asks: “Is she
+    # fit to lead?”"
+    paragraph = facts.sentences[quote.sentence].paragraph
+    speaker = facts.entity(quote.speaker_id)
+    named_here = any(mentioned_in(n, around) for n in (speaker.names if speaker else (quote.speaker,)) if len(n) > 2)
+    if before is not None and (before.paragraph == paragraph or (before.paragraph == paragraph - 1 and not named_here)):
+        around += " " + before.text
     if _named_in(candidate, around) or _named_in(candidate, facts.title):
         return "the quotation speaks of them as 'he' or 'she'"
     return None
@@ -707,9 +726,51 @@ def _a_cut_name(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None
     return "a name cut short from a longer one" if cut_short(candidate, facts) else None
 
 
+@functools.lru_cache(maxsize=1)
+def _title_words() -> tuple[frozenset[str], frozenset[str]]:
+    table = lang_en.table("titles")
+    titles = frozenset(w.lower() for w in (*table["honorifics"], *table["offices"]))
+    return titles, frozenset(w.lower() for w in table["suffixes"])
+
+
+def _titled_surname(name: str) -> tuple[bool, str]:
+    """('Representative Brooks') → (True, 'brooks'); ('Morris J. Brooks Jr.') → (False, 'brooks')."""
+    titles, suffixes = _title_words()
+    words = [w.strip(".,").lower() for w in name.split()]
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    return bool(words) and words[0] in titles and len(words) > 1, words[-1] if words else ""
+
+
+def _titled_form_of_another(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    """'Representative Brooks' beside 'Morris J. Brooks Jr.': one person under two names, a title and a surname
+    for one of them (two people who only share a surname, 'Gary Neville' and 'Phil Neville', stay two)."""
+    titled, surname = _titled_surname(candidate.name)
+    for other in facts.entities:
+        if other.id == candidate.id or other.type != "PERSON" or candidate.type != "PERSON":
+            continue
+        other_titled, other_surname = _titled_surname(other.name)
+        if surname and surname == other_surname and (titled or other_titled):
+            return f"another form of {other.name}'s name"
+    return None
+
+
+# UTF-8 read as Latin-1 ('FranÃ§ois', 'FranÃÂ§ois'): a name printed so is garbled.
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u00c2\u00c3]")
+
+
+def garbled_name(name: str) -> bool:
+    """'FranÃÂ§ois Hollande': the article's encoding was misread, so the name would print garbled."""
+    return _MOJIBAKE.search(name) is not None
+
+
+def _a_garbled_name(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:
+    return "a name garbled by a misread encoding" if garbled_name(candidate.name) else None
+
+
 SPEAKER_OPTION_RULES = (_spoken_of_by_name, _spoken_of_as_he_or_she, _dead, _a_thing, _first_name_only,
                         _publisher, _person_among_bodies, _speakers_own_side, _surname_only, _another_kind,
-                        _a_cut_name)
+                        _a_cut_name, _a_garbled_name, _titled_form_of_another)
 
 
 def speaker_option_problem(candidate: Entity, quote: Quote, facts: FactSheet) -> str | None:

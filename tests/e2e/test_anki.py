@@ -27,12 +27,14 @@ def _every_type_templates(folder: Path) -> Path:
     """Built-in templates tuned so that the example gives an item of most types (cloze is off by default and the
     example has no blank with a fair word bank; test_cloze_outputs.py renders cloze cards); one who-said item
     chosen first, then the people-to-roles match (which keeps the other people: a person one item asks for leaves
-    the match); the short answer from the gloss, not from a person the match lists."""
+    the match); the short answer from the gloss (its template retired, turned on here), not from a person the
+    match lists."""
     folder.mkdir()
     builtin = builtin_dir()
 
     def tuned(name: str, *changes: tuple[str, str]) -> None:
-        text = (builtin / f"{name}.yaml").read_text(encoding="utf-8")
+        path = builtin / f"{name}.yaml"
+        text = (path if path.exists() else builtin / "optional" / f"{name}.yaml").read_text(encoding="utf-8")
         for pattern, replacement in changes:
             text = re.sub(pattern, replacement, text)
         (folder / f"{name}.yaml").write_text(text, encoding="utf-8")

@@ -474,7 +474,8 @@ def test_who_said_needs_another_speaker_among_the_options():
     quote_template = [t for t in load_templates() if t.id == "quote-speaker"]
     alone = replace(facts, quotes=facts.quotes[:1])  # Priya Nair is the only speaker
     quiz = generate_quiz(alone, quote_template, count=5, seed=0)
-    assert not quiz.items and any("only one person speaks" in d.reason for d in quiz.dropped)
+    # Only Dana Whitlock is reported speaking ("said the council had ignored …"): one option is not enough.
+    assert not quiz.items and any("only 1 distractor" in d.reason for d in quiz.dropped)
     assert generate_quiz(facts, quote_template, count=5, seed=0).items
 
 

@@ -167,8 +167,8 @@ def test_no_speaker_option_rule_fires_on_a_fair_option():
     quote = Quote("q", "We kept every print we could find", "Ada Kell", 0, speaker_id="e-kell")
     facts = _sheet("“We kept every print we could find,” said Ada Kell.", "Nia Ros opened the show.",
                    entities=(fair, speaker), quotes=(quote,))
-    assert len(SPEAKER_OPTION_RULES) == 11
-    assert [rule(fair, quote, facts) for rule in SPEAKER_OPTION_RULES] == [None] * 11
+    assert len(SPEAKER_OPTION_RULES) == 13
+    assert [rule(fair, quote, facts) for rule in SPEAKER_OPTION_RULES] == [None] * 13
 
 
 _TRUST = Entity("e-trust", "Harbour Trust", "ORG", 0, mentions=3)
