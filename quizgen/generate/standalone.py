@@ -455,7 +455,7 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
     # An adverb may sit between the epithet and its verb ("the Mallorcan now has", "the Scot then spent").
     adverbs = words("subject_adverbs")
     person_verb = (rf"(?:['’]s\b|\s*[,;:]|(?:\s+(?:{adverbs}))?\s+(?:[a-z]+ed|said|says|was|is|has|had|will|would"
-                   r"|could|can|won|lost|beat|took|made|hit|went|broke|scored|served|struck|led|got|saw|spent|needs"
+                   r"|could|can|won|lost|beat|took|made|hit|went|broke|scored|served|struck|led|got|saw|spent|needs|told"
                    r"|faces|plays|takes|wins|hopes|wants)\b)")
     return {
         # "Two days earlier …" points back; "up 31% from a year earlier" is a comparison that says with what.

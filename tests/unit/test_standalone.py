@@ -529,6 +529,7 @@ def test_a_dummy_it_or_an_existential_there_stands_alone(text):
     ("If that happens, the Tolbridge council will pass a different bill.", "'If that happens' points back"),
     ("After the vote, the retired surgeon said the pier was safe.", "'the surgeon' stands for a person"),
     ("Fares rose in Tolbridge with support for the New Carlow businessman.", "'the businessman' stands for"),
+    ("The Carlow senator told the Tolbridge Post that fares would fall.", "'the senator' stands for"),
     ("The harbour book by Dana Quinn said the pair had fallen out over the pier.", "'the pair' stands for"),
 ])
 def test_a_word_standing_for_something_the_sentence_never_names_is_skipped(text, reason):
