@@ -61,8 +61,11 @@ def _complement_follows(text: str, phrase: str) -> bool:
     following = text[len(phrase):].split(None, 1)
     if following and following[0].lower() in _opener_complements():
         return True
-    if phrase in {"this", "these"} and following and re.sub(r"['’]s$", "", following[0].lower()) in _anchored():
-        return True  # "This year's celebrations", "These days": anchored to the date, not to the sentence before
+    if phrase in {"this", "these"} and following and re.sub(r"['’]s$", "", following[0].lower().rstrip(",;:")) \
+            in _anchored():
+        return True  # "This year's celebrations", "These days", "This spring,": anchored to the date
+    if phrase == "those" and following and re.fullmatch(r"[a-z]+ing", following[0]):
+        return True  # "Those mourning Ali's death …": the participle says who, like "those who"
     if phrase in {"earlier", "later"} and _dated(text[len(phrase):]):
         return True  # "Earlier this year …", "Later in 2004 …", "Earlier on Sunday": dated, not after the one before
     pair = lang_en.table("standalone")["paired_openers"].get(phrase)

@@ -244,6 +244,8 @@ NEVES = Entity("e-n", "Rosa Neves", "PERSON", 0, gender="female")  # no alias: t
      "Her 72-year-old mother sailed the same route.", "Ana Lima's 72-year-old mother sailed the same route."),
     ("Isle Ferries carried 9,000 people last year.", "It will cut fares by half.",
      "Isle Ferries will cut fares by half."),
+    ("As a student living in Carlow, Ms. Lima found rowing a salve, she said.", "She rowed every day in May.",
+     "Ana Lima rowed every day in May."),
     # The subject of a that-clause, when the words before it name no person.
     ("What the vote means is that Bo Chen needs to win the pier back.", "He needs to keep the fares low.",
      "Bo Chen needs to keep the fares low."),

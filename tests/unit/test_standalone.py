@@ -544,6 +544,8 @@ def test_a_word_standing_for_something_the_sentence_never_names_is_skipped(text,
     "The council spent no money on the pier, instead building a ferry slip.",  # instead of the pier
     "Dana Quinn left the pier with Lee Lind and the two walked to the town hall.",  # the sentence names both
     "About 300 boats used the two new berths at Tolbridge in May.",  # a figure, not a pair named before
+    "This spring, the Tolbridge council closed two libraries.",  # anchored to the date, comma and all
+    "Those mourning the old pier at a Tolbridge vigil never named the council.",  # the participle says who
     "The state that Quinn won in 2004 and that made her mayor voted no.",  # two relative clauses
 ])
 def test_a_pronoun_or_pair_the_sentence_itself_explains_stays(text):
