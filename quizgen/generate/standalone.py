@@ -10,6 +10,7 @@ only drops a linking word and mends spacing and quotation marks.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -642,13 +643,19 @@ def drop_deictic_time(text: str) -> str:
         rest = text[m.end():]
         text = rest[:1].upper() + rest[1:]
     quoted = [m.span() for m in _QUOTED.finditer(text)]
-    for m in reversed(list(inside.finditer(text))):
-        previous = text[:m.start()].split()[-1:] or [""]
+    starts = [a for a, _ in quoted]
+    kept, at = [], 0
+    for m in inside.finditer(text):
+        # Only the words just before count, so a long hostile line costs linear time.
+        window = text[max(0, m.start() - 200):m.start()]
+        previous = window.split()[-1:] or [""]
+        q = bisect.bisect_right(starts, m.start()) - 1
         if previous[0].lower().strip(",") in not_before or m.group(0).strip()[:1].isupper() \
-                or any(a <= m.start() < b for a, b in quoted) or _negated_clause(text[:m.start()]):
+                or (q >= 0 and m.start() < quoted[q][1]) or _negated_clause(window):
             continue
-        text = text[:m.start()] + text[m.end():]
-    return text
+        kept.append(text[at:m.start()])
+        at = m.end()
+    return "".join(kept) + text[at:]
 
 
 def _negated_clause(before: str) -> bool:

@@ -287,7 +287,8 @@ def test_a_key_sentence_with_a_name_the_article_spells_otherwise_is_left_out():
 
 
 @pytest.mark.parametrize("unit", ["“", "‘", '"', "(", "a ", "A ", "a, ", "Within the, ", "the company ", "did it ",
-                                  "the the ", "1a", "Driving, ", "The Scot "])
+                                  "the the ", "1a", "Driving, ", "The Scot ", ", last week", "It is ",
+                                  "the Texas senator ", "whether that will "])
 def test_judging_a_sentence_costs_linear_time_on_adversarial_text(unit):
     """A 4× longer hostile sentence costs about 4× (quadratic would be 16×; the bar is 10× for a busy machine); run
     in a child with a time limit."""
