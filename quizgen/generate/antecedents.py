@@ -306,11 +306,25 @@ _LONE_WORD = re.compile(r"(?<![\w.-])([A-Z][a-z][\w-]*)(?![\w-]|['’][a-rt-z]| 
 def _person_by_surname(facts: FactSheet, word: str) -> Entity | None:
     """The one person of the article whose full name (two words or more) ends with `word`; None when no person or
     more than one does, or when `word` is also the whole name of something else (a place, a firm)."""
-    people = [e for e in facts.entities if e.type == "PERSON" and len(e.name.split()) > 1
-              and e.name.split()[-1] == word]
-    if len(people) != 1 or any(word in e.names for e in facts.entities if e.type != "PERSON"):
-        return None
-    return people[0]
+    return _surname_index(facts).get(word)
+
+
+_SURNAMES: list[tuple[FactSheet, dict[str, Entity]]] = []  # the last article's index (asked once per name)
+
+
+def _surname_index(facts: FactSheet) -> dict[str, Entity]:
+    """Surname -> the one person who has it, built once per article: asked for every entity of every sentence, a
+    scan of all entities each time would cost the square of their number."""
+    if _SURNAMES and _SURNAMES[0][0] is facts:
+        return _SURNAMES[0][1]
+    owners: dict[str, list[Entity]] = {}
+    for e in facts.entities:
+        if e.type == "PERSON" and len(e.name.split()) > 1:
+            owners.setdefault(e.name.split()[-1], []).append(e)
+    other_names = {n for e in facts.entities if e.type != "PERSON" for n in e.names}
+    index = {word: people[0] for word, people in owners.items() if len(people) == 1 and word not in other_names}
+    _SURNAMES[:] = [(facts, index)]
+    return index
 
 
 def _after_name(text: str, at: int) -> bool:
