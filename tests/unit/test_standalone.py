@@ -631,3 +631,8 @@ def test_a_time_counted_from_the_day_of_writing_that_cannot_be_left_out_is_skipp
 
 def test_the_today_show_is_a_name_not_a_time():
     assert standalone.sentence_problem("Billy Bush is joining the Today show as an anchor, NBC said.") is None
+
+
+def test_with_to_is_a_slip_copied_from_the_source():
+    assert "cannot stand side by side ('with to')" in standalone.sentence_problem(
+        "Dana Quinn sat down with to discuss the Tolbridge pier.")
