@@ -624,6 +624,7 @@ def test_a_time_counted_from_the_day_of_writing_that_ends_its_clause_is_left_out
     "This week's vote in Tolbridge closed two libraries.",  # a possessive
     "Students in Tolbridge last week painted the old pier.",  # between the subject and its verb
     "The Tolbridge prize won't be awarded next week as many expected.",  # the time may be what is denied
+    "Dana Quinn has spoken for the pier throughout this week as the vote nears.",  # after a preposition
 ])
 def test_a_time_counted_from_the_day_of_writing_that_cannot_be_left_out_is_skipped(text):
     assert "counts from a day" in (standalone.sentence_problem(text) or "")
