@@ -147,7 +147,8 @@ def _as_subject(entity: Entity, text: str, facts: FactSheet | None = None) -> bo
     if m is None or re.match(r"['’]s\b", text[m.end():]):
         return False
     before = text[:m.start()]
-    if _main_clause_subject(before, text[m.end():]) or _complement_subject(before, text[m.end():]):
+    if _main_clause_subject(before, text[m.end():]) or _complement_subject(before, text[m.end():]) \
+            or _passive_agent(before, text[m.end():]):
         return True
     if re.search(r"(?:^|,\s*)(?:said|says|added|adds|explained|according to)\s+(?:[\w'’-]+\s+){0,4}$", before):
         # "…, said David Theriault, standards liaison at Ubisense": the speaker; not "according to a POLITICO
@@ -171,6 +172,15 @@ def _complement_subject(before: str, after: str) -> bool:
         return False
     verbs = "|".join(_table()["main_clause_verbs"])
     return re.match(rf"\s+(?:{verbs}|[a-z]{{3,}}ed)\b", after) is not None
+
+
+# "… was set up as a trap a year ago by Gawker.com writer Ashley Feinberg.": the one who did it, at the end of a
+# passive clause, after at most a role.
+_PASSIVE_AGENT = re.compile(r"\b(?:was|were|been|being)\s+[a-z]+\b[^,;:]{0,80}?\sby\s+(?:[\w.'’-]+\s+){0,3}$")
+
+
+def _passive_agent(before: str, after: str) -> bool:
+    return _PASSIVE_AGENT.search(before) is not None and re.fullmatch(r"\s*[.!?]?\s*", after) is not None
 
 
 def _main_clause_subject(before: str, after: str) -> bool:

@@ -246,6 +246,9 @@ NEVES = Entity("e-n", "Rosa Neves", "PERSON", 0, gender="female")  # no alias: t
      "Isle Ferries will cut fares by half."),
     ("As a student living in Carlow, Ms. Lima found rowing a salve, she said.", "She rowed every day in May.",
      "Ana Lima rowed every day in May."),
+    # The agent at the end of a passive clause.
+    ("The Carlow account was set up as a trap a year ago by harbour writer Ana Lima.", "She said it worked.",
+     "Ana Lima said it worked."),
     # The subject of a that-clause, when the words before it name no person.
     ("What the vote means is that Bo Chen needs to win the pier back.", "He needs to keep the fares low.",
      "Bo Chen needs to keep the fares low."),
