@@ -14,11 +14,14 @@ from quizgen.generate.contrasts import contrasted
 from quizgen.generate.distractors import (
     cut_short,
     entity_distractors,
+    figure_importance,
     fine_kind,
     garbled_name,
     gender_fits,
+    incidental_figure,
     likely_gender,
     mentioned_in,
+    no_options_reason,
     number_distractors,
     number_sort_key,
     overlaps,
@@ -498,6 +501,10 @@ class _Builder:
                 raise _DropError("the figure is not in the sentence as printed")
             if (reason := blank_problem(self.blank_of(number.text, text))) is not None:
                 raise _DropError(reason)
+        if (reason := no_options_reason(number, self.facts)) is not None:
+            raise _DropError(f"'{number.text}': {reason}")  # said, rather than "only 0 distractor(s)"
+        if isinstance(fact.record, NumberFact) and (reason := incidental_figure(number, self.facts)) is not None:
+            raise _DropError(f"'{number.text}': {reason}")
         return number_distractors(number, self.facts, count)
 
     def _question(self, template: Template, fact: Fact) -> str:
@@ -566,6 +573,11 @@ class _Builder:
             entity_types = (target.type,)
         if len(distractors) < 2:
             raise _DropError(f"only {len(distractors)} distractor(s) of the answer's kind; a fair question needs 2+")
+        if number is not None and len(distractors) < count:
+            # Every figure question offers the same number of options: one with three among those with four reads
+            # as a shortcut (and the missing one is often the figure the sentence rules out).
+            raise _DropError(f"only {len(distractors)} figures of the answer's kind fit the sentence; every figure "
+                             f"question offers {count + 1} options")
         options = [answer, *distractors]
         if number is not None:
             options.sort(key=lambda o: number_sort_key(number, o))
@@ -574,6 +586,9 @@ class _Builder:
         item = self.base(template, fact, question, answer, "mcq")
         if isinstance(fact.record, Quote):
             item = replace(item, source=self._attributed_source(fact.record, answer))
+        if number is not None and isinstance(fact.record, NumberFact):
+            # The figures the story is about before incidental ones (selection ranks by score).
+            item = replace(item, score=round(item.score + figure_importance(number, self.facts), 4))
         return replace(item, options=tuple(options), entity_types=entity_types, fixed_order=number is not None)
 
     def _sentence_completion(self, template: Template, fact: Fact) -> Item:
