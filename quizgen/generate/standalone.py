@@ -828,6 +828,18 @@ def _it_of_plural_speakers(text: str) -> str | None:
     return "'it' in what they say stands for something named before" if m else None
 
 
+# "In addition, we now know that …", "Bernie is one of our party's leaders", "I was being prosecuted": the writer's
+# (or an unmarked speaker's) own voice; printed alone, 'we', 'our' and 'I' stand for someone the statement never
+# names. "On a purely political level, it means …": 'it' is what the sentence before described.
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|my|me|myself|ourselves)\b|\bI\s+[a-z]"
+                           r"|(?:^|,\s*)it\s+(?:also\s+)?(?:means|meant|would mean|will mean)\b")
+
+
+def _writers_voice(text: str) -> str | None:
+    m = _FIRST_PERSON.search(_QUOTED.sub(" … ", drop_linking_opener(text)))
+    return f"'{m.group(0).strip(', ')}' speaks in a voice the statement never names" if m else None
+
+
 # "The council built the reserve instead": instead of what? ("Instead of a bridge, …" says.)
 _INSTEAD = re.compile(r"\binstead\b(?!\s+of\b)", re.I)
 
@@ -865,7 +877,7 @@ CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (
     _time_points_back, _pointing_noun, _demonstrative, _epithet, _percentage_of_whom, _pronoun_speaker,
     _it_points_back, _them_points_back, _early_pronoun, _comparison_without_base, _purpose_without_its_object,
     _deictic_time, _that_points_back, _instead_of_what, _pair_without_members, _pronoun_without_antecedent,
-    _it_of_plural_speakers)
+    _it_of_plural_speakers, _writers_voice)
 
 
 def sentence_problem(text: str) -> str | None:

@@ -531,6 +531,9 @@ def test_a_dummy_it_or_an_existential_there_stands_alone(text):
     ("After the vote, the retired surgeon said the pier was safe.", "'the surgeon' stands for a person"),
     ("Fares rose in Tolbridge with support for the New Carlow businessman.", "'the businessman' stands for"),
     ("The Carlow senator told the Tolbridge Post that fares would fall.", "'the senator' stands for"),
+    ("Beyond the vote, we now know that the Tolbridge board lost £3m.", "'we' speaks in a voice"),
+    ("Dana Quinn is one of our party's most effective leaders in Tolbridge.", "'our' speaks in a voice"),
+    ("On a purely political level, it means admitting that Quinn speaks for Tolbridge.", "'it means' speaks"),
     ("The harbour book by Dana Quinn said the pair had fallen out over the pier.", "'the pair' stands for"),
 ])
 def test_a_word_standing_for_something_the_sentence_never_names_is_skipped(text, reason):
@@ -540,6 +543,8 @@ def test_a_word_standing_for_something_the_sentence_never_names_is_skipped(text,
 @pytest.mark.parametrize("text", [
     "The prime minister of Tolbridge changed his mind in June.",  # a role the pronoun stands for
     "Some residents say they fear the pier will close.",
+    "Dana Quinn said: “We will keep our pier open.”",  # the first person inside a quotation is the speaker's
+    "The US Navy moored two ships at Tolbridge in May.",
     "Dana Quinn said she would vote against the pier.",
     "In her speech, Dana Quinn said the pier would close.",  # the name comes right after the clause
     "The council spent no money on the pier, instead building a ferry slip.",  # instead of the pier
