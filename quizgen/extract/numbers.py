@@ -22,6 +22,7 @@ _ABBREVIATED_SCALES = {word for word in _SCALES if len(word) <= 2}  # "£3bn", "
 _FRACTIONS: dict[str, float] = {phrase: top / bottom for phrase, (top, bottom) in _NUMBERS["fractions"].items()}
 _MULTIPLES: dict[str, float] = {word: float(value) for word, value in _NUMBERS["multiples"].items()}
 _NOT_NAME_OPENERS = frozenset(_NUMBERS["not_name_openers"])
+_MULTIPLYING_WORDS = frozenset({"hundred", "dozen"})
 _FRACTION_RE = re.compile(
     r"\b((?:(?:" + "|".join(h.replace(" ", r"\s") for h in HEDGES) + r")\s+)?(?:"
     + "|".join(sorted((re.escape(f) for f in _FRACTIONS), key=len, reverse=True)) + r"))\b(?=\s+(?:of|the)\b)",
@@ -54,7 +55,8 @@ def _words_value(words: list[str]) -> float | None:
         if word in _WORDS:
             seen = True
             value = _WORDS[word]
-            current = max(current, 1) * 100 if value == 100 else current + value
+            # "hundred" and "dozen" multiply what comes before them: "two dozen" is 24, not 14.
+            current = max(current, 1) * value if word in _MULTIPLYING_WORDS else current + value
         elif word in _SCALES and seen:
             total += max(current, 1) * _SCALES[word]
             current = 0
@@ -325,6 +327,28 @@ def _fraction_phrases(paragraphs: list[_Paragraph], parsed: ParsedArticle) -> It
 
 # --- scanner 4: multiples ----------------------------------------------------------------------------------------
 
+def _not_a_verb(verb: Token) -> bool:
+    """'a doubled dose', 'the halved budget': a multiple as an adjective changes nothing the sentence reports."""
+    return verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "amod"
+
+
+def _a_phrasal_sense(verb: Token) -> bool:
+    """'doubled as a clinic', 'doubled down', 'doubled back': another sense of the verb, not a multiple."""
+    particles = _NUMBERS["multiple_not_figure_particles"]
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return following is not None and following.lower_ in particles and following.head == verb
+
+
+def _multiplies_a_score(verb: Token) -> bool:
+    """'Kane doubled the lead': a second goal in a match, which 'tripled' or 'quadrupled' could not be."""
+    objects = _NUMBERS["multiple_not_figure_objects"]
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children)
+
+
+# Uses of a multiple verb that are no figure, tried in order: each names one reason.
+_NOT_A_MULTIPLE = (_not_a_verb, _a_phrasal_sense, _multiplies_a_score)
+
+
 def _multiple_verbs(paragraphs: list[_Paragraph], parsed: ParsedArticle) -> Iterator[NumberFact]:
     """'Fares have doubled': the multiple, with the subject as what it multiplies."""
     for paragraph in paragraphs:
@@ -332,6 +356,8 @@ def _multiple_verbs(paragraphs: list[_Paragraph], parsed: ParsedArticle) -> Iter
             if paragraph.in_quote(m.start()):
                 continue
             span = paragraph.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and any(rule(span.root) for rule in _NOT_A_MULTIPLE):
+                continue
             subject = _subject_text(span) if span is not None else None
             yield _fact(m.group(1), "multiple", parsed.sentence_of(paragraph.index, m.start()),
                         _MULTIPLES[m.group(1).lower()], subject)

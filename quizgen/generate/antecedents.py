@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from quizgen.generate.distractors import fine_kind, mentioned_in
-from quizgen.generate.standalone import drop_linking_opener
+from quizgen.generate.standalone import drop_linking_opener, names_a_person
 from quizgen.lang import en as lang_en
 from quizgen.model import Entity, FactSheet
 
@@ -61,10 +61,12 @@ def _acts(text: str, words: str, pronoun: str) -> bool:
         following.pop(0)
     if not following or following[0] not in table["organisation_verbs"]:
         return False
-    if following[0] in table["organisation_auxiliaries"]:
-        nxt = following[1] if len(following) > 1 else ""
-        if not re.fullmatch(r"[a-z]+(?:ing|ed|en)", nxt):
-            return False
+    nxt = following[1] if len(following) > 1 else ""
+    if following[0] in table["organisation_auxiliaries"] and not re.fullmatch(r"[a-z]+(?:ing|ed|en)", nxt):
+        return False
+    # "It will cut 300 jobs", not the dummy "It will start becoming clear …", "It would be wrong to …".
+    if following[0] in table["organisation_modals"] and nxt not in table["organisation_modal_verbs"]:
+        return False
     # "They says" is not English, and "Boeing are" reads badly: a plural pronoun only before a past or a modal.
     return pronoun != "they" or following[0].endswith("ed") or following[0] in {
         "said", "told", "had", "made", "sold", "bought", "ran", "cut", "will", "would"}
@@ -79,7 +81,9 @@ def opening(text: str) -> Opening | None:
         if lowered in {"it", "they"} and not _acts(text, first, lowered):
             return None
         return Opening(first, table["subject_pronouns"][lowered], False)
-    if first in {"His", "Her", "Its"} and _word_after(text, first)[:1].islower():
+    # "Her 72-year-old mother …": a possessive may come before a figure.
+    if first in {"His", "Her", "Its"} and (_word_after(text, first)[:1].islower()
+                                           or _word_after(text, first)[:1].isdigit()):
         return Opening(first, table["possessive_pronouns"][lowered], True)
     for noun in table["organisation_nouns"]:
         m = re.match(rf"{re.escape(noun)}(?=['’]s\s|\s+[a-z])", text, re.I)
@@ -117,20 +121,39 @@ def _fits(entity: Entity, kind: str) -> bool:
     return entity.type == "PERSON" and _gender(entity) in (None, kind)
 
 
-def _named(entity: Entity, text: str) -> bool:
-    return any(mentioned_in(n, text) for n in entity.names if len(n) > 2)
+def _names(entity: Entity, facts: FactSheet | None) -> tuple[str, ...]:
+    """The entity's names, and for a person the surname alone when no one else of the article has it ('Espinoza'
+    for Maria Espinoza, who the extractor gave no alias)."""
+    names = tuple(n for n in entity.names if len(n) > 2)
+    if facts is not None and entity.type == "PERSON" and len(entity.name.split()) > 1:
+        surname = entity.name.split()[-1]
+        if surname not in names and len(surname) > 2 and _person_by_surname(facts, surname) is entity:
+            names += (surname,)
+    return names
 
 
-def _as_subject(entity: Entity, text: str) -> bool:
+def _named(entity: Entity, text: str, facts: FactSheet | None = None) -> bool:
+    # A name is matched as written, capital and all: "battery" is no mention of a person called Simple Battery.
+    return any(mentioned_in(n, text) and re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)
+               for n in _names(entity, facts))
+
+
+def _as_subject(entity: Entity, text: str, facts: FactSheet | None = None) -> bool:
     """The name comes first, after at most a role ('Former minister Frank Field criticised …'), and is not a
-    possessor ('Blair's spokesman said …')."""
-    names = sorted((n for n in entity.names if len(n) > 2), key=len, reverse=True)
+    possessor ('Blair's spokesman said …'); or it opens the main clause after a scene-setting one and its verb
+    follows it ('In a letter filed on Monday, FBI counsel James Baker said …')."""
+    names = sorted(_names(entity, facts), key=len, reverse=True)
     m = next((m for n in names if (m := re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text))), None)
     if m is None or re.match(r"['’]s\b", text[m.end():]):
         return False
     before = text[:m.start()]
+    if _main_clause_subject(before, text[m.end():]) or _complement_subject(before, text[m.end():]) \
+            or _passive_agent(before, text[m.end():]):
+        return True
     if re.search(r"(?:^|,\s*)(?:said|says|added|adds|explained|according to)\s+(?:[\w'’-]+\s+){0,4}$", before):
-        return True  # "…, said David Theriault, standards liaison at Ubisense": the speaker
+        # "…, said David Theriault, standards liaison at Ubisense": the speaker; not "according to a POLITICO
+        # analysis", where the name only qualifies the source.
+        return re.match(r"\s*(?:[,.;:!?(]|$)", text[m.end():]) is not None
     # "If he fails there, Sanders said …", "After the vote, Bo Chen said …": a clause that names no one, then the name.
     if re.fullmatch(r"[A-Z][a-z]+\b[^,A-Z]*,\s*", before):
         return True
@@ -138,17 +161,55 @@ def _as_subject(entity: Entity, text: str) -> bool:
     return "," not in before and len(words) <= 6 and not set(words) & set(_table()["not_before_subject"])
 
 
+def _complement_subject(before: str, after: str) -> bool:
+    """'What that means is that Sanders needs …', 'The report found that Bo Chen had …': the subject of a
+    that-clause, its verb right after the name, when the words before it name no person ('the mayor said that …'
+    leaves the mayor as the one 'he' may mean)."""
+    if re.search(r"\bthat\s+$", before) is None or names_a_person(before):
+        return False
+    # "The harbour master said that Bo Chen had won": whoever said it may be the one 'he' means.
+    if re.search(rf"\b(?:{'|'.join(_table()['reporting_verbs'])})\b", before, re.I):
+        return False
+    verbs = "|".join(_table()["main_clause_verbs"])
+    return re.match(rf"\s+(?:{verbs}|[a-z]{{3,}}ed)\b", after) is not None
+
+
+# "… was set up as a trap a year ago by Gawker.com writer Ashley Feinberg.": the one who did it, at the end of a
+# passive clause, after at most a role.
+_PASSIVE_AGENT = re.compile(r"\b(?:was|were|been|being)\s+[a-z]+\b[^,;:]{0,80}?\sby\s+(?:[\w.'’-]+\s+){0,3}$")
+
+
+def _passive_agent(before: str, after: str) -> bool:
+    return _PASSIVE_AGENT.search(before) is not None and re.fullmatch(r"\s*[.!?]?\s*", after) is not None
+
+
+def _main_clause_subject(before: str, after: str) -> bool:
+    """'…, FBI general counsel James Baker said …', '…, Rhonda Hughes, 43, is …': after the last comma only a role
+    (no word that makes the name an object or a possessor's), and right after the name, perhaps past an age, a verb
+    of its own. A name in a clause that opens after the comma with 'when', 'that', 'and' … is no subject of the
+    sentence; the clause before the comma is closed, whatever it holds."""
+    head, comma, role = before.rpartition(",")
+    if not comma or not head.strip() or len(role.split()) > 4:
+        return False
+    table = _table()
+    if set(re.findall(r"[\w'’-]+", role.lower())) & {*table["not_before_subject"], *table["subordinators"]}:
+        return False
+    verbs = "|".join(table["main_clause_verbs"])
+    return re.match(rf"(?:,\s*\d{{1,3}},)?\s+(?:(?:{'|'.join(table['verb_adverbs'])})\s+)?(?:{verbs}|[a-z]{{3,}}ed)\b",
+                    after) is not None
+
+
 def _antecedent(facts: FactSheet, index: int, kind: str, chain: int = _CHAIN) -> Entity | None:
     """The one entity of `kind` that sentence `index - 1` is about, or None when that is not certain."""
     if index == 0:
         return None
     before = _QUOTED.sub(" … ", drop_linking_opener(facts.sentences[index - 1].text))
-    named = [e for e in facts.entities if _fits(e, kind) and _named(e, before)]
+    named = [e for e in facts.entities if _fits(e, kind) and _named(e, before, facts)]
     # A person whose gender the article never shows may be the one meant, but is never put in: not certain.
     if len(named) == 1 and (kind == _ORGANISATION or _gender(named[0]) == kind):
-        people = [e for e in facts.entities if e.enabled and e.type == "PERSON" and _named(e, before)]
+        people = [e for e in facts.entities if e.enabled and e.type == "PERSON" and _named(e, before, facts)]
         # "Boeing chief Alan Mulally said …": the sentence is about the person, not the firm.
-        if _as_subject(named[0], before) and (kind != _ORGANISATION or not people):
+        if _as_subject(named[0], before, facts) and (kind != _ORGANISATION or not people):
             return named[0]
         return None
     if not named and chain > 0 and _same_pronoun_as_subject(before, kind):
@@ -168,9 +229,10 @@ def _same_pronoun_as_subject(text: str, kind: str) -> bool:
 
 def _dominant_organisation(facts: FactSheet, index: int) -> Entity | None:
     """The business the story is about, for 'The company added …': named in the headline or the lede, at least
-    three times, more than twice as often as any other, and no other organisation in the sentence before."""
+    three times, more than twice as often as any other (or more often than any other and in the sentence before),
+    and no other organisation in the sentence before."""
     orgs = sorted((e for e in facts.entities if _fits(e, _ORGANISATION)), key=lambda e: -e.mentions)
-    if not orgs or orgs[0].mentions < 3 or (len(orgs) > 1 and orgs[1].mentions * 2 >= orgs[0].mentions):
+    if not orgs or orgs[0].mentions < 3 or (len(orgs) > 1 and orgs[1].mentions == orgs[0].mentions):
         return None
     top = orgs[0]
     if fine_kind(top) != "ORG" or set(top.name.lower().split()) & set(_table()["not_a_company_words"]):
@@ -178,6 +240,11 @@ def _dominant_organisation(facts: FactSheet, index: int) -> Entity | None:
     opening_text = " ".join([facts.title, *(s.text for s in facts.sentences[:2])])
     before = _QUOTED.sub(" … ", facts.sentences[index - 1].text) if index else ""
     if not _named(top, opening_text) or any(_named(e, before) for e in orgs[1:]):
+        return None
+    # Named more than twice as often as any other; or, ahead of the rest, the one organisation the sentence before
+    # names ("… the fifth variation of Boeing's 777." → "The company rolled it out …" in a story where Airbus
+    # comes second).
+    if len(orgs) > 1 and orgs[1].mentions * 2 >= top.mentions and not _named(top, before):
         return None
     return top
 
@@ -249,11 +316,25 @@ _LONE_WORD = re.compile(r"(?<![\w.-])([A-Z][a-z][\w-]*)(?![\w-]|['’][a-rt-z]| 
 def _person_by_surname(facts: FactSheet, word: str) -> Entity | None:
     """The one person of the article whose full name (two words or more) ends with `word`; None when no person or
     more than one does, or when `word` is also the whole name of something else (a place, a firm)."""
-    people = [e for e in facts.entities if e.type == "PERSON" and len(e.name.split()) > 1
-              and e.name.split()[-1] == word]
-    if len(people) != 1 or any(word in e.names for e in facts.entities if e.type != "PERSON"):
-        return None
-    return people[0]
+    return _surname_index(facts).get(word)
+
+
+_SURNAMES: list[tuple[FactSheet, dict[str, Entity]]] = []  # the last article's index (asked once per name)
+
+
+def _surname_index(facts: FactSheet) -> dict[str, Entity]:
+    """Surname -> the one person who has it, built once per article: asked for every entity of every sentence, a
+    scan of all entities each time would cost the square of their number."""
+    if _SURNAMES and _SURNAMES[0][0] is facts:
+        return _SURNAMES[0][1]
+    owners: dict[str, list[Entity]] = {}
+    for e in facts.entities:
+        if e.type == "PERSON" and len(e.name.split()) > 1:
+            owners.setdefault(e.name.split()[-1], []).append(e)
+    other_names = {n for e in facts.entities if e.type != "PERSON" for n in e.names}
+    index = {word: people[0] for word, people in owners.items() if len(people) == 1 and word not in other_names}
+    _SURNAMES[:] = [(facts, index)]
+    return index
 
 
 def _after_name(text: str, at: int) -> bool:

@@ -14,11 +14,14 @@ from quizgen.generate.contrasts import contrasted
 from quizgen.generate.distractors import (
     cut_short,
     entity_distractors,
+    figure_importance,
     fine_kind,
     garbled_name,
     gender_fits,
+    incidental_figure,
     likely_gender,
     mentioned_in,
+    no_options_reason,
     number_distractors,
     number_sort_key,
     overlaps,
@@ -31,7 +34,7 @@ from quizgen.generate.facts import Fact, facts_for, role_as_written
 from quizgen.generate.quality import check_item
 from quizgen.generate.rules import first_reason
 from quizgen.generate.selection import Candidate, plan_quiz, restates_headline, swapped_pair
-from quizgen.generate.sides import same_side
+from quizgen.generate.sides import role_head, same_side, sides
 from quizgen.generate.standalone import (
     drop_linking_opener,
     quote_without_subject,
@@ -55,7 +58,7 @@ from quizgen.model import (
     WhQuestion,
     build_cloze,
 )
-from quizgen.templates import Template, evaluate, render
+from quizgen.templates import Template, a_an, evaluate, render
 from quizgen.textutil import compiled, normalize, stable_id, strip_honorific, with_honorific
 from quizgen.versions import balance_answer_positions
 
@@ -128,7 +131,7 @@ def _commentator(entity: Entity, facts: FactSheet, article: ArticleProfile) -> s
 def _commentator_role(entity: Entity) -> str | None:
     head = (entity.description or "").lower().strip(" ,.").split()[-1:]
     if entity.type == "PERSON" and head and head[0] in _commentator_nouns():
-        return f"a {head[0]} who only comments on the story"
+        return f"{a_an(head[0])} who only comments on the story"
     return None
 
 
@@ -152,10 +155,14 @@ _LEDE_SENTENCES = 2  # the opening sentences that, with the headline, name the s
 _CENTRAL_MENTIONS = 2  # a person named again later acts in the story, wherever they first appear
 
 
+def _in_headline_or_lede(entity: Entity, facts: FactSheet) -> bool:
+    lede = " ".join([facts.title, *(s.text for s in facts.sentences[:_LEDE_SENTENCES])])
+    return any(mentioned_in(n, lede) for n in entity.names if len(n) > 2)
+
+
 def _leading_voice(entity: Entity, facts: FactSheet) -> bool:
     """Named in the headline or the lede, or quoted more than once: the story is told through them."""
-    lede = " ".join([facts.title, *(s.text for s in facts.sentences[:_LEDE_SENTENCES])])
-    if any(mentioned_in(n, lede) for n in entity.names if len(n) > 2):
+    if _in_headline_or_lede(entity, facts):
         return True
     return sum(q.speaker_id == entity.id for q in facts.quotes if q.enabled) >= 2
 
@@ -243,7 +250,104 @@ def _only_reacts(entity: Entity, facts: FactSheet, article: ArticleProfile) -> s
     return None
 
 
-DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _shared_role, _commentator, _only_reacts,
+@functools.lru_cache(maxsize=1)
+def _famous_roles() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Roles whose holder every student knows (leaders of the great powers, the Pope), the famous firms, the words
+    that make a role their founder's, and the time words a role may open with ("the then US President")."""
+    table = lang_en.table("famous_roles")
+    offices = {o.lower() for o in table["offices"]}
+    for forms in table["nations"]:
+        for post in table["leader_posts"]:
+            for form in forms:
+                offices |= {f"{form} {post}", f"{post} of {form}", f"{post} of the {form}"}
+    return (frozenset(offices), frozenset(f.lower() for f in table["famous_firms"]),
+            frozenset(w.lower() for w in table["founder_words"]), frozenset(w.lower() for w in table["time_words"]))
+
+
+def general_knowledge_role(role: str) -> bool:
+    """'the US President', 'President of Russia', 'Microsoft co-founder': a role any student can put a name to
+    without the article (a former holder, 'the former US President', is not: there are several)."""
+    offices, firms, founder_words, time_words = _famous_roles()
+    words = role.lower().replace(".", "").replace("’", "'").replace("'s ", " ").replace(",", " ").split()
+    while words and words[0] in {"a", "an", "the", *time_words}:
+        words = words[1:]
+    if " ".join(words) in offices:
+        return True
+    text = " " + " ".join(words) + " "
+    return any(w in founder_words for w in words) and any(f" {firm} " in text for firm in firms)
+
+
+def _general_knowledge(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'Name the person described as the Russian President': general knowledge, not the article's."""
+    if entity.description and general_knowledge_role(entity.description):
+        return f"'{entity.description}' is a role any student can name without the article"
+    return None
+
+
+def _role_head(description: str) -> list[str]:
+    """The words of a role before its first 'of/at/for …' phrase: 'a spokesman for Mrs Clinton' → ['a',
+    'spokesman']; 'an expert on energy at MIT' → ['an', 'expert']."""
+    _, of_what = _role_words()
+    words = []
+    for word in description.lower().split():
+        if word in of_what:
+            break
+        words.append(word.strip(",.()'’"))
+    return words
+
+
+def _reacting_commentator(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'a spokesman for Mrs Clinton', 'an expert on energy economics at MIT', 'a Republican strategist': asked to
+    comment (the role's head is a commentator's post, wherever the role goes on), however often quoted, unless the
+    headline or the lede names them (the professor whose study the story is about)."""
+    if entity.type != "PERSON" or _in_headline_or_lede(entity, facts):
+        return None
+    post = next((w for w in _role_head(entity.description or "") if w in _comment_posts()), None)
+    return f"{a_an(post)} who only comments on the story" if post else None
+
+
+@functools.lru_cache(maxsize=1)
+def _bystander_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("matching_roles")["bystander_nouns"])
+
+
+# Words after which a role goes on qualifying its head noun: "a fan from Leeds who queued all night".
+_QUALIFIER_OPENERS = frozenset({"from", "who", "whose", "which", "that", "since", "and"})
+
+
+def _head_noun(description: str) -> str:
+    """The noun a role is about: 'a fan from Leeds who queued' → 'fan'; 'a local musician' → 'musician'."""
+    words = []
+    for word in _role_head(description):
+        if word in _QUALIFIER_OPENERS:
+            break
+        words.append(word)
+    return words[-1] if words else ""
+
+
+def _vox_pop(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """'a fan from Leeds', 'a concertgoer', 'a local resident': a member of the public asked along the way."""
+    noun = _head_noun(entity.description or "")
+    if noun in _bystander_nouns():
+        return f"{a_an(noun)}: a member of the public asked along the way, not an actor"
+    return None
+
+
+# Openers that point back to something the role leaves out: "that cycle's runner-up", "his deputy".
+_CONTEXT_OPENERS = frozenset({"that", "this", "these", "those", "his", "her", "its", "their", "our", "all", "some"})
+
+
+def _role_needs_context(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
+    """"that cycle's runner-up", "his deputy", "all stripes": the role points back to something it does not
+    say, or is not a role at all."""
+    words = (entity.description or "").lower().split()
+    if words and words[0] in _CONTEXT_OPENERS:
+        return f"the role opens with '{words[0]}', which points to something it does not say"
+    return None
+
+
+DESCRIPTION_RULES = (_main_subject_described, _one_word_role, _role_needs_context, _general_knowledge,
+                     _shared_role, _commentator, _reacting_commentator, _vox_pop, _only_reacts,
                      _role_of_an_unnamed_body, _incidental, _cut_short)
 
 
@@ -275,14 +379,8 @@ def _comment_posts() -> frozenset[str]:
 
 def _comments_only(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
     """'an associate professor at … University', 'BBC political correspondent': asked to comment, not acting."""
-    _, of_what = _role_words()
-    words = []
-    for word in (entity.description or "").lower().split():
-        if word in of_what:
-            break
-        words.append(word.strip(",.()'’"))
-    post = next((w for w in words if w in _comment_posts()), None)
-    return f"a {post} who only comments on the story" if post else None
+    post = next((w for w in _role_head(entity.description or "") if w in _comment_posts()), None)
+    return f"{a_an(post)} who only comments on the story" if post else None
 
 
 def _role_of_nothing(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
@@ -311,9 +409,11 @@ def _firm_as_person(entity: Entity, facts: FactSheet, article: ArticleProfile) -
     return "a firm's name read as a person's" if words & _firm_name_words() else None
 
 
-# Who a people-to-roles match may list: central actors (no commentator reacting to the story, no firm read as a
-# person), with a role that says of what, written in full.
-MATCHING_RULES = (_firm_as_person, _comments_only, _bystander, _role_of_nothing, _cut_short)
+# Who a people-to-roles match may list: central actors (no commentator reacting to the story, no member of the
+# public asked along the way, no firm read as a person), with a role that says of what, written in full and not
+# one any student could name without the article.
+MATCHING_RULES = (_firm_as_person, _role_needs_context, _general_knowledge, _comments_only, _bystander, _vox_pop,
+                  _role_of_nothing, _cut_short)
 
 
 def matching_problem(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
@@ -401,6 +501,10 @@ class _Builder:
                 raise _DropError("the figure is not in the sentence as printed")
             if (reason := blank_problem(self.blank_of(number.text, text))) is not None:
                 raise _DropError(reason)
+        if (reason := no_options_reason(number, self.facts)) is not None:
+            raise _DropError(f"'{number.text}': {reason}")  # said, rather than "only 0 distractor(s)"
+        if isinstance(fact.record, NumberFact) and (reason := incidental_figure(number, self.facts)) is not None:
+            raise _DropError(f"'{number.text}': {reason}")
         return number_distractors(number, self.facts, count)
 
     def _question(self, template: Template, fact: Fact) -> str:
@@ -469,6 +573,11 @@ class _Builder:
             entity_types = (target.type,)
         if len(distractors) < 2:
             raise _DropError(f"only {len(distractors)} distractor(s) of the answer's kind; a fair question needs 2+")
+        if number is not None and len(distractors) < count:
+            # Every figure question offers the same number of options: one with three among those with four reads
+            # as a shortcut (and the missing one is often the figure the sentence rules out).
+            raise _DropError(f"only {len(distractors)} figures of the answer's kind fit the sentence; every figure "
+                             f"question offers {count + 1} options")
         options = [answer, *distractors]
         if number is not None:
             options.sort(key=lambda o: number_sort_key(number, o))
@@ -477,6 +586,9 @@ class _Builder:
         item = self.base(template, fact, question, answer, "mcq")
         if isinstance(fact.record, Quote):
             item = replace(item, source=self._attributed_source(fact.record, answer))
+        if number is not None and isinstance(fact.record, NumberFact):
+            # The figures the story is about before incidental ones (selection ranks by score).
+            item = replace(item, score=round(item.score + figure_importance(number, self.facts), 4))
         return replace(item, options=tuple(options), entity_types=entity_types, fixed_order=number is not None)
 
     def _sentence_completion(self, template: Template, fact: Fact) -> Item:
@@ -726,47 +838,87 @@ class _Builder:
         item = self.base(template, fact, question, "False", "true_false")
         return replace(item, options=("True", "False"), explanation=item.explanation or f"The article says: {text}")
 
-    def _swap_alternatives(self, span: str, key: KeySentence, text: str, rng: random.Random) -> list[str]:
-        number = next((n for n in self.facts.numbers if n.sentence == key.sentence and n.text == span), None)
+    def _swap_alternatives(self, slot: _Slot, key: KeySentence, rng: random.Random) -> list[str]:
+        number = next((n for n in self.facts.numbers if n.sentence == key.sentence and n.text == slot.span), None)
         if number is not None:
             return number_distractors(number, self.facts, 3)
-        entity = _entity_named(self.facts, span)
+        entity = slot.entity
         if entity is None or not _safe_to_swap(entity) or speaker_kind(entity, self.facts) == "WORK":
             return []
         # A swap only with a name of the same fine kind that the article itself names more than once (a type the
         # tagger is surer of): a magazine for a plane maker, or a misread name, is false without reading.
         by_name = {e.name: e for e in self.facts.entities}
-        return [a for a in entity_distractors(entity, self.facts, text, 3, rng)
+        return [a for a in entity_distractors(entity, self.facts, slot.text, 3, rng)
                 if (other := by_name.get(a)) is not None
-                and speaker_kind(other, self.facts) == speaker_kind(entity, self.facts)
-                and _safe_to_swap(other) and gender_fits(other, entity, text)
-                and _like_for_like(other, entity, span, text, self.facts) and not _misread_name(a)
-                and not _always_after_the(a, self.facts)
-                and (entity.type != "PERSON" or same_side(other, entity, self.facts))]
+                and all(fits(other, slot, self.facts) for fits in ALTERNATIVE_RULES)]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
         """Swap one fact for another of the same kind that the article does not also support."""
+        return self.false_version(key, text, rng)[0]
+
+    def false_version(self, key: KeySentence, text: str, rng: random.Random) -> tuple[str | None, list[str]]:
+        """The false statement (or None) and, span by span, why each span tried before it gave none."""
         spans = self._test_worthy(key, text)
         if (put_in := self._put_in.get(key.sentence)) is not None and put_in.name in text:
             # "Tony Blair added …" for "He added …": who acted may be swapped too (never blanked: the source line
             # prints "He").
             spans = [*spans, put_in.name]
-        for span in spans:
-            if text.count(span) != 1:
-                continue
-            before, after = text.split(span, 1)
-            entity = _entity_named(self.facts, span)
-            swap = _Swap(span, before, after, _is_person(self.facts, span),
-                         any(n.text == span for n in self.facts.numbers), fine_kind(entity) if entity else "")
-            if swap_problem(swap) is not None or blank_problem(self.blank_of(span, text)) is not None:
-                continue  # the headline's words, the setting, a name in brackets: false without reading
-            if swap.is_number and _figure_in_headline(span, self.facts):
-                continue  # 'Half of …' in the title answers 'more than two thirds'
+        reasons: list[str] = []
+        for span in dict.fromkeys(self._full_name_of(span, text) for span in spans):
+            statement, reason = self._swapped(span, key, text, rng)
+            if statement is not None:
+                return statement, reasons
+            reasons.append(f"'{span}': {reason}")
+        return None, reasons or ["no test-worthy span"]
 
-            for alternative in self._swap_alternatives(span, key, text, rng):
-                if self._unsupported_swap(text, span, alternative):
-                    return text.replace(span, alternative, 1)
-        return None
+    def _swap_profile(self) -> ArticleProfile:
+        """What makes a swap false without reading. A person who is the article's main subject is no giveaway:
+        "Clinton's appeal was greatest among the young" for Sanders's tests who did what (the side rules pick who
+        may stand there). A main subject of another kind stays one (a technology tagged as a firm would swap for a
+        regulator), and so does any name in the headline (the headline would contradict the swap)."""
+        return replace(self.article, main_subjects=frozenset(
+            e.id for e in self.facts.entities if e.id in self.article.main_subjects and e.type != "PERSON"))
+
+    def _slot_of(self, span: str, text: str) -> _Slot:
+        before, after = text.split(span, 1)
+        entity = _entity_named(self.facts, span)
+        is_person = entity is not None and entity.type == "PERSON"
+        # 'President Bill Clinton' → 'President George W. Bush' when the article titles him so too
+        title = _title_before(before) if is_person else ""
+        # 'the FBI said' → 'the State Department said': a body of a known kind after 'the', for another of its
+        # kind the article writes so
+        after_the = (entity is not None and body_kind(entity) is not None and before.endswith(("the ", "The "))
+                     and _closes_its_phrase(after))
+        swap = _Swap(span, before, after, is_person, any(n.text == span for n in self.facts.numbers),
+                     fine_kind(entity) if entity else "", titled=bool(title), after_the=after_the)
+        main = entity is not None and entity.id in self.article.main_subjects
+        return _Slot(swap, text, entity, title, main)
+
+    def _swapped(self, span: str, key: KeySentence, text: str, rng: random.Random) -> tuple[str | None, str]:
+        """The sentence with `span` swapped for a safe alternative, or None and why not."""
+        if text.count(span) != 1:
+            return None, "not once in the sentence"
+        slot = self._slot_of(span, text)
+        reason = swap_problem(slot.swap) or blank_problem(replace(self.blank_of(span, text),
+                                                                  profile=self._swap_profile()))
+        if reason is None and slot.swap.is_number and _figure_in_headline(span, self.facts):
+            reason = "the headline prints the figure"  # 'Half of …' in the title answers 'more than two thirds'
+        if reason is not None:
+            return None, reason
+        alternatives = self._swap_alternatives(slot, key, rng)
+        for alternative in alternatives:
+            if self._unsupported_swap(text, span, alternative):
+                return text.replace(span, alternative, 1), ""
+        return None, ("every alternative is in the sentence or stated by the article" if alternatives
+                      else "no alternative of its kind")
+
+    def _full_name_of(self, span: str, text: str) -> str:
+        """'Sanders' where the sentence as printed reads 'Bernie Sanders': the whole name is what a swap replaces (a
+        surname alone would leave 'Bernie Hillary Clinton')."""
+        entity = _entity_named(self.facts, span)
+        if entity is None or span == entity.name or not mentioned_in(span, entity.name):
+            return span
+        return entity.name if text.count(entity.name) == 1 and text.count(span) == 1 else span
 
     def _unsupported_swap(self, text: str, span: str, alternative: str) -> bool:
         """The changed sentence is stated nowhere in the article, and the new name is not already in it."""
@@ -777,7 +929,12 @@ class _Builder:
         names = other.names if other else (alternative,)
         # 'the German state next to Germany': the new place's own nationality word is in the sentence
         demonyms = [d for d, places in _demonym_places().items() if set(names) & places]
-        return not any(mentioned_in(n, text) for n in (*names, *demonyms))
+        if any(mentioned_in(n, text) for n in (*names, *demonyms)):
+            return False
+        # 'the North Carolina Department of Public Safety would sue North Carolina': the new name holds a name the
+        # sentence prints elsewhere
+        return not any(len(n) > 3 and mentioned_in(n, alternative) and mentioned_in(n, text.replace(span, " ", 1))
+                       for e in self.facts.entities for n in e.names)
 
     def matching(self, template: Template, fact: Fact) -> Item:
         source = template.pairs or "people_roles"
@@ -814,6 +971,77 @@ class _Swap:
     is_person: bool
     is_number: bool
     kind: str = ""  # the span's fine kind ("PERSON", "ORG", "PROGRAMME", "PLACE" …), "" for a figure or unknown
+    titled: bool = False  # a person after a title every alternative is also given ('President X', 'Sen. X')
+    after_the: bool = False  # a body after 'the', for one the article also writes after 'the' ('the FBI said')
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """A span of a key sentence a false statement may change, and what the sentence says around it."""
+
+    swap: _Swap
+    text: str  # the sentence as printed
+    entity: Entity | None
+    title: str = ""  # 'President', 'Sen.': the title before a person's name
+    main_subject: bool = False  # the article's main subject (see blanks.profile)
+
+    @property
+    def span(self) -> str:
+        return self.swap.span
+
+
+def _alternative_of_its_kind(other: Entity, slot: _Slot, facts: FactSheet) -> bool:
+    """Of the span's speaker kind, safe to name, a state for a state and a city for a city."""
+    entity = slot.entity
+    return (entity is not None and speaker_kind(other, facts) == speaker_kind(entity, facts) and _safe_to_swap(other)
+            and _same_level(other, entity))
+
+
+def _alternative_reads_right(other: Entity, slot: _Slot, facts: FactSheet) -> bool:
+    """Fits the words around the span: the gender of its pronouns, 'the' before it or not, no misread name, no
+    person the sentence already names by role, not another name of the span's own referent."""
+    return (slot.entity is not None and gender_fits(other, slot.entity, slot.text) and not _misread_name(other.name)
+            and _like_for_like(other, slot.entity, slot.span, slot.text, facts)
+            and _always_after_the(other.name, facts) == slot.swap.after_the and not _named_by_role(other, slot.text)
+            and not _same_name_words(other.name, slot.span))
+
+
+def _alternative_takes_the_title(other: Entity, slot: _Slot, facts: FactSheet) -> bool:
+    """The article gives the alternative the span's title ('Judge X'), and a body after 'the' is of the span's kind."""
+    if slot.title and not _written_with_title(other, slot.title, facts):
+        return False
+    return not slot.swap.after_the or (slot.entity is not None and body_kind(other) == body_kind(slot.entity))
+
+
+def _alternative_on_the_same_side(other: Entity, slot: _Slot, facts: FactSheet) -> bool:
+    """A person for one of the same side or role, or one the article gives the same title (never one tied to
+    another side: 'President Hollande' for 'President Obama'). The article's main subject only for another main
+    subject of the same side, or one of the same title: never a campaign aide in a candidate's place."""
+    entity = slot.entity
+    if entity is None or entity.type != "PERSON":
+        return True
+    ours, theirs = sides(entity, facts), sides(other, facts)
+    if ours and theirs and not ours & theirs:
+        return False
+    if slot.title:
+        return True
+    if slot.main_subject:  # only a rival the story keeps naming too ('Blair' and 'Brown'), on the same side
+        return bool(ours & theirs) and other.id in profile(facts).main_subjects
+    return same_side(other, entity, facts)
+
+
+def _alternative_in_a_place_named_before(other: Entity, slot: _Slot, facts: FactSheet) -> bool:
+    """'the Broward County GOP committee in Florida': a place the clause before names pins the span's place, so
+    another one is false without reading."""
+    if slot.entity is None or slot.entity.type not in {"GPE", "LOC"}:
+        return True
+    clause = re.split(r"[,;:.!?—–]", slot.swap.before)[-1]
+    return not any(mentioned_in(n, clause) for e in facts.entities if e.type in {"GPE", "LOC"}
+                   and e.id != slot.entity.id for n in e.names if len(n) > 2)
+
+
+ALTERNATIVE_RULES = (_alternative_of_its_kind, _alternative_reads_right, _alternative_takes_the_title,
+                     _alternative_on_the_same_side, _alternative_in_a_place_named_before)
 
 
 @functools.lru_cache(maxsize=1)
@@ -828,9 +1056,41 @@ def _swap_breaks_brackets(swap: _Swap) -> str | None:
 
 
 def _swap_after_the(swap: _Swap) -> str | None:
-    if swap.before.endswith(("the ", "The ")) and not swap.is_number:
+    if swap.before.endswith(("the ", "The ")) and not swap.is_number and not swap.after_the:
         return "a name after 'the' ('the Soviet Union', 'the Houston court') reads wrongly swapped"
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _phrase_closers() -> frozenset[str]:
+    """Words after a name that show the name ends its phrase: linking words, auxiliaries, speech and action verbs."""
+    table = lang_en.table("option_rules")
+    return frozenset({*_LINK_WORDS, *table["actor_auxiliaries"], *table["actor_verbs"], "are", "were", "been"})
+
+
+@functools.lru_cache(maxsize=1)
+def _body_kind_words() -> dict[str, str]:
+    return {word: kind for kind, words in lang_en.table("body_kinds").items() for word in words}
+
+
+def body_kind(entity: Entity) -> str | None:
+    """'State Department' → 'government', 'Supreme Court' → 'court', 'FBI' → 'government'; None for a body of no
+    listed kind (or anything not tagged a body)."""
+    if entity.type not in {"ORG", "FAC"}:
+        return None
+    name = normalize(entity.name).lower()
+    if name in _body_kind_words():
+        return _body_kind_words()[name]
+    return next((_body_kind_words()[w] for w in reversed(name.split()) if w in _body_kind_words()), None)
+
+
+def _closes_its_phrase(after: str) -> bool:
+    """'the FBI said', 'the FBI, which …', 'by the FBI.', "the FBI's inquiry": nothing after the name makes it a
+    modifier ('the FBI director', 'the Clinton campaign')."""
+    if re.match(r"^(?:['’]s\s|\s*[,.;:!?)“”\"]|$)", after):
+        return True
+    word = re.match(r"^\s+([a-z]+)\b", after)
+    return word is not None and word.group(1) in _phrase_closers()
 
 
 def _swap_name_as_modifier(swap: _Swap) -> str | None:
@@ -840,7 +1100,8 @@ def _swap_name_as_modifier(swap: _Swap) -> str | None:
     following = re.match(r"^(?:['’]s)? ([a-z]+)\b", swap.after)  # "Ofcom officials", "State's lawyers"
     modified = {w.lower() for w in (*lang_en.table("standalone")["modified_nouns"],
                                     *lang_en.table("option_rules")["swap_modified_nouns"])}
-    if _after_role_word(swap.before) or (following is not None and following.group(1) in modified):
+    role_before = _after_role_word(swap.before) and not swap.after_the  # 'the' is no role
+    if role_before or (following is not None and following.group(1) in modified):
         return "a name bound to the role or noun beside it"
     return None
 
@@ -853,9 +1114,29 @@ def _swap_bound_to_its_person(swap: _Swap) -> str | None:
     last = swap.before.split()[-1].strip(",").lower() if swap.before.split() else ""
     appositive = (swap.before.endswith(", ") and swap.after.startswith(",")) or re.match(
         r"^, (?:a|an|the)\s", swap.after)
-    if re.match(r"^['’]s\b", swap.after) or _after_role_word(swap.before) or last in _name_titles() or appositive:
+    # 'Judge X of the Seventh Circuit': the title fits another judge, the court after the name may not
+    titled = (last in _name_titles() and not swap.titled) or (
+        swap.titled and re.match(r"^,? (?:of|from|at) (?:the )?[A-Z]", swap.after) is not None)
+    if _possession_bound(swap.after) or _after_role_word(swap.before) or titled or appositive:
         return "a role or possession bound to this person"
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _bound_possessions() -> frozenset[str]:
+    return frozenset(lang_en.table("swap_slots")["bound_possessions"])
+
+
+def _possession_bound(after: str) -> bool:
+    """"X's wife", "X's own", "X's back": what follows the possessive belongs to this one person, so another name
+    there reads as nonsense. "Clinton's campaign", "Blair's monthly media conference" go with anyone of the same
+    side (the side rule picks who)."""
+    possessive = re.match(r"^['’]s?\b\s*(.*)", after)
+    if possessive is None:
+        return False
+    following = re.findall(r"[A-Za-z’'-]+", possessive.group(1))[:3]
+    return not following or possessive.group(1)[:1] in ",.;:!?\"”" or any(
+        w.lower() in _bound_possessions() for w in following)
 
 
 def _swap_described_after(swap: _Swap) -> str | None:
@@ -888,7 +1169,7 @@ def _swap_into_actors_slot(swap: _Swap) -> str | None:
     pattern, actors = _actor_slot()
     if swap.is_number or not swap.kind or swap.kind in actors or pattern.match(swap.after) is None:
         return None
-    return f"a {swap.kind.lower()} in the slot of one who speaks or decides"
+    return f"{a_an(swap.kind.lower())} in the slot of one who speaks or decides"
 
 
 @functools.lru_cache(maxsize=1)
@@ -912,12 +1193,15 @@ def _swap_in_an_outlets_slot(swap: _Swap) -> str | None:
 
 # 'Russian Dmitriy Bogdanov', 'US hip-hop star Kanye West': a place or nationality, up to three role words, a name
 _NAME_AFTER = re.compile(r"^\s+(?:[a-z][\w’'-]*\s+){0,3}[A-Z][\w’'-]+\s+[A-Z]")
-_NAME_OF_BEFORE = re.compile(r"[A-Z][\w’'-]+\s+(?:of|from)\s+$")  # 'Antonio Reina of Spain'
+# 'Antonio Reina of Spain', 'Elizabeth Warren, the senator from Massachusetts'
+_NAME_OF_BEFORE = re.compile(r"[A-Z][\w’'-]+\s+(?:of|from)\s+$"
+                             r"|[A-Z][\w’'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:of|from)\s+$")
 
 
 def _swap_a_persons_origin(swap: _Swap) -> str | None:
-    """'Russian Dmitriy Bogdanov', 'Antonio Reina of Spain': a nationality or place beside a person's name is a detail
-    of who they are, not the sentence's fact; changing it tests nothing worth knowing."""
+    """'Russian Dmitriy Bogdanov', 'Antonio Reina of Spain', 'Elizabeth Warren, the senator from Massachusetts': a
+    nationality or place beside a person's name is a detail of who they are, not the sentence's fact; changing it
+    tests nothing worth knowing."""
     if swap.is_number or swap.kind not in lang_en.table("swap_slots")["place_kinds"]:
         return None
     if _NAME_AFTER.match(swap.after) or _NAME_OF_BEFORE.search(swap.before):
@@ -970,9 +1254,143 @@ def _swap_in_an_aside(swap: _Swap) -> str | None:
     return None
 
 
-SWAP_RULES = (_swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person, _swap_name_as_modifier,
-              _swap_described_after, _swap_into_actors_slot, _swap_in_an_outlets_slot, _swap_a_persons_origin,
-              _swap_in_an_aside, _swap_an_alias, _swap_in_quotation, _swap_after_a_title)
+@functools.lru_cache(maxsize=1)
+def _located_slot() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(lang_en.table("place_levels")["located_before"], key=len,
+                                                   reverse=True))
+    return re.compile(rf"\b(?:{words})\s+$", re.I)
+
+
+def _swap_where_something_stands(swap: _Swap) -> str | None:
+    """'the exhibit located in Chapel Hill', 'a firm based in Leeds': what stands there fixes the place, so another
+    place is false without reading (a university's exhibit in another state's town)."""
+    if swap.is_number or swap.is_person or _located_slot().search(swap.before) is None:
+        return None
+    return "a place fixed by what stands there"
+
+
+def _swap_a_place_pinned_by_its_region(swap: _Swap) -> str | None:
+    """'Salem, N.H.', 'Springfield, Illinois': the region after the town pins it; another town there reads as
+    nonsense ('Chicago, N.H.'). 'Arkansas, where she once served as first lady': the words after describe the place,
+    and another one is false without reading."""
+    if swap.is_number or swap.kind not in {"PLACE", "GPE", "LOC", "COUNTRY"}:
+        return None
+    if re.match(r"^(?:,\s+[A-Z]|,?\s+(?:where|which)\b)", swap.after):
+        return "a place pinned by the words written after it"
+    return None
+
+
+def _swap_a_place_for_its_government(swap: _Swap) -> str | None:
+    """"Moscow's top envoy to North Korea", "Washington's allies": a capital in the possessive stands for its
+    government; another city there is nonsense ('Pyongyang's envoy to North Korea')."""
+    if swap.is_number or swap.kind not in {"PLACE", "GPE", "LOC"} or not re.match(r"^['’]s?\b", swap.after):
+        return None
+    return "a place in the possessive, standing for its government"
+
+
+_FIGURE = r"(?:[$£€]?\d[\d,.]*%?|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+# '10, 12 and 15', '$8, $9, or $10', '3 million, 4 million and 6 million': three figures or more, joined by
+# commas and a last 'and' or 'or'
+_FIGURE_LIST = re.compile(rf"{_FIGURE}(?:\s+[a-z]+)?(?:,\s+{_FIGURE}(?:\s+[a-z]+)?)+,?\s+(?:and|or)\s+{_FIGURE}")
+
+
+def _swap_a_figure_of_a_list(swap: _Swap) -> str | None:
+    """'10, 12 and 15 years', '$8, $9 or $10': one figure of a list is an incidental detail; changing it tests
+    nothing a student should remember."""
+    if not swap.is_number:
+        return None
+    start, end = len(swap.before), len(swap.before) + len(swap.span)
+    sentence = swap.before + swap.span + swap.after
+    inside = any(m.start() <= start and end <= m.end() for m in _FIGURE_LIST.finditer(sentence))
+    return "one figure of a list" if inside else None
+
+
+@functools.lru_cache(maxsize=1)
+def _denial_slot() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(lang_en.table("swap_slots")["denial_before"], key=len,
+                                                   reverse=True))
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+
+
+def _swap_in_a_denial(swap: _Swap) -> str | None:
+    """'signed by Donna Brazile, not Ann Reed', 'in Leeds rather than York': the sentence denies the span, so any
+    other name there leaves it true ('not Bernie Sanders' is true as well)."""
+    return "a span the sentence denies: another one keeps it true" if _denial_slot().search(swap.before) else None
+
+
+def _swap_a_figure_inside_a_token(swap: _Swap) -> str | None:
+    """'the 9/11 attacks', '24/7', '3-2': a figure joined to another by a slash or a dash is part of one token (a date,
+    a score, a range); changing one half makes nonsense ('the 4/11 attacks')."""
+    joined = re.match(r"^[/–-]\d", swap.after) or re.search(r"\d[/–-]$", swap.before) or "/" in swap.span
+    if swap.is_number and joined:
+        return "a figure joined to another by a slash or a dash"
+    return None
+
+
+# ', after ' before and ', after Yola' after; ', Senator ' before and ', and Senator Ted Cruz' after
+_SERIES_BEFORE = re.compile(r",\s+(?:[A-Za-z.]+\s+)?$")
+_SERIES_AFTER = re.compile(r"^,\s+(?:and\s+|or\s+)?(?:[A-Za-z.]+\s+)?[A-Z]")
+_SERIES_LAST = re.compile(r",[^,]{1,40},[^,]{0,40}\b(?:and|or)\s+(?:[A-Za-z.]+\s+)?$")  # 'A, B, and Senator '
+
+
+def _swap_one_of_a_series(swap: _Swap) -> str | None:
+    """'after Beirut, after Paris, after Yola', 'Rick Santorum, Senator Marco Rubio, and Senator Ted Cruz': one name
+    of a series is an incidental detail, and another in its place may not fit the series at all."""
+    inside = _SERIES_BEFORE.search(swap.before) and _SERIES_AFTER.match(swap.after)
+    if swap.is_number or not (inside or _SERIES_LAST.search(swap.before)):
+        return None
+    return "one name of a series"
+
+
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """'intern', 'official', 'spokesman', 'director': words naming a person or their post."""
+    people = (*lang_en.table("speaker_nouns")["people"], *lang_en.table("swap_slots")["post_nouns"])
+    return frozenset(w.lower() for w in (*people, *_name_titles()))
+
+
+def _swap_a_body_naming_a_persons_post(swap: _Swap) -> str | None:
+    """'a White House intern', 'an FBI official', 'North Carolina RNC member X': the body or place says where the
+    person works, a detail of who they are; another there is false without reading ('a Westchester intern')."""
+    if swap.is_number or swap.is_person:
+        return None
+    following = re.match(r"^\s+(?:[A-Z]{2,}\s+)?([a-z]+)\b", swap.after)  # 'Florida RNC member'
+    return "a body naming a person's post" if following and following.group(1) in _person_nouns() else None
+
+
+_HEDGED_FEW = re.compile(r"^(?:about|around|some|roughly|nearly|almost|approximately)\s+(?:[1-4]|one|two|three|four)$",
+                         re.I)
+
+
+def _swap_a_hedged_small_count(swap: _Swap) -> str | None:
+    """'one of about three individuals': a hedge on a count of a few reads oddly on any other few ('one of about
+    two'), and a count that small is seldom the sentence's fact."""
+    ratio = re.match(r"^\s+(?:in|out of)\s", swap.after)  # 'about one in five' is a share, not a count
+    few = swap.is_number and _HEDGED_FEW.match(swap.span.strip()) and not ratio
+    return "a hedged count of a few" if few else None
+
+
+def _swap_a_list_read_as_one_name(swap: _Swap) -> str | None:
+    """'McDonald’s and Walmart' tagged as one firm: a list, and one name in its place drops the others."""
+    return "a list read as one name" if not swap.is_number and re.search(r"\s(?:and|or)\s", swap.span) else None
+
+
+def _swap_a_name_that_describes_the_next(swap: _Swap) -> str | None:
+    """'Celltick firm Adamind', 'Labour leader Ed Miliband': a name followed by a kind word and another name is a
+    description of that name; another name in its place no longer describes anything."""
+    described = re.match(r"^(?:['’]s)?\s+([a-z][\w-]*)\s+[A-Z]", swap.after)
+    if swap.is_number or swap.is_person or described is None or described.group(1) in _LINK_WORDS:
+        return None
+    return "a name that describes the name after it"
+
+
+SWAP_RULES = (_swap_in_a_denial, _swap_breaks_brackets, _swap_after_the, _swap_bound_to_its_person,
+              _swap_name_as_modifier, _swap_described_after, _swap_into_actors_slot, _swap_in_an_outlets_slot,
+              _swap_a_persons_origin, _swap_in_an_aside, _swap_an_alias, _swap_in_quotation, _swap_after_a_title,
+              _swap_where_something_stands, _swap_a_place_pinned_by_its_region, _swap_a_place_for_its_government,
+              _swap_a_figure_of_a_list, _swap_a_figure_inside_a_token, _swap_a_hedged_small_count,
+              _swap_one_of_a_series, _swap_a_list_read_as_one_name, _swap_a_body_naming_a_persons_post,
+              _swap_a_name_that_describes_the_next)
 
 
 def swap_problem(swap: _Swap) -> str | None:
@@ -1121,7 +1539,7 @@ def _unfit_speaker(speaker: Entity, facts: FactSheet, count: int) -> str | None:
         return None
     others = {q.speaker_id for q in facts.quotes if q.enabled and q.speaker_id not in (None, speaker.id)}
     peers = sum(1 for e in facts.entities if e.id in others and speaker_kind(e, facts) == kind)
-    return None if peers >= count else f"a {kind.lower()} speaks, and fewer than {count} others of its kind do"
+    return None if peers >= count else f"{a_an(kind.lower())} speaks, and fewer than {count} others of its kind do"
 
 
 _REACH_BACK = 2  # sentences before a quotation's own in which a speaker it calls "he" or "she" may be named
@@ -1192,6 +1610,66 @@ def _like_for_like(other: Entity, entity: Entity, span: str, text: str, facts: F
     return not any(same_referent(x, y) for x in other.names for y in (span, *entity.names))
 
 
+@functools.lru_cache(maxsize=1)
+def _person_titles() -> tuple[frozenset[str], frozenset[str]]:
+    """Titles ('president', 'sen') and the words that open a longer one ('vice'), lower case, without a full stop."""
+    table = lang_en.table("swap_slots")
+    titles = frozenset(w.rstrip(".") for w in (*_name_titles(), *table["title_abbreviations"]))
+    return titles, frozenset(table["title_openers"])
+
+
+def _title_before(before: str) -> str:
+    """'President ', 'Vice President ', 'Sen. ': the title right before a person's name, or ''. Not when a name
+    or nationality modifies it ('Russian President X'): another person would need another country."""
+    titles, openers = _person_titles()
+    words = before.split()
+    if not words or not words[-1][:1].isupper() or words[-1].lower().rstrip(".") not in titles:
+        return ""
+    run = [words.pop()]
+    while words and words[-1][:1].isupper() and words[-1].lower().rstrip(".") in titles | openers:
+        run.insert(0, words.pop())
+    if words and words[-1][:1].isupper() and not words[-1].endswith((",", ":", ";", ".")):
+        return ""
+    return " ".join(run)
+
+
+def _written_with_title(other: Entity, title: str, facts: FactSheet) -> bool:
+    """The article itself writes `other`'s full name after `title` ('President George W. Bush'): the title fits
+    them."""
+    # a full name: a surname alone may be a relative's ('President Bush' for Laura Bush)
+    shared = {n for e in facts.entities if e.id != other.id and e.type == "PERSON" for n in e.names}
+    names = [n for n in other.names if " " in n.strip() and n not in shared]
+    pattern = "|".join(re.escape(n) for n in names)
+    return bool(pattern) and any(compiled(rf"(?<!\w){re.escape(title)}\s+(?:{pattern})(?!\w)").search(s.text)
+                                 for s in facts.sentences)
+
+
+@functools.lru_cache(maxsize=1)
+def _body_aliases() -> dict[str, int]:
+    """'gop' → 3, 'republican party' → 3: names of one body, by group."""
+    return {normalize(n).lower(): i for i, group in enumerate(lang_en.table("body_aliases")) for n in group}
+
+
+def _same_name_words(a: str, b: str) -> bool:
+    """'Justice Department' and 'Department of Justice', 'GOP' and 'Republican Party': one body written two ways, so
+    no false statement."""
+    aliases = _body_aliases()
+    if aliases.get(normalize(a).lower(), -1) == aliases.get(normalize(b).lower(), -2):
+        return True
+    def words(name: str) -> frozenset[str]:
+        bare = (re.sub(r"['’]s$", "", w) for w in normalize(name).lower().split())
+        return frozenset(w for w in bare if w not in {"of", "the", "for", "and"})
+    return words(a) == words(b)
+
+
+def _named_by_role(other: Entity, text: str) -> bool:
+    """'Mr Blair told the chancellor …' where the article calls Gordon Brown the chancellor: Brown put in Blair's
+    place would tell himself."""
+    role = role_head(other) if other.type == "PERSON" else ""
+    return bool(role) and compiled(rf"\b(?:the|this|that|his|her|their)\s+{re.escape(role)}\b", re.I).search(
+        text) is not None
+
+
 def _always_after_the(name: str, facts: FactSheet) -> bool:
     """'the Senate', 'the Treasury': a name the article always writes after 'the' reads wrongly put where a bare
     name stood ('lectured at Senate'). Swaps never replace a name after 'the' (`_swap_after_the`)."""
@@ -1224,11 +1702,31 @@ def _misread_name(name: str) -> bool:
 
 
 def _safe_to_swap(entity: Entity) -> bool:
-    """People the article describes or names twice, countries, and organisations it names twice: kinds the tagger
-    rarely gets wrong."""
+    """People the article describes or names twice, countries, states and large cities, and organisations it names
+    twice: kinds the tagger rarely gets wrong."""
     if entity.type == "PERSON":
         return entity.mentions >= 2 or entity.description is not None  # "Slow Jamz" tagged as a person once
-    return fine_kind(entity) == "COUNTRY" or (entity.type == "ORG" and entity.mentions >= 2)
+    return (fine_kind(entity) == "COUNTRY" or (entity.type == "ORG" and entity.mentions >= 2)
+            or place_level(entity) is not None)
+
+
+@functools.lru_cache(maxsize=1)
+def _place_levels() -> dict[str, str]:
+    """'nevada' → 'us_states', 'moscow' → 'cities'."""
+    table = lang_en.table("place_levels")
+    return {normalize(name).lower(): level for level in ("us_states", "cities") for name in table[level]}
+
+
+def place_level(entity: Entity) -> str | None:
+    """The level of a place below a country ('us_states', 'cities'), or None: not a place, or of unknown level."""
+    if entity.type not in {"GPE", "LOC"}:
+        return None
+    return _place_levels().get(normalize(entity.name).lower())
+
+
+def _same_level(other: Entity, entity: Entity) -> bool:
+    """A state stands for a state, a city for a city; anything but a place below a country is unaffected."""
+    return place_level(other) == place_level(entity)
 
 
 def _matchable_roles(people: list[dict[str, str]]) -> list[tuple[str, str]]:

@@ -12,14 +12,14 @@ from dataclasses import replace
 from quizgen.generate.rules import first_reason
 from quizgen.lang import en as lang_en
 from quizgen.model import Entity, FactSheet, NumberFact, Quote
-from quizgen.textutil import compiled, normalize
+from quizgen.textutil import compiled, normalize, stable_id
 
 PLACE_TYPES = {"GPE", "LOC"}
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                  "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 _FRACTION_LADDER = [("a quarter", 0.25), ("a third", 1 / 3), ("half", 0.5), ("two thirds", 2 / 3),
                     ("three quarters", 0.75)]
-_MULTIPLE_LADDER = [("halved", 0.5), ("doubled", 2.0), ("tripled", 3.0), ("quadrupled", 4.0)]
+_MULTIPLE_LADDER = [("halved", 0.5), ("doubled", 2.0), ("tripled", 3.0), ("quadrupled", 4.0), ("quintupled", 5.0)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -810,7 +810,7 @@ def _format_like(template: str, value: float) -> str:
         value /= _SCALES[scale.group(1).lower()]
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     if decimals:
-        rendered = f"{value:,.{decimals}f}" if "," in digits else f"{value:.{decimals}f}"
+        rendered = f"{value:,.{decimals}f}" if "," in digits or value >= 1000 else f"{value:.{decimals}f}"
     else:
         # "840" → "1,400": an answer too small to show its style takes the usual thousands comma.
         comma = "," in digits or value >= 10000 or (len(digits) <= 3 and value >= 1000)
@@ -840,26 +840,47 @@ def _percent_candidates(answer: NumberFact, value: float) -> list[tuple[float, s
     """Shares scaled, not shifted by ten ("3%" → 13%, 23% reads as filler), to the answer's decimals (4.8% → 2.4%,
     7.2%, never 2.0%)."""
     decimals = _decimals(answer.text)
+    # A round share ('40%') takes round options ('20%', '30%'): '28%' beside it would make it the odd one out.
+    step = next((s for s in (10, 5) if not decimals and value % s == 0), 1)
     found = []
-    for mult in (0.5, 1.5, 2.0, 0.7, 1.3, 2.5, 0.3, 3.0):
-        v = round(value * mult, decimals) if decimals else float(round(value * mult))
-        if 0 < v < 100:
+    # 2.5x and 3x last: '32.1 percent' beside a peak jobless rate of 12.8 percent reads as filler
+    for mult in (0.5, 1.5, 2.0, 0.7, 1.3, 0.3, *_FINER_STEPS, 1.9, 2.5, 3.0):
+        v = round(value * mult, decimals) if decimals else float(max(step, round(value * mult / step) * step))
+        if 0 < v <= _share_ceiling(value):
             found.append((v, _format_like(answer.text, v)))
     return found
+
+
+# Second-choice multipliers, tried after the usual ones: closer to the answer, for a figure the sentence's other
+# figures hem in ("raised $11.9m, burned $17.5m") and to put the answer anywhere among the options.
+_FINER_STEPS = (0.8, 1.25, 0.6, 1.6, 0.4, 1.75)
+
+
+def _share_ceiling(value: float) -> float:
+    """The largest share an option may give: '96%' beside a poll share of 48% reads as filler; a high answer
+    ('93 percent') keeps room above it."""
+    return 99.0 if value >= 60 else min(95.0, max(85.0, value * 1.8))
+
+
+def _in_cents(answer: NumberFact) -> bool:
+    """'$7.25': a sum written to the cent, a price."""
+    return answer.kind == "money" and _decimals(answer.text) == 2 and (answer.value or 0) < 1000
 
 
 def _plain_candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
     step = _granularity(value)
     if step == value >= 10:
         step = value / 2  # '10', '100 days': halves give 5 and 15, where whole steps leave only 20 and 30 in band
-    multipliers = (1 / 3, 5 / 3, 10 / 3, 0.5, 2.0, 3.0, 0.7, 1.4, 4.0, 5.0) if value >= 10 else (
-        0.5, 2.0, 3.0, 1.5, 4.0)
+    if _in_cents(answer):
+        step = 0.25  # '$7.25' an hour: prices in quarters ('$3.50', '$14.50'), never '$14.01'
+    multipliers = (1 / 3, 5 / 3, 10 / 3, 0.5, 2.0, 3.0, 0.7, 1.4, 4.0, 5.0, *_FINER_STEPS) if value >= 10 else (
+        0.5, 2.0, 3.0, 1.5, 4.0, *((0.7, 1.3, 2.5, *_FINER_STEPS) if _in_cents(answer) else ()))
     found = [(v, _format_like(answer.text, v)) for mult in multipliers
              if (v := max(step, round(value * mult / step) * step))]
     if value < 10 and value == int(value):
         # Small counts also take their neighbours, for a sentence that bounds them ("5 out of 8").
-        found += [(float(v), _format_like(answer.text, v)) for v in (value - 2, value + 2, value - 1, value + 1)
-                  if v > 0]
+        found += [(float(v), _format_like(answer.text, v))
+                  for v in (value - 2, value + 2, value - 1, value + 1, value - 3, value + 3) if v > 0]
     return found
 
 
@@ -873,6 +894,8 @@ def _range_candidates(answer: NumberFact) -> list[tuple[float, str]]:
     if m is None:
         return []
     low, high = (float(g.replace(",", "")) for g in (m.group(1), m.group(3)))
+    if low >= high:
+        return []  # '73 percent to 25 percent', '58 to 40': a score or a result, not a range
     step = 10.0 ** (len(str(int(low))) - 2) if low >= 100 else 1.0  # two significant figures
     found = []
     for mult in (0.5, 2.0, 3.0, 1 / 3, 1.5, 4.0):
@@ -906,10 +929,13 @@ def _word_candidates(answer: NumberFact) -> list[tuple[float, str]]:
         return []
     start, end, n = word
     text = answer.text
-    if text[end:end + 1] == "-":
+    if text[end:end + 1] == "-" or not n:
         return []
-    return [(float(v), text[:start] + _with_case(_NUMBER_WORDS[v], text[start:end]) + text[end:])
-            for v in (n - 2, n - 1, n + 1, n + 2, n + 3, n + 5) if 1 < v <= 20]
+    # 'two dozen', 'five million': the word counts units of the scale after it, and so does each option.
+    scaled = re.match(r"\s+(?:dozen|hundred|" + "|".join(_SCALES) + r")\b", text[end:], re.I)
+    unit = (answer.value or n) / n if scaled else 1.0
+    return [(v * unit, text[:start] + _with_case(_NUMBER_WORDS[v], text[start:end]) + text[end:])
+            for v in (n - 2, n - 1, n + 1, n + 2, n + 3, n + 5, n - 3, n - 4) if 1 < v <= 20]
 
 
 def _candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
@@ -923,10 +949,10 @@ def _candidates(answer: NumberFact, value: float) -> list[tuple[float, str]]:
         return [(v, _with_case(words, text)) for words, v in _MULTIPLE_LADDER if (v > 1) == (value > 1)]
     if answer.kind == "year":
         return [(value + d, _format_like(text, value + d)) for d in _year_table()["offsets"]]
+    if _word_number(text) is not None and not _NUMERIC.search(text):
+        return _word_candidates(answer)  # 'eight percent', 'two dozen', 'five'
     if answer.kind == "percent":
         return _percent_candidates(answer, value)
-    if _word_number(text) is not None and not _NUMERIC.search(text):
-        return _word_candidates(answer)
     if _NUMERIC.search(text):
         return _plain_candidates(answer, value)
     return []
@@ -942,9 +968,23 @@ def sentence_bounds(answer: NumberFact, facts: FactSheet) -> list[float]:
     "from 18 months to ___"): a distractor must sit on the same side of each as the answer does."""
     if answer.kind not in {"count", "money", "duration"}:
         return []  # "29% of …, and 19% of …": shares side by side are parallel, not a part and its whole
+    base = ratio_base(answer, facts)  # "eight in 10": any count below the base will do, the text limit keeps it
     return [n.value for n in facts.numbers
             if n.sentence == answer.sentence and n.id != answer.id and n.value is not None
-            and n.kind == answer.kind and _currency(n.text) == _currency(answer.text) and n.value != answer.value]
+            and n.kind == answer.kind and _currency(n.text) == _currency(answer.text) and n.value != answer.value
+            and n.value != base]
+
+
+def ratio_base(answer: NumberFact, facts: FactSheet) -> float | None:
+    """10 for 'nearly eight in 10 voters', 5 for 'three out of five': the base of a ratio whose count the answer
+    is, or None."""
+    sentence = _sentence_of(answer, facts)
+    at = sentence.find(answer.text)
+    m = re.match(r"\s+(?:in|out\s+of)\s+(\d+|[a-z]+)\b", sentence[at + len(answer.text):]) if at >= 0 else None
+    if m is None or answer.kind != "count":
+        return None
+    words = lang_en.table("numbers")["words"]
+    return float(m.group(1)) if m.group(1).isdigit() else (float(words[m.group(1)]) if m.group(1) in words else None)
 
 
 _RATIO_BANDS = (0.5, 1.0, 2.0)  # "less than half of", "more than", "twice": the answer's band against each bound
@@ -1030,13 +1070,15 @@ def _as_precise(candidates: list[tuple[float, str]], answer: NumberFact) -> list
     if answer.kind not in {"count", "money", "percent", "duration"} or _looks_round(answer.text) or not (
             _NUMERIC.search(answer.text)) or _RANGE.search(answer.text):
         return candidates
-    if not _decimals(answer.text) and answer.kind != "percent":
-        return candidates  # whole counts and sums come from the answer's own granularity
+    if (not _decimals(answer.text) and answer.kind != "percent") or _in_cents(answer):
+        return candidates  # whole counts and sums come from the answer's own granularity; prices in quarters
     unit = _display_unit(answer)
     found = []
     for v, label in candidates:
         if _looks_round(label):
             v = v + unit if v > (answer.value or 0) or v - unit <= 0 else v - unit
+            if abs(abs(v - (answer.value or 0)) - 10) < 1e-9:
+                v += 2 * unit if v > (answer.value or 0) else -2 * unit  # never ten off: '19%' beside '29%'
             label = _format_like(answer.text, v)
         found.append((v, label))
     return found
@@ -1093,18 +1135,47 @@ def computable_from_sentence(answer: NumberFact, sentence: str) -> bool:
     if answer.kind == "percent" and answer.value is not None:
         return _share_of_two_counts(answer.value, sentence.replace(answer.text, " ")) or _shares_make_a_whole(
             answer.value, sentence)
+    if answer.kind == "count" and answer.value:
+        return _count_given_by_a_share(answer, sentence) or _margin_of_two_figures(answer, sentence)
     own_span = _spans_in_years(answer.text)
     return bool(own_span) and any(abs(a - b) in own_span for a in years for b in years if a != b)
+
+
+def _margin_of_two_figures(answer: NumberFact, sentence: str) -> bool:
+    """'led by just six points (46 percent to 40 percent)': a margin in points is the difference of two figures the
+    sentence prints."""
+    at = sentence.find(answer.text)
+    if at < 0 or not re.match(r"\s*(?:percentage\s+)?points?\b", sentence[at + len(answer.text):], re.I):
+        return False
+    rest = sentence[:at] + " " + sentence[at + len(answer.text):]
+    figures = [float(v.replace(",", "")) for v in re.findall(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?![\d,])", rest)
+               if not _YEAR.fullmatch(v)]
+    return any(abs(a - b - (answer.value or 0.0)) < 0.05 for a in figures for b in figures)
+
+
+def _count_given_by_a_share(answer: NumberFact, sentence: str) -> bool:
+    """'nearly four in 10 voters -- 39 percent', '12 of the 40 schools, or 30%': a count that a share beside it
+    and another count give by arithmetic."""
+    at = sentence.find(answer.text)
+    if at < 0:
+        return False
+    rest = sentence[:at] + " " + sentence[at + len(answer.text):]
+    shares = [float(v) for v in _SHARE.findall(rest)]
+    others = [v for m in compiled(rf"(?<![\w.,$£€]){_figure()}", re.I).finditer(_SHARE.sub(" ", rest))
+              if not _YEAR.fullmatch(m.group(0).strip()) and (v := _figure_value(m.group(0)))]
+    value = answer.value or 0.0
+    return any(abs(100 * a / b - share) <= 2 for share in shares for other in others
+               for a, b in ((value, other), (other, value)) if a < b)
 
 
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 
 
 def _shares_make_a_whole(share: float, sentence: str) -> bool:
-    """'44 percent to 37 percent, with 13 percent for others and 6 percent undecided': three or more shares that
-    add up to 100, so changing one breaks the sum."""
+    """'44 percent to 37 percent, with 13 percent for others and 6 percent undecided', 'won 54 percent to her 46
+    percent': two or more shares that add up to 100, so changing one breaks the sum."""
     shares = [float(v) for v in _SHARE.findall(sentence)]
-    return len(shares) >= 3 and share in shares and abs(sum(shares) - 100) <= 1
+    return len(shares) >= 2 and share in shares and abs(sum(shares) - 100) <= 1
 
 
 def _share_of_two_counts(share: float, rest: str) -> bool:
@@ -1172,8 +1243,9 @@ def _relations(answer_text: str, sentence: str) -> list[tuple[str, float]]:
         for m in pattern.finditer(lowered):
             for mine, other, side in (("x", "y", "<="), ("y", "x", ">=")):
                 share = _SHARE.match(lowered, m.start(other)) is not None
+                inside = start <= m.start(other) and m.end(other) <= end  # "200,000-300,000": the answer's own ends
                 if start <= m.start(mine) and m.end(mine) <= end and not _YEAR.fullmatch(m.group(other).strip()) and (
-                        share == answer_text.rstrip().endswith(("%", "percent", "per cent"))):
+                        share == answer_text.rstrip().endswith(("%", "percent", "per cent"))) and not inside:
                     value = _figure_value(m.group(other))
                     if value is not None:
                         found.append((side, value))
@@ -1186,8 +1258,32 @@ def text_limits(answer: NumberFact, facts: FactSheet) -> list[tuple[str, float]]
     if answer.kind not in {"count", "money", "duration", "percent"} or answer.value is None:
         return []
     value = answer.value
-    return [(side, bound) for side, bound in _relations(answer.text, _sentence_of(answer, facts))
-            if (value <= bound if side == "<=" else value >= bound)]
+    sentence = _sentence_of(answer, facts)
+    emphatic = _emphatic_bounds(sentence)
+    limits = []
+    for side, bound in _relations(answer.text, sentence):
+        if not (value <= bound if side == "<=" else value >= bound):
+            continue
+        # "far above 5 percent": 5.2 percent is no fair option; nor, for "well below its peak of ___", a peak of 7.7
+        # beside a rate of 7.4 (the answer is the figure the emphatic words point at)
+        wide = bound * emphatic[bound] if bound in emphatic else bound / emphatic.get(value, 1.0)
+        limits.append((side, wide if (value <= wide if side == "<=" else value >= wide) else bound))
+    return limits
+
+
+def _emphatic_bounds(sentence: str) -> dict[float, float]:
+    """{5.0: 1.25} for 'far above the national average of 5 percent', {12.8: 0.8} for 'well below its peak of 12.8
+    percent': a figure the sentence puts far from another keeps its options a quarter away from it too."""
+    table = option_rules()
+    words = "|".join(re.escape(w) for w in table["emphatic_words"])
+    found = {}
+    pattern = compiled(rf"\b(?:{words})\s+(above|below|higher than|lower than|more than|less than)\s+"
+                       rf"(?:its |the |their |a )?(?:[a-z]+ ){{0,3}}?(?:of |at )?({_figure()})", re.I)
+    for m in pattern.finditer(sentence):
+        value = _figure_value(m.group(2))
+        if value:
+            found[value] = 1.25 if m.group(1).lower() in {"above", "higher than", "more than"} else 0.8
+    return found
 
 
 @functools.lru_cache(maxsize=1)
@@ -1224,24 +1320,111 @@ def _within(v: float, limits: list[tuple[str, float]]) -> bool:
     return all((v < bound if side == "<=" else v > bound) for side, bound in limits)
 
 
-def no_options_reason(answer: NumberFact, facts: FactSheet) -> str | None:
-    """Why a figure takes no options at all: words of a fixed phrase, a doubled hedge, or computable."""
-    sentence = _sentence_of(answer, facts)
-    if in_fixed_phrase(answer, sentence):
-        return "part of a fixed phrase, not a figure"
-    if repeated_hedge(answer.text):
-        return "two hedges in a row, which every option would repeat"
+def _fixed_phrase(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
+    return "part of a fixed phrase, not a figure" if in_fixed_phrase(answer, sentence) else None
+
+
+def _doubled_hedge(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
+    return "two hedges in a row, which every option would repeat" if repeated_hedge(answer.text) else None
+
+
+def _computable(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
     if computable_from_sentence(answer, sentence):
         return "computable from the sentence's other figures"
+    return None
+
+
+def _in_a_compound_word(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
     if compiled(rf"(?<!\w){re.escape(answer.text)}-[a-z]").search(sentence):
         return "part of a compound word ('half-empty', 'two-year'): another figure would break it"
+    return None
+
+
+def _singular_count(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
     if _one_of_a_singular(answer, sentence):
         return "one of a singular noun ('one factor'): another count would need a plural"
+    return None
+
+
+def _names_follow(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
     if _counts_the_names_after_it(answer, sentence, facts):
         return "counts the people the sentence goes on to name: any other count is false on its face"
-    if fraction_of_a_pair(answer, sentence):
-        return "a fraction of two or three named people: the count forces it"
     return None
+
+
+def _pair_fraction(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
+    return "a fraction of two or three named people: the count forces it" if fraction_of_a_pair(answer,
+                                                                                                 sentence) else None
+
+
+def _ratio_denominator(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
+    """'four in ___ voters': the base of a ratio is nearly always 10 (or 100), a convention, not a fact."""
+    at = sentence.find(answer.text)
+    words = "|".join(lang_en.table("numbers")["words"])
+    if at > 0 and compiled(rf"(?:\d|\b(?:{words}))\s+(?:in|out\s+of)\s+$", re.I).search(sentence[:at]):
+        return "the base of a ratio ('four in ___'): a convention, not a fact"
+    return None
+
+
+def _and_a_half(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
+    """'a decade and a half', 'an hour and a half': one measure, and 'a decade and two thirds' is no English."""
+    at = sentence.find(answer.text)
+    if answer.kind == "fraction" and at > 0 and compiled(r"\b[a-z]+\s+and\s+$", re.I).search(sentence[:at]):
+        return "the half of 'a decade and a half': one measure, not a fraction"
+    return None
+
+
+def _share_beside_a_population(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
+    """'4 billion people, ___ of the world's population': with a total of people printed beside a share, what a
+    student knows of the world's (or a country's) population rules options out."""
+    if answer.kind not in {"percent", "fraction"}:
+        return None
+    rest = sentence.replace(answer.text, " ").lower()
+    table = option_rules()
+    scales = "|".join(re.escape(w) for w in table["population_scales"])
+    people = "|".join(re.escape(w) for w in table["population_words"])
+    wholes = "|".join(re.escape(w) for w in table["population_wholes"])
+    total = compiled(rf"\d[\d.,]*\s*(?:{scales})\b(?:\s+[a-z]+)?\s+(?:{people})\b").search(rest) or (
+        compiled(rf"\d[\d.,]*\s*(?:{scales})\b").search(rest) and compiled(rf"\b(?:{wholes})\b").search(rest))
+    return "a share beside a total of people: general knowledge of populations bounds it" if total else None
+
+
+def _unit_words_of(answer: NumberFact) -> list[str]:
+    """'12 months' → the words of the unit it equals ('year', 'annual'); none for other figures."""
+    unit = re.search(r"([a-z]+)\s*$", answer.text.lower())
+    table = option_rules()["unit_equivalents"]
+    if answer.kind != "duration" or unit is None or answer.value is None:
+        return []
+    return list(table.get(unit.group(1), {}).get(int(answer.value), []))
+
+
+def _one_unit_named(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
+    """'twelve months' under the headline 'Blog picked as word of the year': a span equal to one larger unit the
+    headline or the sentence names is given away by that word."""
+    words = _unit_words_of(answer)
+    cue = f"{facts.title} {sentence.replace(answer.text, ' ')}".lower()
+    if words and compiled(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b").search(cue):
+        return "a span of one larger unit that the headline or the sentence names ('year' for twelve months)"
+    return None
+
+
+def _a_score(answer: NumberFact, sentence: str, facts: FactSheet) -> str | None:
+    """'73 percent to 25 percent', '58 to 40': a result of two figures, the larger first, is no range to scale."""
+    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\D{0,12}?\bto\s+(\d[\d,]*(?:\.\d+)?)", answer.text)
+    if m and float(m.group(1).replace(",", "")) >= float(m.group(2).replace(",", "")):
+        return "a score of two figures ('73 percent to 25 percent'), not one figure"
+    return None
+
+
+# Why a figure takes no options at all, tried in order: each names one reason.
+NO_OPTION_RULES = (_fixed_phrase, _doubled_hedge, _computable, _in_a_compound_word, _singular_count, _names_follow,
+                   _pair_fraction, _ratio_denominator, _and_a_half, _a_score, _share_beside_a_population,
+                   _one_unit_named)
+
+
+def no_options_reason(answer: NumberFact, facts: FactSheet) -> str | None:
+    """Why a figure takes no options at all: words of a fixed phrase, a doubled hedge, computable, or cued."""
+    return first_reason(NO_OPTION_RULES, answer, _sentence_of(answer, facts), facts)
 
 
 def _counts_the_names_after_it(answer: NumberFact, sentence: str, facts: FactSheet) -> bool:
@@ -1284,11 +1467,15 @@ def article_years(facts: FactSheet) -> list[int]:
 
 
 def article_year(facts: FactSheet) -> int | None:
-    """The year the article was written: its date's, else the latest year it states."""
+    """The year the article was written: its date's, else the latest year it states as past or present (a target
+    'by 2050' or 'will open in 2008' is ahead of the writing), else the latest year it states."""
     dated = _YEAR.search(facts.date or "")
     if dated is not None:
         return int(dated.group(0))
-    years = article_years(facts)
+    texts = [facts.title, *(s.text for s in facts.sentences)]
+    told = [int(y) for text in texts for y in _YEAR.findall(text)
+            if not future_year(NumberFact("", y, "year", 0, value=float(y)), text)]
+    years = told or article_years(facts)
     return max(years) if years else None
 
 
@@ -1309,10 +1496,16 @@ def four_yearly(answer: NumberFact, sentence: str) -> bool:
     at = sentence.find(answer.text)
     if at < 0:
         return False
-    following = re.findall(r"[a-z]+", sentence[at + len(answer.text):].lower())[:_year_table()["four_yearly_within"]]
+    table = _year_table()
+    following = re.findall(r"[a-z]+", sentence[at + len(answer.text):].lower())[:table["four_yearly_within"]]
     words = " ".join(following)
-    events = "|".join(re.escape(e) for e in _year_table()["four_yearly"])
-    return compiled(rf"\b(?:{events})\b").search(words) is not None
+    events = "|".join(re.escape(e) for e in table["four_yearly"])
+    if compiled(rf"\b(?:{events})\b").search(words) is not None:
+        return True
+    # 'his own run for the White House in 2016', 'his presidential campaign in 2007': the event named before it
+    preceding = " ".join(re.findall(r"[a-z]+", sentence[:at].lower())[-table["four_yearly_before_within"]:])
+    runs = "|".join(re.escape(e) for e in table["four_yearly_before"])
+    return compiled(rf"\b(?:{runs})\b").search(preceding) is not None
 
 
 def year_window(answer: NumberFact, facts: FactSheet) -> tuple[float, float]:
@@ -1323,6 +1516,8 @@ def year_window(answer: NumberFact, facts: FactSheet) -> tuple[float, float]:
     years = set(article_years(facts))
     # An article of one year sets no span: its options stay within a few years of the answer (the offsets).
     low, high = (min(years), max(years)) if len(years) >= 2 else (float("-inf"), float("inf"))
+    if value == low:
+        low -= 5  # the story's first year: the years before it are ruled out by nothing the article says
     now = article_year(facts)
     if now is not None:
         if future_year(answer, _sentence_of(answer, facts)):
@@ -1346,6 +1541,7 @@ def _sentence_allows(answer: NumberFact, value: float, facts: FactSheet) -> Call
     cycle = 4 if answer.kind == "year" and four_yearly(answer, _sentence_of(answer, facts)) else 1
     counted = _counted_before(answer, facts)
     floor = 3.0 if _three_or_more(answer, facts) else float("-inf")
+    floor = max(floor, _listed_after(answer, facts) + 1)
 
     def allows(v: float, label: str) -> bool:
         return (_feasible(v, value, bounds) and _within(v, limits) and _on_the_false_side(v, value, side)
@@ -1364,6 +1560,23 @@ def _three_or_more(answer: NumberFact, facts: FactSheet) -> bool:
     at = sentence.find(answer.text)
     words = "|".join(re.escape(w) for w in lang_en.table("count_grammar")["three_or_more_after"])
     return at > 0 and compiled(rf"\b(?:{words})\s+$", re.I).search(sentence[:at]) is not None
+
+
+_INCLUDING = re.compile(r"^\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+,?\s+including\s+([^.;:—–()]+)")
+
+
+def _listed_after(answer: NumberFact, facts: FactSheet) -> float:
+    """'a delegation to five countries, including Spain, Peru, Chad and Fiji': the count is at least the names it
+    lists, so three or four would be false or defensible (-inf when the sentence lists no names after it)."""
+    sentence = _sentence_of(answer, facts)
+    at = sentence.find(answer.text)
+    m = _INCLUDING.match(sentence[at + len(answer.text):]) if answer.kind == "count" and at >= 0 else None
+    if m is None:
+        return float("-inf")
+    names = [n.strip() for n in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group(1).strip())]
+    if len(names) < 2 or not all(n[:1].isupper() for n in names) or len(names) > (answer.value or 0):
+        return float("-inf")  # not a list of names, or one the count does not exceed (read it as no list)
+    return float(len(names))
 
 
 def _counted_before(answer: NumberFact, facts: FactSheet) -> bool:
@@ -1397,21 +1610,36 @@ def _reversed_digits(label: str, answer_label: str) -> bool:
 
 
 def _outside_band(v: float, answer: NumberFact) -> bool:
-    """A count or a duration more than ~3x from the answer ('283 years' beside '85 years')."""
+    """A count, a sum or a duration more than ~3x from the answer ('283 years' beside '85 years', '$283,000' beside
+    '$85,000')."""
     value = answer.value or 0.0
-    if answer.kind not in {"count", "duration"} or value <= 0 or v <= 0:
+    if answer.kind not in {"count", "duration", "money"} or value <= 0 or v <= 0:
         return False
     band = float(option_rules()["count_band"])
     return max(v / value, value / v) > band + 0.25  # 85 → 28 (a third, rounded) stays in
 
 
+_SIMPLE_RATIOS = (1 / 3, 0.5, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0)
+
+
+def _exact_multiple(v: float, answer: NumberFact) -> bool:
+    """'3,474' and '5,211' beside '1,737', '3.7%' beside '7.4%': exact halves and multiples of a figure that is not
+    round single it out as the one the others were made from."""
+    value = answer.value or 0.0
+    small_count = value < 10 and not _decimals(answer.text)  # '4 of 8': small whole numbers are multiples anyway
+    if small_count or _looks_round(answer.text) or not _NUMERIC.search(answer.text) or _RANGE.search(answer.text):
+        return False
+    digits = _digits(answer.text).rstrip("0")
+    return len(digits) >= 2 and any(abs(v - value * r) <= 1e-9 * value for r in _SIMPLE_RATIOS)
+
+
 def looks_made_by_arithmetic(v: float, label: str, answer: NumberFact, chosen: list[tuple[float, str]]) -> bool:
     """An option a student spots as built from the answer: its digits reversed, shifted by a place (against the
-    answer or another option), or far outside a sane band of it."""
+    answer or another option), an exact multiple of a figure that is not round, or far outside a sane band of it."""
     if answer.kind in {"year", "fraction", "multiple"} or not _NUMERIC.search(label):
         return False
     value = answer.value or 0.0
-    return (_reversed_digits(label, answer.text) or _outside_band(v, answer)
+    return (_reversed_digits(label, answer.text) or _outside_band(v, answer) or _exact_multiple(v, answer)
             or any(_tenfold(v, other, label, other_label) for other, other_label in [(value, answer.text), *chosen]))
 
 
@@ -1485,16 +1713,110 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list
     allows = _sentence_allows(answer, value, facts)
     given = year_given_by_the_article(answer, facts)
     compared = replace(answer, value=value)
+    ratio = ratio_base(answer, facts) is not None  # 'seven in 10' against 'eight in 10' is a real difference
+    fair = [(v, label) for v, label in _as_precise(_candidates(answer, value), answer)
+            if label != answer.text and round(v, 6) not in forbidden and not given(v)
+            and not (_too_close(v, compared) and not (ratio and v != value)) and allows(v, label)]
+    below = [c for c in fair if c[0] < value]
+    above = [c for c in fair if c[0] > value]
+    # The answer's place among the sorted options, picked by its own id: with the usual multipliers it would always
+    # come second ('24%, 48%, 72%, 96%'), which a test-wise student learns.
+    # Floors ("more than 9,000") put their answer first whatever is wanted, so a free answer comes first half as
+    # often as at each other place: over a quiz the answer is first about as often as anywhere else.
+    places = [*range(count + 1), *range(1, count + 1)]
+    wanted = places[int(stable_id(answer.id, length=4), 16) % len(places)]  # options below the answer
     chosen: list[tuple[float, str]] = []
-    for v, label in _as_precise(_candidates(answer, value), answer):
-        if len(chosen) >= count:
-            break
-        repeats = label == answer.text or round(v, 6) in forbidden or any(label == c[1] or v == c[0] for c in chosen)
-        if repeats or given(v) or looks_made_by_arithmetic(v, label, answer, chosen):
-            continue
-        if not _too_close(v, compared) and not _near_twin(v, answer, chosen) and allows(v, label):
-            chosen.append((v, label))
+    _take(below, wanted, answer, chosen)
+    _take(above, count, answer, chosen)
+    _take(fair, count, answer, chosen)  # a side with too few fair options: the other side makes up the count
     return [label for _, label in chosen]
+
+
+def _take(candidates: list[tuple[float, str]], until: int, answer: NumberFact,
+          chosen: list[tuple[float, str]]) -> None:
+    """Add candidates in their order of preference to `chosen` until it holds `until`, leaving out a repeat, a
+    near-twin of an option already chosen, and one that looks made by arithmetic on the others."""
+    for v, label in candidates:
+        if len(chosen) >= until:
+            return
+        if any(label == c[1] or v == c[0] for c in chosen) or looks_made_by_arithmetic(v, label, answer, chosen):
+            continue
+        if not _near_twin(v, answer, chosen):
+            chosen.append((v, label))
+
+
+def _headline_words(facts: FactSheet) -> frozenset[str]:
+    return frozenset(w.removesuffix("s") for w in re.findall(r"[a-z]{4,}", facts.title.lower()))
+
+
+def _counts_the_story_s_thing(number: NumberFact, facts: FactSheet) -> float:
+    """'Millions to lose textile jobs': a figure counting what the headline is about is what a student should keep."""
+    counted = {w.removesuffix("s") for w in re.findall(r"[a-z]{4,}", (number.counts or "").lower())}
+    return 0.3 if counted & _headline_words(facts) else 0.0
+
+
+def _incidental_year(number: NumberFact, facts: FactSheet) -> float:
+    """A year outside the article's first two paragraphs dates a detail ('an earlier nomination in 2001'), seldom
+    the story."""
+    paragraph = facts.sentences[number.sentence].paragraph if number.sentence < len(facts.sentences) else 0
+    return -0.3 if number.kind == "year" and paragraph >= 2 else 0.0
+
+
+def _a_year_dating_a_thing(number: NumberFact, facts: FactSheet) -> str | None:
+    """'a 1996 FEC advisory opinion', "Jay-Z's own 2001 album", 'that 2012 remark': a year written as a label of a
+    thing, past the first two paragraphs, dates a detail a teacher would not ask about."""
+    sentence = _sentence_of(number, facts)
+    paragraph = facts.sentences[number.sentence].paragraph if number.sentence < len(facts.sentences) else 0
+    at = sentence.find(number.text)
+    if number.kind != "year" or paragraph < 2 or at < 0:
+        return None
+    labels = "|".join(re.escape(w) for w in option_rules()["year_label_openers"])
+    before, after = sentence[:at], sentence[at + len(number.text):]
+    if compiled(rf"(?:\b(?:{labels})|['’]s)\s+$", re.I).search(before) and re.match(r"\s+[A-Za-z]", after):
+        return "a year labelling a thing ('a 1996 advisory opinion'), an incidental detail"
+    return None
+
+
+def _a_poll_s_sample(number: NumberFact, facts: FactSheet) -> str | None:
+    """'among the 514 likely voters surveyed, the margin of error is …': how many a poll asked is its method, not
+    the news."""
+    sentence = _sentence_of(number, facts).lower()
+    words = "|".join(re.escape(w) for w in option_rules()["poll_method_words"])
+    if number.kind == "count" and compiled(rf"\b(?:{words})\b").search(sentence):
+        return "the size of a poll's sample, its method rather than the news"
+    return None
+
+
+def _a_span_counted_from_before(number: NumberFact, facts: FactSheet) -> str | None:
+    """'Over five years, however, Obama has turned …', 'Two weeks later, …': a span opening its sentence counts from
+    something an earlier sentence tells, so the figure means nothing on its own ('the past five years' counts from
+    now and stands)."""
+    if number.kind != "duration":
+        return None
+    sentence = _sentence_of(number, facts)
+    openers = "|".join(re.escape(w) for w in option_rules()["span_openers"])
+    figure = re.escape(number.text)
+    if compiled(rf"^(?:(?:{openers})\s+)?{figure}(?:\s*,|\s+(?:later|earlier|on)\b)", re.I).match(sentence):
+        return "a span opening the sentence that counts from something an earlier sentence tells"
+    return None
+
+
+# Figures not worth a question of their own, or that cannot stand in one, each rule naming why.
+INCIDENTAL_RULES = (_a_year_dating_a_thing, _a_poll_s_sample, _a_span_counted_from_before)
+
+
+def incidental_figure(number: NumberFact, facts: FactSheet) -> str | None:
+    """Why a figure is not worth a question of its own, or None."""
+    return first_reason(INCIDENTAL_RULES, number, facts)
+
+
+# How much a figure matters to the story, each rule a step up or down from nothing.
+IMPORTANCE_RULES = (_counts_the_story_s_thing, _incidental_year)
+
+
+def figure_importance(number: NumberFact, facts: FactSheet) -> float:
+    """A hint added to a number item's score: up for the figures the story is about, down for incidental ones."""
+    return round(sum(rule(number, facts) for rule in IMPORTANCE_RULES), 4)
 
 
 def number_sort_key(answer: NumberFact, option: str) -> float:

@@ -93,9 +93,11 @@ def role_head(entity: Entity) -> str:
 
 def same_side(other: Entity, entity: Entity, facts: FactSheet) -> bool:
     """`other` may stand in `entity`'s place in a false statement: the article ties both, to the same body or by
-    the same role, and never to two different bodies each."""
+    the same role (a role of one kind of body: 'mayor', not 'president'), and never to two different bodies each."""
     ours, theirs = sides(entity, facts), sides(other, facts)
     if ours and theirs and not ours & theirs:
         return False  # each tied to another team, country or party
     role = role_head(entity)
-    return bool(ours & theirs) or (bool(role) and role == role_head(other))
+    # 'president' of a council and of a country: a role of any body ties two people only with that body
+    specific = role not in _table()["roles_of_any_body"]
+    return bool(ours & theirs) or (bool(role) and specific and role == role_head(other))

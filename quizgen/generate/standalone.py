@@ -10,6 +10,7 @@ only drops a linking word and mends spacing and quotation marks.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -56,16 +57,59 @@ def _linking_opener(text: str) -> str | None:
 def _complement_follows(text: str, phrase: str) -> bool:
     """'As a result of …', 'Neither the mayor nor the council …', 'This year's …': the opener says what it links
     or means, here."""
+    if phrase in _SELF_CONTAINED and _SELF_CONTAINED[phrase](text):
+        return True
     following = text[len(phrase):].split(None, 1)
     if following and following[0].lower() in _opener_complements():
         return True
-    if phrase in {"this", "these"} and following and re.sub(r"['’]s$", "", following[0].lower()) in _anchored():
-        return True  # "This year's celebrations", "These days": anchored to the date, not to the sentence before
+    if phrase in {"this", "these"} and following and re.sub(r"['’]s$", "", following[0].lower().rstrip(",;:")) \
+            in _anchored():
+        return True  # "This year's celebrations", "These days", "This spring,": anchored to the date
+    if phrase == "those" and following and re.fullmatch(r"[a-z]+ing", following[0]):
+        return True  # "Those mourning Ali's death …": the participle says who, like "those who"
     if phrase in {"earlier", "later"} and _dated(text[len(phrase):]):
         return True  # "Earlier this year …", "Later in 2004 …", "Earlier on Sunday": dated, not after the one before
     pair = lang_en.table("standalone")["paired_openers"].get(phrase)
     near = " ".join(text[len(phrase):].split()[:8])  # "Both Quinn and Lind", not "Both sides … and …" much later
     return pair is not None and re.search(rf"\b{pair}\b", near, re.I) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _dummy_it_patterns() -> tuple[re.Pattern[str], ...]:
+    """'It is unclear whether …', 'It is unusual for a judge to …', 'It takes 2,383 delegates to win …', 'It
+    seems that …', 'It has been two months since …': an 'it' that stands for nothing before it."""
+    data = lang_en.table("standalone")
+    be = r"It(?:['’]s| is| was| has been| had been| will be| would be| remains| remained)"
+    adverbs = "|".join(data["dummy_it_adverbs"])
+    adjectives = "|".join(sorted(data["dummy_it_adjectives"], key=len, reverse=True))
+    units = "|".join(data["time_units"])
+    return (
+        # Not after "so"/"too"/"such" ("It was so popular that it sold out": that 'it' is the show).
+        re.compile(rf"^{be}\s+(?:(?:{adverbs})\s+)*(?:{adjectives})\s*,?\s+(?:that|whether|if|how|why|who|what"
+                   r"|when|where|for\s+(?:[\w'’.-]+\s+){1,5}?to)\b"),
+        # "It's unlikely Abid Qureshi's nomination will …": a clause with its own named subject.
+        re.compile(rf"^{be}\s+(?:(?:{adverbs})\s+)*(?:un)?likely\s+[A-Z][a-z]"),
+        re.compile(r"^It\s+(?:seems|seemed|appears|appeared|emerged|emerges|turns out|turned out)\s*"
+                   r"(?:,[^,]{1,40},\s*)?(?:that|as if|as though)\b"),
+        re.compile(r"^It\s+(?:takes|took|will take|would take|could take)\s+[^.]{1,60}?\s(?:to|before|until)"
+                   r"\s+[A-Za-z]"),
+        re.compile(rf"^It(?:['’]s| has| had) been\s+(?:\w+\s+){{1,3}}?(?:{units})\s+since\b"),
+    )
+
+
+def _dummy_it(text: str) -> bool:
+    """An opening 'It' that stands for nothing (see _dummy_it_patterns): the sentence reads alone."""
+    return any(p.match(text) for p in _dummy_it_patterns())
+
+
+def _existential_there(text: str) -> bool:
+    """'There are about four million fewer players …', 'There was speculation …': 'there' points at no place
+    named before."""
+    return re.match(r"^There(?:['’]s|['’]re| is| are| was| were| has been| have been| had been| will be| would be"
+                    r"| may be| might be| could be| must be| remains| remain)\b", text) is not None
+
+
+_SELF_CONTAINED: dict[str, Callable[[str], bool]] = {"it": _dummy_it, "there": _existential_there}
 
 
 def _dated(text: str) -> bool:
@@ -246,9 +290,46 @@ def _month_then_count(text: str) -> str | None:
     return f"puts a count right after a month ('{m.group(0)}'), which reads as a date" if m else None
 
 
+@functools.lru_cache(maxsize=1)
+def _possible_verbs() -> frozenset[str]:
+    """Every word the tables know as a verb: auxiliaries, reporting and acting verbs, irregular forms."""
+    data, antecedents = lang_en.table("standalone"), lang_en.table("antecedents")
+    return frozenset(w.lower() for w in (*data["fragment_verbs"], *data["subject_verbs"], *data["object_it_verbs"],
+                                         *data["percentage_verbs"], *antecedents["organisation_verbs"],
+                                         *antecedents["main_clause_verbs"]))
+
+
+def _no_main_verb(text: str) -> str | None:
+    """'Only 9% for everything else.', 'Ted Cruz 1, John Kasich 2 and Donald Trump last.': a fragment copied from a
+    list or a caption, with no word that could be its verb (none of the verb tables, none in -ed or -s, no "'s",
+    "'re", "n't"). Quoted words count: "According to the paper, “the firm sold …”" has its verb inside the marks."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’]*", text)  # "rolled-out" is read as "rolled" and "out"
+    if len(words) < 3:
+        return None
+    verbs, markers = _possible_verbs(), set(lang_en.table("standalone")["noun_markers"])
+    lowered = [w.lower() for w in words]
+    for before, word in zip(["", *lowered[:-1]], lowered, strict=True):
+        # "a rise of 5%", "total cost": after an article or a possessive the word is a noun.
+        if (word in verbs and before not in markers) or (len(word) > 3 and word.endswith(("ed", "s"))) \
+                or re.search(r"['’](?:s|re|ve|ll|d|m|t)$", word):
+            return None
+    return "has no main verb (a fragment of a list or a caption)"
+
+
+# A web address or a tag of the page's markup ("https://t.co/…", "<tweet/>", "pic.twitter.com/…"): furniture of an
+# embedded post, not prose a student can read.
+_MARKUP_OR_LINK = re.compile(r"https?://|\bwww\.|pic\.twitter\.com/|</?[a-z][\w-]*(?:\s[^<>]*)?/?>", re.I)
+
+
+def _markup_or_link(text: str) -> str | None:
+    m = _MARKUP_OR_LINK.search(text)
+    return f"holds a web address or page markup ('{m.group(0)[:20]}')" if m else None
+
+
 SENTENCE_RULES: tuple[Callable[[str], str | None], ...] = (
     _starts_mid_thought, _needs_previous_sentence, _unbalanced_quotes, _dangling_end, _two_sentences, _points_back,
-    _roll_call, _garbled_words, _stray_marks, _glued_figure, _article_mismatch, _stray_capital, _month_then_count)
+    _roll_call, _garbled_words, _stray_marks, _glued_figure, _article_mismatch, _stray_capital, _month_then_count,
+    _no_main_verb, _markup_or_link)
 
 
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")  # "Russian", "Japanese", "British", "Iraqi": a kind, not a name
@@ -378,7 +459,7 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
     # An adverb may sit between the epithet and its verb ("the Mallorcan now has", "the Scot then spent").
     adverbs = words("subject_adverbs")
     person_verb = (rf"(?:['’]s\b|\s*[,;:]|(?:\s+(?:{adverbs}))?\s+(?:[a-z]+ed|said|says|was|is|has|had|will|would"
-                   r"|could|can|won|lost|beat|took|made|hit|went|broke|scored|served|struck|led|got|saw|spent|needs"
+                   r"|could|can|won|lost|beat|took|made|hit|went|broke|scored|served|struck|led|got|saw|spent|needs|told"
                    r"|faces|plays|takes|wins|hopes|wants)\b)")
     return {
         # "Two days earlier …" points back; "up 31% from a year earlier" is a comparison that says with what.
@@ -394,7 +475,8 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
                                     r"|days|who|whom|whose|which|that|with|in|at|of|aged|under|over|living|working)\b)"),
         # "the 23-year-old Spaniard", "the Mallorcan left-hander": a demonym or an age may come before the head.
         # A capital "The" inside the sentence begins a name ("outside The Venetian"), not an epithet.
-        "epithet": re.compile(rf"(?:^\W*The|\bthe) (?:\d+-year-old |[A-Z][a-z]+(?:an|ese|ish|i) ){{0,2}}?"
+        # A place may come before a role too: "the Texas senator", "the New York billionaire".
+        "epithet": re.compile(rf"(?:^\W*The|\bthe) (?:[a-z]{{3,}} )?(?:\d+-year-old |[A-Z][a-z]+ ){{0,2}}?"
                               rf"({demonym}|(?i:{words('epithet_nouns')})|\d+-year-old)"
                               rf"(?:{person_verb}|(?P<place>(?=\s*[.!?”\"]*$)|\s+(?:in|at|to|for|with|from|by|who"
                               r"|after|against|as|again|twice|before|a|an|his|her)\b))"),
@@ -431,12 +513,25 @@ def _epithet_exceptions() -> frozenset[str]:
     return frozenset(w.lower() for w in lang_en.table("standalone")["epithet_exceptions"])
 
 
+@functools.lru_cache(maxsize=1)
+def _role_epithets() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang_en.table("standalone")["role_epithets"])
+
+
 def _epithet(text: str) -> str | None:
     """'the Mallorcan won', 'the 24-year-old said': an epithet for a person named earlier."""
-    for m in _context_patterns()["epithet"].finditer(_QUOTED.sub(" … ", text)):
+    plain = _QUOTED.sub(" … ", text)
+    for m in _context_patterns()["epithet"].finditer(plain):
         # "by the Chinese.", "the British in India": a nation as a whole, unless a verb makes it one person.
         nation = m.group(1).endswith(("ese", "ish")) and m.group("place") is not None
-        if m.group(1).lower() not in _epithet_exceptions() and not nation:
+        # "Ted Cruz, the Texas senator, won": an apposition beside the name it describes.
+        beside_name = re.search(r"[A-Z][\w.'’-]*,\s*$", plain[max(0, m.start() - 40):m.start()]) is not None
+        # "Rubio lost in Florida, where the senator …": an office named after a name in the same sentence.
+        # Only as a subject, with its verb after it: "… rise in support for the New York businessman." may follow a
+        # place ("Florida"), not the person.
+        role_after_name = (m.group(1).lower() in _role_epithets() and m.group("place") is None
+                           and _names_anyone(plain[:m.start()]))
+        if m.group(1).lower() not in _epithet_exceptions() and not (nation or beside_name or role_after_name):
             return f"'the {m.group(1)}' stands for a person named before"
     return None
 
@@ -525,11 +620,58 @@ def _deictic_time_pattern() -> re.Pattern[str]:
 _OWN_DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|\b[A-Z][a-z]+\s+\d{1,2}\b")
 
 
+@functools.lru_cache(maxsize=1)
+def _droppable_time_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """A time counted from the day of writing that ends its clause ('endorsed Trump last week.', 'reported just
+    today, …', 'the nominee earlier this week.') or opens the sentence before a comma ('Last week, …')."""
+    data = lang_en.table("standalone")
+    words = "|".join(re.escape(w) for w in sorted(data["deictic_times"], key=len, reverse=True))
+    ends = "|".join(data["clause_openers_after_time"])
+    inside = re.compile(rf" (?:(?:just|earlier|later) )?(?:{words})(?![\w'’-])(?=\s*[,.;:!?]|\s*$|\s+(?:{ends})\b)",
+                        re.I)
+    opening = re.compile(rf"^(?:(?:Just|Earlier|Later) )?(?:{words}),\s+(?=[A-Za-z])", re.I)
+    return inside, opening, frozenset(data["not_before_dropped_time"])
+
+
+def drop_deictic_time(text: str) -> str:
+    """'Chris Christie endorsed Trump last week.' → 'Chris Christie endorsed Trump.': a time counted from the day of
+    writing, where it only dates the clause it ends, left out (the statement stays true). Not after a preposition or
+    an article ('since last week', 'the next week'), not a possessive ('last week's'), not a capitalised name in
+    mid-sentence (the "Today" show), never inside a quotation."""
+    inside, opening, not_before = _droppable_time_patterns()
+    if (m := opening.match(text)) is not None:  # "Just last week, …" first, so that "last week" goes with "Just"
+        rest = text[m.end():]
+        text = rest[:1].upper() + rest[1:]
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    starts = [a for a, _ in quoted]
+    kept, at = [], 0
+    for m in inside.finditer(text):
+        # Only the words just before count, so a long hostile line costs linear time.
+        window = text[max(0, m.start() - 200):m.start()]
+        previous = window.split()[-1:] or [""]
+        q = bisect.bisect_right(starts, m.start()) - 1
+        if previous[0].lower().strip(",") in not_before or m.group(0).strip()[:1].isupper() \
+                or (q >= 0 and m.start() < quoted[q][1]) or _negated_clause(window):
+            continue
+        kept.append(text[at:m.start()])
+        at = m.end()
+    return "".join(kept) + text[at:]
+
+
+def _negated_clause(before: str) -> bool:
+    """'… won't be doled out next week as expected': under a negation the time may be what is denied (it will be
+    doled out, later), so it stays."""
+    clause = re.split(r"[,;:]", before)[-1]
+    return re.search(r"\b(?:not|never|no|nor)\b|n['’]t\b", clause, re.I) is not None
+
+
 def _deictic_time(text: str) -> str | None:
     """'Fans gathered in Leeds this weekend', 'The bakery opened yesterday': a time counted from the day the article
-    was written; alone, in a deck or a quiz, the student cannot place it. Words inside a quotation are left out."""
-    plain = _QUOTED.sub(" … ", text)
-    m = _deictic_time_pattern().search(plain)
+    was written; alone, in a deck or a quiz, the student cannot place it. Words inside a quotation are left out;
+    one that `drop_deictic_time` leaves out of the printed sentence is no reason to skip it."""
+    plain = _QUOTED.sub(" … ", drop_deictic_time(text))
+    # A capitalised "Today" inside the sentence names something (the "Today" show).
+    m = next((m for m in _deictic_time_pattern().finditer(plain) if m.start() == 0 or m.group(0)[:1].islower()), None)
     if m is None or _OWN_DATE.search(plain):
         return None
     return f"'{m.group(0)}' counts from a day the statement does not give"
@@ -597,10 +739,145 @@ def _purpose_without_its_object(text: str) -> str | None:
     return f"opens 'To get a {m.group(1)}' without saying which" if m else None
 
 
+_PERSONAL_PRONOUN = re.compile(r"\b(he|she|him|his|her|they|them|their)\b")
+
+
+def _pronoun_without_antecedent(text: str) -> str | None:
+    """'It's not clear that they can pull it off', 'There are two suits over his university': a pronoun with
+    nothing before it in the sentence to stand for (no name for 'he', no plural or pair for 'they'), nor a name
+    right after its clause ('In his speech, Bo Chen said …')."""
+    plain = _QUOTED.sub(" … ", drop_linking_opener(text))
+    m = _PERSONAL_PRONOUN.search(plain)
+    if m is None or _CATAPHORA.match(plain[m.end():]):
+        return None
+    before = plain[:m.start()]
+    singular = m.group(1) not in {"they", "them", "their"}
+    # "“Fares will fall,” she predicted.": a quotation's own speaker is judged by the who-said rules.
+    if _names_anyone(before, singular) or names_a_person(before) or before.rstrip(" ,.;:!?'\"”’-–—").endswith("…"):
+        return None
+    if m.group(1) in {"they", "them", "their"} and _plural_before(before):
+        return None
+    return f"'{m.group(1)}' stands for someone named before"
+
+
+@functools.lru_cache(maxsize=1)
+def _person_noun_pattern() -> re.Pattern[str]:
+    """'the prime minister', 'The 28-year-old runner', 'the presidential candidate': a person the pronoun can
+    stand for, named by a role (a word of the roles or epithets tables, or one ending like a doer's noun)."""
+    data = lang_en.table("standalone")
+    nouns = "|".join(re.escape(w) for w in sorted({*data["roles_of_an_organisation"], *data["epithet_nouns"],
+                                                   *data["person_nouns"]}, key=len, reverse=True))
+    return re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:[\w'’-]+\s+){{0,3}}?"
+                      rf"(?:{nouns}|[a-z]+(?:man|woman|person|ist|ian))\b")
+
+
+def names_a_person(text: str) -> bool:
+    """'the prime minister', 'a Texas senator': words that name a person by a role, not by name."""
+    return _person_noun_pattern().search(text) is not None
+
+
+def _plural_before(before: str) -> bool:
+    """'Some say they …', 'The crowd … but they …', 'Voters and officials … their': a plural or a group 'they' may
+    stand for."""
+    groups = lang_en.table("standalone")["plural_subjects"]
+    return (_PLURAL_WORD.search(before) is not None or re.search(r"\band\b", before) is not None
+            or any(re.search(rf"\b{re.escape(w)}\b", before, re.I) for w in groups))
+
+
+def _names_anyone(words: str, one_person: bool = False) -> bool:
+    """A capitalised word that is not a date, nor a first word that only opens a sentence ('Quinn now claims' names
+    Quinn; 'It is not clear that' names no one); for one person ('him'), not a people either ('Americans')."""
+    data = lang_en.table("standalone")
+    openers = {*data["scene_openers"], *data["function_starters"], "there", "it's", "it’s"}
+    leading = len(words) - len(words.lstrip(" \"“‘'"))
+    for m in re.finditer(r"[A-Z][\w'’.-]*", words):
+        at_start = m.start() <= leading
+        people = one_person and re.fullmatch(r"[A-Z][a-z]+(?:ans|ese|ats|ists)", m.group(0)) is not None
+        if m.group(0) not in data["calendar_words"] and not (at_start and m.group(0).lower() in openers) \
+                and not people:
+            return True
+    return False
+
+
+# "… whether that will be enough", "… because that would …": 'that' as a subject after a conjunction is the
+# demonstrative, standing for what the sentence before said.
+# Not "and that": "the state that she won and that made her husband …" joins two relative clauses.
+# After a verb of saying, "that" right before an auxiliary is no conjunction either ("One in five say that won't …").
+_THAT_AS_SUBJECT = re.compile(r"(?:\b(?:whether|if|because|since|although|though|unless|while|say|says|said|think"
+                              r"|thinks|believe|believes)|,\s*but)\s+that\s+"
+                              r"(?:will|would|could|can|may|might|is|was|has|had|does|did|means|meant|makes|made"
+                              r"|won['’]t|wouldn['’]t|isn['’]t|wasn['’]t|happens|happened|changes|changed|works"
+                              r"|worked|fails|failed)\b", re.I)
+
+
+def _that_points_back(text: str) -> str | None:
+    m = _THAT_AS_SUBJECT.search(_QUOTED.sub(" … ", text))
+    return f"'{m.group(0)}' points back to the sentence before" if m else None
+
+
+# "Projections suggest it would generate $91bn", "Officials say it will open in May": the 'it' of what they say is not
+# the plural speakers, so it stands for a thing named before.
+_IT_AFTER_PLURAL_SPEAKERS = re.compile(r"^[A-Z][a-z]+s\s+(?:say|said|suggest|suggested|think|thought|believe|believed"
+                                       r"|expect|expected|estimate|estimated|fear|feared|hope|hoped|warn|warned"
+                                       r"|predict|predicted)\s+(?:that\s+)?it\s+(?:would|will|could|can|might|may"
+                                       r"|is|was|has|had)\b")
+
+
+def _it_of_plural_speakers(text: str) -> str | None:
+    m = _IT_AFTER_PLURAL_SPEAKERS.match(_QUOTED.sub(" … ", drop_linking_opener(text)))
+    return "'it' in what they say stands for something named before" if m else None
+
+
+# "In addition, we now know that …", "Bernie is one of our party's leaders", "I was being prosecuted": the writer's
+# (or an unmarked speaker's) own voice; printed alone, 'we', 'our' and 'I' stand for someone the statement never
+# names. "On a purely political level, it means …": 'it' is what the sentence before described.
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|my|me|myself|ourselves)\b|\bI\s+[a-z]"
+                           r"|(?:^|,\s*)it\s+(?:also\s+)?(?:means|meant|would mean|will mean)\b")
+
+
+def _writers_voice(text: str) -> str | None:
+    m = _FIRST_PERSON.search(_QUOTED.sub(" … ", drop_linking_opener(text)))
+    return f"'{m.group(0).strip(', ')}' speaks in a voice the statement never names" if m else None
+
+
+# "The council built the reserve instead": instead of what? ("Instead of a bridge, …" says.)
+_INSTEAD = re.compile(r"\binstead\b(?!\s+of\b)", re.I)
+
+
+def _instead_of_what(text: str) -> str | None:
+    """'Sanders instead delivered his usual speech': instead of what? Not after a 'no', 'not' or 'but' in the
+    same sentence ('carries no official powers, instead calling on …')."""
+    plain = _QUOTED.sub(" … ", drop_linking_opener(text))
+    m = _INSTEAD.search(plain)
+    if m is None or re.search(r"\b(?:no|not|never|nor|but|rather)\b|n['’]t\b", plain[:m.start()], re.I):
+        return None
+    return "'instead' of something left out"
+
+
+@functools.lru_cache(maxsize=1)
+def _pair_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lang_en.table("standalone")["pair_nouns"])
+    # Followed by a verb, a preposition or a clause break ("the pair had", "between the pair on GMTV"), not by more
+    # of a noun phrase ("the two million members", "the two-hour debate", "the two lengthy reports").
+    return re.compile(rf"\b(?:{words})(?![\w-])(?=\s*[,.;:!?]|\s*$|\s+(?:[a-z]+ed|[a-z]+ing|have|had|has|were|are"
+                      r"|was|is|will|would|could|can|may|might|did|do|also|now|still|then|both|and|on|in|at|to"
+                      r"|over|for|who|whom)\b)", re.I)
+
+
+def _pair_without_members(text: str) -> str | None:
+    """'Peston said the pair had …': which two? ('Warren got out with Jon Donenberg and the two walked …' says.)"""
+    plain = _QUOTED.sub(" … ", text)
+    m = _pair_pattern().search(plain)
+    if m is None or re.search(r"\b(?:and|with)\s+(?:[a-z-]+\s+){0,3}[A-Z]", plain[:m.start()]):
+        return None
+    return f"'{m.group(0)}' stands for people named before"
+
+
 CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (
     _time_points_back, _pointing_noun, _demonstrative, _epithet, _percentage_of_whom, _pronoun_speaker,
     _it_points_back, _them_points_back, _early_pronoun, _comparison_without_base, _purpose_without_its_object,
-    _deictic_time)
+    _deictic_time, _that_points_back, _instead_of_what, _pair_without_members, _pronoun_without_antecedent,
+    _it_of_plural_speakers, _writers_voice)
 
 
 def sentence_problem(text: str) -> str | None:
@@ -632,14 +909,15 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\s*\([A-Za-z .]+\))?\s*[—�
 
 def tidy(text: str) -> str:
     """Display form: no dateline ('WASHINGTON (AP) — '), '9 - 8' → '9-8', no space before a comma or inside
-    brackets, straight quotation marks among curly ones curled, single spaces, no linking word in front."""
+    brackets, straight quotation marks among curly ones curled, single spaces, no linking word in front, no time
+    counted from the day of writing at the end of a clause."""
     text = _DATELINE.sub("", text)
     text = _DIGIT_DASH.sub(r"\1", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _SPACE_INSIDE_BRACKETS.sub(lambda m: m.group(1) or m.group(2), text)
     if "“" in text or "”" in text:  # a straight mark among curly ones ('“liberated" by'): curl it the way it faces
         text = re.sub(r'(?<=\S)"', "”", re.sub(r'"(?=\w)', "“", text))
-    return _drop_also(drop_linking_opener(re.sub(r"[ \t]{2,}", " ", text).strip()))
+    return _drop_also(drop_linking_opener(drop_deictic_time(re.sub(r"[ \t]{2,}", " ", text).strip())))
 
 
 # "Boeing also said …", "The council also voted …": 'also' right after the subject adds to a sentence the student

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib.resources
+import re
 import threading
 import time
 import warnings
@@ -80,6 +81,18 @@ def a_an(phrase: str) -> str:
     return f"{'an' if vowel else 'a'} {phrase}"
 
 
+# A role that opens with a name in the possessive ("Mr. Trump's campaign manager", "Harbour Radio's editor") is
+# definite already: "the Harbour Radio's editor" is wrong.
+_NAMED_OWNER = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:'s|’s|'|’)\s")
+
+
+def with_the(role: str) -> str:
+    """'chief executive' → 'the chief executive'; 'a judge', 'the mayor' and "Acme's chief executive" unchanged."""
+    if not role.split() or role.split()[0].lower() in {"a", "an", "the"} or _NAMED_OWNER.match(role):
+        return role
+    return f"the {role}"
+
+
 def _environment() -> BoundedSandbox:
     env = BoundedSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
     add_filters(env, {
@@ -87,7 +100,7 @@ def _environment() -> BoundedSandbox:
         "a_an": a_an,
         "capfirst": lambda s: s[:1].upper() + s[1:] if s else s,
         "lowerfirst": lambda s: s[:1].lower() + s[1:] if s and not s[:2].isupper() else s,
-        "the": lambda s: s if s.split()[0].lower() in {"a", "an", "the"} else f"the {s}",
+        "the": with_the,
     })
     return env
 

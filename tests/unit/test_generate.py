@@ -125,7 +125,8 @@ def test_number_distractors_never_round_to_the_answer(text, value, kind):
             assert abs(float(digits) - value) > 0.15 * value
     if text == "about 15,000":
         # Within about 3x of the answer: 50,000 (10/3 of it) would read as arithmetic on it.
-        assert options == ["about 5,000", "about 25,000", "about 8,000"]
+        values = [float(o.removeprefix("about ").replace(",", "")) for o in options]
+        assert all(o.startswith("about ") for o in options) and all(4000 <= v <= 45000 for v in values)
 
 
 def test_number_distractors_skip_a_value_the_article_gives_for_the_same_thing():
@@ -202,6 +203,11 @@ def test_false_statements_swap_one_fact_of_the_same_kind(templates):
         end = 0
         while source[-1 - end] == statement[-1 - end]:
             end += 1
+        # Widen the change to whole words: '£120' → '£200' differs only in '12' → '20', which '£120' contains.
+        while start > 0 and not source[start - 1].isspace():
+            start -= 1
+        while end > 0 and not source[-end].isspace():
+            end -= 1
         removed, inserted = source[start:len(source) - end], statement[start:len(statement) - end]
         key = next(k for k in facts.key_sentences if facts.sentences[k.sentence].text == source)
         assert any(removed in answer for answer in key.answers), (removed, key.answers)  # one fact swapped

@@ -26,6 +26,7 @@ VOCAB = English().vocab  # lexical attributes (like_num, lower case) without a t
     ("40k", 40e3),
     ("five", 5.0),
     ("a dozen", 12.0),
+    ("two dozen", 24.0),  # 'dozen' multiplies, as 'hundred' does (was read as 14)
     ("two hundred and fifty thousand", 250_000.0),
     ("nearly a third", 1 / 3),
     ("more than half", 0.5),
@@ -172,3 +173,31 @@ def test_a_year_before_a_capitalised_word_is_still_a_date():
             ("Rwandan", 7, "amod", "ADJ", "JJ"), ("genocide", 3, "pobj", "NOUN", "NN"), (".", 2, "punct", "PUNCT", ".")]
     facts = extract_numbers(_sentence(rows, ents=((5, 6, "DATE"), (6, 7, "NORP"))))
     assert [(f.text, f.kind) for f in facts] == [("1994", "year")]
+
+
+def _words(text: str, rows: list[tuple[int, str, str, str]]) -> ParsedArticle:
+    """One hand-parsed sentence: rows of (head, dep, pos, tag) for the words of `text`, split on spaces; the final
+    stop is glued to the last word."""
+    words = [*text.rstrip(".").split(), "."]
+    full = [(w, h, d, p, t, w.lower()) for w, (h, d, p, t) in zip(words, rows, strict=True)]
+    spaces = [True] * (len(words) - 2) + [False, False]
+    return _parsed(full, spaces)
+
+
+@pytest.mark.parametrize(("text", "rows", "found"), [
+    # 'Fares doubled.': a figure
+    ("Fares doubled.", [(1, "nsubj", "NOUN", "NNS"), (1, "ROOT", "VERB", "VBD"), (1, "punct", "PUNCT", ".")], True),
+    # 'Kane doubled the lead.': a second goal, not a figure ('tripled' would be impossible)
+    ("Kane doubled the lead.", [(1, "nsubj", "PROPN", "NNP"), (1, "ROOT", "VERB", "VBD"), (3, "det", "DET", "DT"),
+                                (1, "dobj", "NOUN", "NN"), (1, "punct", "PUNCT", ".")], False),
+    # 'The hall doubled as a clinic.': another sense of the verb
+    ("The hall doubled as a clinic.", [(1, "det", "DET", "DT"), (2, "nsubj", "NOUN", "NN"),
+                                       (2, "ROOT", "VERB", "VBD"), (2, "prep", "ADP", "IN"), (5, "det", "DET", "DT"),
+                                       (3, "pobj", "NOUN", "NN"), (2, "punct", "PUNCT", ".")], False),
+    # 'A doubled dose helped.': an adjective, nothing reported as multiplied
+    ("A doubled dose helped.", [(2, "det", "DET", "DT"), (2, "amod", "ADJ", "JJ"), (3, "nsubj", "NOUN", "NN"),
+                                (3, "ROOT", "VERB", "VBD"), (3, "punct", "PUNCT", ".")], False),
+])
+def test_a_multiple_verb_is_a_figure_only_where_it_multiplies_something(text, rows, found):
+    facts = [f for f in extract_numbers(_words(text, rows)) if f.kind == "multiple"]
+    assert bool(facts) == found, facts

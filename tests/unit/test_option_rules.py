@@ -495,6 +495,8 @@ def test_number_options_are_feasible_under_the_sentences_own_words(sentence, tex
     ("Harwick scored twice in the second half of the game.", "half", "fraction", 0.5),
     ("For the first time, one day of the festival was free.", "one", "count", 1.0),
     ("A half-dozen of the seats are in coastal towns.", "half", "fraction", 0.5),
+    ("He wants a harbour that works for everyone, not just the top 1 percent of owners.", "1 percent", "percent",
+     1.0),
 ])
 def test_a_figure_inside_a_fixed_phrase_takes_no_options(sentence, text, kind, value):
     answer = NumberFact("n", text, kind, 0, value=value)
@@ -1014,3 +1016,286 @@ def test_a_fraction_of_two_named_people_takes_no_options():
     assert number_distractors(answer, _number_sheet(sentence, answer), 3) == []
     crowd = "The prize money went to half of the village, the rest to the school."
     assert number_distractors(answer, _number_sheet(crowd, answer), 3)
+
+
+# --- numbers: figures a cue in the stem gives away take no options (round 8) -----------------------------------
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value", "title"), [
+    # two shares that make a whole: the other one computes the answer
+    ("The ferry plan won 54 percent of the vote to the bridge plan's 46 percent.", "54 percent", "percent", 54.0,
+     None),
+    # the base of a ratio is a convention; the count beside a share is arithmetic
+    ("Nearly four in 10 islanders, 39 percent, use the ferry weekly.", "10", "count", 10.0, None),
+    ("Nearly four in 10 islanders, 39 percent, use the ferry weekly.", "four", "count", 4.0, None),
+    ("Some 12 of the 40 harbour schools, or 30%, closed early.", "12", "count", 12.0, None),
+    # a margin in points is the difference of the two figures printed beside it
+    ("The ferry plan leads by just six points (46 percent to 40 percent) in the harbour poll.", "just six", "count",
+     6.0, None),
+    # a share beside a total of people: what a student knows of the world's population bounds it
+    ("The region's 2 billion people make up a quarter of the world's population.", "a quarter", "fraction", 0.25,
+     None),
+    # a span of one unit the headline names
+    ("It was looked up more than any other word over the past twelve months.", "twelve months", "duration", 12.0,
+     "Harbour picked as word of the year"),
+    # 'a decade and a half' is one measure
+    ("The quarrel over the pier lasted a decade and a half.", "a half", "fraction", 0.5, None),
+    # a score, not a range
+    ("Among ferry users the plan led by 73 percent to 25 percent.", "73 percent to 25 percent", "percent", 73.0,
+     None),
+])
+def test_a_figure_a_cue_in_the_stem_gives_away_takes_no_options(sentence, text, kind, value, title):
+    answer = NumberFact("n", text, kind, 0, value=value)
+    facts = _sheet(sentence, numbers=(answer,), **({"title": title} if title else {}))
+    assert number_distractors(answer, facts, 3) == []
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value"), [
+    ("The ferry plan won 54 percent of the vote.", "54 percent", "percent", 54.0),
+    ("The ferry plan leads by just six points in the harbour poll.", "just six", "count", 6.0),
+    ("Nearly four in 10 islanders use the ferry weekly.", "four", "count", 4.0),
+    ("The region's 2 billion pounds buy a third of the island's fish.", "a third", "fraction", 1 / 3),
+    ("The firm sold 20 million ferries, 15% of the world market.", "15%", "percent", 15.0),
+    ("It was looked up more than any other word over the past twelve months.", "twelve months", "duration", 12.0),
+    ("The quarrel over the pier lasted half a year.", "half", "fraction", 0.5),
+    ("Ferry fares rose from 25 percent to 73 percent of the old price.", "73 percent", "percent", 73.0),
+])
+def test_the_same_figures_without_the_cue_keep_their_options(sentence, text, kind, value):
+    answer = NumberFact("n", text, kind, 0, value=value)
+    assert len(number_distractors(answer, _number_sheet(sentence, answer), 3)) >= 2
+
+
+def test_a_multiple_takes_three_options_of_its_direction():
+    answer = NumberFact("n", "quadrupled", "multiple", 0, value=4.0)
+    options = number_distractors(answer, _number_sheet("The mill's output had quadrupled.", answer), 3)
+    assert sorted(options) == ["doubled", "quintupled", "tripled"]
+
+
+def test_the_answer_takes_every_place_among_its_sorted_options():
+    """With fixed multipliers the answer always came second ('24%, 48%, 72%, 96%'): a test-wise student's cue."""
+    from quizgen.generate.distractors import number_sort_key
+
+    places = set()
+    for key in range(12):
+        answer = NumberFact(f"n-{key}", "37%", "percent", 0, value=37.0)
+        options = [*number_distractors(answer, _number_sheet("The ferry plan won 37% of the vote.", answer), 3),
+                   answer.text]
+        assert len(options) == 4 and all(float(o.rstrip("%")) < 90 for o in options)  # no '92%' beside 37%
+        places.add(sorted(options, key=lambda o: number_sort_key(answer, o)).index(answer.text))
+    assert places == {0, 1, 2, 3}
+
+
+@pytest.mark.parametrize(("sentence", "text", "kind", "value", "check"), [
+    # a number word with a scale after it: options count the same units, above the floor
+    ("Governors in more than two dozen states refused the ferries.", "more than two dozen", "count", 24.0,
+     lambda o: o.startswith("more than ") and o.endswith(" dozen") and o.split()[2] not in {"one", "two"}),
+    # a share in words takes shares in words
+    ("The harbour party polled eight percent of the vote.", "eight percent", "percent", 8.0,
+     lambda o: o.endswith(" percent") and not any(ch.isdigit() for ch in o)),
+    # a count hemmed in by another count of the sentence still finds options a little further off
+    ("It is one of nine harbour towns with a ferry and one of only five with a pier.", "nine", "count", 9.0,
+     lambda o: o in {"six", "seven", "eight", "ten"}),
+])
+def test_figures_that_took_no_options_now_take_options_of_their_form(sentence, text, kind, value, check):
+    answer = NumberFact("n", text, kind, 0, value=value, hedge="more than" if "more than" in text else None)
+    others = (NumberFact("m", "five", "count", 0, value=5.0),) if "only five" in sentence else ()
+    options = number_distractors(answer, _number_sheet(sentence, answer, *others), 3)
+    assert len(options) >= 2 and all(check(o) for o in options), options
+
+
+def test_a_count_of_a_list_it_names_takes_options_above_the_list():
+    answer = NumberFact("n", "five", "count", 0, value=5.0)
+    listed = "The minister led a delegation to five countries, including Spain, Peru, Chad and Fiji."
+    options = number_distractors(answer, _number_sheet(listed, answer), 3)
+    assert len(options) == 3 and not {"three", "four"} & set(options)  # four are named: 'three' is false
+    plain = "The minister led a delegation to five countries last spring."
+    assert {"three", "four"} & set(number_distractors(answer, _number_sheet(plain, answer), 3))
+
+
+def test_a_year_of_a_presidential_run_named_before_it_keeps_the_four_year_cycle():
+    answer = NumberFact("n", "2008", "year", 0, value=2008.0)
+    run = "His own run for the White House in 2008 sputtered, and he went back to the harbour board in 2012."
+    options = number_distractors(answer, _year_sheet(run, answer, "He joined the board in 2001.", date="2015-01-01"),
+                                 3)
+    assert options and all((2008 - int(o)) % 4 == 0 for o in options)
+    plain = "His harbour firm sputtered in 2008, and he went back to the harbour board in 2012."
+    options = number_distractors(answer, _year_sheet(plain, answer, "He joined the board in 2001.",
+                                                     date="2015-01-01"), 3)
+    assert any((2008 - int(o)) % 4 for o in options)
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [("1,737", "count", 1737.0), ("7.4 percent", "percent", 7.4),
+                                                    ("48%", "percent", 48.0)])
+def test_no_option_is_an_exact_multiple_of_an_answer_that_is_not_round(text, kind, value):
+    """'1,737 / 3,474 / 5,211' or '3.7 / 7.4 / 11.1 / 14.8 percent': the answer is the figure the others are made
+    from."""
+    answer = NumberFact("n", text, kind, 0, value=value)
+    options = number_distractors(answer, _number_sheet(f"The harbour poll counted {text} in May.", answer), 3)
+    assert len(options) == 3
+    for option in options:
+        ratio = _first_value(option) / value
+        assert all(abs(ratio - r) > 1e-6 for r in (1 / 3, 0.5, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0)), options
+
+
+def test_a_round_answer_may_keep_round_multiples():
+    answer = NumberFact("n", "40%", "percent", 0, value=40.0)
+    options = number_distractors(answer, _number_sheet("Turnout was 40% in May.", answer), 3)
+    assert any(_first_value(o) in {20.0, 60.0, 80.0} for o in options)
+
+
+def test_figures_the_story_is_about_weigh_more_than_incidental_years():
+    from quizgen.generate.distractors import figure_importance
+
+    jobs = NumberFact("n-jobs", "30,000", "count", 0, value=30000.0, counts="textile jobs")
+    year = NumberFact("n-year", "2001", "year", 3, value=2001.0)
+    lede_year = NumberFact("n-lede", "2004", "year", 0, value=2004.0)
+    sheet = FactSheet(title="Harbour town to lose textile jobs", slug="t",
+                      sentences=tuple(Sentence(i, i, f"Sentence {i}.") for i in range(4)),
+                      numbers=(jobs, year, lede_year))
+    assert figure_importance(jobs, sheet) > 0  # counts what the headline is about
+    assert figure_importance(year, sheet) < 0  # a year in the fourth paragraph dates a detail
+    assert figure_importance(lede_year, sheet) == 0
+    assert figure_importance(replace(jobs, counts="ferry seats"), sheet) == 0
+
+
+def test_a_number_item_s_score_carries_the_figure_s_importance():
+    from quizgen.api import generate_quiz
+    from quizgen.templates import load_templates
+    from tests.unit.factories import sample_facts
+
+    templates = [t for t in load_templates([]) if t.id == "number-complete"]
+
+    def score(title: str) -> float:
+        facts = sample_facts(title)
+        facts = replace(facts, numbers=tuple(replace(n, question=None) for n in facts.numbers))  # no "how many"
+        items = generate_quiz(facts, templates=templates, count=10).items
+        return next(i.score for i in items if i.answer == "About 40,000")
+    assert score("Harwick votes to protect its homes") == pytest.approx(score("Harwick votes for a barrier") + 0.3)
+
+
+def test_a_figure_question_offers_four_options_or_none():
+    """'doubled / tripled / quadrupled' beside items of four options: a figure question with three is dropped."""
+    from quizgen.api import generate_quiz
+    from quizgen.templates import load_templates
+
+    templates = [t for t in load_templates([]) if t.id == "number-complete"]
+    answer = NumberFact("n-four", "Nearly four", "count", 0, value=4.0, hedge="nearly")
+    # 'one' and 'five' or more are out of 'in five': only 'two' and 'three' fit
+    facts = _sheet("Nearly four in five islanders want a second ferry.", "The ferry runs daily.", numbers=(answer,))
+    assert len(number_distractors(answer, facts, 3)) == 2
+    quiz = generate_quiz(facts, templates=templates, count=5)
+    assert not quiz.items and "every figure question offers 4 options" in quiz.dropped[0].reason
+    roomy = _sheet("Nearly four in 10 islanders want a second ferry.", "The ferry runs daily.", numbers=(answer,))
+    (item,) = generate_quiz(roomy, templates=templates, count=5).items
+    assert len(item.options) == 4
+
+
+@pytest.mark.parametrize(("sentence", "paragraph", "text", "kind", "value", "incidental"), [
+    ("A 1996 harbour board ruling said ferries could dock at night.", 4, "1996", "year", 1996.0, True),
+    ("The band's own 2001 album sold poorly.", 3, "2001", "year", 2001.0, True),
+    ("A 1996 harbour board ruling said ferries could dock at night.", 0, "1996", "year", 1996.0, False),  # lede
+    ("The harbour board ruled in 1996 that ferries could dock at night.", 4, "1996", "year", 1996.0, False),
+    ("Among the 514 islanders surveyed, the margin of error is 4 points.", 3, "514", "count", 514.0, True),
+    ("Some 514 islanders signed the ferry petition.", 3, "514", "count", 514.0, False),
+    # a span opening its sentence counts from what an earlier sentence tells
+    ("Over five years, however, the harbour board has turned defeat into a win.", 1, "five years", "duration", 5.0,
+     True),
+    ("Two weeks later, the ferry sailed again.", 1, "Two weeks", "duration", 2.0, True),
+    ("In the past five years, the harbour board has turned defeat into a win.", 1, "five years", "duration", 5.0,
+     False),
+    ("The harbour board has worked for five years on the pier.", 1, "five years", "duration", 5.0, False),
+])
+def test_incidental_figures_are_not_asked_about(sentence, paragraph, text, kind, value, incidental):
+    from quizgen.generate.distractors import incidental_figure
+
+    answer = NumberFact("n", text, kind, 0, value=value)
+    facts = FactSheet(title="A harbour gallery opens its doors", slug="t",
+                      sentences=(Sentence(0, paragraph, sentence),), numbers=(answer,))
+    assert (incidental_figure(answer, facts) is not None) == incidental
+
+
+def test_a_sum_of_money_keeps_its_options_within_about_3x():
+    answer = NumberFact("n", "$85,000", "money", 0, value=85000.0)
+    options = number_distractors(answer, _number_sheet("She needed $85,000 in loans for the course.", answer), 3)
+    assert len(options) == 3 and all(85000 / 3.3 <= _first_value(o) <= 85000 * 3.3 for o in options), options
+
+
+def test_the_count_of_a_ratio_takes_any_count_below_its_base():
+    """'Nearly eight in 10': 'nearly six', 'nearly seven', 'nearly nine' (in 10) all read as real figures; the base
+    is no part-and-whole bound that keeps options above half of it, and one apart is a real difference here."""
+    answer = NumberFact("n", "Nearly eight", "count", 0, value=8.0, hedge="nearly")
+    base = NumberFact("m", "10", "count", 0, value=10.0, counts="islanders")
+    facts = _number_sheet("Nearly eight in 10 islanders use the ferry.", answer, base)
+    options = number_distractors(answer, facts, 3)
+    assert len(options) == 3 and all(o.startswith("Nearly ") for o in options)
+    values = {"four": 4, "five": 5, "six": 6, "seven": 7, "nine": 9}
+    assert all(o.split()[1] in values for o in options), options
+
+
+def test_an_end_of_a_range_stays_on_its_side_of_the_other_end():
+    """'between 600-___ emails': 400 or 500 would make the range run backwards."""
+    answer = NumberFact("n", "700", "count", 0, value=700.0)
+    options = number_distractors(answer, _number_sheet("Officials found between 600-700 ferry tickets.", answer), 3)
+    assert len(options) == 3 and all(_first_value(o) > 600 for o in options), options
+
+
+def test_a_price_to_the_cent_takes_prices_in_quarters():
+    """'$7.25' an hour among '$3.99', '$14.01', '$22.01': made-up cents read as filler."""
+    answer = NumberFact("n", "$7.25", "money", 0, value=7.25)
+    options = number_distractors(answer, _number_sheet("The ferry fare is $7.25 a trip.", answer), 3)
+    assert len(options) == 3 and all(round(_first_value(o) * 100) % 25 == 0 for o in options), options
+
+
+def test_an_undated_article_is_not_of_the_year_of_its_targets():
+    """'a target of an 80 percent cut by 2050' is ahead of the writing: the article is of its latest year told as
+    past, so a past year's options stay at or before it."""
+    from quizgen.generate.distractors import article_year
+
+    answer = NumberFact("n", "2008", "year", 0, value=2008.0)
+    facts = _year_sheet("The harbour tax began in 2008.", answer, "Fares were frozen in 2014.",
+                        "The port will meet its target by 2050.")
+    assert article_year(facts) == 2014
+    assert all(int(o) <= 2014 for o in number_distractors(answer, facts, 3))
+
+
+def test_a_figure_keeps_its_place_below_a_peak_and_above_an_average():
+    """'7.4 percent, well below its peak of 12.8 percent, but far above the national average of 5 percent': an
+    option of 2.2 percent is false on its face."""
+    answer = NumberFact("n", "7.4 percent", "percent", 0, value=7.4)
+    sentence = ("At 7.4 percent, the harbour's jobless rate is below its peak of 12.8 percent, but remains "
+                "above the national average of 5 percent.")
+    options = number_distractors(answer, _number_sheet(sentence, answer), 3)
+    assert len(options) >= 2 and all(5 < _first_value(o) < 12.8 for o in options), options
+    # 'well below', 'far above': a quarter away from each figure too (5.2 percent is not far above 5 percent)
+    emphatic = sentence.replace("is below", "is well below").replace("remains above", "remains far above")
+    options = number_distractors(answer, _number_sheet(emphatic, answer), 3)
+    assert all(5 * 1.25 <= _first_value(o) <= 12.8 * 0.8 for o in options), options
+    peak = NumberFact("p", "12.8 percent", "percent", 0, value=12.8)  # the figure 'well below its peak of' points at
+    options = number_distractors(peak, _number_sheet(emphatic, peak), 3)
+    assert options and all(_first_value(o) >= 7.4 / 0.8 for o in options), options
+
+
+def test_a_share_takes_options_within_twice_itself_when_closer_ones_fit():
+    """'32.1 percent' beside a peak jobless rate of 12.8 percent read as filler: 2.5x and 3x come last."""
+    for key in range(8):
+        answer = NumberFact(f"n-{key}", "12.8 percent", "percent", 0, value=12.8)
+        options = number_distractors(answer, _number_sheet("The jobless rate peaked at 12.8 percent.", answer), 3)
+        assert len(options) == 3 and all(_first_value(o) <= 2 * 12.8 for o in options), options
+
+
+def test_a_range_answer_is_not_bounded_by_its_own_ends():
+    answer = NumberFact("n", "roughly 200,000-300,000", "count", 0, value=200000.0)
+    options = number_distractors(answer, _number_sheet("There were roughly 200,000-300,000 unsorted ferry tickets.",
+                                                       answer), 3)
+    assert len(options) == 3
+
+
+def test_the_story_s_first_year_takes_a_year_or_two_before_it():
+    """'Airbus overtook Boeing in 2003' in a story of 2003-2004: nothing the article says rules out 2000 or 2001."""
+    answer = NumberFact("n", "2003", "year", 0, value=2003.0)
+    facts = _year_sheet("The yard overtook its rival in 2003.", answer, "Profits fell in the last months of 2004.")
+    options = number_distractors(answer, facts, 3)
+    assert {"2000", "2001"} <= set(options) and all(int(o) <= 2004 for o in options)
+    later = NumberFact("m", "2004", "year", 1, value=2004.0)  # not the first year: none before 2003
+    facts = _year_sheet("The yard was announced in 2003.", later, "It opened in 2004 after a delay.",
+                        "Work went on into 2008.")
+    assert all(int(o) >= 2003 for o in number_distractors(later, replace(facts, numbers=(later,)), 3))

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from quizgen.generate.blanks import profile
-from quizgen.generate.builder import DESCRIPTION_RULES, description_problem
+from quizgen.generate.builder import DESCRIPTION_RULES, description_problem, general_knowledge_role, matching_problem
 from quizgen.generate.facts import entity_context, role_as_written
 from quizgen.model import Entity, FactSheet, Quote, Sentence
+from quizgen.templates import with_the
 
 _TEXTS = (
     "Dana Whitlock resigned as leader of the Harbour Party on Monday after a row over the ferry budget.",
@@ -74,4 +75,91 @@ def test_a_role_from_a_sentence_start_is_written_as_it_reads_mid_sentence():
 
 def test_every_description_rule_is_listed():
     names = {rule.__name__ for rule in DESCRIPTION_RULES}
-    assert {"_only_reacts", "_role_of_an_unnamed_body", "_commentator", "_incidental"} <= names
+    assert {"_only_reacts", "_role_of_an_unnamed_body", "_commentator", "_incidental", "_general_knowledge",
+            "_reacting_commentator", "_vox_pop", "_role_needs_context"} <= names
+
+
+def _person(description: str, sentence: int = 4, mentions: int = 3) -> Entity:
+    return Entity("e-kell", "Ada Kell", "PERSON", sentence, description=description, description_sentence=sentence,
+                  mentions=mentions)
+
+
+_ACTING = (*_TEXTS[:4], "Ada Kell hired two reporters and a producer for the election.",
+           "Ada Kell moved the programme to Mondays.")
+
+
+@pytest.mark.parametrize("description", [
+    "the US President", "U.S. President", "President of the United States", "the then Russian President",
+    "British Prime Minister", "UN Secretary-General", "Microsoft co-founder", "the founder of Facebook",
+    "Apple's co-founder and chief executive",
+])
+def test_a_role_any_student_can_name_is_not_asked_for(description):
+    """General knowledge, not the article's: dropped from both person items, however central the person."""
+    kell = _person(description)
+    facts = _sheet(kell, texts=_ACTING)
+    assert "any student can name" in _problem(kell, facts)
+    assert "any student can name" in matching_problem(kell, facts, profile(facts))
+
+
+@pytest.mark.parametrize("description", ["the former US President", "the Bolivian President",
+                                         "Harbour Party leader", "the chief executive of Harbour Radio"])
+def test_a_role_the_article_teaches_is_not_general_knowledge(description):
+    assert not general_knowledge_role(description)
+
+
+def test_a_commentator_is_not_asked_for_however_often_quoted():
+    """'a spokesman for the Harbour Party', quoted twice: a voice on the story, not an actor in it (the old rule
+    read the role's last word, 'Party', and let the leading voice of two quotations through)."""
+    kell = _person("a spokesman for the Harbour Party")
+    texts = (*_TEXTS[:4], "Ada Kell, a spokesman for the Harbour Party, said the vote was fair.",
+             "Ada Kell said the party would choose a new leader in June.")
+    quotes = (Quote("q1", "The vote was fair and open", "Ada Kell", 4, speaker_id="e-kell"),
+              Quote("q2", "We will choose a new leader", "Ada Kell", 5, speaker_id="e-kell"))
+    assert _problem(kell, _sheet(kell, quotes=quotes, texts=texts)) == "a spokesman who only comments on the story"
+    in_lede = ("Ada Kell, a spokesman for the Harbour Party, said Dana Whitlock had resigned.", *texts[1:])
+    lede_kell = _person("a spokesman for the Harbour Party", sentence=0)
+    assert _problem(lede_kell, _sheet(lede_kell, quotes=quotes, texts=in_lede)) is None
+
+
+def test_a_member_of_the_public_is_neither_asked_for_nor_matched():
+    kell = _person("a fan from Porthmor who queued all night")
+    facts = _sheet(kell, texts=_ACTING)
+    assert _problem(kell, facts) == "a fan: a member of the public asked along the way, not an actor"
+    assert matching_problem(kell, facts, profile(facts)) == _problem(kell, facts)
+
+
+@pytest.mark.parametrize("description", ["that season's runner-up", "his deputy at Harbour Radio", "all stripes"])
+def test_a_role_that_points_back_is_not_asked_for(description):
+    kell = _person(description)
+    assert "points to something it does not say" in _problem(kell, _sheet(kell, texts=_ACTING))
+
+
+@pytest.mark.parametrize(("role", "written"), [
+    ("chief executive of Harbour Radio", "the chief executive of Harbour Radio"),
+    ("a judge", "a judge"),
+    ("Mr. Reyes's former campaign manager", "Mr. Reyes's former campaign manager"),
+    ("Harbour Radio’s station manager", "Harbour Radio’s station manager"),
+    ("Harbour Party leader", "the Harbour Party leader"),
+])
+def test_the_is_not_put_before_a_name_in_the_possessive(role, written):
+    assert with_the(role) == written
+
+
+def test_a_person_who_only_tweets_and_congratulates_only_reacts():
+    """'tweeted', 'congratulated': a famous voice reacting to the story from outside it, not an actor in it."""
+    kell = _person("Harbour Radio's owner", sentence=4, mentions=2)
+    texts = (*_TEXTS[:4], "Ada Kell, who owns Harbour Radio, tweeted that the party would miss its leader.",
+             "Ada Kell also congratulated Dana Whitlock on ten years as leader.")
+    assert _problem(kell, _sheet(kell, texts=texts)) == "only reacts: every sentence naming them gives their words"
+
+
+def test_the_reason_reads_an_expert_not_a_expert():
+    kell = _person("an expert on tides at Porthmor University")
+    assert _problem(kell, _sheet(kell, texts=_ACTING)) == "an expert who only comments on the story"
+
+
+def test_a_dropped_commentator_s_reason_reads_as_english():
+    """The -v reason takes 'an' before a vowel sound: 'an editor who only comments', not 'a editor'."""
+    from quizgen.generate.builder import _commentator_role
+    editor = Entity("e-kell", "Ada Kell", "PERSON", 4, description="the magazine's editor")
+    assert _commentator_role(editor) == "an editor who only comments on the story"

@@ -152,7 +152,8 @@ def test_a_short_quiz_is_not_all_one_type():
     statements = [_statement(f"s{i}", i, facts, answer="False" if i % 2 else "True",
                              stem=f"Statement number {i} about something else entirely.") for i in range(8)]
     statements = [replace(c, actors=frozenset(), event=frozenset(), swap=frozenset({f"x{i}", f"y{i}"}),
-                          item=replace(c.item, paragraph=1)) for i, c in enumerate(statements)]  # one paragraph
+                          on_key_paragraph=False, item=replace(c.item, paragraph=1))
+                  for i, c in enumerate(statements)]  # one late paragraph
     figure = _candidate(_item("n", "mcq", "Which figure completes …?", "2027", 4, facts, template="number-complete",
                               options=("2025", "2026", "2027")), facts, 4)
     items, dropped = plan_quiz([*statements, replace(figure, sentences=frozenset({99}))], facts, count=20)
@@ -160,26 +161,57 @@ def test_a_short_quiz_is_not_all_one_type():
     assert types.count("true_false") <= max(4, -(-len(items) // 2))
     assert "mcq" in types
     assert any("share of this template or type" in d.reason for d in dropped)
-    # A statement from a paragraph no item tests yet joins over the cap: coverage comes before the mix.
+    # A statement from a key paragraph no item tests yet joins over the cap: coverage comes before the mix; an
+    # incidental one from a paragraph of its own does not.
     apart = replace(statements[0], item=replace(statements[0].item, id="apart", fact="apart", paragraph=7),
-                    sentences=frozenset({50}), swap=frozenset({"x", "y"}))
+                    sentences=frozenset({50}), swap=frozenset({"x", "y"}), on_key_paragraph=True)
     items, _ = plan_quiz([*statements, replace(figure, sentences=frozenset({99})), apart], facts, count=20)
     assert "apart" in {i.id for i in items}
+    incidental = replace(apart, on_key_paragraph=False, value=0.0)
+    items, _ = plan_quiz([*statements, replace(figure, sentences=frozenset({99})), incidental], facts, count=20)
+    assert "apart" not in {i.id for i in items}
+
+
+def _alone(c: Candidate, value: float) -> Candidate:
+    return replace(c, value=value, actors=frozenset(), event=frozenset())
 
 
 def test_a_true_statement_waits_for_a_false_one_instead_of_being_dropped():
     facts = _facts()
+    trues = [_alone(_statement(f"t{i}", i, facts), 3.0 - i / 10) for i in (1, 3, 4, 5)]
+    false = _alone(_statement("f1", 6, facts, answer="False", stem="The town council will pay for all of it."), 1.0)
+    # One false statement lets three true ones in (true ones at most about two thirds): the fourth waits, in vain.
+    items, dropped = plan_quiz([*trues, false], facts, count=20)
+    assert sorted(i.id for i in items) == ["f1", "t1", "t3", "t4"]
+    assert [d.fact for d in dropped if "mostly true" in d.reason] == ["t5"]
+    # The old margin (true ones at most one more than false ones) would have let one true statement in.
+    assert not selection.too_many_true(trues[2], [trues[0], trues[1], false])
+    assert selection.too_many_true(trues[3], [trues[0], trues[1], trues[2], false])
 
-    def alone(c: Candidate, value: float) -> Candidate:
-        return replace(c, value=value, actors=frozenset(), event=frozenset())
 
-    first = alone(_statement("t1", 1, facts), 3.0)
-    second = alone(_statement("t2", 4, facts), 2.9)
-    false = alone(_statement("f1", 6, facts, answer="False", stem="The town council will pay for all of it."), 1.0)
-    items, _ = plan_quiz([first, second, false], facts, count=20)
-    assert sorted(i.id for i in items) == ["f1", "t1", "t2"]
-    items, dropped = plan_quiz([first, second], facts, count=20)
-    assert [i.id for i in items] == ["t1"] and "mostly true" in dropped[-1].reason
+def test_a_section_of_three_holds_a_false_statement_when_one_can_join():
+    facts = _facts()
+    one, two, three = (_alone(_statement(f"t{i}", i, facts), 3.0 - i / 10) for i in (1, 3, 4))
+    false = _alone(_statement("f1", 6, facts, answer="False", stem="The town council will pay for all of it."), 0.5)
+    assert not selection.too_many_true(one, [])  # one true statement alone is fine
+    assert selection.too_many_true(two, [one])  # a second waits for a false one …
+    assert not selection.too_many_true(two, [one], false_ones_exist=False)  # … unless none can join
+    assert selection.too_many_true(three, [one, two])  # never three true ones while a false one may join
+    assert not selection.too_many_true(three, [one, false, two])  # three true of four
+    items, _ = plan_quiz([one, two, false], facts, count=20)
+    assert sorted(i.answer for i in items) == ["False", "True", "True"]
+
+
+def test_with_no_false_statement_to_wait_for_the_section_is_all_true_but_short():
+    facts = _facts()
+    trues = [_alone(_statement(f"t{i}", i, facts), 3.0 - i / 10) for i in (1, 2, 3, 4, 5)]
+    items, dropped = plan_quiz(trues, facts, count=20)
+    assert [i.id for i in items] == ["t1", "t2", "t3"]
+    assert sorted(d.fact for d in dropped if "mostly true" in d.reason) == ["t4", "t5"]
+    # A false statement that cannot join (it tests the sentence a chosen item tests) leaves the same section.
+    blocked = _alone(_statement("f", 1, facts, answer="False", stem="Coach Mara Lind blamed her crew."), 0.1)
+    items, _ = plan_quiz([*trues, blocked], facts, count=20)
+    assert [i.id for i in items] == ["t1", "t2", "t3"]
 
 
 class _Rebuilder:
@@ -244,7 +276,8 @@ def test_who_said_and_role_items_together_take_no_more_than_one_type_may():
     people = [replace(_candidate(_item(f"w{i}", "mcq" if i % 2 else "short_answer", f"Who is person {i}?",
                                        f"Person {i}", i, facts, template=f"t{i}",
                                        tags=("quotes",) if i % 2 else ("entities", "roles")), facts, i),
-                      keys=frozenset({f"x:{i}"}), actors=frozenset(), event=frozenset()) for i in range(7)]
+                      keys=frozenset({f"x:{i}"}), actors=frozenset(), event=frozenset(), on_key_paragraph=False)
+              for i in range(7)]
     people = [replace(c, item=replace(c.item, paragraph=1)) for c in people]  # one paragraph
     figure = replace(_candidate(_item("n", "mcq", "Which figure completes …?", "2027", 4, facts, template="figures",
                                       tags=("numbers",)), facts, 4), sentences=frozenset({99}), value=0.0)
@@ -323,7 +356,7 @@ def test_a_generated_quiz_keeps_the_plans_rules():
         assert short_answers and not any(a in o.question for a in short_answers for o in quiz.items)
         assert len({i.type for i in quiz.items}) >= 3
         answers = [i.answer for i in quiz.items if i.type == "true_false"]
-        assert answers.count("True") <= answers.count("False") + 1
+        assert answers.count("True") <= 2 * answers.count("False") + 1  # true ones about two thirds at most
 
 
 def test_a_chosen_matching_item_gives_way_to_a_who_said_item_on_one_of_its_people():

@@ -287,7 +287,8 @@ def test_a_key_sentence_with_a_name_the_article_spells_otherwise_is_left_out():
 
 
 @pytest.mark.parametrize("unit", ["“", "‘", '"', "(", "a ", "A ", "a, ", "Within the, ", "the company ", "did it ",
-                                  "the the ", "1a", "Driving, ", "The Scot "])
+                                  "the the ", "1a", "Driving, ", "The Scot ", ", last week", "It is ",
+                                  "the Texas senator ", "whether that will "])
 def test_judging_a_sentence_costs_linear_time_on_adversarial_text(unit):
     """A 4× longer hostile sentence costs about 4× (quadratic would be 16×; the bar is 10× for a busy machine); run
     in a child with a time limit."""
@@ -433,12 +434,16 @@ def test_bare_plural_request_subject_is_skipped_unless_it_says_for_what() -> Non
     assert standalone.vague_subject("Businesses have closed across the valley.", known) is None
 
 
-@pytest.mark.parametrize("text", [
-    "Thousands of cyclists rode through Harrowgate this weekend.",
-    "The bakery on Mill Lane opened yesterday.",
-    "The lighthouse in Port Sela reopened last night after repairs."])
-def test_time_counted_from_the_day_of_writing_is_skipped(text: str) -> None:
-    assert standalone.sentence_problem(text) is not None
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Thousands of cyclists rode through Harrowgate this weekend.", "Thousands of cyclists rode through Harrowgate."),
+    ("The bakery on Mill Lane opened yesterday.", "The bakery on Mill Lane opened."),
+    ("The lighthouse in Port Sela reopened last night after repairs.",
+     "The lighthouse in Port Sela reopened after repairs.")])
+def test_time_counted_from_the_day_of_writing_is_not_printed(text: str, shown: str) -> None:
+    """Round 7 skipped these sentences; since round 8 the time, which only dates the clause it ends, is left out
+    and the rest is printed (a time that cannot be left out still skips the sentence: see the test below)."""
+    assert standalone.sentence_problem(text) is None
+    assert standalone.tidy(text) == shown
 
 
 @pytest.mark.parametrize("text", [
@@ -485,3 +490,155 @@ def test_who_said_drops_a_quotation_that_begins_at_its_verb() -> None:
     cut = replace(facts, quotes=tuple(replace(q, text="are doing a very good job") for q in facts.quotes))
     quiz = generate_quiz(cut, quote_template, count=5, seed=0)
     assert not quiz.items and any("begins at its verb" in d.reason for d in quiz.dropped)
+
+
+# --- round 8: an opener that stands for nothing, and a word inside that stands for something left out -----------
+
+
+@pytest.mark.parametrize("text", [
+    "It takes 40 votes to pass a motion on the Tolbridge council.",
+    "It is highly unusual for a harbour master to speak out on fares.",
+    "It’s likely that the Tolbridge pier will stay closed until May.",
+    "It was not clear whether the ferry would sail on Sunday.",
+    "It’s unlikely Dana Quinn’s plan for the pier will pass.",
+    "It seems that the mill owners have raised their prices by 8%.",
+    "It has been two years since the Tolbridge ferry last sailed.",
+    "There are about 400 fewer boats in Tolbridge harbour than a decade ago.",
+    "There was no vote on the pier at the Tolbridge council in May.",
+    "For example, the Tolbridge council closed two libraries in March.",
+])
+def test_a_dummy_it_or_an_existential_there_stands_alone(text):
+    assert standalone.sentence_problem(text) is None
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("It is expected to open in May.", "begins with 'it'"),  # the pier, the bridge: 'it' stands for a thing
+    ("It was so popular that it sold out in a week.", "begins with 'it'"),
+    ("It is one of the oldest ferry lines in Tolbridge.", "begins with 'it'"),
+    ("There, the mayor of Tolbridge opened the pier.", "begins with 'there'"),
+    ("It's not clear that they can finish the pier by May.", "'they' stands for someone"),
+    ("There are two other lawsuits over his harbour plan.", "'his' stands for someone"),
+    ("More than 13,000 people voted for him in the Tolbridge primary.", "'him' stands for someone"),
+    ("The pier is safe, but that could change in the spring.", "', but that could' points back"),
+    ("The board asked the mayor whether that would happen before May.", "'whether that would' points back"),
+    ("The Tolbridge council built a ferry pier instead.", "'instead' of something left out"),
+    ("Only a quarter of Tolbridgeans agree with him.", "'him' stands for someone"),  # a people is not 'him'
+    ("One in five say that won't be true in Tolbridge.", "'say that won't' points back"),
+    ("Everyone else combined for 39 percent of the Tolbridge vote.", "begins with 'everyone else'"),
+    ("Projections suggest it would raise £9m for Tolbridge over a decade.", "'it' in what they say"),
+    ("Officials expect it to open in Tolbridge in May.", "'expect it' stands for"),
+    ("If that happens, the Tolbridge council will pass a different bill.", "'If that happens' points back"),
+    ("After the vote, the retired surgeon said the pier was safe.", "'the surgeon' stands for a person"),
+    ("Fares rose in Tolbridge with support for the New Carlow businessman.", "'the businessman' stands for"),
+    ("The Carlow senator told the Tolbridge Post that fares would fall.", "'the senator' stands for"),
+    ("Beyond the vote, we now know that the Tolbridge board lost £3m.", "'we' speaks in a voice"),
+    ("Dana Quinn is one of our party's most effective leaders in Tolbridge.", "'our' speaks in a voice"),
+    ("On a purely political level, it means admitting that Quinn speaks for Tolbridge.", "'it means' speaks"),
+    ("The harbour book by Dana Quinn said the pair had fallen out over the pier.", "'the pair' stands for"),
+])
+def test_a_word_standing_for_something_the_sentence_never_names_is_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "The prime minister of Tolbridge changed his mind in June.",  # a role the pronoun stands for
+    "Some residents say they fear the pier will close.",
+    "Dana Quinn said: “We will keep our pier open.”",  # the first person inside a quotation is the speaker's
+    "The US Navy moored two ships at Tolbridge in May.",
+    "Dana Quinn said she would vote against the pier.",
+    "In her speech, Dana Quinn said the pier would close.",  # the name comes right after the clause
+    "The council spent no money on the pier, instead building a ferry slip.",  # instead of the pier
+    "Dana Quinn left the pier with Lee Lind and the two walked to the town hall.",  # the sentence names both
+    "About 300 boats used the two new berths at Tolbridge in May.",  # a figure, not a pair named before
+    "This spring, the Tolbridge council closed two libraries.",  # anchored to the date, comma and all
+    "Those mourning the old pier at a Tolbridge vigil never named the council.",  # the participle says who
+    "The state that Quinn won in 2004 and that made her mayor voted no.",  # two relative clauses
+])
+def test_a_pronoun_or_pair_the_sentence_itself_explains_stays(text):
+    assert standalone.sentence_problem(text) is None
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("For example, the Tolbridge council closed two libraries in March.",
+     "The Tolbridge council closed two libraries in March."),
+    ("For instance, the mill owners raised their prices by 8%.", "The mill owners raised their prices by 8%."),
+])
+def test_for_example_is_dropped_from_the_front(text, shown):
+    assert standalone.tidy(text) == shown
+
+
+@pytest.mark.parametrize("text", [
+    "Only 9% for everything else.",
+    "Quinn 1, Lind 2, Okafor 3 and Moran last.",
+    "A rise of 5% on the year before.",
+    "Total cost of the new Tolbridge pier: £3m.",
+])
+def test_a_fragment_with_no_main_verb_is_skipped(text):
+    assert "no main verb" in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Tolbridge council offically “rolled-out” the new ferry at 10am.",
+    "The mill rose 5% on the year before.",  # an irregular past
+    "The Tolbridge ferry costs £3m a year to run.",  # a verb in -s
+    "According to the harbour board, “the pier will close in May.”",  # the verb inside the quotation
+])
+def test_a_sentence_with_a_verb_is_no_fragment(text):
+    assert "no main verb" not in (standalone.sentence_problem(text) or "")
+
+
+def test_a_political_epithet_after_a_place_is_skipped_unless_beside_its_name():
+    problem = standalone.sentence_problem
+    assert "'the senator' stands for a person" in problem("The Carlow senator won the vote on May 4.")
+    assert "'the billionaire'" in problem("The New Tolbridge billionaire has spent £5m on the pier.")
+    assert standalone.sentence_problem("Dana Quinn, the Carlow senator, won the vote on May 4.") is None
+    assert standalone.sentence_problem("Quinn lost in Carlow, where the senator won 20% in May.") is None
+    assert standalone.sentence_problem("The Tolbridge Museum said it would open on May 4.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Dana Quinn: the Tolbridge pier has gone ‘crazy’ https://t.co/abc123<tweet/>.",
+    "The harbour board posted the vote at www.tolbridge.example on Monday.",
+    "Mass sailings are becoming an everyday thing in Tolbridge.</tweet>.",
+])
+def test_a_web_address_or_page_markup_is_not_printed(text):
+    assert "web address or page markup" in (standalone.sentence_problem(text) or "")
+
+
+def test_a_comparison_sign_is_no_markup():
+    assert standalone.sentence_problem("Fares rose where 3 < 4 and 5 > 2 in the Tolbridge table.") is None
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Dana Quinn endorsed the pier plan last week and has spoken for it since.",
+     "Dana Quinn endorsed the pier plan and has spoken for it since."),
+    ("Quinn ended her bid after a loss to Lee Lind last week in her home town.",
+     "Quinn ended her bid after a loss to Lee Lind in her home town."),
+    ("Last week, the Tolbridge council closed two libraries.", "The Tolbridge council closed two libraries."),
+    ("Just last week, the Tolbridge council closed two libraries.", "The Tolbridge council closed two libraries."),
+    ("As the Tolbridge Post reported just today, the inspector issued two subpoenas.",
+     "As the Tolbridge Post reported, the inspector issued two subpoenas."),
+])
+def test_a_time_counted_from_the_day_of_writing_that_ends_its_clause_is_left_out(text, shown):
+    assert standalone.sentence_problem(text) is None
+    assert standalone.tidy(text) == shown
+
+
+@pytest.mark.parametrize("text", [
+    "The Tolbridge council has not met since last week.",  # after a preposition: the time is the point
+    "This week's vote in Tolbridge closed two libraries.",  # a possessive
+    "Students in Tolbridge last week painted the old pier.",  # between the subject and its verb
+    "The Tolbridge prize won't be awarded next week as many expected.",  # the time may be what is denied
+    "Dana Quinn has spoken for the pier throughout this week as the vote nears.",  # after a preposition
+])
+def test_a_time_counted_from_the_day_of_writing_that_cannot_be_left_out_is_skipped(text):
+    assert "counts from a day" in (standalone.sentence_problem(text) or "")
+
+
+def test_the_today_show_is_a_name_not_a_time():
+    assert standalone.sentence_problem("Billy Bush is joining the Today show as an anchor, NBC said.") is None
+
+
+def test_with_to_is_a_slip_copied_from_the_source():
+    assert "cannot stand side by side ('with to')" in standalone.sentence_problem(
+        "Dana Quinn sat down with to discuss the Tolbridge pier.")
