@@ -219,7 +219,9 @@ def _gives_their_words(entity: Entity, sentence: int, facts: FactSheet) -> bool:
     names = "(?:" + "|".join(re.escape(n) for n in entity.names if len(n) > 2) + ")"
     verbs = _speech_forms()
     text = facts.sentences[sentence].text
-    if compiled(rf"(?<!\w){names}(?:,[^,.;]{{1,80}},)? (?:also |later |then )?(?:{verbs})\b").search(text):
+    # 'Frank Field MP criticised …': a post-nominal (MP, QC) may stand between the name and the verb.
+    if compiled(rf"(?<!\w){names}(?: [A-Z]{{2,4}})?(?:,[^,.;]{{1,80}},)? (?:also |later |then )?(?:{verbs})\b"
+                ).search(text):
         return True
     # 'said the club's chairman, Tom Ellis': only a role (capitalised words and post words) between verb and name.
     after_verb = compiled(rf"\b(?:{verbs}),? ((?:[\w'’-]+,? ){{0,6}}){names}(?!\w)")

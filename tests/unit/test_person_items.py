@@ -42,6 +42,13 @@ def test_a_person_who_only_reacts_is_not_asked_for():
                                                                  "their words"
 
 
+def test_a_post_nominal_between_name_and_verb_still_gives_their_words():
+    """'Ellis MP criticised …': the letters after a name do not hide that the sentence gives his words."""
+    texts = (*_TEXTS[:2], "Former party leader Tom Ellis MP criticised the row on a radio phone-in.", *_TEXTS[3:])
+    assert _problem(_ELLIS, _sheet(_ELLIS, quotes=(_QUOTE,), texts=texts)) == "only reacts: every sentence naming " \
+                                                                             "them gives their words"
+
+
 def test_a_person_who_also_acts_or_leads_the_story_is_asked_for():
     acting = (*_TEXTS[:3], "Tom Ellis called an emergency meeting of the party's board for Friday.")
     assert _problem(_ELLIS, _sheet(_ELLIS, texts=acting)) is None
