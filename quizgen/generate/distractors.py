@@ -1047,14 +1047,26 @@ def _sentence_of(answer: NumberFact, facts: FactSheet) -> str:
     return facts.sentences[answer.sentence].text if answer.sentence < len(facts.sentences) else ""
 
 
+_ROUND_UP_TO = 100  # '100%', '100 days': the largest whole number read as a rounding; '5,790' reads as a figure
+
+
 def _looks_round(label: str) -> bool:
-    """'4.0%', '45%': a figure a writer rounds (a decimal ending in 0; a whole number under 100 that is a multiple
-    of 5). Larger whole numbers are left alone: '5,790' beside '1,737' reads as a figure, not a rounding."""
+    """'4.0%', '45%', '100%': a figure a writer rounds (a decimal ending in 0; a whole number up to 100 that is a
+    multiple of 5). Larger whole numbers are left alone: '5,790' beside '1,737' reads as a figure, not a rounding."""
     match = _NUMERIC.search(label)
     if match is None:
         return False
     digits = match.group(0).replace(",", "")
-    return digits.endswith("0") if "." in digits else int(digits) < 100 and int(digits) % 5 == 0
+    return digits.endswith("0") if "." in digits else int(digits) <= _ROUND_UP_TO and int(digits) % 5 == 0
+
+
+def lone_round_answer(answer: NumberFact, options: list[str]) -> bool:
+    """A round answer in tens ('100%', '40 years') among options none of which is round ('29%', '49%', '69%'): the
+    one figure a writer would round is the answer, found without reading. ('85' beside 28, 43, 170 is no such cue.)"""
+    match = _NUMERIC.search(answer.text)
+    tens = match is not None and "." not in match.group(0) and int(match.group(0).replace(",", "")) % 10 == 0
+    return (answer.kind in {"count", "money", "percent", "duration"} and tens and _looks_round(answer.text)
+            and bool(options) and not any(_looks_round(o) for o in options))
 
 
 def _display_unit(answer: NumberFact) -> float:
@@ -1729,7 +1741,8 @@ def number_distractors(answer: NumberFact, facts: FactSheet, count: int) -> list
     _take(below, wanted, answer, chosen)
     _take(above, count, answer, chosen)
     _take(fair, count, answer, chosen)  # a side with too few fair options: the other side makes up the count
-    return [label for _, label in chosen]
+    labels = [label for _, label in chosen]
+    return [] if lone_round_answer(answer, labels) else labels  # no item rather than a giveaway
 
 
 def _take(candidates: list[tuple[float, str]], until: int, answer: NumberFact,

@@ -13,6 +13,7 @@ from quizgen.generate.distractors import (
     cut_short,
     entity_distractors,
     fine_kind,
+    lone_round_answer,
     name_twin,
     number_distractors,
     shown_dead,
@@ -1299,3 +1300,17 @@ def test_the_story_s_first_year_takes_a_year_or_two_before_it():
     facts = _year_sheet("The yard was announced in 2003.", later, "It opened in 2004 after a delay.",
                         "Work went on into 2008.")
     assert all(int(o) >= 2003 for o in number_distractors(later, replace(facts, numbers=(later,)), 3))
+
+
+def test_a_whole_share_takes_round_options_never_only_figures_beside_it():
+    answer = NumberFact("n", "100%", "percent", 0, value=100.0)
+    options = number_distractors(answer, _number_sheet("The club paid 100% of the repair bill itself.", answer), 3)
+    assert len(options) == 3 and all(_first_value(o) % 5 == 0 for o in options)
+
+
+def test_a_round_answer_among_options_none_of_which_is_round_makes_no_item():
+    answer = NumberFact("n", "100%", "percent", 0, value=100.0)
+    assert lone_round_answer(answer, ["29%", "49%", "69%"])
+    assert not lone_round_answer(answer, ["30%", "49%", "69%"])
+    precise = NumberFact("n", "47%", "percent", 0, value=47.0)
+    assert not lone_round_answer(precise, ["29%", "49%", "69%"])
