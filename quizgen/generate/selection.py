@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from math import ceil
 
+from quizgen.generate.distractors import computable_from_sentence
 from quizgen.generate.facts import Fact
 from quizgen.generate.rules import first_reason
 from quizgen.lang import en as lang_en
@@ -72,6 +73,8 @@ class Candidate:
     quotes: tuple[str, ...] = ()  # the quotations it prints (normalised, lower): one may settle another item
     fillers: frozenset[str] = frozenset()  # the names it offers as wrong: options, a false statement's swap (lower)
     on_key_paragraph: bool = False  # it rests on the lede's paragraph or one of the five after it (a key fact)
+    swapped_out: str = ""  # the name or figure a false statement took out of its source ('Twitter', '2007')
+    swap_context: frozenset[str] = frozenset()  # the actors its source names besides the one swapped out (ids)
 
     @staticmethod
     def of(item: Item, fact: Fact, facts: FactSheet) -> Candidate:
@@ -96,10 +99,14 @@ class Candidate:
             value -= _TRUE_ONLY_COST  # no safe swap: a quiz of statements that are all true is guessable
         actors, event = _actors_and_event(item.source, facts) if sentences else (frozenset(), frozenset())
         on_key_paragraph = bool(sentences) and _paragraph_place(min(sentences), facts) < _KEY_PARAGRAPHS
+        swapped_out = swapped_out_name_or_figure(item)
+        swap_context = (_actors_and_event(item.source.replace(swapped_out, " "), facts)[0] if swapped_out
+                        else frozenset())
         return Candidate(item, frozenset(sentences), frozenset(keys), tuple(dict.fromkeys(hidden)),
                          tuple(dict.fromkeys(blanked)), _content_words(shown), _key(shown), tuple(links),
                          value, swapped_pair(item), actors, event, _quotations(item.source, shown),
-                         frozenset(_one_name(n, facts) for n in _fillers(item)), on_key_paragraph)
+                         frozenset(_one_name(n, facts) for n in _fillers(item)), on_key_paragraph,
+                         swapped_out, swap_context)
 
 
 _NAME_OPTION = re.compile(r"^[A-Z][^\d]*$")  # a name ("Wayne Rooney", "the BBC" is left out), never a figure
@@ -147,6 +154,23 @@ def swapped_pair(item: Item) -> frozenset[str]:
             pair |= {" ".join(source[i1:i2]).strip(".,;:!?'’\"“”").lower(),
                      " ".join(stem[j1:j2]).strip(".,;:!?'’\"“”").lower()}
     return frozenset(pair) if len(pair) == 2 else frozenset()
+
+
+_NAME_OR_FIGURE = re.compile(r"[A-Z\d]")  # a swapped-out word a student could spot printed elsewhere
+
+
+def swapped_out_name_or_figure(item: Item) -> str:
+    """The name or figure of its source a false statement replaced ('Twitter' in '… trended on Google'; '2007' in
+    'Since 2009 …'), when it made one replacement of a name or figure; '' otherwise."""
+    if item.type != "true_false" or item.answer != "False":
+        return ""
+    source, stem = item.source.split(), item.question.split()
+    changes = [op for op in difflib.SequenceMatcher(None, source, stem, autojunk=False).get_opcodes()
+               if op[0] != "equal"]
+    if len(changes) != 1 or changes[0][0] != "replace":
+        return ""
+    old = re.sub(r"['’]s$", "", " ".join(source[changes[0][1]:changes[0][2]]).strip(".,;:!?'’\"“”"))
+    return old if _NAME_OR_FIGURE.match(old) else ""
 
 
 def _key(text: str) -> str:
@@ -370,6 +394,55 @@ def same_event(a: Candidate, b: Candidate) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _outcome_groups() -> tuple[frozenset[str], ...]:
+    """Each kind of outcome ('won', 'beat'; 'denied', 'denies') as the stems `_stems` cuts its words to."""
+    return tuple(frozenset(w.lower()[:_STEM] for w in words) for words in lang_en.table("outcome_words").values())
+
+
+def same_outcome(a: Candidate, b: Candidate) -> str | None:
+    """Two sentences telling how one thing turned out for one actor ('Ebbers denied the charges' and 'Ebbers, who
+    denies all charges'; 'the film won the award' and 'the film beat its rivals to the award'): one word of a kind
+    of outcome each, and one more word of what happened in common. `same_event` wants more shared words, which a
+    story told twice in other words does not share."""
+    if not a.actors & b.actors:
+        return None
+    shared = a.event & b.event
+    for group in _outcome_groups():
+        if a.event & group and b.event & group and shared - group:
+            return "tells the same outcome for the same actor as another sentence"
+    return None
+
+
+def swap_undone(a: Candidate, b: Candidate) -> str | None:
+    """A false statement made by swapping a name or figure out ('… trended on Google' for Twitter) is settled by
+    another item printing the swapped-out one in the same context ('the Twitter attention …'): the same actor
+    besides it, or a word of what happened."""
+    for first, second in ((a, b), (b, a)):
+        if not first.swapped_out or not _mentioned(first.swapped_out, second.shown):
+            continue
+        if first.swap_context & second.actors or first.event & second.event:
+            return "prints the name or figure the other's false statement swapped out"
+    return None
+
+
+def year_given_by_figures(a: Candidate, b: Candidate) -> str | None:
+    """'Which figure completes … died in ___?' is answered by another item printing 'In 2011, 20 years after her
+    death': a year and a span of years whose difference is the answer."""
+    for first, second in ((a, b), (b, a)):
+        answer = first.item.answer
+        if first.item.type != "mcq" or not _YEAR_ANSWER.fullmatch(answer) or not any(
+                k.startswith("n:") for k in first.keys):
+            continue
+        year = NumberFact("", answer, "year", 0, value=float(answer))
+        if computable_from_sentence(year, second.shown):
+            return "prints the figures that give the other's year"
+    return None
+
+
+_YEAR_ANSWER = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
 def _asked_people(candidate: Candidate) -> set[str]:
     return {k[2:] for k in candidate.keys if k.startswith("a:")}
 
@@ -422,8 +495,8 @@ def quote_settles_statement(a: Candidate, b: Candidate) -> str | None:
 
 
 CONFLICT_RULES: tuple[Callable[[Candidate, Candidate], str | None], ...] = (
-    same_sentence, same_fact, answer_shown, link_shown, same_swap, same_event, asks_for_a_matched_person,
-    speaker_shown, quote_settles_statement)
+    same_sentence, same_fact, answer_shown, link_shown, same_swap, same_event, same_outcome, swap_undone,
+    year_given_by_figures, asks_for_a_matched_person, speaker_shown, quote_settles_statement)
 
 
 def conflict(a: Candidate, b: Candidate) -> str | None:

@@ -429,3 +429,58 @@ def test_a_name_is_offered_as_a_wrong_answer_in_two_items_at_most():
     items, _ = plan_quiz([replace(c, value=v) for c, v in ((who, 3.0), (swapped, 2.0), (surname, 1.0))], facts,
                          count=20)
     assert "e" not in {i.id for i in items}
+
+
+def _told(facts: FactSheet, **texts: str) -> FactSheet:
+    """The facts with some sentences written anew (`s4="…"` replaces sentence 4)."""
+    sentences = list(facts.sentences)
+    for name, text in texts.items():
+        sentences[int(name[1:])] = replace(sentences[int(name[1:])], text=text)
+    return replace(facts, sentences=tuple(sentences))
+
+
+def test_one_outcome_for_one_actor_told_in_other_words_is_tested_once():
+    facts = _told(_facts(), s4="Ivo Brandt denied taking money from the boathouse fund.",
+                  s5="Ivo Brandt, who denies the claims about the fund, will stay on until the spring.",
+                  s6="Ivo Brandt said the boathouse fund would grow next year.",
+                  s7="The town council denied that the fund was short.")
+    denied, denies = _statement("a", 4, facts), _statement("b", 5, facts)
+    assert selection.same_event(denied, denies) is None  # too few words in common for one event
+    assert selection.same_outcome(denied, denies) == "tells the same outcome for the same actor as another sentence"
+    assert selection.conflict(denied, denies) is not None
+    assert selection.same_outcome(denies, _statement("c", 6, facts)) is None  # no outcome word in the other
+    assert selection.same_outcome(denies, _statement("d", 7, facts)) is None  # another actor's denial
+    won = _told(_facts(), s5="Ferrybridge beat five crews to the regional cup.")
+    assert selection.same_outcome(_statement("w", 0, won), _statement("x", 5, won)) is not None  # won / beat
+
+
+def test_a_false_statement_is_settled_by_an_item_printing_what_it_swapped_out_in_context():
+    facts = _told(_facts(), s6="The town council will pay for half of the boathouse due in 2027.",
+                  s7="The regatta will move to a new course in 2027.")
+    false = _statement("f", 4, facts, answer="False", stem="Ivo Brandt, the treasurer of the club, said a new "
+                       "boathouse would be built by 2029.")
+    assert false.swapped_out == "2027"
+    printing = _statement("p", 6, facts)  # 2027 beside the boathouse
+    assert selection.swap_undone(false, printing) == ("prints the name or figure the other's false statement "
+                                                      "swapped out")
+    assert selection.swap_undone(printing, false) is not None and selection.conflict(printing, false) is not None
+    assert selection.swap_undone(false, _statement("q", 7, facts)) is None  # 2027 of another thing
+    true = _statement("t", 4, facts)
+    assert true.swapped_out == "" and selection.swap_undone(true, printing) is None
+    assert selection.swapped_out_name_or_figure(replace(false.item, question=false.item.source.replace(
+        "a new", "an old"))) == ""  # a swapped ordinary word is nothing another item can print
+
+
+def test_a_year_is_given_by_another_item_printing_a_year_and_a_span_from_it():
+    facts = _told(_facts(), s4="The rowing club of Ferrybridge was founded in 1999.",
+                  s6="In 2019, 20 years after it was founded, the club won a national medal.",
+                  s7="In 2019, 10 years after it was founded, the club won a national medal.")
+    year = _candidate(_item("n", "mcq", "Which figure completes this sentence from the article? “The rowing club "
+                            "of Ferrybridge was founded in _____.”", "1999", 4, facts, template="number-complete",
+                            options=("1996", "1999", "2001", "2002")),
+                      facts, 4, NumberFact("n-1999", "1999", "year", 4, value=1999.0))
+    assert selection.year_given_by_figures(year, _statement("s", 6, facts)) == ("prints the figures that give the "
+                                                                               "other's year")
+    assert selection.year_given_by_figures(_statement("s", 6, facts), year) is not None
+    assert selection.conflict(year, _statement("s", 6, facts)) is not None
+    assert selection.year_given_by_figures(year, _statement("t", 7, facts)) is None
