@@ -75,6 +75,7 @@ class Candidate:
     on_key_paragraph: bool = False  # it rests on the lede's paragraph or one of the five after it (a key fact)
     swapped_out: str = ""  # the name or figure a false statement took out of its source ('Twitter', '2007')
     swap_context: frozenset[str] = frozenset()  # the actors its source names besides the one swapped out (ids)
+    outcomes: frozenset[str] = frozenset()  # the kinds of outcome its source tells ('win', 'deny'): `same_outcome`
 
     @staticmethod
     def of(item: Item, fact: Fact, facts: FactSheet) -> Candidate:
@@ -106,7 +107,7 @@ class Candidate:
                          tuple(dict.fromkeys(blanked)), _content_words(shown), _key(shown), tuple(links),
                          value, swapped_pair(item), actors, event, _quotations(item.source, shown),
                          frozenset(_one_name(n, facts) for n in _fillers(item)), on_key_paragraph,
-                         swapped_out, swap_context)
+                         swapped_out, swap_context, _outcomes(item.source) if sentences else frozenset())
 
 
 _NAME_OPTION = re.compile(r"^[A-Z][^\d]*$")  # a name ("Wayne Rooney", "the BBC" is left out), never a figure
@@ -169,7 +170,10 @@ def swapped_out_name_or_figure(item: Item) -> str:
                if op[0] != "equal"]
     if len(changes) != 1 or changes[0][0] != "replace":
         return ""
-    old = re.sub(r"['’]s$", "", " ".join(source[changes[0][1]:changes[0][2]]).strip(".,;:!?'’\"“”"))
+    start, end = changes[0][1:3]
+    if re.fullmatch(r"\d{1,2}", source[start]) and end == start + 1 and end < len(source):
+        end += 1  # '10 percent', not '10': a short bare figure stands for many things ('10 Canadian dollars')
+    old = re.sub(r"['’]s$", "", " ".join(source[start:end]).strip(".,;:!?'’\"“”"))
     return old if _NAME_OR_FIGURE.match(old) else ""
 
 
@@ -395,22 +399,31 @@ def same_event(a: Candidate, b: Candidate) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _outcome_groups() -> tuple[frozenset[str], ...]:
-    """Each kind of outcome ('won', 'beat'; 'denied', 'denies') as the stems `_stems` cuts its words to."""
-    return tuple(frozenset(w.lower()[:_STEM] for w in words) for words in lang_en.table("outcome_words").values())
+def _outcome_words() -> dict[str, frozenset[str]]:
+    """Each kind of outcome and its words, whole ('won', 'beat'; 'denied', 'denies'): cut to five letters,
+    'conference' would read as 'confessed' and 'election' as 'elected'."""
+    return {kind: frozenset(w.lower() for w in words) for kind, words in lang_en.table("outcome_words").items()}
+
+
+def _outcomes(text: str) -> frozenset[str]:
+    words = set(_EVENT_WORD.findall(text.lower()))
+    return frozenset(kind for kind, group in _outcome_words().items() if words & group)
+
+
+def _outcome_stems(kinds: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[:_STEM] for kind in kinds for w in _outcome_words()[kind])
 
 
 def same_outcome(a: Candidate, b: Candidate) -> str | None:
     """Two sentences telling how one thing turned out for one actor ('Ebbers denied the charges' and 'Ebbers, who
-    denies all charges'; 'the film won the award' and 'the film beat its rivals to the award'): one word of a kind
+    denies all charges'; 'the film won the award' and 'the film beat its rivals to the award'): a word of one kind
     of outcome each, and one more word of what happened in common. `same_event` wants more shared words, which a
     story told twice in other words does not share."""
-    if not a.actors & b.actors:
+    kinds = a.outcomes & b.outcomes
+    if not kinds or not a.actors & b.actors:
         return None
-    shared = a.event & b.event
-    for group in _outcome_groups():
-        if a.event & group and b.event & group and shared - group:
-            return "tells the same outcome for the same actor as another sentence"
+    if (a.event & b.event) - _outcome_stems(kinds):
+        return "tells the same outcome for the same actor as another sentence"
     return None
 
 
@@ -419,7 +432,9 @@ def swap_undone(a: Candidate, b: Candidate) -> str | None:
     another item printing the swapped-out one in the same context ('the Twitter attention …'): the same actor
     besides it, or a word of what happened."""
     for first, second in ((a, b), (b, a)):
-        if not first.swapped_out or not _mentioned(first.swapped_out, second.shown):
+        # A statement's own words as true: a false one's swapped-in figure ('in 1956' for 1959) asserts nothing.
+        printed = _key(second.item.source) if second.item.type == "true_false" else second.shown
+        if not first.swapped_out or not _mentioned(first.swapped_out, printed):
             continue
         if first.swap_context & second.actors or first.event & second.event:
             return "prints the name or figure the other's false statement swapped out"

@@ -484,3 +484,20 @@ def test_a_year_is_given_by_another_item_printing_a_year_and_a_span_from_it():
     assert selection.year_given_by_figures(_statement("s", 6, facts), year) is not None
     assert selection.conflict(year, _statement("s", 6, facts)) is not None
     assert selection.year_given_by_figures(year, _statement("t", 7, facts)) is None
+
+
+def test_a_short_figure_swapped_out_counts_with_its_unit():
+    facts = _told(_facts(), s6="The town council pays 10 percent of the boathouse.",
+                  s7="The boathouse will cost 10 euros a day to use.")
+    false = _statement("f", 6, facts, answer="False", stem="The town council pays 30 percent of the boathouse.")
+    assert false.swapped_out == "10 percent"
+    assert selection.swap_undone(false, _statement("q", 7, facts)) is None  # '10' of something else
+
+
+def test_a_figure_another_false_statement_swapped_in_settles_nothing():
+    facts = _told(_facts(), s6="The town council will pay for half of the boathouse due in 2031.")
+    false = _statement("f", 4, facts, answer="False", stem="Ivo Brandt, the treasurer of the club, said a new "
+                       "boathouse would be built by 2029.")
+    swapped_in = _statement("g", 6, facts, answer="False", stem="The town council will pay for half of the "
+                            "boathouse due in 2027.")
+    assert selection.swap_undone(false, swapped_in) is None  # its '2027' is false: it prints 2031 as true
