@@ -1124,16 +1124,19 @@ def repeated_hedge(text: str) -> bool:
 
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-_YEARS_SPAN = re.compile(r"\b(\d{1,3}|[a-z]+)[- ]years?\b", re.I)
+_YEARS_SPAN = re.compile(r"\b(\d{1,3}|[a-z]+)[- ](years?|decades?)\b", re.I)
+_DECADE = 10
 
 
 def _spans_in_years(sentence: str) -> set[int]:
+    """'20 years', 'twenty-year', 'two decades' → {20}: the spans of years a sentence states."""
     words = lang_en.table("numbers")["words"]
     spans = set()
     for m in _YEARS_SPAN.finditer(sentence):
-        token = m.group(1).lower()
+        token, unit = m.group(1).lower(), m.group(2).lower()
         if token.isdigit() or token in words:
-            spans.add(int(token) if token.isdigit() else int(words[token]))
+            span = int(token) if token.isdigit() else int(words[token])
+            spans.add(span * _DECADE if unit.startswith("decade") else span)
     return spans
 
 

@@ -507,6 +507,7 @@ def test_a_figure_inside_a_fixed_phrase_takes_no_options(sentence, text, kind, v
 @pytest.mark.parametrize(("sentence", "text", "kind", "value"), [
     ("The prints, given in 2007, arrived 20 years after the 1987 show.", "1987", "year", 1987.0),
     ("The prints, given in 2007, arrived 20 years after the 1987 show.", "20 years", "duration", 20.0),
+    ("The prints were given in 2011, two decades after the 1991 show.", "1991", "year", 1991.0),
 ])
 def test_a_figure_the_sentence_computes_takes_no_options(sentence, text, kind, value):
     answer = NumberFact("n", text, kind, 0, value=value)
