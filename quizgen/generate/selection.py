@@ -76,6 +76,8 @@ class Candidate:
     swapped_out: str = ""  # the name or figure a false statement took out of its source ('Twitter', '2007')
     swap_context: frozenset[str] = frozenset()  # the actors its source names besides the one swapped out (ids)
     outcomes: frozenset[str] = frozenset()  # the kinds of outcome its source tells ('win', 'deny'): `same_outcome`
+    swapped_out_rare: bool = False  # the name it swapped out is seldom in the article: printed anywhere, it stands out
+    lead_actor: str = ""  # the entity its source names first (id): most often who acts ('Ebbers denied …')
 
     @staticmethod
     def of(item: Item, fact: Fact, facts: FactSheet) -> Candidate:
@@ -107,7 +109,9 @@ class Candidate:
                          tuple(dict.fromkeys(blanked)), _content_words(shown), _key(shown), tuple(links),
                          value, swapped_pair(item), actors, event, _quotations(item.source, shown),
                          frozenset(_one_name(n, facts) for n in _fillers(item)), on_key_paragraph,
-                         swapped_out, swap_context, _outcomes(item.source) if sentences else frozenset())
+                         swapped_out, swap_context, _outcomes(item.source) if sentences else frozenset(),
+                         bool(swapped_out) and _seldom_named(swapped_out, facts),
+                         _named_first(item.source, actors, facts))
 
 
 _NAME_OPTION = re.compile(r"^[A-Z][^\d]*$")  # a name ("Wayne Rooney", "the BBC" is left out), never a figure
@@ -175,6 +179,17 @@ def swapped_out_name_or_figure(item: Item) -> str:
         end += 1  # '10 percent', not '10': a short bare figure stands for many things ('10 Canadian dollars')
     old = re.sub(r"['’]s$", "", " ".join(source[start:end]).strip(".,;:!?'’\"“”"))
     return old if _NAME_OR_FIGURE.match(old) else ""
+
+
+_SELDOM = 2  # mentions of a name in the article, at most, for it to stand out wherever another item prints it
+
+
+def _seldom_named(name: str, facts: FactSheet) -> bool:
+    """A name the article mentions once or twice ('Twitter' beside a story about a student): another item printing
+    it tells a student which name a false statement took out."""
+    bare = _key(name)
+    entity = next((e for e in facts.entities if any(_key(n) == bare for n in e.names)), None)
+    return entity is not None and entity.mentions <= _SELDOM
 
 
 def _key(text: str) -> str:
@@ -306,6 +321,16 @@ def _actors_and_event(source: str, facts: FactSheet) -> tuple[frozenset[str], fr
     return frozenset(actors), _stems(source) - name_words
 
 
+def _named_first(source: str, actors: frozenset[str], facts: FactSheet) -> str:
+    """Of the entities a source line names, the one it names first (id), '' for none."""
+    lowered = _key(source)
+    at = {e.id: min((m.start() for n in e.names if len(n) > 2
+                     for m in [compiled(rf"(?<!\w){re.escape(_key(n))}(?!\w)").search(lowered)] if m), default=-1)
+          for e in facts.entities if e.id in actors}
+    found = sorted((place, ident) for ident, place in at.items() if place >= 0)
+    return found[0][1] if found else ""
+
+
 _QUOTATION = re.compile(r'"([^"]+)"')
 _QUOTE_WORDS = 3  # a quotation this long, printed by one item, may settle what another asks
 
@@ -416,11 +441,12 @@ def _outcome_stems(kinds: frozenset[str]) -> frozenset[str]:
 
 def same_outcome(a: Candidate, b: Candidate) -> str | None:
     """Two sentences telling how one thing turned out for one actor ('Ebbers denied the charges' and 'Ebbers, who
-    denies all charges'; 'the film won the award' and 'the film beat its rivals to the award'): a word of one kind
-    of outcome each, and one more word of what happened in common. `same_event` wants more shared words, which a
+    denies all charges'; 'the film won the award' and 'the film beat its rivals to the award'): both name that actor
+    first (who acts, most often: 'Kasich won …' and 'For Trump, … a win' are two wins), a word of one kind of outcome
+    each, and one more word of what happened in common. `same_event` wants more shared words, which a
     story told twice in other words does not share."""
     kinds = a.outcomes & b.outcomes
-    if not kinds or not a.actors & b.actors:
+    if not kinds or not a.lead_actor or a.lead_actor != b.lead_actor:
         return None
     if (a.event & b.event) - _outcome_stems(kinds):
         return "tells the same outcome for the same actor as another sentence"
@@ -429,14 +455,14 @@ def same_outcome(a: Candidate, b: Candidate) -> str | None:
 
 def swap_undone(a: Candidate, b: Candidate) -> str | None:
     """A false statement made by swapping a name or figure out ('… trended on Google' for Twitter) is settled by
-    another item printing the swapped-out one in the same context ('the Twitter attention …'): the same actor
-    besides it, or a word of what happened."""
+    another item printing the swapped-out one in the same context (the same actor besides it, or a word of what
+    happened), or anywhere when the article names it once or twice ('the Twitter attention …')."""
     for first, second in ((a, b), (b, a)):
         # A statement's own words as true: a false one's swapped-in figure ('in 1956' for 1959) asserts nothing.
         printed = _key(second.item.source) if second.item.type == "true_false" else second.shown
         if not first.swapped_out or not _mentioned(first.swapped_out, printed):
             continue
-        if first.swap_context & second.actors or first.event & second.event:
+        if first.swapped_out_rare or first.swap_context & second.actors or first.event & second.event:
             return "prints the name or figure the other's false statement swapped out"
     return None
 

@@ -501,3 +501,13 @@ def test_a_figure_another_false_statement_swapped_in_settles_nothing():
     swapped_in = _statement("g", 6, facts, answer="False", stem="The town council will pay for half of the "
                             "boathouse due in 2027.")
     assert selection.swap_undone(false, swapped_in) is None  # its '2027' is false: it prints 2031 as true
+
+
+def test_a_name_the_article_seldom_mentions_undoes_a_swap_wherever_it_is_printed():
+    facts = _told(_facts(), s3="Ferrybridge beat Carlow Rowing Club by half a length.",
+                  s6="The town council thanked Carlow Rowing Club for the loan of a boat.")
+    false = _statement("f", 3, facts, answer="False", stem="Ferrybridge beat Mara Lind by half a length.")
+    assert false.swapped_out == "Carlow Rowing Club" and false.swapped_out_rare  # named once in the article
+    assert selection.swap_undone(false, _statement("p", 6, facts)) is not None  # no word of the race in common
+    often = replace(false, swapped_out_rare=False)
+    assert selection.swap_undone(often, _statement("p", 6, facts)) is None
