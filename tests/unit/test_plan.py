@@ -452,6 +452,8 @@ def test_one_outcome_for_one_actor_told_in_other_words_is_tested_once():
     assert selection.same_outcome(denies, _statement("d", 7, facts)) is None  # another actor's denial
     won = _told(_facts(), s5="Ferrybridge beat five crews to the regional cup.")
     assert selection.same_outcome(_statement("w", 0, won), _statement("x", 5, won)) is not None  # won / beat
+    other = _told(_facts(), s5="Carlow Rowing Club won the regional plate after Ferrybridge beat them in the cup.")
+    assert selection.same_outcome(_statement("w", 0, other), _statement("y", 5, other)) is None  # Carlow's win
 
 
 def test_a_false_statement_is_settled_by_an_item_printing_what_it_swapped_out_in_context():
