@@ -78,6 +78,7 @@ class Candidate:
     outcomes: frozenset[str] = frozenset()  # the kinds of outcome its source tells ('win', 'deny'): `same_outcome`
     swapped_out_rare: bool = False  # the name it swapped out is seldom in the article: printed anywhere, it stands out
     lead_actor: str = ""  # the entity its source names first (id): most often who acts ('Ebbers denied …')
+    rare_years: frozenset[str] = frozenset()  # years its source prints that one other sentence at most prints
 
     @staticmethod
     def of(item: Item, fact: Fact, facts: FactSheet) -> Candidate:
@@ -111,7 +112,7 @@ class Candidate:
                          frozenset(_one_name(n, facts) for n in _fillers(item)), on_key_paragraph,
                          swapped_out, swap_context, _outcomes(item.source) if sentences else frozenset(),
                          bool(swapped_out) and _seldom_named(swapped_out, facts),
-                         _named_first(item.source, actors, facts))
+                         _named_first(item.source, actors, facts), _rare_years(item.source, facts))
 
 
 _NAME_OPTION = re.compile(r"^[A-Z][^\d]*$")  # a name ("Wayne Rooney", "the BBC" is left out), never a figure
@@ -331,6 +332,18 @@ def _named_first(source: str, actors: frozenset[str], facts: FactSheet) -> str:
     return found[0][1] if found else ""
 
 
+_YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(?:1[5-9]\d\d|20\d\d)(?!\d|[,.]\d)")  # never part of '2,011,500'
+_RARE_YEAR = 2  # sentences of the article, at most, printing a year for it to date one thing ('since 2007')
+
+
+def _rare_years(source: str, facts: FactSheet) -> frozenset[str]:
+    """The years a source line prints that at most one other sentence of the article prints: a year a story prints
+    everywhere ('the 2016 campaign') dates nothing in particular."""
+    years = set(_YEAR_IN_TEXT.findall(source))
+    return frozenset(y for y in years
+                     if sum(1 for s in facts.sentences if y in _YEAR_IN_TEXT.findall(s.text)) <= _RARE_YEAR)
+
+
 _QUOTATION = re.compile(r'"([^"]+)"')
 _QUOTE_WORDS = 3  # a quotation this long, printed by one item, may settle what another asks
 
@@ -467,6 +480,18 @@ def swap_undone(a: Candidate, b: Candidate) -> str | None:
     return None
 
 
+def date_shown(a: Candidate, b: Candidate) -> str | None:
+    """A true statement dating something ('Since 2011, the program has reached 4,000 pupils') is settled by another
+    item printing that year of the same thing ('In 2011, … began a program'): a year the article prints in two
+    sentences at most, and a word of what happened in common."""
+    for first, second in ((a, b), (b, a)):
+        if not _is_true_statement(first) or not first.rare_years:
+            continue
+        if any(_mentioned(y, second.shown) for y in first.rare_years) and first.event & second.event:
+            return "prints the year the other's statement dates its fact by"
+    return None
+
+
 def year_given_by_figures(a: Candidate, b: Candidate) -> str | None:
     """'Which figure completes … died in ___?' is answered by another item printing 'In 2011, 20 years after her
     death': a year and a span of years whose difference is the answer."""
@@ -537,7 +562,7 @@ def quote_settles_statement(a: Candidate, b: Candidate) -> str | None:
 
 CONFLICT_RULES: tuple[Callable[[Candidate, Candidate], str | None], ...] = (
     same_sentence, same_fact, answer_shown, link_shown, same_swap, same_event, same_outcome, swap_undone,
-    year_given_by_figures, asks_for_a_matched_person, speaker_shown, quote_settles_statement)
+    year_given_by_figures, date_shown, asks_for_a_matched_person, speaker_shown, quote_settles_statement)
 
 
 def conflict(a: Candidate, b: Candidate) -> str | None:

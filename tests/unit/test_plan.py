@@ -513,3 +513,17 @@ def test_a_name_the_article_seldom_mentions_undoes_a_swap_wherever_it_is_printed
     assert selection.swap_undone(false, _statement("p", 6, facts)) is not None  # no word of the race in common
     often = replace(false, swapped_out_rare=False)
     assert selection.swap_undone(often, _statement("p", 6, facts)) is None
+
+
+def test_a_true_statement_dated_by_a_year_another_item_prints_of_the_same_thing_is_settled_by_it():
+    since_text = "Since 2011, the rowing school has trained more than 400 pupils."
+    facts = _told(_facts(), s4="In 2011 the club opened a rowing school for the town's pupils.", s5=since_text)
+    since = _statement("a", 5, facts)
+    assert since.rare_years == frozenset({"2011"})
+    assert selection.date_shown(since, _statement("b", 4, facts)) == ("prints the year the other's statement dates "
+                                                                      "its fact by")
+    assert selection.conflict(_statement("b", 4, facts), since) is not None
+    moved = _told(_facts(), s4="The town council moved its offices in 2011.", s5=since_text)
+    assert selection.date_shown(_statement("a", 5, moved), _statement("c", 4, moved)) is None  # another thing
+    everywhere = _told(facts, s0="The club first raced in 2011.", s6="The council paid in 2011.")
+    assert _statement("e", 5, everywhere).rare_years == frozenset()  # four sentences print 2011: it dates nothing
