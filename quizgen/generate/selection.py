@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from math import ceil
+from typing import Any
 
 from quizgen.generate.distractors import computable_from_sentence
 from quizgen.generate.facts import Fact
@@ -103,16 +104,24 @@ class Candidate:
             value -= _TRUE_ONLY_COST  # no safe swap: a quiz of statements that are all true is guessable
         actors, event = _actors_and_event(item.source, facts) if sentences else (frozenset(), frozenset())
         on_key_paragraph = bool(sentences) and _paragraph_place(min(sentences), facts) < _KEY_PARAGRAPHS
-        swapped_out = swapped_out_name_or_figure(item)
-        swap_context = (_actors_and_event(item.source.replace(swapped_out, " "), facts)[0] if swapped_out
-                        else frozenset())
         return Candidate(item, frozenset(sentences), frozenset(keys), tuple(dict.fromkeys(hidden)),
                          tuple(dict.fromkeys(blanked)), _content_words(shown), _key(shown), tuple(links),
                          value, swapped_pair(item), actors, event, _quotations(item.source, shown),
                          frozenset(_one_name(n, facts) for n in _fillers(item)), on_key_paragraph,
-                         swapped_out, swap_context, _outcomes(item.source) if sentences else frozenset(),
-                         bool(swapped_out) and _seldom_named(swapped_out, facts),
-                         _named_first(item.source, actors, facts), _rare_years(item.source, facts))
+                         **_what_may_settle_it(item, actors, facts, bool(sentences)))
+
+
+def _what_may_settle_it(item: Item, actors: frozenset[str], facts: FactSheet, on_sentences: bool) -> dict[str, Any]:
+    """The fields another item may give away: what a false statement swapped out and the context it stood in, the
+    kinds of outcome its source tells and who it names first, and the rare years dating it."""
+    swapped_out = swapped_out_name_or_figure(item)
+    return {"swapped_out": swapped_out,
+            "swap_context": (_actors_and_event(item.source.replace(swapped_out, " "), facts)[0] if swapped_out
+                             else frozenset()),
+            "swapped_out_rare": bool(swapped_out) and _seldom_named(swapped_out, facts),
+            "outcomes": _outcomes(item.source) if on_sentences else frozenset(),
+            "lead_actor": _named_first(item.source, actors, facts),
+            "rare_years": _rare_years(item.source, facts)}
 
 
 _NAME_OPTION = re.compile(r"^[A-Z][^\d]*$")  # a name ("Wayne Rooney", "the BBC" is left out), never a figure
