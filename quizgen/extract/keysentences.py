@@ -173,12 +173,13 @@ def _list_joint(between: str) -> bool:
 def _name_chunks(span: Span, with_places: bool = False) -> list[tuple[int, int]]:
     """(start, end) token offsets of the names in a sentence: the tagger's names of the listed kinds (a name it read
     across a comma or 'and', 'Usher, Beyonce', split there), names of another kind that are all proper nouns
-    ('Coldplay' read as a nationality), and runs of proper nouns it left untagged ('Ana Ruiz' between two tagged
-    names, 'Maroon 5'). A place it tagged only `with_places` (rivals beaten, where a band may be read as a place):
-    elsewhere a list of places is often the story."""
+    ('Green Day' read as a date), and runs of proper nouns it left untagged ('Ana Ruiz' between two tagged
+    names, 'Maroon 5'); never a group ('Republicans'). A place it tagged only `with_places` (rivals beaten, where
+    a band may be read as a place): elsewhere a list of places is often the story."""
     chunks: list[tuple[int, int]] = []
     for e in span.ents:
-        proper = all(t.pos_ in {"PROPN", "DET"} for t in e) and (with_places or e.label_ not in _PLACE_KINDS)
+        proper = all(t.pos_ in {"PROPN", "DET"} for t in e) and e.label_ not in _NOT_NAMES and (
+            with_places or e.label_ not in _PLACE_KINDS)
         if e.label_ in _LISTED_KINDS or proper:
             chunks.extend(_split_at_joiners(e))
     covered = {i for e in span.ents for i in range(e.start, e.end)}
@@ -195,6 +196,8 @@ def _name_chunks(span: Span, with_places: bool = False) -> list[tuple[int, int]]
 
 
 _PLACE_KINDS = frozenset({"GPE", "LOC"})
+# Groups ('Republicans, Reid Ribble and Glenn Grothman' names two people, not three names): never a list's name.
+_NOT_NAMES = frozenset({"NORP"})
 
 
 def _split_at_joiners(ent: Span) -> list[tuple[int, int]]:

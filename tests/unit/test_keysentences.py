@@ -128,3 +128,16 @@ def test_a_list_of_nominees_or_rivals_beaten_is_not_a_key_sentence(tmp_path, ope
     facts = api.extract_facts(api.read_article(path))
     assert _key(facts, opening) is None
     assert _key(facts, "The best solo artist prize went to Nina Brandt") is not None  # the winner's sentence stays
+
+
+def test_a_group_before_two_names_is_no_list_of_three(tmp_path):
+    """'two of the county's Republicans, Kit Moore and Olu Bakare': the group names the two people, it is not a third
+    name of a list; nor is 'the party's nominee' a sentence of nominees."""
+    path = tmp_path / "backing.txt"
+    path.write_text("\n".join([
+        "Ana Ruiz wins backing in Porthmor mayoral race", "",
+        "Ana Ruiz said she would cut harbour fees by 10% if she won the vote in May.", "",
+        "Ana Ruiz won over two of the county's Republicans, Kit Moore and Olu Bakare, before the vote on the party's "
+        "nominee.", ""]), encoding="utf-8")
+    facts = api.extract_facts(api.read_article(path))
+    assert _key(facts, "Ana Ruiz won over two") is not None

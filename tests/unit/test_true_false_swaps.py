@@ -378,6 +378,7 @@ def test_an_agency_never_swaps_for_a_department_that_may_hold_it():
     # round 8: the located slot in a relative clause, after filler words, or as the region after its town
     ("Kelso", "Visitors came to the new archive, which is located in the town of ", ".", "PLACE", "stands there"),
     ("Ohio", "The plant is located in Kelso, ", ".", "PLACE", "stands there"),
+    ("Kelso", "The prints are housed in the heart of ", ".", "PLACE", "stands there"),
     # the place written after a name pins the name
     ("Castle Bank", "Savers wrote to ", ", which is based in Leeds.", "ORG", "pins"),
     ("Harwick Museum", "Crowds queued at ", " exhibit, located in Kelso, all week.", "ORG", "pins"),
