@@ -201,7 +201,10 @@ _NOT_NAMES = frozenset({"NORP"})
 
 
 def _split_at_joiners(ent: Span) -> list[tuple[int, int]]:
-    """'Usher, Beyonce and' read as one name: the names between its commas and 'and's."""
+    """'Usher, Beyonce and' read as one name: the names between its commas and 'and's. A name with an ampersand is
+    one firm's or fund's ('Bill, Hillary & Chelsea Clinton Foundation', 'Marks & Spencer') and stays whole."""
+    if any(t.text == "&" for t in ent):
+        return [(ent.start, ent.end)]
     pieces, start = [], ent.start
     for token in ent:
         if token.text in _list_joiners():

@@ -141,3 +141,14 @@ def test_a_group_before_two_names_is_no_list_of_three(tmp_path):
         "nominee.", ""]), encoding="utf-8")
     facts = api.extract_facts(api.read_article(path))
     assert _key(facts, "Ana Ruiz won over two") is not None
+
+
+def test_a_name_with_an_ampersand_is_one_name_not_a_list(tmp_path):
+    path = tmp_path / "fund.txt"
+    path.write_text("\n".join([
+        "Harbour fund gets new donor", "",
+        "Porthmor council said the harbour fund had raised 2 million pounds this year.", "",
+        "Tom Reed has been a donor to the Ana, Kit & Lena Moore Foundation and to the Porthmor Sailing Club.", ""]),
+        encoding="utf-8")
+    facts = api.extract_facts(api.read_article(path))
+    assert _key(facts, "Tom Reed has been a donor") is not None
