@@ -1165,15 +1165,17 @@ def _possession_bound(after: str) -> bool:
 
 
 def _swap_described_after(swap: _Swap) -> str | None:
-    """'Frank Vale, a billionaire head of …', 'Ana Lima, 31, a photographer', 'Jo Reed, executive director of …':
-    the words after the name describe it (an age, a role), and another name would not fit them."""
+    """'Frank Vale, a billionaire head of …', 'Ana Lima, 31, a photographer', 'Jo Reed, executive director of …',
+    'Kit Moore, perhaps the best-known pupil of the school', 'Sam Hale, his former boss,': the words after the name
+    describe it (an age, a role, a tie), and another name would not fit them."""
     if swap.is_number:
         # 'in 2008, his last year in office', 'in 1998, the year of the flood': the words after pin the year down
         described = re.match(r"^, (?:his|her|its|their|the|a|an)\s+(?:\w+\s+){0,2}(?:year|season|term)\b", swap.after)
         return "a figure the words after it describe" if described else None
-    # ", a …", ", 31, a …", ", 31,", ", executive director of …", ", adviser to …"
-    # ", Politifact's editor": a body's role, in the possessive
-    if re.match(r"^, (?:\d{1,3}, (?:a|an|the)\s|\d{1,3}\b|(?:a|an|the)\s|(?:[a-z][\w’'-]* ){1,3}(?:of|for|at|to)\b"
+    # ", a …", ", 31, a …", ", 31,", ", executive director of …", ", adviser to …", ", perhaps the best known …",
+    # ", his former boss,"; ", Politifact's editor": a body's role, in the possessive
+    if re.match(r"^, (?:\d{1,3}, (?:a|an|the)\s|\d{1,3}\b|(?:(?:perhaps|probably|arguably|possibly|now|then|once|"
+                r"also)\s+)?(?:a|an|the|his|her|their)\s|(?:[a-z][\w’'-]* ){1,3}(?:of|for|at|to)\b"
                 r"|[A-Z][\w.&’'-]*['’]s\s+[a-z])", swap.after):
         return "a name the words after it describe"
     return None

@@ -437,3 +437,9 @@ def test_a_person_the_sentence_before_pairs_by_a_tie_is_no_alternative():
     # named together with no tie between them: the swap stands
     assert _after_a_sentence("Carl Moss and Frank Dunne toured the barrier site in May.", text) == (
         "Carl Moss signed the barrier contract at dawn.")
+
+
+@pytest.mark.parametrize("after", [", perhaps the best-known pupil of the school.",
+                                   ", his former boss, last week."])
+def test_a_name_described_after_a_hedge_or_by_a_tie_is_not_swapped(after):
+    assert "describe" in swap_problem(_Swap("Kit Moore", "The letter was signed by ", after, True, False, "PERSON"))
