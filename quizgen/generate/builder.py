@@ -1427,23 +1427,34 @@ def _swap_a_list_read_as_one_name(swap: _Swap) -> str | None:
 
 # 'Union of Rationalist …', 'Bank of England', 'Harwick College': a capitalised name going on after the span, or
 # one the span ends ('University of Leeds', 'Campaign for …')
-_LONGER_NAME_AFTER = re.compile(r"^\s+(?:(?:of|de|du|des|del|della|di|da|von|van|der)\s+(?:the\s+)?[A-Z]|[A-Z][a-z])")
+_LONGER_NAME_AFTER = re.compile(r"^\s+(?:of|de|du|des|del|della|di|da|von|van|der)\s+(?:the\s+)?[A-Z]")
+_NEXT_WORD = re.compile(r"^\s+([A-Z][a-z]+)\b")
 _LONGER_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]+\s+(?:of|for|de|du|des|del|della|di|da|von|van|der)\s+(?:the\s+)?$")
 # 'Union of Rationalist Atheists and Agnostics (UAAR)': capitalised words and joiners, then a bracketed acronym
 _ACRONYM_AFTER = re.compile(r"^(?:\s+(?:of|for|and|the|de|[A-Z][\w’'-]*))*\s+\([A-Z][A-Za-z&.]*[A-Z]\)")
 
 
 def _swap_inside_a_longer_name(swap: _Swap) -> str | None:
-    """'Union of Rationalist Atheists (UAAR)', 'University of Leeds', 'Harwick College': a span that is part of a
-    longer capitalised name, or of one spelt out before its acronym. Another name there garbles the name and may
-    change two facts at once (the name and what its acronym stands for); a false statement changes one span."""
+    """'Union of Rationalist Atheists (UAAR)', 'University of Leeds', 'Harwick College', 'Ana Lima Foundation': a
+    span that is part of a longer capitalised name, or of one spelt out before its acronym. Another name there
+    garbles the name and may change two facts at once (the name and what its acronym stands for); a false
+    statement changes one span."""
     if swap.is_number:
         return None
     if _ACRONYM_AFTER.match(swap.after):
         return "part of a longer name spelt out before its acronym"
+    # 'Ana Lima Foundation': a capitalised word after even a person's name goes on the name ('Clinton Tuesday' aside)
+    following = _NEXT_WORD.match(swap.after)
+    if following is not None and following.group(1).lower() not in _weekdays_months():
+        return "part of a longer capitalised name"
     if not swap.is_person and (_LONGER_NAME_AFTER.match(swap.after) or _LONGER_NAME_BEFORE.search(swap.before)):
         return "part of a longer capitalised name"
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _weekdays_months() -> frozenset[str]:
+    return frozenset(lang_en.table("entity_words")["weekdays_months"])
 
 
 @functools.lru_cache(maxsize=1)

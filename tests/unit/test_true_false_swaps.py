@@ -443,3 +443,10 @@ def test_a_person_the_sentence_before_pairs_by_a_tie_is_no_alternative():
                                    ", his former boss, last week."])
 def test_a_name_described_after_a_hedge_or_by_a_tie_is_not_swapped(after):
     assert "describe" in swap_problem(_Swap("Kit Moore", "The letter was signed by ", after, True, False, "PERSON"))
+
+
+def test_a_person_whose_name_goes_on_into_a_longer_one_is_not_swapped():
+    assert "longer" in swap_problem(_Swap("Ana Lima", "He gave money to ", " Foundation in May.", True, False,
+                                          "PERSON"))
+    # a weekday after the name starts no longer name
+    assert swap_problem(_Swap("Ana Lima", "The plan was signed by ", " Monday.", True, False, "PERSON")) is None
