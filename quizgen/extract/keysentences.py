@@ -176,23 +176,32 @@ def _name_chunks(span: Span, with_places: bool = False) -> list[tuple[int, int]]
     ('Green Day' read as a date), and runs of proper nouns it left untagged ('Ana Ruiz' between two tagged
     names, 'Maroon 5'); never a group ('Republicans'). A place it tagged only `with_places` (rivals beaten, where
     a band may be read as a place): elsewhere a list of places is often the story."""
-    chunks: list[tuple[int, int]] = []
-    for e in span.ents:
-        proper = all(t.pos_ in {"PROPN", "DET"} for t in e) and e.label_ not in _NOT_NAMES and (
-            with_places or e.label_ not in _PLACE_KINDS)
-        if e.label_ in _LISTED_KINDS or proper:
-            chunks.extend(_split_at_joiners(e))
+    chunks = [piece for e in span.ents if _a_listed_name(e, with_places) for piece in _split_at_joiners(e)]
+    return sorted([*chunks, *_untagged_runs(span)])
+
+
+def _a_listed_name(ent: Span, with_places: bool) -> bool:
+    """A tagged name that may stand in a list: of a listed kind, or all proper nouns (not a group, a place only
+    `with_places`)."""
+    if ent.label_ in _LISTED_KINDS:
+        return True
+    return all(t.pos_ in {"PROPN", "DET"} for t in ent) and ent.label_ not in _NOT_NAMES and (
+        with_places or ent.label_ not in _PLACE_KINDS)
+
+
+def _untagged_runs(span: Span) -> list[tuple[int, int]]:
+    """Runs of proper nouns (a number may end one: 'Maroon 5') the tagger left out of every name."""
     covered = {i for e in span.ents for i in range(e.start, e.end)}
-    start = None
+    runs, start = [], None
     for token in [*span, None]:
         proper = token is not None and token.i not in covered and (
             token.pos_ == "PROPN" or (start is not None and token.like_num))
         if proper and start is None:
             start = token.i
         elif not proper and start is not None:
-            chunks.append((start, token.i if token is not None else span.end))
+            runs.append((start, token.i if token is not None else span.end))
             start = None
-    return sorted(chunks)
+    return runs
 
 
 _PLACE_KINDS = frozenset({"GPE", "LOC"})
