@@ -37,6 +37,7 @@ from quizgen.generate.selection import Candidate, plan_quiz, restates_headline, 
 from quizgen.generate.sides import role_head, same_side, sides
 from quizgen.generate.standalone import (
     drop_linking_opener,
+    earlier_referent,
     quote_without_subject,
     role_problem,
     sentence_problem,
@@ -479,7 +480,8 @@ class _Builder:
                 self._put_in[sentence] = resolved.entity
             # A kind of thing the headline or the opening sentences introduce ("the technology") reads alone.
             known = " ".join([self.facts.title, *(s.text for s in self.facts.sentences[:3])])
-            reason = sentence_problem(text) or vague_subject(text, known)
+            reason = sentence_problem(text) or vague_subject(text, known) or earlier_referent(
+                text, self.facts.title, [s.text for s in self.facts.sentences[:sentence]])
             self._printable[sentence] = (tidy(text), reason)
         text, reason = self._printable[sentence]
         if reason is not None:

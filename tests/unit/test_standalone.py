@@ -642,3 +642,97 @@ def test_the_today_show_is_a_name_not_a_time():
 def test_with_to_is_a_slip_copied_from_the_source():
     assert "cannot stand side by side ('with to')" in standalone.sentence_problem(
         "Dana Quinn sat down with to discuss the Tolbridge pier.")
+
+
+# --- round 9: a definite noun the article named earlier; openers and fragments --------------------------------------
+
+_EARLIER = [
+    "Harbour Rovers beat Tolbridge Town 2-1 in the Coast Cup match between the two oldest clubs in Carlow.",
+    "The Tolbridge Ferry Pass Program gives islanders two free crossings a week.",
+    "A second exhibit at the Carlow Mill Gallery shows the painter's sketches.",
+    "The Carlow island government pays for the Coast Cup.",
+    "Jo Reed became the Rovers captain in May.",
+]
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("The match ended with a penalty in the last minute.", "the match"),
+    ("The program takes a year to reach every island.", "the program"),
+    ("Some of the sketches were lent to the exhibit in May.", "the exhibit"),
+    ("The club said the captain had signed a new deal.", "the captain"),
+])
+def test_a_definite_noun_an_earlier_sentence_named_is_skipped(text, noun):
+    reason = standalone.earlier_referent(text, "Islanders cheer their team", _EARLIER)
+    assert reason is not None and noun in reason
+
+
+@pytest.mark.parametrize(("text", "headline"), [
+    # the sentence names it itself: with a capitalised word before it, a link and a name after, or an apposition
+    ("The Coast Cup match ended with a penalty.", "Islanders cheer their team"),
+    ("The match between Rovers and Town ended with a penalty.", "Islanders cheer their team"),
+    ("The program, run by Tolbridge council, takes a year.", "Islanders cheer their team"),
+    # the headline names it, or the sentence repeats the name the earlier sentence gave it
+    ("The match ended with a penalty.", "Rovers win cup match"),
+    ("Coast Cup organisers said the match ended with a penalty.", "Islanders cheer their team"),
+    # a noun no earlier sentence set apart, and one there is one of in any story's world
+    ("The ferry left at noon.", "Islanders cheer their team"),
+    ("The government said the crossings were popular.", "Islanders cheer their team"),
+    # a person's role beside the person's name: "Ann Cole's club said the captain …"
+    ("Ann Cole's club said the captain had signed.", "Islanders cheer their team"),
+])
+def test_a_definite_noun_the_sentence_or_headline_names_or_no_earlier_sentence_named_stays(text, headline):
+    assert standalone.earlier_referent(text, headline, _EARLIER) is None
+
+
+def test_the_earlier_referent_rule_needs_an_earlier_sentence():
+    assert standalone.earlier_referent("The match ended with a penalty.", "Islanders cheer", []) is None
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Nevertheless the band sold out every hall on the tour.", "begins with 'nevertheless'"),
+    ("Not least, said Ann Cole, because the mill paid its workers late.", "begins with 'not least'"),
+    ("In the second case the court fined the ferry company £4,000.", "begins with 'in the second case'"),
+    ("Officials will watch its progress closely over the winter.", "'its' stands for something named before"),
+    ("Police in Carlow say such attacks are rare in winter.", "'such attacks'"),
+    ("The 21-year-old Rovers prop has signed a new two-year deal.", "'The 21-year-old Rovers prop'"),
+])
+def test_round9_openers_and_fragments_are_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Nevertheless, the band sold out every hall on the tour.",  # the comma form is dropped, not skipped
+    "In the case of the ferry, the court fined its owners £4,000.",
+    "The council said its budget for the ferry was cut.",
+    "Carlow Airways is keeping its options open.",
+    "Police saw such large crowds that two roads were closed.",
+    "Ports such as Carlow and Tolbridge grew quickly.",
+    "Jon Pike, the 21-year-old Rovers winger, has signed a new deal.",
+    "The 21-year-old Rovers winger Jon Pike has signed a new deal.",
+])
+def test_round9_rules_leave_sentences_that_say_what_they_mean(text):
+    assert standalone.sentence_problem(text) is None
+
+
+@pytest.mark.parametrize("unit", ["the match ", "The Cup match ", "the match, Cup ", "Match Abc match Xy "])
+def test_the_earlier_referent_rule_costs_linear_time_on_adversarial_text(unit):
+    """The sentence and an earlier one both hostile and 4× longer: about 4× the cost (quadratic would be 16×)."""
+    import time
+
+    from tests.unit.bounded import run_bounded
+
+    def cost(n: int) -> float:
+        text = "In " + unit * n + "."
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            standalone.earlier_referent(text, "x", [text])
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    def growth() -> float:
+        small, big = cost(1_500), cost(6_000)
+        return 1.0 if big < 0.008 else big / max(small, 1e-6)
+
+    worst = run_bounded(lambda: min(growth(), growth()), 60).value
+    assert worst < 10.0, f"{worst:.1f}× for a 4× longer sentence"
