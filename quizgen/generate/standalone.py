@@ -501,6 +501,7 @@ def _naming_words(sentence: str, stem: str) -> set[str]:
     ('the Sweden match', 'Warhol's exhibit', 'the Legacy Program') or a link and a name after it ('a match between
     Sweden and …', 'an exhibit at the Tate', 'a program called …'); empty when it is not set apart."""
     _, links, _ = _referent_tables()
+    acts = frozenset(lang_en.table("standalone")["act_nouns"])
     names: set[str] = set()
     leading = len(sentence) - len(sentence.lstrip(" \"“‘'"))
     for m in re.finditer(rf"(?i:\b{re.escape(stem)}(?:s|es)?)\b", sentence):
@@ -508,12 +509,14 @@ def _naming_words(sentence: str, stem: str) -> set[str]:
         # Not the first word ("Match reports say …"); the name's own words just before ("Legacy Program").
         if before and m.start() > leading and (m.group(0)[:1].isupper() or before[-1][:1].isupper()):
             names.update(_NAME_WORD.findall(" ".join(w for w in before[-2:] if w[:1].isupper())))
-            names.update(_NAME_WORD.findall(m.group(0)))
         after = sentence[m.end():m.end() + 80].split()[:4]
         if len(after) >= 2 and after[0].lower() in links:
             names.update(_NAME_WORD.findall(" ".join(after[1:])))
+        if len(after) >= 2 and stem in acts and after[0].lower() in {"to", "on", "over", "against"}:
+            # "the decision to close the pier": what was decided sets it apart, as a name would
+            names.update(w for w in re.findall(r"\b[a-z][\w-]{3,}", " ".join(after[1:3])) if w not in _function_words())
     calendar = set(lang_en.table("standalone")["calendar_words"])
-    return names - calendar - {"The", "An"}
+    return {n.lower() for n in names - calendar - {"The", "An"}} - {stem, f"{stem}s", f"{stem}es"}
 
 
 def earlier_referent(text: str, headline: str, earlier: list[str]) -> str | None:
@@ -528,7 +531,7 @@ def earlier_referent(text: str, headline: str, earlier: list[str]) -> str | None
         if names_a_person(f"the {head}") and _names_anyone(plain):
             continue  # "Huckabee's campaign said the candidate has …": the person the sentence names
         names = set().union(*(_naming_words(s, stem) for s in earlier)) if earlier else set()
-        if names and not names & set(_NAME_WORD.findall(f"{text} {headline}")):
+        if names and not names & {w.lower() for w in re.findall(r"[A-Za-z][\w-]{2,}", f"{text} {headline}")}:
             return f"'the {head}' stands for one an earlier sentence named"
     return None
 

@@ -652,6 +652,7 @@ _EARLIER = [
     "A second exhibit at the Carlow Mill Gallery shows the painter's sketches.",
     "The Carlow island government pays for the Coast Cup.",
     "Jo Reed became the Rovers captain in May.",
+    "The council's decision to close the pier angered fishermen.",
 ]
 
 
@@ -660,6 +661,7 @@ _EARLIER = [
     ("The program takes a year to reach every island.", "the program"),
     ("Some of the sketches were lent to the exhibit in May.", "the exhibit"),
     ("The club said the captain had signed a new deal.", "the captain"),
+    ("Fishermen protested against the decision on Monday.", "the decision"),
 ])
 def test_a_definite_noun_an_earlier_sentence_named_is_skipped(text, noun):
     reason = standalone.earlier_referent(text, "Islanders cheer their team", _EARLIER)
@@ -679,6 +681,9 @@ def test_a_definite_noun_an_earlier_sentence_named_is_skipped(text, noun):
     ("The government said the crossings were popular.", "Islanders cheer their team"),
     # a person's role beside the person's name: "Ann Cole's club said the captain …"
     ("Ann Cole's club said the captain had signed.", "Islanders cheer their team"),
+    # what was decided, said again, says which decision
+    ("The decision to close the pier was reversed.", "Islanders cheer their team"),
+    ("Fishermen said the decision would close their pier.", "Islanders cheer their team"),
 ])
 def test_a_definite_noun_the_sentence_or_headline_names_or_no_earlier_sentence_named_stays(text, headline):
     assert standalone.earlier_referent(text, headline, _EARLIER) is None
