@@ -448,7 +448,7 @@ def vague_subject(text: str, known: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _referent_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = lang_en.table("standalone")
-    return (frozenset(data["referent_boundaries"]), frozenset(data["naming_links"]),
+    return (frozenset((*data["referent_boundaries"], *data["subject_verbs"])), frozenset(data["naming_links"]),
             frozenset(w.lower() for w in (*data["referent_self_evident"], *data["time_units"])))
 
 
@@ -466,10 +466,11 @@ def _definite_heads(text: str) -> list[str]:
     for m in _DEFINITE.finditer(text):
         words = [(w.group(1), w.group(2)) for w in _NP_WORD.finditer(text[m.end():m.end() + 80])][:3]
         for i, (word, gap) in enumerate(words[:2]):
-            if not word.islower() or word in boundaries or word in links or word in _function_words():
+            if not word.islower() or word in boundaries or word in links or word in _function_words() \
+                    or (i > 0 and word.endswith("ed")):
                 break
             following = words[i + 1][0].lower() if i + 1 < len(words) and not gap.strip() else ""
-            if gap.strip() or following in boundaries:
+            if gap.strip() or following in boundaries or (len(following) > 4 and following.endswith("ed")):
                 if len(word) > 2 and word not in evident and not gap.strip().startswith(("(", "“", '"')) \
                         and not _named_after(text[m.end():m.end() + 120], word):
                     heads.append(word)
@@ -967,6 +968,8 @@ def _pair_without_members(text: str) -> str | None:
 # "its progress", "its rivals": 'its' inside the sentence (an opening 'Its' is an opener) after words that hold no
 # thing it could stand for: no name, no "the/a …" noun, no first word that is not a mere opener.
 _ITS = re.compile(r"(?<=\s)its\b")
+# "On its current path, the province will …": the name comes after the clause that holds 'its'.
+_ITS_CATAPHORA = re.compile(r"[^,]{0,80},\s+(?:[a-z]+\s+){0,3}?(?:the|a|an|[A-Z])")
 _SINGULAR_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very)\s+[a-z]")
 
 
@@ -977,7 +980,8 @@ def _its_without_antecedent(text: str) -> str | None:
     if m is None:
         return None
     first = re.match(r"\W*([A-Za-z]+)", plain)
-    if _names_anyone(" " + plain[first.end() if first else 0:m.start()]) or _SINGULAR_BEFORE.search(plain[:m.start()]):
+    if _names_anyone(" " + plain[first.end() if first else 0:m.start()]) or _SINGULAR_BEFORE.search(plain[:m.start()]) \
+            or re.search(r"\bit\b", plain[:m.start()], re.I) or _ITS_CATAPHORA.match(plain[m.end():]):
         return None
     # "Construction will double its pace", "Airbus is keeping its options": a first word that is not a mere opener
     # may be what 'its' stands for, unless it is a plural of people ("Officials", "Analysts", "Critics").
@@ -990,7 +994,7 @@ def _its_without_antecedent(text: str) -> str | None:
 # "such attacks", "such high-profile cases": things like those the article described before, unless "such … as"
 # or "such … that" says what they are like. (An opening "Such …" is an opener.)
 _SUCH_PLURAL = re.compile(r"(?<=\s)such\s+(?!as\b|that\b)(?:[a-z-]+\s+)??([a-z]{3,}s)\b"
-                          r"(?!\s+(?:as|that|called|named|like|including)\b)")
+                          r"(?!\s+(?:as|that|called|named|like|including|of)\b)")
 
 
 def _such_points_back(text: str) -> str | None:
@@ -998,9 +1002,10 @@ def _such_points_back(text: str) -> str | None:
     return f"'{m.group(0)}' stands for things described before" if m else None
 
 
-# "The 21-year-old Blues prop has …", "the 30-year-old Lions hooker": an age, maybe a team, then a noun: a person
-# the statement never names, unless a name stands right after it or the sentence named someone before it.
-_AGED_EPITHET = re.compile(r"(?:^\W*The|\bthe) \d+-year-old (?:[A-Z][\w'’-]* ){0,2}([a-z][a-z-]+)\b(?! [A-Z])")
+# "The 21-year-old Blues prop has …", "The 30-year-old Lions hooker said …": opening the sentence, an age, maybe a
+# team, then a noun: a person the statement never names, unless a name stands right after it. Only as the opening
+# subject: "next to the 49-year-old Carrier plant" is a thing's age.
+_AGED_EPITHET = re.compile(r"^\W*The \d+-year-old (?:[A-Z][\w'’-]* ){0,2}([a-z][a-z-]+)\b(?! [A-Z])")
 
 
 def _aged_epithet(text: str) -> str | None:
