@@ -461,21 +461,44 @@ def _definite_heads(text: str) -> list[str]:
     preposition or a mark ('The match ended', 'the exhibit in', 'the program.'). A phrase with a link after a
     word ('the substance of …', 'the match between …') or two words before its head ('the student newspaper
     article') says which, and is left alone."""
-    boundaries, links, evident = _referent_tables()
+    _, _, evident = _referent_tables()
     heads = []
     for m in _DEFINITE.finditer(text):
-        words = [(w.group(1), w.group(2)) for w in _NP_WORD.finditer(text[m.end():m.end() + 80])][:3]
-        for i, (word, gap) in enumerate(words[:2]):
-            if not word.islower() or word in boundaries or word in links or word in _function_words() \
-                    or (i > 0 and word.endswith("ed")):
-                break
-            following = words[i + 1][0].lower() if i + 1 < len(words) and not gap.strip() else ""
-            if gap.strip() or following in boundaries or (len(following) > 4 and following.endswith("ed")):
-                if len(word) > 2 and word not in evident and not gap.strip().startswith(("(", "“", '"')) \
-                        and not _named_after(text[m.end():m.end() + 120], word):
-                    heads.append(word)
-                break
+        head, gap = _phrase_head(_contiguous_words(text[m.end():m.end() + 80]))
+        if head is not None and len(head) > 2 and head not in evident and not gap.startswith(("(", "“", '"')) \
+                and not _named_after(text[m.end():m.end() + 120], head):
+            heads.append(head)
     return heads
+
+
+def _phrase_head(words: list[tuple[str, str]]) -> tuple[str | None, str]:
+    """The word that ends the noun phrase (a mark after it, or a verb, preposition or conjunction next), with the
+    marks after it; None when a word that is no modifier comes first (a name, a link, a function word)."""
+    boundaries, links, _ = _referent_tables()
+
+    def ends_phrase(word: str) -> bool:
+        return word in boundaries or (len(word) > 4 and word.endswith("ed"))
+
+    for i, (word, gap) in enumerate(words[:2]):
+        if not word.islower() or word in boundaries or word in links or word in _function_words() \
+                or (i > 0 and word.endswith("ed")):
+            return None, ""
+        following = words[i + 1][0].lower() if i + 1 < len(words) and not gap.strip() else ""
+        if gap.strip() or ends_phrase(following):
+            return word, gap.strip()
+    return None, ""
+
+
+def _contiguous_words(window: str) -> list[tuple[str, str]]:
+    """The first three words of `window` with the marks after each, stopping at anything else ('the 2016
+    campaign' stops at '2016': a figure before the noun says which)."""
+    words, at = [], 0
+    for w in _NP_WORD.finditer(window):
+        if w.start() != at or len(words) == 3:
+            break
+        words.append((w.group(1), w.group(2)))
+        at = w.end()
+    return words
 
 
 def _named_after(rest: str, head: str) -> bool:
@@ -998,8 +1021,13 @@ _SUCH_PLURAL = re.compile(r"(?<=\s)such\s+(?!as\b|that\b)(?:[a-z-]+\s+)??([a-z]{
 
 
 def _such_points_back(text: str) -> str | None:
-    m = _SUCH_PLURAL.search(_QUOTED.sub(" … ", text))
-    return f"'{m.group(0)}' stands for things described before" if m else None
+    """'Police say such attacks are rare': like which? (Not when the sentence named one before: "Pfizer's deal with
+    Allergan … such deals".)"""
+    plain = _QUOTED.sub(" … ", text)
+    m = _SUCH_PLURAL.search(plain)
+    if m is None or re.search(rf"\b{re.escape(_stem(m.group(1)))}", plain[:m.start()], re.I):
+        return None
+    return f"'{m.group(0)}' stands for things described before"
 
 
 # "The 21-year-old Blues prop has …", "The 30-year-old Lions hooker said …": opening the sentence, an age, maybe a

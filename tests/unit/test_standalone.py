@@ -756,3 +756,10 @@ def test_round9_fragment_rules_leave_clauses_that_name_what_they_mean(text):
 def test_the_head_noun_is_not_the_verb_after_it():
     """'the merger won with 51%': the head is 'merger', not 'won'."""
     assert standalone._definite_heads("Then the merger won with 51 percent.") == ["merger"]
+
+
+def test_a_figure_before_the_noun_says_which_and_a_such_after_its_own_example_stays():
+    earlier = ["Voters rejected the Carlow campaign for a new bridge."]
+    assert standalone.earlier_referent("Ads shaped the 2016 campaign in Carlow.", "x", earlier) is None
+    assert standalone.earlier_referent("Ads shaped the campaign in May.", "x", earlier) is not None
+    assert standalone.sentence_problem("Acme's deal with Bolt drew critics who say such deals cost jobs.") is None
