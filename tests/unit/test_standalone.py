@@ -644,6 +644,103 @@ def test_with_to_is_a_slip_copied_from_the_source():
         "Dana Quinn sat down with to discuss the Tolbridge pier.")
 
 
+# --- round 9: the article's own slips are not copied into items -------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Heavy smokers who consumer more than 20 cigarettes a day were asked.", "a noun where a verb belongs"),
+    ("The ferry, which operater runs twice a day, was late.", "a noun where a verb belongs"),
+    ("A fare rise that is still needs the council's approval was shelved.", "two verbs in a row"),
+    ("The harbour plan was needs a second vote in Tolbridge.", "two verbs in a row"),
+    ("The pier tax has changed by the Tolbridge council in 2012.", "a passive without its 'been'"),
+    ("The ferry timetable had altered, in 2019, by Harbour Lines.", "a passive without its 'been'"),
+])
+def test_an_agreement_slip_of_the_source_is_skipped(text: str, reason: str) -> None:
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Islanders who never use the ferry pay the same fare in Tolbridge.",
+    "Sailors who prefer the old pier signed a petition in Tolbridge.",
+    "The ferry firm, which owner Dara Quinn founded in 1990, was sold in Tolbridge.",
+    "Fares in Tolbridge had risen by the same amount in 2019.",
+    "Harbour Lines had finished the repairs by Monday at the Tolbridge pier.",
+    "The Tolbridge pier had been damaged by the storm in 2019.",
+    "The mayor of Tolbridge said the fare is still too high for islanders.",
+    "Harbour Lines has responded by cutting fares in Tolbridge.",
+])
+def test_english_the_agreement_patterns_resemble_stays(text: str) -> None:
+    assert standalone.sentence_problem(text) is None
+
+
+_GALLERY = (
+    "The Tolbridge gallery shows 150 prints chosen by curator Anna Maurer.",
+    "The prints, Maurer said, had never left the archive before.",
+    "Critics praised Mauer for hanging the prints in 12 small rooms.",
+    "While the gallery is small, the White Room drew 900 visitors in 2019.",
+    "It opened in June with a talk by Lena Junge.",
+    "Junge and Maurer spoke to the press.",
+    "Michelle Obama visited the gallery, and Michele Harte wrote about it.",
+    "Michelle Obama praised the prints.",
+)
+
+
+def test_the_rarer_of_two_spellings_of_one_name_is_found() -> None:
+    assert standalone.spelling_slips(_GALLERY) == {"Mauer": "Maurer"}
+
+
+def test_a_sentence_with_the_rarer_spelling_is_skipped_and_the_others_stay() -> None:
+    slips = standalone.spelling_slips(_GALLERY)
+    assert "spells 'Maurer' as 'Mauer'" in (standalone.misspelt_name(_GALLERY[2], slips) or "")
+    assert [standalone.misspelt_name(s, slips) for s in (_GALLERY[0], _GALLERY[1], _GALLERY[5])] == [None] * 3
+
+
+@pytest.mark.parametrize(("longer", "shorter", "slip"), [
+    ("Maurer", "Mauer", True), ("Kiedis", "Keidis", True), ("Emanuel", "Emanual", True),
+    ("Iraq", "Iran", False), ("Obama", "Osama", False), ("Americans", "Americas", False), ("Korean", "Korea", False),
+    ("Walker", "Walter", False), ("Hanson", "Janson", False),
+])
+def test_one_slip_apart_means_a_typing_slip_not_another_name(longer: str, shorter: str, slip: bool) -> None:
+    assert standalone._one_slip_apart(longer, shorter) is slip
+
+
+def test_every_word_in_the_source_slips_table_is_text() -> None:
+    from quizgen.lang import en as lang_en
+
+    for key, words in lang_en.table("source_slips").items():
+        assert words and all(isinstance(w, str) for w in words), key
+
+
+@pytest.mark.parametrize("quote", ["means so much to me", "…really means a lot to the crew", "seems unfair to us",
+                                   "just went too far"])
+def test_a_quotation_that_begins_at_a_verb_in_s_or_after_an_adverb_has_no_subject(quote: str) -> None:
+    assert standalone.quote_without_subject(quote) is not None
+
+
+@pytest.mark.parametrize("quote", ["plans for the new pier", "really good work by the crew", "it means a lot"])
+def test_a_quotation_that_begins_at_a_noun_or_its_subject_is_kept(quote: str) -> None:
+    assert standalone.quote_without_subject(quote) is None
+
+
+def test_a_quiz_prints_no_sentence_with_the_rarer_spelling_of_a_name() -> None:
+    from dataclasses import replace
+
+    from quizgen.generate import generate_quiz
+    from quizgen.model import Sentence
+    from quizgen.templates import load_templates
+    from tests.unit.factories import sample_facts
+
+    facts = sample_facts()
+    templates = load_templates()
+    homes = facts.sentences[2].text
+    assert any(i.source == homes for i in generate_quiz(facts, templates, count=20, seed=0).items)
+    slipped = homes.replace("line,", "line in Hawrick,")  # "Harwick" twice elsewhere, "Hawrick" once: a slip
+    sentences = tuple(Sentence(s.index, s.paragraph, slipped if s.index == 2 else s.text) for s in facts.sentences)
+    quiz = generate_quiz(replace(facts, sentences=sentences), templates, count=20, seed=0)
+    assert quiz.items and not any("Hawrick" in i.source or "Hawrick" in i.question for i in quiz.items)
+    assert any("as 'Hawrick'" in d.reason for d in quiz.dropped)
+
+
 # --- round 9: a definite noun the article named earlier; openers and fragments --------------------------------------
 
 _EARLIER = [
