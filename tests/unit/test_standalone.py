@@ -739,3 +739,124 @@ def test_a_quiz_prints_no_sentence_with_the_rarer_spelling_of_a_name() -> None:
     quiz = generate_quiz(replace(facts, sentences=sentences), templates, count=20, seed=0)
     assert quiz.items and not any("Hawrick" in i.source or "Hawrick" in i.question for i in quiz.items)
     assert any("as 'Hawrick'" in d.reason for d in quiz.dropped)
+
+
+# --- round 9: a definite noun the article named earlier; openers and fragments --------------------------------------
+
+_EARLIER = [
+    "Harbour Rovers beat Tolbridge Town 2-1 in the Coast Cup match between the two oldest clubs in Carlow.",
+    "The Tolbridge Ferry Pass Program gives islanders two free crossings a week.",
+    "A second exhibit at the Carlow Mill Gallery shows the painter's sketches.",
+    "The Carlow island government pays for the Coast Cup.",
+    "Jo Reed became the Rovers captain in May.",
+    "The council's decision to close the pier angered fishermen.",
+]
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("The match ended with a penalty in the last minute.", "the match"),
+    ("The program takes a year to reach every island.", "the program"),
+    ("Some of the sketches were lent to the exhibit in May.", "the exhibit"),
+    ("The club said the captain had signed a new deal.", "the captain"),
+    ("Fishermen protested against the decision on Monday.", "the decision"),
+])
+def test_a_definite_noun_an_earlier_sentence_named_is_skipped(text, noun):
+    reason = standalone.earlier_referent(text, "Islanders cheer their team", _EARLIER)
+    assert reason is not None and noun in reason
+
+
+@pytest.mark.parametrize(("text", "headline"), [
+    # the sentence names it itself: with a capitalised word before it, a link and a name after, or an apposition
+    ("The Coast Cup match ended with a penalty.", "Islanders cheer their team"),
+    ("The match between Rovers and Town ended with a penalty.", "Islanders cheer their team"),
+    ("The program, run by Tolbridge council, takes a year.", "Islanders cheer their team"),
+    # the headline names it, or the sentence repeats the name the earlier sentence gave it
+    ("The match ended with a penalty.", "Rovers win cup match"),
+    ("Coast Cup organisers said the match ended with a penalty.", "Islanders cheer their team"),
+    # a noun no earlier sentence set apart, and one there is one of in any story's world
+    ("The crowd left at noon.", "Islanders cheer their team"),
+    ("The government said the crossings were popular.", "Islanders cheer their team"),
+    # a person's role beside the person's name: "Ann Cole's club said the captain …"
+    ("Ann Cole's club said the captain had signed.", "Islanders cheer their team"),
+    # what was decided, said again, says which decision
+    ("The decision to close the pier was reversed.", "Islanders cheer their team"),
+    ("Fishermen said the decision would close their pier.", "Islanders cheer their team"),
+])
+def test_a_definite_noun_the_sentence_or_headline_names_or_no_earlier_sentence_named_stays(text, headline):
+    assert standalone.earlier_referent(text, headline, _EARLIER) is None
+
+
+def test_the_earlier_referent_rule_needs_an_earlier_sentence():
+    assert standalone.earlier_referent("The match ended with a penalty.", "Islanders cheer", []) is None
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Nevertheless the band sold out every hall on the tour.", "begins with 'nevertheless'"),
+    ("Not least, said Ann Cole, because the mill paid its workers late.", "begins with 'not least'"),
+    ("In the second case the court fined the ferry company £4,000.", "begins with 'in the second case'"),
+    ("Officials will watch its progress closely over the winter.", "'its' stands for something named before"),
+    ("Police in Carlow say such attacks are rare in winter.", "'such attacks'"),
+    ("The 21-year-old Rovers prop has signed a new two-year deal.", "'The 21-year-old Rovers prop'"),
+])
+def test_round9_openers_and_fragments_are_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Nevertheless, the band sold out every hall on the tour.",  # the comma form is dropped, not skipped
+    "In the case of the ferry, the court fined its owners £4,000.",
+    "The council said its budget for the ferry was cut.",
+    "Carlow Airways is keeping its options open.",
+    "Police saw such large crowds that two roads were closed.",
+    "Ports such as Carlow and Tolbridge grew quickly.",
+    "Jon Pike, the 21-year-old Rovers winger, has signed a new deal.",
+    "The 21-year-old Rovers winger Jon Pike has signed a new deal.",
+])
+def test_round9_rules_leave_sentences_that_say_what_they_mean(text):
+    assert standalone.sentence_problem(text) is None
+
+
+@pytest.mark.parametrize("unit", ["the match ", "The Cup match ", "the match, Cup ", "Match Abc match Xy "])
+def test_the_earlier_referent_rule_costs_linear_time_on_adversarial_text(unit):
+    """The sentence and an earlier one both hostile and 4× longer: about 4× the cost (quadratic would be 16×)."""
+    import time
+
+    from tests.unit.bounded import run_bounded
+
+    def cost(n: int) -> float:
+        text = "In " + unit * n + "."
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            standalone.earlier_referent(text, "x", [text])
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    def growth() -> float:
+        small, big = cost(1_500), cost(6_000)
+        return 1.0 if big < 0.008 else big / max(small, 1e-6)
+
+    worst = run_bounded(lambda: min(growth(), growth()), 60).value
+    assert worst < 10.0, f"{worst:.1f}× for a 4× longer sentence"
+
+
+@pytest.mark.parametrize("text", [
+    "On its current path, the council will miss its target.",  # the name comes after the clause with 'its'
+    "And now it takes its rightful place in the harbour.",  # 'it' before: judged by the 'it' rules
+    "Firms doubt whether such rules of trade still apply.",  # "such … of" says which
+    "Next to the 49-year-old Carlow mill is a new warehouse.",  # a thing's age, not an epithet
+])
+def test_round9_fragment_rules_leave_clauses_that_name_what_they_mean(text):
+    assert standalone.sentence_problem(text) is None
+
+
+def test_the_head_noun_is_not_the_verb_after_it():
+    """'the merger won with 51%': the head is 'merger', not 'won'."""
+    assert standalone._definite_heads("Then the merger won with 51 percent.") == ["merger"]
+
+
+def test_a_figure_before_the_noun_says_which_and_a_such_after_its_own_example_stays():
+    earlier = ["Voters rejected the Carlow campaign for a new bridge."]
+    assert standalone.earlier_referent("Ads shaped the 2016 campaign in Carlow.", "x", earlier) is None
+    assert standalone.earlier_referent("Ads shaped the campaign in May.", "x", earlier) is not None
+    assert standalone.sentence_problem("Acme's deal with Bolt drew critics who say such deals cost jobs.") is None
