@@ -166,6 +166,33 @@ def _scoped_reason_or_time(c: _Claim) -> bool:
                for t in (child, *(g for g in child.children if g.dep_ == "mark")))
 
 
+def _focus_adverb(c: _Claim) -> bool:
+    """'is also a validator', 'is usually for new workers', 'has already hit': 'not' would bind to the adverb, and
+    'not usually' is no opposite of 'usually'."""
+    return any(t.lower_ in _words()["focus_adverbs"] for t in c.span)
+
+
+def _embedded_question(c: _Claim) -> bool:
+    """'was asked which of her enemies she was most proud …': the reported clause is a question, not a claim."""
+    if c.reporting is None:
+        return False
+    between = c.span.doc[min(c.reporting.i, c.verb.left_edge.i):c.verb.i]  # "asked which …", "wondered how …"
+    return any(t.tag_ in {"WDT", "WP", "WP$", "WRB"} for t in between)
+
+
+def _subordinate(c: _Claim) -> bool:
+    """'… fair game as treatment of women enters campaign': a verb under 'as', 'because' … is no main claim (the
+    sentence's own main clause has no verb the parser found)."""
+    return any(t.dep_ == "mark" and t.lower_ not in {"that", "to"} for t in c.verb.children)
+
+
+def _trailing_participle(c: _Claim) -> bool:
+    """'scored a victory, embarrassing Clinton': what the trailing clause says follows from the claim, so the
+    negated statement contradicts itself."""
+    return any(t.dep_ in {"advcl", "xcomp"} and t.tag_ == "VBG" and t.i > c.verb.i
+               and c.span.doc[t.left_edge.i - 1].text == "," for t in c.verb.children)
+
+
 def _adverb_before_verb(c: _Claim) -> bool:
     """'He also announced', 'has already said': an adverb between subject and verb would sit oddly by 'not'."""
     subject_end = max((t.i for t in c.verb.children if t.dep_ in _SUBJECTS), default=c.span.start - 1)
@@ -175,5 +202,6 @@ def _adverb_before_verb(c: _Claim) -> bool:
 # A sentence for which any rule says True gets no negated version.
 REFUSALS: tuple[Callable[[_Claim], bool], ...] = (
     _already_negative, _negative_verb, _in_quotation, _coordinated, _quantified, _condition_or_question,
-    _possibility, _comparative, _scoped_reason_or_time, _adverb_before_verb,
+    _possibility, _comparative, _scoped_reason_or_time, _adverb_before_verb, _focus_adverb, _embedded_question,
+    _subordinate, _trailing_participle,
 )

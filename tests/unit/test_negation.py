@@ -41,6 +41,7 @@ def negate():
     ("The new library can hold 50,000 books.", "The new library cannot hold 50,000 books."),
     # under a reporting verb, the reported claim
     ("The mayor said the sea wall would open in March.", "The mayor said the sea wall would not open in March."),
+    ("The sea wall will open in March, the mayor said.", "The sea wall will not open in March, the mayor said."),
     ("The harbour master told reporters that the ferry was safe.",
      "The harbour master told reporters that the ferry was not safe."),
 ])
@@ -67,6 +68,14 @@ def test_the_main_claim_is_negated_and_the_rest_kept(negate, sentence, negated):
     "The mayor resigned after the vote on the sea wall plan.",  # a time or reason the negation would take
     "The mayor denied that the sea wall was late.",  # a verb that is a negation already
     "The mayor also announced a new school for the town.",  # an adverb that would sit oddly by 'not'
+    "The mayor is also a keen sailor who races at the regatta.",  # 'not' would bind to a focus adverb
+    "The new tax appears to have already hit the fishing fleet hardest.",
+    "The harbour master said there was little point in dredging the channel.",  # a negative word: 'not little'
+    "The lifeboat crew is unlikely to return before dawn on Sunday.",
+    "The mayor was once asked which of her rivals she was most proud to beat.",  # a reported question
+    "The harbour master explained how the new sea wall would work in a storm.",
+    "Ferry fares rise as the price of diesel climbs in Kerrow.",  # a subordinate verb taken for the main one
+    "The crew won a decisive race on Tuesday, embarrassing the visiting team from Kerrow.",  # a consequence after
 ])
 def test_a_claim_whose_negation_is_not_plainly_false_gets_none(negate, sentence):
     assert negate(sentence) is None
