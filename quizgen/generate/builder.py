@@ -858,9 +858,10 @@ class _Builder:
         """Swap one fact for another of the same kind that the article does not also support; failing that, the
         sentence with its main claim negated (extraction's `negated`), when it fits the sentence as printed."""
         swapped = self.false_version(key, text, rng)[0]
-        if swapped is not None or key.negated is None:
-            return swapped
-        negated = _negation_as_printed(text, self.facts.sentence(key.sentence).text, key.negated)
+        sentence = self.facts.sentence(key.sentence).text
+        if swapped is not None or key.negated is None or restates_headline(sentence, self.facts.title):
+            return swapped  # the headline answers a negated restatement of itself
+        negated = _negation_as_printed(text, sentence, key.negated)
         if negated is None or any(negated.lower() in s.text.lower() for s in self.facts.sentences):
             return None  # the article itself says it (a later sentence denying the first): not false
         return negated
