@@ -59,10 +59,12 @@ def negated_sentence(span: Span, text: str) -> str | None:
 def _main_verb(span: Span) -> tuple[Token | None, Token | None]:
     """The verb whose claim the sentence makes, and the reporting verb above it, if any."""
     root = span.root
-    if root.lemma_.lower() in SPEECH_VERBS:
-        said = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
-        if len(said) == 1:
+    said = [c for c in root.children if c.dep_ == "ccomp"]
+    if root.lemma_.lower() in SPEECH_VERBS and said:
+        # "X said (that) Y": Y's verb; two reported clauses (often one misparsed) leave no one claim to negate
+        if len(said) == 1 and said[0].pos_ in {"VERB", "AUX"}:
             return said[0], root
+        return None, None
     return (root, None) if root.pos_ in {"VERB", "AUX"} else (None, None)
 
 
@@ -134,7 +136,10 @@ def _quantified(c: _Claim) -> bool:
     quantifiers = _words()["quantifiers"]
     if any(t.lower_ == "only" for t in c.span):
         return True
-    for child in c.verb.children:
+    # the reported claim's subject and object, and the subject of the verb reporting it ("Many commentators believe")
+    parts = [*c.verb.children, *(t for t in c.reporting.children if t.dep_ in _SUBJECTS)] if c.reporting else list(
+        c.verb.children)
+    for child in parts:
         if child.dep_ in _SUBJECTS | _OBJECTS:
             words = list(child.subtree)
             if any(t.lower_ in quantifiers for t in words):
@@ -160,10 +165,11 @@ def _comparative(c: _Claim) -> bool:
 
 
 def _scoped_reason_or_time(c: _Claim) -> bool:
-    """'resigned after the vote', 'because of …': 'did not resign after the vote' may mean he resigned before."""
+    """'resigned after the vote', 'because of …', 'challenged her when she ran': 'did not resign after the vote' may
+    mean he resigned before."""
     scope = _words()["scope_words"]
     return any(t.lower_ in scope for child in c.verb.children if child.dep_ in {"advcl", "prep", "mark"}
-               for t in (child, *(g for g in child.children if g.dep_ == "mark")))
+               for t in (child, *(g for g in child.children if g.dep_ in {"mark", "advmod"})))
 
 
 def _focus_adverb(c: _Claim) -> bool:

@@ -66,6 +66,9 @@ def test_the_main_claim_is_negated_and_the_rest_kept(negate, sentence, negated):
     "The repairs might cost the town more money than the wall itself.",
     "Repair costs were higher this year than in any year before.",  # a comparative
     "The mayor resigned after the vote on the sea wall plan.",  # a time or reason the negation would take
+    "The skipper challenged the mayor when she ran for a second term.",
+    "Many fishermen believe the sea wall is a waste of money.",  # a quantifier in the reporting verb's subject
+    "The mayor said the wall was safe, the harbour was closed and the ferry would run.",  # two reported clauses
     "The mayor denied that the sea wall was late.",  # a verb that is a negation already
     "The mayor also announced a new school for the town.",  # an adverb that would sit oddly by 'not'
     "The mayor is also a keen sailor who races at the regatta.",  # 'not' would bind to a focus adverb
