@@ -37,9 +37,12 @@ from quizgen.generate.selection import Candidate, plan_quiz, restates_headline, 
 from quizgen.generate.sides import role_head, same_side, sides
 from quizgen.generate.standalone import (
     drop_linking_opener,
+    earlier_referent,
+    misspelt_name,
     quote_without_subject,
     role_problem,
     sentence_problem,
+    spelling_slips,
     tidy,
     vague_subject,
 )
@@ -450,6 +453,7 @@ class _Builder:
         self._worthy: dict[tuple[str, str], list[str]] = {}
         self._printable: dict[int, tuple[str, str | None]] = {}
         self._put_in: dict[int, Entity] = {}  # sentence -> the entity whose name replaced its opening pronoun
+        self._spelling_slips = spelling_slips(tuple(s.text for s in facts.sentences))  # "Mauer" beside "Maurer"
 
     def rng(self, *parts: object) -> random.Random:
         """Randomness for building candidates, fixed per template and fact and not seeded: which items a quiz holds
@@ -479,7 +483,8 @@ class _Builder:
                 self._put_in[sentence] = resolved.entity
             # A kind of thing the headline or the opening sentences introduce ("the technology") reads alone.
             known = " ".join([self.facts.title, *(s.text for s in self.facts.sentences[:3])])
-            reason = sentence_problem(text) or vague_subject(text, known)
+            reason = sentence_problem(text) or vague_subject(text, known) or misspelt_name(text, self._spelling_slips) \
+                or earlier_referent(text, self.facts.title, [s.text for s in self.facts.sentences[:sentence]])
             self._printable[sentence] = (tidy(text), reason)
         text, reason = self._printable[sentence]
         if reason is not None:

@@ -642,3 +642,221 @@ def test_the_today_show_is_a_name_not_a_time():
 def test_with_to_is_a_slip_copied_from_the_source():
     assert "cannot stand side by side ('with to')" in standalone.sentence_problem(
         "Dana Quinn sat down with to discuss the Tolbridge pier.")
+
+
+# --- round 9: the article's own slips are not copied into items -------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Heavy smokers who consumer more than 20 cigarettes a day were asked.", "a noun where a verb belongs"),
+    ("The ferry, which operater runs twice a day, was late.", "a noun where a verb belongs"),
+    ("A fare rise that is still needs the council's approval was shelved.", "two verbs in a row"),
+    ("The harbour plan was needs a second vote in Tolbridge.", "two verbs in a row"),
+    ("The pier tax has changed by the Tolbridge council in 2012.", "a passive without its 'been'"),
+    ("The ferry timetable had altered, in 2019, by Harbour Lines.", "a passive without its 'been'"),
+])
+def test_an_agreement_slip_of_the_source_is_skipped(text: str, reason: str) -> None:
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Islanders who never use the ferry pay the same fare in Tolbridge.",
+    "Sailors who prefer the old pier signed a petition in Tolbridge.",
+    "The ferry firm, which owner Dara Quinn founded in 1990, was sold in Tolbridge.",
+    "Fares in Tolbridge had risen by the same amount in 2019.",
+    "Harbour Lines had finished the repairs by Monday at the Tolbridge pier.",
+    "The Tolbridge pier had been damaged by the storm in 2019.",
+    "The mayor of Tolbridge said the fare is still too high for islanders.",
+    "Harbour Lines has responded by cutting fares in Tolbridge.",
+])
+def test_english_the_agreement_patterns_resemble_stays(text: str) -> None:
+    assert standalone.sentence_problem(text) is None
+
+
+_GALLERY = (
+    "The Tolbridge gallery shows 150 prints chosen by curator Anna Maurer.",
+    "The prints, Maurer said, had never left the archive before.",
+    "Critics praised Mauer for hanging the prints in 12 small rooms.",
+    "While the gallery is small, the White Room drew 900 visitors in 2019.",
+    "It opened in June with a talk by Lena Junge.",
+    "Junge and Maurer spoke to the press.",
+    "Michelle Obama visited the gallery, and Michele Harte wrote about it.",
+    "Michelle Obama praised the prints.",
+)
+
+
+def test_the_rarer_of_two_spellings_of_one_name_is_found() -> None:
+    assert standalone.spelling_slips(_GALLERY) == {"Mauer": "Maurer"}
+
+
+def test_a_sentence_with_the_rarer_spelling_is_skipped_and_the_others_stay() -> None:
+    slips = standalone.spelling_slips(_GALLERY)
+    assert "spells 'Maurer' as 'Mauer'" in (standalone.misspelt_name(_GALLERY[2], slips) or "")
+    assert [standalone.misspelt_name(s, slips) for s in (_GALLERY[0], _GALLERY[1], _GALLERY[5])] == [None] * 3
+
+
+@pytest.mark.parametrize(("longer", "shorter", "slip"), [
+    ("Maurer", "Mauer", True), ("Kiedis", "Keidis", True), ("Emanuel", "Emanual", True),
+    ("Iraq", "Iran", False), ("Obama", "Osama", False), ("Americans", "Americas", False), ("Korean", "Korea", False),
+    ("Walker", "Walter", False), ("Hanson", "Janson", False),
+])
+def test_one_slip_apart_means_a_typing_slip_not_another_name(longer: str, shorter: str, slip: bool) -> None:
+    assert standalone._one_slip_apart(longer, shorter) is slip
+
+
+def test_every_word_in_the_source_slips_table_is_text() -> None:
+    from quizgen.lang import en as lang_en
+
+    for key, words in lang_en.table("source_slips").items():
+        assert words and all(isinstance(w, str) for w in words), key
+
+
+@pytest.mark.parametrize("quote", ["means so much to me", "…really means a lot to the crew", "seems unfair to us",
+                                   "just went too far"])
+def test_a_quotation_that_begins_at_a_verb_in_s_or_after_an_adverb_has_no_subject(quote: str) -> None:
+    assert standalone.quote_without_subject(quote) is not None
+
+
+@pytest.mark.parametrize("quote", ["plans for the new pier", "really good work by the crew", "it means a lot"])
+def test_a_quotation_that_begins_at_a_noun_or_its_subject_is_kept(quote: str) -> None:
+    assert standalone.quote_without_subject(quote) is None
+
+
+def test_a_quiz_prints_no_sentence_with_the_rarer_spelling_of_a_name() -> None:
+    from dataclasses import replace
+
+    from quizgen.generate import generate_quiz
+    from quizgen.model import Sentence
+    from quizgen.templates import load_templates
+    from tests.unit.factories import sample_facts
+
+    facts = sample_facts()
+    templates = load_templates()
+    homes = facts.sentences[2].text
+    assert any(i.source == homes for i in generate_quiz(facts, templates, count=20, seed=0).items)
+    slipped = homes.replace("line,", "line in Hawrick,")  # "Harwick" twice elsewhere, "Hawrick" once: a slip
+    sentences = tuple(Sentence(s.index, s.paragraph, slipped if s.index == 2 else s.text) for s in facts.sentences)
+    quiz = generate_quiz(replace(facts, sentences=sentences), templates, count=20, seed=0)
+    assert quiz.items and not any("Hawrick" in i.source or "Hawrick" in i.question for i in quiz.items)
+    assert any("as 'Hawrick'" in d.reason for d in quiz.dropped)
+
+
+# --- round 9: a definite noun the article named earlier; openers and fragments --------------------------------------
+
+_EARLIER = [
+    "Harbour Rovers beat Tolbridge Town 2-1 in the Coast Cup match between the two oldest clubs in Carlow.",
+    "The Tolbridge Ferry Pass Program gives islanders two free crossings a week.",
+    "A second exhibit at the Carlow Mill Gallery shows the painter's sketches.",
+    "The Carlow island government pays for the Coast Cup.",
+    "Jo Reed became the Rovers captain in May.",
+    "The council's decision to close the pier angered fishermen.",
+]
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("The match ended with a penalty in the last minute.", "the match"),
+    ("The program takes a year to reach every island.", "the program"),
+    ("Some of the sketches were lent to the exhibit in May.", "the exhibit"),
+    ("The club said the captain had signed a new deal.", "the captain"),
+    ("Fishermen protested against the decision on Monday.", "the decision"),
+])
+def test_a_definite_noun_an_earlier_sentence_named_is_skipped(text, noun):
+    reason = standalone.earlier_referent(text, "Islanders cheer their team", _EARLIER)
+    assert reason is not None and noun in reason
+
+
+@pytest.mark.parametrize(("text", "headline"), [
+    # the sentence names it itself: with a capitalised word before it, a link and a name after, or an apposition
+    ("The Coast Cup match ended with a penalty.", "Islanders cheer their team"),
+    ("The match between Rovers and Town ended with a penalty.", "Islanders cheer their team"),
+    ("The program, run by Tolbridge council, takes a year.", "Islanders cheer their team"),
+    # the headline names it, or the sentence repeats the name the earlier sentence gave it
+    ("The match ended with a penalty.", "Rovers win cup match"),
+    ("Coast Cup organisers said the match ended with a penalty.", "Islanders cheer their team"),
+    # a noun no earlier sentence set apart, and one there is one of in any story's world
+    ("The crowd left at noon.", "Islanders cheer their team"),
+    ("The government said the crossings were popular.", "Islanders cheer their team"),
+    # a person's role beside the person's name: "Ann Cole's club said the captain …"
+    ("Ann Cole's club said the captain had signed.", "Islanders cheer their team"),
+    # what was decided, said again, says which decision
+    ("The decision to close the pier was reversed.", "Islanders cheer their team"),
+    ("Fishermen said the decision would close their pier.", "Islanders cheer their team"),
+])
+def test_a_definite_noun_the_sentence_or_headline_names_or_no_earlier_sentence_named_stays(text, headline):
+    assert standalone.earlier_referent(text, headline, _EARLIER) is None
+
+
+def test_the_earlier_referent_rule_needs_an_earlier_sentence():
+    assert standalone.earlier_referent("The match ended with a penalty.", "Islanders cheer", []) is None
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Nevertheless the band sold out every hall on the tour.", "begins with 'nevertheless'"),
+    ("Not least, said Ann Cole, because the mill paid its workers late.", "begins with 'not least'"),
+    ("In the second case the court fined the ferry company £4,000.", "begins with 'in the second case'"),
+    ("Officials will watch its progress closely over the winter.", "'its' stands for something named before"),
+    ("Police in Carlow say such attacks are rare in winter.", "'such attacks'"),
+    ("The 21-year-old Rovers prop has signed a new two-year deal.", "'The 21-year-old Rovers prop'"),
+])
+def test_round9_openers_and_fragments_are_skipped(text, reason):
+    assert reason in (standalone.sentence_problem(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Nevertheless, the band sold out every hall on the tour.",  # the comma form is dropped, not skipped
+    "In the case of the ferry, the court fined its owners £4,000.",
+    "The council said its budget for the ferry was cut.",
+    "Carlow Airways is keeping its options open.",
+    "Police saw such large crowds that two roads were closed.",
+    "Ports such as Carlow and Tolbridge grew quickly.",
+    "Jon Pike, the 21-year-old Rovers winger, has signed a new deal.",
+    "The 21-year-old Rovers winger Jon Pike has signed a new deal.",
+])
+def test_round9_rules_leave_sentences_that_say_what_they_mean(text):
+    assert standalone.sentence_problem(text) is None
+
+
+@pytest.mark.parametrize("unit", ["the match ", "The Cup match ", "the match, Cup ", "Match Abc match Xy "])
+def test_the_earlier_referent_rule_costs_linear_time_on_adversarial_text(unit):
+    """The sentence and an earlier one both hostile and 4× longer: about 4× the cost (quadratic would be 16×)."""
+    import time
+
+    from tests.unit.bounded import run_bounded
+
+    def cost(n: int) -> float:
+        text = "In " + unit * n + "."
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            standalone.earlier_referent(text, "x", [text])
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    def growth() -> float:
+        small, big = cost(1_500), cost(6_000)
+        return 1.0 if big < 0.008 else big / max(small, 1e-6)
+
+    worst = run_bounded(lambda: min(growth(), growth()), 60).value
+    assert worst < 10.0, f"{worst:.1f}× for a 4× longer sentence"
+
+
+@pytest.mark.parametrize("text", [
+    "On its current path, the council will miss its target.",  # the name comes after the clause with 'its'
+    "And now it takes its rightful place in the harbour.",  # 'it' before: judged by the 'it' rules
+    "Firms doubt whether such rules of trade still apply.",  # "such … of" says which
+    "Next to the 49-year-old Carlow mill is a new warehouse.",  # a thing's age, not an epithet
+])
+def test_round9_fragment_rules_leave_clauses_that_name_what_they_mean(text):
+    assert standalone.sentence_problem(text) is None
+
+
+def test_the_head_noun_is_not_the_verb_after_it():
+    """'the merger won with 51%': the head is 'merger', not 'won'."""
+    assert standalone._definite_heads("Then the merger won with 51 percent.") == ["merger"]
+
+
+def test_a_figure_before_the_noun_says_which_and_a_such_after_its_own_example_stays():
+    earlier = ["Voters rejected the Carlow campaign for a new bridge."]
+    assert standalone.earlier_referent("Ads shaped the 2016 campaign in Carlow.", "x", earlier) is None
+    assert standalone.earlier_referent("Ads shaped the campaign in May.", "x", earlier) is not None
+    assert standalone.sentence_problem("Acme's deal with Bolt drew critics who say such deals cost jobs.") is None
