@@ -144,33 +144,87 @@ _LISTED_KINDS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "
 
 def _list_of_names(c: _Candidate) -> bool:
     """'… beat Ana Ruiz, The Lanterns and Kit Moore to the prize': three or more names in a row joined only by
-    commas, 'and' or 'or', two or more of them met only in passing (a list of the story's own actors is kept). A
+    commas, 'and' or 'or' (quotation marks and a 'the' between them aside), two or more of them met only in passing
+    (a list of the story's own actors is kept). In a sentence of nominees or rivals ('were also nominated', 'beat',
+    'other nominees') one name met in passing is enough: the losers of an awards story are often named twice. A
     true/false statement on it swaps one name of a list a student need not remember."""
-    if sum(_passing(e, c.story) for e in c.named) < 2:
+    rivals = _list_cues().search(c.text) is not None
+    if sum(_passing(e, c.story) for e in c.named) < (1 if rivals else 2):
         return False
     run = 1
-    for before, after in itertools.pairwise(_name_chunks(c.span)):
-        between = c.span.doc[before[1]:after[0]].text.strip()
-        run = run + 1 if between in _list_joiners() else 1
+    for before, after in itertools.pairwise(_name_chunks(c.span, with_places=rivals)):
+        run = run + 1 if _list_joint(c.span.doc[before[1]:after[0]].text) else 1
         if run >= _LIST_LENGTH:
             return True
     return False
 
 
-def _name_chunks(span: Span) -> list[tuple[int, int]]:
-    """(start, end) token offsets of the names in a sentence: the tagger's names of the listed kinds, and runs of
-    proper nouns it left untagged ('Ana Ruiz' between two tagged names; never part of a place it tagged)."""
-    chunks = [(e.start, e.end) for e in span.ents if e.label_ in _LISTED_KINDS]
+@functools.lru_cache(maxsize=1)
+def _list_cues() -> re.Pattern[str]:
+    cues = sorted(table("key_sentences")["list_cues"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w-])", re.I)
+
+
+def _list_joint(between: str) -> bool:
+    """'", "', ', and the ', ' and ': what stands between two names of a list, quotation marks and a 'the' aside."""
+    bare = re.sub(r"[\"“”‘’']", " ", between)
+    bare = re.sub(r"\b[Tt]he\s*$", "", bare.strip()).strip()
+    return re.sub(r"\s+", " ", bare) in _list_joiners()
+
+
+def _name_chunks(span: Span, with_places: bool = False) -> list[tuple[int, int]]:
+    """(start, end) token offsets of the names in a sentence: the tagger's names of the listed kinds (a name it read
+    across a comma or 'and', 'Usher, Beyonce', split there), names of another kind that are all proper nouns
+    ('Green Day' read as a date), and runs of proper nouns it left untagged ('Ana Ruiz' between two tagged
+    names, 'Maroon 5'); never a group ('Republicans'). A place it tagged only `with_places` (rivals beaten, where
+    a band may be read as a place): elsewhere a list of places is often the story."""
+    chunks = [piece for e in span.ents if _a_listed_name(e, with_places) for piece in _split_at_joiners(e)]
+    return sorted([*chunks, *_untagged_runs(span)])
+
+
+def _a_listed_name(ent: Span, with_places: bool) -> bool:
+    """A tagged name that may stand in a list: of a listed kind, or all proper nouns (not a group, a place only
+    `with_places`)."""
+    if ent.label_ in _LISTED_KINDS:
+        return True
+    return all(t.pos_ in {"PROPN", "DET"} for t in ent) and ent.label_ not in _NOT_NAMES and (
+        with_places or ent.label_ not in _PLACE_KINDS)
+
+
+def _untagged_runs(span: Span) -> list[tuple[int, int]]:
+    """Runs of proper nouns (a number may end one: 'Maroon 5') the tagger left out of every name."""
     covered = {i for e in span.ents for i in range(e.start, e.end)}
-    start = None
+    runs, start = [], None
     for token in [*span, None]:
-        proper = token is not None and token.pos_ == "PROPN" and token.i not in covered
+        proper = token is not None and token.i not in covered and (
+            token.pos_ == "PROPN" or (start is not None and token.like_num))
         if proper and start is None:
             start = token.i
         elif not proper and start is not None:
-            chunks.append((start, token.i if token is not None else span.end))
+            runs.append((start, token.i if token is not None else span.end))
             start = None
-    return sorted(chunks)
+    return runs
+
+
+_PLACE_KINDS = frozenset({"GPE", "LOC"})
+# Groups ('Republicans, Reid Ribble and Glenn Grothman' names two people, not three names): never a list's name.
+_NOT_NAMES = frozenset({"NORP"})
+
+
+def _split_at_joiners(ent: Span) -> list[tuple[int, int]]:
+    """'Usher, Beyonce and' read as one name: the names between its commas and 'and's. A name with an ampersand is
+    one firm's or fund's ('Bill, Hillary & Chelsea Clinton Foundation', 'Marks & Spencer') and stays whole."""
+    if any(t.text == "&" for t in ent):
+        return [(ent.start, ent.end)]
+    pieces, start = [], ent.start
+    for token in ent:
+        if token.text in _list_joiners():
+            if start < token.i:
+                pieces.append((start, token.i))
+            start = token.i + 1
+    if start < ent.end:
+        pieces.append((start, ent.end))
+    return pieces
 
 
 def _passing(entity: Entity, story: _Story) -> bool:

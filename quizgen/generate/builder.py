@@ -894,7 +894,7 @@ class _Builder:
         return replace(self.article, main_subjects=frozenset(
             e.id for e in self.facts.entities if e.id in self.article.main_subjects and e.type != "PERSON"))
 
-    def _slot_of(self, span: str, text: str) -> _Slot:
+    def _slot_of(self, span: str, text: str, sentence: int = -1) -> _Slot:
         before, after = text.split(span, 1)
         entity = _entity_named(self.facts, span)
         is_person = entity is not None and entity.type == "PERSON"
@@ -907,13 +907,13 @@ class _Builder:
         swap = _Swap(span, before, after, is_person, any(n.text == span for n in self.facts.numbers),
                      fine_kind(entity) if entity else "", titled=bool(title), after_the=after_the)
         main = entity is not None and entity.id in self.article.main_subjects
-        return _Slot(swap, text, entity, title, main)
+        return _Slot(swap, text, entity, title, main, sentence)
 
     def _swapped(self, span: str, key: KeySentence, text: str, rng: random.Random) -> tuple[str | None, str]:
         """The sentence with `span` swapped for a safe alternative, or None and why not."""
         if text.count(span) != 1:
             return None, "not once in the sentence"
-        slot = self._slot_of(span, text)
+        slot = self._slot_of(span, text, key.sentence)
         reason = swap_problem(slot.swap) or blank_problem(replace(self.blank_of(span, text),
                                                                   profile=self._swap_profile()))
         if reason is None and slot.swap.is_number and _figure_in_headline(span, self.facts):
@@ -999,6 +999,7 @@ class _Slot:
     entity: Entity | None
     title: str = ""  # 'President', 'Sen.': the title before a person's name
     main_subject: bool = False  # the article's main subject (see blanks.profile)
+    sentence: int = -1  # the key sentence's index in the article (-1: unknown)
 
     @property
     def span(self) -> str:
@@ -1055,8 +1056,30 @@ def _alternative_in_a_place_named_before(other: Entity, slot: _Slot, facts: Fact
                    and e.id != slot.entity.id for n in e.names if len(n) > 2)
 
 
+@functools.lru_cache(maxsize=1)
+def _tie_words() -> re.Pattern[str]:
+    """A relation noun ('boss', 'deputy', 'plaintiff') or a word pairing two sides ('v', 'against')."""
+    table = lang_en.table("swap_slots")
+    words = sorted({*table["relation_nouns"], *table["pair_words"]}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I)
+
+
+def _alternative_not_paired_with_it(other: Entity, slot: _Slot, facts: FactSheet) -> bool:
+    """'Ebbers, Sullivan's former boss, …' then 'Sullivan told the jury …': a person the sentence before pairs with
+    the span's person by a tie or as the other side ('Lee v Hart') never stands in their place: the boss put in for
+    his deputy, the defendant for the plaintiff, reads as nonsense."""
+    entity = slot.entity
+    if entity is None or entity.type != "PERSON" or slot.sentence < 1:
+        return True
+    before = facts.sentences[slot.sentence - 1].text
+    def named(person: Entity) -> bool:
+        return any(mentioned_in(n, before) for n in person.names if len(n) > 2)
+    return not (named(entity) and named(other) and _tie_words().search(before))
+
+
 ALTERNATIVE_RULES = (_alternative_of_its_kind, _alternative_reads_right, _alternative_takes_the_title,
-                     _alternative_on_the_same_side, _alternative_in_a_place_named_before)
+                     _alternative_on_the_same_side, _alternative_in_a_place_named_before,
+                     _alternative_not_paired_with_it)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1155,15 +1178,17 @@ def _possession_bound(after: str) -> bool:
 
 
 def _swap_described_after(swap: _Swap) -> str | None:
-    """'Frank Vale, a billionaire head of …', 'Ana Lima, 31, a photographer', 'Jo Reed, executive director of …':
-    the words after the name describe it (an age, a role), and another name would not fit them."""
+    """'Frank Vale, a billionaire head of …', 'Ana Lima, 31, a photographer', 'Jo Reed, executive director of …',
+    'Kit Moore, perhaps the best-known pupil of the school', 'Sam Hale, his former boss,': the words after the name
+    describe it (an age, a role, a tie), and another name would not fit them."""
     if swap.is_number:
         # 'in 2008, his last year in office', 'in 1998, the year of the flood': the words after pin the year down
         described = re.match(r"^, (?:his|her|its|their|the|a|an)\s+(?:\w+\s+){0,2}(?:year|season|term)\b", swap.after)
         return "a figure the words after it describe" if described else None
-    # ", a …", ", 31, a …", ", 31,", ", executive director of …", ", adviser to …"
-    # ", Politifact's editor": a body's role, in the possessive
-    if re.match(r"^, (?:\d{1,3}, (?:a|an|the)\s|\d{1,3}\b|(?:a|an|the)\s|(?:[a-z][\w’'-]* ){1,3}(?:of|for|at|to)\b"
+    # ", a …", ", 31, a …", ", 31,", ", executive director of …", ", adviser to …", ", perhaps the best known …",
+    # ", his former boss,"; ", Politifact's editor": a body's role, in the possessive
+    if re.match(r"^, (?:\d{1,3}, (?:a|an|the)\s|\d{1,3}\b|(?:(?:perhaps|probably|arguably|possibly|now|then|once|"
+                r"also)\s+)?(?:a|an|the|his|her|their)\s|(?:[a-z][\w’'-]* ){1,3}(?:of|for|at|to)\b"
                 r"|[A-Z][\w.&’'-]*['’]s\s+[a-z])", swap.after):
         return "a name the words after it describe"
     return None
@@ -1270,18 +1295,41 @@ def _swap_in_an_aside(swap: _Swap) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
+def _located_words() -> str:
+    return "|".join(re.escape(w) for w in sorted(lang_en.table("place_levels")["located_before"], key=len,
+                                                  reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
 def _located_slot() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(lang_en.table("place_levels")["located_before"], key=len,
-                                                   reverse=True))
-    return re.compile(rf"\b(?:{words})\s+$", re.I)
+    """'located in ', ', which is located in the town of ', 'located in Chapel Hill, ' (the region after its town):
+    the words tying a place to what stands there, and up to four filler or capitalised words after them."""
+    fillers = "|".join(re.escape(w) for w in lang_en.table("place_levels")["located_fillers"])
+    return re.compile(rf"\b(?i:{_located_words()})\s+(?:(?:(?i:{fillers})|[A-Z][\w’'.-]*),?\s+){{0,4}}$")
+
+
+@functools.lru_cache(maxsize=1)
+def _located_after() -> re.Pattern[str]:
+    """'X exhibit, located in …', 'X, which is based in …': the place where the named thing stands, written after it."""
+    return re.compile(rf"^(?:['’]s)?(?:\s+[\w’'-]+){{0,3}},?\s+(?:(?:which|that|who)\s+(?:is|was|are|were)\s+)?"
+                      rf"(?i:{_located_words()})\s")
 
 
 def _swap_where_something_stands(swap: _Swap) -> str | None:
-    """'the exhibit located in Chapel Hill', 'a firm based in Leeds': what stands there fixes the place, so another
-    place is false without reading (a university's exhibit in another state's town)."""
+    """'the exhibit located in Chapel Hill', 'a firm based in Leeds', ', which is located in the town of X': what
+    stands there fixes the place, so another place is false without reading (a university's exhibit in another
+    state's town)."""
     if swap.is_number or swap.is_person or _located_slot().search(swap.before) is None:
         return None
     return "a place fixed by what stands there"
+
+
+def _swap_a_name_pinned_by_its_place(swap: _Swap) -> str | None:
+    """'the Harwick College exhibit, located in Harwick', 'Tidewater, which is based in Leeds': the place written
+    after the name pins it; another name there clashes with the place and is false without reading."""
+    if swap.is_number or _located_after().match(swap.after) is None:
+        return None
+    return "a name the place written after it pins down"
 
 
 def _swap_a_place_pinned_by_its_region(swap: _Swap) -> str | None:
@@ -1390,6 +1438,55 @@ def _swap_a_list_read_as_one_name(swap: _Swap) -> str | None:
     return "a list read as one name" if not swap.is_number and re.search(r"\s(?:and|or)\s", swap.span) else None
 
 
+# 'Union of Rationalist …', 'Bank of England', 'Harwick College': a capitalised name going on after the span, or
+# one the span ends ('University of Leeds', 'Campaign for …')
+_LONGER_NAME_AFTER = re.compile(r"^\s+(?:of|de|du|des|del|della|di|da|von|van|der)\s+(?:the\s+)?[A-Z]")
+_NEXT_WORD = re.compile(r"^\s+([A-Z][a-z]+)\b")
+_LONGER_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]+\s+(?:of|for|de|du|des|del|della|di|da|von|van|der)\s+(?:the\s+)?$")
+# 'Union of Rationalist Atheists and Agnostics (UAAR)': capitalised words and joiners, then a bracketed acronym
+_ACRONYM_AFTER = re.compile(r"^(?:\s+(?:of|for|and|the|de|[A-Z][\w’'-]*))*\s+\([A-Z][A-Za-z&.]*[A-Z]\)")
+
+
+def _swap_inside_a_longer_name(swap: _Swap) -> str | None:
+    """'Union of Rationalist Atheists (UAAR)', 'University of Leeds', 'Harwick College', 'Ana Lima Foundation': a
+    span that is part of a longer capitalised name, or of one spelt out before its acronym. Another name there
+    garbles the name and may change two facts at once (the name and what its acronym stands for); a false
+    statement changes one span."""
+    if swap.is_number:
+        return None
+    if _ACRONYM_AFTER.match(swap.after):
+        return "part of a longer name spelt out before its acronym"
+    # 'Ana Lima Foundation': a capitalised word after even a person's name goes on the name ('Clinton Tuesday' aside)
+    following = _NEXT_WORD.match(swap.after)
+    if following is not None and following.group(1).lower() not in _weekdays_months():
+        return "part of a longer capitalised name"
+    if not swap.is_person and (_LONGER_NAME_AFTER.match(swap.after) or _LONGER_NAME_BEFORE.search(swap.before)):
+        return "part of a longer capitalised name"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _weekdays_months() -> frozenset[str]:
+    return frozenset(lang_en.table("entity_words")["weekdays_months"])
+
+
+@functools.lru_cache(maxsize=1)
+def _relation_phrase() -> re.Pattern[str]:
+    """'his former boss', 'her deputy', 'their lawyers': a person named by their tie to another."""
+    table = lang_en.table("swap_slots")
+    owners, modifiers, nouns = ("|".join(re.escape(w) for w in sorted(table[key], key=len, reverse=True))
+                                for key in ("relation_owners", "relation_modifiers", "relation_nouns"))
+    return re.compile(rf"\b(?:{owners})\s+(?:(?:{modifiers})\s*)?(?:{nouns})\b", re.I)
+
+
+def _swap_a_person_beside_a_relation(swap: _Swap) -> str | None:
+    """'Sullivan said he had told his former boss': the sentence refers to a person by their tie to another, and the
+    person a swap puts in may be that very one ('Ebbers said he had told his former boss', Ebbers being the boss)."""
+    if not swap.is_person or _relation_phrase().search(swap.before + swap.span + swap.after) is None:
+        return None
+    return "a person in a sentence that names another by their tie ('his former boss'), who may be the one put in"
+
+
 def _swap_a_name_that_describes_the_next(swap: _Swap) -> str | None:
     """'Celltick firm Adamind', 'Labour leader Ed Miliband': a name followed by a kind word and another name is a
     description of that name; another name in its place no longer describes anything."""
@@ -1405,7 +1502,8 @@ SWAP_RULES = (_swap_in_a_denial, _swap_breaks_brackets, _swap_after_the, _swap_b
               _swap_where_something_stands, _swap_a_place_pinned_by_its_region, _swap_a_place_for_its_government,
               _swap_a_figure_of_a_list, _swap_a_figure_inside_a_token, _swap_a_hedged_small_count,
               _swap_one_of_a_series, _swap_a_list_read_as_one_name, _swap_a_body_naming_a_persons_post,
-              _swap_a_name_that_describes_the_next)
+              _swap_a_name_that_describes_the_next, _swap_a_name_pinned_by_its_place, _swap_inside_a_longer_name,
+              _swap_a_person_beside_a_relation)
 
 
 def swap_problem(swap: _Swap) -> str | None:

@@ -100,3 +100,55 @@ def test_the_words_of_a_person_named_once_in_passing_are_not_a_key_sentence(fact
     guild's chair) stays key."""
     assert _key(facts, "The transport analyst Jo Marsh said") is None
     assert _key(facts, "The guild's chair, Tomas Reyes, said") is not None
+
+
+AWARDS = "\n".join([
+    "The Harbour Lights win top prize at Porthmor music awards", "",
+    "The Harbour Lights won best group at the Porthmor music awards on Saturday, the band's first prize in ten years "
+    "of touring.",
+    "Singer Ada Quill said the band had nearly split up last winter and would now record a new album in Lisbon.",
+    "The Harbour Lights beat The Lanterns, Maroon Tide and the Copper Kettles to the best group prize.",
+    "Organisers said 12,000 people had voted online, twice as many as last year.",
+    "The Lanterns, Velvet Orchard and Kit Moore were also nominated in the best newcomer category; Velvet Orchard "
+    "won.",
+    "The best solo artist prize went to Nina Brandt, who thanked her label, Tidewater Records.",
+    "Nina Brandt also performed with the Copper Kettles and Velvet Orchard at the end of the night.",
+    "The awards were broadcast live by Porthmor Radio for the first time.",
+    ""])
+
+
+@pytest.mark.parametrize("opening", [
+    # a band named again elsewhere, another read as a place ('the Copper Kettles'), two read as one name
+    "The Harbour Lights beat The Lanterns",
+    # the winner among the nominees, named twice: one name met in passing makes it a list of nominees
+    "The Lanterns, Velvet Orchard and Kit Moore were also nominated"])
+def test_a_list_of_nominees_or_rivals_beaten_is_not_a_key_sentence(tmp_path, opening):
+    path = tmp_path / "awards.txt"
+    path.write_text(AWARDS, encoding="utf-8")
+    facts = api.extract_facts(api.read_article(path))
+    assert _key(facts, opening) is None
+    assert _key(facts, "The best solo artist prize went to Nina Brandt") is not None  # the winner's sentence stays
+
+
+def test_a_group_before_two_names_is_no_list_of_three(tmp_path):
+    """'two of the county's Republicans, Kit Moore and Olu Bakare': the group names the two people, it is not a third
+    name of a list; nor is 'the party's nominee' a sentence of nominees."""
+    path = tmp_path / "backing.txt"
+    path.write_text("\n".join([
+        "Ana Ruiz wins backing in Porthmor mayoral race", "",
+        "Ana Ruiz said she would cut harbour fees by 10% if she won the vote in May.", "",
+        "Ana Ruiz won over two of the county's Republicans, Kit Moore and Olu Bakare, before the vote on the party's "
+        "nominee.", ""]), encoding="utf-8")
+    facts = api.extract_facts(api.read_article(path))
+    assert _key(facts, "Ana Ruiz won over two") is not None
+
+
+def test_a_name_with_an_ampersand_is_one_name_not_a_list(tmp_path):
+    path = tmp_path / "fund.txt"
+    path.write_text("\n".join([
+        "Harbour fund gets new donor", "",
+        "Porthmor council said the harbour fund had raised 2 million pounds this year.", "",
+        "Tom Reed has been a donor to the Ana, Kit & Lena Moore Foundation and to the Porthmor Sailing Club.", ""]),
+        encoding="utf-8")
+    facts = api.extract_facts(api.read_article(path))
+    assert _key(facts, "Tom Reed has been a donor") is not None

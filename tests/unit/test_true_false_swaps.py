@@ -372,3 +372,81 @@ def test_an_agency_never_swaps_for_a_department_that_may_hold_it():
 
     fbi, doj = Entity("e-fbi", "FBI", "ORG", 0), Entity("e-doj", "Department of Justice", "ORG", 0)
     assert body_kind(fbi) == "agency" and body_kind(doj) == "department"
+
+
+@pytest.mark.parametrize(("span", "before", "after", "kind", "reason"), [
+    # round 8: the located slot in a relative clause, after filler words, or as the region after its town
+    ("Kelso", "Visitors came to the new archive, which is located in the town of ", ".", "PLACE", "stands there"),
+    ("Ohio", "The plant is located in Kelso, ", ".", "PLACE", "stands there"),
+    ("Kelso", "The prints are housed in the heart of ", ".", "PLACE", "stands there"),
+    # the place written after a name pins the name
+    ("Castle Bank", "Savers wrote to ", ", which is based in Leeds.", "ORG", "pins"),
+    ("Harwick Museum", "Crowds queued at ", " exhibit, located in Kelso, all week.", "ORG", "pins"),
+])
+def test_a_place_and_what_stands_there_pin_each_other(span, before, after, kind, reason):
+    assert reason in swap_problem(_Swap(span, before, after, False, False, kind))
+
+
+def test_a_place_after_a_located_clause_of_another_thing_may_be_swapped():
+    before = "The firm, based in Leeds, said it would expand to "
+    assert swap_problem(_Swap("Paris", before, " next year.", False, False, "PLACE")) is None
+
+
+@pytest.mark.parametrize(("span", "before", "after", "reason"), [
+    ("Harbour Union", "A complaint came from ", " of Boat Owners and Fishers (HUBOF) on Monday.", "acronym"),
+    ("Harbour Trust", "She wrote to Friends of ", " on Monday.", "longer capitalised"),
+    ("Harwick", "She studied at ", " College for two years.", "longer capitalised"),
+])
+def test_a_span_inside_a_longer_name_is_not_swapped(span, before, after, reason):
+    assert reason in swap_problem(_Swap(span, before, after, False, False, "ORG"))
+
+
+@pytest.mark.parametrize(("span", "before", "after"), [
+    ("Leeds", "Fans travelled to ", " for Saturday's final."),  # 'for' after a name starts no longer name
+    ("Castle Bank", "Savers moved to ", " on Monday."),
+])
+def test_a_name_standing_alone_may_be_swapped(span, before, after):
+    assert swap_problem(_Swap(span, before, after, False, False, "ORG")) is None
+
+
+@pytest.mark.parametrize("after", [" said he had warned his former boss about the costs.",
+                                   " told the court that her deputy had signed the cheques."])
+def test_a_person_beside_another_named_by_their_tie_is_not_swapped(after):
+    # 'his former boss' may be the very person a swap would put in
+    assert "tie" in swap_problem(_Swap("Sam Hale", "", after, True, False, "PERSON"))
+    assert swap_problem(_Swap("Sam Hale", "", " said he had warned the board about the costs.", True, False,
+                              "PERSON")) is None
+
+
+def _after_a_sentence(sentence_five: str, text: str) -> str | None:
+    """The treasurer example, with sentence 5 (the one before the key sentence) replaced."""
+    treasurer = Entity("e-moss", "Carl Moss", "PERSON", 0, mentions=3, description="the treasurer")
+    dunne = replace(_LEAD, description="the deputy treasurer")
+    builder, key = _builder_for(text, (dunne.name,), (dunne, treasurer))
+    sentences = list(builder.facts.sentences)
+    sentences[0] = replace(sentences[0], text="Frank Dunne and Carl Moss met on Monday.")
+    sentences[5] = replace(sentences[5], text=sentence_five)
+    builder = _Builder(replace(builder.facts, sentences=tuple(sentences)), 0, "harwick")
+    return builder.false_version(key, builder.printable(6), random.Random(0))[0]
+
+
+def test_a_person_the_sentence_before_pairs_by_a_tie_is_no_alternative():
+    text = "Frank Dunne signed the barrier contract at dawn."
+    assert _after_a_sentence("Carl Moss, who hired Frank Dunne as his deputy, retired in May.", text) is None
+    assert _after_a_sentence("The case of Carl Moss v Frank Dunne opens in May.", text) is None
+    # named together with no tie between them: the swap stands
+    assert _after_a_sentence("Carl Moss and Frank Dunne toured the barrier site in May.", text) == (
+        "Carl Moss signed the barrier contract at dawn.")
+
+
+@pytest.mark.parametrize("after", [", perhaps the best-known pupil of the school.",
+                                   ", his former boss, last week."])
+def test_a_name_described_after_a_hedge_or_by_a_tie_is_not_swapped(after):
+    assert "describe" in swap_problem(_Swap("Kit Moore", "The letter was signed by ", after, True, False, "PERSON"))
+
+
+def test_a_person_whose_name_goes_on_into_a_longer_one_is_not_swapped():
+    assert "longer" in swap_problem(_Swap("Ana Lima", "He gave money to ", " Foundation in May.", True, False,
+                                          "PERSON"))
+    # a weekday after the name starts no longer name
+    assert swap_problem(_Swap("Ana Lima", "The plan was signed by ", " Monday.", True, False, "PERSON")) is None
