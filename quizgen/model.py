@@ -151,6 +151,9 @@ class KeySentence:
     score: float
     answers: tuple[str, ...] = ()  # test-worthy spans in the sentence: names, numbers, key terms
     enabled: bool = True
+    # The sentence with its main claim negated ("… did not approve …"): a false statement when no name or number
+    # can be swapped. None when negating it would not be plainly false (extract/negation.py says why).
+    negated: str | None = None
 
 
 @dataclass(frozen=True)

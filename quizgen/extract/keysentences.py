@@ -13,6 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
 from quizgen.extract.entities import clean_name
+from quizgen.extract.negation import negated_sentence
 from quizgen.extract.parsed import SPEECH_VERBS, ParsedArticle, doc_text, quote_spans
 from quizgen.lang.en import table
 from quizgen.model import Entity, KeySentence, NumberFact
@@ -67,7 +68,8 @@ def extract_key_sentences(parsed: ParsedArticle, entities: list[Entity], lookup:
         score += sum(rule(view) for rule in SCORE_RULES) - _TYPICAL_LIFT
         ranked.append((sent.paragraph >= _STORY_PARAGRAPHS,
                        KeySentence(id=f"k-{stable_id(sent.text, length=8)}", sentence=sent.index,
-                                   score=round(score, 3), answers=tuple(answers))))
+                                   score=round(score, 3), answers=tuple(answers),
+                                   negated=negated_sentence(span, sent.text))))
     ranked.sort(key=lambda r: (r[0], -r[1].score, r[1].sentence))
     return sorted((k for _, k in ranked[:limit]), key=lambda k: k.sentence)
 

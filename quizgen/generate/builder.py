@@ -860,8 +860,16 @@ class _Builder:
                 and all(fits(other, slot, self.facts) for fits in ALTERNATIVE_RULES)]
 
     def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
-        """Swap one fact for another of the same kind that the article does not also support."""
-        return self.false_version(key, text, rng)[0]
+        """Swap one fact for another of the same kind that the article does not also support; failing that, the
+        sentence with its main claim negated (extraction's `negated`), when it fits the sentence as printed."""
+        swapped = self.false_version(key, text, rng)[0]
+        sentence = self.facts.sentence(key.sentence).text
+        if swapped is not None or key.negated is None or restates_headline(sentence, self.facts.title):
+            return swapped  # the headline answers a negated restatement of itself
+        negated = _negation_as_printed(text, sentence, key.negated)
+        if negated is None or any(negated.lower() in s.text.lower() for s in self.facts.sentences):
+            return None  # the article itself says it (a later sentence denying the first): not false
+        return negated
 
     def false_version(self, key: KeySentence, text: str, rng: random.Random) -> tuple[str | None, list[str]]:
         """The false statement (or None) and, span by span, why each span tried before it gave none."""
@@ -2080,6 +2088,30 @@ def _balance_truth(items: list[Item], builder: _Builder, templates: dict[str, Te
         if check_item(rebuilt, builder.facts) is None:
             balanced[index] = rebuilt
     return balanced
+
+
+def _shared_length(a: str, b: str) -> int:
+    """How many characters `a` and `b` share from their start."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+_EDIT_CONTEXT = 12  # characters either side of a negation's edit that must read the same in the printed sentence
+
+
+def _negation_as_printed(printed: str, sentence: str, negated: str) -> str | None:
+    """`negated` (the article's `sentence` with its main claim negated) made on the sentence as printed, which may
+    differ ('He said …' → 'Tony Blair said …', a dateline cut): the one edit replayed where the characters around it
+    read the same. A teacher's own wording in facts.yaml is used as written when the sentence prints unchanged."""
+    if printed == sentence:
+        return negated
+    head = _shared_length(sentence, negated)
+    tail = _shared_length(sentence[head:][::-1], negated[head:][::-1])
+    old, new = sentence[head:len(sentence) - tail], negated[head:len(negated) - tail]
+    right = sentence[len(sentence) - tail:][:_EDIT_CONTEXT]
+    for left in (sentence[:head][-_EDIT_CONTEXT:], ""):
+        if len(left) + len(right) >= _EDIT_CONTEXT and printed.count(left + old + right) == 1:
+            return printed.replace(left + old + right, left + new + right, 1)
+    return None
 
 
 def _gloss_of_a_person(fact: Fact, facts: FactSheet) -> str | None:
