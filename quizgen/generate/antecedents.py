@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from quizgen.generate.distractors import fine_kind, mentioned_in
-from quizgen.generate.standalone import drop_linking_opener, names_a_person
+from quizgen.generate.standalone import drop_linking_opener, names_a_person, role_subject
 from quizgen.lang import en as lang_en
 from quizgen.model import Entity, FactSheet
 
@@ -295,6 +295,37 @@ def _resolve_attribution(facts: FactSheet, index: int, text: str) -> Resolved:
     return Resolved(f"{text[:m.start(1)]}{entity.name} {text[m.end():]}", entity)
 
 
+def _holds_role(entity: Entity, role: str, text: str) -> bool:
+    """'UKIP MEP Robert Kilroy-Silk …', 'Ryan Giggs, the Manchester United wing, …': the role written beside the
+    name (before it, or in an apposition after it)."""
+    for name in _names(entity, None):
+        n, r = re.escape(name), re.escape(role)
+        if re.search(rf"\b{r}\s+(?:[A-Z][\w'’.-]*\s+){{0,2}}?{n}(?![\w-])", text, re.I if role.islower() else 0) \
+                or re.search(rf"(?<![\w-]){n},\s+(?:the\s+|an?\s+)?[^,.]{{0,40}}?\b{r}\b", text):
+            return True
+    return False
+
+
+def _resolve_role(facts: FactSheet, index: int, text: str) -> Resolved:
+    """'The MEP said …' → 'Robert Kilroy-Silk said …' when the sentence before names exactly one person, as its
+    subject, and the article wrote that role beside that person's name before this sentence."""
+    found = role_subject(text)
+    if found is None or index == 0:
+        return Resolved(text)
+    words, role = found
+    before = _QUOTED.sub(" … ", drop_linking_opener(facts.sentences[index - 1].text))
+    # Any one person, of whatever gender ('the MEP' says none).
+    people = [e for e in facts.entities if e.type == "PERSON" and _fits(e, _gender(e) or "any")
+              and _named(e, before, facts)]
+    if len(people) != 1 or not _as_subject(people[0], before, facts):
+        return Resolved(text)
+    person = people[0]
+    earlier = " ".join([facts.title, *(s.text for s in facts.sentences[:index])])
+    if _named(person, _QUOTED.sub(" … ", text), facts) or not _holds_role(person, role, earlier):
+        return Resolved(text)
+    return Resolved(person.name + text[len(words):], person)
+
+
 def resolve_opening(facts: FactSheet, index: int) -> Resolved:
     """Sentence `index` with its opening pronoun (after a dropped linking word), or the pronoun of its ', he said',
     replaced by the name it stands for; as written when there is none or the name is not certain."""
@@ -303,6 +334,8 @@ def resolve_opening(facts: FactSheet, index: int) -> Resolved:
     resolved = _resolve_start(facts, index, text)
     if resolved.entity is None:
         resolved = _resolve_attribution(facts, index, text)
+    if resolved.entity is None:
+        resolved = _resolve_role(facts, index, text)
     resolved = resolved if resolved.entity is not None else Resolved(written)
     return Resolved(full_surnames(facts, resolved.text), resolved.entity)
 

@@ -1090,11 +1090,66 @@ def _aged_epithet(text: str) -> str | None:
     return f"'{m.group(0).strip()}' stands for a person named before"
 
 
+@functools.lru_cache(maxsize=1)
+def _feat_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lang_en.table("standalone")["feat_nouns"])
+    # As a noun ("reached the landmark in Cardiff", "the milestone."), not as an adjective ("the landmark ruling")
+    # nor with what it was ("the milestone of 50 caps").
+    return re.compile(rf"\bthe (?:{words})(?=\s*[,.;:!?]|\s*$|\s+(?:in|at|on|for|with|when|after|before|against"
+                      r"|was|is|has|had|and|but|by|as|during|last|this|next)\b)", re.I)
+
+
+def _feat_without_what(text: str) -> str | None:
+    """'He reached the landmark in Cardiff': which landmark? The 50th cap was in the sentence before."""
+    m = _feat_pattern().search(_QUOTED.sub(" … ", text))
+    return f"'{m.group(0)}' stands for something named before" if m else None
+
+
+@functools.lru_cache(maxsize=1)
+def _role_subject_pattern() -> re.Pattern[str]:
+    """'The MEP said …', 'The Manchester United wing has …', 'The veteran striker will …': "The", up to three words
+    (a team, a party, an adjective), a singular role noun, then its verb. The roles are the person nouns of
+    entity_words.yaml and speaker_nouns.yaml with the extra ones of standalone.yaml (role_subjects)."""
+    data = lang_en.table("standalone")
+    roles = {*lang_en.table("entity_words")["person_nouns"], *lang_en.table("speaker_nouns")["people"],
+             *data["role_subjects"]} - set(data["role_subject_exceptions"])
+    # Written in lower case ("wing") or, for an abbreviation, in capitals ("MEP"): not "The Prime Minister".
+    heads = "|".join(sorted({re.escape(r) for r in roles} | {re.escape(r.upper()) for r in roles if len(r) <= 3},
+                            key=len, reverse=True))
+    verbs = "|".join(data["subject_verbs"])
+    adverbs = "|".join(data["subject_adverbs"])
+    return re.compile(rf"^\W*The ((?:[a-z][\w'’-]* |[A-Z][\w'’.-]* ){{0,3}}?)({heads})"
+                      rf"(?:\s+(?:{adverbs}))?\s+(?:{verbs}|[a-z]+ed)\b")
+
+
+def role_subject(text: str) -> tuple[str, str] | None:
+    """The opening 'The … <role>' subject of `text` (the words as written, the role noun), or None."""
+    m = _role_subject_pattern().match(_QUOTED.sub(" … ", text))
+    if m is None:
+        return None
+    # A bare common role ("The mayor said …") is left to vague_subject, which lets it stand when the headline or
+    # the opening names that role; a team or party before it ("The Manchester United wing"), an abbreviation
+    # ("The MEP") or a role of role_subjects ("The striker") is some one person of many the student cannot tell.
+    role = m.group(2)
+    if role.islower() and not re.search(r"[A-Z]", m.group(1)) \
+            and role not in lang_en.table("standalone")["role_subjects"]:
+        return None
+    return text[:m.end(2)], role
+
+
+def _role_subject(text: str) -> str | None:
+    """'The MEP said he would stand': a person the statement calls only by a role (antecedents.py puts the name in
+    when the sentence before names that one person, certainly)."""
+    found = role_subject(drop_linking_opener(text))
+    return f"'{found[0].strip()}' stands for a person named before" if found else None
+
+
 CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (
     _time_points_back, _pointing_noun, _demonstrative, _epithet, _percentage_of_whom, _pronoun_speaker,
     _it_points_back, _them_points_back, _early_pronoun, _comparison_without_base, _purpose_without_its_object,
     _deictic_time, _that_points_back, _instead_of_what, _pair_without_members, _pronoun_without_antecedent,
-    _it_of_plural_speakers, _writers_voice, _its_without_antecedent, _such_points_back, _aged_epithet)
+    _it_of_plural_speakers, _writers_voice, _its_without_antecedent, _such_points_back, _aged_epithet, _role_subject,
+    _feat_without_what)
 
 
 def sentence_problem(text: str) -> str | None:
@@ -1207,9 +1262,11 @@ def tidy(text: str) -> str:
     return _drop_also(drop_linking_opener(drop_deictic_time(re.sub(r"[ \t]{2,}", " ", text).strip())))
 
 
-# "Boeing also said …", "The council also voted …": 'also' right after the subject adds to a sentence the student
-# never reads; the rest stands alone without it.
-_ALSO_AFTER_SUBJECT = re.compile(r"^((?:The [a-z]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})) also (?!known\b)(?=[a-z])")
+# "Boeing also said …", "The council also voted …", "Yukos has also threatened …": 'also' right after the subject
+# (or its auxiliary) adds to a sentence the student never reads; the rest stands alone without it.
+_ALSO_AFTER_SUBJECT = re.compile(r"^((?:The [a-z]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
+                                 r"(?: (?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should))?)"
+                                 r" also (?!known\b)(?=[a-z])")
 
 
 def _drop_also(text: str) -> str:

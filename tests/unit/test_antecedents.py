@@ -279,3 +279,28 @@ def test_the_company_is_the_story_business_the_sentence_before_names_even_with_a
         "Isle Ferries added that two new routes would open.")
     tied = replace(BOARD, mentions=6)  # named as often: which one the story is about is not certain
     assert resolve_opening(_facts(*texts, entities=(ferries, tied)), 2).text == texts[2]
+
+
+# --- round 10: "The MEP said …" → the one person of that role the sentence before names --------------------------
+
+ROSS = Entity("e-r", "Mara Ross", "PERSON", 0, aliases=("Ross",), gender="female")
+VOSS = Entity("e-v", "Tom Voss", "PERSON", 0, aliases=("Voss",))
+
+
+@pytest.mark.parametrize(("before", "sentence", "resolved"), [
+    ("Harbour MEP Mara Ross has left the party.", "The MEP said she would stand again.",
+     "Mara Ross said she would stand again."),
+    ("Mara Ross, the Harbour City wing, has won 40 caps.", "The Harbour City wing will lead the side on Saturday.",
+     "Mara Ross will lead the side on Saturday."),
+])
+def test_a_role_subject_is_replaced_by_the_one_person_of_that_role_named_before(before, sentence, resolved):
+    assert _last(before, sentence, entities=(ROSS, VOSS)) == resolved
+
+
+@pytest.mark.parametrize(("before", "sentence"), [
+    ("Mara Ross met Tom Voss, the Harbour MEP.", "The MEP said she would stand again."),  # two people: not certain
+    ("Mara Ross left the party.", "The MEP said she would stand again."),  # the article never calls her the MEP
+    ("Harbour MEP Mara Ross met Tom Voss.", "The MEP said Mara Ross was wrong."),  # the sentence names her itself
+])
+def test_a_role_subject_whose_person_is_not_certain_is_left(before, sentence):
+    assert _last(before, sentence, entities=(ROSS, VOSS)) == sentence

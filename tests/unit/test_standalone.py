@@ -860,3 +860,41 @@ def test_a_figure_before_the_noun_says_which_and_a_such_after_its_own_example_st
     assert standalone.earlier_referent("Ads shaped the 2016 campaign in Carlow.", "x", earlier) is None
     assert standalone.earlier_referent("Ads shaped the campaign in May.", "x", earlier) is not None
     assert standalone.sentence_problem("Acme's deal with Bolt drew critics who say such deals cost jobs.") is None
+
+
+# --- round 10: a role for a person never named, an achievement or a time named before ------------------------------
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("The MEP said he would form a party of his own.", "'The MEP' stands for a person named before"),
+    ("The Harbour City wing has won 48 caps for his country.",
+     "'The Harbour City wing' stands for a person named before"),
+    ("The Harbour Party MEP also voted against the plan.", "'The Harbour Party MEP' stands for a person named before"),
+    ("The Tolbridge chief executive will step down in May.",
+     "'The Tolbridge chief executive' stands for a person named before"),
+    ("The suspect was arrested at the ferry terminal.", "'The suspect' stands for a person named before"),
+    ("Bo Chen reached the landmark in Tolbridge on Saturday.", "'the landmark' stands for something named before"),
+    ("Police subsequently arrested the pier manager at the airport.",
+     "'subsequently' places it after something left out"),
+])
+def test_a_person_called_by_a_role_or_a_thing_named_before_is_skipped(text, reason):
+    assert standalone.sentence_problem(text) == reason
+
+
+@pytest.mark.parametrize("text", [
+    "The Tolbridge council spokesman said the pier would reopen in May.",  # unnamed by custom, its body says whose
+    "The MEP Ana Lima said she would form a party of her own.",  # the name stands right after the role
+    "The mayor said the pier would reopen in May.",  # a bare common role: vague_subject's headline check decides
+    "The court heard a landmark ruling on the pier in May.",  # 'landmark' as an adjective
+    "Bo Chen reached the milestone of 50 caps in Tolbridge.",  # the milestone says what it was
+])
+def test_a_role_with_its_name_or_a_feat_that_says_what_it_was_stands(text):
+    assert standalone.sentence_problem(text) is None
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Harbour Lines has also threatened to sue the council.", "Harbour Lines has threatened to sue the council."),
+    ("The council will also vote on the fares.", "The council will vote on the fares."),
+])
+def test_also_after_an_auxiliary_is_dropped(text, shown):
+    assert standalone.tidy(text) == shown
