@@ -1058,6 +1058,21 @@ def _its_without_antecedent(text: str) -> str | None:
     return f"'{m.group(0)}' stands for something named before"
 
 
+# "Firefox, its main rival, has gained …": an apposition whose 'its' is some other thing than the name it describes.
+_ITS_APPOSITION = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,\s+its\s+"
+                             r"(?:[a-z-]+\s+){0,3}?[a-z-]+\s*,")
+
+
+def _its_in_apposition(text: str) -> str | None:
+    """'Firefox, its main rival, gained 10%': whose rival? Not when a name or a 'the …' noun comes before the one
+    described ('Microsoft said Firefox, its main rival, …')."""
+    plain = _QUOTED.sub(" … ", drop_linking_opener(text))
+    m = _ITS_APPOSITION.search(plain)
+    if m is None or _names_anyone(plain[:m.start()]) or _SINGULAR_BEFORE.search(plain[:m.start()]):
+        return None
+    return "'its' in the apposition stands for something named before"
+
+
 # "such attacks", "such high-profile cases": things like those the article described before, unless "such … as"
 # or "such … that" says what they are like. (An opening "Such …" is an opener.)
 _SUCH_PLURAL = re.compile(r"(?<=\s)such\s+(?!as\b|that\b)(?:[a-z-]+\s+)??([a-z]{3,}s)\b"
@@ -1149,7 +1164,7 @@ CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (
     _it_points_back, _them_points_back, _early_pronoun, _comparison_without_base, _purpose_without_its_object,
     _deictic_time, _that_points_back, _instead_of_what, _pair_without_members, _pronoun_without_antecedent,
     _it_of_plural_speakers, _writers_voice, _its_without_antecedent, _such_points_back, _aged_epithet, _role_subject,
-    _feat_without_what)
+    _feat_without_what, _its_in_apposition)
 
 
 def sentence_problem(text: str) -> str | None:

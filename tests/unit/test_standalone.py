@@ -876,6 +876,8 @@ def test_a_figure_before_the_noun_says_which_and_a_such_after_its_own_example_st
     ("Bo Chen reached the landmark in Tolbridge on Saturday.", "'the landmark' stands for something named before"),
     ("Police subsequently arrested the pier manager at the airport.",
      "'subsequently' places it after something left out"),
+    ("Isle Ferries, its main rival, cut fares by 10% in June.",
+     "'its' in the apposition stands for something named before"),
 ])
 def test_a_person_called_by_a_role_or_a_thing_named_before_is_skipped(text, reason):
     assert standalone.sentence_problem(text) == reason
@@ -887,6 +889,7 @@ def test_a_person_called_by_a_role_or_a_thing_named_before_is_skipped(text, reas
     "The mayor said the pier would reopen in May.",  # a bare common role: vague_subject's headline check decides
     "The court heard a landmark ruling on the pier in May.",  # 'landmark' as an adjective
     "Bo Chen reached the milestone of 50 caps in Tolbridge.",  # the milestone says what it was
+    "Harbour Lines said Isle Ferries, its main rival, cut fares by 10%.",  # 'its' is Harbour Lines
 ])
 def test_a_role_with_its_name_or_a_feat_that_says_what_it_was_stands(text):
     assert standalone.sentence_problem(text) is None
