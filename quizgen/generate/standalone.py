@@ -1145,9 +1145,11 @@ def role_subject(text: str) -> tuple[str, str] | None:
     # A bare common role ("The mayor said …") is left to vague_subject, which lets it stand when the headline or
     # the opening names that role; a team or party before it ("The Manchester United wing"), an abbreviation
     # ("The MEP") or a role of role_subjects ("The striker") is some one person of many the student cannot tell.
-    role = m.group(2)
-    if role.islower() and not re.search(r"[A-Z]", m.group(1)) \
-            and role not in lang_en.table("standalone")["role_subjects"]:
+    role, owned = m.group(2), re.search(r"[A-Z]", m.group(1)) is not None
+    if role.islower() and not owned and role not in lang_en.table("standalone")["role_subjects"]:
+        return None
+    # "The Flood Agency director resigned": the one holder of that role in the body named (as role_problem allows).
+    if owned and role.lower() in _roles_of_an_organisation():
         return None
     return text[:m.end(2)], role
 

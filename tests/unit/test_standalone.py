@@ -870,8 +870,8 @@ def test_a_figure_before_the_noun_says_which_and_a_such_after_its_own_example_st
     ("The Harbour City wing has won 48 caps for his country.",
      "'The Harbour City wing' stands for a person named before"),
     ("The Harbour Party MEP also voted against the plan.", "'The Harbour Party MEP' stands for a person named before"),
-    ("The Tolbridge chief executive will step down in May.",
-     "'The Tolbridge chief executive' stands for a person named before"),
+    ("The chief executive will step down in May.", "'The chief executive' stands for a person named before"),
+    ("The Harbour Rovers wing will miss the final.", "'The Harbour Rovers wing' stands for a person named before"),
     ("The suspect was arrested at the ferry terminal.", "'The suspect' stands for a person named before"),
     ("Bo Chen reached the landmark in Tolbridge on Saturday.", "'the landmark' stands for something named before"),
     ("Police subsequently arrested the pier manager at the airport.",
@@ -885,6 +885,7 @@ def test_a_person_called_by_a_role_or_a_thing_named_before_is_skipped(text, reas
 
 @pytest.mark.parametrize("text", [
     "The Tolbridge council spokesman said the pier would reopen in May.",  # unnamed by custom, its body says whose
+    "The Harbour Lines chief executive will step down in May.",  # the one holder of that role in a named body
     "The MEP Ana Lima said she would form a party of her own.",  # the name stands right after the role
     "The mayor said the pier would reopen in May.",  # a bare common role: vague_subject's headline check decides
     "The court heard a landmark ruling on the pier in May.",  # 'landmark' as an adjective
