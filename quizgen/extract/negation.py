@@ -212,12 +212,15 @@ def _finding_without_claim(c: _Claim) -> bool:
     return c.reporting is None and c.verb.lemma_.lower() in _words()["finding_verbs"]
 
 
+_CLAUSE_BREAKS = frozenset({",", "-", "--", "–", "—", ";"})
+
+
 def _result_follows(c: _Claim) -> bool:
     """'tested the market with two singles, which reached the top ten', 'contacted the skippers, who helped her',
     'restored the lighthouse, drawing visitors': a clause after the verb tells what came of the event, so the
     negated statement contradicts itself."""
     after = c.span.doc[c.verb.i + 1:c.span.end]
-    return any(t.dep_ == "relcl" or (t.tag_ == "VBG" and c.span.doc[t.i - 1].text == ",") for t in after)
+    return any(t.dep_ == "relcl" or (t.tag_ == "VBG" and c.span.doc[t.i - 1].text in _CLAUSE_BREAKS) for t in after)
 
 
 def _universal(c: _Claim) -> bool:
@@ -275,10 +278,19 @@ def _opinion_or_trailing_time(c: _Claim) -> bool:
                           for t in c.verb.children)
 
 
+def _conjoined_complement(c: _Claim) -> bool:
+    """'was the founder of the trust and a member of the council', 'a donor to the fund and to the museum': 'not A
+    and B' may mean neither or not both, so the statement is not plainly false."""
+    objects = [t for t in c.verb.children if t.dep_ in _OBJECTS | {"dobj", "acomp"}]
+    preps = [t for head in (c.verb, *objects) for t in head.children if t.dep_ == "prep"]
+    heads = [*objects, *preps, *(t for p in preps for t in p.children if t.dep_ == "pobj")]
+    return any(t.dep_ == "conj" and t.pos_ not in {"VERB", "AUX"} for h in heads for t in h.children)
+
+
 # A sentence for which any rule says True gets no negated version.
 REFUSALS: tuple[Callable[[_Claim], bool], ...] = (
     _already_negative, _negative_verb, _in_quotation, _coordinated, _quantified, _condition_or_question,
     _possibility, _comparative, _scoped_reason_or_time, _adverb_before_verb, _focus_adverb, _embedded_question,
     _subordinate, _trailing_participle, _finding_without_claim, _result_follows, _universal, _disagreeing_subject,
-    _noun_read_as_verb, _evaluative_object, _opinion_or_trailing_time,
+    _noun_read_as_verb, _evaluative_object, _opinion_or_trailing_time, _conjoined_complement,
 )

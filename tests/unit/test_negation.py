@@ -105,6 +105,12 @@ def test_the_main_claim_is_negated_and_the_rest_kept(negate, sentence, negated):
     # a time tacked on after a comma, and an opinion whose subject is an idea
     "The harbour trust opened the museum in Kerrow, nearly a decade ago.",
     "The original approach of the band is reflected in the name.",
+    "The mayor began the repairs -- closing the ferry berth for a month.",  # a consequence after a dash
+    "The trust asked the council for money so that it can repair the lighthouse.",  # a purpose the negation takes
+    # two complements joined: 'not A and B' may mean neither or not both
+    "Ada Quill was the founder of the trust and a former member of the council.",
+    "The harbour master has been a donor to the lifeboat fund and to the museum.",
+    "Weekly training sessions have been a vital part of the crew's preparation.",  # an evaluative word
 ])
 def test_a_claim_whose_negation_is_not_plainly_false_gets_none(negate, sentence):
     assert negate(sentence) is None
