@@ -287,10 +287,17 @@ def _conjoined_complement(c: _Claim) -> bool:
     return any(t.dep_ == "conj" and t.pos_ not in {"VERB", "AUX"} for h in heads for t in h.children)
 
 
+def _reason_phrase(c: _Claim) -> bool:
+    """'Fewer boats sink thanks to the new wall': the negation would take the reason, not the event."""
+    words = f" {' '.join(t.lower_ for t in c.span)} "
+    return any(f" {phrase} " in words for phrase in _words()["reason_phrases"])
+
+
 # A sentence for which any rule says True gets no negated version.
 REFUSALS: tuple[Callable[[_Claim], bool], ...] = (
     _already_negative, _negative_verb, _in_quotation, _coordinated, _quantified, _condition_or_question,
     _possibility, _comparative, _scoped_reason_or_time, _adverb_before_verb, _focus_adverb, _embedded_question,
     _subordinate, _trailing_participle, _finding_without_claim, _result_follows, _universal, _disagreeing_subject,
     _noun_read_as_verb, _evaluative_object, _opinion_or_trailing_time, _conjoined_complement,
+    _reason_phrase,
 )

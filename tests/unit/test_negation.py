@@ -111,6 +111,7 @@ def test_the_main_claim_is_negated_and_the_rest_kept(negate, sentence, negated):
     "Ada Quill was the founder of the trust and a former member of the council.",
     "The harbour master has been a donor to the lifeboat fund and to the museum.",
     "Weekly training sessions have been a vital part of the crew's preparation.",  # an evaluative word
+    "The lifeboat reached the trawler in time thanks to the new harbour lights.",  # a reason given as a phrase
 ])
 def test_a_claim_whose_negation_is_not_plainly_false_gets_none(negate, sentence):
     assert negate(sentence) is None
