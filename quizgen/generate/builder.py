@@ -188,8 +188,9 @@ def _acts_in_its_sentence(entity: Entity, facts: FactSheet) -> bool:
 
 def _incidental(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
     """'Name the person described as a musician' for someone named once in passing tests nothing."""
-    if entity.type == "PERSON" and not central_actor(entity, facts) and not _acts_in_its_sentence(entity, facts):
-        return "not a central actor (outside the headline and lede, quoted once at most, named once, not acting)"
+    if entity.type == "PERSON" and not central_actor(entity, facts):
+        # Whatever the role, and even acting in its one sentence ('the city mayor opened the fair'): named once.
+        return "not a central actor (outside the headline and lede, quoted once at most, named once)"
     return None
 
 
@@ -244,15 +245,14 @@ def _role_filler() -> frozenset[str]:
 def _only_reacts(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
     """'UKIP leader Roger Knapman said …' on someone else's resignation: outside the headline and the lede, and
     every sentence naming them gives their words. A voice reacting to the story, not an actor in it."""
-    if entity.type != "PERSON" or not any(len(n) > 2 for n in entity.names):
-        return None
-    lede = " ".join([facts.title, *(s.text for s in facts.sentences[:_LEDE_SENTENCES])])
-    if any(mentioned_in(n, lede) for n in entity.names if len(n) > 2):
-        return None
+    return "only reacts: every sentence naming them gives their words" if _reacts_only(entity, facts) else None
+
+
+def _reacts_only(entity: Entity, facts: FactSheet) -> bool:
+    if entity.type != "PERSON" or not any(len(n) > 2 for n in entity.names) or _in_headline_or_lede(entity, facts):
+        return False
     naming = [s.index for s in facts.sentences if any(mentioned_in(n, s.text) for n in entity.names if len(n) > 2)]
-    if naming and all(_gives_their_words(entity, i, facts) for i in naming):
-        return "only reacts: every sentence naming them gives their words"
-    return None
+    return bool(naming) and all(_gives_their_words(entity, i, facts) for i in naming)
 
 
 @functools.lru_cache(maxsize=1)
@@ -426,13 +426,40 @@ def matching_problem(entity: Entity, facts: FactSheet, article: ArticleProfile) 
     return first_reason(MATCHING_RULES, entity, facts, article)
 
 
-def speaker_problem(speaker: Entity, facts: FactSheet) -> str | None:
-    """Why 'Who said …?' about this speaker tests nothing: a commentator, correspondent or spokesperson quoted once,
-    or a person the story is not about. (The journalist whose book the story is about, quoted throughout, is not.)"""
+def _commentator_kind(speaker: Entity) -> str | None:
+    """The noun of a commentator's or bystander's role: 'an expert on energy at MIT' → 'expert', 'a D.C.-based
+    strategist' → 'strategist', 'a visitor from Leeds' → 'visitor'; None for an actor's role ('the mayor')."""
+    if speaker.type != "PERSON":
+        return None
+    noun = _head_noun(speaker.description or "")
+    return noun if noun in _comment_posts() | _bystander_nouns() else None
+
+
+def _word_in(word: str, text: str) -> bool:
+    """'regulation' is in 'regulator rules': the same word stem (its first five letters) starts a word of text."""
+    return re.search(rf"\b{re.escape(word[:5])}", text) is not None
+
+
+def _carries_substance(quote: Quote, facts: FactSheet) -> bool:
+    """The quotation speaks of the story's subject: it shares a headline word ('the carbon tax' under 'Carbon tax
+    works'), so its words are worth attributing."""
+    plain = _substance_words()[0]
+    words = {w for w in re.findall(r"[a-z][a-z'’-]+", facts.title.lower()) if len(w) > 3 and w not in plain}
+    return any(_word_in(w, quote.text.lower()) for w in words)
+
+
+def speaker_problem(speaker: Entity, facts: FactSheet, quote: Quote | None = None) -> str | None:
+    """Why 'Who said …?' about this speaker tests nothing: a commentator, analyst or visitor quoted once, who only
+    reacts; a bystander quoted once on nothing of the story's subject; or a person the story is not about. (The
+    journalist whose book the story is about, quoted throughout, is not.)"""
     if _leading_voice(speaker, facts):
         return None
-    if (reason := _commentator_role(speaker)) is not None:
-        return reason
+    kind = _commentator_kind(speaker)
+    # 'Tim Canova, the law professor who is challenging …' acts in the story: named again, not only quoted.
+    if kind in _comment_posts() and (not central_actor(speaker, facts) or _reacts_only(speaker, facts)):
+        return f"{a_an(kind)} who only comments on the story"
+    if kind in _bystander_nouns() and (quote is None or not _carries_substance(quote, facts)):
+        return f"{a_an(kind)} quoted once, on nothing of the story's subject: an incidental voice"
     # A speaker the article gives a role ("the chief executive of …") speaks for a part of the story.
     if speaker.type == "PERSON" and speaker.description is None and not central_actor(speaker, facts):
         return "the speaker is not a central actor (outside the headline and lede, quoted once, named once, no role)"
@@ -539,7 +566,7 @@ class _Builder:
         organisations) the article establishes, never a one-off name that may be a fragment. Where no one else
         speaks in quotation marks, people the article reports as speaking; never none of those."""
         if (reason := first_reason(QUOTE_RULES, quote, target, self.facts) or self._uncertain_speaker(quote, target)
-                or speaker_problem(target, self.facts) or _unfit_speaker(target, self.facts, count)):
+                or speaker_problem(target, self.facts, quote) or _unfit_speaker(target, self.facts, count)):
             raise _DropError(reason)
         speakers = [q.speaker for q in self.facts.quotes]
         established = _could_have_said(quote, set(speakers), self.facts)

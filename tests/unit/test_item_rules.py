@@ -199,6 +199,7 @@ def test_description_must_single_out_a_central_actor():
                     "the barrier.")
     facts = replace(facts, sentences=(*facts.sentences, acts))
     article = profile(facts)
+    whitlock = replace(whitlock, mentions=2)  # named again, in the sentence where she acts
     assert description_problem(whitlock, facts, article) is None
     assert "one-word" in description_problem(replace(whitlock, description="judge"), facts, article)
     assert "only comments" in description_problem(replace(whitlock, description="the transport analyst"), facts,

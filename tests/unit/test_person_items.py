@@ -170,3 +170,23 @@ def test_a_dropped_commentator_s_reason_reads_as_english():
     from quizgen.generate.builder import _commentator_role
     editor = Entity("e-kell", "Ada Kell", "PERSON", 4, description="the magazine's editor")
     assert _commentator_role(editor) == "an editor who only comments on the story"
+
+
+def test_a_person_named_once_is_not_asked_for_even_acting_in_their_sentence():
+    """'Mayor Ada Kell opened the harbour fair.', named once outside the lede: the sentence opens with her, so the
+    old rule let her through; whatever the role, one mention is incidental."""
+    texts = (*_TEXTS[:4], "Harbour mayor Ada Kell opened the ferry fair on Sunday.")
+    kell = Entity("e-kell", "Ada Kell", "PERSON", 4, description="Harbour mayor", description_sentence=4, mentions=1)
+    assert "not a central actor" in _problem(kell, _sheet(kell, texts=texts))
+    again = (*texts, "Ada Kell also cut the ribbon on the new quay.")
+    assert _problem(Entity("e-kell", "Ada Kell", "PERSON", 4, description="Harbour mayor", description_sentence=4,
+                           mentions=2), _sheet(kell, texts=again)) is None
+
+
+def test_a_spokesperson_for_a_body_outside_the_story_is_not_asked_for():
+    """Named twice, speaking for the coastguard the headline and the lede never name: no actor of the story."""
+    texts = (*_TEXTS[:4], "Ada Kell, a spokeswoman for the county coastguard, said the quay was closed.",
+             "Ada Kell added that the ferry would run again on Tuesday.")
+    kell = Entity("e-kell", "Ada Kell", "PERSON", 4, description="a spokeswoman for the county coastguard",
+                  description_sentence=4, mentions=2)
+    assert _problem(kell, _sheet(kell, texts=texts)) == "a spokeswoman who only comments on the story"

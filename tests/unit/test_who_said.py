@@ -238,3 +238,87 @@ def test_a_surname_inside_another_persons_full_name_and_a_man_by_first_name_do_n
     quote = Quote("q", "Ana Lima is a joke", "Donald Marsh", 1, speaker_id="e-don", cue="said")
     # 'Marsh' (Eric's alias) sits inside 'Donald Marsh'; Ana Lima is a woman: 'he' can only be Donald Marsh.
     assert _Builder(facts, 0, "t")._attributed_source(quote, "Donald Marsh").startswith("Donald Marsh also")
+
+
+# --- no who-said item on an incidental voice: a commentator who only reacts, a visitor on nothing of the story -----
+
+_REACTING = [["The council voted to rebuild the harbour wall on Monday.", "Work starts in May."],
+             ["“Nobody should expect the repairs to come in on budget,” said Ivo Marsh, an analyst at Tern Capital."]]
+
+
+def _voice(description: str, mentions: int = 1) -> Entity:
+    return Entity("e-marsh", "Ivo Marsh", "PERSON", 2, aliases=("Marsh",), gender="male", mentions=mentions,
+                  description=description, description_sentence=2)
+
+
+@pytest.mark.parametrize("description", ["an analyst at Tern Capital", "an expert on sea defences at Porthmor College",
+                                         "a Democratic strategist", "a professor of engineering"])
+def test_a_commentator_quoted_once_who_only_reacts_makes_no_who_said_item(description):
+    """The old rule read the role's last word ('Capital', 'College'): the analyst's remark slipped through."""
+    from quizgen.generate.builder import speaker_problem
+
+    marsh = _voice(description)
+    facts = _sheet(_REACTING, (LIMA, CHEN, marsh))
+    quote = Quote("q", "Nobody should expect the repairs to come in on budget", "Ivo Marsh", 2, speaker_id="e-marsh")
+    assert "who only comments on the story" in speaker_problem(marsh, facts, quote)
+
+
+def test_a_commentator_who_acts_in_the_story_may_be_asked_about():
+    """'Ivo Marsh, the law professor who is challenging the council in court', named again: he acts."""
+    from quizgen.generate.builder import speaker_problem
+
+    paragraphs = [*_REACTING, ["Ivo Marsh, a professor of law, has taken the council to court over the wall."]]
+    marsh = _voice("a professor of law", mentions=2)
+    facts = _sheet(paragraphs, (LIMA, CHEN, marsh))
+    quote = Quote("q", "Nobody should expect the repairs to come in on budget", "Ivo Marsh", 2, speaker_id="e-marsh")
+    assert speaker_problem(marsh, facts, quote) is None
+
+
+def test_a_visitor_is_asked_about_only_when_the_words_carry_the_story():
+    from quizgen.generate.builder import speaker_problem
+
+    marsh = _voice("a visitor from Leeds")
+    facts = _sheet(_REACTING, (LIMA, CHEN, marsh))
+    balloons = Quote("q", "The balloons were lovely and the children loved them", "Ivo Marsh", 2,
+                     speaker_id="e-marsh")
+    assert "incidental voice" in speaker_problem(marsh, facts, balloons)
+    on_the_wall = Quote("q", "A new harbour wall is long overdue", "Ivo Marsh", 2, speaker_id="e-marsh")
+    assert speaker_problem(marsh, facts, on_the_wall) is None
+
+
+def test_the_reacting_analyst_is_dropped_from_a_generated_quiz():
+    paragraphs = [["Ana Lima said the council would rebuild the harbour wall.", "Bo Chen agreed to pay for it."],
+                  ["“The stone will outlast the concrete by a century,” Ana Lima said."],
+                  ["“Harwick will fund every metre of the new wall,” Bo Chen said."],
+                  ["“Nobody should expect the repairs to come in on budget,” said Ivo Marsh, an analyst at Tern "
+                   "Capital."]]
+    marsh = Entity("e-marsh", "Ivo Marsh", "PERSON", 4, aliases=("Marsh",), gender="male", mentions=1,
+                   description="an analyst at Tern Capital", description_sentence=4)
+    quotes = (Quote("q1", "The stone will outlast the concrete by a century", "Ana Lima", 2, speaker_id="e-lima"),
+              Quote("q2", "Harwick will fund every metre of the new wall", "Bo Chen", 3, speaker_id="e-chen"),
+              Quote("q3", "Nobody should expect the repairs to come in on budget", "Ivo Marsh", 4,
+                    speaker_id="e-marsh"))
+    facts = _sheet(paragraphs, (LIMA, CHEN, marsh), quotes)
+    answers = [i.answer for i in generate_quiz(facts, _who_said(), count=10, seed=0).items]
+    assert "Ivo Marsh" not in answers
+
+
+def test_a_commentator_quoted_twice_answers_one_who_said_item_at_most():
+    """Quoted twice, the analyst is a leading voice, but one name answers one item: no pair of items on his words."""
+    paragraphs = [["Ana Lima said the council would rebuild the harbour wall.", "Bo Chen agreed to pay for it."],
+                  ["“The stone will outlast the concrete by a century,” Ana Lima said."],
+                  ["“Harwick will fund every metre of the new wall,” Bo Chen said."],
+                  ["“Nobody should expect the repairs to come in on budget,” said Ivo Marsh, an analyst at Tern "
+                   "Capital."],
+                  ["“Sea walls of this kind usually need a second contract within a decade,” Ivo Marsh said."]]
+    marsh = Entity("e-marsh", "Ivo Marsh", "PERSON", 4, aliases=("Marsh",), gender="male", mentions=2,
+                   description="an analyst at Tern Capital", description_sentence=4)
+    quotes = (Quote("q1", "The stone will outlast the concrete by a century", "Ana Lima", 2, speaker_id="e-lima"),
+              Quote("q2", "Harwick will fund every metre of the new wall", "Bo Chen", 3, speaker_id="e-chen"),
+              Quote("q3", "Nobody should expect the repairs to come in on budget", "Ivo Marsh", 4,
+                    speaker_id="e-marsh"),
+              Quote("q4", "Sea walls of this kind usually need a second contract within a decade", "Ivo Marsh", 5,
+                    speaker_id="e-marsh"))
+    facts = _sheet(paragraphs, (LIMA, CHEN, marsh), quotes)
+    answers = [i.answer for i in generate_quiz(facts, _who_said(), count=10, seed=0).items]
+    assert answers and answers.count("Ivo Marsh") <= 1
