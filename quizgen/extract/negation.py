@@ -60,7 +60,8 @@ def _main_verb(span: Span) -> tuple[Token | None, Token | None]:
     """The verb whose claim the sentence makes, and the reporting verb above it, if any."""
     root = span.root
     said = [c for c in root.children if c.dep_ == "ccomp"]
-    if root.lemma_.lower() in SPEECH_VERBS and said:
+    reporting = root.lemma_.lower() in SPEECH_VERBS or root.lemma_.lower() in _words()["finding_verbs"]
+    if reporting and said:
         # "X said (that) Y": Y's verb; two reported clauses (often one misparsed) leave no one claim to negate
         if len(said) == 1 and said[0].pos_ in {"VERB", "AUX"}:
             return said[0], root
@@ -205,9 +206,98 @@ def _adverb_before_verb(c: _Claim) -> bool:
     return any(t.dep_ in {"advmod", "npadvmod"} and subject_end < t.i < c.verb.i for t in c.verb.children)
 
 
+def _finding_without_claim(c: _Claim) -> bool:
+    """'The study found high levels of salt', 'reports have revealed it': a verb of finding or showing with no
+    reported clause to pass the negation to; denying the finding tests nothing."""
+    return c.reporting is None and c.verb.lemma_.lower() in _words()["finding_verbs"]
+
+
+_CLAUSE_BREAKS = frozenset({",", "-", "--", "–", "—", ";"})
+
+
+def _result_follows(c: _Claim) -> bool:
+    """'tested the market with two singles, which reached the top ten', 'contacted the skippers, who helped her',
+    'restored the lighthouse, drawing visitors': a clause after the verb tells what came of the event, so the
+    negated statement contradicts itself."""
+    after = c.span.doc[c.verb.i + 1:c.span.end]
+    return any(t.dep_ == "relcl" or (t.tag_ == "VBG" and c.span.doc[t.i - 1].text in _CLAUSE_BREAKS) for t in after)
+
+
+def _universal(c: _Claim) -> bool:
+    """'As with all harbour festivals …', 'visitors from every town', 'not all': the negation argues with the
+    universal instead of denying the claim."""
+    return any(t.lower_ in _words()["universal_words"] for t in c.span)
+
+
+# The verb's own tag against its subject's: a plural verb tag on a singular noun ("The argument … echo") or the
+# reverse means the tagger misread one of them, and do/does would print the error.
+_SINGULAR_NOUNS, _PLURAL_NOUNS = frozenset({"NN", "NNP"}), frozenset({"NNS", "NNPS"})
+
+
+def _disagreeing_subject(c: _Claim) -> bool:
+    """'The argument of the traders echo …' (tagged VBP): does/do from the verb's tag would not agree. A singular
+    noun joined to another ('Kerrow and Harwick grow') is a plural subject."""
+    subjects = [t for t in c.verb.children if t.dep_ == "nsubj"]
+    if c.verb.tag_ == "VBP":
+        return any(t.tag_ in _SINGULAR_NOUNS and not any(g.dep_ == "conj" for g in t.children) for t in subjects)
+    if c.verb.tag_ == "VBZ":
+        return any(t.tag_ in _PLURAL_NOUNS for t in subjects)
+    return False
+
+
+def _noun_read_as_verb(c: _Claim) -> bool:
+    """'Kerrow and Munster lock Tom Ellis has dismissed …': a noun taken for the verb. Shows as a name right after
+    the verb with another finite verb later, or a name right before a verb that has no subject of its own."""
+    doc, verb = c.span.doc, c.verb
+    after = doc[verb.i + 1] if verb.i + 1 < c.span.end else None
+    if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
+        later = doc[verb.i + 2:c.span.end]
+        if any(t.tag_ in _SIMPLE_FORMS or t.tag_ == "MD" for t in later):
+            return True
+    before = doc[verb.i - 1] if verb.i > c.span.start else None
+    has_subject = any(t.dep_ in {"nsubj", "nsubjpass"} for t in verb.children)
+    return before is not None and before.pos_ == "PROPN" and not has_subject
+
+
+def _evaluative_object(c: _Claim) -> bool:
+    """'will offer voters an honest choice', 'is a fair deal': negated, an opinion or an absurd promise."""
+    evaluative = _words()["evaluative_adjectives"]
+    objects = [t for t in c.verb.children if t.dep_ in _OBJECTS | {"dobj", "acomp"}]
+    return any(t.lower_ in evaluative for child in objects for t in child.subtree)
+
+
+def _opinion_or_trailing_time(c: _Claim) -> bool:
+    """'The original approach is reflected in the name' (an opinion: its subject is an idea, its verb 'be'), and
+    '…, nearly a decade ago' (a time tacked on after a comma that 'not' reads clumsily with)."""
+    doc = c.span.doc
+    if any(t.lower_ == "ago" and doc[t.left_edge.i - 1].text == "," for t in c.span if t.i > c.verb.i):
+        return True
+    copula = c.verb.lemma_.lower() == "be" or any(
+        t.dep_ in {"aux", "auxpass"} and t.lemma_.lower() == "be" for t in c.verb.children)
+    return copula and any(t.dep_ in _SUBJECTS and t.lemma_.lower() in _words()["opinion_nouns"]
+                          for t in c.verb.children)
+
+
+def _conjoined_complement(c: _Claim) -> bool:
+    """'was the founder of the trust and a member of the council', 'a donor to the fund and to the museum': 'not A
+    and B' may mean neither or not both, so the statement is not plainly false."""
+    objects = [t for t in c.verb.children if t.dep_ in _OBJECTS | {"dobj", "acomp"}]
+    preps = [t for head in (c.verb, *objects) for t in head.children if t.dep_ == "prep"]
+    heads = [*objects, *preps, *(t for p in preps for t in p.children if t.dep_ == "pobj")]
+    return any(t.dep_ == "conj" and t.pos_ not in {"VERB", "AUX"} for h in heads for t in h.children)
+
+
+def _reason_phrase(c: _Claim) -> bool:
+    """'Fewer boats sink thanks to the new wall': the negation would take the reason, not the event."""
+    words = f" {' '.join(t.lower_ for t in c.span)} "
+    return any(f" {phrase} " in words for phrase in _words()["reason_phrases"])
+
+
 # A sentence for which any rule says True gets no negated version.
 REFUSALS: tuple[Callable[[_Claim], bool], ...] = (
     _already_negative, _negative_verb, _in_quotation, _coordinated, _quantified, _condition_or_question,
     _possibility, _comparative, _scoped_reason_or_time, _adverb_before_verb, _focus_adverb, _embedded_question,
-    _subordinate, _trailing_participle,
+    _subordinate, _trailing_participle, _finding_without_claim, _result_follows, _universal, _disagreeing_subject,
+    _noun_read_as_verb, _evaluative_object, _opinion_or_trailing_time, _conjoined_complement,
+    _reason_phrase,
 )
