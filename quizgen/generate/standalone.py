@@ -919,6 +919,79 @@ def _pronoun_without_antecedent(text: str) -> str | None:
     return f"'{m.group(1)}' stands for someone named before"
 
 
+# "In September it was named album of the year", "Julie Hahn said they apply to …", "… questions to put to him":
+# a third-person pronoun anywhere outside quotation marks, with nothing before it in the same sentence that it could
+# stand for. Cased: an opening "His"/"It" counts too.
+_ANY_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|it|its)\b", re.I)
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def _only_one_person_named(before: str) -> bool:
+    """'Julie Hahn said …': the capitalised words before are one run that opens with a first name, a person, so no
+    group 'they' could be ('Franz Ferdinand' counts as a person too: the rule errs towards skipping)."""
+    data = lang_en.table("standalone")
+    openers = {*data["scene_openers"], *data["function_starters"]}
+    runs = [m.group(0) for m in _NAME_RUN.finditer(before)
+            if m.group(0).lower() not in openers and m.group(0) not in data["calendar_words"]]
+    gender = lang_en.table("gender")
+    first_names = {*gender["male_names"], *gender["female_names"]}
+    return len(runs) == 1 and " " in runs[0] and runs[0].split()[0] in first_names
+
+
+def _has_antecedent(kind: str, before: str, after: str) -> bool:
+    """Whether `before` holds something a pronoun of `kind` (person, plural, thing) can stand for."""
+    if kind == "person":
+        return _names_anyone(before, True) or names_a_person(before)
+    if kind == "plural":
+        return _plural_before(before) or (_names_anyone(before) and not _only_one_person_named(before))
+    if _dummy_it_here(before, after):
+        return True
+    return (_names_anyone(before) or _SINGULAR_BEFORE.search(before) is not None
+            or _PLURAL_WORD.search(before) is not None or _ITS_CATAPHORA.match(after) is not None)
+
+
+@functools.lru_cache(maxsize=1)
+def _dummy_it_after_pattern() -> re.Pattern[str]:
+    data = lang_en.table("standalone")
+    verbs = "|".join(re.escape(w) for w in sorted(data["dummy_it_after"], key=len, reverse=True))
+    adjectives = "|".join(sorted(data["dummy_it_adjectives"], key=len, reverse=True))
+    return re.compile(rf"\s+(?:(?:is|was|became|becomes|has become|had become)\s+(?:[a-z]+ly\s+)?(?:{adjectives})"
+                      rf"\s*,?\s+(?:that|whether|how|why|to|for)\b|(?:{verbs})\b)")
+
+
+def _dummy_it_here(before: str, after: str) -> bool:
+    """'made it clear that …', 'It is likely that …', 'As it turns out, …': an 'it' that stands for nothing."""
+    words = before.split()
+    if words and words[-1].lower() in lang_en.table("standalone")["dummy_it_before"]:
+        return True
+    return _dummy_it("It" + after) or _dummy_it_after_pattern().match(after) is not None
+
+
+def _inside_quotation(before: str) -> bool:
+    """An opening mark still open before the pronoun, even a slipped one ('“It's unusual,“ said …', "''It's …''")."""
+    return (before.count("“") > before.count("”") or before.count('"') % 2 == 1
+            or before.count("''") % 2 == 1)
+
+
+def _pronoun_points_outside(text: str) -> str | None:
+    """'In September it was named album of the year': named what? Every he/she/they/it (not only the first, not
+    only at the start) needs, earlier in the same sentence, something of its kind to stand for: a person's name or
+    role for 'he'/'his', a plural, two names or an organisation for 'they', a noun or a name for 'it'."""
+    plain = drop_linking_opener(text)
+    kinds = lang_en.table("standalone")["pronoun_kinds"]
+    # Pronouns inside quotation marks are the speaker's; what the student reads before a pronoun, quoted or not, may
+    # name its antecedent ('"Airbus is where Boeing was" with its product range').
+    for m in _ANY_PRONOUN.finditer(_QUOTED.sub(lambda q: " " * len(q.group(0)), plain)):
+        before, after = plain[:m.start()], plain[m.end():]
+        # "“Fares will fall,” she said" is judged by the who-said rules; "In his speech, Bo Chen said …" names after.
+        if _inside_quotation(before) or before.rstrip(" ,.;:!?-–—").endswith(("”", '"', "''", "’")) \
+                or _CATAPHORA.match(after):
+            continue
+        if not _has_antecedent(kinds[m.group(0).lower()], before, after):
+            return f"'{m.group(0)}' stands for something named before"
+    return None
+
+
 @functools.lru_cache(maxsize=1)
 def _person_noun_pattern() -> re.Pattern[str]:
     """'the prime minister', 'The 28-year-old runner', 'the presidential candidate': a person the pronoun can
@@ -1166,7 +1239,7 @@ CONTEXT_RULES: tuple[Callable[[str], str | None], ...] = (
     _it_points_back, _them_points_back, _early_pronoun, _comparison_without_base, _purpose_without_its_object,
     _deictic_time, _that_points_back, _instead_of_what, _pair_without_members, _pronoun_without_antecedent,
     _it_of_plural_speakers, _writers_voice, _its_without_antecedent, _such_points_back, _aged_epithet, _role_subject,
-    _feat_without_what, _its_in_apposition)
+    _feat_without_what, _its_in_apposition, _pronoun_points_outside)
 
 
 def sentence_problem(text: str) -> str | None:

@@ -842,7 +842,6 @@ def test_the_earlier_referent_rule_costs_linear_time_on_adversarial_text(unit):
 
 @pytest.mark.parametrize("text", [
     "On its current path, the council will miss its target.",  # the name comes after the clause with 'its'
-    "And now it takes its rightful place in the harbour.",  # 'it' before: judged by the 'it' rules
     "Firms doubt whether such rules of trade still apply.",  # "such … of" says which
     "Next to the 49-year-old Carlow mill is a new warehouse.",  # a thing's age, not an epithet
 ])
@@ -902,3 +901,47 @@ def test_a_role_with_its_name_or_a_feat_that_says_what_it_was_stands(text):
 ])
 def test_also_after_an_auxiliary_is_dropped(text, shown):
     assert standalone.tidy(text) == shown
+
+
+# --- a pronoun anywhere in the sentence with nothing before it to stand for (round 11) ----------------------------
+
+
+@pytest.mark.parametrize(("text", "pronoun"), [
+    ("In March it was voted the best ferry route in Carlow.", "it"),  # no thing before 'it'
+    ("Ana Lima said they carry letters to the islands twice a week.", "they"),  # one person: not a 'they'
+    ("The harbour board drew up questions to put to him.", "him"),  # no person before 'him'
+    ("His new ferry plans have angered the Tolbridge council.", "His"),  # an opening possessive
+    ("The pier closed in May and her boat was moved to Carlow.", "her"),  # a place and a pier, no woman
+])
+def test_a_pronoun_with_nothing_of_its_kind_before_it_is_skipped(text, pronoun):
+    assert standalone._pronoun_points_outside(text) == f"'{pronoun}' stands for something named before"
+    assert standalone.sentence_problem(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lima said she would stand for the harbour board again.",  # a woman's name before 'she'
+    "The ferry captain said his crew had worked through the night.",  # a role before 'his'
+    "The father of the missing sailor said he was grateful.",  # a person noun before 'he'
+    "The Tolbridge council said it would close the pier in May.",  # a body before 'it'
+    "Harbour Lines said they would cut fares by 10% in June.",  # not a first name: maybe a company
+    "Ana Lima and Bo Chen said they met in Carlow in 2004.",  # two names before 'they'
+    "Fishermen in Carlow said their catches had halved.",  # a plural before 'their'
+    "It is likely that the pier will reopen in May.",  # a dummy 'it'
+    "The harbour board made it clear that fares would rise.",  # 'made it clear': a dummy 'it'
+    "In his first speech as mayor, Bo Chen promised a new pier.",  # the name follows the pronoun's clause
+    "“We will rebuild the pier,” she said.",  # a quotation's speaker: the who-said rules judge it
+    "“It's a fine pier,“ said Ana Lima.",  # inside a quotation, even with a slipped closing mark
+    "As it turns out, the pier was sold in 1998.",  # a dummy 'it' inside the sentence
+    "Only after it became clear that the pier was unsafe did the council close it.",
+    "Since its launch, the ferry service has carried a million people.",  # the thing follows the clause
+    '"Carlow is where Tolbridge was" with its new pier, said Ana Lima.',  # a name inside the quotation
+])
+def test_a_pronoun_with_something_of_its_kind_before_it_stands(text):
+    assert standalone._pronoun_points_outside(text) is None
+
+
+def test_an_it_with_nothing_before_it_is_now_skipped_by_the_general_rule_not_the_its_rule():
+    """Round 9 let 'And now it takes its …' stand ('its' has 'it' before it); round 11 skips it for the 'it'."""
+    text = "And now it takes its rightful place in the harbour."
+    assert standalone._its_without_antecedent(text) is None
+    assert standalone.sentence_problem(text) == "'it' stands for something named before"
