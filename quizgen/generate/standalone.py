@@ -943,7 +943,11 @@ def _has_antecedent(kind: str, before: str, after: str) -> bool:
     if kind == "person":
         return _names_anyone(before, True) or names_a_person(before)
     if kind == "plural":
-        return _plural_before(before) or (_names_anyone(before) and not _only_one_person_named(before))
+        data = lang_en.table("standalone")
+        # "people", "men": plurals not in -s; "someone who has shown they …": a singular 'they'.
+        people = [*data["count_nouns"], *data["singular_they_antecedents"]]
+        return _plural_before(before) or (_names_anyone(before) and not _only_one_person_named(before)) \
+            or any(re.search(rf"\b{re.escape(w)}\b", before, re.I) for w in people)
     if _dummy_it_here(before, after):
         return True
     return (_names_anyone(before) or _SINGULAR_BEFORE.search(before) is not None
@@ -955,8 +959,11 @@ def _dummy_it_after_pattern() -> re.Pattern[str]:
     data = lang_en.table("standalone")
     verbs = "|".join(re.escape(w) for w in sorted(data["dummy_it_after"], key=len, reverse=True))
     adjectives = "|".join(sorted(data["dummy_it_adjectives"], key=len, reverse=True))
-    return re.compile(rf"\s+(?:(?:is|was|became|becomes|has become|had become)\s+(?:[a-z]+ly\s+)?(?:{adjectives})"
-                      rf"\s*,?\s+(?:that|whether|how|why|to|for)\b|(?:{verbs})\b)")
+    # "it wasn't any more dangerous to be …", "it became resoundingly clear that …"; a cleft: "it is usually the
+    # Republicans who …", "it is Donald Trump … that" (in one clause: no comma between).
+    return re.compile(rf"\s*(?:(?:is|was|became|becomes|has become|had become|['’]s)(?:n['’]t|\s+not)?\s+"
+                      rf"(?:[a-z]+\s+){{0,2}}?(?:{adjectives})\s*,?\s+(?:that|whether|how|why|to|for)\b"
+                      rf"|(?:is|was|['’]s)\s+[^,;:]{{1,80}}?\s(?:who|that)\s|\s+(?:{verbs})\b)")
 
 
 def _dummy_it_here(before: str, after: str) -> bool:
@@ -981,13 +988,19 @@ def _pronoun_points_outside(text: str) -> str | None:
     kinds = lang_en.table("standalone")["pronoun_kinds"]
     # Pronouns inside quotation marks are the speaker's; what the student reads before a pronoun, quoted or not, may
     # name its antecedent ('"Airbus is where Boeing was" with its product range').
+    seen: set[str] = set()
     for m in _ANY_PRONOUN.finditer(_QUOTED.sub(lambda q: " " * len(q.group(0)), plain)):
         before, after = plain[:m.start()], plain[m.end():]
+        kind = kinds[m.group(0).lower()]
+        # '“…,” he said, noting that he had …': a pronoun of the same kind before was judged already.
+        if kind in seen:
+            continue
+        seen.add(kind)
         # "“Fares will fall,” she said" is judged by the who-said rules; "In his speech, Bo Chen said …" names after.
         if _inside_quotation(before) or before.rstrip(" ,.;:!?-–—").endswith(("”", '"', "''", "’")) \
                 or _CATAPHORA.match(after):
             continue
-        if not _has_antecedent(kinds[m.group(0).lower()], before, after):
+        if not _has_antecedent(kind, before, after):
             return f"'{m.group(0)}' stands for something named before"
     return None
 

@@ -935,6 +935,11 @@ def test_a_pronoun_with_nothing_of_its_kind_before_it_is_skipped(text, pronoun):
     "Only after it became clear that the pier was unsafe did the council close it.",
     "Since its launch, the ferry service has carried a million people.",  # the thing follows the clause
     '"Carlow is where Tolbridge was" with its new pier, said Ana Lima.',  # a name inside the quotation
+    "For years, it was usually the fishermen who paid for the pier.",  # a cleft 'it'
+    "In 2015, it wasn't any more dangerous to sail than before.",  # a dummy 'it' with a negation
+    "The survey counted how many people left Carlow as they grew older.",  # 'people': a plural not in -s
+    "“We have done well,” she said, adding that she would stand again.",  # the same kind judged once
+    "The board wants someone who has shown they can run a ferry.",  # a singular 'they'
 ])
 def test_a_pronoun_with_something_of_its_kind_before_it_stands(text):
     assert standalone._pronoun_points_outside(text) is None
