@@ -626,14 +626,19 @@ def _unclear_head(head: str, plain: str, text: str, headline: str, earlier: list
     if names_a_person(f"the {head}") and _names_anyone(plain):
         return False  # "Huckabee's campaign said the candidate has …": the person the sentence names
     own = {w.lower() for w in re.findall(r"[A-Za-z][\w-]{2,}", f"{text} {headline}")}
+    if stem in _kind_tables()[1] and _PLACE_NAMED.search(plain):
+        return False  # "While in Asmara, … in the city": the sentence names a place of its own
     names = _earlier_names(stem, earlier)
     if names and not names & own:
         return True
     # "a new law … The law requires …": only for nouns not self-evident in any story and not a kind
     _, _, evident = _referent_tables()
-    return head.lower() not in evident and stem not in kinds and _introduced_indefinitely(stem, earlier)
+    owned = re.search(rf"\b[Tt]he [a-z]+['’]s {re.escape(head)}\b", plain)  # "the world's electricity"
+    return head.isalpha() and head.lower() not in evident and stem not in kinds and not owned \
+        and _introduced_indefinitely(stem, earlier)
 
 
+_PLACE_NAMED = re.compile(r"\b(?:in|at|to|from|of|near)\s+[A-Z][a-z]")
 _KIND_OWNER = re.compile(r"\b[Tt]he ([a-z]+)['’]s\b")
 
 

@@ -942,3 +942,10 @@ def test_round11_the_city_needs_an_earlier_city_and_the_company_stays_self_evide
     earlier = ["Ann Cole moved from one island to another in 1998.", "She joined a company that builds boats."]
     assert standalone.earlier_referent("She taught painting in the city.", "Painter honoured", earlier) is None
     assert standalone.earlier_referent("The company builds twelve boats a year.", "Painter honoured", earlier) is None
+
+
+def test_round11_an_owner_before_the_noun_or_a_place_in_the_sentence_says_which():
+    earlier = ["Voters in Glasgow backed a plan for cheaper electricity."]
+    assert standalone.earlier_referent("Wind gives 10% of the world's electricity now.", "x", earlier) is None
+    assert standalone.earlier_referent("While in Asmara, he works at a desk in the city.", "x", earlier) is None
+    assert standalone.earlier_referent("He works at a desk in the city.", "x", earlier) is not None
