@@ -613,7 +613,21 @@ def _earlier_names(stem: str, earlier: list[str]) -> set[str]:
     if stem in places:
         words = {w.lower() for s in earlier for w in _NAME_WORD.findall(s)}
         names |= words & cities
+    if stem in _team_kinds():
+        names |= {m.group(1).lower() for s in earlier for m in _team_name_pattern().finditer(s)}
     return names
+
+
+@functools.lru_cache(maxsize=1)
+def _team_kinds() -> frozenset[str]:
+    return frozenset(lang_en.table("standalone")["referent_team_kinds"])
+
+
+@functools.lru_cache(maxsize=1)
+def _team_name_pattern() -> re.Pattern[str]:
+    """'Harbour Rovers', 'Tolbridge Town': a name and a word that ends a club's name; the name is group 1."""
+    ends = "|".join(re.escape(w) for w in lang_en.table("standalone")["team_name_ends"])
+    return re.compile(rf"\b([A-Z][a-z]{{2,}}) (?:{ends})\b")
 
 
 def _unclear_head(head: str, plain: str, text: str, headline: str, earlier: list[str]) -> bool:

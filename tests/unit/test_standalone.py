@@ -949,3 +949,11 @@ def test_round11_an_owner_before_the_noun_or_a_place_in_the_sentence_says_which(
     assert standalone.earlier_referent("Wind gives 10% of the world's electricity now.", "x", earlier) is None
     assert standalone.earlier_referent("While in Asmara, he works at a desk in the city.", "x", earlier) is None
     assert standalone.earlier_referent("He works at a desk in the city.", "x", earlier) is not None
+
+
+def test_round11_the_team_after_clubs_named_by_name_alone():
+    earlier = ["Harbour Rovers beat Tolbridge Town 2-1 on Saturday."]
+    reason = standalone.earlier_referent("The team was deducted a point for fielding a banned player.", "x", earlier)
+    assert reason is not None and "the team" in reason
+    assert standalone.earlier_referent("The Rovers team was deducted a point.", "x", earlier) is None
+    assert standalone.earlier_referent("The team was deducted a point.", "x", ["Fans sang all night."]) is None
