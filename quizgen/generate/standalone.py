@@ -1024,7 +1024,9 @@ def _has_antecedent(kind: str, before: str, after: str) -> bool:
     if _dummy_it_here(before, after):
         return True
     return (_names_anyone(before) or _SINGULAR_BEFORE.search(before) is not None
-            or _PLURAL_WORD.search(before) is not None or _ITS_CATAPHORA.match(after) is not None)
+            or _PLURAL_WORD.search(before) is not None or _ITS_CATAPHORA.match(after) is not None
+            # "One thing is different, and it's …", "If there is any solution, it is …"
+            or re.search(r"\b(?:[Oo]ne|[Aa]ny|[Aa]nother|[Ss]ome)\s+[a-z]", before) is not None)
 
 
 @functools.lru_cache(maxsize=1)

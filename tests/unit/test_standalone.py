@@ -940,6 +940,7 @@ def test_a_pronoun_with_nothing_of_its_kind_before_it_is_skipped(text, pronoun):
     "The survey counted how many people left Carlow as they grew older.",  # 'people': a plural not in -s
     "“We have done well,” she said, adding that she would stand again.",  # the same kind judged once
     "The board wants someone who has shown they can run a ferry.",  # a singular 'they'
+    "One thing is new, and it is the price of a ticket.",  # 'one thing' before 'it'
 ])
 def test_a_pronoun_with_something_of_its_kind_before_it_stands(text):
     assert standalone._pronoun_points_outside(text) is None
