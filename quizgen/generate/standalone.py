@@ -1026,7 +1026,8 @@ def _has_antecedent(kind: str, before: str, after: str) -> bool:
     return (_names_anyone(before) or _SINGULAR_BEFORE.search(before) is not None
             or _PLURAL_WORD.search(before) is not None or _ITS_CATAPHORA.match(after) is not None
             # "One thing is different, and it's …", "If there is any solution, it is …"
-            or re.search(r"\b(?:[Oo]ne|[Aa]ny|[Aa]nother|[Ss]ome)\s+[a-z]", before) is not None)
+            # (not the idiom "in any case", "at any rate")
+            or re.search(r"(?<![Ii]n )(?<![Aa]t )\b(?:[Oo]ne|[Aa]ny|[Aa]nother|[Ss]ome)\s+[a-z]", before) is not None)
 
 
 @functools.lru_cache(maxsize=1)

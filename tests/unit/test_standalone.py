@@ -911,6 +911,7 @@ def test_also_after_an_auxiliary_is_dropped(text, shown):
     ("Ana Lima said they carry letters to the islands twice a week.", "they"),  # one person: not a 'they'
     ("The harbour board drew up questions to put to him.", "him"),  # no person before 'him'
     ("His new ferry plans have angered the Tolbridge council.", "His"),  # an opening possessive
+    ("And, in any case, it will not carry cars.", "it"),  # "in any case" names nothing
     ("The pier closed in May and her boat was moved to Carlow.", "her"),  # a place and a pier, no woman
 ])
 def test_a_pronoun_with_nothing_of_its_kind_before_it_is_skipped(text, pronoun):
