@@ -448,6 +448,57 @@ def _keep_peerage_title(doc: Doc, bounds: _Bounds) -> _Bounds:
 _ENTITY_REPAIRS = (_join_name_particles, _join_paired_plurals, _person_after_title, _keep_peerage_title)
 
 
+_Bounds = tuple[int, int, str]  # start, end and label of an entity being repaired
+
+
+def _join_name_particles(doc: Doc, bounds: _Bounds) -> _Bounds:
+    """'Saúde das Águas' is one name, not 'Saúde': a lower-case particle between capitalised names joins them."""
+    start, end, label = bounds
+    while (end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].is_lower
+           and _is_name_word(doc[end + 1]) and doc[end + 1].ent_type_ not in {"DATE", "CARDINAL"}):
+        end += 2
+        while end < len(doc) and _is_name_word(doc[end]) and not doc[end].ent_type_:
+            end += 1
+    return start, end, label
+
+
+def _join_paired_plurals(doc: Doc, bounds: _Bounds) -> _Bounds:
+    """'University of the Highlands and Islands', 'Academy of Arts and Sciences': spaCy stops at 'and'."""
+    start, end, label = bounds
+    if (label == "ORG" and " of " in doc[start:end].text and end + 1 < len(doc) and doc[end].lower_ == "and"
+            and _is_name_word(doc[end + 1]) and doc[end - 1].text.endswith("s")
+            and doc[end + 1].text.endswith("s")):
+        end += 2
+    return start, end, label
+
+
+def _person_after_title(doc: Doc, bounds: _Bounds) -> _Bounds:
+    """'Councillor Rhodri Evans' is a person after a title, not an organisation: drop the title, relabel PERSON."""
+    start, end, label = bounds
+    if label not in {"PERSON", "ORG", "GPE"}:
+        return bounds
+    title_end = start
+    while title_end < end - 1 and doc[title_end].lemma_.lower() in PERSON_NOUNS | {"county", "deputy"}:
+        title_end += 1
+    if title_end > start and doc[title_end - 1].lemma_.lower() in PERSON_NOUNS and all(
+            _is_name_word(t) for t in doc[title_end:end]) and not _role_is_first_name(doc[start:end], title_end, label):
+        return title_end, end, "PERSON"
+    return bounds
+
+
+def _keep_peerage_title(doc: Doc, bounds: _Bounds) -> _Bounds:
+    """'Lord Greaves', 'Lord Currie': the title is how the article names them, so it joins a one-word person."""
+    start, end, label = bounds
+    if (label == "PERSON" and end - start == 1 and start > 0
+            and doc[start - 1].text in {"Lord", "Lady", "Sir", "Dame", "Baroness", "Baron"}):
+        return start - 1, end, label
+    return bounds
+
+
+# Applied in this order to every spaCy entity: the title rule must see the name the joins made.
+_ENTITY_REPAIRS = (_join_name_particles, _join_paired_plurals, _person_after_title, _keep_peerage_title)
+
+
 def _repaired_ents(doc: Doc) -> list[Span]:
     """spaCy's entities after the repairs in `_ENTITY_REPAIRS`, plus the untagged speakers `_untagged_speakers` finds
     ('County Librarian Gwen Pryce said'), sorted by start."""
