@@ -335,6 +335,19 @@ def _coordinated_prepositional_object(c: _Claim) -> bool:
                for phrase in phrases for t in phrase.subtree)
 
 
+def _approximate_figure(c: _Claim) -> bool:
+    """'has about 40 customers': 'does not have about 40 customers' denies a rough count, not the claim."""
+    doc = c.span.doc
+    return any(t.lower_ in _words()["approximators"] and t.i + 1 < c.span.end and doc[t.i + 1].like_num
+               for t in c.span)
+
+
+def _means_phrase(c: _Claim) -> bool:
+    """'is protesting … by giving away a shotgun': 'not … by giving' may mean he protests some other way."""
+    return any(t.dep_ == "prep" and t.lower_ == "by" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in t.children)
+               for t in c.verb.children)
+
+
 # A sentence for which any rule says True gets no negated version.
 REFUSALS: tuple[Callable[[_Claim], bool], ...] = (
     _already_negative, _negative_verb, _in_quotation, _coordinated, _quantified, _condition_or_question,
@@ -342,4 +355,5 @@ REFUSALS: tuple[Callable[[_Claim], bool], ...] = (
     _subordinate, _trailing_participle, _finding_without_claim, _result_follows, _universal, _disagreeing_subject,
     _noun_read_as_verb, _evaluative_object, _opinion_or_trailing_time, _conjoined_complement,
     _reason_phrase, _be_to_infinitive, _double_negative, _beside_another_clause, _coordinated_prepositional_object,
+    _approximate_figure, _means_phrase,
 )
