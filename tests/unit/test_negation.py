@@ -132,6 +132,9 @@ def test_the_main_claim_is_negated_and_the_rest_kept(negate, sentence, negated):
     "The new lighthouse museum is almost complete, the trust revealed.",
     "The mayor said much of the meeting was about the sea wall.",
     "The skipper is protesting the new harbour fees by selling his catch in Harwick.",
+    # a time limit: 'did not return within a week' may mean it came later
+    "Within three days the skipper was flying back to Kerrow by air ambulance.",
+    "The skipper returned to Kerrow within a week.",
 ])
 def test_a_claim_whose_negation_is_not_plainly_false_gets_none(negate, sentence):
     assert negate(sentence) is None
