@@ -500,16 +500,17 @@ _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+")
 _NP_WORD = re.compile(r"([A-Za-z][\w'’-]*)([^\w'’-]*)")
 
 
-def _definite_heads(text: str) -> list[str]:
+def _definite_heads(text: str, judged: frozenset[str] = frozenset()) -> list[str]:
     """The head nouns of 'the/this + up to two lower-case words + noun' where the phrase ends at a verb, a
     preposition or a mark ('The match ended', 'the exhibit in', 'the program.'). A phrase with a link after a
     word ('the substance of …', 'the match between …') or two words before its head ('the student newspaper
-    article') says which, and is left alone."""
+    article') says which, and is left alone. Self-evident heads are left out unless `judged` holds them."""
     _, _, evident = _referent_tables()
     heads = []
     for m in _DEFINITE.finditer(text):
         head, gap = _phrase_head(_contiguous_words(text[m.end():m.end() + 80]))
-        if head is not None and len(head) > 2 and head not in evident and not gap.startswith(("(", "“", '"')) \
+        if head is not None and len(head) > 2 and (head not in evident or head.lower() in judged) \
+                and not gap.startswith(("(", "“", '"')) \
                 and not _named_after(text[m.end():m.end() + 120], head):
             heads.append(head)
     return heads
@@ -587,19 +588,91 @@ def _naming_words(sentence: str, stem: str) -> set[str]:
     return {n.lower() for n in names - calendar - {"The", "An"}} - {stem, f"{stem}s", f"{stem}es"}
 
 
+def _introduced_indefinitely(stem: str, earlier: list[str]) -> bool:
+    """'a report by the state news agency', 'a new law', 'an exhibit': an earlier sentence brought the thing in
+    with 'a/an' (up to two lower-case words before the noun), so a later bare 'the report' is that one."""
+    pattern = re.compile(rf"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){{0,2}}?{re.escape(stem)}(?:s|es)?\b(?!['’]s)")
+    return any(pattern.search(_QUOTED.sub(" … ", s)) for s in earlier)
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The kinds an article may name several of ('the city', 'the team'), the place kinds among them, and the
+    city names that make an earlier sentence name a city ('Glasgow')."""
+    data = lang_en.table("standalone")
+    cities = lang_en.table("place_levels")["cities"]
+    return (frozenset(data["referent_kinds"]), frozenset(data["referent_place_kinds"]),
+            frozenset(c.lower() for c in cities))
+
+
+def _earlier_names(stem: str, earlier: list[str]) -> set[str]:
+    """The names earlier sentences set the noun apart with ('the Legacy Program'); for a place kind ('the city')
+    the known city names they mention too ('… moved to Glasgow')."""
+    names = set().union(*(_naming_words(s, stem) for s in earlier)) if earlier else set()
+    _, places, cities = _kind_tables()
+    if stem in places:
+        words = {w.lower() for s in earlier for w in _NAME_WORD.findall(s)}
+        names |= words & cities
+    if stem in _team_kinds():
+        names |= {m.group(1).lower() for s in earlier for m in _team_name_pattern().finditer(s)}
+    return names
+
+
+@functools.lru_cache(maxsize=1)
+def _team_kinds() -> frozenset[str]:
+    return frozenset(lang_en.table("standalone")["referent_team_kinds"])
+
+
+@functools.lru_cache(maxsize=1)
+def _team_name_pattern() -> re.Pattern[str]:
+    """'Harbour Rovers', 'Tolbridge Town': a name and a word that ends a club's name; the name is group 1."""
+    ends = "|".join(re.escape(w) for w in lang_en.table("standalone")["team_name_ends"])
+    return re.compile(rf"\b([A-Z][a-z]{{2,}}) (?:{ends})\b")
+
+
+def _unclear_head(head: str, plain: str, text: str, headline: str, earlier: list[str]) -> bool:
+    """Whether 'the <head>' stands for one an earlier sentence named or brought in with 'a/an' while neither
+    this sentence nor the headline says which."""
+    stem = _stem(head)
+    kinds, _, _ = _kind_tables()
+    if _naming_words(plain, stem) or re.search(rf"\b{re.escape(stem)}", headline, re.I):
+        return False
+    if names_a_person(f"the {head}") and _names_anyone(plain):
+        return False  # "Huckabee's campaign said the candidate has …": the person the sentence names
+    own = {w.lower() for w in re.findall(r"[A-Za-z][\w-]{2,}", f"{text} {headline}")}
+    if stem in _kind_tables()[1] and _PLACE_NAMED.search(plain):
+        return False  # "While in Asmara, … in the city": the sentence names a place of its own
+    names = _earlier_names(stem, earlier)
+    if names and not names & own:
+        return True
+    # "a new law … The law requires …": only for nouns not self-evident in any story and not a kind
+    _, _, evident = _referent_tables()
+    owned = re.search(rf"\b[Tt]he [a-z]+['’]s {re.escape(head)}\b", plain)  # "the world's electricity"
+    return head.isalpha() and head.lower() not in evident and stem not in kinds and not owned \
+        and _introduced_indefinitely(stem, earlier)
+
+
+_PLACE_NAMED = re.compile(r"\b(?:in|at|to|from|of|near)\s+[A-Z][a-z]")
+_KIND_OWNER = re.compile(r"\b[Tt]he ([a-z]+)['’]s\b")
+
+
 def earlier_referent(text: str, headline: str, earlier: list[str]) -> str | None:
     """'The match ended 1-0', 'The program takes a year', 'the exhibit': a definite noun the article set apart by a
-    name in an earlier sentence ('the Sweden-Korea match', 'the Legacy Program', 'an exhibit at the Tate') while
-    neither this sentence nor the headline gives that name or the noun: alone, the student cannot tell which."""
+    name in an earlier sentence ('the Sweden-Korea match', 'the Legacy Program', 'an exhibit at the Tate') or
+    brought in with 'a/an' ('a report by …' → 'The report said …'), and a kind the article names one or more of
+    ('Glasgow' → 'the city'), while neither this sentence nor the headline gives that name or the noun: alone, the
+    student cannot tell which."""
+    if not earlier:
+        return None
     plain = _QUOTED.sub(" … ", drop_linking_opener(text))
-    for head in _definite_heads(plain):
-        stem = _stem(head)
-        if _naming_words(plain, stem) or re.search(rf"\b{re.escape(stem)}", headline, re.I):
-            continue
-        if names_a_person(f"the {head}") and _names_anyone(plain):
-            continue  # "Huckabee's campaign said the candidate has …": the person the sentence names
-        names = set().union(*(_naming_words(s, stem) for s in earlier)) if earlier else set()
-        if names and not names & {w.lower() for w in re.findall(r"[A-Za-z][\w-]{2,}", f"{text} {headline}")}:
+    kinds, _, _ = _kind_tables()
+    heads = _definite_heads(plain)
+    # the kinds come last, so a sentence's own noun is reported first ("The club said the captain …")
+    heads += [h for h in _definite_heads(plain, kinds) if h.lower() in kinds and h not in heads]
+    # "the gallery's director": the kind as the owner of a role
+    heads += [m.group(1) for m in _KIND_OWNER.finditer(plain) if m.group(1) in kinds and m.group(1) not in heads]
+    for head in heads:
+        if _unclear_head(head, plain, text, headline, earlier):
             return f"'the {head}' stands for one an earlier sentence named"
     return None
 

@@ -902,3 +902,58 @@ def test_a_role_with_its_name_or_a_feat_that_says_what_it_was_stands(text):
 ])
 def test_also_after_an_auxiliary_is_dropped(text, shown):
     assert standalone.tidy(text) == shown
+
+
+# --- round 11: a thing brought in with "a/an", a kind the article names one or more of --------------------------------
+
+_INTRODUCED = [
+    "A report by the Carlow ferry board found crossings were often late.",
+    "Islanders welcomed a new law passed by the island parliament in May.",
+    "The painter Ann Cole moved from Tolbridge to Glasgow in 1998.",
+    "Her sketches hang in the Mill Gallery and the Quay Gallery.",
+]
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("The report said two boats were too old.", "the report"),
+    ("The new law requires a second ferry.", "the law"),
+    ("She taught painting for ten years in the city.", "the city"),
+    ("Ann Cole is the gallery's director.", "the gallery"),
+])
+def test_round11_a_noun_brought_in_with_a_or_a_kind_named_earlier_is_skipped(text, noun):
+    reason = standalone.earlier_referent(text, "Islanders cheer their ferry", _INTRODUCED)
+    assert reason is not None and noun in reason
+
+
+@pytest.mark.parametrize(("text", "headline"), [
+    # the headline or the sentence says which
+    ("The report said two boats were too old.", "Ferry report finds old boats"),
+    ("She taught painting for ten years in the city of Glasgow.", "Painter honoured"),
+    ("The Quay Gallery is the gallery's sister.", "Painter honoured"),
+    # a noun one of which is in any story's world, and a kind no earlier sentence names
+    ("The government said two boats were too old.", "Painter honoured"),
+    ("The museum opened in 1901.", "Painter honoured"),
+])
+def test_round11_a_noun_the_sentence_or_headline_names_or_no_earlier_sentence_brought_in_stays(text, headline):
+    assert standalone.earlier_referent(text, headline, _INTRODUCED) is None
+
+
+def test_round11_the_city_needs_an_earlier_city_and_the_company_stays_self_evident():
+    earlier = ["Ann Cole moved from one island to another in 1998.", "She joined a company that builds boats."]
+    assert standalone.earlier_referent("She taught painting in the city.", "Painter honoured", earlier) is None
+    assert standalone.earlier_referent("The company builds twelve boats a year.", "Painter honoured", earlier) is None
+
+
+def test_round11_an_owner_before_the_noun_or_a_place_in_the_sentence_says_which():
+    earlier = ["Voters in Glasgow backed a plan for cheaper electricity."]
+    assert standalone.earlier_referent("Wind gives 10% of the world's electricity now.", "x", earlier) is None
+    assert standalone.earlier_referent("While in Asmara, he works at a desk in the city.", "x", earlier) is None
+    assert standalone.earlier_referent("He works at a desk in the city.", "x", earlier) is not None
+
+
+def test_round11_the_team_after_clubs_named_by_name_alone():
+    earlier = ["Harbour Rovers beat Tolbridge Town 2-1 on Saturday."]
+    reason = standalone.earlier_referent("The team was deducted a point for fielding a banned player.", "x", earlier)
+    assert reason is not None and "the team" in reason
+    assert standalone.earlier_referent("The Rovers team was deducted a point.", "x", earlier) is None
+    assert standalone.earlier_referent("The team was deducted a point.", "x", ["Fans sang all night."]) is None
