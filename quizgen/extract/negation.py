@@ -293,11 +293,67 @@ def _reason_phrase(c: _Claim) -> bool:
     return any(f" {phrase} " in words for phrase in _words()["reason_phrases"])
 
 
+def _be_to_infinitive(c: _Claim) -> bool:
+    """'The pupils are to travel by ferry': 'are not to travel' reads as a prohibition, not as the opposite."""
+    return c.verb.lemma_.lower() == "be" and any(
+        t.dep_ == "xcomp" and any(g.tag_ == "TO" for g in t.children) for t in c.verb.children)
+
+
+def _negative_prefix(word: Token) -> bool:
+    """'undimmed', 'unclear', 'inconsistent' (not 'important', 'unique'): an adjective negative by its prefix."""
+    lower = word.lower_
+    if word.pos_ != "ADJ" and not (word.tag_ == "VBN" and lower.startswith("un")):
+        return False
+    return any(lower.startswith(p) and len(lower) - len(p) >= 4 for p in _words()["negative_prefixes"]) and not any(
+        lower.startswith(e) for e in _words()["negative_prefix_exceptions"])
+
+
+def _double_negative(c: _Claim) -> bool:
+    """'remains undimmed', 'is unclear' in the predicate (not the subject): 'does not remain undimmed' is a double
+    negative that reads as a riddle. ('without' is one of the negative words `_already_negative` refuses.)"""
+    predicate = [t for child in c.verb.children if child.dep_ not in _SUBJECTS for t in child.subtree]
+    return any(_negative_prefix(t) for t in predicate)
+
+
+def _beside_another_clause(c: _Claim) -> bool:
+    """'The trust reached out and the skipper was invited', '…; the skipper was invited': the clause beside it often
+    presupposes the claim, so the negated statement contradicts itself. Refused whatever clause the verb is in."""
+    if c.verb.dep_ == "conj" and c.verb.head.pos_ in {"VERB", "AUX"}:
+        return True
+    if any(t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} for t in c.verb.children):
+        return True
+    doc = c.span.doc
+    return any(t.dep_ == "parataxis" or (t.dep_ == "ccomp" and t.i < c.verb.i and doc[t.right_edge.i + 1].text in
+                                          _CLAUSE_BREAKS) for t in c.verb.children)
+
+
+def _coordinated_prepositional_object(c: _Claim) -> bool:
+    """'have come from the council in Kerrow and from the trust', 'sailed to Kerrow and Harwick': 'not from A and
+    from B' may mean neither or not both, and reads awkwardly without 'neither … nor'."""
+    phrases = [t for t in c.verb.children if t.dep_ in {"prep", "agent", "dative"}]
+    return any(t.dep_ == "conj" and (t.pos_ == "ADP" or t.head.dep_ == "pobj")
+               for phrase in phrases for t in phrase.subtree)
+
+
+def _approximate_figure(c: _Claim) -> bool:
+    """'has about 40 customers': 'does not have about 40 customers' denies a rough count, not the claim."""
+    doc = c.span.doc
+    return any(t.lower_ in _words()["approximators"] and t.i + 1 < c.span.end and doc[t.i + 1].like_num
+               for t in c.span)
+
+
+def _means_phrase(c: _Claim) -> bool:
+    """'is protesting … by giving away a shotgun': 'not … by giving' may mean he protests some other way."""
+    return any(t.dep_ == "prep" and t.lower_ == "by" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in t.children)
+               for t in c.verb.children)
+
+
 # A sentence for which any rule says True gets no negated version.
 REFUSALS: tuple[Callable[[_Claim], bool], ...] = (
     _already_negative, _negative_verb, _in_quotation, _coordinated, _quantified, _condition_or_question,
     _possibility, _comparative, _scoped_reason_or_time, _adverb_before_verb, _focus_adverb, _embedded_question,
     _subordinate, _trailing_participle, _finding_without_claim, _result_follows, _universal, _disagreeing_subject,
     _noun_read_as_verb, _evaluative_object, _opinion_or_trailing_time, _conjoined_complement,
-    _reason_phrase,
+    _reason_phrase, _be_to_infinitive, _double_negative, _beside_another_clause, _coordinated_prepositional_object,
+    _approximate_figure, _means_phrase,
 )

@@ -80,6 +80,7 @@ class Candidate:
     swapped_out_rare: bool = False  # the name it swapped out is seldom in the article: printed anywhere, it stands out
     lead_actor: str = ""  # the entity its source names first (id): most often who acts ('Ebbers denied …')
     rare_years: frozenset[str] = frozenset()  # years its source prints that one other sentence at most prints
+    denial: Denial | None = None  # a negated false statement's subject, verb and objects: `negation_settled`
 
     @staticmethod
     def of(item: Item, fact: Fact, facts: FactSheet) -> Candidate:
@@ -121,7 +122,55 @@ def _what_may_settle_it(item: Item, actors: frozenset[str], facts: FactSheet, on
             "swapped_out_rare": bool(swapped_out) and _seldom_named(swapped_out, facts),
             "outcomes": _outcomes(item.source) if on_sentences else frozenset(),
             "lead_actor": _named_first(item.source, actors, facts),
-            "rare_years": _rare_years(item.source, facts)}
+            "rare_years": _rare_years(item.source, facts),
+            "denial": _denial(item, facts.entities)}
+
+
+@dataclass(frozen=True)
+class Denial:
+    """What a negated false statement ('The South did not retaliate') denies: who (the names of the entity it names
+    first, or the word before its auxiliary), the stem of its verb, and the stems of the words after it."""
+
+    subject: tuple[str, ...]
+    verb: str
+    objects: frozenset[str]
+
+
+# 'did not retaliate', 'has not been sold', 'cannot hold': the auxiliary, and the verb after the negation
+_NEGATED = re.compile(r"(?<![\w'’])(\S+)\s+not\s+|(?<![\w'’])(?:cannot)\s+", re.IGNORECASE)
+_NEGATION_WORD = re.compile(r"(?<![\w'’])(?:not|cannot)(?![\w'’])", re.IGNORECASE)
+_PASSIVE_OR_PERFECT = frozenset({"be", "been", "being", "have", "had"})
+_OBJECT_WORDS = 4  # words after the verb read as its object ('answer questions sent by e-mail')
+
+
+def _denied_subject(before: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
+    """The names of the entity named last before the negated auxiliary ('Officials said Ivo Brandt will not …'),
+    else the word just before it when it is no pronoun or function word ('The South did not …')."""
+    lowered = _key(before)
+    places = [(max(lowered.rfind(_key(n)) for n in e.names), e) for e in entities if e.enabled and any(
+        len(n) > 2 and _mentioned(n, lowered) for n in e.names)]
+    if places:
+        return tuple(max(places, key=lambda place: place[0])[1].names)
+    words = _CONTENT_WORD.findall(normalize(before).lower())  # 'The South': a capital is no name of the article's
+    last = words[-1] if words else ""
+    return (last,) if len(last) > 2 and last not in _COMMON and last not in _NO_EVENT else ()
+
+
+def _denial(item: Item, entities: tuple[Entity, ...]) -> Denial | None:
+    """A true/false item whose stem holds a 'not'/'cannot' its source lacks: what it denies, else None."""
+    if item.type != "true_false" or item.answer != "False":
+        return None
+    if len(_NEGATION_WORD.findall(item.question)) <= len(_NEGATION_WORD.findall(item.source)):
+        return None
+    found = _NEGATED.search(item.question)
+    if found is None:
+        return None
+    after = [w for w in item.question[found.end():].split() if w.lower() not in _PASSIVE_OR_PERFECT]
+    subject = _denied_subject(item.question[:found.start()], entities)
+    if not subject:
+        return None
+    verb = next(iter(_stems(after[0])), "") if after else ""
+    return Denial(subject, verb, _stems(" ".join(after[1:1 + _OBJECT_WORDS])))
 
 
 _NAME_OPTION = re.compile(r"^[A-Z][^\d]*$")  # a name ("Wayne Rooney", "the BBC" is left out), never a figure
@@ -569,9 +618,24 @@ def quote_settles_statement(a: Candidate, b: Candidate) -> str | None:
     return None
 
 
+def negation_settled(a: Candidate, b: Candidate) -> str | None:
+    """A negated false statement ('Blair will not answer questions') is settled by another item printing its
+    subject with its verb or an object ('Blair will take questions sent by e-mail'; 'both Koreas exchanged fire'
+    beside 'the South did not retaliate' shares the subject and the fire)."""
+    for first, second in ((a, b), (b, a)):
+        denial = first.denial
+        if denial is None or not any(_mentioned(n, second.shown) for n in denial.subject):
+            continue
+        printed = _stems(second.shown)
+        if (denial.verb and denial.verb in printed) or denial.objects & printed:
+            return "prints the fact the other's negated statement denies"
+    return None
+
+
 CONFLICT_RULES: tuple[Callable[[Candidate, Candidate], str | None], ...] = (
     same_sentence, same_fact, answer_shown, link_shown, same_swap, same_event, same_outcome, swap_undone,
-    year_given_by_figures, date_shown, asks_for_a_matched_person, speaker_shown, quote_settles_statement)
+    year_given_by_figures, date_shown, asks_for_a_matched_person, speaker_shown, quote_settles_statement,
+    negation_settled)
 
 
 def conflict(a: Candidate, b: Candidate) -> str | None:

@@ -55,6 +55,9 @@ def negate():
     ("The mayor offered the traders a new lease on the quay.",
      "The mayor did not offer the traders a new lease on the quay."),
     ("The plan is reflected in the budget for next year.", "The plan is not reflected in the budget for next year."),
+    # a negative-prefix adjective in the subject, and words that only look negative, leave the claim plain
+    ("The unknown gunman was arrested in Harwick.", "The unknown gunman was not arrested in Harwick."),
+    ("The mayor is an international expert on tides.", "The mayor is not an international expert on tides."),
 ])
 def test_the_main_claim_is_negated_and_the_rest_kept(negate, sentence, negated):
     assert negate(sentence) == negated
@@ -112,6 +115,26 @@ def test_the_main_claim_is_negated_and_the_rest_kept(negate, sentence, negated):
     "The harbour master has been a donor to the lifeboat fund and to the museum.",
     "Weekly training sessions have been a vital part of the crew's preparation.",  # an evaluative word
     "The lifeboat reached the trawler in time thanks to the new harbour lights.",  # a reason given as a phrase
+    # 'be' + to-infinitive: 'are not to travel' reads as a prohibition
+    "The visiting pupils are to travel to Harwick by ferry.",
+    "The pupils are to visit the lighthouse in May, the school said.",
+    # a negative-prefix adjective in the predicate: 'not' makes a double negative
+    "The new harbour rules are inconsistent with the old law.",
+    "The skipper was unharmed in the crash off Kerrow.",
+    "The harbour light on the quay remains undimmed.",
+    # a clause beside the claim, joined by a semicolon, that presupposes it
+    "The trust reached out to the school; the skipper was invited to the opening.",
+    # a prepositional object joined to another: 'not from A and from B'
+    "Officials said the new funds have come from the council in Kerrow and from the harbour trust.",
+    "The funds for the sea wall have come from taxes paid by the town and from the harbour trust.",
+    # a rough count, 'almost', 'much of', a means phrase: 'not' denies something other than the claim
+    "The ferry company has about 40 boats on the coast, its owner said.",
+    "The new lighthouse museum is almost complete, the trust revealed.",
+    "The mayor said much of the meeting was about the sea wall.",
+    "The skipper is protesting the new harbour fees by selling his catch in Harwick.",
+    # a time limit: 'did not return within a week' may mean it came later
+    "Within three days the skipper was flying back to Kerrow by air ambulance.",
+    "The skipper returned to Kerrow within a week.",
 ])
 def test_a_claim_whose_negation_is_not_plainly_false_gets_none(negate, sentence):
     assert negate(sentence) is None

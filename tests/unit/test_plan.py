@@ -527,3 +527,38 @@ def test_a_true_statement_dated_by_a_year_another_item_prints_of_the_same_thing_
     assert selection.date_shown(_statement("a", 5, moved), _statement("c", 4, moved)) is None  # another thing
     everywhere = _told(facts, s0="The club first raced in 2011.", s6="The council paid in 2011.")
     assert _statement("e", 5, everywhere).rare_years == frozenset()  # four sentences print 2011: it dates nothing
+
+
+def _negated(item_id: str, sentence: int, facts: FactSheet, stem: str) -> Candidate:
+    return _statement(item_id, sentence, facts, answer="False", stem=stem)
+
+
+def test_a_negated_false_statement_is_settled_by_an_item_printing_its_subject_and_verb_or_object():
+    facts = _told(_facts(), s4="Ivo Brandt will answer questions from members by e-mail.",
+                  s5="Ivo Brandt will take questions sent by text message at the meeting.",
+                  s6="Ivo Brandt said the boathouse would open in May.",
+                  s7="Mara Lind will answer questions from the crews after the race.")
+    denied = _negated("f", 4, facts, "Ivo Brandt will not answer questions from members by e-mail.")
+    assert denied.denial is not None and denied.denial.verb == "answe" and "quest" in denied.denial.objects
+    settles = _statement("s", 5, facts)  # the same subject and an object: 'questions'
+    assert selection.negation_settled(denied, settles) == "prints the fact the other's negated statement denies"
+    assert selection.negation_settled(settles, denied) is not None and selection.conflict(settles, denied) is not None
+    assert selection.negation_settled(denied, _statement("o", 6, facts)) is None  # the subject, another fact
+    assert selection.negation_settled(denied, _statement("l", 7, facts)) is None  # the verb, another subject
+    # the statement made true, or false by a swap, denies nothing
+    assert _statement("t", 4, facts).denial is None
+    swapped = _negated("w", 4, facts, "Mara Lind will answer questions from members by e-mail.")
+    assert swapped.denial is None and selection.negation_settled(swapped, settles) is None
+
+
+def test_a_negated_statement_without_a_named_subject_is_settled_by_its_head_word_and_verb():
+    facts = _told(_facts(), s4="The harbour crew protested the result at the finish.",
+                  s5="The harbour crew and the visitors both protested after the final race.",
+                  s6="It protested the result.")
+    denied = _negated("f", 4, facts, "The harbour crew did not protest the result at the finish.")
+    assert denied.denial is not None and denied.denial.subject == ("crew",)
+    assert selection.negation_settled(denied, _statement("s", 5, facts)) is not None  # 'crew' and 'protested'
+    south = _negated("n", 4, facts, "Officials said the South did not fire back at the harbour crew.")
+    assert south.denial is not None and south.denial.subject == ("south",) and south.denial.verb == "fire"
+    # a pronoun is no subject to match: 'It did not …' denies nothing another item can be checked against
+    assert _negated("p", 6, facts, "It did not protest the result.").denial is None
