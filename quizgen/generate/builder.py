@@ -845,7 +845,7 @@ class _Builder:
         make_false = True if want_false is None else want_false
         statement = text
         if make_false:
-            statement = self._falsify(key, text, rng)
+            statement = self._falsify(key, text, rng, template.negated_claims)
             if statement is None:
                 make_false = False
                 statement = text
@@ -886,12 +886,13 @@ class _Builder:
                 if (other := by_name.get(a)) is not None
                 and all(fits(other, slot, self.facts) for fits in ALTERNATIVE_RULES)]
 
-    def _falsify(self, key: KeySentence, text: str, rng: random.Random) -> str | None:
-        """Swap one fact for another of the same kind that the article does not also support; failing that, the
-        sentence with its main claim negated (extraction's `negated`), when it fits the sentence as printed."""
+    def _falsify(self, key: KeySentence, text: str, rng: random.Random, negate: bool = True) -> str | None:
+        """Swap one fact for another of the same kind that the article does not also support; failing that (and
+        when the template asks for it: `negated_claims`), the sentence with its main claim negated (extraction's
+        `negated`), when it fits the sentence as printed."""
         swapped = self.false_version(key, text, rng)[0]
         sentence = self.facts.sentence(key.sentence).text
-        if swapped is not None or key.negated is None or restates_headline(sentence, self.facts.title):
+        if swapped is not None or not negate or key.negated is None or restates_headline(sentence, self.facts.title):
             return swapped  # the headline answers a negated restatement of itself
         negated = _negation_as_printed(text, sentence, key.negated)
         if negated is None or any(negated.lower() in s.text.lower() for s in self.facts.sentences):

@@ -254,3 +254,25 @@ def test_extraction_writes_each_key_sentence_s_negated_version(tmp_path):
         0: None,  # already negative: never negated again
         1: "Ada Quill said the sea wall would not protect 400 homes on the harbour front of Kerrow.",
     }
+
+
+def test_negated_claims_are_a_template_s_choice_off_in_the_built_in_one(tmp_path):
+    """The built-in true/false template makes no negated statement (raters accepted about half of them); a copy
+    with `negated_claims: true` does, and a bad value is a clear template error."""
+    from quizgen.errors import TemplateError
+    from quizgen.generate.facts import facts_for
+    from quizgen.templates import load_templates, parse_template
+
+    builtin = next(t for t in load_templates() if t.id == "key-sentence-true-false")
+    assert builtin.negated_claims is False
+    text = "Harwick's harbour trust repaired the old lighthouse over the winter."
+    negated = "Harwick's harbour trust did not repair the old lighthouse over the winter."
+    builder, key = _builder_with(text, negated)
+    assert builder._falsify(key, text, random.Random(0), negate=False) is None
+    on = replace(builtin, negated_claims=True)
+    fact = next(f for f in facts_for("key_sentence", builder.facts) if f.sentence == 6)
+    assert builder.true_false(on, fact, want_false=True).question == negated
+    assert builder.true_false(builtin, fact, want_false=True).answer == "True"  # no false version: stays true
+    with pytest.raises(TemplateError, match="negated_claims: should be true or false"):
+        parse_template("id: t\nkind: true_false\napplies_to: key_sentence\nquestion: q\nnegated_claims: yes please\n",
+                       "t.yaml")

@@ -180,13 +180,13 @@ def test_a_true_statement_waits_for_a_false_one_instead_of_being_dropped():
     facts = _facts()
     trues = [_alone(_statement(f"t{i}", i, facts), 3.0 - i / 10) for i in (1, 3, 4, 5)]
     false = _alone(_statement("f1", 6, facts, answer="False", stem="The town council will pay for all of it."), 1.0)
-    # One false statement lets two true ones in (true ones at most one more than false ones): the rest wait, in vain.
+    # One false statement lets three true ones in (true ones at most about two thirds): the fourth waits, in vain.
     items, dropped = plan_quiz([*trues, false], facts, count=20)
-    assert sorted(i.id for i in items) == ["f1", "t1", "t3"]
-    assert [d.fact for d in dropped if "mostly true" in d.reason] == ["t4", "t5"]
-    assert not selection.too_many_true(trues[1], [trues[0], false])
-    # The old margin (two true per false one) would have let a third true statement in.
-    assert selection.too_many_true(trues[2], [trues[0], trues[1], false])
+    assert sorted(i.id for i in items) == ["f1", "t1", "t3", "t4"]
+    assert [d.fact for d in dropped if "mostly true" in d.reason] == ["t5"]
+    # The old margin (true ones at most one more than false ones) would have let one true statement in.
+    assert not selection.too_many_true(trues[2], [trues[0], trues[1], false])
+    assert selection.too_many_true(trues[3], [trues[0], trues[1], trues[2], false])
 
 
 def test_a_section_of_three_holds_a_false_statement_when_one_can_join():
@@ -195,23 +195,23 @@ def test_a_section_of_three_holds_a_false_statement_when_one_can_join():
     false = _alone(_statement("f1", 6, facts, answer="False", stem="The town council will pay for all of it."), 0.5)
     assert not selection.too_many_true(one, [])  # one true statement alone is fine
     assert selection.too_many_true(two, [one])  # a second waits for a false one …
-    assert selection.too_many_true(two, [one], false_ones_exist=False)  # … and with none to come, never joins
-    assert not selection.too_many_true(two, [one, false])  # two true of three
-    assert selection.too_many_true(three, [one, false, two])  # never three true of four
+    assert not selection.too_many_true(two, [one], false_ones_exist=False)  # … unless none can join
+    assert selection.too_many_true(three, [one, two])  # never three true ones while a false one may join
+    assert not selection.too_many_true(three, [one, false, two])  # three true of four
     items, _ = plan_quiz([one, two, false], facts, count=20)
     assert sorted(i.answer for i in items) == ["False", "True", "True"]
 
 
-def test_with_no_false_statement_to_wait_for_the_section_is_one_true_statement():
+def test_with_no_false_statement_to_wait_for_the_section_is_all_true_but_short():
     facts = _facts()
     trues = [_alone(_statement(f"t{i}", i, facts), 3.0 - i / 10) for i in (1, 2, 3, 4, 5)]
     items, dropped = plan_quiz(trues, facts, count=20)
-    assert [i.id for i in items] == ["t1"]
-    assert sorted(d.fact for d in dropped if "mostly true" in d.reason) == ["t2", "t3", "t4", "t5"]
+    assert [i.id for i in items] == ["t1", "t2", "t3"]
+    assert sorted(d.fact for d in dropped if "mostly true" in d.reason) == ["t4", "t5"]
     # A false statement that cannot join (it tests the sentence a chosen item tests) leaves the same section.
     blocked = _alone(_statement("f", 1, facts, answer="False", stem="Coach Mara Lind blamed her crew."), 0.1)
     items, _ = plan_quiz([*trues, blocked], facts, count=20)
-    assert [i.id for i in items] == ["t1"]
+    assert [i.id for i in items] == ["t1", "t2", "t3"]
 
 
 class _Rebuilder:
