@@ -562,7 +562,8 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
-_NAME_WORD = re.compile(r"[A-Z][\w-]{2,}")
+# A capitalised word of four letters or more standing alone: a name ("Maurer", "Glasgow"), not "Mr" or "BBC's".
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])([A-Z][a-z]{3,})(?![\w-])")
 
 
 def _naming_words(sentence: str, stem: str) -> set[str]:
@@ -577,10 +578,10 @@ def _naming_words(sentence: str, stem: str) -> set[str]:
         before = sentence[max(0, m.start() - 60):m.start()].split()
         # Not the first word ("Match reports say …"); the name's own words just before ("Legacy Program").
         if before and m.start() > leading and (m.group(0)[:1].isupper() or before[-1][:1].isupper()):
-            names.update(_NAME_WORD.findall(" ".join(w for w in before[-2:] if w[:1].isupper())))
+            names.update(_CAPITALISED_WORD.findall(" ".join(w for w in before[-2:] if w[:1].isupper())))
         after = sentence[m.end():m.end() + 80].split()[:4]
         if len(after) >= 2 and after[0].lower() in links:
-            names.update(_NAME_WORD.findall(" ".join(after[1:])))
+            names.update(_CAPITALISED_WORD.findall(" ".join(after[1:])))
         if len(after) >= 2 and stem in acts and after[0].lower() in {"to", "on", "over", "against"}:
             # "the decision to close the pier": what was decided sets it apart, as a name would
             names.update(w for w in re.findall(r"\b[a-z][\w-]{3,}", " ".join(after[1:3])) if w not in _function_words())
@@ -611,7 +612,7 @@ def _earlier_names(stem: str, earlier: list[str]) -> set[str]:
     names = set().union(*(_naming_words(s, stem) for s in earlier)) if earlier else set()
     _, places, cities = _kind_tables()
     if stem in places:
-        words = {w.lower() for s in earlier for w in _NAME_WORD.findall(s)}
+        words = {w.lower() for s in earlier for w in _CAPITALISED_WORD.findall(s)}
         names |= words & cities
     if stem in _team_kinds():
         names |= {m.group(1).lower() for s in earlier for m in _team_name_pattern().finditer(s)}
@@ -1338,7 +1339,6 @@ def sentence_problem(text: str) -> str | None:
 
 # --- one name spelt two ways in one article ("Maurer" three times, "Mauer" once) ---------------------------------
 
-_NAME_WORD = re.compile(r"(?<![\w'’-])([A-Z][a-z]{3,})(?![\w-])")
 _VOWELS = frozenset("aeiouy")
 
 
@@ -1363,7 +1363,7 @@ def _names_mid_sentence(sentences: tuple[str, ...]) -> tuple[dict[str, int], dic
     counts: dict[str, int] = {}
     beside: dict[str, set[str]] = {}
     for sentence in sentences:
-        words = list(_NAME_WORD.finditer(sentence))
+        words = list(_CAPITALISED_WORD.finditer(sentence))
         for m in words:
             if m.start() == 0 or not re.search(r"[A-Za-z,;]\s+$", sentence[:m.start()]):
                 continue
