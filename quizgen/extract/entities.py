@@ -18,7 +18,7 @@ from quizgen.textutil import HONORIFICS, stable_id, strip_honorific
 
 def _words(key: str) -> frozenset[str]:
     """One list of lang/en/data/entity_words.yaml."""
-    return frozenset(lang_en.table("entity_words")[key])
+    return lang_en.word_set("entity_words", key)
 
 
 KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PRODUCT"}

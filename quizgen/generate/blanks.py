@@ -113,9 +113,8 @@ def _demonyms() -> dict[str, tuple[str, ...]]:
     return {k.lower(): tuple(v) for k, v in lang_en.table("demonyms").items()}
 
 
-@functools.lru_cache(maxsize=1)
 def _outlet_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("standalone")["outlet_words"])
+    return lang_en.word_set("standalone", "outlet_words")
 
 
 def _in_headline(blank: Blank) -> str | None:
@@ -205,9 +204,8 @@ def _named_once_in_passing(blank: Blank) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=1)
 def _incidental_roles() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("cloze_blanks")["incidental_roles"])
+    return lang_en.word_set("cloze_blanks", "incidental_roles")
 
 
 @functools.lru_cache(maxsize=1)
@@ -265,9 +263,8 @@ def _role_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in (*people, *_name_titles(), *_incidental_roles()))
 
 
-@functools.lru_cache(maxsize=1)
 def _not_roles() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("cloze_blanks")["not_roles"])
+    return lang_en.word_set("cloze_blanks", "not_roles")
 
 
 def _role_beside(blank: Blank) -> str | None:
@@ -306,9 +303,8 @@ _CAPITAL_BEFORE = re.compile(r"(?:^|\s)(?!(?:The|A|An|In|On|At|By|For|As|But|And
 _CAPITAL_AFTER = re.compile(r"^\s[A-Z][a-z]")
 
 
-@functools.lru_cache(maxsize=1)
 def _name_titles() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("roles")["name_titles"])
+    return lang_en.word_set("roles", "name_titles")
 
 
 def _part_of_longer_name(blank: Blank) -> str | None:

@@ -94,9 +94,8 @@ def _entity_named(facts: FactSheet, name: str) -> Entity | None:
     return cached[1].get(strip_honorific(name).lower())
 
 
-@functools.lru_cache(maxsize=1)
 def _commentator_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("roles")["commentator_nouns"])
+    return lang_en.word_set("roles", "commentator_nouns")
 
 
 # --- descriptions ("Name the person the article describes as …") -----------------------------------------------
@@ -194,9 +193,8 @@ def _incidental(entity: Entity, facts: FactSheet, article: ArticleProfile) -> st
     return None
 
 
-@functools.lru_cache(maxsize=1)
 def _unnamed_body_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("roles")["unnamed_body_nouns"])
+    return lang_en.word_set("roles", "unnamed_body_nouns")
 
 
 def _role_of_an_unnamed_body(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
@@ -311,9 +309,8 @@ def _reacting_commentator(entity: Entity, facts: FactSheet, article: ArticleProf
     return f"{a_an(post)} who only comments on the story" if post else None
 
 
-@functools.lru_cache(maxsize=1)
 def _bystander_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("matching_roles")["bystander_nouns"])
+    return lang_en.word_set("matching_roles", "bystander_nouns")
 
 
 # Words after which a role goes on qualifying its head noun: "a fan from Leeds who queued all night".
@@ -403,9 +400,8 @@ def _bystander(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str
     return None
 
 
-@functools.lru_cache(maxsize=1)
 def _firm_name_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("matching_roles")["firm_name_words"])
+    return lang_en.word_set("matching_roles", "firm_name_words")
 
 
 def _firm_as_person(entity: Entity, facts: FactSheet, article: ArticleProfile) -> str | None:
@@ -1110,9 +1106,8 @@ ALTERNATIVE_RULES = (_alternative_of_its_kind, _alternative_reads_right, _altern
                      _alternative_not_paired_with_it)
 
 
-@functools.lru_cache(maxsize=1)
 def _name_titles() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("roles")["name_titles"])
+    return lang_en.word_set("roles", "name_titles")
 
 
 def _swap_breaks_brackets(swap: _Swap) -> str | None:
@@ -1188,9 +1183,8 @@ def _swap_bound_to_its_person(swap: _Swap) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=1)
 def _bound_possessions() -> frozenset[str]:
-    return frozenset(lang_en.table("swap_slots")["bound_possessions"])
+    return lang_en.word_set("swap_slots", "bound_possessions")
 
 
 def _possession_bound(after: str) -> bool:
@@ -1493,9 +1487,8 @@ def _swap_inside_a_longer_name(swap: _Swap) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=1)
 def _weekdays_months() -> frozenset[str]:
-    return frozenset(lang_en.table("entity_words")["weekdays_months"])
+    return lang_en.word_set("entity_words", "weekdays_months")
 
 
 @functools.lru_cache(maxsize=1)

@@ -56,9 +56,8 @@ def _same_spelling(a: str, b: str) -> bool:
     return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
-@functools.lru_cache(maxsize=1)
 def _outlet_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("standalone")["outlet_words"])
+    return lang_en.word_set("standalone", "outlet_words")
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,9 +90,8 @@ def _acronym_of(short: str, long: str) -> bool:
     return letters in {every, major}
 
 
-@functools.lru_cache(maxsize=1)
 def _outlet_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("standalone")["outlet_nouns"])
+    return lang_en.word_set("standalone", "outlet_nouns")
 
 
 @functools.lru_cache(maxsize=1)
@@ -117,9 +115,8 @@ def _org_suffixes() -> frozenset[str]:
     return frozenset(w.lower() for w in option_rules()["org_suffixes"])
 
 
-@functools.lru_cache(maxsize=1)
 def _team_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("kinds")["team_words"])
+    return lang_en.word_set("kinds", "team_words")
 
 
 @functools.lru_cache(maxsize=1)

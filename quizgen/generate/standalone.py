@@ -28,9 +28,8 @@ def _tables() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return openers, droppable
 
 
-@functools.lru_cache(maxsize=1)
 def _opener_complements() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("standalone")["opener_complements"])
+    return lang_en.word_set("standalone", "opener_complements")
 
 
 @functools.lru_cache(maxsize=1)
@@ -395,9 +394,8 @@ def _names_something(text: str) -> bool:
     return any(m.group(0) not in calendar for m in _A_NAME.finditer(text))
 
 
-@functools.lru_cache(maxsize=1)
 def _vague_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("standalone")["vague_subjects"])
+    return lang_en.word_set("standalone", "vague_subjects")
 
 
 @functools.lru_cache(maxsize=1)
@@ -451,9 +449,8 @@ def _definite_subject_pattern() -> re.Pattern[str]:
                       rf"(?:(?:{adverbs})\s+[a-z]+|(?:{verbs}|[a-z]{{3,}}ed)\b)")
 
 
-@functools.lru_cache(maxsize=1)
 def _self_evident() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("standalone")["self_evident_subjects"])
+    return lang_en.word_set("standalone", "self_evident_subjects")
 
 
 def _unnamed_definite_subject(text: str, known: str) -> str | None:
@@ -619,9 +616,8 @@ def _earlier_names(stem: str, earlier: list[str]) -> set[str]:
     return names
 
 
-@functools.lru_cache(maxsize=1)
 def _team_kinds() -> frozenset[str]:
-    return frozenset(lang_en.table("standalone")["referent_team_kinds"])
+    return lang_en.word_set("standalone", "referent_team_kinds")
 
 
 @functools.lru_cache(maxsize=1)
@@ -741,14 +737,12 @@ def _demonstrative(text: str) -> str | None:
     return f"'{m.group(0)}' points back to something left out" if m else None
 
 
-@functools.lru_cache(maxsize=1)
 def _epithet_exceptions() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("standalone")["epithet_exceptions"])
+    return lang_en.word_set("standalone", "epithet_exceptions")
 
 
-@functools.lru_cache(maxsize=1)
 def _role_epithets() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("standalone")["role_epithets"])
+    return lang_en.word_set("standalone", "role_epithets")
 
 
 def _epithet(text: str) -> str | None:
@@ -917,9 +911,8 @@ _EARLY_PRONOUN = re.compile(r"^\W*([A-Z][a-z]*)(?:\s+[a-z0-9][\w'’-]*){0,6}?(?
                             r"\s+(he|she|they)\b")
 
 
-@functools.lru_cache(maxsize=1)
 def _scene_openers() -> frozenset[str]:
-    return frozenset(w.lower() for w in lang_en.table("standalone")["scene_openers"])
+    return lang_en.word_set("standalone", "scene_openers")
 
 
 # "Despite complaints that he is …, Mr. Sanders has …", "… that they distort it, the Democratic delegates …": the

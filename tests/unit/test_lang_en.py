@@ -43,3 +43,11 @@ def test_number_table_scales_and_abbreviations_agree():
     scales = table("numbers")["scales"]
     for word, short in (("thousand", "k"), ("million", "m"), ("billion", "bn"), ("trillion", "tn")):
         assert scales[word] == scales[short]
+
+
+def test_word_set_is_a_table_list_in_lower_case():
+    from quizgen.lang import en as lang_en
+
+    titles = lang_en.word_set("roles", "name_titles")
+    assert isinstance(titles, frozenset) and titles == {str(w).lower() for w in lang_en.table("roles")["name_titles"]}
+    assert all(w == w.lower() for w in titles)
